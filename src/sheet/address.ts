@@ -1,0 +1,117 @@
+/**
+ * A1 addresses: the one place that turns 0-based (row, col) into A1 text and back, quotes sheet
+ * names and shifts formulas the way Excel's fill-down does.
+ */
+import type { RangeRef } from "./plan";
+
+/** 0 → "A", 25 → "Z", 26 → "AA", 16383 → "XFD". */
+export function colLetter(col: number): string {
+  if (!Number.isInteger(col) || col < 0 || col > 16383) throw new RangeError(`column index out of range: ${col}`);
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "A" → 0, "XFD" → 16383. */
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export interface RefOptions {
+  absRow?: boolean;
+  absCol?: boolean;
+}
+
+/** (4, 2) → "C5"; with { absRow, absCol } → "$C$5". */
+export function a1(row: number, col: number, opts: RefOptions = {}): string {
+  if (!Number.isInteger(row) || row < 0 || row > 1048575) throw new RangeError(`row index out of range: ${row}`);
+  return `${opts.absCol ? "$" : ""}${colLetter(col)}${opts.absRow ? "$" : ""}${row + 1}`;
+}
+
+/** Absolute "$C$5". */
+export function abs(row: number, col: number): string {
+  return a1(row, col, { absRow: true, absCol: true });
+}
+
+/** "Sheet1" stays bare; anything else is quoted, with ' doubled: "It's run" → "'It''s run'". */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A range as absolute A1 text, "'Run 1'!$B$5:$B$33"; a single cell has no ":". */
+export function rangeA1(ref: RangeRef, withSheet = true): string {
+  const tl = abs(ref.row, ref.col);
+  const br = abs(ref.row + ref.rows - 1, ref.col + ref.cols - 1);
+  const body = ref.rows === 1 && ref.cols === 1 ? tl : `${tl}:${br}`;
+  return withSheet ? `${quoteSheet(ref.sheet)}!${body}` : body;
+}
+
+/** Parse "C5", "$C$5" (no sheet) into 0-based indexes. */
+export function parseA1(ref: string): { row: number; col: number; absRow: boolean; absCol: boolean } {
+  const m = /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/.exec(ref.trim().toUpperCase());
+  if (!m) throw new SyntaxError(`not an A1 cell reference: ${ref}`);
+  return { col: colIndex(m[2]), row: Number(m[4]) - 1, absCol: m[1] === "$", absRow: m[3] === "$" };
+}
+
+// A cell reference outside string literals, not part of a name and not a function name.
+const CELL_REF = /("(?:[^"]|"")*")|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
+
+/**
+ * Shift every relative row reference of an en-US A1 formula down by `d` rows (up if negative), as
+ * Excel does when a formula is filled down: "=C5-LearningRate*L5" shifted by 2 is
+ * "=C7-LearningRate*L7"; "$C$2" and "C$2" stay. Text inside "..." is left alone.
+ */
+export function shiftRows(formula: string, d: number): string {
+  if (d === 0) return formula;
+  return formula.replace(CELL_REF, (whole, str, dc, letters, dr, digits) => {
+    if (str !== undefined) return whole;
+    if (dr === "$") return whole;
+    const row = Number(digits) + d;
+    if (row < 1) throw new RangeError(`shifting ${whole} by ${d} leaves the sheet`);
+    return `${dc}${letters}${dr}${row}`;
+  });
+}
+
+/** The formula of data row `r` (0-based) of a table column, from its `first`/`rest` templates. */
+export function formulaAt(formula: { first?: string; rest: string }, r: number): string {
+  if (r === 0 && formula.first !== undefined) return formula.first;
+  return shiftRows(formula.rest, r - 1);
+}
+
+const MAX_SHEET_NAME = 31;
+
+/**
+ * A name Excel accepts for a worksheet: no []:*?/\ characters, no leading or trailing ', at most
+ * 31 characters, not empty and not "History" (reserved by Excel).
+ */
+export function sanitizeSheetName(name: string): string {
+  let s = name.replace(/[\[\]:*?/\\]/g, " ").replace(/[\u0000-\u001f]/g, "").replace(/\s+/g, " ").trim();
+  s = s.replace(/^'+|'+$/g, "").trim();
+  if (s.length > MAX_SHEET_NAME) s = s.slice(0, MAX_SHEET_NAME).trim();
+  if (!s || s.toLowerCase() === "history") s = s ? `${s} 1` : "Sheet";
+  return s;
+}
+
+/**
+ * `base` made unique among `taken` (case-insensitive, as Excel compares sheet names):
+ * "Run", "Run (2)", "Run (3)", … each kept within 31 characters.
+ */
+export function uniqueSheetName(base: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((t) => t.toLowerCase()));
+  const clean = sanitizeSheetName(base);
+  if (!used.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = clean.slice(0, MAX_SHEET_NAME - suffix.length).trim() + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
