@@ -1,0 +1,107 @@
+/** Plain data shared by the training core and everything above it. */
+
+export type ModelId = "linear" | "two-linear" | "two-relu";
+export type OptimizerId = "sgd" | "momentum" | "rmsprop" | "adam";
+export type GradientKind = "analytic" | "forward" | "central";
+
+/** Weights by the sheet's letters: a, b (and c, d for the 2-neuron models). */
+export type Weights = Record<string, number>;
+
+export interface DataPoint {
+  x: number;
+  y: number;
+}
+
+/** Optimizer constants. Which ones an optimizer reads is documented in its registry entry. */
+export interface OptimizerSettings {
+  /** Momentum's β (and Adam's β1, RMSProp's decay of the mean square). Default 0.9. */
+  beta: number;
+  /** Adam's β2. Default 0.999. */
+  beta2: number;
+  /** ε added to √(mean square) by RMSProp and Adam. Default 1e-8; 0 reproduces graddesc. */
+  eps: number;
+  /** Adam's bias correction m/(1−β1^t), v/(1−β2^t). Default true; false reproduces graddesc. */
+  biasCorrection: boolean;
+}
+
+/** Everything a run needs, already validated (see `validateConfig`). */
+export interface RunConfig {
+  model: ModelId;
+  optimizer: OptimizerId;
+  lr: number;
+  epochs: number;
+  /** Which derivative drives the update; all three are recorded on every row. */
+  gradient: GradientKind;
+  /** Finite-difference step h. Default 0.01 (graddesc's). */
+  h: number;
+  /** Initial weights, one per weight of the model. */
+  init: Weights;
+  /** The rows of every epoch, in order (one epoch's rows; `order` may permute them per epoch). */
+  data: DataPoint[];
+  optimizerSettings: OptimizerSettings;
+  /** Per-epoch row order (indexes into `data`), when shuffled; absent means data order. */
+  order?: number[][];
+  /** |error| or |weight| beyond this counts as diverged. Default 1e100. */
+  divergenceBound: number;
+}
+
+/** One SGD step: the weights used, what they predict, every derivative, and the update. */
+export interface StepRow {
+  epoch: number; // 1-based
+  row: number; // 1-based within the epoch
+  step: number; // 1-based over the run
+  x: number;
+  y: number;
+  weights: Weights;
+  /** a·x + b (2-neuron models only). */
+  hidden?: number;
+  /** max(0, a·x + b) (two-relu only). */
+  activation?: number;
+  pred: number;
+  /** (ŷ − y)² */
+  error: number;
+  /** Loss with weight w bumped by h: L(w + h·e_w). */
+  bumped: Weights;
+  /** Loss with weight w lowered by h: L(w − h·e_w) (central differences). */
+  lowered: Weights;
+  analytic: Weights;
+  forward: Weights;
+  central: Weights;
+  /** The gradient the optimizer used (one of the three above). */
+  grad: Weights;
+  /** Optimizer state after this step, by name (e.g. vA, sA, mA). */
+  state: Record<string, number>;
+  newWeights: Weights;
+}
+
+export interface EpochSummary {
+  epoch: number;
+  /** Σ over the epoch's rows of (ŷ − y)² with the weights used in that row. */
+  sse: number;
+  /** √SSE: what graddesc labels "rmse". */
+  rootSse: number;
+  /** √(SSE / n): the true RMSE. */
+  rmse: number;
+  /** Weights after the epoch's last update. */
+  weights: Weights;
+}
+
+export interface Divergence {
+  epoch: number;
+  row: number;
+  step: number;
+  /** What went out of bounds first, e.g. "error", "weight c", "gradient a". */
+  quantity: string;
+  /** Its value there (may be Infinity or NaN). */
+  value: number;
+  /** One plain sentence. */
+  reason: string;
+}
+
+export interface RunResult {
+  config: RunConfig;
+  epochs: EpochSummary[];
+  divergence: Divergence | null;
+  /** Present unless the run was summary-only. */
+  rows?: StepRow[];
+}
