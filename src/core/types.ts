@@ -41,7 +41,10 @@ export interface RunConfig {
   optimizerSettings: OptimizerSettings;
   /** Per-epoch row order (indexes into `data`), when shuffled; absent means data order. */
   order?: number[][];
-  /** |error| or |weight| beyond this counts as diverged. Default 1e100. */
+  /**
+   * A squared error above this counts as diverged (as does any non-finite error or weight).
+   * Default: 1e6 × the largest y² of the data, at least 1e6 (`defaultDivergenceBound`).
+   */
   divergenceBound: number;
 }
 

@@ -1,0 +1,10 @@
+/** The training core: pure TypeScript, no I/O. Everything above it imports from here. */
+export * from "./types";
+export { ConfigError } from "./errors";
+export { MODELS, MODEL_IDS, type Model } from "./models";
+export { OPTIMIZERS, OPTIMIZER_IDS, type Optimizer } from "./optimizers";
+export { DEFAULTS, LIMITS, resolveConfig, defaultDivergenceBound, type RunOptions } from "./config";
+export { DEFAULT_TARGET, GRADDESC_X, makeData, parseCsv, xValues, type DataSpec, type Target, type XSource } from "./data";
+export { PRESETS, presetById, type Preset } from "./presets";
+export { rng, randBetween, gaussian, permutation } from "./random";
+export { train, type TrainOptions } from "./train";

@@ -1,0 +1,89 @@
+/**
+ * The model registry. Each model gives its prediction ŷ and the gradient of ŷ for every weight,
+ * written side by side and in the exact operation order the sheet's formulas use (the sheet
+ * layer mirrors these, and real spreadsheet engines check that they agree bit for bit).
+ */
+import type { ModelId } from "./types";
+
+export interface Model {
+  id: ModelId;
+  label: string;
+  /** The model in one line, e.g. "ŷ = c·max(0, a·x + b) + d". */
+  formula: string;
+  /** Weight names in sheet order. */
+  weights: readonly string[];
+  /** ŷ for weights w (in `weights` order) at x. */
+  predict(w: Float64Array, x: number): number;
+  /**
+   * ∂L/∂w for L = (ŷ − y)², into `out`, with g = 2·(ŷ − y) computed from `pred`.
+   * Returns nothing; `out` is in `weights` order.
+   */
+  lossGrad(w: Float64Array, x: number, y: number, pred: number, out: Float64Array): void;
+  /** a·x + b, the first neuron before its activation (2-neuron models only). */
+  hidden?(w: Float64Array, x: number): number;
+}
+
+/** ŷ = a·x + b. ∂L/∂b = 2·(ŷ − y); ∂L/∂a = ∂L/∂b·x (graddesc's K and L columns). */
+const linear: Model = {
+  id: "linear",
+  label: "1 neuron",
+  formula: "ŷ = a·x + b",
+  weights: ["a", "b"],
+  predict: (w, x) => w[0] * x + w[1],
+  lossGrad(w, x, y, pred, out) {
+    const dB = 2 * (pred - y);
+    out[1] = dB;
+    out[0] = dB * x;
+  },
+};
+
+/**
+ * ŷ = c·(a·x + b) + d. With g = 2·(ŷ − y): ∂L/∂d = g; ∂L/∂c = g·(a·x + b); ∂L/∂b = g·c;
+ * ∂L/∂a = (g·c)·x.
+ */
+const twoLinear: Model = {
+  id: "two-linear",
+  label: "2 neurons",
+  formula: "ŷ = c·(a·x + b) + d",
+  weights: ["a", "b", "c", "d"],
+  hidden: (w, x) => w[0] * x + w[1],
+  predict: (w, x) => w[2] * (w[0] * x + w[1]) + w[3],
+  lossGrad(w, x, y, pred, out) {
+    const dD = 2 * (pred - y);
+    const dB = dD * w[2];
+    out[3] = dD;
+    out[2] = dD * (w[0] * x + w[1]);
+    out[1] = dB;
+    out[0] = dB * x;
+  },
+};
+
+/**
+ * ŷ = c·max(0, a·x + b) + d. With g = 2·(ŷ − y) and z = a·x + b: ∂L/∂d = g; ∂L/∂c = g·max(0, z);
+ * ∂L/∂b = g·c when z > 0, else 0 (also at z = 0 exactly); ∂L/∂a = ∂L/∂b·x.
+ */
+const twoRelu: Model = {
+  id: "two-relu",
+  label: "2 neurons + ReLU",
+  formula: "ŷ = c·max(0, a·x + b) + d",
+  weights: ["a", "b", "c", "d"],
+  hidden: (w, x) => w[0] * x + w[1],
+  predict: (w, x) => w[2] * Math.max(0, w[0] * x + w[1]) + w[3],
+  lossGrad(w, x, y, pred, out) {
+    const z = w[0] * x + w[1];
+    const dD = 2 * (pred - y);
+    const dB = z > 0 ? dD * w[2] : 0;
+    out[3] = dD;
+    out[2] = dD * Math.max(0, z);
+    out[1] = dB;
+    out[0] = dB * x;
+  },
+};
+
+export const MODELS: Readonly<Record<ModelId, Model>> = {
+  linear,
+  "two-linear": twoLinear,
+  "two-relu": twoRelu,
+};
+
+export const MODEL_IDS = Object.keys(MODELS) as ModelId[];
