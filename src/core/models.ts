@@ -19,6 +19,8 @@ export interface Model {
    * Returns nothing; `out` is in `weights` order.
    */
   lossGrad(w: Float64Array, x: number, y: number, pred: number, out: Float64Array): void;
+  /** ∂ŷ/∂w for every weight, into `out` (the stability diagnostic's ‖∇w ŷ‖²). */
+  predGrad(w: Float64Array, x: number, out: Float64Array): void;
   /** a·x + b, the first neuron before its activation (2-neuron models only). */
   hidden?(w: Float64Array, x: number): number;
 }
@@ -30,6 +32,10 @@ const linear: Model = {
   formula: "ŷ = a·x + b",
   weights: ["a", "b"],
   predict: (w, x) => w[0] * x + w[1],
+  predGrad(_w, x, out) {
+    out[0] = x;
+    out[1] = 1;
+  },
   lossGrad(w, x, y, pred, out) {
     const dB = 2 * (pred - y);
     out[1] = dB;
@@ -48,6 +54,12 @@ const twoLinear: Model = {
   weights: ["a", "b", "c", "d"],
   hidden: (w, x) => w[0] * x + w[1],
   predict: (w, x) => w[2] * (w[0] * x + w[1]) + w[3],
+  predGrad(w, x, out) {
+    out[0] = w[2] * x;
+    out[1] = w[2];
+    out[2] = w[0] * x + w[1];
+    out[3] = 1;
+  },
   lossGrad(w, x, y, pred, out) {
     const dD = 2 * (pred - y);
     const dB = dD * w[2];
@@ -69,6 +81,13 @@ const twoRelu: Model = {
   weights: ["a", "b", "c", "d"],
   hidden: (w, x) => w[0] * x + w[1],
   predict: (w, x) => w[2] * Math.max(0, w[0] * x + w[1]) + w[3],
+  predGrad(w, x, out) {
+    const z = w[0] * x + w[1];
+    out[0] = z > 0 ? w[2] * x : 0;
+    out[1] = z > 0 ? w[2] : 0;
+    out[2] = Math.max(0, z);
+    out[3] = 1;
+  },
   lossGrad(w, x, y, pred, out) {
     const z = w[0] * x + w[1];
     const dD = 2 * (pred - y);
