@@ -8,3 +8,6 @@ export { DEFAULT_TARGET, GRADDESC_X, makeData, parseCsv, xValues, type DataSpec,
 export { PRESETS, presetById, type Preset } from "./presets";
 export { rng, randBetween, gaussian, permutation } from "./random";
 export { train, type TrainOptions } from "./train";
+export { effectiveRates, stabilityK, explainDivergence, deadRelu, derivativeCheck, relativeError } from "./diagnostics";
+export type { DivergenceExplanation, DeadReluReport, DerivativeCheck } from "./diagnostics";
+export { logSpace, sweep, compare, type SweepResult, type SweepRun, type CompareRun } from "./experiments";

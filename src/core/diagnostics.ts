@@ -1,0 +1,161 @@
+/**
+ * Diagnostics that answer the forum's questions from a recorded run: why a step overshoots
+ * (stability k), why a run exploded, when a ReLU died, and how biased finite differences are.
+ */
+import { MODELS } from "./models";
+import type { RunResult, StepRow } from "./types";
+
+/**
+ * Per-weight effective learning rate η_w of a row: lr for SGD and Momentum (Momentum's steady
+ * state), lr / (√s + ε) for RMSProp, lr / (√v̂ + ε) for Adam, with the state after the row's update.
+ */
+export function effectiveRates(result: RunResult, row: StepRow): Record<string, number> {
+  const { config } = result;
+  const { beta2, eps, biasCorrection } = config.optimizerSettings;
+  const out: Record<string, number> = {};
+  for (const w of MODELS[config.model].weights) {
+    if (config.optimizer === "rmsprop") out[w] = config.lr / (Math.sqrt(row.state[`s_${w}`]) + eps);
+    else if (config.optimizer === "adam") {
+      const v = row.state[`v_${w}`];
+      const vHat = biasCorrection ? v / (1 - Math.pow(beta2, row.step)) : v;
+      out[w] = config.lr / (Math.sqrt(vHat) + eps);
+    } else out[w] = config.lr;
+  }
+  return out;
+}
+
+/**
+ * Stability of a row's step: k = 2·Σ_w η_w·(∂ŷ/∂w)² (for SGD, 2·lr·‖∇w ŷ‖²). One step changes the
+ * row's residual ŷ − y by about a factor (1 − k): above k = 2 the step overshoots so far that the
+ * row's error grows.
+ */
+export function stabilityK(result: RunResult, row: StepRow): number {
+  const model = MODELS[result.config.model];
+  const w = Float64Array.from(model.weights, (n) => row.weights[n]);
+  const gp = new Float64Array(model.weights.length);
+  model.predGrad(w, row.x, gp);
+  const eta = effectiveRates(result, row);
+  let k = 0;
+  model.weights.forEach((n, i) => (k += eta[n] * gp[i] * gp[i]));
+  return 2 * k;
+}
+
+export interface DivergenceExplanation {
+  step: number;
+  epoch: number;
+  row: number;
+  x: number;
+  /** The first step at or before the divergence whose k exceeded 2, if any. */
+  firstOvershoot: { step: number; x: number; k: number } | null;
+  /** The weight that grew the most (by |value| relative to the run's start). */
+  weight: string;
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** Why the run diverged, from its rows; null when it did not diverge. */
+export function explainDivergence(result: RunResult): DivergenceExplanation | null {
+  const d = result.divergence;
+  if (!d || !result.rows) return null;
+  const rows = result.rows.slice(0, d.step);
+  const at = rows[rows.length - 1];
+  let firstOvershoot: DivergenceExplanation["firstOvershoot"] = null;
+  for (const r of rows) {
+    const k = stabilityK(result, r);
+    if (k > 2) {
+      firstOvershoot = { step: r.step, x: r.x, k };
+      break;
+    }
+  }
+  const start = result.config.init;
+  let weight = Object.keys(start)[0];
+  let growth = -Infinity;
+  for (const [n, v0] of Object.entries(start)) {
+    const v = at.newWeights[n];
+    const gr = Number.isFinite(v) ? Math.abs(v) / Math.max(Math.abs(v0), 1e-12) : Infinity;
+    if (gr > growth) (growth = gr), (weight = n);
+  }
+  const over = firstOvershoot
+    ? ` The first step that overshot was step ${firstOvershoot.step} (x = ${fmt(firstOvershoot.x)}): k = 2·lr·‖∇ŷ‖² was ${fmt(firstOvershoot.k)}, above 2, so that row's error grew instead of shrinking, and the larger weights made the next steps larger still.`
+    : " No single step had k above 2: the error grew through the optimizer's accumulated state.";
+  const text =
+    `The run diverged at step ${d.step} (epoch ${d.epoch}, row ${d.row}, x = ${fmt(at.x)}): ${d.reason}` +
+    over +
+    ` Weight ${weight} grew the most, from ${fmt(start[weight])} to ${fmt(at.newWeights[weight])}.` +
+    ` A smaller learning rate keeps k below 2 on the largest x.`;
+  return { step: d.step, epoch: d.epoch, row: d.row, x: at.x, firstOvershoot, weight, from: start[weight], to: at.newWeights[weight], text };
+}
+
+export interface DeadReluEpoch {
+  epoch: number;
+  /** Rows whose derivatives for a, b and c are all exactly 0. */
+  deadRows: number;
+  rows: number;
+}
+
+export interface DeadReluReport {
+  epochs: DeadReluEpoch[];
+  /** The step from which every remaining row is dead, or null. */
+  deadFrom: number | null;
+  text: string;
+}
+
+/** Dead-ReLU rows of a two-relu run (analytic ∂L/∂a = ∂L/∂b = ∂L/∂c = 0: a·x + b ≤ 0). */
+export function deadRelu(result: RunResult): DeadReluReport | null {
+  if (result.config.model !== "two-relu" || !result.rows) return null;
+  const dead = (r: StepRow) => r.analytic.a === 0 && r.analytic.b === 0 && r.analytic.c === 0;
+  const epochs: DeadReluEpoch[] = result.epochs.map((e) => ({ epoch: e.epoch, deadRows: 0, rows: 0 }));
+  for (const r of result.rows) {
+    epochs[r.epoch - 1].rows++;
+    if (dead(r)) epochs[r.epoch - 1].deadRows++;
+  }
+  let deadFrom: number | null = null;
+  for (let i = result.rows.length - 1; i >= 0 && dead(result.rows[i]); i--) deadFrom = result.rows[i].step;
+  const last = result.rows[result.rows.length - 1];
+  const text =
+    deadFrom === null
+      ? "The ReLU is alive: some rows still have a·x + b > 0, so a, b and c keep learning."
+      : `From step ${deadFrom} on, a·x + b ≤ 0 for every x that follows (a = ${fmt(last.weights.a)}, b = ${fmt(last.weights.b)}), so the ReLU outputs 0, the derivatives of a, b and c are exactly 0, and only d learns: the model predicts the constant d.`;
+  return { epochs, deadFrom, text };
+}
+
+export interface DerivativeCheck {
+  weight: string;
+  /** Largest and mean relative error |estimate − analytic| / |analytic| over rows where analytic ≠ 0. */
+  forward: { max: number; mean: number };
+  central: { max: number; mean: number };
+}
+
+/** Relative error of an estimate against the analytic derivative (0 when both are 0). */
+export function relativeError(estimate: number, analytic: number): number {
+  if (estimate === analytic) return 0;
+  return Math.abs(estimate - analytic) / Math.max(Math.abs(analytic), Number.MIN_VALUE);
+}
+
+/** Forward and central differences against the analytic derivative, per weight, over the finite rows. */
+export function derivativeCheck(result: RunResult): DerivativeCheck[] {
+  if (!result.rows) return [];
+  return MODELS[result.config.model].weights.map((w) => {
+    const f = { max: 0, sum: 0 };
+    const c = { max: 0, sum: 0 };
+    let n = 0;
+    for (const r of result.rows!) {
+      const an = r.analytic[w];
+      if (!Number.isFinite(an) || an === 0 || !Number.isFinite(r.forward[w]) || !Number.isFinite(r.central[w])) continue;
+      const ef = relativeError(r.forward[w], an);
+      const ec = relativeError(r.central[w], an);
+      f.max = Math.max(f.max, ef);
+      c.max = Math.max(c.max, ec);
+      f.sum += ef;
+      c.sum += ec;
+      n++;
+    }
+    return { weight: w, forward: { max: f.max, mean: n ? f.sum / n : 0 }, central: { max: c.max, mean: n ? c.sum / n : 0 } };
+  });
+}
+
+function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : String(Number(v.toPrecision(6)));
+}

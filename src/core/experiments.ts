@@ -1,0 +1,72 @@
+/** Experiments across runs: learning-rate sweeps and model comparisons on the same data. */
+import { resolveConfig, type RunOptions } from "./config";
+import { ConfigError } from "./errors";
+import { MODELS } from "./models";
+import { train } from "./train";
+import type { Divergence, EpochSummary, ModelId } from "./types";
+
+/** n log-spaced values from lo to hi inclusive: logSpace(1e-5, 1e-2, 4) = [1e-5, 1e-4, 1e-3, 1e-2]. */
+export function logSpace(lo: number, hi: number, n: number): number[] {
+  if (!(lo > 0 && hi >= lo && Number.isInteger(n) && n >= 1)) throw new ConfigError("lrs", "A log-spaced range needs 0 < from ≤ to and at least 1 value.");
+  if (n === 1) return [lo];
+  const a = Math.log10(lo);
+  const b = Math.log10(hi);
+  return Array.from({ length: n }, (_, i) => Number(Math.pow(10, a + ((b - a) * i) / (n - 1)).toPrecision(12)));
+}
+
+export interface SweepRun {
+  lr: number;
+  epochs: EpochSummary[];
+  divergence: Divergence | null;
+}
+
+export interface SweepResult {
+  runs: SweepRun[];
+  /** The largest learning rate whose run did not diverge, or null. */
+  largestStable: number | null;
+}
+
+/** Train once per learning rate, everything else as `options`, in summary mode. */
+export function sweep(options: RunOptions, lrs: number[]): SweepResult {
+  if (!lrs.length) throw new ConfigError("lrs", "A sweep needs at least one learning rate.");
+  const runs = lrs.map((lr) => {
+    const r = train(resolveConfig({ ...options, lr }), { rows: false });
+    return { lr: r.config.lr, epochs: r.epochs, divergence: r.divergence };
+  });
+  const stable = runs.filter((r) => r.divergence === null).map((r) => r.lr);
+  return { runs, largestStable: stable.length ? Math.max(...stable) : null };
+}
+
+export interface CompareRun {
+  model: ModelId;
+  epochs: EpochSummary[];
+  divergence: Divergence | null;
+  /**
+   * For two-linear: the single linear function it collapses to, ŷ = (a·c)·x + (c·b + d), at the
+   * final weights, to set beside the target's slope and intercept.
+   */
+  collapsed?: { slope: number; intercept: number };
+}
+
+/** Train each model on the same data, initial weights and settings. */
+export function compare(options: RunOptions, models: ModelId[]): { runs: CompareRun[] } {
+  if (!models.length) throw new ConfigError("models", "A comparison needs at least one model.");
+  const runs = models.map((model) => {
+    if (!(model in MODELS)) throw new ConfigError("models", `Unknown model "${model}": choose from ${Object.keys(MODELS).join(", ")}.`);
+    const init = typeof options.init === "object" && options.init !== null ? pick(options.init as Record<string, unknown>, MODELS[model].weights) : options.init;
+    const r = train(resolveConfig({ ...options, model, init }), { rows: false });
+    const out: CompareRun = { model, epochs: r.epochs, divergence: r.divergence };
+    if (model === "two-linear") {
+      const w = r.epochs[r.epochs.length - 1].weights;
+      out.collapsed = { slope: w.a * w.c, intercept: w.c * w.b + w.d };
+    }
+    return out;
+  });
+  return { runs };
+}
+
+function pick(o: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const n of names) if (n in o) out[n] = o[n];
+  return out;
+}
