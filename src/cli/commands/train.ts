@@ -1,0 +1,34 @@
+/** `gradsheet train`: run the core and print the epochs (and rows) as a table or as one JSON object. */
+import { resolveConfig, train } from "../../core";
+import type { Command } from "../command";
+import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom } from "../options";
+import { runJson } from "../run-json";
+import { runTable } from "../run-table";
+
+const OPTIONS = [
+  ...RUN_OPTIONS,
+  { flag: "--json", help: "print one JSON object: { config, epochs: [{ epoch, sse, rootSse, rmse, weights }], divergence, rows? }" },
+  { flag: "--rows", help: "also record every step: rows: [{ epoch, row, step, x, y, weights, pred, error, analytic, forward, central, grad, state, newWeights, ... }]" },
+] as const;
+
+export const trainCommand: Command = {
+  name: "train",
+  summary: "run gradient descent and print each epoch's error and weights",
+  usage: "gradsheet train [options] [--json] [--rows]",
+  description: [
+    "Batch size 1: one optimizer step per data row; each epoch starts from the previous epoch's last",
+    "updated weights. sse is the sum of the rows' squared errors with the weights used in each row;",
+    "rootSse = √sse is what graddesc labels \"rmse\"; rmse = √(sse / rows).",
+    "In JSON, NaN and ±Infinity (a diverged run) are written as null; divergence is",
+    "null or { epoch, row, step, quantity, value, reason } for the first row that diverged.",
+  ].join("\n"),
+  options: OPTIONS,
+  run(args, io) {
+    const parsed = parseArgs(args, OPTIONS, "train");
+    noPositional(parsed, "train");
+    const config = resolveConfig(runOptionsFrom(parsed));
+    const result = train(config, { rows: parsed.flags.has("rows") });
+    io.out(parsed.flags.has("json") ? runJson(result) + "\n" : runTable(result));
+    return 0;
+  },
+};

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { main } from "../../../src/cli/main";
+import { GRADDESC_X } from "../../../src/core";
+
+/** Run the CLI in-process, capturing what it writes. */
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+const X = GRADDESC_X.join(",");
+
+describe("gradsheet train --json", () => {
+  it("prints one JSON object with graddesc's epoch-1 √SSE and the weights after the last update", async () => {
+    const r = await cli("train", "--json", "--x", X, "--lr", "1e-4", "--init", "1", "--epochs", "2");
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out.trim().split("\n")).toHaveLength(1);
+    const o = JSON.parse(r.out);
+    expect(o.epochs).toHaveLength(2);
+    expect(Math.sqrt(o.epochs[0].sse)).toBe(150.75521153771854);
+    expect(o.epochs[0].rootSse).toBe(150.75521153771854);
+    expect(o.epochs[0].weights).toEqual({ a: 2.613084491952597, b: 1.0715160204418617 });
+    expect(o.divergence).toBeNull();
+    expect(o.rows).toBeUndefined();
+    expect(o.config).toMatchObject({ model: "linear", optimizer: "sgd", lr: 1e-4, epochs: 2, dataRows: 29 });
+  });
+
+  it("adds one row per step with --rows, row 4 of graddesc's basic sheet first", async () => {
+    const o = JSON.parse((await cli("train", "--json", "--rows", "--epochs", "2")).out);
+    expect(o.rows).toHaveLength(58);
+    expect(o.rows[0]).toMatchObject({ epoch: 1, row: 1, step: 1, x: 14, y: 58, pred: 15, error: 1849 });
+    expect(o.rows[0].newWeights.a).toBeCloseTo(1.1204, 12);
+    expect(o.rows[29]).toMatchObject({ epoch: 2, row: 1, step: 30 });
+  });
+
+  it("writes a diverged run's NaN values as null and reports where it diverged", async () => {
+    const r = await cli("train", "--json", "--rows", "--lr", "0.01", "--epochs", "10");
+    expect(r.out).not.toMatch(/NaN|Infinity/);
+    const o = JSON.parse(r.out);
+    expect(o.divergence).toMatchObject({ epoch: 1, row: 4, step: 4, quantity: "error" });
+    expect(o.epochs[4].sse).toBeNull();
+    expect(o.epochs[9].weights).toEqual({ a: null, b: null });
+    expect(o.rows.at(-1).newWeights.a).toBeNull();
+  });
+
+  it("reads x,y pairs from a CSV file", async () => {
+    const { runOptionsFrom, parseArgs, RUN_OPTIONS } = await import("../../../src/cli/options");
+    const parsed = parseArgs(["--data", "f.csv"], RUN_OPTIONS, "train");
+    const o = runOptionsFrom(parsed, () => "x,y\n1,5\n2,7\n");
+    expect(o.data).toEqual([{ x: 1, y: 5 }, { x: 2, y: 7 }]);
+  });
+});
+
+describe("gradsheet train without --json", () => {
+  it("prints a table per epoch and the divergence sentence", async () => {
+    const r = await cli("train", "--epochs", "2");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/epoch\s+SSE\s+√SSE\s+RMSE\s+a\s+b/);
+    expect(r.out).toContain("150.75521");
+    expect(r.out).toContain("No divergence.");
+  });
+
+  it("says where a run diverged", async () => {
+    const r = await cli("train", "--preset", "two-neurons");
+    expect(r.out).toContain("Diverged at epoch 1, row 27 (step 27)");
+  });
+});
+
+describe("gradsheet option errors", () => {
+  const bad: [string[], RegExp][] = [
+    [["--lr", "0"], /learning rate/],
+    [["--lr", "-1"], /learning rate/],
+    [["--lr", "NaN"], /learning rate/],
+    [["--lr", "fast"], /learning rate/],
+    [["--lr"], /--lr needs a value/],
+    [["--lr", "--epochs", "2"], /--lr needs a value/],
+    [["--speed", "3"], /Unknown option "--speed"/],
+    [["--model", "cubic"], /Unknown model "cubic"/],
+    [["--optimizer", "adamw"], /Unknown optimizer/],
+    [["--gradient", "backward"], /Unknown gradient/],
+    [["--h", "0"], /derivative step h/],
+    [["--epochs", "0"], /epochs/],
+    [["--epochs", "2.5"], /epochs/],
+    [["--init", "e=1"], /no weight "e"/],
+    [["--init", "a=1,b"], /name=value/],
+    [["--x", "1,two,3"], /"two", which is not a number/],
+    [["--x", "1", "--range", "0:10:1"], /only one source/],
+    [["--range", "0:10"], /FROM:TO:STEP/],
+    [["--target", "2"], /slope,intercept/],
+    [["--seed", "3"], /--seed applies only/],
+    [["--random", "0"], /--random must be a whole number/],
+    [["--preset", "nope"], /Unknown preset/],
+    [["--json", "--json"], /given twice/],
+    [["--rows=yes"], /takes no value/],
+    [["stray"], /Unexpected argument "stray"/],
+  ];
+  for (const [args, message] of bad) {
+    it(`rejects ${args.join(" ")} with exit 2 and one line on stderr`, async () => {
+      const r = await cli("train", ...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).toMatch(message);
+    });
+  }
+
+  it("rejects an unknown command with exit 2", async () => {
+    const r = await cli("trian");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown command "trian"/);
+  });
+});
+
+describe("gradsheet help", () => {
+  it("documents every run option at the top level and under train", async () => {
+    const top = (await cli("--help")).out;
+    const sub = (await cli("train", "--help")).out;
+    for (const flag of ["--model", "--optimizer", "--lr", "--epochs", "--init", "--x", "--data", "--target", "--gradient", "--h", "--beta", "--beta2", "--eps", "--no-bias-correction", "--preset", "--random", "--seed", "--range", "--noise", "--shuffle"]) {
+      expect(top).toContain(flag);
+      expect(sub).toContain(flag);
+    }
+    expect(sub).toContain("--json");
+    expect(sub).toContain("--rows");
+  });
+});
