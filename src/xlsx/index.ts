@@ -1,0 +1,3 @@
+/** The .xlsx writer: a WorkbookPlan in, the bytes of a real workbook out (browser- and Node-safe). */
+export { writeWorkbook, type WriteOptions } from "./write-workbook";
+export { META_PROPERTY } from "./package-xml";

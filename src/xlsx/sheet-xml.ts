@@ -1,0 +1,152 @@
+/** A worksheet part, produced in chunks (one per row) so 100k-step tables stay linear in time and memory. */
+import { colLetter, formulaAt, a1 } from "../sheet/address";
+import type { Cell, Column, ConditionalFormat, SheetPlan, Table } from "../sheet/plan";
+import { formulaCell, valueCell, type FormulaXml, type SharedStrings } from "./cells";
+import type { StylesPart } from "./styles-xml";
+import { esc, NS, num, XML_HEAD } from "./xml";
+
+/** What a worksheet needs from the rest of the package. */
+export interface SheetContext {
+  styles: StylesPart;
+  sst: SharedStrings;
+  /** Relationship id of the sheet's drawing part, when it has charts. */
+  drawingRelId?: string;
+  /** Rewrites sheet references in a formula after sheet names were sanitised. */
+  fixFormula: (formula: string) => string;
+}
+
+type Rect = { row: number; col: number; rows: number; cols: number };
+const rectA1 = (r: Rect): string =>
+  r.rows === 1 && r.cols === 1 ? a1(r.row, r.col) : `${a1(r.row, r.col)}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+
+/** One explicit block cell as XML, or "" for an empty cell. */
+function blockCell(cell: Cell, row: number, col: number, ctx: SheetContext): string {
+  const ref = a1(row, col);
+  const s = cell.style ? ctx.styles.xf[cell.style] : undefined;
+  if (cell.formula !== undefined) return formulaCell(ref, s, { kind: "plain", formula: ctx.fixFormula(cell.formula) }, cell.cached);
+  if (cell.value !== undefined) return valueCell(ref, s, cell.value, ctx.sst);
+  return s ? `<c r="${ref}" s="${s}"/>` : "";
+}
+
+/** Cells of explicit blocks, grouped by sheet row. */
+function blockCells(plan: SheetPlan, ctx: SheetContext): Map<number, [number, string][]> {
+  const rows = new Map<number, [number, string][]>();
+  for (const b of plan.blocks) {
+    b.cells.forEach((line, i) => line.forEach((cell, j) => {
+      if (!cell) return;
+      const xml = blockCell(cell, b.row + i, b.col + j, ctx);
+      if (!xml) return;
+      const list = rows.get(b.row + i) ?? [];
+      list.push([b.col + j, xml]);
+      rows.set(b.row + i, list);
+    }));
+  }
+  return rows;
+}
+
+/** Writes the cells of one table column; formula columns become one shared-formula group. */
+class ColumnWriter {
+  readonly letters: string;
+  private readonly style: number | undefined;
+  private readonly groupStart: number;
+  private readonly si: number | undefined;
+
+  constructor(private readonly t: Table, private readonly c: Column, index: number, nextSi: () => number, private readonly ctx: SheetContext) {
+    this.letters = colLetter(t.col + index);
+    this.style = ctx.styles.xf[c.style];
+    this.groupStart = c.formula?.first !== undefined ? 1 : 0;
+    // A group of one cell is written as a plain formula.
+    this.si = c.formula && t.rows - this.groupStart >= 2 ? nextSi() : undefined;
+  }
+
+  /** Data row i (0-based) as XML, or "" when the column has nothing there. */
+  cell(i: number): string {
+    const ref = `${this.letters}${this.t.row + 2 + i}`;
+    const { c } = this;
+    if (!c.formula) {
+      const v = c.values?.[i];
+      return v === undefined ? "" : valueCell(ref, this.style, v, this.ctx.sst);
+    }
+    const cached = c.cached?.[i];
+    if (this.si === undefined || i < this.groupStart) {
+      return formulaCell(ref, this.style, { kind: "plain", formula: this.ctx.fixFormula(formulaAt(c.formula, i)) }, cached);
+    }
+    let f: FormulaXml = { kind: "member", si: this.si };
+    if (i === this.groupStart) {
+      const last = `${this.letters}${this.t.row + 1 + this.t.rows}`;
+      f = { kind: "master", formula: this.ctx.fixFormula(formulaAt(c.formula, i)), ref: `${ref}:${last}`, si: this.si };
+    }
+    return formulaCell(ref, this.style, f, cached);
+  }
+}
+
+function colsXml(plan: SheetPlan): string {
+  const widths = new Map<number, number>();
+  for (const t of plan.tables) t.columns.forEach((c, j) => c.width !== undefined && widths.set(t.col + j, c.width));
+  for (const w of plan.columnWidths) widths.set(w.col, w.width);
+  if (!widths.size) return "";
+  const cols = [...widths].sort((p, q) => p[0] - q[0])
+    .map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${num(w)}" customWidth="1"/>`);
+  return `<cols>${cols.join("")}</cols>`;
+}
+
+function sheetViewXml(plan: SheetPlan): string {
+  const { rows, cols } = plan.freeze;
+  if (!rows && !cols) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const pane = rows && cols ? "bottomRight" : rows ? "bottomLeft" : "topRight";
+  const tl = a1(rows, cols);
+  return `<sheetViews><sheetView workbookViewId="0"><pane${cols ? ` xSplit="${cols}"` : ""}${rows ? ` ySplit="${rows}"` : ""}`
+    + ` topLeftCell="${tl}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${tl}" sqref="${tl}"/></sheetView></sheetViews>`;
+}
+
+function conditionalXml(cfs: ConditionalFormat[], ctx: SheetContext): string {
+  return cfs.map((cf, i) => {
+    const rule = cf.kind === "formula"
+      ? `<cfRule type="expression" dxfId="${ctx.styles.dxf[cf.style]}" priority="${i + 1}"><formula>${esc(ctx.fixFormula(cf.formula).replace(/^=/, ""))}</formula></cfRule>`
+      : `<cfRule type="colorScale" priority="${i + 1}"><colorScale><cfvo type="min"/>${cf.colors.length === 3 ? '<cfvo type="percentile" val="50"/>' : ""}<cfvo type="max"/>`
+        + cf.colors.map((c) => `<color rgb="FF${c.toUpperCase()}"/>`).join("") + "</colorScale></cfRule>";
+    return `<conditionalFormatting sqref="${rectA1(cf.range)}">${rule}</conditionalFormatting>`;
+  }).join("");
+}
+
+/** The used rectangle of a sheet's cells, for `<dimension>`. */
+function usedRange(plan: SheetPlan): string {
+  let r0 = Infinity, c0 = Infinity, r1 = 0, c1 = 0;
+  const add = (r: number, c: number, rows: number, cols: number): void => {
+    r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r + rows - 1); c1 = Math.max(c1, c + cols - 1);
+  };
+  for (const b of plan.blocks) add(b.row, b.col, b.cells.length, Math.max(1, ...b.cells.map((l) => l.length)));
+  for (const t of plan.tables) add(t.row, t.col, t.rows + 1, Math.max(1, t.columns.length));
+  return r0 === Infinity ? "A1" : rectA1({ row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+}
+
+/** The worksheet XML of `plan`, as chunks in document order. */
+export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<string> {
+  yield `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><dimension ref="${usedRange(plan)}"/>`
+    + sheetViewXml(plan) + '<sheetFormatPr defaultRowHeight="15"/>' + colsXml(plan) + "<sheetData>";
+  const blocks = blockCells(plan, ctx);
+  let si = 0;
+  const tables = [...plan.tables].sort((p, q) => p.col - q.col).map((t) => ({
+    t, writers: t.columns.map((c, j) => new ColumnWriter(t, c, j, () => si++, ctx)),
+  }));
+  const header = ctx.styles.xf.header;
+  const rowNumbers = new Set<number>(blocks.keys());
+  for (const { t } of tables) for (let r = t.row; r <= t.row + t.rows; r++) rowNumbers.add(r);
+  for (const r of [...rowNumbers].sort((p, q) => p - q)) {
+    const cells: [number, string][] = [...(blocks.get(r) ?? [])];
+    for (const { t, writers } of tables) {
+      if (r < t.row || r > t.row + t.rows) continue;
+      writers.forEach((w, j) => {
+        const xml = r === t.row ? valueCell(`${w.letters}${r + 1}`, header, t.columns[j].header, ctx.sst) : w.cell(r - t.row - 1);
+        if (xml) cells.push([t.col + j, xml]);
+      });
+    }
+    if (blocks.has(r)) cells.sort((p, q) => p[0] - q[0]);
+    let line = `<row r="${r + 1}">`;
+    for (let k = 0; k < cells.length; k++) if (k === cells.length - 1 || cells[k][0] !== cells[k + 1][0]) line += cells[k][1];
+    yield `${line}</row>`;
+  }
+  yield "</sheetData>" + conditionalXml(plan.conditionalFormats, ctx)
+    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    + (ctx.drawingRelId ? `<drawing r:id="${ctx.drawingRelId}"/>` : "") + "</worksheet>";
+}

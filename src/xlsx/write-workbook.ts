@@ -1,0 +1,148 @@
+/**
+ * WorkbookPlan → .xlsx bytes: hand-written SpreadsheetML and DrawingML, zipped with fflate. No Node
+ * APIs, so the task pane can offer "Download as .xlsx" with the same code the CLI uses.
+ */
+import { strToU8, Zip, ZipDeflate } from "fflate";
+import { abs, quoteSheet, uniqueSheetName } from "../sheet/address";
+import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
+import { SharedStrings } from "./cells";
+import { chartXml, drawingXml } from "./chart-xml";
+import { appXml, contentTypesXml, coreXml, customXml, workbookXml, type DefinedName } from "./package-xml";
+import { worksheetXml } from "./sheet-xml";
+import { buildStyles } from "./styles-xml";
+import { themeXml } from "./theme-xml";
+import { REL, relsXml } from "./xml";
+
+export interface WriteOptions {
+  /** Timestamp for docProps and zip entries (default: now); fix it for byte-identical output. */
+  created?: Date;
+  /** DEFLATE level 0–9 (default 6). */
+  level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+}
+
+const CHUNK = 1 << 18;
+
+/** Collects the archive's output and adds parts to it, streaming large parts in chunks. */
+class Archive {
+  private readonly out: Uint8Array[] = [];
+  private readonly zip = new Zip((err, data) => {
+    if (err) throw err;
+    this.out.push(data);
+  });
+
+  constructor(private readonly opts: Required<WriteOptions>) {}
+
+  add(name: string, parts: Iterable<string>): void {
+    const file = new ZipDeflate(name, { level: this.opts.level });
+    file.mtime = this.opts.created;
+    this.zip.add(file);
+    let buf = "";
+    for (const p of parts) {
+      buf += p;
+      if (buf.length >= CHUNK) {
+        file.push(strToU8(buf));
+        buf = "";
+      }
+    }
+    file.push(strToU8(buf), true);
+  }
+
+  finish(): Uint8Array {
+    this.zip.end();
+    const bytes = new Uint8Array(this.out.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.out) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return bytes;
+  }
+}
+
+/** Final (sanitised, unique) sheet names, and a formula rewriter for the ones that changed. */
+function nameSheets(sheets: SheetPlan[]): { names: string[]; fixFormula: (f: string) => string; map: (n: string) => string } {
+  const names: string[] = [];
+  for (const s of sheets) names.push(uniqueSheetName(s.name, names));
+  const renamed = sheets.map((s, i) => [s.name, names[i]] as const).filter(([a, b]) => a !== b);
+  const map = (n: string): string => renamed.find(([a]) => a === n)?.[1] ?? n;
+  const fixFormula = (f: string): string =>
+    renamed.reduce((acc, [a, b]) => acc.split(`${quoteSheet(a)}!`).join(`${quoteSheet(b)}!`), f);
+  return { names, fixFormula: renamed.length ? fixFormula : (f) => f, map };
+}
+
+// A defined name Excel accepts: letter, _ or \ first; no spaces; not a cell reference like "AB12" or "R1C1".
+const NAME_OK = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
+const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*|[RrCc])$/;
+
+function definedNames(plan: WorkbookPlan, fileNames: string[]): DefinedName[] {
+  const seen = new Map<string, string>();
+  const out: DefinedName[] = [];
+  plan.sheets.forEach((s, i) => {
+    for (const n of s.names) {
+      if (!NAME_OK.test(n.name) || LOOKS_LIKE_CELL.test(n.name)) throw new Error(`not a valid defined name: "${n.name}"`);
+      const key = `${plan.namesScope === "sheet" ? i : ""}|${n.name.toLowerCase()}`;
+      if (seen.has(key)) {
+        throw new Error(`defined name ${n.name} is given twice (sheets "${seen.get(key)}" and "${s.name}"); several runs need namesScope "sheet"`);
+      }
+      seen.set(key, s.name);
+      out.push({ name: n.name, ref: `${quoteSheet(fileNames[i])}!${abs(n.row, n.col)}`, comment: n.comment,
+        sheetIndex: plan.namesScope === "sheet" ? i : undefined });
+    }
+  });
+  return out;
+}
+
+/**
+ * Write `plan` as an .xlsx file: every sheet's cells (formulas with the core's cached values, step
+ * table columns as shared formulas), styles, widths, frozen panes, defined names, conditional
+ * formats and native scatter charts; `fullCalcOnLoad` asks Excel to recalculate on open.
+ * @throws Error when a formula cell has no cached value, a name is invalid or given twice, or a chart has no series.
+ */
+export function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Uint8Array {
+  if (!plan.sheets.length) throw new Error("a workbook needs at least one sheet");
+  const opts: Required<WriteOptions> = { created: options.created ?? new Date(), level: options.level ?? 6 };
+  const zip = new Archive(opts);
+  const { names, fixFormula, map } = nameSheets(plan.sheets);
+  const styles = buildStyles();
+  const sst = new SharedStrings();
+  const wbNames = definedNames(plan, names);
+  // Content types first: some readers sniff the first entry of the archive.
+  const drawings = plan.sheets.flatMap((s, i) => (s.charts.length ? [i + 1] : []));
+  const chartCount = plan.sheets.reduce((k, s) => k + s.charts.length, 0);
+  zip.add("[Content_Types].xml", [contentTypesXml(names.length, drawings, chartCount)]);
+  let charts = 0;
+  plan.sheets.forEach((sheet, i) => {
+    const n = i + 1;
+    const hasCharts = sheet.charts.length > 0;
+    zip.add(`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, { styles, sst, fixFormula, drawingRelId: hasCharts ? "rId1" : undefined }));
+    if (!hasCharts) return;
+    zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, [relsXml([{ id: "rId1", type: REL.drawing, target: `../drawings/drawing${n}.xml` }])]);
+    zip.add(`xl/drawings/drawing${n}.xml`, [drawingXml(sheet.charts)]);
+    const rels = sheet.charts.map((c, k) => {
+      zip.add(`xl/charts/chart${++charts}.xml`, [chartXml(c, map)]);
+      return { id: `rId${k + 1}`, type: REL.chart, target: `../charts/chart${charts}.xml` };
+    });
+    zip.add(`xl/drawings/_rels/drawing${n}.xml.rels`, [relsXml(rels)]);
+  });
+  zip.add("xl/sharedStrings.xml", [sst.xml()]);
+  zip.add("xl/styles.xml", [styles.xml]);
+  zip.add("xl/theme/theme1.xml", [themeXml()]);
+  zip.add("xl/workbook.xml", [workbookXml(names, wbNames)]);
+  const m = names.length;
+  zip.add("xl/_rels/workbook.xml.rels", [relsXml([
+    ...names.map((_, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: `worksheets/sheet${i + 1}.xml` })),
+    { id: `rId${m + 1}`, type: REL.styles, target: "styles.xml" },
+    { id: `rId${m + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
+    { id: `rId${m + 3}`, type: REL.theme, target: "theme/theme1.xml" },
+  ])]);
+  zip.add("docProps/core.xml", [coreXml(opts.created)]);
+  zip.add("docProps/app.xml", [appXml()]);
+  zip.add("docProps/custom.xml", [customXml(plan, names)]);
+  zip.add("_rels/.rels", [relsXml([
+    { id: "rId1", type: REL.officeDocument, target: "xl/workbook.xml" },
+    { id: "rId2", type: REL.coreProperties, target: "docProps/core.xml" },
+    { id: "rId3", type: REL.extendedProperties, target: "docProps/app.xml" },
+    { id: "rId4", type: REL.customProperties, target: "docProps/custom.xml" },
+  ])]);
+  return zip.finish();
+}
