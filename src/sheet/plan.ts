@@ -70,6 +70,8 @@ export interface Column {
 
 /** A step table: a header row at (row, col) and `rows` data rows below it. */
 export interface Table {
+  /** What the table is: "steps" (one row per SGD step) or "fit" (the model over an x grid). */
+  id?: string;
   row: number;
   col: number;
   rows: number;

@@ -1,0 +1,12 @@
+/** The sheet layer: runs as SheetPlans (plain data), for the .xlsx and Excel writers. */
+export * from "./plan";
+export * from "./address";
+export { STYLES, type CellStyle } from "./styles";
+export { buildRunSheet, stepColumnSpecs, type RunSheetOptions } from "./run-sheet";
+export { buildWorkbookPlan, type WorkbookRun } from "./workbook";
+export { NAMES, initName } from "./names";
+export { KEYS } from "./keys";
+export { LAYOUT } from "./layout";
+export { SHEET_FORMAT_VERSION, runSheetMeta, runOptionsFromMeta, runConfigFromMeta, type RunSheetMeta } from "./meta";
+export { NUM_ERROR, NA_ERROR, cachedNumber, cachedForChart } from "./cached";
+export { COLORS } from "./charts";

@@ -1,0 +1,18 @@
+/**
+ * The defined names of a run sheet's input cells. Formulas use these names, so a learner reads
+ * `=F7-LearningRate*T7`. Names are letters and `_` only: HyperFormula (and OpenDocument) reject
+ * names that look like a cell reference with letters then digits, so β2 is `Beta_2`, not `Beta2`.
+ */
+export const NAMES = {
+  lr: "LearningRate",
+  h: "DiffStep",
+  beta: "Beta",
+  beta2: "Beta_2",
+  eps: "Epsilon",
+  bound: "DivergenceBound",
+} as const;
+
+/** The name of weight w's initial value: "a" → "InitA". */
+export function initName(w: string): string {
+  return `Init${w.toUpperCase()}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * The parameter strip: one named input cell per setting (the learning rate, the derivative step h,
+ * the optimizer constants it uses, the initial weights, the divergence bound), each under a label
+ * that is its defined name, so `LearningRate` in a formula is the cell under "LearningRate".
+ */
+import type { Block, Cell, NamedCell } from "./plan";
+import type { RunContext } from "./context";
+import { initName, NAMES } from "./names";
+
+export interface Parameter {
+  name: string;
+  value: number;
+  comment: string;
+}
+
+/** The run's parameters in strip order; optimizer constants only when the optimizer uses them. */
+export function parameters(ctx: RunContext): Parameter[] {
+  const c = ctx.config;
+  const s = c.optimizerSettings;
+  const uses = ctx.optimizer.uses;
+  const adam = c.optimizer === "adam";
+  const list: Parameter[] = [
+    { name: NAMES.lr, value: c.lr, comment: "The learning rate lr: each update moves a weight by lr times its step. Type a new value and the whole sheet recalculates." },
+    { name: NAMES.h, value: c.h, comment: "h: how far a weight is nudged to estimate its derivative by finite differences." },
+  ];
+  if (uses.includes("beta"))
+    list.push({ name: NAMES.beta, value: s.beta, comment: adam ? "β1: how much of the running average m is kept each step." : "β: how much of the running average is kept each step (0.9 keeps 90 %)." });
+  if (uses.includes("beta2")) list.push({ name: NAMES.beta2, value: s.beta2, comment: "β2: how much of the running mean square v is kept each step." });
+  if (uses.includes("eps")) list.push({ name: NAMES.eps, value: s.eps, comment: "ε: added to the square root so a step never divides by 0." });
+  for (const w of ctx.weights) list.push({ name: initName(w), value: c.init[w], comment: `The starting value of ${w}: the first row's ${w}.` });
+  list.push({ name: NAMES.bound, value: c.divergenceBound, comment: "A step whose squared error is above this (or not a number) counts as diverged." });
+  return list;
+}
+
+/** Labels in `labelRow`, input cells in `valueRow`, from column `col`; one defined name per input. */
+export function parameterBlock(ps: Parameter[], labelRow: number, valueRow: number, col: number): { blocks: Block[]; names: NamedCell[] } {
+  const labels: Cell[] = ps.map((p) => ({ value: p.name, style: "label", comment: p.comment }));
+  const values: Cell[] = ps.map((p) => ({ value: p.value, style: "input", comment: p.comment }));
+  return {
+    blocks: [
+      { row: labelRow, col, cells: [labels] },
+      { row: valueRow, col, cells: [values] },
+    ],
+    names: ps.map((p, i) => ({ name: p.name, row: valueRow, col: col + i, comment: p.comment })),
+  };
+}

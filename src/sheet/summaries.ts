@@ -1,0 +1,86 @@
+/**
+ * Per-epoch summaries as formulas over the epoch's rows: SSE = Σ e (a SUM in row order, as the
+ * core adds), √SSE (what graddesc labels "rmse"), the true RMSE = √(SSE / n), and the weights after
+ * the epoch's last update. Also the run's headline cells: the first diverged step and the last √SSE.
+ */
+import { a1, abs } from "./address";
+import { cachedForChart, cachedNumber } from "./cached";
+import { columnOf } from "./columns";
+import type { RunContext } from "./context";
+import { chartFeed } from "./formula";
+import { KEYS } from "./keys";
+import type { Block, Cell, Table } from "./plan";
+
+export interface SummaryBlock {
+  block: Block;
+  /** Columns (absolute) of the epoch number, √SSE's chart feed and each final weight. */
+  epochCol: number;
+  chartCol: number;
+  rootCol: number;
+  finalWeightCol: Record<string, number>;
+  /** Sheet row of the first epoch (the header is one above). */
+  firstRow: number;
+  rows: number;
+}
+
+/** The summary table: a header row at (row, col), then one row per epoch. */
+export function epochSummaries(ctx: RunContext, steps: Table, row: number, col: number): SummaryBlock {
+  const errCol = columnOf(steps, "err");
+  const firstData = steps.row + 1;
+  const header: Cell[] = [
+    { value: "epoch", style: "header" },
+    { value: "SSE", style: "header", comment: "SSE = Σ e: the sum of the epoch's squared errors, each with the weights used in its row." },
+    { value: "√SSE (graddesc's \"rmse\")", style: "header", comment: "√SSE: what graddesc's basic sheet labels \"rmse\" (150.7552 after its first epoch)." },
+    { value: "RMSE", style: "header", comment: "RMSE = √(SSE / n): the root of the mean squared error." },
+    ...ctx.weights.map((w): Cell => ({ value: `${w} after`, style: "header", comment: `${w} after the epoch's last update.` })),
+    { value: "√SSE for chart", style: "header", comment: "√SSE, or #N/A when it is not a positive number (log-scale chart)." },
+  ];
+  const cells: Cell[][] = [header];
+  ctx.result.epochs.forEach((ep, e) => {
+    const r = row + 1 + e;
+    const range = `${a1(firstData + e * ctx.n, errCol)}:${a1(firstData + (e + 1) * ctx.n - 1, errCol)}`;
+    const lastStep = firstData + (e + 1) * ctx.n - 1;
+    const sse = a1(r, col + 1);
+    cells.push([
+      { value: ep.epoch, style: "integer" },
+      { formula: `=SUM(${range})`, cached: cachedNumber(ep.sse), style: "summary" },
+      { formula: `=SQRT(${sse})`, cached: cachedNumber(ep.rootSse), style: "summary" },
+      { formula: `=SQRT(${sse}/ROWS(${range}))`, cached: cachedNumber(ep.rmse), style: "summary" },
+      ...ctx.weights.map((w): Cell => ({ formula: `=${a1(lastStep, columnOf(steps, KEYS.next(w)))}`, cached: cachedNumber(ep.weights[w]), style: "weight" })),
+      { formula: chartFeed(a1(r, col + 2), true), cached: cachedForChart(ep.rootSse, true), style: "summary" },
+    ]);
+  });
+  const finalWeightCol: Record<string, number> = {};
+  ctx.weights.forEach((w, i) => (finalWeightCol[w] = col + 4 + i));
+  return {
+    block: { row, col, cells },
+    epochCol: col,
+    rootCol: col + 2,
+    chartCol: col + 4 + ctx.weights.length,
+    finalWeightCol,
+    firstRow: row + 1,
+    rows: ctx.result.epochs.length,
+  };
+}
+
+/** "first diverged step" (MATCH of the flag, or "none") and "last √SSE", as label and value rows. */
+export function headlineBlock(ctx: RunContext, steps: Table, summary: SummaryBlock, labelRow: number, col: number): Block {
+  const flag = columnOf(steps, KEYS.firstDiverged);
+  const flags = `${abs(steps.row + 1, flag)}:${abs(steps.row + steps.rows, flag)}`;
+  const last = summary.firstRow + summary.rows - 1;
+  const lastEpoch = ctx.result.epochs[ctx.result.epochs.length - 1];
+  return {
+    row: labelRow,
+    col,
+    cells: [
+      [
+        { value: "diverged at step", style: "label", comment: "The step of the first diverged row (highlighted in the table), or \"none\"." },
+        { value: "last √SSE", style: "label", comment: "√SSE of the last epoch (graddesc's \"rmse\")." },
+      ],
+      [
+        { formula: `=IFERROR(MATCH(1,${flags},0),"none")`, cached: ctx.result.divergence ? ctx.result.divergence.step : "none", style: "integer" },
+        { formula: `=${abs(last, summary.rootCol)}`, cached: cachedNumber(lastEpoch.rootSse), style: "summary" },
+      ],
+    ],
+  };
+}
