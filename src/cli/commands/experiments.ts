@@ -1,0 +1,114 @@
+/**
+ * `gradsheet sweep` and `gradsheet compare`: the same run at many learning rates, or with several
+ * models, in summary mode. Each run's `epochs` and `divergence` are exactly what `gradsheet train`
+ * prints for that run.
+ */
+import { ConfigError, MODEL_IDS, compare, logSpace, sweep, type ModelId, type RunResult, type RunOptions } from "../../core";
+import type { Command } from "../command";
+import { RUN_OPTIONS, noPositional, numberList, parseArgs, runOptionsFrom, text, type OptionSpec, type ParsedArgs } from "../options";
+import { num } from "../run-table";
+
+const JSON_FLAG: OptionSpec = { flag: "--json", help: "print one JSON object with runs: [...]" };
+
+function without(flag: string): OptionSpec[] {
+  return RUN_OPTIONS.filter((o) => o.flag !== flag);
+}
+
+/** "1e-6,1e-5,1e-4" → the list; "1e-6:1e-2:9" → 9 log-spaced rates. */
+export function parseLrs(s: string): number[] {
+  if (s.includes(":")) {
+    const p = s.split(":").map((v) => (v.trim() === "" ? NaN : Number(v)));
+    if (p.length !== 3 || !p.every(Number.isFinite))
+      throw new ConfigError("lrs", `--lrs needs a list such as 1e-5,1e-4 or FROM:TO:COUNT such as 1e-6:1e-2:9, not "${s}".`);
+    if (p[2] > 1000) throw new ConfigError("lrs", `--lrs asks for ${p[2]} rates; at most 1000 are allowed.`);
+    return logSpace(p[0], p[1], p[2]);
+  }
+  const lrs = numberList("lrs", s, "--lrs");
+  if (lrs.length > 1000) throw new ConfigError("lrs", `--lrs lists ${lrs.length} rates; at most 1000 are allowed.`);
+  return lrs;
+}
+
+function required(parsed: ParsedArgs, name: string, example: string): string {
+  const v = text(parsed, name);
+  if (v === undefined) throw new ConfigError(name, `--${name} is required, e.g. --${name} ${example}.`);
+  return v;
+}
+
+function finalRoot(r: { epochs: RunResult["epochs"] }): string {
+  return num(r.epochs[r.epochs.length - 1].rootSse);
+}
+
+function divergedAt(r: { divergence: RunResult["divergence"] }): string {
+  return r.divergence ? `epoch ${r.divergence.epoch}, row ${r.divergence.row}` : "-";
+}
+
+function table(head: string[], body: string[][]): string {
+  const width = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padStart(width[i])).join("  ");
+  return [line(head), ...body.map(line)].join("\n");
+}
+
+const SWEEP_OPTIONS: readonly OptionSpec[] = [
+  { flag: "--lrs", value: "LIST", help: "learning rates: a list (1e-6,1e-5,1e-4) or FROM:TO:COUNT, log-spaced (1e-6:1e-2:9)" },
+  ...without("--lr"),
+  JSON_FLAG,
+];
+
+export const sweepCommand: Command = {
+  name: "sweep",
+  summary: "train at several learning rates and find the largest one that stays stable",
+  usage: "gradsheet sweep --lrs LIST [options] [--json]",
+  description:
+    "JSON: { runs: [{ lr, epochs, divergence }], largestStable }, epochs and divergence exactly as gradsheet train gives them.",
+  options: SWEEP_OPTIONS,
+  run(args, io) {
+    const parsed = parseArgs(args, SWEEP_OPTIONS, "sweep");
+    noPositional(parsed, "sweep");
+    const lrs = parseLrs(required(parsed, "lrs", "1e-6,1e-5,1e-4"));
+    const result = sweep(runOptionsFrom(parsed), lrs);
+    if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
+    else
+      io.out(
+        table(["lr", "final √SSE", "diverged at"], result.runs.map((r) => [String(r.lr), finalRoot(r), divergedAt(r)])) +
+          `\n\nLargest stable learning rate: ${result.largestStable ?? "none of these"}.\n`,
+      );
+    return 0;
+  },
+};
+
+const COMPARE_OPTIONS: readonly OptionSpec[] = [
+  { flag: "--models", value: "LIST", help: `models to compare (${MODEL_IDS.join(",")})` },
+  ...without("--model"),
+  JSON_FLAG,
+];
+
+export const compareCommand: Command = {
+  name: "compare",
+  summary: "train several models on the same data, initial weights and learning rate",
+  usage: "gradsheet compare --models LIST [options] [--json]",
+  description: [
+    "JSON: { runs: [{ model, epochs, divergence, collapsed? }] }, epochs and divergence exactly as gradsheet train gives them;",
+    "collapsed (two-linear) is the one line it equals: slope a·c and intercept c·b + d.",
+  ].join("\n"),
+  options: COMPARE_OPTIONS,
+  run(args, io) {
+    const parsed = parseArgs(args, COMPARE_OPTIONS, "compare");
+    noPositional(parsed, "compare");
+    const models = required(parsed, "models", MODEL_IDS.join(","))
+      .split(",")
+      .map((m) => m.trim());
+    for (const m of models)
+      if (!MODEL_IDS.includes(m as ModelId)) throw new ConfigError("models", `Unknown model "${m}": choose from ${MODEL_IDS.join(", ")}.`);
+    const options: RunOptions = runOptionsFrom(parsed);
+    const result = compare(options, models as ModelId[]);
+    if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
+    else {
+      const lines = result.runs.map((r) => [r.model, finalRoot(r), divergedAt(r)]);
+      const notes = result.runs
+        .filter((r) => r.collapsed)
+        .map((r) => `${r.model} equals one line: ŷ = ${num(r.collapsed!.slope)}·x + ${num(r.collapsed!.intercept)}.`);
+      io.out(table(["model", "final √SSE", "diverged at"], lines) + "\n" + (notes.length ? "\n" + notes.join("\n") + "\n" : ""));
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { main } from "../../../src/cli/main";
+import { parseLrs } from "../../../src/cli/commands/experiments";
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+describe("gradsheet sweep --json", () => {
+  it("prints runs: [{ lr, epochs, divergence }] with each run exactly as gradsheet train gives it", async () => {
+    const opts = ["--model", "two-linear", "--gradient", "forward", "--epochs", "2"];
+    const s = JSON.parse((await cli("sweep", "--lrs", "1e-5,1e-4", ...opts, "--json")).out);
+    expect(s.runs.map((r: { lr: number }) => r.lr)).toEqual([1e-5, 1e-4]);
+    for (const run of s.runs) {
+      const t = JSON.parse((await cli("train", "--lr", String(run.lr), ...opts, "--json")).out);
+      expect(run.epochs).toEqual(t.epochs);
+      expect(run.divergence).toEqual(t.divergence);
+    }
+    expect(s.runs[1].divergence).toMatchObject({ epoch: 1, row: 27 });
+    expect(s.largestStable).toBe(1e-5);
+  });
+
+  it("accepts a log-spaced FROM:TO:COUNT range", () => {
+    expect(parseLrs("1e-6:1e-3:4")).toEqual([1e-6, 1e-5, 1e-4, 1e-3]);
+  });
+
+  it("refuses --lr (the rates come from --lrs) and a missing --lrs, with one line and exit 2", async () => {
+    for (const args of [["sweep", "--lrs", "1e-4", "--lr", "1e-3"], ["sweep"], ["sweep", "--lrs", "0,1e-4"]]) {
+      const r = await cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("prints a table and the largest stable rate without --json", async () => {
+    const r = await cli("sweep", "--lrs", "1e-5,1e-4", "--model", "two-linear", "--gradient", "forward");
+    expect(r.out).toMatch(/Largest stable learning rate: 0.00001/);
+  });
+});
+
+describe("gradsheet compare --json", () => {
+  it("prints runs: [{ model, epochs, divergence }] for the same data, weights and rate", async () => {
+    const opts = ["--lr", "1e-5", "--epochs", "3", "--gradient", "forward"];
+    const c = JSON.parse((await cli("compare", "--models", "linear,two-linear,two-relu", ...opts, "--json")).out);
+    expect(c.runs.map((r: { model: string }) => r.model)).toEqual(["linear", "two-linear", "two-relu"]);
+    for (const run of c.runs) {
+      const t = JSON.parse((await cli("train", "--model", run.model, ...opts, "--json")).out);
+      expect(run.epochs).toEqual(t.epochs);
+      expect(run.divergence).toEqual(t.divergence);
+    }
+    expect(c.runs[1].collapsed.slope).toBeCloseTo(c.runs[1].epochs[2].weights.a * c.runs[1].epochs[2].weights.c, 12);
+  });
+
+  it("refuses an unknown model and --model with one line", async () => {
+    for (const args of [["compare", "--models", "linear,deep"], ["compare", "--models", "linear", "--model", "linear"]]) {
+      const r = await cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+    }
+  });
+});
