@@ -71,6 +71,16 @@ const twoLinear: Model = {
 };
 
 /**
+ * z = a·x + b as the sheet's z cell holds it: an overflowed z is NaN (the cell's #NUM!), so neither
+ * max(0, z) nor the test z > 0 turns it back into a number (−Infinity would give 0 and a NaN z a
+ * zero derivative, where the sheet shows #NUM!).
+ */
+function reluInput(w: Float64Array, x: number): number {
+  const z = w[0] * x + w[1];
+  return z - z === 0 ? z : NaN;
+}
+
+/**
  * ŷ = c·max(0, a·x + b) + d. With g = 2·(ŷ − y) and z = a·x + b: ∂L/∂d = g; ∂L/∂c = g·max(0, z);
  * ∂L/∂b = g·c when z > 0, else 0 (also at z = 0 exactly); ∂L/∂a = ∂L/∂b·x.
  */
@@ -80,18 +90,18 @@ const twoRelu: Model = {
   formula: "ŷ = c·max(0, a·x + b) + d",
   weights: ["a", "b", "c", "d"],
   hidden: (w, x) => w[0] * x + w[1],
-  predict: (w, x) => w[2] * Math.max(0, w[0] * x + w[1]) + w[3],
+  predict: (w, x) => w[2] * Math.max(0, reluInput(w, x)) + w[3],
   predGrad(w, x, out) {
-    const z = w[0] * x + w[1];
-    out[0] = z > 0 ? w[2] * x : 0;
-    out[1] = z > 0 ? w[2] : 0;
+    const z = reluInput(w, x);
+    out[0] = z > 0 ? w[2] * x : z <= 0 ? 0 : NaN;
+    out[1] = z > 0 ? w[2] : z <= 0 ? 0 : NaN;
     out[2] = Math.max(0, z);
     out[3] = 1;
   },
   lossGrad(w, x, y, pred, out) {
-    const z = w[0] * x + w[1];
+    const z = reluInput(w, x);
     const dD = 2 * (pred - y);
-    const dB = z > 0 ? dD * w[2] : 0;
+    const dB = z > 0 ? dD * w[2] : Number.isNaN(z) ? NaN : 0;
     out[3] = dD;
     out[2] = dD * Math.max(0, z);
     out[1] = dB;
