@@ -1,27 +1,68 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_IDS, OPTIMIZER_IDS, resolveConfig, train, type GradientKind, type RunOptions } from "../../../src/core";
-import { buildRunSheet } from "../../../src/sheet";
+import { MODEL_IDS, OPTIMIZER_IDS, type GradientKind, type RunOptions } from "../../../src/core";
 import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
+import { plannedRun } from "./fixtures";
 
 const GRADIENTS: GradientKind[] = ["analytic", "forward", "central"];
 
-/** graddesc's 29 x values, y = 2x + 30, weights 1, two epochs. */
-function plan(o: RunOptions) {
-  return buildRunSheet(train(resolveConfig({ epochs: 2, ...o }), { rows: true }), { name: "Run 1" });
+/** Learning rates at which every model trains two epochs without diverging. */
+const STABLE_LR: Record<string, number> = { sgd: 1e-5, momentum: 1e-5, rmsprop: 0.01, adam: 0.05 };
+
+/** Runs that diverge: past the bound only, or on to overflow (#NUM!) and NaN weights. */
+const DIVERGING: { why: string; options: RunOptions }[] = [
+  { why: "two-linear at graddesc's lr 1e-4 overflows near the end of epoch 1", options: { model: "two-linear", optimizer: "sgd", lr: 1e-4 } },
+  { why: "two-linear with momentum at lr 1e-3 overflows", options: { model: "two-linear", optimizer: "momentum", lr: 1e-3 } },
+  { why: "linear at lr 1 overflows in epoch 2", options: { model: "linear", optimizer: "sgd", lr: 1 } },
+  { why: "two-relu at lr 10 passes the bound and then dies without overflowing", options: { model: "two-relu", optimizer: "sgd", lr: 10 } },
+  { why: "two-relu with momentum at lr 1e6 overflows", options: { model: "two-relu", optimizer: "momentum", lr: 1e6 } },
+  { why: "two-relu at lr 1e300 gets NaN weights at once (z is #NUM!, not a dead ReLU)", options: { model: "two-relu", optimizer: "sgd", lr: 1e300 } },
+  { why: "two-relu whose a·x overflows from finite weights", options: { model: "two-relu", optimizer: "adam", lr: 0.1, init: { a: -1e307 } } },
+  { why: "RMSProp with ε = 0 at lr 1e300", options: { model: "two-linear", optimizer: "rmsprop", lr: 1e300, eps: 0 } },
+];
+
+function expectEngineAgrees(o: RunOptions) {
+  const { plan, result } = plannedRun(o);
+  const hf = evaluatePlan(plan);
+  try {
+    expect(formulaCells(plan).length).toBeGreaterThan(result.rows!.length * 10);
+    expect(mismatches(hf, plan).slice(0, 5)).toEqual([]);
+  } finally {
+    hf.destroy();
+  }
 }
 
-/** Learning rates that train without diverging for each model × optimizer over two epochs. */
-const STABLE_LR: Record<string, number> = { sgd: 1e-4, momentum: 1e-4, rmsprop: 0.01, adam: 0.05 };
+describe("a run sheet evaluated by HyperFormula", () => {
+  describe("every formula cell equals the core's value bit for bit", () => {
+    for (const model of MODEL_IDS)
+      for (const optimizer of OPTIMIZER_IDS)
+        for (const gradient of GRADIENTS)
+          it(`${model}, ${optimizer}, ${gradient} derivative`, () => expectEngineAgrees({ model, optimizer, gradient, lr: STABLE_LR[optimizer] }));
+  });
 
-describe("every formula of a run sheet, evaluated by HyperFormula", () => {
-  for (const model of MODEL_IDS)
-    for (const optimizer of OPTIMIZER_IDS)
+  describe("diverging runs agree too: #NUM! where the core has NaN", () => {
+    for (const { why, options } of DIVERGING)
       for (const gradient of GRADIENTS)
-        it(`equals the core's value bit for bit: ${model}, ${optimizer}, ${gradient}`, () => {
-          const p = plan({ model, optimizer, gradient, lr: STABLE_LR[optimizer] });
-          const hf = evaluatePlan(p);
-          expect(formulaCells(p).length).toBeGreaterThan(50 * 10);
-          expect(mismatches(hf, p).slice(0, 5)).toEqual([]);
-          hf.destroy();
+        it(`${why} (${gradient})`, () => {
+          const { result } = plannedRun({ ...options, gradient });
+          expect(result.divergence).not.toBeNull();
+          expectEngineAgrees({ ...options, gradient });
         });
+  });
+
+  it("Adam without bias correction (graddesc's Adam sheet) agrees", () => expectEngineAgrees({ model: "linear", optimizer: "adam", lr: 0.1, eps: 0, biasCorrection: false, beta2: 0.9 }));
+
+  it("shuffled epochs agree", () => expectEngineAgrees({ model: "two-relu", optimizer: "momentum", lr: 1e-5, epochs: 3, shuffleSeed: 7 }));
+
+  it("the comparison notices a value one ulp off", () => {
+    const { plan } = plannedRun({ model: "linear" });
+    const hf = evaluatePlan(plan);
+    const cells = formulaCells(plan);
+    const victim = cells.find((c) => c.origin.includes("column newA, row 20"))!;
+    const v = victim.cached as number;
+    const next = v + Math.abs(v) * Number.EPSILON;
+    expect(next).not.toBe(v);
+    expect(mismatches(hf, plan, cells, (c) => (c === victim ? next : c.cached))).toHaveLength(1);
+    expect(mismatches(hf, plan, cells, (c) => (c === victim ? { error: "#NUM!" } : c.cached))).toHaveLength(1);
+    hf.destroy();
+  });
 });
