@@ -1,0 +1,43 @@
+/**
+ * Which ExcelApi requirement set each feature needs, and the message a learner reads when their
+ * Excel is too old. Versions and the Excel builds that first shipped them come from Microsoft's
+ * requirement-set table.
+ */
+
+/** ExcelApi sets GradSheet relies on, by feature. */
+export const API = {
+  /** Writing a run: getRangeByIndexes, chart series.add / setXAxisValues / setValues, log axes. */
+  write: "1.7",
+  /** Switching calculation to automatic (reading the mode is 1.1). */
+  setCalculationMode: "1.8",
+  /** autoFill: formula columns filled down by Excel, so a request stays small whatever the rows. */
+  autoFill: "1.9",
+  /** Screen updating suspended during the write. */
+  suspendScreenUpdating: "1.9",
+  /** Worksheet custom properties: the run's settings travel with the sheet. */
+  customProperties: "1.12",
+} as const;
+
+/** The Excel builds that first support a set (Microsoft 365 Windows / Mac, volume-licensed Office). */
+const EXCEL_FOR: Record<string, string> = {
+  "1.7": "Excel 2019 or later (Microsoft 365 version 1801+, Excel for Mac 16.9+, or Excel on the web)",
+  "1.8": "Excel 2021 or Microsoft 365 version 1808+ (Excel for Mac 16.17+, or Excel on the web)",
+  "1.9": "Microsoft 365 version 1903+ (Excel for Mac 16.24+, or Excel on the web)",
+  "1.12": "Microsoft 365 version 2008+ (Excel for Mac 16.40+, or Excel on the web)",
+};
+
+/** One sentence naming the Excel a feature needs. */
+export function excelNeeded(version: string, feature: string): string {
+  return `${feature} needs ${EXCEL_FOR[version] ?? `an Excel that supports ExcelApi ${version}`}. This Excel does not support ExcelApi ${version}.`;
+}
+
+/** Thrown when the host lacks a requirement set; its message is meant for the pane as is. */
+export class NeedsNewerExcel extends Error {
+  override readonly name = "NeedsNewerExcel";
+  constructor(
+    readonly version: string,
+    feature: string,
+  ) {
+    super(excelNeeded(version, feature));
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The workbook as the task pane sees it: plain data in and out, no Office types. Every method
+ * opens one Excel.run; writes go through `writePlan`.
+ */
+import { formulaAt } from "../sheet/address";
+import { a1 } from "../sheet/address";
+import type { SheetPlan } from "../sheet/plan";
+import { syncWithin, type ExcelHost } from "./host";
+import { indexOf, loadIndex, queueIndex, queueProperty, type RunRecord } from "./meta";
+import { literal } from "./ops";
+import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
+import { writePlan, type WriteOptions, type WriteReport } from "./writer";
+
+export type { RunRecord } from "./meta";
+export type { WriteOptions, WriteReport } from "./writer";
+export type { RunsRow } from "./runs-log";
+
+export interface WorkbookStatus {
+  /** "Automatic", "AutomaticExceptTables" or "Manual". */
+  calculationMode: string;
+  /** False on Excel before ExcelApi 1.8, which cannot switch modes from an add-in. */
+  canSwitchCalculation: boolean;
+  activeSheet: string;
+  /** The active sheet's GradSheet record, or null when it is not a GradSheet run. */
+  activeRun: RunRecord | null;
+  /** The value in the active run's LearningRate cell (a learner may have typed a new one). */
+  learningRate: number | null;
+}
+
+/** What the pane can do with the workbook. */
+export interface WorkbookGateway {
+  /** Null when this Excel is too old to write runs; otherwise the sentence to show is in `writeBlocker`. */
+  readonly writeBlocker: string | null;
+  status(): Promise<WorkbookStatus>;
+  write(plan: SheetPlan, opts: WriteOptions): Promise<WriteReport>;
+  /** Write the run's LearningRate cell only; Excel recalculates the sheet and its charts. */
+  setLearningRate(sheet: string, lr: number, options: Record<string, unknown>): Promise<void>;
+  /** A1 addresses of cells the add-in wrote that now hold something else (inputs excluded). */
+  editedCells(sheet: string, plan: SheetPlan): Promise<string[]>;
+  selectSheet(sheet: string): Promise<void>;
+  switchToAutomatic(): Promise<void>;
+  /** The selected cells' values and address, for "use selected cells". */
+  readSelection(): Promise<{ address: string; values: unknown[][] }>;
+  /** Call `fn` whenever the user activates another sheet (ExcelApi 1.7). */
+  onSheetActivated(fn: () => void): Promise<void>;
+}
+
+const same = (expected: unknown, actual: unknown): boolean => {
+  if (typeof expected === "number" && typeof actual === "number") return Math.abs(expected - actual) <= 1e-12 * Math.max(1, Math.abs(expected));
+  const e = typeof expected === "string" && expected.startsWith("'") ? expected.slice(1) : expected;
+  return String(e ?? "").replace(/\s+/g, "").toUpperCase() === String(actual ?? "").replace(/\s+/g, "").toUpperCase();
+};
+
+export function createWorkbook(host: ExcelHost): WorkbookGateway {
+  const sync = (context: Excel.RequestContext) => syncWithin(context, host.syncTimeoutMs);
+  return {
+    writeBlocker: host.supports(API.write) ? null : excelNeeded(API.write, "GradSheet"),
+
+    async status() {
+      return host.run(async (context) => {
+        const app = context.workbook.application.load("calculationMode");
+        const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+        const index = loadIndex(context);
+        await sync(context);
+        const record = indexOf(index)[active.name] ?? null;
+        let learningRate: number | null = null;
+        if (record?.role === "run" && record.lrCell) {
+          const cell = context.workbook.worksheets.getItem(active.name).getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).load("values");
+          await sync(context);
+          const v = cell.values[0][0];
+          learningRate = typeof v === "number" ? v : null;
+        }
+        return {
+          calculationMode: app.calculationMode,
+          canSwitchCalculation: host.supports(API.setCalculationMode),
+          activeSheet: active.name,
+          activeRun: record?.role === "run" ? record : null,
+          learningRate,
+        };
+      });
+    },
+
+    write: (plan, opts) => writePlan(host, plan, opts),
+
+    async setLearningRate(sheet, lr, options) {
+      await host.run(async (context) => {
+        const index = loadIndex(context);
+        await sync(context);
+        const all = indexOf(index);
+        const record = all[sheet];
+        if (record?.role !== "run" || !record.lrCell) throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).values = [[lr]];
+        const next: RunRecord = { ...record, options: { ...options, lr } };
+        queueIndex(context, { ...all, [sheet]: next });
+        if (host.supports(API.customProperties)) queueProperty(ws, next);
+        await sync(context);
+      });
+    },
+
+    async editedCells(sheet, plan) {
+      return host.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const inputs = new Set(plan.names.map((n) => `${n.row},${n.col}`));
+        const checks: { row: number; col: number; range: Excel.Range; expect: (i: number, j: number) => unknown }[] = [];
+        for (const b of plan.blocks) {
+          const rows = b.cells.length, cols = Math.max(0, ...b.cells.map((r) => r.length));
+          if (!rows || !cols) continue;
+          const range = ws.getRangeByIndexes(b.row, b.col, rows, cols).load("formulas");
+          checks.push({ row: b.row, col: b.col, range, expect: (i, j) => {
+            const c = b.cells[i]?.[j];
+            return c ? (c.formula ?? (c.value === undefined ? undefined : literal(c.value))) : undefined;
+          } });
+        }
+        for (const t of plan.tables) {
+          const range = ws.getRangeByIndexes(t.row, t.col, t.rows + 1, t.columns.length).load("formulas");
+          checks.push({ row: t.row, col: t.col, range, expect: (i, j) => {
+            const c = t.columns[j];
+            if (i === 0) return literal(c.header);
+            if (c.formula) return formulaAt(c.formula, i - 1);
+            const v = c.values?.[i - 1];
+            return v === undefined ? undefined : literal(v);
+          } });
+        }
+        await sync(context);
+        const edited: string[] = [];
+        for (const ch of checks) {
+          ch.range.formulas.forEach((row, i) =>
+            row.forEach((actual, j) => {
+              const expected = ch.expect(i, j);
+              if (expected === undefined || inputs.has(`${ch.row + i},${ch.col + j}`)) return;
+              if (!same(expected, actual)) edited.push(a1(ch.row + i, ch.col + j));
+            }),
+          );
+        }
+        return edited;
+      });
+    },
+
+    async selectSheet(sheet) {
+      await host.run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).activate();
+        await sync(context);
+      });
+    },
+
+    async switchToAutomatic() {
+      if (!host.supports(API.setCalculationMode)) throw new NeedsNewerExcel(API.setCalculationMode, "Switching calculation to automatic from the pane");
+      await host.run(async (context) => {
+        context.workbook.application.calculationMode = "Automatic";
+        await sync(context);
+      });
+    },
+
+    async readSelection() {
+      return host.run(async (context) => {
+        const range = context.workbook.getSelectedRange().load("values, address");
+        await sync(context);
+        return { address: range.address, values: range.values };
+      });
+    },
+
+    async onSheetActivated(fn) {
+      if (!host.supports("1.7")) return;
+      await host.run(async (context) => {
+        context.workbook.worksheets.onActivated.add(async () => fn());
+        await sync(context);
+      });
+    },
+  };
+}

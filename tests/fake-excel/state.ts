@@ -1,0 +1,107 @@
+/**
+ * The fake workbook's state: plain data a test can read directly (cells, names, charts, settings)
+ * without going through the proxy objects.
+ */
+
+export type FakeScalar = number | string | boolean;
+
+export interface FakeCell {
+  value?: FakeScalar;
+  formula?: string;
+  numberFormat?: string;
+  /** Format properties set through `range.format`, by path ("font.bold", "fill.color", ...). */
+  format: Record<string, unknown>;
+}
+
+/** A rectangle on a sheet, 0-based, as the fake resolves a Range. */
+export interface FakeRangeRef {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface FakeName {
+  name: string;
+  /** null: workbook scope; else the sheet's id. */
+  scopeSheetId: string | null;
+  ref: FakeRangeRef | null;
+  /** A formula/constant reference such as `="text"` when not a range. */
+  formula?: string;
+  comment?: string;
+  visible: boolean;
+}
+
+export interface FakeSeries {
+  name: string;
+  x: FakeRangeRef | null;
+  y: FakeRangeRef | null;
+  props: Record<string, unknown>;
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  seriesBy: string | undefined;
+  source: FakeRangeRef;
+  series: FakeSeries[];
+  /** Other chart properties by path: "title.text", "axes.valueAxis.scaleType", "position", ... */
+  props: Record<string, unknown>;
+}
+
+export interface FakeConditionalFormat {
+  range: FakeRangeRef;
+  type: string;
+  props: Record<string, unknown>;
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  visibility: string;
+  cells: Map<number, FakeCell>;
+  charts: FakeChart[];
+  conditionalFormats: FakeConditionalFormat[];
+  customProperties: Map<string, string>;
+  freeze: FakeRangeRef | null;
+  /** Column widths in points, by 0-based column. */
+  columnWidths: Map<number, number>;
+}
+
+export interface FakeWorkbookState {
+  sheets: FakeSheet[];
+  activeSheetId: string;
+  selection: FakeRangeRef;
+  names: FakeName[];
+  settings: Map<string, unknown>;
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual";
+  nextId: number;
+}
+
+export const cellKey = (row: number, col: number): number => row * 16384 + col;
+
+export function newSheet(state: FakeWorkbookState, name: string): FakeSheet {
+  const sheet: FakeSheet = {
+    id: `{${String(state.nextId++).padStart(8, "0")}-FAKE}`,
+    name,
+    visibility: "Visible",
+    cells: new Map(),
+    charts: [],
+    conditionalFormats: [],
+    customProperties: new Map(),
+    freeze: null,
+    columnWidths: new Map(),
+  };
+  state.sheets.push(sheet);
+  return sheet;
+}
+
+/** A deep, comparable snapshot of the state (Maps turned into sorted arrays). */
+export function snapshot(state: FakeWorkbookState): unknown {
+  return JSON.parse(
+    JSON.stringify(state, (_k, v: unknown) =>
+      v instanceof Map ? [...v.entries()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)) : v,
+    ),
+  );
+}

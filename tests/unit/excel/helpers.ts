@@ -1,0 +1,51 @@
+/** Glue between the fake Excel and the writer, and a cell-by-cell comparison with a SheetPlan. */
+import { expect } from "vitest";
+import type { ExcelHost } from "../../../src/excel/host";
+import { formulaAt } from "../../../src/sheet/address";
+import type { SheetPlan } from "../../../src/sheet/plan";
+import { cellKey, createFakeExcel, type FakeExcel, type FakeSheet } from "../../fake-excel";
+
+/** An ExcelHost backed by a fake (ExcelApi `apiVersion`). */
+export function fakeHost(opts: Parameters<typeof createFakeExcel>[0] = {}, syncTimeoutMs = 2000): { fake: FakeExcel; host: ExcelHost } {
+  const fake = createFakeExcel(opts);
+  const host: ExcelHost = {
+    run: (fn) => fake.Excel.run((ctx) => fn(ctx as unknown as Excel.RequestContext)),
+    supports: (v) => fake.Office.context.requirements.isSetSupported("ExcelApi", v),
+    syncTimeoutMs,
+  };
+  return { fake, host };
+}
+
+export function sheetNamed(fake: FakeExcel, name: string): FakeSheet {
+  const s = fake.state.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}; sheets: ${fake.state.sheets.map((x) => x.name).join(", ")}`);
+  return s;
+}
+
+/** What a cell holds as Excel shows it in the formula bar: its formula, or its constant. */
+export function content(sheet: FakeSheet, row: number, col: number): unknown {
+  const c = sheet.cells.get(cellKey(row, col));
+  return c?.formula ?? c?.value;
+}
+
+/** Every cell the plan writes holds exactly the plan's constant or formula (row by row for tables). */
+export function expectSheetEqualsPlan(sheet: FakeSheet, plan: SheetPlan): void {
+  const unquote = (v: unknown) => (typeof v === "string" && /^[=+\-@']/.test(v) ? v : v);
+  for (const b of plan.blocks)
+    b.cells.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (!cell) return expect(content(sheet, b.row + i, b.col + j)).toBeUndefined();
+        expect(content(sheet, b.row + i, b.col + j), `block cell (${b.row + i},${b.col + j})`).toEqual(cell.formula ?? unquote(cell.value));
+      }),
+    );
+  for (const t of plan.tables) {
+    t.columns.forEach((c, j) => {
+      expect(content(sheet, t.row, t.col + j)).toBe(c.header);
+      for (let r = 0; r < t.rows; r++) {
+        const want = c.formula ? formulaAt(c.formula, r) : c.values?.[r];
+        const got = content(sheet, t.row + 1 + r, t.col + j);
+        if (got !== want) expect(got, `table ${c.key} row ${r}`).toEqual(want);
+      }
+    });
+  }
+}

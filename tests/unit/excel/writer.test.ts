@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import { writePlan, REQUEST_BUDGET } from "../../../src/excel/writer";
+import { SyncTimeout } from "../../../src/excel/host";
+import { NeedsNewerExcel } from "../../../src/excel/requirements";
+import { INDEX_SETTING } from "../../../src/excel/meta";
+import { snapshot } from "../../fake-excel";
+import { runPlan } from "./fixtures";
+import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
+
+const record = { options: { model: "linear", lr: 1e-4 }, lrCell: { row: 1, col: 1 } };
+
+describe("writePlan", () => {
+  it("adds a sheet whose cells equal the plan, formula columns filled down row by row", async () => {
+    const { fake, host } = fakeHost();
+    const plan = runPlan(29);
+    const report = await writePlan(host, plan, { record });
+    expect(report.sheet).toBe("Run 1");
+    expectSheetEqualsPlan(sheetNamed(fake, "Run 1"), plan);
+    expect(content(sheetNamed(fake, "Run 1"), 0, 2)).toBe("=not a formula");
+  });
+
+  it("applies the plan's number formats and styles to the table columns", async () => {
+    const { fake, host } = fakeHost();
+    await writePlan(host, runPlan(10), { record });
+    const s = sheetNamed(fake, "Run 1");
+    const cell = (r: number, c: number) => s.cells.get(r * 16384 + c)!;
+    expect(cell(16, 3).numberFormat).toBe("0.000000");
+    expect(cell(16, 0).numberFormat).toBe("0");
+    expect(cell(6, 0).format["font.bold"]).toBe(true);
+    expect(cell(1, 1).format["fill.color"]).toBe("#FFCC99");
+    expect(s.freeze).toMatchObject({ rows: 7, cols: 1 });
+    expect(s.columnWidths.get(0)).toBeGreaterThan(40);
+  });
+
+  it("defines the plan's names scoped to the new sheet", async () => {
+    const { fake, host } = fakeHost();
+    await writePlan(host, runPlan(5), { record });
+    const id = sheetNamed(fake, "Run 1").id;
+    const lr = fake.state.names.find((n) => n.name === "LearningRate");
+    expect(lr).toMatchObject({ scopeSheetId: id, ref: { sheet: "Run 1", row: 1, col: 1, rows: 1, cols: 1 }, comment: "Type a new rate here" });
+    expect(fake.state.names.map((n) => n.name).sort()).toEqual(["InitA", "LearningRate"]);
+  });
+
+  it("creates XY scatter charts with an explicit seriesBy and X values that reference the step and x cells", async () => {
+    const { fake, host } = fakeHost();
+    const plan = runPlan(29);
+    await writePlan(host, plan, { record });
+    const [chart] = sheetNamed(fake, "Run 1").charts;
+    expect(chart.type).toBe("XYScatterLinesNoMarkers");
+    expect(chart.seriesBy).toBe("Columns");
+    expect(chart.props["title.text"]).toBe("Squared error per step");
+    expect(chart.series.map((s) => s.name)).toEqual(["error", "prediction"]);
+    expect(chart.series[0].x).toEqual({ sheet: "Run 1", row: 7, col: 0, rows: 29, cols: 1 });
+    expect(chart.series[0].y).toEqual({ sheet: "Run 1", row: 7, col: 5, rows: 29, cols: 1 });
+    expect(chart.series[1].x).toEqual({ sheet: "Run 1", row: 7, col: 1, rows: 29, cols: 1 });
+    expect(chart.series[1].props).toMatchObject({ chartType: "XYScatter", markerStyle: "Circle", "line.lineStyle": "None" });
+    expect(chart.props["axes.valueAxis.scaleType"]).toBe("Logarithmic");
+    expect(chart.props.position).toEqual({ start: { sheet: "Run 1", row: 0, col: 9, rows: 1, cols: 1 }, end: { sheet: "Run 1", row: 14, col: 16, rows: 1, cols: 1 } });
+  });
+
+  it("changes nothing else in the workbook: other sheets, names and settings stay as they were", async () => {
+    const { fake, host } = fakeHost({ sheets: ["Data", "Notes"] });
+    fake.userEdit("Data", 0, 0, 42);
+    fake.userEdit("Notes", 3, 2, "=Data!A1*2");
+    const before = snapshot(fake.state) as { sheets: unknown[] };
+    await writePlan(host, runPlan(12), { record });
+    const after = snapshot(fake.state) as { sheets: { name: string }[]; settings: [string, unknown][] };
+    expect(after.sheets.filter((s) => s.name !== "Run 1")).toEqual(before.sheets);
+    expect(after.settings.map(([k]) => k)).toEqual([INDEX_SETTING]);
+  });
+
+  it("never overwrites an existing sheet: the new sheet gets a unique name and its charts point at it", async () => {
+    const { fake, host } = fakeHost({ sheets: ["Run 1"] });
+    fake.userEdit("Run 1", 0, 0, "mine");
+    const report = await writePlan(host, runPlan(5), { record });
+    expect(report.sheet).toBe("Run 1 (2)");
+    expect(content(sheetNamed(fake, "Run 1"), 0, 0)).toBe("mine");
+    expect(sheetNamed(fake, "Run 1 (2)").charts[0].series[0].x?.sheet).toBe("Run 1 (2)");
+  });
+
+  it("activates the new sheet", async () => {
+    const { fake, host } = fakeHost();
+    await writePlan(host, runPlan(5), { record });
+    expect(fake.state.activeSheetId).toBe(sheetNamed(fake, "Run 1").id);
+  });
+
+  it("needs at most 3 syncs for a 100,000-cell sheet, each request under 4 MB", async () => {
+    const { fake, host } = fakeHost();
+    const plan = runPlan(5000, "Big", 13); // 20 columns × 5001 rows ≈ 100k cells
+    const report = await writePlan(host, plan, { record });
+    expect(report.cells).toBeGreaterThanOrEqual(100_000);
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+    expect(Math.max(...fake.requests.map((r) => r.bytes))).toBeLessThan(REQUEST_BUDGET);
+    expectSheetEqualsPlan(sheetNamed(fake, "Big"), plan);
+  });
+
+  it("on ExcelApi 1.7 (no autoFill) sends every formula, split into requests under 4 MB, and the sheet still equals the plan", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.7" });
+    const plan = runPlan(8000, "Old", 13);
+    await writePlan(host, plan, { record });
+    expect(fake.requests.some((r) => r.actions.some((a) => a.name === "autoFill"))).toBe(false);
+    expect(fake.syncCount).toBeGreaterThan(3);
+    for (const r of fake.requests) expect(r.bytes).toBeLessThan(REQUEST_BUDGET);
+    expectSheetEqualsPlan(sheetNamed(fake, "Old"), plan);
+  });
+
+  it("estimates each write request at no less than the bytes the fake measures", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.7" });
+    const report = await writePlan(host, runPlan(6000, "Old", 4), { record });
+    const writes = fake.requests.slice(1, 1 + report.requestBytes.length).map((r) => r.bytes);
+    report.requestBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(writes[i]));
+  });
+
+  it("halves a request Excel refuses as too large and resends it", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.7", payloadLimit: 300_000 });
+    const plan = runPlan(3000, "Split");
+    await writePlan(host, plan, { record, budget: 1_000_000 });
+    expect(fake.requests.some((r) => r.bytes > 300_000)).toBe(true);
+    expectSheetEqualsPlan(sheetNamed(fake, "Split"), plan);
+    expect(fake.state.sheets.filter((s) => s.name.startsWith("Split"))).toHaveLength(1);
+  });
+
+  it("keeps the sheet and its charts when Excel refuses a logarithmic axis, and says so", async () => {
+    const { fake, host } = fakeHost();
+    fake.failOn("scaleType", "InvalidArgument", "This operation is not permitted for the current object.");
+    const plan = runPlan(8);
+    const report = await writePlan(host, plan, { record });
+    expect(report.axisWarning).toMatch(/logarithmic/);
+    expectSheetEqualsPlan(sheetNamed(fake, "Run 1"), plan);
+    expect(sheetNamed(fake, "Run 1").charts).toHaveLength(1);
+  });
+
+  it("refuses Excel without ExcelApi 1.7 with a sentence naming the Excel needed, before touching the workbook", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.6" });
+    await expect(writePlan(host, runPlan(3), { record })).rejects.toThrow(NeedsNewerExcel);
+    await expect(writePlan(host, runPlan(3), { record })).rejects.toThrow(/Excel 2019 or later/);
+    expect(fake.syncCount).toBe(0);
+  });
+
+  it("gives up with a plain message when a sync never returns", async () => {
+    const { fake, host } = fakeHost({}, 50);
+    fake.hangSyncs(1);
+    await expect(writePlan(host, runPlan(3), { record })).rejects.toThrow(SyncTimeout);
+    await expect(writePlan(host, runPlan(3), { record })).resolves.toMatchObject({ sheet: "Run 1" });
+  });
+
+  it("stores the run record as a sheet custom property (ExcelApi 1.12) and in the workbook's index setting", async () => {
+    const { fake, host } = fakeHost();
+    await writePlan(host, runPlan(3), { record, now: () => new Date("2026-11-27T12:00:00Z") });
+    const prop = JSON.parse(sheetNamed(fake, "Run 1").customProperties.get("GradSheet")!);
+    expect(prop).toMatchObject({ app: "GradSheet", role: "run", sheet: "Run 1", created: "2026-11-27T12:00:00.000Z", lrCell: { row: 1, col: 1 } });
+    expect((fake.state.settings.get(INDEX_SETTING) as Record<string, unknown>)["Run 1"]).toEqual(prop);
+  });
+
+  it("on Excel before 1.12 stores the record in the index setting only", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.9" });
+    await writePlan(host, runPlan(3), { record });
+    expect(sheetNamed(fake, "Run 1").customProperties.size).toBe(0);
+    expect(fake.state.settings.get(INDEX_SETTING)).toHaveProperty("Run 1");
+  });
+
+  it("appends a row to a Runs sheet it creates, and to the same sheet next time", async () => {
+    const { fake, host } = fakeHost();
+    const row = { sheet: "Run 1", model: "two-relu", optimizer: "sgd", lr: 1e-4, epochs: 3, finalRootSse: 12.5, divergedAt: "" };
+    await writePlan(host, runPlan(3), { record, runsRow: row, now: () => new Date("2026-11-27T12:00:00Z") });
+    await writePlan(host, runPlan(3), { record, runsRow: { ...row, sheet: "Run 1 (2)", lr: 1e-5, divergedAt: "epoch 1, row 27" } });
+    const runs = sheetNamed(fake, "Runs");
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => content(runs, 0, c))).toEqual(["Time", "Sheet", "Model", "Optimizer", "Learning rate", "Epochs", "Final √SSE", "Diverged at"]);
+    expect([0, 1, 2, 4, 6].map((c) => content(runs, 1, c))).toEqual(["2026-11-27 12:00:00", "Run 1", "two-relu", 1e-4, 12.5]);
+    expect([1, 4, 7].map((c) => content(runs, 2, c))).toEqual(["Run 1 (2)", 1e-5, "epoch 1, row 27"]);
+  });
+
+  it("leaves a user's own Runs sheet alone and logs to Runs (2)", async () => {
+    const { fake, host } = fakeHost({ sheets: ["Runs"] });
+    fake.userEdit("Runs", 0, 0, "my notes");
+    const row = { sheet: "Run 1", model: "linear", optimizer: "sgd", lr: 1e-4, epochs: 1, finalRootSse: 1, divergedAt: "" };
+    await writePlan(host, runPlan(3), { record, runsRow: row });
+    expect(content(sheetNamed(fake, "Runs"), 0, 0)).toBe("my notes");
+    expect(sheetNamed(fake, "Runs").cells.size).toBe(1);
+    expect(content(sheetNamed(fake, "Runs (2)"), 1, 1)).toBe("Run 1");
+  });
+
+  it("rebuilds its own sheet in place, keeping name and position", async () => {
+    const { fake, host } = fakeHost({ sheets: ["Sheet1", "Other"] });
+    await writePlan(host, runPlan(5), { record });
+    fake.state.sheets.push(fake.state.sheets.splice(2, 1)[0]); // move Run 1 last
+    const i = fake.state.sheets.findIndex((s) => s.name === "Run 1");
+    const bigger = runPlan(9);
+    await writePlan(host, bigger, { record, replace: "Run 1" });
+    expect(fake.state.sheets.findIndex((s) => s.name === "Run 1")).toBe(i);
+    expectSheetEqualsPlan(sheetNamed(fake, "Run 1"), bigger);
+    expect(fake.state.sheets).toHaveLength(3);
+  });
+
+  it("refuses to rebuild a sheet it did not write", async () => {
+    const { fake, host } = fakeHost({ sheets: ["Sheet1", "Budget"] });
+    await expect(writePlan(host, runPlan(5, "Budget"), { record, replace: "Budget" })).rejects.toThrow(/not written by GradSheet/);
+    expect(sheetNamed(fake, "Budget").cells.size).toBe(0);
+  });
+});
