@@ -25,19 +25,24 @@ export function effectiveRates(result: RunResult, row: StepRow): Record<string, 
 }
 
 /**
- * Stability of a row's step: k = 2·Σ_w η_w·(∂ŷ/∂w)² (for SGD, 2·lr·‖∇w ŷ‖²). One step changes the
- * row's residual ŷ − y by about a factor (1 − k): above k = 2 the step overshoots so far that the
- * row's error grows.
+ * Stability of a row's step: k = 2·Σ_w η_w·(∂ŷ/∂w)², which for SGD and Momentum is
+ * 2·lr·‖∇w ŷ‖². One step changes the row's residual ŷ − y by about a factor (1 − k): above k = 2
+ * the step overshoots so far that the row's error grows. Computed in the sheet's operation order:
+ * 2·lr·(g_a² + g_b² + …) when every η is lr, else 2·(η_a·g_a² + η_b·g_b² + …).
  */
 export function stabilityK(result: RunResult, row: StepRow): number {
   const model = MODELS[result.config.model];
   const w = Float64Array.from(model.weights, (n) => row.weights[n]);
   const gp = new Float64Array(model.weights.length);
   model.predGrad(w, row.x, gp);
-  const eta = effectiveRates(result, row);
-  let k = 0;
-  model.weights.forEach((n, i) => (k += eta[n] * gp[i] * gp[i]));
-  return 2 * k;
+  const uniform = result.config.optimizer === "sgd" || result.config.optimizer === "momentum";
+  const eta = uniform ? undefined : effectiveRates(result, row);
+  let sum = 0;
+  model.weights.forEach((n, i) => {
+    const sq = gp[i] * gp[i];
+    sum = i === 0 ? (eta ? eta[n] * sq : sq) : sum + (eta ? eta[n] * sq : sq);
+  });
+  return eta ? 2 * sum : 2 * result.config.lr * sum;
 }
 
 export interface DivergenceExplanation {
@@ -130,7 +135,7 @@ export interface DerivativeCheck {
 /** Relative error of an estimate against the analytic derivative (0 when both are 0). */
 export function relativeError(estimate: number, analytic: number): number {
   if (estimate === analytic) return 0;
-  return Math.abs(estimate - analytic) / Math.max(Math.abs(analytic), Number.MIN_VALUE);
+  return Math.abs(estimate - analytic) / Math.max(Math.abs(analytic), 1e-300);
 }
 
 /** Forward and central differences against the analytic derivative, per weight, over the finite rows. */

@@ -7,6 +7,7 @@ import type { RunResult } from "../core";
 import { colLetter } from "./address";
 import { chartColumns, flagColumns } from "./columns-flags";
 import { dataColumns } from "./columns-data";
+import { STABILITY_KEY, diagnosticColumns } from "./columns-diagnostics";
 import { derivativeColumns } from "./columns-derivatives";
 import { modelColumns } from "./columns-model";
 import { optimizerColumns } from "./columns-optimizer";
@@ -28,7 +29,7 @@ export interface RunSheetOptions {
 
 /** Every step-table column of the run, in sheet order. */
 export function stepColumnSpecs(ctx: RunContext): ColumnSpec[] {
-  return [...dataColumns(ctx), ...modelColumns(ctx), ...derivativeColumns(ctx), ...optimizerColumns(ctx), ...flagColumns(ctx), ...chartColumns(ctx)];
+  return [...dataColumns(ctx), ...modelColumns(ctx), ...derivativeColumns(ctx), ...optimizerColumns(ctx), ...diagnosticColumns(ctx), ...flagColumns(ctx), ...chartColumns(ctx)];
 }
 
 /** The SheetPlan of one run. Throws if the run was trained without rows. */
@@ -66,6 +67,12 @@ export function buildRunSheet(result: RunResult, opts: RunSheetOptions): SheetPl
         kind: "formula",
         range: { row: steps.row + 1, col: steps.col, rows: steps.rows, cols: lastCol - steps.col + 1 },
         formula: `=$${colRef(steps, KEYS.firstDiverged)}${steps.row + 2}=1`,
+        style: "flag",
+      },
+      {
+        kind: "formula",
+        range: { row: steps.row + 1, col: columnOf(steps, STABILITY_KEY), rows: steps.rows, cols: 1 },
+        formula: `=${colRef(steps, STABILITY_KEY)}${steps.row + 2}>2`,
         style: "flag",
       },
     ],
