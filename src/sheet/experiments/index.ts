@@ -1,0 +1,2 @@
+/** Sheets for experiments across runs: model comparisons, learning-rate sweeps, loss landscapes. */
+export { buildCompareWorkbook, stepsTable, type CompareOptions } from "./compare";
