@@ -1,0 +1,185 @@
+/**
+ * An .xlsx/.xlsm package → the doctor's WorkbookModel: which charts sit on which sheets, the
+ * cells their series reference (shared strings, numbers, booleans; errors as gaps), and the
+ * workbook's calculation mode. Keeps the parsed chart parts for the fix.
+ */
+import { colIndex } from "../../sheet/address";
+import { parseRef, type CellValue, type SheetContext, type WorkbookModel } from "../../doctor";
+import { readChart, type ChartHandles } from "./chart-read";
+import { attr, descendants, kid, kids, parseXml, textOf, XmlError, type XmlDocument, type XmlElement } from "./xml";
+import { DoctorInputError, entryData, readZip, type ZipArchive } from "./zip";
+
+/** A chart found in the package: its part name and the XML handles behind its model. */
+export interface ChartPart {
+  part: string;
+  handles: ChartHandles;
+}
+
+export interface WorkbookPackage {
+  zip: ZipArchive;
+  model: WorkbookModel;
+  charts: ChartPart[];
+}
+
+/** Rows read above a chart's data, to find headers. */
+const HEADER_ROWS = 3;
+
+/** Read a workbook's bytes. Throws DoctorInputError for files that are not readable workbooks. */
+export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
+  const zip = readZip(bytes);
+  const byName = new Map(zip.entries.map((e) => [e.name, e]));
+  const text = (name: string): string | undefined => {
+    const e = byName.get(name);
+    return e ? new TextDecoder().decode(entryData(zip, e)) : undefined;
+  };
+  const xml = (name: string): XmlDocument | undefined => {
+    const t = text(name);
+    if (t === undefined) return undefined;
+    try {
+      return parseXml(t);
+    } catch (err) {
+      if (err instanceof XmlError) throw new DoctorInputError(`the workbook is damaged (${name}: ${err.message})`);
+      throw err;
+    }
+  };
+  const rels = (part: string): Map<string, { type: string; target: string }> => {
+    const slash = part.lastIndexOf("/");
+    const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+    const doc = xml(relsName);
+    const out = new Map<string, { type: string; target: string }>();
+    if (!doc) return out;
+    for (const r of kids(doc.root, "Relationship")) {
+      if (attr(r, "TargetMode") === "External") continue;
+      out.set(attr(r, "Id") ?? "", { type: attr(r, "Type") ?? "", target: resolve(part, attr(r, "Target") ?? "") });
+    }
+    return out;
+  };
+
+  const root = [...rels("").values()].find((r) => r.type.endsWith("/officeDocument"));
+  const wbPart = root?.target ?? "xl/workbook.xml";
+  const workbook = xml(wbPart);
+  if (!workbook) throw new DoctorInputError("the file is a zip but not an Excel workbook (it has no workbook part)");
+  const calc = attr(kid(workbook.root, "calcPr"), "calcMode");
+  const calcMode: WorkbookModel["calcMode"] = calc === "manual" ? "manual" : calc === "autoNoTable" ? "semiautomatic" : "automatic";
+  const wbRels = rels(wbPart);
+  const sheets = kids(kid(workbook.root, "sheets") ?? workbook.root, "sheet").map((s) => ({
+    name: attr(s, "name") ?? "",
+    part: wbRels.get(attr(s, "r:id") ?? "")?.target ?? "",
+  }));
+
+  const charts: ChartPart[] = [];
+  const modelCharts: WorkbookModel["charts"] = [];
+  for (const sheet of sheets) {
+    if (!sheet.part) continue;
+    for (const drawing of [...rels(sheet.part).values()].filter((r) => r.type.endsWith("/drawing"))) {
+      const d = xml(drawing.target);
+      if (!d) continue;
+      const dRels = rels(drawing.target);
+      const seen = new Set<string>();
+      for (const frame of descendants(d.root, "xdr:graphicFrame")) {
+        const name = attr(descendants(frame, "xdr:cNvPr")[0], "name");
+        const rid = attr(descendants(frame, "c:chart")[0], "r:id");
+        const part = rid ? dRels.get(rid)?.target : undefined;
+        if (!part || seen.has(part)) continue;
+        seen.add(part);
+        const doc = xml(part);
+        if (!doc) continue;
+        const read = readChart(doc, part, { ...(name ? { name } : {}), sheet: sheet.name });
+        if (!read) continue;
+        charts.push({ part, handles: read.handles });
+        modelCharts.push(read.model);
+      }
+    }
+  }
+
+  const strings = sharedStrings(xml);
+  const contexts: SheetContext[] = [];
+  for (const [sheetName, rows] of neededRows(modelCharts)) {
+    const sheet = sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    const doc = sheet?.part ? xml(sheet.part) : undefined;
+    if (!sheet || !doc) continue;
+    contexts.push(sheetContext(sheet.name, doc, strings, rows));
+  }
+  return { zip, model: { charts: modelCharts, sheets: contexts, calcMode }, charts };
+}
+
+/** Resolve a relationship target against the part that holds it ("" is the package root). */
+export function resolve(from: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = from.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+/** The rows of each sheet the charts reference (with a few header rows above). */
+function neededRows(charts: WorkbookModel["charts"]): Map<string, { top: number; bottom: number }> {
+  const out = new Map<string, { top: number; bottom: number }>();
+  for (const c of charts)
+    for (const s of c.series)
+      for (const src of [s.x, s.y, s.nameSource]) {
+        if (src.kind !== "ref") continue;
+        const r = parseRef(src.ref);
+        if (!r) continue;
+        const key = r.sheet;
+        const cur = out.get(key);
+        const top = Math.max(0, r.row - HEADER_ROWS);
+        const bottom = r.row + r.rows - 1;
+        out.set(key, cur ? { top: Math.min(cur.top, top), bottom: Math.max(cur.bottom, bottom) } : { top, bottom });
+      }
+  return out;
+}
+
+function sharedStrings(xml: (name: string) => XmlDocument | undefined): string[] {
+  const doc = xml("xl/sharedStrings.xml");
+  if (!doc) return [];
+  return kids(doc.root, "si").map((si) => {
+    const t = kid(si, "t");
+    if (t) return textOf(t);
+    return kids(si, "r").map((r) => textOf(kid(r, "t"))).join("");
+  });
+}
+
+/** A sheet's cells in rows [top, bottom] as a plain window starting at column A. */
+function sheetContext(name: string, doc: XmlDocument, strings: string[], rows: { top: number; bottom: number }): SheetContext {
+  const values: CellValue[][] = Array.from({ length: rows.bottom - rows.top + 1 }, () => []);
+  const data = kid(doc.root, "sheetData");
+  let r = -1;
+  for (const row of data ? kids(data, "row") : []) {
+    r = attr(row, "r") ? Number(attr(row, "r")) - 1 : r + 1; // r is optional in SpreadsheetML
+    if (r < rows.top || r > rows.bottom) continue;
+    let col = -1;
+    for (const c of kids(row, "c")) {
+      const m = /^([A-Z]{1,3})\d*$/.exec(attr(c, "r") ?? "");
+      col = m ? colIndex(m[1]) : col + 1;
+      const line = values[r - rows.top];
+      while (line.length <= col) line.push(null);
+      line[col] = cellValue(c, strings);
+    }
+  }
+  return { name, top: rows.top, left: 0, values };
+}
+
+function cellValue(c: XmlElement, strings: string[]): CellValue {
+  const t = attr(c, "t") ?? "n";
+  if (t === "inlineStr") return textOf(kid(c, "is"));
+  const v = kid(c, "v");
+  if (!v) return null;
+  const raw = textOf(v);
+  switch (t) {
+    case "s":
+      return strings[Number(raw)] ?? null;
+    case "str":
+      return raw;
+    case "b":
+      return raw === "1";
+    case "e":
+      return null;
+    default: {
+      const n = Number(raw);
+      return raw.trim() !== "" && Number.isFinite(n) ? n : null;
+    }
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * A minimal XML parser and serializer for the parts the doctor reads and rewrites (chart,
+ * drawing, sheet, workbook, relationships). Why our own: OOXML parts use only elements,
+ * attributes, text, the declaration, and now and then comments; a 150-line tree we test
+ * round-trip is easier to trust than a general library's options (fast-xml-parser needs
+ * `preserveOrder` and still re-encodes entities its own way). Namespaces stay as written
+ * prefixes ("c:lineChart"); the doctor matches on those names. No DTDs or external entities
+ * (a DOCTYPE with an internal subset is rejected), so nothing is ever fetched or expanded.
+ */
+
+export interface XmlElement {
+  type: "element";
+  name: string;
+  /** Attributes in document order, values decoded. */
+  attrs: [string, string][];
+  children: XmlNode[];
+}
+
+/** Decoded character data (CDATA is read as text). */
+export interface XmlText {
+  type: "text";
+  text: string;
+}
+
+/** Comments and processing instructions inside the root, kept verbatim. */
+export interface XmlRaw {
+  type: "raw";
+  raw: string;
+}
+
+export type XmlNode = XmlElement | XmlText | XmlRaw;
+
+/** A parsed part: everything before the root (declaration, comments) verbatim, the root, and what follows it. */
+export interface XmlDocument {
+  prolog: string;
+  root: XmlElement;
+  epilog: string;
+}
+
+export class XmlError extends Error {}
+
+const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Decode character and the five predefined entity references. */
+export function decode(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);|&/g, (m, ref: string | undefined) => {
+    if (!ref) throw new XmlError("bare '&' in XML text");
+    if (ref[0] === "#") return String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    const v = ENTITIES[ref];
+    if (v === undefined) throw new XmlError(`unknown XML entity &${ref};`);
+    return v;
+  });
+}
+
+/** Parse one XML document. Throws XmlError on anything malformed. */
+export function parseXml(src: string): XmlDocument {
+  let i = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const start = i;
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let prologEnd = -1;
+  let rootEnd = -1;
+  const fail = (msg: string): never => {
+    throw new XmlError(`${msg} at offset ${i}`);
+  };
+  const readName = (): string => {
+    NAME.lastIndex = i;
+    const m = NAME.exec(src);
+    if (!m) fail("expected a name");
+    i += m![0].length;
+    return m![0];
+  };
+  const skipSpace = (): void => {
+    while (i < src.length && /\s/.test(src[i])) i++;
+  };
+  const addChild = (n: XmlNode): void => {
+    if (stack.length) stack[stack.length - 1].children.push(n);
+  };
+  while (i < src.length) {
+    if (src[i] !== "<") {
+      const next = src.indexOf("<", i);
+      const end = next < 0 ? src.length : next;
+      const text = src.slice(i, end);
+      if (stack.length) addChild({ type: "text", text: decode(text) });
+      else if (text.trim()) fail("text outside the root element");
+      i = end;
+      continue;
+    }
+    if (src.startsWith("<!--", i)) {
+      const end = src.indexOf("-->", i + 4);
+      if (end < 0) fail("unterminated comment");
+      if (stack.length) addChild({ type: "raw", raw: src.slice(i, end + 3) });
+      i = end + 3;
+      continue;
+    }
+    if (src.startsWith("<![CDATA[", i)) {
+      const end = src.indexOf("]]>", i);
+      if (end < 0 || !stack.length) fail("bad CDATA section");
+      addChild({ type: "text", text: src.slice(i + 9, end) });
+      i = end + 3;
+      continue;
+    }
+    if (src.startsWith("<?", i)) {
+      const end = src.indexOf("?>", i);
+      if (end < 0) fail("unterminated processing instruction");
+      if (stack.length) addChild({ type: "raw", raw: src.slice(i, end + 2) });
+      i = end + 2;
+      continue;
+    }
+    if (src.startsWith("<!", i)) {
+      const end = src.indexOf(">", i);
+      if (end < 0 || src.slice(i, end).includes("[")) fail("DOCTYPE declarations with a subset are not accepted");
+      i = end + 1;
+      continue;
+    }
+    if (src[i + 1] === "/") {
+      i += 2;
+      const name = readName();
+      skipSpace();
+      if (src[i] !== ">") fail("expected '>'");
+      i++;
+      const open = stack.pop();
+      if (!open || open.name !== name) fail(`closing tag </${name}> does not match <${open?.name ?? "nothing"}>`);
+      if (!stack.length) rootEnd = i;
+      continue;
+    }
+    if (root && !stack.length) fail("a second root element");
+    const tagStart = i;
+    i++;
+    const el: XmlElement = { type: "element", name: readName(), attrs: [], children: [] };
+    for (;;) {
+      skipSpace();
+      if (src[i] === ">" || src.startsWith("/>", i)) break;
+      if (i >= src.length) fail("unterminated tag");
+      const key = readName();
+      skipSpace();
+      if (src[i] !== "=") fail("expected '='");
+      i++;
+      skipSpace();
+      const q = src[i];
+      if (q !== '"' && q !== "'") fail("expected a quoted attribute value");
+      const end = src.indexOf(q, i + 1);
+      if (end < 0) fail("unterminated attribute value");
+      const raw = src.slice(i + 1, end);
+      if (raw.includes("<")) fail("'<' in an attribute value");
+      if (el.attrs.some(([k]) => k === key)) fail(`duplicate attribute ${key}`);
+      el.attrs.push([key, decode(raw)]);
+      i = end + 1;
+    }
+    if (!stack.length) {
+      root = el;
+      prologEnd = tagStart;
+    } else addChild(el);
+    if (src[i] === "/") i += 2;
+    else {
+      i++;
+      stack.push(el);
+    }
+    if (el === root && !stack.length) rootEnd = i;
+  }
+  if (stack.length) throw new XmlError(`unclosed element <${stack[stack.length - 1].name}>`);
+  if (!root) throw new XmlError("no root element");
+  return { prolog: src.slice(start, prologEnd), root, epilog: src.slice(rootEnd) };
+}
+
+function escText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function escAttr(s: string): string {
+  return escText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+
+/** Serialize a node; elements without children are written self-closed. */
+export function serializeNode(n: XmlNode): string {
+  if (n.type === "text") return escText(n.text);
+  if (n.type === "raw") return n.raw;
+  const attrs = n.attrs.map(([k, v]) => ` ${k}="${escAttr(v)}"`).join("");
+  if (!n.children.length) return `<${n.name}${attrs}/>`;
+  return `<${n.name}${attrs}>${n.children.map(serializeNode).join("")}</${n.name}>`;
+}
+
+/** Serialize a document, keeping its prolog and epilog as they were. */
+export function serializeXml(doc: XmlDocument): string {
+  return doc.prolog + serializeNode(doc.root) + doc.epilog;
+}
+
+// ---- small tree helpers ----------------------------------------------------------------------
+
+/** A new element. */
+export function el(name: string, attrs: Record<string, string> = {}, children: XmlNode[] = []): XmlElement {
+  return { type: "element", name, attrs: Object.entries(attrs), children };
+}
+
+/** Child elements, optionally only those named `name`. */
+export function kids(e: XmlElement, name?: string): XmlElement[] {
+  return e.children.filter((c): c is XmlElement => c.type === "element" && (name === undefined || c.name === name));
+}
+
+/** The first child element named `name`. */
+export function kid(e: XmlElement | undefined, name: string): XmlElement | undefined {
+  return e ? kids(e, name)[0] : undefined;
+}
+
+/** Follow a path of child names: path(chartSpace, "c:chart", "c:plotArea"). */
+export function path(e: XmlElement | undefined, ...names: string[]): XmlElement | undefined {
+  let cur = e;
+  for (const n of names) cur = kid(cur, n);
+  return cur;
+}
+
+/** Every descendant element named `name`, in document order. */
+export function descendants(e: XmlElement, name: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (x: XmlElement): void => {
+    for (const c of kids(x)) {
+      if (c.name === name) out.push(c);
+      walk(c);
+    }
+  };
+  walk(e);
+  return out;
+}
+
+export function attr(e: XmlElement | undefined, name: string): string | undefined {
+  return e?.attrs.find(([k]) => k === name)?.[1];
+}
+
+export function setAttr(e: XmlElement, name: string, value: string): void {
+  const a = e.attrs.find(([k]) => k === name);
+  if (a) a[1] = value;
+  else e.attrs.push([name, value]);
+}
+
+/** All text inside an element, concatenated. */
+export function textOf(e: XmlElement | undefined): string {
+  if (!e) return "";
+  return e.children.map((c) => (c.type === "text" ? c.text : c.type === "element" ? textOf(c) : "")).join("");
+}
+
+/** The local part of a prefixed name: "c:lineChart" → "lineChart". */
+export function local(name: string): string {
+  const k = name.indexOf(":");
+  return k < 0 ? name : name.slice(k + 1);
+}

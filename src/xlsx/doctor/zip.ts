@@ -1,0 +1,197 @@
+/**
+ * Just enough ZIP to rewrite a workbook while leaving every untouched entry's bytes alone: the
+ * central directory is read directly, unchanged entries are copied as their raw local records
+ * (header, compressed data, data descriptor), and only replaced entries are deflated anew with
+ * fflate. Timestamps, flags, extra fields, comments and macro parts stay exactly as they were.
+ */
+import { deflateSync, inflateSync } from "fflate";
+
+/** A file the doctor cannot read: wrong format, encrypted, damaged. The CLI prints it as one line. */
+export class DoctorInputError extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the local file header. */
+  localOffset: number;
+  /** Offset of the compressed data. */
+  dataOffset: number;
+  /** The raw central directory record (header, name, extra, comment). */
+  central: Uint8Array;
+}
+
+export interface ZipArchive {
+  bytes: Uint8Array;
+  entries: ZipEntry[];
+  /** Offset of the central directory (the end of the last local record). */
+  centralOffset: number;
+  /** The archive comment from the end record. */
+  comment: Uint8Array;
+}
+
+const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+
+/** Read the directory of a zip. Throws DoctorInputError for anything that is not a plain, unencrypted zip. */
+export function readZip(bytes: Uint8Array): ZipArchive {
+  if (bytes.length >= 4 && u32(bytes, 0) === 0xe011cfd0)
+    throw new DoctorInputError("the file is password-protected (an encrypted Office file); remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again");
+  if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) throw new DoctorInputError("the file is not an .xlsx/.xlsm workbook (it is not a zip archive)");
+  let eocd = -1;
+  for (let o = bytes.length - 22; o >= Math.max(0, bytes.length - 22 - 0xffff); o--) {
+    if (u32(bytes, o) === 0x06054b50) {
+      eocd = o;
+      break;
+    }
+  }
+  if (eocd < 0) throw new DoctorInputError("the workbook is damaged (its zip directory is missing; the file may be truncated)");
+  const count = u16(bytes, eocd + 10);
+  const cdSize = u32(bytes, eocd + 12);
+  const cdOffset = u32(bytes, eocd + 16);
+  const commentLength = u16(bytes, eocd + 20);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new DoctorInputError("ZIP64 workbooks are not supported");
+  if (cdOffset + cdSize > eocd) throw new DoctorInputError("the workbook is damaged (its zip directory points outside the file)");
+  const entries: ZipEntry[] = [];
+  let o = cdOffset;
+  const decoder = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (o + 46 > bytes.length || u32(bytes, o) !== 0x02014b50) throw new DoctorInputError("the workbook is damaged (bad zip directory record)");
+    const flags = u16(bytes, o + 8);
+    const nameLength = u16(bytes, o + 28);
+    const extraLength = u16(bytes, o + 30);
+    const commentLen = u16(bytes, o + 32);
+    const localOffset = u32(bytes, o + 42);
+    const name = decoder.decode(bytes.subarray(o + 46, o + 46 + nameLength));
+    if (flags & 1) throw new DoctorInputError(`the workbook is damaged or encrypted (zip entry ${name} is encrypted)`);
+    if (localOffset + 30 > cdOffset || u32(bytes, localOffset) !== 0x04034b50)
+      throw new DoctorInputError(`the workbook is damaged (zip entry ${name} has no local header)`);
+    const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
+    const end = o + 46 + nameLength + extraLength + commentLen;
+    entries.push({
+      name,
+      method: u16(bytes, o + 10),
+      flags,
+      crc: u32(bytes, o + 16),
+      compressedSize: u32(bytes, o + 20),
+      size: u32(bytes, o + 24),
+      localOffset,
+      dataOffset,
+      central: bytes.slice(o, end),
+    });
+    if (dataOffset + entries[entries.length - 1].compressedSize > cdOffset)
+      throw new DoctorInputError(`the workbook is damaged (zip entry ${name} runs past the end of the data)`);
+    o = end;
+  }
+  return { bytes, entries, centralOffset: cdOffset, comment: bytes.slice(eocd + 22, eocd + 22 + commentLength) };
+}
+
+/** The uncompressed bytes of an entry, checked against its CRC. */
+export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
+  const raw = zip.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+  let out: Uint8Array;
+  try {
+    if (e.method === 0) out = raw.slice();
+    else if (e.method === 8) out = inflateSync(raw);
+    else throw new DoctorInputError(`zip entry ${e.name} uses compression method ${e.method}, which is not supported`);
+  } catch (err) {
+    if (err instanceof DoctorInputError) throw err;
+    throw new DoctorInputError(`the workbook is damaged (zip entry ${e.name} does not decompress)`);
+  }
+  if (out.length !== e.size || crc32(out) !== e.crc) throw new DoctorInputError(`the workbook is damaged (zip entry ${e.name} fails its checksum)`);
+  return out;
+}
+
+/** The raw local record of an entry: from its local header to the start of the next record. */
+export function rawRecord(zip: ZipArchive, e: ZipEntry): Uint8Array {
+  const next = zip.entries.map((x) => x.localOffset).filter((x) => x > e.localOffset);
+  const end = next.length ? Math.min(...next) : zip.centralOffset;
+  return zip.bytes.subarray(e.localOffset, end);
+}
+
+/**
+ * A copy of the archive with some entries' contents replaced (by name). Every other entry is
+ * copied as its original raw bytes; entry order and the archive comment are kept.
+ */
+export function rewriteZip(zip: ZipArchive, replace: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  const order = [...zip.entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (const e of order) {
+    const content = replace.get(e.name);
+    const central = e.central.slice();
+    const cv = new DataView(central.buffer);
+    cv.setUint32(42, offset, true);
+    if (content === undefined) {
+      const raw = rawRecord(zip, e);
+      chunks.push(raw);
+      centrals.push(central);
+      offset += raw.length;
+      continue;
+    }
+    const data = deflateSync(content, { level: 6 });
+    const crc = crc32(content);
+    const headerLength = 30 + u16(zip.bytes, e.localOffset + 26) + u16(zip.bytes, e.localOffset + 28);
+    const header = zip.bytes.slice(e.localOffset, e.localOffset + headerLength);
+    const hv = new DataView(header.buffer);
+    const flags = e.flags & ~0x0008; // sizes are in the header now: no data descriptor
+    hv.setUint16(6, flags, true);
+    hv.setUint16(8, 8, true);
+    hv.setUint32(14, crc, true);
+    hv.setUint32(18, data.length, true);
+    hv.setUint32(22, content.length, true);
+    cv.setUint16(8, flags, true);
+    cv.setUint16(10, 8, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, data.length, true);
+    cv.setUint32(24, content.length, true);
+    chunks.push(header, data);
+    centrals.push(central);
+    offset += header.length + data.length;
+  }
+  // Central records go in the original directory order.
+  const byName = new Map(order.map((e, k) => [e.name, centrals[k]]));
+  const dir = zip.entries.map((e) => byName.get(e.name)!);
+  const dirSize = dir.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22 + zip.comment.length);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, dir.length, true);
+  ev.setUint16(10, dir.length, true);
+  ev.setUint32(12, dirSize, true);
+  ev.setUint32(16, offset, true);
+  ev.setUint16(20, zip.comment.length, true);
+  end.set(zip.comment, 22);
+  return concat([...chunks, ...dir, end]);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+let CRC_TABLE: Uint32Array | undefined;
+
+/** CRC-32 (IEEE), as zip stores it. */
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}

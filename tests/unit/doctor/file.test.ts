@@ -1,0 +1,166 @@
+import { unzipSync, zipSync, strToU8 } from "fflate";
+import { describe, expect, it } from "vitest";
+import { diagnoseFile, DoctorInputError, fixFile } from "../../../src/xlsx/doctor";
+import { readChart } from "../../../src/xlsx/doctor/chart-read";
+import { parseXml } from "../../../src/xlsx/doctor/xml";
+import { rawRecord, readZip } from "../../../src/xlsx/doctor/zip";
+import { buildWorkbook, errorByEpochBook, forumBook, secondaryBook } from "./workbooks";
+
+/** Every entry except the chart parts has the same uncompressed bytes and the same raw zip record. */
+function expectOnlyChartsChanged(input: Uint8Array, output: Uint8Array, changed: string[]): void {
+  const a = unzipSync(input);
+  const b = unzipSync(output);
+  expect(Object.keys(b)).toEqual(Object.keys(a));
+  for (const name of Object.keys(a)) {
+    if (changed.includes(name)) continue;
+    expect(Buffer.from(b[name]).equals(Buffer.from(a[name])), `${name} changed`).toBe(true);
+  }
+  const za = readZip(input);
+  const zb = readZip(output);
+  for (const e of za.entries) {
+    if (changed.includes(e.name)) continue;
+    const f = zb.entries.find((x) => x.name === e.name)!;
+    expect(Buffer.from(rawRecord(zb, f)).equals(Buffer.from(rawRecord(za, e))), `${e.name} raw record`).toBe(true);
+  }
+  for (const name of changed) expect(name).toMatch(/^xl\/charts\/chart\d+\.xml$/);
+}
+
+const chartOf = (bytes: Uint8Array) => {
+  const xml = new TextDecoder().decode(unzipSync(bytes)["xl/charts/chart1.xml"]);
+  return { xml, model: readChart(parseXml(xml), "xl/charts/chart1.xml")!.model };
+};
+
+describe("diagnoseFile", () => {
+  it("reads the forum's workbook: a line chart with typed-in categories 1..21 over x cells −80..120", () => {
+    const { model, findings } = diagnoseFile(buildWorkbook(forumBook()));
+    expect(model.charts).toHaveLength(1);
+    const [chart] = model.charts;
+    expect(chart).toMatchObject({ id: "xl/charts/chart1.xml", name: "Chart 1", sheet: "Sheet1", title: "y = 2x + 30", type: "line" });
+    expect(chart.series[0]).toMatchObject({ name: "y", nameSource: { kind: "ref", ref: "Sheet1!$B$1" }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" }, color: "1F77B4", axisGroup: "primary" });
+    expect(chart.series[0].x).toEqual({ kind: "literal", values: Array.from({ length: 21 }, (_, i) => i + 1) });
+    expect(chart.axes.map((a) => [a.direction, a.kind, a.title])).toEqual([["horizontal", "category", "x"], ["vertical", "value", "y"]]);
+    expect(model.sheets[0].values[0]).toEqual(["x", "y"]); // shared strings
+    expect(model.sheets[0].values[1]).toEqual([-80, -130]);
+    expect(model.calcMode).toBe("automatic");
+    expect(findings.map((f) => [f.code, f.fixable])).toEqual([["literal-categories", true]]);
+  });
+
+  it("reads a hidden secondary axis and reports it and the rescaling", () => {
+    const { model, findings } = diagnoseFile(buildWorkbook(secondaryBook()));
+    expect(model.charts[0].series.map((s) => s.axisGroup)).toEqual(["primary", "secondary"]);
+    expect(model.charts[0].axes.find((a) => a.group === "secondary" && a.direction === "vertical")?.visible).toBe(false);
+    expect(findings.map((f) => f.code)).toEqual(["secondary-axis-hidden", "secondary-axis-rescaled"]);
+  });
+
+  it("reads graddesc's Error by epoch chart with no categories", () => {
+    const { findings } = diagnoseFile(buildWorkbook(errorByEpochBook()));
+    expect(findings.map((f) => [f.code, f.severity, f.fixable])).toEqual([["absent-categories", "warning", true]]);
+    expect(findings[0].fix).toContain("basic!$B$38:$B$62");
+  });
+
+  it("reads manual calculation from workbook.xml", () => {
+    const { findings } = diagnoseFile(buildWorkbook(forumBook({ calcMode: "manual" })));
+    expect(findings.map((f) => f.code)).toContain("manual-calculation");
+  });
+});
+
+describe("fixFile", () => {
+  it("turns the forum's chart into a scatter chart linked to the x cells, changing only the chart part (macros included)", () => {
+    const input = buildWorkbook(forumBook({ macro: true }));
+    const copy = input.slice();
+    const r = fixFile(input);
+    expect(Buffer.from(input).equals(Buffer.from(copy))).toBe(true); // input untouched
+    expect(r.changedParts).toEqual(["xl/charts/chart1.xml"]);
+    expectOnlyChartsChanged(input, r.bytes, r.changedParts);
+    expect(r.remaining).toEqual([]);
+    const { xml, model } = chartOf(r.bytes);
+    expect(model.type).toBe("scatter");
+    expect(model.series[0]).toMatchObject({ name: "y", color: "1F77B4", x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" } });
+    expect(model.axes.map((a) => [a.direction, a.kind, a.title])).toEqual([["horizontal", "value", "x"], ["vertical", "value", "y"]]);
+    expect(xml).not.toContain("c:lineChart");
+    expect(xml).not.toContain("c:catAx");
+    expect(xml).toContain('<c:pt idx="0"><c:v>-80</c:v></c:pt>');
+    expect(xml).toContain("<a:t>y = 2x + 30</a:t>");
+  });
+
+  it("moves the secondary series back to the primary axis and removes the hidden axes", () => {
+    const input = buildWorkbook(secondaryBook());
+    const r = fixFile(input);
+    expectOnlyChartsChanged(input, r.bytes, r.changedParts);
+    const { xml, model } = chartOf(r.bytes);
+    expect(model.series.map((s) => [s.name, s.axisGroup, s.color])).toEqual([["target", "primary", "1F77B4"], ["prediction", "primary", "2CA02C"]]);
+    expect(model.axes).toHaveLength(2);
+    expect(xml.match(/<c:scatterChart>/g)).toHaveLength(1);
+    expect(r.remaining).toEqual([]);
+  });
+
+  it("links the Error by epoch chart to the epoch column", () => {
+    const input = buildWorkbook(errorByEpochBook());
+    const r = fixFile(input);
+    expectOnlyChartsChanged(input, r.bytes, r.changedParts);
+    const { model } = chartOf(r.bytes);
+    expect(model.type).toBe("scatter");
+    expect(model.series[0].x).toMatchObject({ ref: "basic!$B$38:$B$62" });
+    expect(r.remaining).toEqual([]);
+  });
+
+  it("leaves an Error by epoch chart with no epoch cells unchanged and says why", () => {
+    const input = buildWorkbook(errorByEpochBook(false));
+    const r = fixFile(input);
+    expect(r.changedParts).toEqual([]);
+    expect(Buffer.from(r.bytes).equals(Buffer.from(input))).toBe(true);
+    expect(r.skipped.map((s) => s.code)).toEqual(["absent-categories"]);
+    expect(r.remaining.map((f) => f.code)).toEqual(["absent-categories"]);
+  });
+
+  it("does not change workbook.xml for manual calculation, and says so", () => {
+    const input = buildWorkbook(forumBook({ calcMode: "manual" }));
+    const r = fixFile(input);
+    expect(r.changedParts).toEqual(["xl/charts/chart1.xml"]);
+    expect(r.skipped.map((s) => s.code)).toEqual(["manual-calculation"]);
+    expect(r.remaining.map((f) => f.code)).toEqual(["manual-calculation"]);
+  });
+
+  it("switches a log axis over negative values to linear", () => {
+    const spec = secondaryBook();
+    spec.chart.series = [spec.chart.series[0]];
+    spec.chart.logY = true;
+    const r = fixFile(buildWorkbook(spec));
+    expect(r.applied.map((a) => a.code)).toEqual(["log-axis-nonpositive"]);
+    expect(chartOf(r.bytes).xml).not.toContain("c:logBase");
+    expect(r.remaining).toEqual([]);
+  });
+});
+
+describe("bad input", () => {
+  const reject = (bytes: Uint8Array, msg: RegExp) => {
+    expect(() => diagnoseFile(bytes)).toThrow(DoctorInputError);
+    expect(() => diagnoseFile(bytes)).toThrow(msg);
+  };
+
+  it("rejects a password-protected (encrypted OLE) file with one clear message", () => {
+    reject(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]), /password-protected/);
+  });
+
+  it("rejects text, a truncated zip and a zip that is not a workbook", () => {
+    reject(strToU8("x,y\n1,2\n"), /not a zip archive/);
+    const book = buildWorkbook(forumBook());
+    reject(book.slice(0, book.length - 40), /damaged/);
+    reject(zipSync({ "hello.txt": strToU8("hi") }), /not an Excel workbook/);
+  });
+
+  it("rejects a workbook whose chart part is not well-formed XML", () => {
+    const files = unzipSync(buildWorkbook(forumBook()));
+    files["xl/charts/chart1.xml"] = strToU8("<c:chartSpace><c:chart>");
+    reject(zipSync(files), /damaged \(xl\/charts\/chart1.xml/);
+  });
+
+  it("rejects a zip entry whose bytes fail their checksum", () => {
+    const book = buildWorkbook(forumBook());
+    const zip = readZip(book);
+    const e = zip.entries.find((x) => x.name === "xl/workbook.xml")!;
+    const bad = book.slice();
+    bad[e.dataOffset + 5] ^= 0xff;
+    reject(bad, /damaged/);
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * Small workbooks the doctor's tests build themselves (fflate, hand-written parts): one sheet of
+ * data, one chart described by a {@link ChartSpec}, optionally manual calculation and a macro part.
+ * The forum's, the secondary-axis and the graddesc "Error by epoch" cases are defined here.
+ */
+import { strToU8, zipSync, type Zippable } from "fflate";
+
+export type Cell = number | string | null;
+
+export interface SeriesSpec {
+  name?: string;
+  nameRef?: string;
+  /** Categories (line/column) or X values (scatter): a reference, a typed-in list, or nothing. */
+  x?: { ref: string; values: Cell[] } | { lit: Cell[] };
+  y: { ref: string; values: number[] };
+  color: string;
+  secondary?: boolean;
+}
+
+export interface ChartSpec {
+  type: "line" | "column" | "scatter";
+  title: string;
+  series: SeriesSpec[];
+  xTitle?: string;
+  yTitle?: string;
+  /** How the secondary value axis looks when a series uses it. */
+  secondaryAxis?: { deleted: boolean; title?: string };
+  logY?: boolean;
+}
+
+export interface BookSpec {
+  sheetName: string;
+  /** Rows from A1 down. */
+  rows: Cell[][];
+  chart: ChartSpec;
+  calcMode?: "manual";
+  /** Write an .xlsm with a (fake) vbaProject.bin. */
+  macro?: boolean;
+}
+
+const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const col = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26)));
+const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+function cache(tag: "c:numCache" | "c:numLit" | "c:strLit", values: Cell[]): string {
+  const pts = values.map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${esc(String(v))}</c:v></c:pt>`)).join("");
+  const fmt = tag === "c:strLit" ? "" : "<c:formatCode>General</c:formatCode>";
+  return `<${tag}>${fmt}<c:ptCount val="${values.length}"/>${pts}</${tag}>`;
+}
+
+function rich(text: string, vertical = false): string {
+  return `<c:title><c:tx><c:rich><a:bodyPr${vertical ? ' rot="-5400000" vert="horz"' : ""}/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+}
+
+function seriesXml(s: SeriesSpec, i: number, scatter: boolean): string {
+  const tx = s.nameRef
+    ? `<c:tx><c:strRef><c:f>${esc(s.nameRef)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(s.name ?? "")}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
+    : s.name !== undefined ? `<c:tx><c:v>${esc(s.name)}</c:v></c:tx>` : "";
+  const spPr = `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></a:ln></c:spPr>`;
+  const marker = `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></c:spPr></c:marker>`;
+  const [xTag, yTag] = scatter ? ["c:xVal", "c:yVal"] : ["c:cat", "c:val"];
+  let x = "";
+  if (s.x && "ref" in s.x) {
+    const numeric = s.x.values.every((v) => typeof v === "number");
+    x = numeric
+      ? `<${xTag}><c:numRef><c:f>${esc(s.x.ref)}</c:f>${cache("c:numCache", s.x.values)}</c:numRef></${xTag}>`
+      : `<${xTag}><c:strRef><c:f>${esc(s.x.ref)}</c:f></c:strRef></${xTag}>`;
+  } else if (s.x) {
+    const numeric = s.x.lit.every((v) => typeof v === "number");
+    x = `<${xTag}>${cache(numeric ? "c:numLit" : "c:strLit", s.x.lit)}</${xTag}>`;
+  }
+  const y = `<${yTag}><c:numRef><c:f>${esc(s.y.ref)}</c:f>${cache("c:numCache", s.y.values)}</c:numRef></${yTag}>`;
+  return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}${spPr}${marker}${x}${y}<c:smooth val="0"/></c:ser>`;
+}
+
+function group(spec: ChartSpec, series: [SeriesSpec, number][], ids: [number, number]): string {
+  const body = series.map(([s, i]) => seriesXml(s, i, spec.type === "scatter")).join("");
+  const axIds = `<c:axId val="${ids[0]}"/><c:axId val="${ids[1]}"/>`;
+  if (spec.type === "scatter") return `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${body}${axIds}</c:scatterChart>`;
+  if (spec.type === "line") return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/>${axIds}</c:lineChart>`;
+  return `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${body}<c:gapWidth val="150"/>${axIds}</c:barChart>`;
+}
+
+function axis(kind: "cat" | "val", id: number, cross: number, pos: "b" | "l" | "r", o: { deleted?: boolean; title?: string; log?: boolean; crossesMax?: boolean }): string {
+  const scaling = `<c:scaling>${o.log ? '<c:logBase val="10"/>' : ""}<c:orientation val="minMax"/></c:scaling>`;
+  const common = `<c:axId val="${id}"/>${scaling}<c:delete val="${o.deleted ? 1 : 0}"/><c:axPos val="${pos}"/>${kind === "val" && pos === "l" ? "<c:majorGridlines/>" : ""}${o.title ? rich(o.title, pos !== "b") : ""}<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${cross}"/><c:crosses val="${o.crossesMax ? "max" : "autoZero"}"/>`;
+  return kind === "cat"
+    ? `<c:catAx>${common}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
+    : `<c:valAx>${common}<c:crossBetween val="${pos === "b" ? "midCat" : "between"}"/></c:valAx>`;
+}
+
+/** The chart part for a spec. */
+export function chartXml(spec: ChartSpec): string {
+  const indexed = spec.series.map((s, i) => [s, i] as [SeriesSpec, number]);
+  const primary = indexed.filter(([s]) => !s.secondary);
+  const secondary = indexed.filter(([s]) => s.secondary);
+  const xKind = spec.type === "scatter" ? "val" : "cat";
+  let plot = group(spec, primary, [101, 102]);
+  if (secondary.length) plot += group(spec, secondary, [103, 104]);
+  plot += axis(xKind, 101, 102, "b", { ...(spec.xTitle ? { title: spec.xTitle } : {}) });
+  plot += axis("val", 102, 101, "l", { ...(spec.yTitle ? { title: spec.yTitle } : {}), ...(spec.logY ? { log: true } : {}) });
+  if (secondary.length) {
+    plot += axis(xKind, 103, 104, "b", { deleted: true });
+    plot += axis("val", 104, 103, "r", { deleted: spec.secondaryAxis?.deleted ?? false, ...(spec.secondaryAxis?.title ? { title: spec.secondaryAxis.title } : {}), crossesMax: true });
+  }
+  return `${HEAD}<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>${rich(spec.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+}
+
+function sheetXml(rows: Cell[][], strings: string[]): string {
+  const body = rows
+    .map((r, i) => {
+      const cells = r
+        .map((v, j) => {
+          if (v === null) return "";
+          const ref = `${col(j)}${i + 1}`;
+          if (typeof v === "number") return `<c r="${ref}"><v>${v}</v></c>`;
+          let k = strings.indexOf(v);
+          if (k < 0) k = strings.push(v) - 1;
+          return `<c r="${ref}" t="s"><v>${k}</v></c>`;
+        })
+        .join("");
+      return `<row r="${i + 1}">${cells}</row>`;
+    })
+    .join("");
+  return `${HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetData>${body}</sheetData><pageMargins left="0.5" right="0.5" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/><drawing r:id="rId1"/></worksheet>`;
+}
+
+/** The whole workbook as .xlsx (or .xlsm) bytes. Entries use mixed compression, as real files do. */
+export function buildWorkbook(spec: BookSpec): Uint8Array {
+  const strings: string[] = [];
+  const sheet = sheetXml(spec.rows, strings);
+  const sst = `${HEAD}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join("")}</sst>`;
+  const main = spec.macro ? "application/vnd.ms-excel.sheet.macroEnabled.main+xml" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+  const files: Zippable = {
+    "[Content_Types].xml": strToU8(`${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${spec.macro ? '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>' : ""}<Override PartName="/xl/workbook.xml" ContentType="${main}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`),
+    "_rels/.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    "xl/workbook.xml": strToU8(`${HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_R}"><sheets><sheet name="${esc(spec.sheetName)}" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"${spec.calcMode ? ` calcMode="${spec.calcMode}"` : ""}/></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${NS_R}/sharedStrings" Target="sharedStrings.xml"/>${spec.macro ? '<Relationship Id="rId4" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>' : ""}</Relationships>`),
+    "xl/worksheets/sheet1.xml": [strToU8(sheet), { level: 9 }],
+    "xl/worksheets/_rels/sheet1.xml.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`),
+    "xl/sharedStrings.xml": strToU8(sst),
+    "xl/styles.xml": [strToU8(`${HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf/></cellXfs></styleSheet>`), { level: 0 }],
+    "xl/drawings/drawing1.xml": strToU8(`${HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="${NS_A}"><xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>22</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`),
+    "xl/drawings/_rels/drawing1.xml.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/chart" Target="../charts/chart1.xml"/></Relationships>`),
+    "xl/charts/chart1.xml": strToU8(chartXml(spec.chart)),
+  };
+  if (spec.macro) files["xl/vbaProject.bin"] = [Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251), { level: 0 }];
+  return zipSync(files, { level: 6, mtime: new Date("2024-03-05T10:20:30Z") });
+}
+
+// ---- the three cases of issue 5 ----------------------------------------------------------------
+
+const XS = Array.from({ length: 21 }, (_, i) => -80 + 10 * i);
+
+/** The forum's case: x = −80..120 step 10, y = 2x + 30, a line chart whose categories are a literal 1..21. */
+export function forumBook(opts: { macro?: boolean; calcMode?: "manual" } = {}): BookSpec {
+  return {
+    sheetName: "Sheet1",
+    rows: [["x", "y"], ...XS.map((x) => [x, 2 * x + 30])],
+    chart: {
+      type: "line",
+      title: "y = 2x + 30",
+      series: [{ name: "y", nameRef: "Sheet1!$B$1", x: { lit: XS.map((_, i) => i + 1) }, y: { ref: "Sheet1!$B$2:$B$22", values: XS.map((x) => 2 * x + 30) }, color: "1F77B4" }],
+      xTitle: "x",
+      yTitle: "y",
+    },
+    ...opts,
+  };
+}
+
+/** A secondary-axis case: target y and a prediction of the same size, the prediction on a hidden secondary axis. */
+export function secondaryBook(): BookSpec {
+  const pred = XS.map((x) => 2.5 * x + 10);
+  return {
+    sheetName: "Fit",
+    rows: [["x", "target", "prediction"], ...XS.map((x, i) => [x, 2 * x + 30, pred[i]])],
+    chart: {
+      type: "scatter",
+      title: "Target and prediction",
+      series: [
+        { name: "target", nameRef: "Fit!$B$1", x: { ref: "Fit!$A$2:$A$22", values: XS }, y: { ref: "Fit!$B$2:$B$22", values: XS.map((x) => 2 * x + 30) }, color: "1F77B4" },
+        { name: "prediction", nameRef: "Fit!$C$1", x: { ref: "Fit!$A$2:$A$22", values: XS }, y: { ref: "Fit!$C$2:$C$22", values: pred }, color: "2CA02C", secondary: true },
+      ],
+      xTitle: "x",
+      yTitle: "y",
+      secondaryAxis: { deleted: true },
+    },
+  };
+}
+
+/** graddesc-style "Error by epoch": errors logged in C38:C62, a line chart with no categories, epochs 1..25 in B. */
+export function errorByEpochBook(withEpochColumn = true): BookSpec {
+  const errors = Array.from({ length: 25 }, (_, i) => 104.749 - 0.19 * i - 0.002 * i * i);
+  const rows: Cell[][] = Array.from({ length: 36 }, () => []);
+  rows.push([null, withEpochColumn ? "epoch" : null, "rmse"]);
+  errors.forEach((e, i) => rows.push([null, withEpochColumn ? i + 1 : null, e]));
+  return {
+    sheetName: "basic",
+    rows,
+    chart: { type: "line", title: "Error by epoch", series: [{ y: { ref: "basic!$C$38:$C$62", values: errors }, color: "D62728" }] },
+  };
+}
