@@ -21,7 +21,7 @@ export function dataColumns(ctx: RunContext): ColumnSpec[] {
     specs.push({
       key: w,
       header: w,
-      description: `the weight ${w} used in this step: ${initName(w)} in the first row, then the previous row's new ${w}`,
+      description: `the weight ${w} used in this step: ${initName(w)} in the first row, then the previous row's new ${w}, across epochs too (graddesc's macro drops each epoch's last update; this sheet keeps it)`,
       style: "weight",
       group: i === 0 ? "weights used" : undefined,
       formula: (at, r) => (r === 0 ? `=${initName(w)}` : `=${at(KEYS.next(w), r - 1)}`),

@@ -45,7 +45,7 @@ export function buildRunSheet(result: RunResult, opts: RunSheetOptions): SheetPl
   const chartCol = fitCol + fit.columns.length + 1;
   const ps = parameters(ctx);
   const params = parameterBlock(ps, L.paramLabelRow, L.paramValueRow, 0);
-  const headline = headlineBlock(ctx, steps, summary, L.paramLabelRow, ps.length + 1);
+  const headline = headlineBlock(ctx, steps, summary, L.paramLabelRow, ps.length + 1, sideCol);
   const blocks: Block[] = [
     titleBlock(ctx, opts.name),
     ...params.blocks,

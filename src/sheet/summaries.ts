@@ -3,7 +3,7 @@
  * core adds), √SSE (what graddesc labels "rmse"), the true RMSE = √(SSE / n), and the weights after
  * the epoch's last update. Also the run's headline cells: the first diverged step and the last √SSE.
  */
-import { a1, abs } from "./address";
+import { a1, abs, colLetter } from "./address";
 import { cachedForChart, cachedNumber } from "./cached";
 import { columnOf } from "./columns";
 import type { RunContext } from "./context";
@@ -63,8 +63,11 @@ export function epochSummaries(ctx: RunContext, steps: Table, row: number, col: 
   };
 }
 
-/** "first diverged step" (MATCH of the flag, or "none") and "last √SSE", as label and value rows. */
-export function headlineBlock(ctx: RunContext, steps: Table, summary: SummaryBlock, labelRow: number, col: number): Block {
+/**
+ * The headline: "diverged at step" (MATCH of the flag, or "none"), "last √SSE", and where the side
+ * area (per-epoch summary, fit, charts) starts, as label and value rows.
+ */
+export function headlineBlock(ctx: RunContext, steps: Table, summary: SummaryBlock, labelRow: number, col: number, sideCol: number): Block {
   const flag = columnOf(steps, KEYS.firstDiverged);
   const flags = `${abs(steps.row + 1, flag)}:${abs(steps.row + steps.rows, flag)}`;
   const last = summary.firstRow + summary.rows - 1;
@@ -76,10 +79,12 @@ export function headlineBlock(ctx: RunContext, steps: Table, summary: SummaryBlo
       [
         { value: "diverged at step", style: "label", comment: "The step of the first diverged row (highlighted in the table), or \"none\"." },
         { value: "last √SSE", style: "label", comment: "√SSE of the last epoch (graddesc's \"rmse\")." },
+        { value: "charts", style: "label", comment: "The per-epoch summary, the fit and the charts are right of the step table." },
       ],
       [
         { formula: `=IFERROR(MATCH(1,${flags},0),"none")`, cached: ctx.result.divergence ? ctx.result.divergence.step : "none", style: "integer" },
         { formula: `=${abs(last, summary.rootCol)}`, cached: cachedNumber(lastEpoch.rootSse), style: "summary" },
+        { value: `from column ${colLetter(sideCol)} →`, style: "note" },
       ],
     ],
   };
