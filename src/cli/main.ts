@@ -5,11 +5,12 @@
  */
 import { ConfigError } from "../core";
 import type { CliIo, Command } from "./command";
+import { exportCommand } from "./commands/export";
 import { trainCommand } from "./commands/train";
 import { RUN_OPTIONS, optionsHelp } from "./options";
 
 /** Every command, in help order. Add yours here. */
-export const COMMANDS: readonly Command[] = [trainCommand];
+export const COMMANDS: readonly Command[] = [trainCommand, exportCommand];
 
 const processIo: CliIo = {
   out: (s) => void process.stdout.write(s),

@@ -1,0 +1,46 @@
+/** `gradsheet export`: train a run and write it as an .xlsx workbook with live formulas and native charts. */
+import { writeFileSync } from "node:fs";
+import { ConfigError, resolveConfig, train } from "../../core";
+import { runWorkbook } from "../../xlsx";
+import type { Command } from "../command";
+import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
+
+const OPTIONS = [
+  ...RUN_OPTIONS,
+  { flag: "--out", value: "FILE.xlsx", help: "the workbook to write (required; an existing file is replaced)" },
+  { flag: "--name", value: "NAME", help: "the worksheet's name (default \"Run 1\"; made valid for Excel: 31 characters, no []:*?/\\)" },
+] as const;
+
+/** The --out path, checked before any training is done. */
+function outPath(value: string | undefined): string {
+  if (value === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
+  if (!/\.xlsx$/i.test(value)) throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
+  return value;
+}
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "write a run as an .xlsx workbook: one formula row per step, named parameters, native charts",
+  usage: "gradsheet export [options] --out FILE.xlsx",
+  description: [
+    "The workbook recalculates in Excel and LibreOffice: type a new value into the LearningRate cell",
+    "and every row and chart follows. Every formula also stores the value this run computed, so the",
+    "numbers show before any recalculation. Names (LearningRate, …) are workbook-wide.",
+  ].join("\n"),
+  options: OPTIONS,
+  run(args, io) {
+    const parsed = parseArgs(args, OPTIONS, "export");
+    noPositional(parsed, "export");
+    const out = outPath(text(parsed, "out"));
+    const result = train(resolveConfig(runOptionsFrom(parsed)), { rows: true });
+    const bytes = runWorkbook(result, { name: text(parsed, "name") });
+    try {
+      writeFileSync(out, bytes);
+    } catch (e) {
+      throw new ConfigError("out", `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+    }
+    const steps = result.rows?.length ?? 0;
+    io.out(`Wrote ${out}: ${steps} steps, ${result.epochs.length} epoch(s), ${(bytes.length / 1024).toFixed(0)} KiB.\n`);
+    return 0;
+  },
+};
