@@ -53,8 +53,7 @@ export function compare(options: RunOptions, models: ModelId[]): { runs: Compare
   if (!models.length) throw new ConfigError("models", "A comparison needs at least one model.");
   const runs = models.map((model) => {
     if (!(model in MODELS)) throw new ConfigError("models", `Unknown model "${model}": choose from ${Object.keys(MODELS).join(", ")}.`);
-    const init = typeof options.init === "object" && options.init !== null ? pick(options.init as Record<string, unknown>, MODELS[model].weights) : options.init;
-    const r = train(resolveConfig({ ...options, model, init }), { rows: false });
+    const r = train(resolveConfig({ ...options, model, init: initForModel(options.init, model) }), { rows: false });
     const out: CompareRun = { model, epochs: r.epochs, divergence: r.divergence };
     if (model === "two-linear") {
       const w = r.epochs[r.epochs.length - 1].weights;
@@ -65,8 +64,10 @@ export function compare(options: RunOptions, models: ModelId[]): { runs: Compare
   return { runs };
 }
 
-function pick(o: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+/** Initial weights for one model of a comparison: a single number as it is, or the named weights the model has. */
+export function initForModel(init: unknown, model: ModelId): unknown {
+  if (typeof init !== "object" || init === null) return init;
   const out: Record<string, unknown> = {};
-  for (const n of names) if (n in o) out[n] = o[n];
+  for (const n of MODELS[model].weights) if (n in init) out[n] = (init as Record<string, unknown>)[n];
   return out;
 }

@@ -10,5 +10,5 @@ export { rng, randBetween, gaussian, permutation } from "./random";
 export { train, type TrainOptions } from "./train";
 export { effectiveRates, stabilityK, explainDivergence, deadRelu, derivativeCheck, relativeError } from "./diagnostics";
 export type { DivergenceExplanation, DeadReluReport, DerivativeCheck } from "./diagnostics";
-export { logSpace, sweep, compare, type SweepResult, type SweepRun, type CompareRun } from "./experiments";
+export { logSpace, sweep, compare, initForModel, type SweepResult, type SweepRun, type CompareRun } from "./experiments";
 export { landscapeAxes, landscapeWeights, leastSquaresLine, lossGrid, sse, type LandscapeAxes } from "./landscape";

@@ -3,12 +3,34 @@
  * models, in summary mode. Each run's `epochs` and `divergence` are exactly what `gradsheet train`
  * prints for that run.
  */
-import { ConfigError, MODEL_IDS, compare, logSpace, sweep, type ModelId, type RunResult, type RunOptions } from "../../core";
+import { writeFileSync } from "node:fs";
+import { ConfigError, MODEL_IDS, compare, initForModel, logSpace, resolveConfig, sweep, train, type ModelId, type RunResult, type RunOptions } from "../../core";
+import { buildCompareWorkbook, buildSweepSheet } from "../../sheet/experiments";
+import type { WorkbookPlan } from "../../sheet/plan";
+import { writeWorkbook } from "../../xlsx/write-workbook";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, numberList, parseArgs, runOptionsFrom, text, type OptionSpec, type ParsedArgs } from "../options";
 import { num } from "../run-table";
 
 const JSON_FLAG: OptionSpec = { flag: "--json", help: "print one JSON object with runs: [...]" };
+const OUT_FLAG: OptionSpec = { flag: "--out", value: "FILE.xlsx", help: "also write the experiment as an .xlsx workbook" };
+
+/** The --out path, checked before any training is done; undefined when absent. */
+function outPath(parsed: ParsedArgs): string | undefined {
+  const value = text(parsed, "out");
+  if (value !== undefined && !/\.xlsx$/i.test(value)) throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
+  return value;
+}
+
+function writePlan(out: string, plan: WorkbookPlan): number {
+  const bytes = writeWorkbook(plan);
+  try {
+    writeFileSync(out, bytes);
+  } catch (e) {
+    throw new ConfigError("out", `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+  }
+  return bytes.length;
+}
 
 function without(flag: string): OptionSpec[] {
   return RUN_OPTIONS.filter((o) => o.flag !== flag);
@@ -52,6 +74,7 @@ const SWEEP_OPTIONS: readonly OptionSpec[] = [
   { flag: "--lrs", value: "LIST", help: "learning rates: a list (1e-6,1e-5,1e-4) or FROM:TO:COUNT, log-spaced (1e-6:1e-2:9)" },
   ...without("--lr"),
   JSON_FLAG,
+  OUT_FLAG,
 ];
 
 export const sweepCommand: Command = {
@@ -65,7 +88,10 @@ export const sweepCommand: Command = {
     const parsed = parseArgs(args, SWEEP_OPTIONS, "sweep");
     noPositional(parsed, "sweep");
     const lrs = parseLrs(required(parsed, "lrs", "1e-6,1e-5,1e-4"));
-    const result = sweep(runOptionsFrom(parsed), lrs);
+    const out = outPath(parsed);
+    const options = runOptionsFrom(parsed);
+    const result = sweep(options, lrs);
+    if (out) writePlan(out, { sheets: [buildSweepSheet(result, resolveConfig(options))], namesScope: "workbook" });
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
     else
       io.out(
@@ -80,6 +106,7 @@ const COMPARE_OPTIONS: readonly OptionSpec[] = [
   { flag: "--models", value: "LIST", help: `models to compare (${MODEL_IDS.join(",")})` },
   ...without("--model"),
   JSON_FLAG,
+  OUT_FLAG,
 ];
 
 export const compareCommand: Command = {
@@ -99,8 +126,13 @@ export const compareCommand: Command = {
       .map((m) => m.trim());
     for (const m of models)
       if (!MODEL_IDS.includes(m as ModelId)) throw new ConfigError("models", `Unknown model "${m}": choose from ${MODEL_IDS.join(", ")}.`);
+    const out = outPath(parsed);
     const options: RunOptions = runOptionsFrom(parsed);
     const result = compare(options, models as ModelId[]);
+    if (out) {
+      const runs = (models as ModelId[]).map((model) => train(resolveConfig({ ...options, model, init: initForModel(options.init, model) }), { rows: true }));
+      writePlan(out, buildCompareWorkbook(runs));
+    }
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
     else {
       const lines = result.runs.map((r) => [r.model, finalRoot(r), divergedAt(r)]);

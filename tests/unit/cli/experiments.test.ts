@@ -62,3 +62,26 @@ describe("gradsheet compare --json", () => {
     }
   });
 });
+
+describe("gradsheet compare and sweep --out", () => {
+  it("write the comparison workbook (Compare first, one live sheet per model) and the sweep sheet", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const dir = mkdtempSync(join(tmpdir(), "gradsheet-"));
+    const c = await cli("compare", "--models", "linear,two-linear", "--lr", "1e-5", "--epochs", "2", "--out", join(dir, "c.xlsx"));
+    expect(c.code).toBe(0);
+    const book = strFromU8(unzipSync(readFileSync(join(dir, "c.xlsx")))["xl/workbook.xml"]);
+    expect([...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Compare", "1 neuron", "2 neurons"]);
+    const s = await cli("sweep", "--lrs", "1e-5,1e-4", "--out", join(dir, "s.xlsx"));
+    expect(s.code).toBe(0);
+    expect(strFromU8(unzipSync(readFileSync(join(dir, "s.xlsx")))["xl/workbook.xml"])).toMatch(/name="Sweep"/);
+  });
+
+  it("refuse an --out that is not .xlsx before training", async () => {
+    const r = await cli("sweep", "--lrs", "1e-5", "--out", "x.csv");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/must end in .xlsx/);
+  });
+});
