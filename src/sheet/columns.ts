@@ -39,7 +39,8 @@ export function buildTable<R>(specs: ColumnSpec<R>[], rows: readonly R[], row: n
     return a1(row + 1 + r, c);
   };
   const columns = specs.map((s): Column => {
-    const out: Column = { key: s.key, header: s.header, description: s.description, style: s.style, width: s.width ?? DEFAULT_WIDTH };
+    const width = Math.max(s.width ?? DEFAULT_WIDTH, s.header.length + 2); // headers fit on one line
+    const out: Column = { key: s.key, header: s.header, description: s.description, style: s.style, width };
     if (s.value) out.values = rows.map(s.value);
     if (s.formula) {
       const first = s.formula(at, 0);

@@ -77,7 +77,7 @@ export function buildRunSheet(result: RunResult, opts: RunSheetOptions): SheetPl
       },
     ],
     freeze: { rows: L.headerRow + 1, cols: L.frozenCols },
-    columnWidths: columnWidths(steps, fit, sideCol, summary.block.cells[0].length, ps.map((p) => p.name)),
+    columnWidths: columnWidths(steps, fit, summary.block, ps.map((p) => p.name)),
     meta: runSheetMeta(ctx.config) as unknown as Record<string, unknown>,
   };
 }
@@ -105,10 +105,11 @@ function groupBlock(specs: ColumnSpec[], row: number): Block {
   return { row, col: 0, cells: [cells] };
 }
 
-function columnWidths(steps: Table, fit: Table, sideCol: number, sideCols: number, paramNames: string[]): { col: number; width: number }[] {
+/** Widths in characters: each table column's own, the summary's from its headers, and room for the parameter names. */
+function columnWidths(steps: Table, fit: Table, summary: Block, paramNames: string[]): { col: number; width: number }[] {
   const widths = new Map<number, number>();
   steps.columns.forEach((c, i) => widths.set(steps.col + i, c.width ?? 12));
-  for (let i = 0; i < sideCols; i++) widths.set(sideCol + i, 12);
+  summary.cells[0].forEach((h, i) => widths.set(summary.col + i, Math.max(12, String(h?.value ?? "").length + 2)));
   fit.columns.forEach((c, i) => widths.set(fit.col + i, c.width ?? 12));
   paramNames.forEach((n, i) => widths.set(i, Math.max(widths.get(i) ?? 0, n.length + 2)));
   return [...widths].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width }));

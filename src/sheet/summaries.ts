@@ -30,10 +30,10 @@ export function epochSummaries(ctx: RunContext, steps: Table, row: number, col: 
   const header: Cell[] = [
     { value: "epoch", style: "header" },
     { value: "SSE", style: "header", comment: "SSE = Σ e: the sum of the epoch's squared errors, each with the weights used in its row." },
-    { value: "√SSE (graddesc's \"rmse\")", style: "header", comment: "√SSE: what graddesc's basic sheet labels \"rmse\" (150.7552 after its first epoch)." },
+    { value: "√SSE (\"rmse\")", style: "header", comment: "√SSE: what graddesc's basic sheet labels \"rmse\" (150.7552 after its first epoch), though it is not a mean." },
     { value: "RMSE", style: "header", comment: "RMSE = √(SSE / n): the root of the mean squared error." },
     ...ctx.weights.map((w): Cell => ({ value: `${w} after`, style: "header", comment: `${w} after the epoch's last update.` })),
-    { value: "√SSE for chart", style: "header", comment: "√SSE, or #N/A when it is not a positive number (log-scale chart)." },
+    { value: "√SSE chart", style: "header", comment: "√SSE, or #N/A when it is not a positive number (log-scale chart)." },
   ];
   const cells: Cell[][] = [header];
   ctx.result.epochs.forEach((ep, e) => {
