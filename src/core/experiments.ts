@@ -29,8 +29,10 @@ export interface SweepResult {
 /** Train once per learning rate, everything else as `options`, in summary mode. */
 export function sweep(options: RunOptions, lrs: number[]): SweepResult {
   if (!lrs.length) throw new ConfigError("lrs", "A sweep needs at least one learning rate.");
+  // make the data once (seeded draws, CSV) and share it: every rate trains on the same rows
+  const data = resolveConfig({ ...options, lr: lrs[0] }).data;
   const runs = lrs.map((lr) => {
-    const r = train(resolveConfig({ ...options, lr }), { rows: false });
+    const r = train(resolveConfig({ ...options, lr, data }), { rows: false });
     return { lr: r.config.lr, epochs: r.epochs, divergence: r.divergence };
   });
   const stable = runs.filter((r) => r.divergence === null).map((r) => r.lr);
