@@ -6,11 +6,12 @@
 import { ConfigError } from "../core";
 import type { CliIo, Command } from "./command";
 import { exportCommand } from "./commands/export";
+import { doctorCommand } from "./commands/doctor";
 import { trainCommand } from "./commands/train";
 import { RUN_OPTIONS, optionsHelp } from "./options";
 
 /** Every command, in help order. Add yours here. */
-export const COMMANDS: readonly Command[] = [trainCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [trainCommand, exportCommand, doctorCommand];
 
 const processIo: CliIo = {
   out: (s) => void process.stdout.write(s),

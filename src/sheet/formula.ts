@@ -25,12 +25,6 @@ export function square(v: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(v) ? `${v}^2` : `(${v})^2`;
 }
 
-/** A number as formula text: JavaScript's shortest round-trip form, which writes a lowercase e. */
-export function num(v: number): string {
-  if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
-  return String(v);
-}
-
 /** `=IF(ISNUMBER(v),v,NA())`, or also NA() unless v > 0 (for a log axis): a chart shows a gap. */
 export function chartFeed(v: string, positiveOnly: boolean): string {
   return positiveOnly ? `=IF(ISNUMBER(${v}),IF(${v}>0,${v},NA()),NA())` : `=IF(ISNUMBER(${v}),${v},NA())`;

@@ -5,7 +5,7 @@
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { abs, formulaAt, quoteSheet } from "../../../src/sheet/address";
-import type { CachedValue, SheetPlan } from "../../../src/sheet/plan";
+import type { CachedValue, SheetPlan, WorkbookPlan } from "../../../src/sheet/plan";
 
 export const HF_CONFIG = { licenseKey: "gpl-v3", smartRounding: false, maxRows: 1_048_576 } as const;
 
@@ -61,6 +61,22 @@ export function toSheetArray(plan: SheetPlan): RawCellContent[][] {
 export function evaluatePlan(plan: SheetPlan): HyperFormula {
   const names = plan.names.map((n) => ({ name: n.name, expression: `=${quoteSheet(plan.name)}!${abs(n.row, n.col)}` }));
   return HyperFormula.buildFromSheets({ [plan.name]: toSheetArray(plan) }, HF_CONFIG, names);
+}
+
+/**
+ * Build one engine holding every sheet of a workbook plan, its names workbook-wide or scoped to
+ * their sheet as `namesScope` says (sheet ids follow the plan's sheet order).
+ */
+export function evaluateWorkbook(wb: WorkbookPlan): HyperFormula {
+  const sheets = Object.fromEntries(wb.sheets.map((p) => [p.name, toSheetArray(p)]));
+  const names = wb.sheets.flatMap((p, i) =>
+    p.names.map((n) => ({
+      name: n.name,
+      expression: `=${quoteSheet(p.name)}!${abs(n.row, n.col)}`,
+      ...(wb.namesScope === "sheet" ? { scope: i } : {}),
+    })),
+  );
+  return HyperFormula.buildFromSheets(sheets, HF_CONFIG, names);
 }
 
 /** A cell's value as the engine has it: a number, a string, or { error: "#NUM!" }. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveConfig, train } from "../../../src/core";
 import { buildRunSheet, buildWorkbookPlan } from "../../../src/sheet";
 import { stepTable } from "./fixtures";
+import { evaluateWorkbook, mismatches } from "./hyperformula";
 
 describe("buildWorkbookPlan", () => {
   const run = (lr: number) => train(resolveConfig({ lr }), { rows: true });
@@ -21,6 +22,13 @@ describe("buildWorkbookPlan", () => {
     expect(wb.namesScope).toBe("sheet");
     expect(wb.sheets.map((s) => s.name)).toEqual(["lr 1e-4 basic", "lr 1e-4 basic (2)", "a name much longer than thirty-"]);
     for (const s of wb.sheets) for (const c of s.charts) for (const series of c.series) expect(series.x.sheet).toBe(s.name);
+  });
+
+  it("lets every sheet's formulas read their own LearningRate when names are scoped to sheets", () => {
+    const wb = buildWorkbookPlan([{ result: run(1e-4) }, { result: run(2e-4) }]);
+    const hf = evaluateWorkbook(wb);
+    for (const sheet of wb.sheets) expect(mismatches(hf, sheet)).toEqual([]);
+    hf.destroy();
   });
 });
 
