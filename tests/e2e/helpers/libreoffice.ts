@@ -29,7 +29,7 @@ export interface LoOptions {
   set?: Record<string, number>;
   /** Also export the recalculated book to this PDF. */
   pdf?: string;
-  /** With `pdf`: print only this range of the first sheet, on one landscape page. */
+  /** With `pdf`: print only this range of the first sheet, on one page shaped like it. */
   printArea?: string;
   timeoutSeconds?: number;
 }

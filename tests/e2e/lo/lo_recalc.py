@@ -205,13 +205,17 @@ def set_named(doc, assignments):
 
 
 def print_only(doc, area):
-    """Print only AREA (e.g. "AZ1:BP40") of the first sheet, landscape, on one page (for --pdf)."""
+    """Print only AREA (e.g. "AZ1:BP40") of the first sheet, on one page shaped like the area (for --pdf)."""
     sheet = doc.getSheets().getByIndex(0)
-    sheet.setPrintAreas((sheet.getCellRangeByName(area).getRangeAddress(),))
+    rng = sheet.getCellRangeByName(area)
+    sheet.setPrintAreas((rng.getRangeAddress(),))
     style = doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
-    style.IsLandscape = True
-    if style.Width < style.Height:
-        style.Width, style.Height = style.Height, style.Width
+    style.HeaderIsOn = False
+    style.FooterIsOn = False
+    size = rng.getPropertyValue("Size")  # 1/100 mm
+    style.IsLandscape = size.Width > size.Height
+    style.Width = size.Width + style.LeftMargin + style.RightMargin
+    style.Height = size.Height + style.TopMargin + style.BottomMargin
     style.ScaleToPages = 1
 
 
@@ -326,7 +330,7 @@ def main():
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="type VALUE into the cell of defined name NAME (Sheet!NAME when sheet-scoped) first")
     ap.add_argument("--pdf", help="also export the recalculated book to this PDF file")
-    ap.add_argument("--print-area", help="with --pdf: print only this range of the first sheet (e.g. AZ1:BP40), on one landscape page")
+    ap.add_argument("--print-area", help="with --pdf: print only this range of the first sheet (e.g. AZ1:BP40), on one page of its shape")
     a = ap.parse_args()
     assignments = []
     for item in a.set:
