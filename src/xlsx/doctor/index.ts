@@ -52,7 +52,7 @@ export function fixFile(bytes: Uint8Array): FileFix {
       code: "manual-calculation",
       reason: "The fixed copy changes chart parts only. Set calculation to Automatic in Excel (Formulas > Calculation Options > Automatic).",
     });
-  const out = replace.size ? rewriteZip(pkg.zip, replace) : bytes.slice();
+  const out = replace.size ? rewriteZip(pkg.zip, replace) : Uint8Array.from(bytes);
   const remaining = checkWorkbook(readWorkbookPackage(out).model);
   return { bytes: out, findings: result.charts.flatMap((r) => r.findings).concat(checkWorkbook({ ...pkg.model, charts: [] })), applied, skipped, remaining, changedParts: [...replace.keys()] };
 }

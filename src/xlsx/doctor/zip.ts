@@ -37,7 +37,9 @@ const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
 /** Read the directory of a zip. Throws DoctorInputError for anything that is not a plain, unencrypted zip. */
-export function readZip(bytes: Uint8Array): ZipArchive {
+export function readZip(input: Uint8Array): ZipArchive {
+  // A plain view: Node Buffers' slice() shares memory, and edits must never reach the input.
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length >= 4 && u32(bytes, 0) === 0xe011cfd0)
     throw new DoctorInputError("the file is password-protected (an encrypted Office file); remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again");
   if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) throw new DoctorInputError("the file is not an .xlsx/.xlsm workbook (it is not a zip archive)");
@@ -124,7 +126,7 @@ export function rewriteZip(zip: ZipArchive, replace: ReadonlyMap<string, Uint8Ar
   for (const e of order) {
     const content = replace.get(e.name);
     const central = e.central.slice();
-    const cv = new DataView(central.buffer);
+    const cv = new DataView(central.buffer, central.byteOffset, central.byteLength);
     cv.setUint32(42, offset, true);
     if (content === undefined) {
       const raw = rawRecord(zip, e);
@@ -137,7 +139,7 @@ export function rewriteZip(zip: ZipArchive, replace: ReadonlyMap<string, Uint8Ar
     const crc = crc32(content);
     const headerLength = 30 + u16(zip.bytes, e.localOffset + 26) + u16(zip.bytes, e.localOffset + 28);
     const header = zip.bytes.slice(e.localOffset, e.localOffset + headerLength);
-    const hv = new DataView(header.buffer);
+    const hv = new DataView(header.buffer, header.byteOffset, header.byteLength);
     const flags = e.flags & ~0x0008; // sizes are in the header now: no data descriptor
     hv.setUint16(6, flags, true);
     hv.setUint16(8, 8, true);

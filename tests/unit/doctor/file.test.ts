@@ -83,6 +83,17 @@ describe("fixFile", () => {
     expect(xml).toContain("<a:t>y = 2x + 30</a:t>");
   });
 
+  it("never writes into the caller's bytes, even when they are a Node Buffer sharing memory", () => {
+    const pool = Buffer.alloc(50_000, 7);
+    const book = buildWorkbook(forumBook({ macro: true }));
+    book.forEach((b, i) => (pool[1000 + i] = b));
+    const input = pool.subarray(1000, 1000 + book.length);
+    const before = Buffer.from(pool);
+    const r = fixFile(input);
+    expect(pool.equals(before)).toBe(true);
+    expectOnlyChartsChanged(book, r.bytes, r.changedParts);
+  });
+
   it("moves the secondary series back to the primary axis and removes the hidden axes", () => {
     const input = buildWorkbook(secondaryBook());
     const r = fixFile(input);
