@@ -51,6 +51,15 @@ describe("a run sheet evaluated by HyperFormula", () => {
 
   it("Adam without bias correction (graddesc's Adam sheet) agrees", () => expectEngineAgrees({ model: "linear", optimizer: "adam", lr: 0.1, eps: 0, biasCorrection: false, beta2: 0.9 }));
 
+  it("data with negative x, noise and a zero residual agree (−0 is written as 0, as the engine shows it)", () => {
+    for (const optimizer of OPTIMIZER_IDS)
+      expectEngineAgrees({
+        model: "two-relu", optimizer, lr: 1e-3, gradient: "central",
+        data: { x: { kind: "range", from: -40, to: 40, step: 5 }, target: { slope: -1.5, intercept: 3 }, noise: 2, noiseSeed: 11 },
+      });
+    expectEngineAgrees({ model: "linear", data: [{ x: -2, y: 3 }, { x: 0, y: 1 }, { x: 3, y: 4 }] });
+  });
+
   it("shuffled epochs agree", () => expectEngineAgrees({ model: "two-relu", optimizer: "momentum", lr: 1e-5, epochs: 3, shuffleSeed: 7 }));
 
   it("the comparison notices a value one ulp off", () => {

@@ -193,6 +193,12 @@ describe("buildRunSheet", () => {
       }
     });
 
+    it("spread the fit's x grid around a single data point", () => {
+      const { plan } = plannedRun({ data: [{ x: 5, y: 40 }] });
+      const xs = plan.tables.find((x) => x.id === "fit")!.columns[0].values as number[];
+      expect([xs[0], xs[xs.length - 1]]).toEqual([4, 6]);
+    });
+
     it("draw the fit from formula cells on the final-weight cells", () => {
       const { plan, result } = plannedRun({ model: "two-relu" });
       const fit = plan.tables.find((x) => x.id === "fit")!;
