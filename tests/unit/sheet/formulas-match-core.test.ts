@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_IDS, OPTIMIZER_IDS, type GradientKind, type RunOptions } from "../../../src/core";
+import { MODEL_IDS, OPTIMIZER_IDS, PRESETS, type GradientKind, type RunOptions } from "../../../src/core";
 import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
 import { plannedRun } from "./fixtures";
 
@@ -47,6 +47,10 @@ describe("a run sheet evaluated by HyperFormula", () => {
           expect(result.divergence).not.toBeNull();
           expectEngineAgrees({ ...options, gradient });
         });
+  });
+
+  describe("every preset's sheet agrees, over all its epochs", () => {
+    for (const preset of PRESETS) it(preset.id, () => expectEngineAgrees(preset.options));
   });
 
   it("Adam without bias correction (graddesc's Adam sheet) agrees", () => expectEngineAgrees({ model: "linear", optimizer: "adam", lr: 0.1, eps: 0, biasCorrection: false, beta2: 0.9 }));
