@@ -33,7 +33,7 @@ export interface WorkbookGateway {
   readonly writeBlocker: string | null;
   status(): Promise<WorkbookStatus>;
   write(plan: SheetPlan, opts: WriteOptions): Promise<WriteReport>;
-  /** Write the run's LearningRate cell only; Excel recalculates the sheet and its charts. */
+  /** Write the run's LearningRate cell only (Excel recalculates the sheet and its charts); store `options` as the run's settings. */
   setLearningRate(sheet: string, lr: number, options: Record<string, unknown>): Promise<void>;
   /** A1 addresses of cells the add-in wrote that now hold something else (inputs excluded). */
   editedCells(sheet: string, plan: SheetPlan): Promise<string[]>;
@@ -91,7 +91,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         if (record?.role !== "run" || !record.lrCell) throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).values = [[lr]];
-        const next: RunRecord = { ...record, options: { ...options, lr } };
+        const next: RunRecord = { ...record, options };
         queueIndex(context, { ...all, [sheet]: next });
         if (host.supports(API.customProperties)) queueProperty(ws, next);
         await sync(context);

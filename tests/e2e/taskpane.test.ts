@@ -1,0 +1,149 @@
+/**
+ * The built task pane in headless Chromium. Inside "Excel" (the project's fake injected in place
+ * of office.js): pick "2 neurons + ReLU", Generate, read the summary; change the learning rate;
+ * rerun as a new sheet. Outside Excel (office.js unreachable): the banner and Download as .xlsx.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Server } from "node:http";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildPane, launchChromium, OFFICE_JS, serve } from "./helpers/pane";
+
+interface Snap {
+  sheets: { name: string; cells: [number, { value?: unknown; formula?: string }][]; charts: { series: { x: { sheet: string; col: number } }[] }[] }[];
+  names: { name: string }[];
+}
+
+let browser: BrowserContext;
+let server: Server;
+let url: string;
+let fakeBundle: string;
+let distDir: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const built = await buildPane();
+  fakeBundle = built.fakeBundle;
+  distDir = built.dir;
+  ({ url, server } = await serve(built.dir));
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openInExcel(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: fakeBundle }));
+  await page.goto(`${url}/taskpane.html`);
+  await page.waitForSelector('body[data-ready="excel"]');
+  return page;
+}
+const snapshot = (page: Page) => page.evaluate(() => (window as unknown as { __fakeExcelSnapshot: () => unknown }).__fakeExcelSnapshot()) as Promise<Snap>;
+const cell = (s: Snap, sheet: string, row: number, col: number) => s.sheets.find((x) => x.name === sheet)?.cells.find(([k]) => k === row * 16384 + col)?.[1];
+
+describe("the task pane inside Excel (fake)", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openInExcel();
+  });
+
+  it("offers the presets first, in the order learners meet them", async () => {
+    const labels = await page.locator("#presets .preset span").allTextContents();
+    expect(labels).toEqual(["1 neuron", "2 neurons", "2 neurons + ReLU", "graddesc basic"]);
+    expect(await page.locator("#no-excel").isHidden()).toBe(true);
+  });
+
+  it("generates the 2 neurons + ReLU run as a new sheet and shows √SSE per epoch", async () => {
+    await page.getByRole("radio", { name: "2 neurons + ReLU" }).check();
+    await page.getByRole("button", { name: "Generate" }).click();
+    await page.waitForSelector("#summary:not([hidden])");
+    expect(await page.locator("#summary-headline").textContent()).toMatch(/^two-relu, sgd, lr 0\.0001, 3 epochs: final √SSE \d/);
+    expect(await page.locator("#summary-table tbody tr").count()).toBe(3);
+    expect(await page.locator("#goto-sheet").textContent()).toBe("Go to sheet “two-relu lr 0.0001”");
+    const s = await snapshot(page);
+    const run = s.sheets.find((x) => x.name === "two-relu lr 0.0001");
+    expect(run?.charts.length).toBeGreaterThan(0);
+    for (const c of run!.charts) for (const series of c.series) expect(series.x.sheet).toBe("two-relu lr 0.0001");
+    expect(s.names.map((n) => n.name)).toContain("LearningRate");
+    expect(cell(s, "Runs", 1, 1)?.value).toBe("two-relu lr 0.0001");
+  });
+
+  it("recognises the active sheet as a run and shows its parameters", async () => {
+    await page.waitForSelector("#active-run:not([hidden])");
+    expect(await page.locator("#active-run-params").textContent()).toMatch(/Model two-relu · optimizer sgd · learning rate 0\.0001 · 3 epoch/);
+    expect(await page.locator("#rerun-lr").inputValue()).toBe("0.0001");
+  });
+
+  it("writes a new learning rate into the LearningRate cell only, and shows the core's outcome", async () => {
+    const before = await snapshot(page);
+    await page.locator("#rerun-lr").fill("0.00001");
+    await page.getByRole("button", { name: "Apply to this sheet" }).click();
+    await page.waitForFunction(() => document.querySelector("#summary-headline")?.textContent?.includes("lr 0.00001"));
+    const after = await snapshot(page);
+    const sheet = (s: Snap) => s.sheets.find((x) => x.name === "two-relu lr 0.0001")!.cells;
+    const changed = sheet(after).filter(([k, c]) => JSON.stringify(c) !== JSON.stringify(sheet(before).find(([k2]) => k2 === k)?.[1]));
+    expect(changed).toHaveLength(1);
+    expect(changed[0][1].value).toBe(0.00001);
+    expect(await page.locator("#active-run-params").textContent()).toMatch(/learning rate 0\.00001/);
+  });
+
+  it("reruns as a new sheet, keeping the old one and logging both in Runs", async () => {
+    await page.getByRole("button", { name: "Rerun as new sheet" }).click();
+    await page.waitForFunction(() => document.querySelector("#goto-sheet")?.textContent?.includes("0.00001"));
+    const s = await snapshot(page);
+    expect(s.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(["two-relu lr 0.0001", "two-relu lr 0.00001", "Runs"]));
+    expect(cell(s, "Runs", 2, 1)?.value).toBe("two-relu lr 0.00001");
+    expect(cell(s, "Runs", 2, 4)?.value).toBe(0.00001);
+  });
+
+  it("ignores a second Generate click while the first is writing", async () => {
+    const sheetsBefore = (await snapshot(page)).sheets.length;
+    await page.evaluate(() => {
+      const b = document.getElementById("generate") as HTMLButtonElement;
+      b.click();
+      b.click();
+    });
+    await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+    await page.waitForTimeout(200);
+    expect((await snapshot(page)).sheets.length).toBe(sheetsBefore + 1);
+  });
+
+  it("looks right at the pane's narrow width (screenshot for the README)", async () => {
+    await page.getByRole("radio", { name: "2 neurons + ReLU" }).check();
+    mkdirSync(resolve(__dirname, "../../docs/images"), { recursive: true });
+    await page.screenshot({ path: resolve(__dirname, "../../docs/images/taskpane.png"), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    expect(overflow).toBe(false);
+  });
+});
+
+describe("the production build", () => {
+  it("ships a manifest pointed at the production URL, with the icons it names", async () => {
+    const { readFileSync, existsSync } = await import("node:fs");
+    const xml = readFileSync(`${distDir}/manifest.xml`, "utf8");
+    expect(xml).not.toMatch(/localhost/);
+    const base = (process.env.GRADSHEET_URL ?? "https://gradsheet.github.io/gradsheet/").replace(/\/?$/, "/");
+    expect(xml).toContain(`${base}taskpane.html`);
+    for (const size of [16, 32, 64, 80]) expect(existsSync(`${distDir}/assets/icon-${size}.png`)).toBe(true);
+    for (const page of ["taskpane.html", "commands.html", "help.html", "taskpane.css", "taskpane.js"]) expect(existsSync(`${distDir}/${page}`)).toBe(true);
+  });
+});
+
+describe("the task pane outside Excel", () => {
+  it("renders the form with a banner and downloads the run as .xlsx", async () => {
+    const page = await browser.newPage();
+    await page.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
+    await page.goto(`${url}/taskpane.html`);
+    await page.waitForSelector('body[data-ready="no-excel"]');
+    expect(await page.locator("#no-excel").textContent()).toMatch(/runs inside Excel[\s\S]*Upload My Add-in/);
+    expect(await page.locator("#generate").getAttribute("aria-disabled")).toBe("true");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as .xlsx" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^gradsheet-linear-lr-0\.0001\.xlsx$/);
+    const path = await download.path();
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
+    expect(await page.locator("#summary-headline").textContent()).toMatch(/final √SSE/);
+  });
+});

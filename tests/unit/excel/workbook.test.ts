@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { createWorkbook } from "../../../src/excel/workbook";
+import { writePlan } from "../../../src/excel/writer";
+import { NeedsNewerExcel } from "../../../src/excel/requirements";
+import { cellKey } from "../../fake-excel";
+import { runPlan } from "./fixtures";
+import { content, fakeHost, sheetNamed } from "./helpers";
+
+const options = { gradsheet: 1, kind: "run", settings: { lr: 1e-4 } };
+
+async function withRun(opts: Parameters<typeof fakeHost>[0] = {}) {
+  const { fake, host } = fakeHost(opts);
+  const plan = runPlan(20);
+  await writePlan(host, plan, { record: { options, lrCell: { row: 1, col: 1 } } });
+  return { fake, host, plan, wb: createWorkbook(host) };
+}
+
+describe("the workbook gateway", () => {
+  it("recognises the active sheet as a GradSheet run and reads its LearningRate cell", async () => {
+    const { fake, wb } = await withRun();
+    fake.userEdit("Run 1", 1, 1, 0.003);
+    const st = await wb.status();
+    expect(st.activeSheet).toBe("Run 1");
+    expect(st.activeRun).toMatchObject({ role: "run", sheet: "Run 1", options });
+    expect(st.learningRate).toBe(0.003);
+  });
+
+  it("does not take a user's sheet for a run", async () => {
+    const { fake, wb } = await withRun({ sheets: ["Sheet1"] });
+    await fake.activate("Sheet1");
+    expect((await wb.status()).activeRun).toBeNull();
+  });
+
+  it("recognises runs on Excel before 1.12 through the workbook setting", async () => {
+    const { wb } = await withRun({ apiVersion: "1.8" });
+    expect((await wb.status()).activeRun?.sheet).toBe("Run 1");
+  });
+
+  it("changes the learning rate by writing the LearningRate cell only", async () => {
+    const { fake, wb } = await withRun();
+    const before = new Map([...sheetNamed(fake, "Run 1").cells].map(([k, c]) => [k, JSON.stringify(c)]));
+    await wb.setLearningRate("Run 1", 1e-5, { ...options, settings: { lr: 1e-5 } });
+    const after = sheetNamed(fake, "Run 1").cells;
+    const changed = [...after].filter(([k, c]) => before.get(k) !== JSON.stringify(c)).map(([k]) => k);
+    expect(changed).toEqual([cellKey(1, 1)]);
+    expect(content(sheetNamed(fake, "Run 1"), 1, 1)).toBe(1e-5);
+    expect(fake.requests.at(-1)!.actions.filter((a) => a.name === "values" || a.name === "formulas")).toHaveLength(1);
+    expect((await wb.status()).activeRun?.options).toEqual({ ...options, settings: { lr: 1e-5 } });
+  });
+
+  it("refuses to change cells of a sheet it did not write", async () => {
+    const { fake, wb } = await withRun({ sheets: ["Mine"] });
+    await expect(wb.setLearningRate("Mine", 1e-5, options)).rejects.toThrow(/not a GradSheet run/);
+    expect(sheetNamed(fake, "Mine").cells.size).toBe(0);
+  });
+
+  it("finds no edits on a fresh run, and names the cells a user changed (inputs excluded)", async () => {
+    const { fake, wb, plan } = await withRun();
+    expect(await wb.editedCells("Run 1", plan)).toEqual([]);
+    fake.userEdit("Run 1", 1, 1, 0.5); // LearningRate: an input, expected to change
+    fake.userEdit("Run 1", 10, 4, 99); // a prediction formula overwritten
+    fake.userEdit("Run 1", 3, 1, "=1+1"); // the √SSE summary formula replaced
+    expect(await wb.editedCells("Run 1", plan)).toEqual(["B4", "E11"]);
+  });
+
+  it("reports manual calculation and switches it to automatic", async () => {
+    const { fake, wb } = await withRun();
+    fake.state.calculationMode = "Manual";
+    const st = await wb.status();
+    expect(st).toMatchObject({ calculationMode: "Manual", canSwitchCalculation: true });
+    await wb.switchToAutomatic();
+    expect(fake.state.calculationMode).toBe("Automatic");
+  });
+
+  it("on Excel 2019 (ExcelApi 1.7) reports manual calculation but cannot switch it, and says which Excel can", async () => {
+    const { fake, wb } = await withRun({ apiVersion: "1.7" });
+    fake.state.calculationMode = "Manual";
+    expect(await wb.status()).toMatchObject({ calculationMode: "Manual", canSwitchCalculation: false });
+    await expect(wb.switchToAutomatic()).rejects.toThrow(NeedsNewerExcel);
+    await expect(wb.switchToAutomatic()).rejects.toThrow(/Excel 2021 or Microsoft 365 version 1808/);
+    expect(fake.state.calculationMode).toBe("Manual");
+  });
+
+  it("blocks writing on Excel older than 2019 with a sentence naming the Excel needed", () => {
+    const { host } = fakeHost({ apiVersion: "1.4" });
+    expect(createWorkbook(host).writeBlocker).toMatch(/needs Excel 2019 or later/);
+    expect(createWorkbook(fakeHost().host).writeBlocker).toBeNull();
+  });
+
+  it("reads the selection's values and address", async () => {
+    const { fake, wb } = await withRun({ sheets: ["Data"] });
+    fake.userEdit("Data", 0, 0, 14);
+    fake.userEdit("Data", 1, 0, 86);
+    fake.state.selection = { sheet: "Data", row: 0, col: 0, rows: 2, cols: 1 };
+    expect(await wb.readSelection()).toEqual({ address: "Data!A1:A2", values: [[14], [86]] });
+  });
+
+  it("tells the pane when the user activates another sheet", async () => {
+    const { fake, wb } = await withRun({ sheets: ["Sheet1"] });
+    const seen: number[] = [];
+    await wb.onSheetActivated(() => seen.push(1));
+    await fake.activate("Sheet1");
+    expect(seen).toHaveLength(1);
+  });
+});
