@@ -14,7 +14,8 @@ export type ChartType = "line" | "column" | "bar" | "area" | "scatter" | "other"
 /**
  * Where a series dimension gets its data: cells (`ref`, e.g. "'Run 1'!$B$5:$B$25", with the
  * cells' values when the reader knows them), numbers or labels typed into the chart (`literal`),
- * or nothing at all (`none`: Excel then numbers the points 1..n).
+ * or nothing at all (`none`: Excel then numbers the points 1..n). A `ref` of "" means "cells,
+ * address not reported" (an Excel without ExcelApi 1.15): its values still count, but it cannot be relinked.
  */
 export type DataSource =
   | { kind: "ref"; ref: string; values?: CellValue[] }

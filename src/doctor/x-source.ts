@@ -40,7 +40,7 @@ export function isNumericList(values: CellValue[] | undefined): values is CellVa
 /** The X cells for series `index` of `chart`, or null when no cells hold them. */
 export function findX(chart: ChartModel, index: number, sheets: SheetContext[]): XChoice | null {
   const s = chart.series[index];
-  if (s.x.kind === "ref") {
+  if (s.x.kind === "ref" && s.x.ref) {
     const vals = valuesOf(s.x, sheets);
     if (isNumericList(vals)) return { source: { kind: "ref", ref: s.x.ref, values: vals }, how: "categories" };
   }

@@ -1,0 +1,307 @@
+/**
+ * The chart doctor inside Excel: reads the charts of the active sheet or the whole workbook into
+ * the doctor's plain model, applies the doctor's fixes in place (chartType → XY scatter, then
+ * setXAxisValues; series back to the primary axis; axes shown, titled or made linear; calculation
+ * set to automatic), and watches charts being added or selected (ExcelApi 1.8). Charts are never
+ * deleted. Where ExcelApi 1.15 is missing, data sources cannot be read: values still are (1.12),
+ * and the scan says which checks it had to leave out.
+ */
+import {
+  checkWorkbook, fixWorkbook, parseRef,
+  type AppliedFix, type CellValue, type ChartModel, type ChartType, type DataSource, type Finding,
+  type SheetContext, type SkippedFix, type WorkbookModel,
+} from "../doctor";
+import { syncWithin, type ExcelHost } from "./host";
+
+/** ExcelApi sets the doctor uses. */
+export const DOCTOR_API = { read: "1.7", axisGroup: "1.8", events: "1.8", values: "1.12", sources: "1.15" } as const;
+
+/** Rows read around a chart's data (headers above); more than this many rows are not read. */
+const HEADER_ROWS = 3;
+const MAX_CONTEXT_ROWS = 20_000;
+
+/** What a scan found: the plain model, its findings, Excel's chart types and what could not be checked. */
+export interface DoctorScan {
+  model: WorkbookModel;
+  findings: Finding[];
+  /** Excel's own chart type per chart id ("Line", "LineMarkers", …), to pick the matching scatter type. */
+  excelTypes: Record<string, string>;
+  /** Plain sentences about checks left out on this Excel. */
+  limitations: string[];
+}
+
+export type DoctorScope = "active" | "workbook" | { worksheetId: string; chartId?: string };
+
+/** Excel's chart type → the doctor's family ("other" is never changed). */
+export function chartFamily(excelType: string): ChartType {
+  if (/Stacked|3D|Pyramid|Cone|Cylinder/.test(excelType)) return "other";
+  if (/^Line/.test(excelType)) return "line";
+  if (/^Column/.test(excelType)) return "column";
+  if (/^Bar/.test(excelType)) return "bar";
+  if (/^Area/.test(excelType)) return "area";
+  if (/^XYScatter/.test(excelType)) return "scatter";
+  return "other";
+}
+
+/** The XY scatter type that keeps a chart's look: lines stay lines, markers stay markers. */
+export function scatterTypeFor(excelType: string): string {
+  if (excelType === "Line") return "XYScatterLinesNoMarkers";
+  if (/^Line/.test(excelType)) return "XYScatterLines";
+  if (/^Area/.test(excelType)) return "XYScatterLinesNoMarkers";
+  return "XYScatter";
+}
+
+const strip = (s: string): string => s.replace(/^=/, "").trim();
+const flat = (v: unknown[] | undefined): CellValue[] | undefined =>
+  v?.map((x) => (Array.isArray(x) ? x[0] : x)).map((x) => (typeof x === "number" || typeof x === "string" || typeof x === "boolean" ? x : null));
+
+/** Read the charts in `scope` and check them. */
+export async function scanCharts(host: ExcelHost, scope: DoctorScope = "active"): Promise<DoctorScan> {
+  const hasSources = host.supports(DOCTOR_API.sources);
+  const hasValues = host.supports(DOCTOR_API.values);
+  const hasGroups = host.supports(DOCTOR_API.axisGroup);
+  const limitations: string[] = [];
+  if (!hasSources)
+    limitations.push("This Excel does not say which cells a chart reads (that needs ExcelApi 1.15: Microsoft 365 or Excel 2024), so typed-in or missing categories cannot be detected and fixes cannot link X values.");
+  if (!hasValues) limitations.push("This Excel cannot read a chart's values (ExcelApi 1.12), so numeric categories and log axes over values ≤ 0 cannot be checked.");
+  if (!hasGroups) limitations.push("This Excel cannot read secondary axes (ExcelApi 1.8), so they are not checked.");
+  return host.run(async (ctx) => {
+    const sync = () => syncWithin(ctx, host.syncTimeoutMs);
+    const wb = ctx.workbook;
+    wb.application.load("calculationMode");
+    const sheets = await sheetsInScope(ctx, scope, sync);
+    const lists = sheets.map((ws) => ws.charts.load("items/id,items/name,items/chartType"));
+    await sync();
+    const charts: ChartModel[] = [];
+    const excelTypes: Record<string, string> = {};
+    for (const [k, ws] of sheets.entries()) {
+      for (const chart of lists[k].items) {
+        if (typeof scope === "object" && scope.chartId && chart.id !== scope.chartId) continue;
+        try {
+          charts.push(await readChart(ctx, chart, ws.name, { hasSources, hasValues, hasGroups }, sync));
+        } catch (e) {
+          limitations.push(`Chart "${chart.name}" on ${ws.name} could not be read (${(e as Error).message}).`);
+          continue;
+        }
+        excelTypes[chart.id] = chart.chartType;
+      }
+    }
+    const contexts = await readContexts(ctx, charts, sync, limitations);
+    const mode = wb.application.calculationMode;
+    const model: WorkbookModel = {
+      charts,
+      sheets: contexts,
+      calcMode: mode === "Manual" ? "manual" : mode === "AutomaticExceptTables" ? "semiautomatic" : "automatic",
+    };
+    return { model, findings: checkWorkbook(model), excelTypes, limitations };
+  });
+}
+
+async function sheetsInScope(ctx: Excel.RequestContext, scope: DoctorScope, sync: () => Promise<void>): Promise<Excel.Worksheet[]> {
+  if (scope === "active") {
+    const ws = ctx.workbook.worksheets.getActiveWorksheet();
+    ws.load("name,id");
+    return [ws];
+  }
+  const all = ctx.workbook.worksheets.load("items/name,items/id");
+  await sync();
+  return scope === "workbook" ? all.items : all.items.filter((w) => w.id === scope.worksheetId);
+}
+
+/** One chart → ChartModel (one sync for its series and axes, one for data sources and values). */
+async function readChart(
+  ctx: Excel.RequestContext,
+  chart: Excel.Chart,
+  sheet: string,
+  can: { hasSources: boolean; hasValues: boolean; hasGroups: boolean },
+  sync: () => Promise<void>,
+): Promise<ChartModel> {
+  const type = chartFamily(chart.chartType);
+  chart.title.load("text");
+  const series = chart.series.load(can.hasGroups ? "items/name,items/axisGroup" : "items/name");
+  // Pie, doughnut and other axis-less charts have no axes to read.
+  const axes =
+    type === "other"
+      ? undefined
+      : {
+          x: chart.axes.getItem("Category", "Primary").load("visible,scaleType,logBase,minimum,maximum,title/text"),
+          y: chart.axes.getItem("Value", "Primary").load("visible,scaleType,logBase,minimum,maximum,title/text"),
+        };
+  await sync();
+  const [dimX, dimY] = type === "scatter" ? (["XValues", "YValues"] as const) : (["Categories", "Values"] as const);
+  const reads = series.items.map((s) => ({
+    xs: can.hasSources ? s.getDimensionDataSourceString(dimX) : undefined,
+    xt: can.hasSources ? s.getDimensionDataSourceType(dimX) : undefined,
+    ys: can.hasSources ? s.getDimensionDataSourceString(dimY) : undefined,
+    yt: can.hasSources ? s.getDimensionDataSourceType(dimY) : undefined,
+    xv: can.hasValues ? s.getDimensionValues(dimX) : undefined,
+    yv: can.hasValues ? s.getDimensionValues(dimY) : undefined,
+  }));
+  const secondary = !!axes && can.hasGroups && series.items.some((s) => s.axisGroup === "Secondary");
+  const y2 = secondary ? chart.axes.getItem("Value", "Secondary").load("visible,scaleType,logBase,minimum,maximum,title/text") : undefined;
+  await sync();
+  const source = (str: OfficeExtension.ClientResult<string> | undefined, t: OfficeExtension.ClientResult<Excel.ChartDataSourceType | string> | undefined, v: OfficeExtension.ClientResult<unknown[]> | undefined): DataSource => {
+    const values = flat(v?.value);
+    if (!str || !t) return values ? { kind: "ref", ref: "", values } : { kind: "none" };
+    if (t.value === "List") return { kind: "literal", values: values ?? [] };
+    if ((t.value === "LocalRange" || t.value === "ExternalRange") && strip(str.value)) return { kind: "ref", ref: strip(str.value), ...(values ? { values } : {}) };
+    return { kind: "none" };
+  };
+  const axis = (a: Excel.ChartAxis, group: "primary" | "secondary", direction: "horizontal" | "vertical") => ({
+    group,
+    direction,
+    kind: direction === "horizontal" && type !== "scatter" ? ("category" as const) : ("value" as const),
+    ...(a.title.text ? { title: a.title.text } : {}),
+    visible: a.visible,
+    scale: a.scaleType === "Logarithmic" ? ("log" as const) : ("linear" as const),
+    ...(a.scaleType === "Logarithmic" ? { logBase: a.logBase } : {}),
+    ...(typeof a.minimum === "number" ? { min: a.minimum } : {}),
+    ...(typeof a.maximum === "number" ? { max: a.maximum } : {}),
+  });
+  return {
+    id: chart.id,
+    name: chart.name,
+    sheet,
+    ...(chart.title.text ? { title: chart.title.text } : {}),
+    type,
+    series: series.items.map((s, i) => ({
+      name: s.name,
+      nameSource: { kind: "literal", values: [s.name] },
+      x: source(reads[i].xs, reads[i].xt, reads[i].xv),
+      y: source(reads[i].ys, reads[i].yt, reads[i].yv),
+      axisGroup: can.hasGroups && s.axisGroup === "Secondary" ? "secondary" : "primary",
+    })),
+    axes: axes ? [axis(axes.x, "primary", "horizontal"), axis(axes.y, "primary", "vertical"), ...(y2 ? [axis(y2, "secondary", "vertical")] : [])] : [],
+  };
+}
+
+/** The cells around every referenced range (a few rows above for headers, a few columns beyond). */
+async function readContexts(ctx: Excel.RequestContext, charts: ChartModel[], sync: () => Promise<void>, limitations: string[]): Promise<SheetContext[]> {
+  const want = new Map<string, { top: number; bottom: number; right: number }>();
+  for (const c of charts)
+    for (const s of c.series)
+      for (const src of [s.x, s.y]) {
+        const r = src.kind === "ref" ? parseRef(src.ref) : null;
+        if (!r) continue;
+        const cur = want.get(r.sheet);
+        const top = Math.max(0, r.row - HEADER_ROWS);
+        const bottom = r.row + r.rows - 1;
+        const right = r.col + r.cols - 1 + 3;
+        want.set(r.sheet, cur ? { top: Math.min(cur.top, top), bottom: Math.max(cur.bottom, bottom), right: Math.max(cur.right, right) } : { top, bottom, right });
+      }
+  const ranges: { name: string; top: number; range: Excel.Range }[] = [];
+  for (const [name, w] of want) {
+    if (w.bottom - w.top + 1 > MAX_CONTEXT_ROWS) {
+      limitations.push(`The data on ${name} is too long to read for the x-column search (over ${MAX_CONTEXT_ROWS} rows).`);
+      continue;
+    }
+    const range = ctx.workbook.worksheets.getItem(name).getRangeByIndexes(w.top, 0, w.bottom - w.top + 1, w.right + 1).load("values");
+    ranges.push({ name, top: w.top, range });
+  }
+  if (!ranges.length) return [];
+  await sync();
+  return ranges.map((r) => ({ name: r.name, top: r.top, left: 0, values: r.range.values as CellValue[][] }));
+}
+
+/** What applying fixes did. */
+export interface DoctorApplied {
+  applied: AppliedFix[];
+  skipped: SkippedFix[];
+}
+
+/**
+ * Apply the doctor's fixes to the charts of a scan (all, or those whose id passes `only`), and set
+ * calculation to automatic when that was found and `only` allows "workbook".
+ */
+export async function applyDoctorFixes(host: ExcelHost, scan: DoctorScan, only: (chartId: string | "workbook") => boolean = () => true): Promise<DoctorApplied> {
+  const result = fixWorkbook(scan.model);
+  const applied: AppliedFix[] = [];
+  const skipped: SkippedFix[] = [...result.skipped.filter((s) => only(s.chartId ?? "workbook"))];
+  for (const [k, r] of result.charts.entries()) {
+    const before = scan.model.charts[k];
+    if (!r.applied.length || !only(before.id)) continue;
+    try {
+      await host.run(async (ctx) => {
+        const sync = () => syncWithin(ctx, host.syncTimeoutMs);
+        const list = ctx.workbook.worksheets.getItem(before.sheet ?? "").charts.load("items/id");
+        await sync();
+        const chart = list.items.find((c) => c.id === before.id);
+        if (!chart) throw new Error("the chart is no longer there");
+        writeChartFix(ctx, chart, before, r.chart, scan.excelTypes[before.id] ?? "Line");
+        await sync();
+      });
+      applied.push(...r.applied);
+    } catch (e) {
+      for (const a of r.applied) skipped.push({ code: a.code, chartId: before.id, reason: `Excel refused the change: ${(e as Error).message}` });
+    }
+  }
+  const calc = result.applied.find((a) => a.code === "manual-calculation");
+  if (calc && only("workbook")) {
+    if (!host.supports(DOCTOR_API.axisGroup)) skipped.push({ code: "manual-calculation", reason: "This Excel cannot switch calculation from an add-in (ExcelApi 1.8): use Formulas > Calculation Options > Automatic." });
+    else {
+      await host.run(async (ctx) => {
+        ctx.workbook.application.calculationMode = "Automatic";
+        await syncWithin(ctx, host.syncTimeoutMs);
+      });
+      applied.push(calc);
+    }
+  }
+  return { applied, skipped };
+}
+
+/** Queue the changes from `before` to `after` on one chart (no sync). */
+function writeChartFix(ctx: Excel.RequestContext, chart: Excel.Chart, before: ChartModel, after: ChartModel, excelType: string): void {
+  if (before.type !== "scatter" && after.type === "scatter") chart.chartType = scatterTypeFor(excelType) as Excel.ChartType;
+  after.series.forEach((s, i) => {
+    const was = before.series[i];
+    const series = chart.series.getItemAt(i);
+    if (JSON.stringify(s.x) !== JSON.stringify(was.x) && s.x.kind === "ref") {
+      const r = parseRef(s.x.ref);
+      if (r) series.setXAxisValues(ctx.workbook.worksheets.getItem(r.sheet).getRange(s.x.ref.slice(s.x.ref.lastIndexOf("!") + 1)));
+    }
+    if (s.axisGroup !== was.axisGroup) series.axisGroup = s.axisGroup === "primary" ? "Primary" : "Secondary";
+  });
+  for (const a of after.axes) {
+    const was = before.axes.find((b) => b.group === a.group && b.direction === a.direction);
+    if (!was) continue;
+    const axis = chart.axes.getItem(a.direction === "horizontal" ? "Category" : "Value", a.group === "primary" ? "Primary" : "Secondary");
+    if (a.visible && !was.visible) axis.visible = true;
+    if (a.title && a.title !== was.title) axis.title.text = a.title;
+    if (was.scale === "log" && a.scale === "linear") axis.scaleType = "Linear";
+  }
+}
+
+/** A running watch: call `stop()` to remove the handlers. */
+export interface ChartWatch {
+  stop(): Promise<void>;
+}
+
+/**
+ * Watch every sheet's charts (added, selected, deselected: ExcelApi 1.8) and report each changed
+ * chart's scan to `onScan`. Returns null, with the reason, on an Excel without ExcelApi 1.8.
+ */
+export async function watchCharts(host: ExcelHost, onScan: (scan: DoctorScan) => void, onError: (e: unknown) => void = () => undefined): Promise<ChartWatch | { unsupported: string }> {
+  if (!host.supports(DOCTOR_API.events)) return { unsupported: "Checking charts as you add them needs ExcelApi 1.8 (Excel 2021 or Microsoft 365); use Check charts instead." };
+  const handle = (e: { worksheetId: string; chartId: string }) => {
+    scanCharts(host, { worksheetId: e.worksheetId, chartId: e.chartId }).then(onScan, onError);
+  };
+  const results: OfficeExtension.EventHandlerResult<unknown>[] = [];
+  await host.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets.load("items/id");
+    await syncWithin(ctx, host.syncTimeoutMs);
+    for (const ws of sheets.items) {
+      results.push(ws.charts.onAdded.add(async (e) => handle(e)) as OfficeExtension.EventHandlerResult<unknown>);
+      results.push(ws.charts.onActivated.add(async (e) => handle(e)) as OfficeExtension.EventHandlerResult<unknown>);
+      results.push(ws.charts.onDeactivated.add(async (e) => handle(e)) as OfficeExtension.EventHandlerResult<unknown>);
+    }
+    await syncWithin(ctx, host.syncTimeoutMs);
+  });
+  return {
+    stop: async () => {
+      for (const r of results) {
+        r.remove();
+        await r.context.sync();
+      }
+    },
+  };
+}
