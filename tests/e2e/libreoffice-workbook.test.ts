@@ -37,7 +37,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("a two-run export in LibreOffice", () => {
   it("gives each sheet its own LearningRate", () => {
-    const lr = lo.names.filter((n) => n.name === "LearningRate").map((n) => [n.sheet, n.content]);
+    const lr = lo.names.filter((n) => n.name === "LearningRate").map((n) => [n.sheet, n.content] as const);
     const cell = plans[0].names.find((n) => n.name === "LearningRate")!;
     const at = abs(cell.row, cell.col).replace(/\$/g, "");
     expect(lr.map(([sheet, content]) => [sheet, content.replace(/\$/g, "")])).toEqual([["Run 1", `'Run 1'.${at}`], ["Run 2", `'Run 2'.${at}`]]);
