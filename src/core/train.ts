@@ -8,6 +8,7 @@
  */
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
+import { trainSummary } from "./summary";
 import type { Divergence, EpochSummary, RunConfig, RunResult, StepRow, Weights } from "./types";
 
 export interface TrainOptions {
@@ -21,6 +22,9 @@ const fin = (v: number): number => (v - v === 0 ? v : NaN);
 /** Run SGD as configured. Pure: the config is not modified. */
 export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
   const record = opts.rows ?? true;
+  // summary-only runs of the built-in models take a loop with every formula inlined (summary.ts)
+  const fast = record ? undefined : trainSummary(config, checkDivergence);
+  if (fast) return fast;
   const model = MODELS[config.model];
   const opt = OPTIMIZERS[config.optimizer];
   const names = model.weights;
