@@ -98,3 +98,13 @@ describe("derivativeCheck", () => {
     expect(r.rows!.map((row) => row.x)).toEqual(GRADDESC_X);
   });
 });
+
+describe("the run sheet's dead-ReLU count", () => {
+  it("counts each epoch's dead rows by COUNTIFS, cached as the core counts them", async () => {
+    const { buildRunSheet } = await import("../../../src/sheet");
+    const r = train(resolveConfig({ ...forum, model: "two-relu", epochs: 3 }));
+    const plan = buildRunSheet(r, { name: "Run" });
+    const cells = plan.blocks.flatMap((b) => b.cells.flat()).filter((c) => c?.formula?.startsWith("=COUNTIFS("));
+    expect(cells.map((c) => c!.cached)).toEqual(deadRelu(r)!.epochs.map((e) => e.deadRows));
+  });
+});
