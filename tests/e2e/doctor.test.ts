@@ -94,8 +94,10 @@ describe("the secondary-axis chart, fixed and opened in LibreOffice", () => {
     ]);
   });
 
-  it("prints one vertical scale that covers both series (−190 … 310)", () => {
+  it("prints one vertical scale that covers both series (−190 … 310), where before there were two", () => {
     const nums = numbersIn(opened.secondary.after.text);
+    const before = numbersIn(opened.secondary.before.text);
+    expect(before.length).toBeGreaterThan(nums.length); // the right-hand axis' labels are gone
     expect(Math.min(...nums)).toBeLessThanOrEqual(-190);
     expect(Math.max(...nums)).toBeGreaterThanOrEqual(310);
     expect(opened.secondary.after.page.colour).toBeGreaterThan(0.001);

@@ -45,8 +45,16 @@ describe("diagnoseFile", () => {
     expect(findings.map((f) => [f.code, f.fixable])).toEqual([["literal-categories", true]]);
   });
 
-  it("reads a hidden secondary axis and reports it and the rescaling", () => {
+  it("reads a visible but untitled secondary axis as one the reader cannot read", () => {
     const { model, findings } = diagnoseFile(buildWorkbook(secondaryBook()));
+    const axis = model.charts[0].axes.find((a) => a.group === "secondary" && a.direction === "vertical");
+    expect(axis).toMatchObject({ visible: true });
+    expect(axis?.title).toBeUndefined();
+    expect(findings[0].explanation).toContain("untitled");
+  });
+
+  it("reads a hidden secondary axis and reports it and the rescaling", () => {
+    const { model, findings } = diagnoseFile(buildWorkbook(secondaryBook({ hidden: true })));
     expect(model.charts[0].series.map((s) => s.axisGroup)).toEqual(["primary", "secondary"]);
     expect(model.charts[0].axes.find((a) => a.group === "secondary" && a.direction === "vertical")?.visible).toBe(false);
     expect(findings.map((f) => f.code)).toEqual(["secondary-axis-hidden", "secondary-axis-rescaled"]);
@@ -95,7 +103,7 @@ describe("fixFile", () => {
   });
 
   it("moves the secondary series back to the primary axis and removes the hidden axes", () => {
-    const input = buildWorkbook(secondaryBook());
+    const input = buildWorkbook(secondaryBook({ hidden: true }));
     const r = fixFile(input);
     expectOnlyChartsChanged(input, r.bytes, r.changedParts);
     const { xml, model } = chartOf(r.bytes);

@@ -171,8 +171,11 @@ export function forumBook(opts: { macro?: boolean; calcMode?: "manual" } = {}): 
   };
 }
 
-/** A secondary-axis case: target y and a prediction of the same size, the prediction on a hidden secondary axis. */
-export function secondaryBook(): BookSpec {
+/**
+ * A secondary-axis case: target y and a prediction of the same size, the prediction on a secondary
+ * axis that is untitled (the forum's) or, with `hidden`, deleted.
+ */
+export function secondaryBook(opts: { hidden?: boolean } = {}): BookSpec {
   const pred = XS.map((x) => 2.5 * x + 10);
   return {
     sheetName: "Fit",
@@ -186,7 +189,7 @@ export function secondaryBook(): BookSpec {
       ],
       xTitle: "x",
       yTitle: "y",
-      secondaryAxis: { deleted: true },
+      secondaryAxis: { deleted: opts.hidden ?? false },
     },
   };
 }
