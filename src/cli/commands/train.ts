@@ -4,10 +4,12 @@ import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom } from "../options";
 import { runJson } from "../run-json";
 import { runTable } from "../run-table";
+import { diagnostics, diagnosticsText } from "../diagnostics";
 
 const OPTIONS = [
   ...RUN_OPTIONS,
   { flag: "--json", help: "print one JSON object: { config, epochs: [{ epoch, sse, rootSse, rmse, weights }], divergence, rows? }" },
+  { flag: "--diagnostics", help: "add diagnostics: why it diverged, stability k per step, dead-ReLU rows, forward/central derivative error (always shown in the table)" },
   { flag: "--rows", help: "also record every step: rows: [{ epoch, row, step, x, y, weights, pred, error, analytic, forward, central, grad, state, newWeights, ... }]" },
 ] as const;
 
@@ -28,7 +30,10 @@ export const trainCommand: Command = {
     noPositional(parsed, "train");
     const config = resolveConfig(runOptionsFrom(parsed));
     const result = train(config, { rows: parsed.flags.has("rows") });
-    io.out(parsed.flags.has("json") ? runJson(result) + "\n" : runTable(result));
+    if (parsed.flags.has("json")) {
+      const json = runJson(result);
+      io.out((parsed.flags.has("diagnostics") ? json.slice(0, -1) + `,"diagnostics":${JSON.stringify(diagnostics(result))}}` : json) + "\n");
+    } else io.out(runTable(result) + diagnosticsText(diagnostics(result)));
     return 0;
   },
 };
