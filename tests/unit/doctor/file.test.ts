@@ -113,6 +113,42 @@ describe("fixFile", () => {
     expect(r.remaining).toEqual([]);
   });
 
+  it("turns a column chart of uneven numeric x into a scatter chart whose line takes the columns' fill colour", () => {
+    const xs = [14, 86, 28, 55];
+    const input = buildWorkbook({
+      sheetName: "Data",
+      rows: [["x", "y"], ...xs.map((x) => [x, 2 * x + 30])],
+      chart: { type: "column", title: "y by x", series: [{ name: "y", x: { ref: "Data!$A$2:$A$5", values: xs }, y: { ref: "Data!$B$2:$B$5", values: xs.map((x) => 2 * x + 30) }, color: "9467BD" }] },
+    });
+    const r = fixFile(input);
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([["numeric-categories", "error"]]);
+    const { xml, model } = chartOf(r.bytes);
+    expect(model.type).toBe("scatter");
+    expect(model.series[0]).toMatchObject({ color: "9467BD", x: { ref: "Data!$A$2:$A$5" } });
+    expect(xml).toContain('<a:ln w="19050"><a:solidFill><a:srgbClr val="9467BD"/></a:solidFill></a:ln>');
+    expect(xml).not.toContain("c:invertIfNegative");
+    expect(xml).not.toContain("c:barDir");
+    expect(r.remaining).toEqual([]);
+  });
+
+  it("merges a line chart's secondary line group into the primary scatter group", () => {
+    const spec = forumBook();
+    spec.rows = spec.rows.map((row, i) => (i === 0 ? [...row, "pred"] : [...row, 2.5 * (row[0] as number) + 10]));
+    spec.chart.series.push({ name: "pred", x: { lit: Array.from({ length: 21 }, (_, i) => i + 1) }, y: { ref: "Sheet1!$C$2:$C$22", values: [] }, color: "2CA02C", secondary: true });
+    spec.chart.secondaryAxis = { deleted: false };
+    const r = fixFile(buildWorkbook(spec));
+    expect(r.findings.map((f) => f.code)).toEqual(["literal-categories", "secondary-axis-hidden", "secondary-axis-rescaled"]);
+    const { xml, model } = chartOf(r.bytes);
+    expect(model.series.map((s) => [s.name, s.axisGroup, s.x.kind === "ref" && s.x.ref])).toEqual([
+      ["y", "primary", "Sheet1!$A$2:$A$22"],
+      ["pred", "primary", "Sheet1!$A$2:$A$22"],
+    ]);
+    expect(xml.match(/<c:scatterChart>/g)).toHaveLength(1);
+    expect(xml.match(/<c:valAx>/g)).toHaveLength(2);
+    expect(xml).not.toContain("c:catAx");
+    expect(r.remaining).toEqual([]);
+  });
+
   it("links the Error by epoch chart to the epoch column", () => {
     const input = buildWorkbook(errorByEpochBook());
     const r = fixFile(input);

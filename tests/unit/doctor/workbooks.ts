@@ -55,11 +55,13 @@ function rich(text: string, vertical = false): string {
   return `<c:title><c:tx><c:rich><a:bodyPr${vertical ? ' rot="-5400000" vert="horz"' : ""}/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
 }
 
-function seriesXml(s: SeriesSpec, i: number, scatter: boolean): string {
+function seriesXml(s: SeriesSpec, i: number, scatter: boolean, column = false): string {
   const tx = s.nameRef
     ? `<c:tx><c:strRef><c:f>${esc(s.nameRef)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(s.name ?? "")}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
     : s.name !== undefined ? `<c:tx><c:v>${esc(s.name)}</c:v></c:tx>` : "";
-  const spPr = `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></a:ln></c:spPr>`;
+  const spPr = column
+    ? `<c:spPr><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></c:spPr>`
+    : `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></a:ln></c:spPr>`;
   const marker = `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></c:spPr></c:marker>`;
   const [xTag, yTag] = scatter ? ["c:xVal", "c:yVal"] : ["c:cat", "c:val"];
   let x = "";
@@ -73,11 +75,12 @@ function seriesXml(s: SeriesSpec, i: number, scatter: boolean): string {
     x = `<${xTag}>${cache(numeric ? "c:numLit" : "c:strLit", s.x.lit)}</${xTag}>`;
   }
   const y = `<${yTag}><c:numRef><c:f>${esc(s.y.ref)}</c:f>${cache("c:numCache", s.y.values)}</c:numRef></${yTag}>`;
+  if (column) return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}${spPr}<c:invertIfNegative val="0"/>${x}${y}</c:ser>`;
   return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}${spPr}${marker}${x}${y}<c:smooth val="0"/></c:ser>`;
 }
 
 function group(spec: ChartSpec, series: [SeriesSpec, number][], ids: [number, number]): string {
-  const body = series.map(([s, i]) => seriesXml(s, i, spec.type === "scatter")).join("");
+  const body = series.map(([s, i]) => seriesXml(s, i, spec.type === "scatter", spec.type === "column")).join("");
   const axIds = `<c:axId val="${ids[0]}"/><c:axId val="${ids[1]}"/>`;
   if (spec.type === "scatter") return `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${body}${axIds}</c:scatterChart>`;
   if (spec.type === "line") return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/>${axIds}</c:lineChart>`;
