@@ -7,8 +7,11 @@ export const META_PROPERTY = "GradSheet";
 
 const CT = "application/vnd.openxmlformats-officedocument";
 
-/** [Content_Types].xml for a workbook with `sheets` worksheets, `drawings` drawings and `charts` charts. */
-export function contentTypesXml(sheets: number, drawings: number[], charts: number): string {
+/**
+ * [Content_Types].xml for a workbook with `sheets` worksheets, drawings and comments parts numbered
+ * after the sheets that have them, and `charts` charts.
+ */
+export function contentTypesXml(sheets: number, drawings: number[], charts: number, comments: number[] = []): string {
   const o = (part: string, type: string): string => `<Override PartName="${part}" ContentType="${type}"/>`;
   const parts = [
     o("/xl/workbook.xml", `${CT}.spreadsheetml.sheet.main+xml`),
@@ -22,9 +25,11 @@ export function contentTypesXml(sheets: number, drawings: number[], charts: numb
   for (let i = 1; i <= sheets; i++) parts.push(o(`/xl/worksheets/sheet${i}.xml`, `${CT}.spreadsheetml.worksheet+xml`));
   for (const d of drawings) parts.push(o(`/xl/drawings/drawing${d}.xml`, `${CT}.drawing+xml`));
   for (let i = 1; i <= charts; i++) parts.push(o(`/xl/charts/chart${i}.xml`, `${CT}.drawingml.chart+xml`));
+  for (const c of comments) parts.push(o(`/xl/comments${c}.xml`, `${CT}.spreadsheetml.comments+xml`));
   return `${XML_HEAD}<Types xmlns="${NS.contentTypes}">`
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>' + parts.join("") + "</Types>";
+    + '<Default Extension="xml" ContentType="application/xml"/>'
+    + (comments.length ? `<Default Extension="vml" ContentType="${CT}.vmlDrawing"/>` : "") + parts.join("") + "</Types>";
 }
 
 /** A defined name as written: `ref` is already "Sheet!$C$3"; `sheetIndex` scopes it to a sheet. */

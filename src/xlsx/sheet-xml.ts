@@ -11,6 +11,8 @@ export interface SheetContext {
   sst: SharedStrings;
   /** Relationship id of the sheet's drawing part, when it has charts. */
   drawingRelId?: string;
+  /** Relationship id of the sheet's VML drawing, when it has notes. */
+  legacyDrawingRelId?: string;
   /** Rewrites sheet references in a formula after sheet names were sanitised. */
   fixFormula: (formula: string) => string;
 }
@@ -148,5 +150,6 @@ export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<str
   }
   yield "</sheetData>" + conditionalXml(plan.conditionalFormats, ctx)
     + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-    + (ctx.drawingRelId ? `<drawing r:id="${ctx.drawingRelId}"/>` : "") + "</worksheet>";
+    + (ctx.drawingRelId ? `<drawing r:id="${ctx.drawingRelId}"/>` : "")
+    + (ctx.legacyDrawingRelId ? `<legacyDrawing r:id="${ctx.legacyDrawingRelId}"/>` : "") + "</worksheet>";
 }

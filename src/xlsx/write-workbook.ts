@@ -7,6 +7,7 @@ import { abs, quoteSheet, uniqueSheetName } from "../sheet/address";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
 import { SharedStrings } from "./cells";
 import { chartXml, drawingXml } from "./chart-xml";
+import { commentsXml, notesOf, vmlXml } from "./comments-xml";
 import { appXml, contentTypesXml, coreXml, customXml, workbookXml, type DefinedName } from "./package-xml";
 import { worksheetXml } from "./sheet-xml";
 import { buildStyles } from "./styles-xml";
@@ -95,7 +96,7 @@ function definedNames(plan: WorkbookPlan, fileNames: string[]): DefinedName[] {
 /**
  * Write `plan` as an .xlsx file: every sheet's cells (formulas with the core's cached values, step
  * table columns as shared formulas), styles, widths, frozen panes, defined names, conditional
- * formats and native scatter charts; `fullCalcOnLoad` asks Excel to recalculate on open.
+ * formats, cell notes and native scatter charts; `fullCalcOnLoad` asks Excel to recalculate on open.
  * @throws Error when a formula cell has no cached value, a name is invalid or given twice, or a chart has no series.
  */
 export function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Uint8Array {
@@ -109,14 +110,30 @@ export function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): U
   // Content types first: some readers sniff the first entry of the archive.
   const drawings = plan.sheets.flatMap((s, i) => (s.charts.length ? [i + 1] : []));
   const chartCount = plan.sheets.reduce((k, s) => k + s.charts.length, 0);
-  zip.add("[Content_Types].xml", [contentTypesXml(names.length, drawings, chartCount)]);
+  const notes = plan.sheets.map((s) => notesOf(s.blocks));
+  const commented = notes.flatMap((n, i) => (n.length ? [i + 1] : []));
+  zip.add("[Content_Types].xml", [contentTypesXml(names.length, drawings, chartCount, commented)]);
   let charts = 0;
   plan.sheets.forEach((sheet, i) => {
     const n = i + 1;
-    const hasCharts = sheet.charts.length > 0;
-    zip.add(`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, { styles, sst, fixFormula, drawingRelId: hasCharts ? "rId1" : undefined }));
-    if (!hasCharts) return;
-    zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, [relsXml([{ id: "rId1", type: REL.drawing, target: `../drawings/drawing${n}.xml` }])]);
+    const sheetRels: { id: string; type: string; target: string }[] = [];
+    const rel = (type: string, target: string): string => {
+      sheetRels.push({ id: `rId${sheetRels.length + 1}`, type, target });
+      return `rId${sheetRels.length}`;
+    };
+    const drawingRelId = sheet.charts.length ? rel(REL.drawing, `../drawings/drawing${n}.xml`) : undefined;
+    let legacyDrawingRelId: string | undefined;
+    if (notes[i].length) {
+      rel(REL.comments, `../comments${n}.xml`);
+      legacyDrawingRelId = rel(REL.vmlDrawing, `../drawings/vmlDrawing${n}.vml`);
+    }
+    zip.add(`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, { styles, sst, fixFormula, drawingRelId, legacyDrawingRelId }));
+    if (sheetRels.length) zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, [relsXml(sheetRels)]);
+    if (notes[i].length) {
+      zip.add(`xl/comments${n}.xml`, [commentsXml(notes[i])]);
+      zip.add(`xl/drawings/vmlDrawing${n}.vml`, [vmlXml(notes[i], n)]);
+    }
+    if (!drawingRelId) return;
     zip.add(`xl/drawings/drawing${n}.xml`, [drawingXml(sheet.charts)]);
     const rels = sheet.charts.map((c, k) => {
       zip.add(`xl/charts/chart${++charts}.xml`, [chartXml(c, map)]);

@@ -36,6 +36,8 @@ export const REL = {
   theme: `${NS.rel}/theme`,
   drawing: `${NS.rel}/drawing`,
   chart: `${NS.rel}/chart`,
+  comments: `${NS.rel}/comments`,
+  vmlDrawing: `${NS.rel}/vmlDrawing`,
   customProperties: `${NS.rel}/custom-properties`,
   extendedProperties: `${NS.rel}/extended-properties`,
   coreProperties: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",

@@ -26,6 +26,7 @@ import { rangeA1 } from "../../src/sheet/address";
 import type { SheetPlan } from "../../src/sheet/plan";
 import { buildWorkbookPlan } from "../../src/sheet/workbook";
 import { writeWorkbook } from "../../src/xlsx";
+import { notesOf } from "../../src/xlsx/comments-xml";
 import { compareWithEngine, type Tolerance } from "./helpers/compare";
 import { loRecalc, requireLibreOffice, type LoDump } from "./helpers/libreoffice";
 
@@ -76,6 +77,12 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))("the export of preset %s, 
     const got = charts.flatMap((c) => c.series.map((s) => [s.type, plainRange(s.x), plainRange(s.y)]));
     const want = plan.charts.flatMap((c) => c.series.map((s) => ["com.sun.star.chart2.ScatterChartType", plainRange(rangeA1(s.x)), plainRange(rangeA1(s.y))]));
     expect(got).toEqual(want);
+  });
+
+  it("shows the plan's cell notes", () => {
+    const byCell = (n: { row: number; col: number }) => n.row * 1e5 + n.col;
+    expect(lo.sheets[0].notes.sort((p, q) => byCell(p) - byCell(q))).toEqual(notesOf(plan.blocks).sort((p, q) => byCell(p) - byCell(q)));
+    expect(lo.sheets[0].notes.length).toBeGreaterThan(0);
   });
 
   it("recalculates every formula cell to the value cached in the file", () => {

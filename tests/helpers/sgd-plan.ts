@@ -69,7 +69,7 @@ export function sgdPlan(opts: SgdPlanOptions = {}): SheetPlan {
     { row: 0, col: 0, cells: [[{ value: `SGD on y = 2x + 30 (${name})`, style: "title" }]] },
     {
       row: 2, col: 1, cells: [
-        [{ value: "learning rate", style: "label" }, { value: lr, style: "input" }],
+        [{ value: "learning rate", style: "label" }, { value: lr, style: "input", comment: "Type a new rate & the sheet recalculates." }],
         [{ value: "a₀", style: "label" }, { value: 1, style: "input" }],
         [{ value: "b₀", style: "label" }, { value: 1, style: "input" }],
       ],

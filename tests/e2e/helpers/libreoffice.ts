@@ -13,6 +13,8 @@ export interface LoSheet {
   name: string;
   rows: LoValue[][];
   charts: { name: string; series: { x?: string; y?: string; type?: string; error?: string }[] }[];
+  /** Cell notes, 0-based. */
+  notes: { row: number; col: number; text: string }[];
 }
 
 export interface LoDump {

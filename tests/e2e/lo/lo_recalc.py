@@ -15,7 +15,8 @@ Output:
   {"engine": "LibreOffice 7.4.7.2", "file": "book.xlsx", "timings_s": {...},
    "names": [{"name": "LearningRate", "content": "$Run.$C$3", "sheet": null}],
    "sheets": [{"name": "Train", "rows": [[...], ...],
-               "charts": [{"name": "...", "series": [{"x": "$Run.$A$10:$A$67", "y": "..."}]}]}]}
+               "charts": [{"name": "...", "series": [{"x": "$Run.$A$10:$A$67", "y": "..."}]}],
+               "notes": [{"row": 2, "col": 2, "text": "..."}]}]}
   rows[r][c] is row r+1, column c+1: a number (the exact double LibreOffice holds), a string,
   null (empty), or {"error": "#DIV/0!", "code": 532} for a formula whose result is an error.
 Each call starts its own soffice with a throw-away profile and pipe name and works on a copy of
@@ -147,7 +148,18 @@ def dump_sheet(doc, sheet):
                 code = int(code) if isinstance(code, float) else None
                 rows[addr.StartRow + i][addr.StartColumn + j] = {
                     "error": LO_ERRORS.get(code, "Err:%s" % code), "code": code}
-    return {"name": sheet.getName(), "rows": rows, "charts": chart_info(sheet)}
+    return {"name": sheet.getName(), "rows": rows, "charts": chart_info(sheet), "notes": notes(sheet)}
+
+
+def notes(sheet):
+    """Cell notes (comments) as LibreOffice read them: 0-based row and column, and the text."""
+    out = []
+    annotations = sheet.getAnnotations()
+    for i in range(annotations.getCount()):
+        a = annotations.getByIndex(i)
+        pos = a.getPosition()
+        out.append({"row": pos.Row, "col": pos.Column, "text": a.getString()})
+    return out
 
 
 def chart_info(sheet):

@@ -59,14 +59,14 @@ describe("drawingXml", () => {
     expect(d).toContain('r:id="rId1"');
     expect(d).toContain('r:id="rId2"');
     expect(p["xl/drawings/_rels/drawing1.xml.rels"]).toContain('Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart2.xml"');
-    expect(p["xl/worksheets/sheet1.xml"]).toMatch(/<drawing r:id="rId1"\/><\/worksheet>$/);
+    expect(p["xl/worksheets/sheet1.xml"]).toContain('<drawing r:id="rId1"/>');
   });
 
   it("adds no drawing to a sheet without charts", () => {
     const bare = sgdPlan();
     bare.charts = [];
     const q = parts(writeWorkbook({ sheets: [bare], namesScope: "workbook" }));
-    expect(Object.keys(q).filter((n) => /drawing|chart/.test(n))).toEqual([]);
+    expect(Object.keys(q).filter((n) => /drawing\d|chart/.test(n))).toEqual([]);
     expect(q["xl/worksheets/sheet1.xml"]).not.toContain("<drawing");
   });
 });

@@ -7,11 +7,11 @@ import { parts } from "../../helpers/xlsx-file";
 const book = () => parts(writeWorkbook(sgdWorkbook({ steps: 30 })));
 
 describe("writeWorkbook: the package", () => {
-  it("holds the parts of a workbook with one sheet, its drawing and two charts", () => {
+  it("holds the parts of a workbook with one sheet, its drawing, two charts and its notes", () => {
     expect(Object.keys(book()).sort()).toEqual([
       "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "docProps/custom.xml",
-      "xl/_rels/workbook.xml.rels", "xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/drawings/_rels/drawing1.xml.rels",
-      "xl/drawings/drawing1.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/theme/theme1.xml", "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels", "xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/comments1.xml", "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/drawings/drawing1.xml", "xl/drawings/vmlDrawing1.vml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/theme/theme1.xml", "xl/workbook.xml",
       "xl/worksheets/_rels/sheet1.xml.rels", "xl/worksheets/sheet1.xml",
     ]);
   });
@@ -26,10 +26,11 @@ describe("writeWorkbook: the package", () => {
     expect(result.errors).toEqual([]);
   });
 
-  it("declares a content type for every part except relationships, and no part that is missing", () => {
+  it("declares a content type for every part except relationships and VML, and no part that is missing", () => {
     const p = book();
     const overrides = [...p["[Content_Types].xml"].matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]).sort();
-    const xmlParts = Object.keys(p).filter((n) => !n.endsWith(".rels") && n !== "[Content_Types].xml").sort();
+    const xmlParts = Object.keys(p).filter((n) => !/\.(rels|vml)$/.test(n) && n !== "[Content_Types].xml").sort();
+    expect(p["[Content_Types].xml"]).toContain('<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
     expect(overrides).toEqual(xmlParts);
     expect(p["[Content_Types].xml"]).toContain('PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"');
   });
