@@ -251,11 +251,13 @@ export async function applyDoctorFixes(host: ExcelHost, scan: DoctorScan, only: 
 
 /** Queue the changes from `before` to `after` on one chart (no sync). */
 function writeChartFix(ctx: Excel.RequestContext, chart: Excel.Chart, before: ChartModel, after: ChartModel, excelType: string): void {
-  if (before.type !== "scatter" && after.type === "scatter") chart.chartType = scatterTypeFor(excelType) as Excel.ChartType;
+  const converted = before.type !== "scatter" && after.type === "scatter";
+  if (converted) chart.chartType = scatterTypeFor(excelType) as Excel.ChartType;
   after.series.forEach((s, i) => {
     const was = before.series[i];
     const series = chart.series.getItemAt(i);
-    if (JSON.stringify(s.x) !== JSON.stringify(was.x) && s.x.kind === "ref") {
+    // After a change of type, link X explicitly even when the cells are the old categories.
+    if ((converted || JSON.stringify(s.x) !== JSON.stringify(was.x)) && s.x.kind === "ref") {
       const r = parseRef(s.x.ref);
       if (r) series.setXAxisValues(ctx.workbook.worksheets.getItem(r.sheet).getRange(s.x.ref.slice(s.x.ref.lastIndexOf("!") + 1)));
     }

@@ -72,6 +72,19 @@ describe("applyDoctorFixes in Excel", () => {
     expect((await scanCharts(host, "active")).findings).toEqual([]);
   });
 
+  it("links X explicitly when a line chart's numeric category cells become the scatter's X values", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.15" });
+    fill(fake, "Sheet1", [["x", "y"], [14, 58], [86, 202], [28, 86]]);
+    const chart = userChart(fake, "Sheet1", { type: "Line", series: [{ name: "y", x: "Sheet1!$A$2:$A$4", y: "Sheet1!$B$2:$B$4" }] });
+    const scan = await scanCharts(host, "active");
+    expect(scan.findings.map((f) => [f.code, f.severity])).toEqual([["numeric-categories", "error"]]);
+    await applyDoctorFixes(host, scan);
+    expect(chart.type).toBe("XYScatterLinesNoMarkers");
+    const actions = fake.requests.flatMap((r) => r.actions.map((a) => a.name));
+    expect(actions.indexOf("chartType")).toBeLessThan(actions.indexOf("setXAxisValues"));
+    expect(chart.series[0].x).toEqual({ sheet: "Sheet1", row: 1, col: 0, rows: 3, cols: 1 });
+  });
+
   it("moves a secondary series of the same size back to the primary axis", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.15" });
     fill(fake, "Sheet1", [["x", "target", "pred"], ...XS.map((x) => [x, 2 * x + 30, 2.5 * x + 10])]);
