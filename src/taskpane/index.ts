@@ -1,10 +1,12 @@
 /**
  * Task pane entry: waits for Office.js and starts the pane with Excel, or without it (plain
- * browser, or office.js unreachable) so the page is never blank.
+ * browser, or office.js unreachable) so the page is never blank. Inside Excel it also mounts the
+ * chart doctor (./doctor-panel) into `<section id="doctor">`.
  */
 import { officeHost } from "../excel/host";
 import { createWorkbook } from "../excel/workbook";
 import { startPane } from "./app";
+import { doctorDeps, mountDoctorPanel } from "./doctor-panel";
 
 /** Office.onReady, or null when Office.js is absent or never answers. */
 async function officeInfo(timeoutMs: number): Promise<{ host: unknown } | null> {
@@ -15,7 +17,19 @@ async function officeInfo(timeoutMs: number): Promise<{ host: unknown } | null> 
 async function main(): Promise<void> {
   const info = await officeInfo(5000);
   const inExcel = info !== null && info.host === Office.HostType.Excel && typeof Excel !== "undefined";
-  startPane(inExcel ? createWorkbook(officeHost()) : null, { noExcel: !inExcel });
+  const host = inExcel ? officeHost() : null;
+  startPane(host ? createWorkbook(host) : null, { noExcel: !host });
+  const doctor = document.getElementById("doctor");
+  if (doctor) {
+    doctor.hidden = !host;
+    if (host) {
+      try {
+        mountDoctorPanel(doctor, doctorDeps(host));
+      } catch (e) {
+        doctor.textContent = `The chart doctor could not start: ${(e as Error)?.message ?? String(e)}`;
+      }
+    }
+  }
 }
 
 void main().catch((e: unknown) => {

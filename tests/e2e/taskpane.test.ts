@@ -98,6 +98,40 @@ describe("the task pane inside Excel (fake)", () => {
     expect(cell(s, "Runs", 2, 4)?.value).toBe(0.00001);
   });
 
+  it("rebuilds the run with more epochs, asking first because a formula cell was edited", async () => {
+    const sheet = "two-relu lr 0.00001";
+    const before = await snapshot(page);
+    const rows = (s: Snap) => Math.max(...s.sheets.find((x) => x.name === sheet)!.cells.map(([k]) => Math.floor(k / 16384)));
+    const [key] = before.sheets.find((x) => x.name === sheet)!.cells.find(([k, c]) => c.formula && Math.floor(k / 16384) > 12)!;
+    await page.evaluate(([r, c]) => (window as unknown as { __fakeExcel: { userEdit: (s: string, r: number, c: number, v: number) => void } }).__fakeExcel.userEdit("two-relu lr 0.00001", r, c, 7), [Math.floor(key / 16384), key % 16384]);
+    await page.locator("#rerun-epochs").fill("5");
+    await page.getByRole("button", { name: "Rebuild this sheet" }).click();
+    await page.waitForSelector("#confirm:not([hidden])");
+    expect(await page.locator("#confirm-text").textContent()).toMatch(/You changed 1 cell GradSheet wrote \([A-Z]+\d+\)/);
+    expect(rows(await snapshot(page))).toBe(rows(before));
+    await page.getByRole("button", { name: "Rebuild anyway" }).click();
+    await page.waitForFunction(() => document.querySelector("#summary-headline")?.textContent?.includes("5 epochs"));
+    const after = await snapshot(page);
+    expect(rows(after)).toBeGreaterThan(rows(before));
+    expect(after.sheets.map((x) => x.name)).toEqual(before.sheets.map((x) => x.name));
+    expect(await page.locator("#active-run-params").textContent()).toMatch(/5 epoch/);
+  });
+
+  it("warns about manual calculation and switches it to automatic", async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __fakeExcel: { state: { calculationMode: string }; activate: (s: string) => Promise<void> } };
+      w.__fakeExcel.state.calculationMode = "Manual";
+      return w.__fakeExcel.activate("Runs");
+    });
+    await page.waitForSelector("#calc-banner:not([hidden])");
+    expect(await page.locator("#active-run").isHidden()).toBe(true);
+    await page.getByRole("button", { name: "Switch to automatic" }).click();
+    await page.waitForSelector("#calc-banner[hidden]", { state: "attached" });
+    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { state: { calculationMode: string } } }).__fakeExcel.state.calculationMode)).toBe("Automatic");
+    await page.evaluate(() => (window as unknown as { __fakeExcel: { activate: (s: string) => Promise<void> } }).__fakeExcel.activate("two-relu lr 0.0001"));
+    await page.waitForSelector("#active-run:not([hidden])");
+  });
+
   it("ignores a second Generate click while the first is writing", async () => {
     const sheetsBefore = (await snapshot(page)).sheets.length;
     await page.evaluate(() => {
