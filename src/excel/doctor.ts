@@ -79,9 +79,16 @@ export async function scanCharts(host: ExcelHost, scope: DoctorScope = "active")
         if (typeof scope === "object" && scope.chartId && chart.id !== scope.chartId) continue;
         try {
           charts.push(await readChart(ctx, chart, ws.name, { hasSources, hasValues, hasGroups }, sync));
-        } catch (e) {
-          limitations.push(`Chart "${chart.name}" on ${ws.name} could not be read (${(e as Error).message}).`);
-          continue;
+        } catch (first) {
+          // Some charts (no categories, external data) refuse the data-source questions: read values only.
+          try {
+            if (!hasSources) throw first;
+            charts.push(await readChart(ctx, chart, ws.name, { hasSources: false, hasValues, hasGroups }, sync));
+            limitations.push(`Excel did not say which cells chart "${chart.name}" on ${ws.name} reads, so only its values were checked.`);
+          } catch (e) {
+            limitations.push(`Chart "${chart.name}" on ${ws.name} could not be read (${(e as Error).message}).`);
+            continue;
+          }
         }
         excelTypes[chart.id] = chart.chartType;
       }

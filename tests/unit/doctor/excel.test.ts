@@ -54,6 +54,14 @@ describe("scanCharts in Excel (ExcelApi 1.15)", () => {
     expect(scan.model.charts[0].series[0].x).toEqual({ kind: "ref", ref: "", values: XS.map((_, i) => i + 1) });
     expect(scan.findings.every((f) => !f.fixable)).toBe(true);
   });
+
+  it("falls back to values for a chart whose data sources Excel will not report", async () => {
+    const { fake, host } = forum();
+    fake.failOn("getDimensionDataSourceString", "GeneralException");
+    const scan = await scanCharts(host, "active");
+    expect(scan.limitations).toEqual([expect.stringMatching(/did not say which cells chart "Chart 1"/)]);
+    expect(scan.model.charts[0].series[0].x).toMatchObject({ kind: "ref", ref: "" });
+  });
 });
 
 describe("applyDoctorFixes in Excel", () => {
