@@ -15,7 +15,7 @@ import { writeWorkbook } from "../../src/xlsx";
 import { compareWithEngine, type Tolerance } from "./helpers/compare";
 import { loRecalc, requireLibreOffice, type LoDump } from "./helpers/libreoffice";
 
-const TOLERANCE: Tolerance = { powRelative: 1e-10, sumRelative: 1e-10, chainRelative: 1e-10, cancellationRelative: 1e-6 };
+const TOLERANCE: Tolerance = { powRelative: 1e-10, sumRelative: 1e-10, chainRelative: 1e-10, cancellationRelative: 1e-6, cancellationAbsolute: 1e-12 };
 const base = presetById("one-neuron")!.options;
 const sheetsAt = (...rates: number[]): SheetPlan[] =>
   buildWorkbookPlan(rates.map((lr, i) => ({ result: train(resolveConfig({ ...base, lr }), { rows: true }), name: `Run ${i + 1}` }))).sheets;

@@ -39,6 +39,11 @@ export interface Tolerance {
    * (e.g. forward vs analytic derivative): the subtraction amplifies its inputs' differences by |q|/|p−q|.
    */
   cancellationRelative: number;
+  /**
+   * Absolute difference also allowed for such a gap: below it the two numbers agree to that many
+   * digits and the gap is rounding noise (LibreOffice's "=" and "−" snap nearly equal numbers to equal).
+   */
+  cancellationAbsolute: number;
 }
 
 export interface Mismatch {
@@ -81,9 +86,10 @@ export function compareWithEngine(plan: SheetPlan, rows: LoValue[][], tol: Toler
     }
     if (typeof f.cached === "number" && typeof got === "number") {
       const rel = relative(f.cached, got);
-      const limit = CANCELLATION.test(f.formula) ? tol.cancellationRelative
+      const gap = CANCELLATION.test(f.formula);
+      const limit = gap ? tol.cancellationRelative
         : /\^|POWER\(/i.test(f.formula) ? tol.powRelative : /SUM|AVERAGE/i.test(f.formula) ? tol.sumRelative : tol.chainRelative;
-      if (rel <= limit) {
+      if (rel <= limit || (gap && Math.abs(f.cached - got) <= tol.cancellationAbsolute)) {
         result.close++;
         result.worstRelative = Math.max(result.worstRelative, rel);
         continue;
