@@ -5,11 +5,11 @@
  * Set GRADSHEET_DOCTOR_PNG=DIR to keep the PNGs (before and after) for a look.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixFile } from "../../src/xlsx/doctor";
+import { diagnoseFile, fixFile } from "../../src/xlsx/doctor";
 import { buildWorkbook, errorByEpochBook, forumBook, secondaryBook, type BookSpec } from "../unit/doctor/workbooks";
 import { loRecalc, requireLibreOffice, type LoSheet } from "./helpers/libreoffice";
 import { LIBREOFFICE_HINT, requireProgram } from "./helpers/programs";
@@ -115,5 +115,46 @@ describe("graddesc's Error by epoch chart (no categories), fixed and opened in L
     expect(t).toContain("Error by epoch");
     expect(t).toMatch(/0\s+5\s+10\s+15\s+20\s+25/);
     expect(opened.epoch.after.page.ink).toBeGreaterThan(0.02);
+  });
+});
+
+/** `soffice --convert-to` with a fresh profile per run (one profile per process: see oracles.md §6). */
+function sofficeConvert(soffice: string, file: string, filter: string, outDir: string): string {
+  const profile = mkdtempSync(join(dir, "profile-"));
+  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, file], {
+    timeout: 180_000,
+    stdio: "ignore",
+  });
+  const out = join(outDir, file.split("/").pop()!.replace(/\.xlsx$/, filter.startsWith("pdf") ? ".pdf" : ".xlsx"));
+  if (!existsSync(out)) throw new Error(`soffice wrote nothing for ${file} (${filter})`);
+  return out;
+}
+
+describe("a chart written by LibreOffice itself (third-party DrawingML)", () => {
+  it("is read, fixed to a scatter chart on the x cells, and that copy renders with the x axis", () => {
+    const { soffice, pdftoppm } = requireLibreOffice();
+    const src = join(dir, "lo-src");
+    const saved = join(dir, "lo-saved");
+    mkdirSync(src);
+    mkdirSync(saved);
+    const input = join(src, "forum.xlsx");
+    writeFileSync(input, buildWorkbook(forumBook()));
+    const resaved = sofficeConvert(soffice, input, "xlsx:Calc MS Excel 2007 XML", saved);
+    const bytes = readFileSync(resaved);
+    const { model, findings } = diagnoseFile(bytes);
+    expect(model.charts.map((c) => c.type)).toEqual(["line"]);
+    expect(findings.map((f) => f.fixable)).toEqual([true]); // LibreOffice drops typed-in categories: absent
+    const fixed = fixFile(bytes);
+    expect(fixed.remaining).toEqual([]);
+    const fixedFile = join(dir, "lo-fixed.xlsx");
+    writeFileSync(fixedFile, fixed.bytes);
+    expect(loRecalc(fixedFile).sheets[0].charts[0].series).toEqual([{ type: SCATTER, x: "$Sheet1.$A$2:$A$22", y: "$Sheet1.$B$2:$B$22" }]);
+    const pdfDir = join(dir, "lo-pdf");
+    mkdirSync(pdfDir);
+    const pdf = sofficeConvert(soffice, fixedFile, "pdf", pdfDir);
+    execFileSync(pdftoppm, ["-r", "60", "-png", "-singlefile", pdf, join(pdfDir, "lo-fixed")]);
+    expect(existsSync(join(pdfDir, "lo-fixed.png"))).toBe(true);
+    const [page] = renderPages(pdftoppm, pdf, pdfDir, "lo-fixed-ppm");
+    expect(page.colour).toBeGreaterThan(0.0005);
   });
 });
