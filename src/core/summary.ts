@@ -3,11 +3,15 @@
  * weights in local variables and every formula written out, so V8 compiles one tight loop.
  *
  * It computes exactly what train's row loop computes: the same operations in the same order
- * (models.ts's predict and lossGrad, the registry's optimizer steps), the same NaN rule (`fin`),
- * the same divergence. tests/unit/core/summary.test.ts holds the two to bit-for-bit equality over
- * every model × optimizer × gradient, diverging and shuffled runs included: change a model's
- * formula in models.ts and that test fails until this file says the same.
+ * (models.ts's predict and lossGrad, the registry's optimizer steps), the same NaN rule, the same
+ * divergence. A row's prediction, error and gradient are first computed here without train's
+ * per-value NaN rule; when all of them are finite that rule changes nothing, and when one is not,
+ * the row is recomputed by `exactRow` through the registry, as train.ts does. The optimizer step
+ * then applies the rule as train.ts does. tests/unit/core/summary.test.ts holds the result to
+ * bit-for-bit equality with the recorded run over every model × optimizer × gradient, overflow
+ * included: change a formula in models.ts and that test fails until this file says the same.
  */
+import { MODELS, type Model } from "./models";
 import { OPTIMIZERS } from "./optimizers";
 import type { Divergence, EpochSummary, OptimizerId, OptimizerSettings, RunConfig, RunResult } from "./types";
 
@@ -50,6 +54,37 @@ function kindCode(c: RunConfig): number {
   return c.gradient === "analytic" ? 0 : c.gradient === "forward" ? 1 : 2;
 }
 
+/**
+ * A row as train.ts computes it (registry formulas, the NaN rule at every value), for rows where
+ * something is not finite: `out` gets the gradient in weight order, then ŷ, then the error.
+ */
+function exactRow(model: Model, kind: number, h: number, w: Float64Array, x: number, y: number, out: Float64Array): void {
+  const k = model.weights.length;
+  const pred = fin(model.predict(w, x));
+  const d = pred - y;
+  const err = fin(d * d);
+  if (kind === 0) {
+    model.lossGrad(w, x, y, pred, out);
+    for (let i = 0; i < k; i++) out[i] = fin(out[i]);
+  } else {
+    const probe = Float64Array.from(w);
+    for (let i = 0; i < k; i++) {
+      probe[i] = w[i] + h;
+      const db = model.predict(probe, x) - y;
+      const bumped = fin(db * db);
+      if (kind === 1) out[i] = fin((bumped - err) / h);
+      else {
+        probe[i] = w[i] - h;
+        const dl = model.predict(probe, x) - y;
+        out[i] = fin((bumped - fin(dl * dl)) / (2 * h));
+      }
+      probe[i] = w[i];
+    }
+  }
+  out[k] = pred;
+  out[k + 1] = err;
+}
+
 /** ŷ = a·x + b; ∂L/∂b = 2·(ŷ − y), ∂L/∂a = ∂L/∂b·x. */
 function linear(c: RunConfig, o: number, check: DivergenceCheck): RunResult {
   const { lr, h, data, divergenceBound: bound, optimizerSettings: set } = c;
@@ -57,6 +92,7 @@ function linear(c: RunConfig, o: number, check: DivergenceCheck): RunResult {
   const n = data.length;
   const ns = OPTIMIZERS[c.optimizer].state.length;
   const s = new Float64Array(2 * ns);
+  const out = new Float64Array(4);
   const h2 = 2 * h;
   let a = c.init.a, b = c.init.b;
   const epochs: EpochSummary[] = [];
@@ -69,27 +105,29 @@ function linear(c: RunConfig, o: number, check: DivergenceCheck): RunResult {
       t++;
       const p = data[order ? order[r] : r];
       const x = p.x, y = p.y;
-      const pred = fin(a * x + b);
+      const pred = a * x + b;
       const dv = pred - y;
-      const err = fin(dv * dv);
-      sse += err;
+      let err = dv * dv;
       let ga = 0, gb = 0;
       if (kind === 0) {
-        const dB = 2 * (pred - y);
-        gb = fin(dB);
-        ga = fin(dB * x);
+        gb = 2 * (pred - y);
+        ga = gb * x;
       } else {
         const ua = (a + h) * x + b - y, ub = a * x + (b + h) - y;
-        const fa = fin(ua * ua), fb = fin(ub * ub);
         if (kind === 1) {
-          ga = fin((fa - err) / h);
-          gb = fin((fb - err) / h);
+          ga = (ua * ua - err) / h;
+          gb = (ub * ub - err) / h;
         } else {
           const la = (a - h) * x + b - y, lb = a * x + (b - h) - y;
-          ga = fin((fa - fin(la * la)) / h2);
-          gb = fin((fb - fin(lb * lb)) / h2);
+          ga = (ua * ua - la * la) / h2;
+          gb = (ub * ub - lb * lb) / h2;
         }
       }
+      if (pred - pred + (err - err) + (ga - ga) + (gb - gb) !== 0) {
+        exactRow(MODELS.linear, kind, h, Float64Array.of(a, b), x, y, out);
+        [ga, gb, err] = [out[0], out[1], out[3]];
+      }
+      sse += err;
       const na = fin(step(o, a, ga, s, 0, t, lr, set));
       const nb = fin(step(o, b, gb, s, ns, t, lr, set));
       for (let i = 0; i < s.length; i++) s[i] = fin(s[i]);
@@ -111,10 +149,12 @@ function linear(c: RunConfig, o: number, check: DivergenceCheck): RunResult {
  */
 function twoNeuron(cfg: RunConfig, o: number, relu: boolean, check: DivergenceCheck): RunResult {
   const { lr, h, data, divergenceBound: bound, optimizerSettings: set } = cfg;
+  const model = relu ? MODELS["two-relu"] : MODELS["two-linear"];
   const kind = kindCode(cfg);
   const n = data.length;
   const ns = OPTIMIZERS[cfg.optimizer].state.length;
   const s = new Float64Array(4 * ns);
+  const out = new Float64Array(6);
   const h2 = 2 * h;
   let a = cfg.init.a, b = cfg.init.b, c = cfg.init.c, d = cfg.init.d;
   const epochs: EpochSummary[] = [];
@@ -127,41 +167,50 @@ function twoNeuron(cfg: RunConfig, o: number, relu: boolean, check: DivergenceCh
       t++;
       const p = data[order ? order[r] : r];
       const x = p.x, y = p.y;
-      const z = act(relu, a * x + b);
-      const pred = fin(c * z + d);
+      // z values go in `inputs` as they are, so an overflowed one (made NaN by reluInput) sends
+      // the row to exactRow even where max(0, −Infinity) would hide it
+      const z0 = a * x + b;
+      let inputs = z0 - z0;
+      const z = act(relu, z0);
+      const pred = c * z + d;
       const dv = pred - y;
-      const err = fin(dv * dv);
-      sse += err;
+      let err = dv * dv;
       let ga = 0, gb = 0, gc = 0, gd = 0;
       if (kind === 0) {
-        const dD = 2 * (pred - y);
-        const dB = relu ? (z > 0 ? dD * c : reluSlopeOff(a * x + b)) : dD * c;
-        gd = fin(dD);
-        gc = fin(dD * z);
-        gb = fin(dB);
-        ga = fin(dB * x);
+        gd = 2 * (pred - y);
+        gb = relu ? (z > 0 ? gd * c : 0) : gd * c;
+        gc = gd * z;
+        ga = gb * x;
       } else {
-        const ua = c * act(relu, (a + h) * x + b) + d - y;
-        const ub = c * act(relu, a * x + (b + h)) + d - y;
+        const za = (a + h) * x + b, zb = a * x + (b + h);
+        const ua = c * act(relu, za) + d - y;
+        const ub = c * act(relu, zb) + d - y;
         const uc = (c + h) * z + d - y;
         const ud = c * z + (d + h) - y;
-        const fa = fin(ua * ua), fb = fin(ub * ub), fc = fin(uc * uc), fd = fin(ud * ud);
+        inputs += za - za + (zb - zb);
         if (kind === 1) {
-          ga = fin((fa - err) / h);
-          gb = fin((fb - err) / h);
-          gc = fin((fc - err) / h);
-          gd = fin((fd - err) / h);
+          ga = (ua * ua - err) / h;
+          gb = (ub * ub - err) / h;
+          gc = (uc * uc - err) / h;
+          gd = (ud * ud - err) / h;
         } else {
-          const la = c * act(relu, (a - h) * x + b) + d - y;
-          const lb = c * act(relu, a * x + (b - h)) + d - y;
+          const zla = (a - h) * x + b, zlb = a * x + (b - h);
+          const la = c * act(relu, zla) + d - y;
+          const lb = c * act(relu, zlb) + d - y;
           const lc = (c - h) * z + d - y;
           const ld = c * z + (d - h) - y;
-          ga = fin((fa - fin(la * la)) / h2);
-          gb = fin((fb - fin(lb * lb)) / h2);
-          gc = fin((fc - fin(lc * lc)) / h2);
-          gd = fin((fd - fin(ld * ld)) / h2);
+          inputs += zla - zla + (zlb - zlb);
+          ga = (ua * ua - la * la) / h2;
+          gb = (ub * ub - lb * lb) / h2;
+          gc = (uc * uc - lc * lc) / h2;
+          gd = (ud * ud - ld * ld) / h2;
         }
       }
+      if (inputs + (pred - pred) + (err - err) + (ga - ga) + (gb - gb) + (gc - gc) + (gd - gd) !== 0) {
+        exactRow(model, kind, h, Float64Array.of(a, b, c, d), x, y, out);
+        [ga, gb, gc, gd, err] = [out[0], out[1], out[2], out[3], out[5]];
+      }
+      sse += err;
       const na = fin(step(o, a, ga, s, 0, t, lr, set));
       const nb = fin(step(o, b, gb, s, ns, t, lr, set));
       const nc = fin(step(o, c, gc, s, 2 * ns, t, lr, set));
@@ -180,12 +229,7 @@ function twoNeuron(cfg: RunConfig, o: number, relu: boolean, check: DivergenceCh
   return { config: cfg, epochs, divergence };
 }
 
-/** The first neuron's output: z itself, or max(0, z) with an overflowed z kept as NaN. */
+/** The first neuron's output for a finite z: z itself, or max(0, z). */
 function act(relu: boolean, z: number): number {
-  return relu ? Math.max(0, fin(z)) : z;
-}
-
-/** ∂L/∂b of two-relu when z > 0 is false: NaN for an overflowed z, else 0 (z − z is exactly that). */
-function reluSlopeOff(z: number): number {
-  return z - z;
+  return relu ? Math.max(0, z) : z;
 }
