@@ -28,6 +28,25 @@ export function doctorDeps(host: ExcelHost): DoctorPanelDeps {
 
 const AUTO_KEY = "gradsheet.doctor.autofix";
 
+/** The panel's own few styles, added once to the page (the pane's stylesheet stays untouched). */
+const STYLE = `
+.doctor-findings, .doctor-report { list-style: none; padding: 0; margin: 0.5em 0; }
+.doctor-finding { border-left: 4px solid #b58900; padding: 0.4em 0.6em; margin: 0.5em 0; background: #fdf6e3; }
+.doctor-finding.error { border-left-color: #c0392b; background: #fdecea; }
+.doctor-finding p { margin: 0.3em 0; }
+.doctor-finding .where, .doctor-finding .evidence { font-size: 0.9em; color: #555; }
+.doctor-finding .evidence { font-family: ui-monospace, Consolas, monospace; word-break: break-all; }
+.doctor-report li { margin: 0.2em 0; }
+`;
+
+function addStyle(): void {
+  if (typeof document === "undefined" || document.getElementById("doctor-panel-style")) return;
+  const style = document.createElement("style");
+  style.id = "doctor-panel-style";
+  style.textContent = STYLE;
+  document.head.append(style);
+}
+
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
   e.append(...kids);
@@ -40,6 +59,7 @@ export function mountDoctorPanel(root: HTMLElement, deps: DoctorPanelDeps): { un
     get: (k: string) => (typeof localStorage === "undefined" ? null : localStorage.getItem(k)),
     set: (k: string, v: string) => typeof localStorage !== "undefined" && localStorage.setItem(k, v),
   };
+  addStyle();
   const scope = h("select", { id: "doctor-scope" }, h("option", { value: "active", textContent: "This sheet" }), h("option", { value: "workbook", textContent: "Whole workbook" }));
   const check = h("button", { type: "button", id: "doctor-check", textContent: "Check charts" });
   const fixAll = h("button", { type: "button", id: "doctor-fix-all", textContent: "Fix all", hidden: true });
