@@ -21,7 +21,7 @@ beforeAll(async () => {
   const out = buildSync({ entryPoints: [join(__dirname, "doctor-panel/entry.ts")], bundle: true, format: "iife", platform: "browser", write: false, logLevel: "silent" });
   const script = out.outputFiles[0].text;
   browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
-  page = await browser.newPage();
+  page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.setContent(`<!doctype html><html><body><section id="doctor"></section><script>${script.replace(/<\/script/g, "<\\/script")}</script></body></html>`);
@@ -43,6 +43,7 @@ describe("the doctor panel", () => {
     expect(item).toContain("Line chart shows typed-in categories, not your x cells");
     expect(item).toContain('Series "y"; cells Sheet1!$B$2:$B$22');
     expect(await page.isVisible(".doctor-fix")).toBe(true);
+    if (process.env.GRADSHEET_DOCTOR_PNG) await page.screenshot({ path: join(process.env.GRADSHEET_DOCTOR_PNG, "doctor-panel.png"), fullPage: true });
   });
 
   it("fixes the chart in place and says what changed", async () => {
