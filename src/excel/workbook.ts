@@ -45,6 +45,19 @@ export interface WorkbookGateway {
   onSheetActivated(fn: () => void): Promise<void>;
 }
 
+const LEARNING_RATE = "LearningRate";
+
+/**
+ * Queue loading the run's LearningRate cell: its sheet-scoped name (which follows the cell if the
+ * learner inserted rows) or else the stored position. Call the result after the sync.
+ */
+function learningRateCell(context: Excel.RequestContext, sheet: string, record: RunRecord) {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  const named = ws.names.getItemOrNullObject(LEARNING_RATE).getRangeOrNullObject().load("values");
+  const stored = record.lrCell ? ws.getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).load("values") : null;
+  return (): Excel.Range | null => (!named.isNullObject ? named : stored);
+}
+
 const same = (expected: unknown, actual: unknown): boolean => {
   if (typeof expected === "number" && typeof actual === "number") return Math.abs(expected - actual) <= 1e-12 * Math.max(1, Math.abs(expected));
   const e = typeof expected === "string" && expected.startsWith("'") ? expected.slice(1) : expected;
@@ -64,10 +77,10 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         await sync(context);
         const record = indexOf(index)[active.name] ?? null;
         let learningRate: number | null = null;
-        if (record?.role === "run" && record.lrCell) {
-          const cell = context.workbook.worksheets.getItem(active.name).getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).load("values");
+        if (record?.role === "run") {
+          const cell = learningRateCell(context, active.name, record);
           await sync(context);
-          const v = cell.values[0][0];
+          const v = cell()?.values[0][0];
           learningRate = typeof v === "number" ? v : null;
         }
         return {
@@ -85,12 +98,18 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
     async setLearningRate(sheet, lr, options) {
       await host.run(async (context) => {
         const index = loadIndex(context);
+        const sheets = context.workbook.worksheets.load("items/name");
         await sync(context);
         const all = indexOf(index);
         const record = all[sheet];
-        if (record?.role !== "run" || !record.lrCell) throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
+        const exists = sheets.items.some((s) => s.name === sheet);
+        if (record?.role !== "run" || !exists) throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
         const ws = context.workbook.worksheets.getItem(sheet);
-        ws.getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).values = [[lr]];
+        const cell = learningRateCell(context, sheet, record);
+        await sync(context);
+        const target = cell();
+        if (!target) throw new Error(`"${sheet}" has no LearningRate cell any more.`);
+        target.values = [[lr]];
         const next: RunRecord = { ...record, options };
         queueIndex(context, { ...all, [sheet]: next });
         if (host.supports(API.customProperties)) queueProperty(ws, next);

@@ -117,6 +117,8 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOpt
         }
         sheet = context.workbook.worksheets.add(name);
         if (position !== undefined) sheet.position = position;
+        // Active from the start: freeze panes apply to the active sheet's view.
+        sheet.activate();
       } else {
         sheet = context.workbook.worksheets.getItem(name);
       }
@@ -134,7 +136,6 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOpt
         if (opts.runsRow) next[RUNS_SHEET] = queueRunsRow(context, names, index, opts.runsRow, customProps, now);
         if (customProps) queueProperty(ws, record);
         queueIndex(context, next);
-        ws.activate();
       }
       try {
         await sync();

@@ -247,10 +247,11 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): v
   $("no-excel").hidden = !opts.noExcel;
   setBusy(false);
   if (gateway) {
-    if (gateway.writeBlocker) showError(gateway.writeBlocker);
     void exclusive(async () => {
       await refresh();
       await gateway.onSheetActivated(() => void refresh().catch(showError));
+      // Too old an Excel: say so at once, not only when Generate is clicked.
+      if (gateway.writeBlocker) throw new Error(gateway.writeBlocker);
     })();
   }
   document.body.dataset.ready = opts.noExcel ? "no-excel" : "excel";

@@ -153,6 +153,44 @@ describe("the task pane inside Excel (fake)", () => {
   });
 });
 
+describe("the task pane on other workbooks and Excels (fake)", () => {
+  it("uses the selected cells as x values", async () => {
+    const page = await openInExcel();
+    await page.evaluate(() => {
+      const f = (window as unknown as { __fakeExcel: { userEdit: (s: string, r: number, c: number, v: number) => void; state: { selection: unknown } } }).__fakeExcel;
+      [14, 86, 28].forEach((v, i) => f.userEdit("Sheet1", i, 0, v));
+      f.state.selection = { sheet: "Sheet1", row: 0, col: 0, rows: 3, cols: 1 };
+    });
+    await page.locator("#details summary").click();
+    await page.getByRole("button", { name: "Read the selection" }).click();
+    expect(await page.locator("#selection-info").textContent()).toBe("Using 3 rows from Sheet1!A1:A3 (x; y from the target line).");
+    expect(await page.getByRole("radio", { name: /Use selected cells/ }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Generate" }).click();
+    await page.waitForSelector("#summary:not([hidden])");
+    const s = await snapshot(page);
+    const run = s.sheets.find((x) => x.name === "linear lr 0.0001")!;
+    const eighty6 = run.cells.filter(([, c]) => c.value === 86).length;
+    expect(eighty6).toBeGreaterThanOrEqual(5); // once per epoch of the 1 neuron preset
+    expect(run.cells.some(([, c]) => c.value === 29)).toBe(false); // not graddesc's 29 x values' row count
+    await page.close();
+  });
+
+  it("on Excel older than 2019 says which Excel is needed and writes nothing", async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => ((window as unknown as { __fakeExcelOptions: unknown }).__fakeExcelOptions = { apiVersion: "1.6" }));
+    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: fakeBundle }));
+    await page.goto(`${url}/taskpane.html`);
+    await page.waitForSelector('body[data-ready="excel"]');
+    await page.waitForSelector("#error:not([hidden])");
+    expect(await page.locator("#error").textContent()).toMatch(/needs Excel 2019 or later/);
+    await page.getByRole("button", { name: "Generate" }).click();
+    await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+    expect(await page.locator("#error").textContent()).toMatch(/needs Excel 2019 or later/);
+    expect((await snapshot(page)).sheets.map((x) => x.name)).toEqual(["Sheet1"]);
+    await page.close();
+  });
+});
+
 describe("the production build", () => {
   it("ships a manifest pointed at the production URL, with the icons it names", async () => {
     const { readFileSync, existsSync } = await import("node:fs");

@@ -558,6 +558,10 @@ export class FakeNamedItem extends FakeNullable<import("./state").FakeName> {
       return n.ref;
     });
   }
+  getRangeOrNullObject(): FakeRange {
+    this.record("getRangeOrNullObject", [], "1.4", () => undefined);
+    return new FakeRange(this.ctx, `${this.path}.rangeOrNull`, () => this.resolveOrNull()?.ref ?? null, true);
+  }
   delete(): void {
     this.record("delete", [], "1.4", () => {
       const n = this.target();

@@ -48,6 +48,17 @@ describe("the workbook gateway", () => {
     expect((await wb.status()).activeRun?.options).toEqual({ ...options, settings: { lr: 1e-5 } });
   });
 
+  it("follows the LearningRate name when the cell has moved (rows inserted above it)", async () => {
+    const { fake, wb } = await withRun();
+    const name = fake.state.names.find((n) => n.name === "LearningRate")!;
+    name.ref = { ...name.ref!, row: 4 };
+    fake.userEdit("Run 1", 4, 1, 0.02);
+    expect((await wb.status()).learningRate).toBe(0.02);
+    await wb.setLearningRate("Run 1", 0.05, options);
+    expect(content(sheetNamed(fake, "Run 1"), 4, 1)).toBe(0.05);
+    expect(content(sheetNamed(fake, "Run 1"), 1, 1)).toBe(0.0001);
+  });
+
   it("refuses to change cells of a sheet it did not write", async () => {
     const { fake, wb } = await withRun({ sheets: ["Mine"] });
     await expect(wb.setLearningRate("Mine", 1e-5, options)).rejects.toThrow(/not a GradSheet run/);

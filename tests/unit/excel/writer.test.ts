@@ -5,6 +5,8 @@ import { NeedsNewerExcel } from "../../../src/excel/requirements";
 import { INDEX_SETTING } from "../../../src/excel/meta";
 import { snapshot } from "../../fake-excel";
 import { runPlan } from "./fixtures";
+import { presetById, resolveConfig, train } from "../../../src/core";
+import { buildRunSheet } from "../../../src/sheet";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
 
 const record = { options: { model: "linear", lr: 1e-4 }, lrCell: { row: 1, col: 1 } };
@@ -17,6 +19,32 @@ describe("writePlan", () => {
     expect(report.sheet).toBe("Run 1");
     expectSheetEqualsPlan(sheetNamed(fake, "Run 1"), plan);
     expect(content(sheetNamed(fake, "Run 1"), 0, 2)).toBe("=not a formula");
+  });
+
+  it("writes a real run sheet (the 2 neurons + ReLU preset) cell for cell, with its names and linked charts", async () => {
+    const { fake, host } = fakeHost();
+    const result = train(resolveConfig(presetById("two-relu")!.options), { rows: true });
+    const plan = buildRunSheet(result, { name: "ReLU" });
+    const report = await writePlan(host, plan, { record });
+    expect(report.sheet).toBe("ReLU");
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+    const sheet = sheetNamed(fake, "ReLU");
+    expectSheetEqualsPlan(sheet, plan);
+    const scoped = fake.state.names.filter((n) => n.scopeSheetId === sheet.id).map((n) => n.name).sort();
+    expect(scoped).toEqual(plan.names.map((n) => n.name).sort());
+    expect(sheet.charts).toHaveLength(plan.charts.length);
+    sheet.charts.forEach((chart, i) => {
+      expect(chart.seriesBy).toBe("Columns");
+      const spec = plan.charts[i];
+      expect(chart.series.map((s) => s.x)).toEqual(spec.series.map((s) => s.x));
+      expect(chart.series.map((s) => s.y)).toEqual(spec.series.map((s) => s.y));
+      // X values are cells of the sheet: a step, epoch or x column, never typed-in categories.
+      for (const s of chart.series) {
+        expect(s.x).toMatchObject({ sheet: "ReLU", cols: 1 });
+        const header = content(sheet, s.x!.row - 1, s.x!.col);
+        expect(["step", "epoch", "x"]).toContain(String(header).toLowerCase());
+      }
+    });
   });
 
   it("applies the plan's number formats and styles to the table columns", async () => {
