@@ -1,13 +1,17 @@
 /** `gradsheet export`: train a run and write it as an .xlsx workbook with live formulas and native charts. */
 import { writeFileSync } from "node:fs";
 import { ConfigError, resolveConfig, train } from "../../core";
-import { runWorkbook } from "../../xlsx";
+import { runWorkbook, writeWorkbook } from "../../xlsx";
+import { buildWorkbookPlan, uniqueSheetName } from "../../sheet";
+import { buildLandscapeSheet } from "../../sheet/experiments";
+import type { RunResult } from "../../core";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
 
 const OPTIONS = [
   ...RUN_OPTIONS,
   { flag: "--out", value: "FILE.xlsx", help: "the workbook to write (required; an existing file is replaced)" },
+  { flag: "--landscape", help: "add a loss-landscape sheet: log10 SSE over a grid of two weights (a, b or a, c) as formulas, the run's path marked" },
   { flag: "--name", value: "NAME", help: "the worksheet's name (default \"Run 1\"; made valid for Excel: 31 characters, no []:*?/\\)" },
 ] as const;
 
@@ -16,6 +20,14 @@ function outPath(value: string | undefined): string {
   if (value === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
   if (!/\.xlsx$/i.test(value)) throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
   return value;
+}
+
+/** The run's workbook with its loss-landscape sheet after the run sheet (names stay workbook-wide: one run). */
+function withLandscape(result: RunResult, name: string | undefined): Uint8Array {
+  const plan = buildWorkbookPlan([{ result, name }]);
+  const run = plan.sheets[0].name;
+  plan.sheets.push(buildLandscapeSheet(result, uniqueSheetName(`${run} landscape`, [run])));
+  return writeWorkbook(plan);
 }
 
 export const exportCommand: Command = {
@@ -33,7 +45,7 @@ export const exportCommand: Command = {
     noPositional(parsed, "export");
     const out = outPath(text(parsed, "out"));
     const result = train(resolveConfig(runOptionsFrom(parsed)), { rows: true });
-    const bytes = runWorkbook(result, { name: text(parsed, "name") });
+    const bytes = parsed.flags.has("landscape") ? withLandscape(result, text(parsed, "name")) : runWorkbook(result, { name: text(parsed, "name") });
     try {
       writeFileSync(out, bytes);
     } catch (e) {
