@@ -85,3 +85,16 @@ describe("gradsheet compare and sweep --out", () => {
     expect(r.err).toMatch(/must end in .xlsx/);
   });
 });
+
+describe("gradsheet export --landscape", () => {
+  it("adds the loss-landscape sheet after the run sheet", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const file = join(mkdtempSync(join(tmpdir(), "gradsheet-")), "l.xlsx");
+    expect((await cli("export", "--preset", "graddesc-basic", "--landscape", "--out", file)).code).toBe(0);
+    const book = strFromU8(unzipSync(readFileSync(file))["xl/workbook.xml"]);
+    expect([...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Run 1", "Run 1 landscape"]);
+  });
+});
