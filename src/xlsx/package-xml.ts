@@ -21,6 +21,7 @@ export function contentTypesXml(sheets: number, drawings: number[], charts: numb
     o("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
     o("/docProps/app.xml", `${CT}.extended-properties+xml`),
     o("/docProps/custom.xml", `${CT}.custom-properties+xml`),
+    o("/customXml/itemProps1.xml", `${CT}.customXmlProperties+xml`),
   ];
   for (let i = 1; i <= sheets; i++) parts.push(o(`/xl/worksheets/sheet${i}.xml`, `${CT}.spreadsheetml.worksheet+xml`));
   for (const d of drawings) parts.push(o(`/xl/drawings/drawing${d}.xml`, `${CT}.drawing+xml`));
@@ -71,15 +72,35 @@ export function appXml(): string {
     + "<Application>GradSheet</Application></Properties>";
 }
 
+/** Namespace of the custom XML part that carries GradSheet's metadata (`META_PROPERTY` points to it). */
+export const META_NAMESPACE = "urn:gradsheet:meta:1";
+
 /**
- * docProps/custom.xml: one property, `GradSheet`, whose text is JSON
- * `{ "format": 1, "namesScope": ..., "sheets": [{ "name": <name in the file>, "meta": <SheetPlan.meta> }] }`,
- * so the add-in and the doctor can recognise sheets GradSheet wrote.
+ * docProps/custom.xml: one short property, `GradSheet`, that marks the file as GradSheet's and names
+ * the custom XML part holding the metadata. Excel truncates custom property values to 255
+ * characters (and Office.js has crashed reading longer ones), so the metadata itself is not here.
  */
-export function customXml(plan: WorkbookPlan, fileNames: string[]): string {
-  const meta = { format: 1, namesScope: plan.namesScope, sheets: plan.sheets.map((s, i) => ({ name: fileNames[i], meta: s.meta })) };
+export function customXml(): string {
+  const marker = JSON.stringify({ format: 1, customXml: META_NAMESPACE });
   return `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"`
     + ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
     + `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="${META_PROPERTY}">`
-    + `<vt:lpwstr>${esc(JSON.stringify(meta))}</vt:lpwstr></property></Properties>`;
+    + `<vt:lpwstr>${esc(marker)}</vt:lpwstr></property></Properties>`;
+}
+
+/**
+ * customXml/item1.xml: `<gradsheet xmlns="urn:gradsheet:meta:1">` whose text is JSON
+ * `{ "format": 1, "namesScope": ..., "sheets": [{ "name": <name in the file>, "meta": <SheetPlan.meta> }] }`,
+ * so the add-in (Office.js `customXmlParts.getByNamespace`) and the doctor can recognise sheets
+ * GradSheet wrote and rebuild their runs.
+ */
+export function metaItemXml(plan: WorkbookPlan, fileNames: string[]): string {
+  const meta = { format: 1, namesScope: plan.namesScope, sheets: plan.sheets.map((s, i) => ({ name: fileNames[i], meta: s.meta })) };
+  return `${XML_HEAD}<gradsheet xmlns="${META_NAMESPACE}">${esc(JSON.stringify(meta))}</gradsheet>`;
+}
+
+/** customXml/itemProps1.xml: the custom XML part's id and schema reference. */
+export function metaItemPropsXml(): string {
+  return `${XML_HEAD}<ds:datastoreItem ds:itemID="{6A1D3F52-0C4B-4E0B-9A47-5D2C8B1E7F30}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">`
+    + `<ds:schemaRefs><ds:schemaRef ds:uri="${META_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`;
 }

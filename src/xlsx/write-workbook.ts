@@ -8,7 +8,7 @@ import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
 import { SharedStrings } from "./cells";
 import { chartXml, drawingXml } from "./chart-xml";
 import { commentsXml, notesOf, vmlXml } from "./comments-xml";
-import { appXml, contentTypesXml, coreXml, customXml, workbookXml, type DefinedName } from "./package-xml";
+import { appXml, contentTypesXml, coreXml, customXml, metaItemPropsXml, metaItemXml, workbookXml, type DefinedName } from "./package-xml";
 import { worksheetXml } from "./sheet-xml";
 import { buildStyles } from "./styles-xml";
 import { themeXml } from "./theme-xml";
@@ -151,10 +151,14 @@ export function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): U
     { id: `rId${m + 1}`, type: REL.styles, target: "styles.xml" },
     { id: `rId${m + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
     { id: `rId${m + 3}`, type: REL.theme, target: "theme/theme1.xml" },
+    { id: `rId${m + 4}`, type: REL.customXml, target: "../customXml/item1.xml" },
   ])]);
+  zip.add("customXml/item1.xml", [metaItemXml(plan, names)]);
+  zip.add("customXml/itemProps1.xml", [metaItemPropsXml()]);
+  zip.add("customXml/_rels/item1.xml.rels", [relsXml([{ id: "rId1", type: REL.customXmlProps, target: "itemProps1.xml" }])]);
   zip.add("docProps/core.xml", [coreXml(opts.created)]);
   zip.add("docProps/app.xml", [appXml()]);
-  zip.add("docProps/custom.xml", [customXml(plan, names)]);
+  zip.add("docProps/custom.xml", [customXml()]);
   zip.add("_rels/.rels", [relsXml([
     { id: "rId1", type: REL.officeDocument, target: "xl/workbook.xml" },
     { id: "rId2", type: REL.coreProperties, target: "docProps/core.xml" },

@@ -39,6 +39,8 @@ export const REL = {
   comments: `${NS.rel}/comments`,
   vmlDrawing: `${NS.rel}/vmlDrawing`,
   customProperties: `${NS.rel}/custom-properties`,
+  customXml: `${NS.rel}/customXml`,
+  customXmlProps: `${NS.rel}/customXmlProps`,
   extendedProperties: `${NS.rel}/extended-properties`,
   coreProperties: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
 } as const;
