@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { diagnoseFile, DoctorInputError, fixFile } from "../../../src/xlsx/doctor";
 import { readChart } from "../../../src/xlsx/doctor/chart-read";
 import { parseXml } from "../../../src/xlsx/doctor/xml";
-import { rawRecord, readZip } from "../../../src/xlsx/doctor/zip";
+import { crc32, rawRecord, readZip } from "../../../src/xlsx/doctor/zip";
 import { buildWorkbook, errorByEpochBook, forumBook, secondaryBook } from "./workbooks";
 
 /** Every entry except the chart parts has the same uncompressed bytes and the same raw zip record. */
@@ -23,6 +23,52 @@ function expectOnlyChartsChanged(input: Uint8Array, output: Uint8Array, changed:
     expect(Buffer.from(rawRecord(zb, f)).equals(Buffer.from(rawRecord(za, e))), `${e.name} raw record`).toBe(true);
   }
   for (const name of changed) expect(name).toMatch(/^xl\/charts\/chart\d+\.xml$/);
+}
+
+/**
+ * A zip written the way streaming writers do: general-purpose flag bit 3, zero sizes in the local
+ * headers, and a data descriptor after each entry's (stored) data.
+ */
+function streamedZip(files: Record<string, Uint8Array>): Uint8Array {
+  const enc = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(files)) {
+    const n = enc.encode(name);
+    const crc = crc32(data);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 20, true);
+    local.setUint16(6, 0x0008, true);
+    const desc = new DataView(new ArrayBuffer(16));
+    desc.setUint32(0, 0x08074b50, true);
+    desc.setUint32(4, crc, true);
+    desc.setUint32(8, data.length, true);
+    desc.setUint32(12, data.length, true);
+    const cd = new DataView(new ArrayBuffer(46));
+    cd.setUint32(0, 0x02014b50, true);
+    cd.setUint16(4, 20, true);
+    cd.setUint16(6, 20, true);
+    cd.setUint16(8, 0x0008, true);
+    cd.setUint32(16, crc, true);
+    cd.setUint32(20, data.length, true);
+    cd.setUint32(24, data.length, true);
+    cd.setUint16(28, n.length, true);
+    cd.setUint32(42, offset, true);
+    local.setUint16(26, n.length, true);
+    parts.push(new Uint8Array(local.buffer), n, data, new Uint8Array(desc.buffer));
+    central.push(new Uint8Array(cd.buffer), n);
+    offset += 30 + n.length + data.length + 16;
+  }
+  const cdSize = central.reduce((k, c) => k + c.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, Object.keys(files).length, true);
+  end.setUint16(10, Object.keys(files).length, true);
+  end.setUint32(12, cdSize, true);
+  end.setUint32(16, offset, true);
+  return Buffer.concat([...parts, ...central, new Uint8Array(end.buffer)]);
 }
 
 const chartOf = (bytes: Uint8Array) => {
@@ -66,6 +112,17 @@ describe("diagnoseFile", () => {
     expect(findings[0].fix).toContain("basic!$B$38:$B$62");
   });
 
+  it("reads inline strings, formula text, booleans, errors (as gaps) and rows without r attributes", () => {
+    const files = unzipSync(buildWorkbook(forumBook()));
+    const sheet = new TextDecoder().decode(files["xl/worksheets/sheet1.xml"]);
+    const patched = sheet
+      .replace(/<row r="1">.*?<\/row>/, '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="B1" t="str"><f>"y"</f><v>y</v></c></row>')
+      .replace(/<row r="2">.*?<\/row>/, '<row><c t="e"><v>#N/A</v></c><c t="b"><v>1</v></c></row>');
+    files["xl/worksheets/sheet1.xml"] = strToU8(patched);
+    const { model } = diagnoseFile(zipSync(files));
+    expect(model.sheets[0].values.slice(0, 3)).toEqual([["x", "y"], [null, true], [-70, -110]]);
+  });
+
   it("reads manual calculation from workbook.xml", () => {
     const { findings } = diagnoseFile(buildWorkbook(forumBook({ calcMode: "manual" })));
     expect(findings.map((f) => f.code)).toContain("manual-calculation");
@@ -100,6 +157,14 @@ describe("fixFile", () => {
     const r = fixFile(input);
     expect(pool.equals(before)).toBe(true);
     expectOnlyChartsChanged(book, r.bytes, r.changedParts);
+  });
+
+  it("copies entries that carry data descriptors (streaming writers) byte for byte", () => {
+    const input = streamedZip(unzipSync(buildWorkbook(forumBook({ macro: true }))));
+    const r = fixFile(input);
+    expect(r.changedParts).toEqual(["xl/charts/chart1.xml"]);
+    expectOnlyChartsChanged(input, r.bytes, r.changedParts);
+    expect(chartOf(r.bytes).model.type).toBe("scatter");
   });
 
   it("moves the secondary series back to the primary axis and removes the hidden axes", () => {
