@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { readChart } from "../../../src/xlsx/doctor/chart-read";
+import { parseXml } from "../../../src/xlsx/doctor/xml";
+
+/** A chart part with one group of the given XML and two axes. */
+const part = (group: string, axes: string) =>
+  parseXml(`<c:chartSpace xmlns:c="c" xmlns:a="a"><c:chart><c:plotArea>${group}${axes}</c:plotArea></c:chart></c:chartSpace>`);
+const ser = `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>typed</c:v></c:tx><c:val><c:numLit><c:ptCount val="3"/><c:pt idx="0"><c:v>1</c:v></c:pt><c:pt idx="2"><c:v>3</c:v></c:pt></c:numLit></c:val></c:ser>`;
+const ids = `<c:axId val="1"/><c:axId val="2"/>`;
+const cat = (el: string, pos = "b") => `<${el}><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/><c:crossAx val="2"/></${el}>`;
+const val = (pos = "l", extra = "") => `<c:valAx><c:axId val="2"/><c:scaling>${extra}<c:orientation val="minMax"/></c:scaling><c:delete val="1"/><c:axPos val="${pos}"/><c:title/><c:crossAx val="1"/></c:valAx>`;
+
+describe("readChart (DrawingML → plain model)", () => {
+  it("reads a typed-in series name and values with gaps, and an empty axis title as Excel shows it", () => {
+    const r = readChart(part(`<c:lineChart><c:grouping val="standard"/>${ser}${ids}</c:lineChart>`, cat("c:catAx") + val()), "p")!;
+    expect(r.model.series[0]).toMatchObject({ name: "typed", nameSource: { kind: "literal", values: ["typed"] }, x: { kind: "none" }, y: { kind: "literal", values: [1, null, 3] } });
+    expect(r.model.axes[1]).toMatchObject({ direction: "vertical", visible: false, title: "Axis Title" });
+  });
+
+  it("tells columns from horizontal bars, and reads log scales and bounds", () => {
+    const bars = readChart(part(`<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/>${ser}${ids}</c:barChart>`, cat("c:catAx", "l") + val("b", '<c:logBase val="2"/><c:max val="8"/><c:min val="1"/>')), "p")!;
+    expect(bars.model.type).toBe("bar");
+    expect(bars.model.axes.map((a) => [a.kind, a.direction])).toEqual([["category", "horizontal"], ["value", "vertical"]]);
+    expect(bars.model.axes[1]).toMatchObject({ scale: "log", logBase: 2, min: 1, max: 8 });
+  });
+
+  it("reads date axes as date categories", () => {
+    const r = readChart(part(`<c:lineChart>${ser}${ids}</c:lineChart>`, cat("c:dateAx") + val()), "p")!;
+    expect(r.model.axes[0]).toMatchObject({ kind: "date", direction: "horizontal" });
+  });
+
+  it.each([
+    ["stacked lines", `<c:lineChart><c:grouping val="stacked"/>${ser}${ids}</c:lineChart>`],
+    ["a pie", `<c:pieChart>${ser}</c:pieChart>`],
+    ["3-D lines", `<c:line3DChart>${ser}${ids}</c:line3DChart>`],
+    ["scatter mixed with lines", `<c:scatterChart>${ser}${ids}</c:scatterChart><c:lineChart>${ser}${ids}</c:lineChart>`],
+  ])("reads %s as 'other', which the doctor leaves alone", (_, group) => {
+    expect(readChart(part(group, cat("c:catAx") + val()), "p")!.model.type).toBe("other");
+  });
+
+  it("returns null for a chart part without a plot area", () => {
+    expect(readChart(parseXml(`<c:chartSpace xmlns:c="c"><c:chart/></c:chartSpace>`), "p")).toBeNull();
+  });
+});
