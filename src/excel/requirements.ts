@@ -16,6 +16,8 @@ export const API = {
   suspendScreenUpdating: "1.9",
   /** Worksheet custom properties: the run's settings travel with the sheet. */
   customProperties: "1.12",
+  /** Cell notes: the parameters' explanations on hover. */
+  notes: "1.18",
 } as const;
 
 /** The Excel builds that first support a set (Microsoft 365 Windows / Mac, volume-licensed Office). */

@@ -12,6 +12,20 @@ import { batchOps, estimateBytes, planCellCount, planOps, type WriteOp } from ".
 import { API, NeedsNewerExcel } from "./requirements";
 import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
 
+/** Queue a note for every block cell that carries a comment; returns how many. */
+function queueNotes(sheet: Excel.Worksheet, plan: SheetPlan): number {
+  let n = 0;
+  for (const b of plan.blocks)
+    b.cells.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (!cell?.comment) return;
+        sheet.notes.add(sheet.getRangeByIndexes(b.row + i, b.col + j, 1, 1), cell.comment);
+        n++;
+      }),
+    );
+  return n;
+}
+
 /** Excel on the web refuses requests over 5 MB; stay under 4 MB. */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
 
@@ -153,14 +167,16 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOpt
       opts.onProgress?.(++done, Math.max(total, done + pending.length));
     }
 
-    // 3. Axis scales in their own request: a platform quirk here must not lose the sheet.
+    // 3. Extras a platform may refuse, in their own request so a quirk cannot lose the sheet:
+    //    axis scales (log, bounds) and, on ExcelApi 1.18, the cells' notes.
     let axisWarning: string | undefined;
     const scaled = charts.filter(({ chart, spec }) => queueAxisScales(chart, spec));
-    if (scaled.length) {
+    const notes = host.supports(API.notes) ? queueNotes(context.workbook.worksheets.getItem(name), target) : 0;
+    if (scaled.length || notes) {
       try {
         await sync();
       } catch (e) {
-        axisWarning = `The charts are written, but Excel refused a logarithmic or fixed axis (${(e as Error).message}).`;
+        axisWarning = `The sheet and charts are written, but Excel refused ${scaled.length ? "a logarithmic or fixed chart axis" : "the cell notes"} (${(e as Error).message}).`;
       } finally {
         syncs++;
       }

@@ -273,6 +273,18 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
   get visibility(): string { return this.get("visibility"); }
   set visibility(v: string) { this.record("visibility", [v], "1.1", () => (this.target().visibility = v)); }
 
+  readonly notes = {
+    add: (cell: FakeRange | string, content: string): void => {
+      const range = typeof cell === "string" ? this.getRange(cell) : cell;
+      this.record("notes.add", [range.path, content], "1.18", () => {
+        const ref = range.ref();
+        const key = cellKey(ref.row, ref.col);
+        if (this.target().notes.has(key)) throw new FakeOfficeError("InvalidArgument", `Cell ${formatAddress(ref)} already has a note.`);
+        this.target().notes.set(key, content);
+      });
+    },
+  };
+
   getRange(address?: string): FakeRange {
     this.record("getRange", [address], "1.1", () => undefined);
     return new FakeRange(this.ctx, `${this.path}.range(${address})`, () => {

@@ -67,6 +67,8 @@ export interface FakeSheet {
   freeze: FakeRangeRef | null;
   /** Column widths in points, by 0-based column. */
   columnWidths: Map<number, number>;
+  /** Cell notes (ExcelApi 1.18), by cellKey. */
+  notes: Map<number, string>;
 }
 
 export interface FakeWorkbookState {
@@ -92,6 +94,7 @@ export function newSheet(state: FakeWorkbookState, name: string): FakeSheet {
     customProperties: new Map(),
     freeze: null,
     columnWidths: new Map(),
+    notes: new Map(),
   };
   state.sheets.push(sheet);
   return sheet;

@@ -27,6 +27,7 @@ describe("writePlan", () => {
     const plan = buildRunSheet(result, { name: "ReLU" });
     const report = await writePlan(host, plan, { record });
     expect(report.sheet).toBe("ReLU");
+    expect(report.axisWarning).toBeUndefined();
     expect(fake.syncCount).toBeLessThanOrEqual(3);
     const sheet = sheetNamed(fake, "ReLU");
     expectSheetEqualsPlan(sheet, plan);
@@ -45,6 +46,19 @@ describe("writePlan", () => {
         expect(["step", "epoch", "x"]).toContain(String(header).toLowerCase());
       }
     });
+  });
+
+  it("on ExcelApi 1.18 adds the parameters' explanations as cell notes, still within 3 syncs", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.18" });
+    const plan = buildRunSheet(train(resolveConfig(presetById("two-relu")!.options), { rows: true }), { name: "ReLU" });
+    const report = await writePlan(host, plan, { record });
+    expect(report.axisWarning).toBeUndefined();
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+    const lr = plan.names.find((n) => n.name === "LearningRate")!;
+    const notes = sheetNamed(fake, "ReLU").notes;
+    expect(notes.get(lr.row * 16384 + lr.col)).toMatch(/learning rate/i);
+    const commented = plan.blocks.flatMap((b) => b.cells.flat()).filter((c) => c?.comment).length;
+    expect(notes.size).toBe(commented);
   });
 
   it("applies the plan's number formats and styles to the table columns", async () => {
