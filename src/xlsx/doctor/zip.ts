@@ -141,11 +141,13 @@ export function rewriteZip(zip: ZipArchive, replace: ReadonlyMap<string, Uint8Ar
     const header = zip.bytes.slice(e.localOffset, e.localOffset + headerLength);
     const hv = new DataView(header.buffer, header.byteOffset, header.byteLength);
     const flags = e.flags & ~0x0008; // sizes are in the header now: no data descriptor
+    hv.setUint16(4, Math.max(hv.getUint16(4, true), 20), true); // deflate needs "version 2.0 to extract"
     hv.setUint16(6, flags, true);
     hv.setUint16(8, 8, true);
     hv.setUint32(14, crc, true);
     hv.setUint32(18, data.length, true);
     hv.setUint32(22, content.length, true);
+    cv.setUint16(6, Math.max(cv.getUint16(6, true), 20), true);
     cv.setUint16(8, flags, true);
     cv.setUint16(10, 8, true);
     cv.setUint32(16, crc, true);
