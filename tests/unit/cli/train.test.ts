@@ -96,6 +96,7 @@ describe("gradsheet option errors", () => {
     [["--json", "--json"], /given twice/],
     [["--rows=yes"], /takes no value/],
     [["stray"], /Unexpected argument "stray"/],
+    [["--rows", "--epochs", "10000"], /--rows records every step, at most 200000; this run has 290000/],
   ];
   for (const [args, message] of bad) {
     it(`rejects ${args.join(" ")} with exit 2 and one line on stderr`, async () => {
