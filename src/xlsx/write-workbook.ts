@@ -86,7 +86,8 @@ function definedNames(plan: WorkbookPlan, fileNames: string[]): DefinedName[] {
         throw new Error(`defined name ${n.name} is given twice (sheets "${seen.get(key)}" and "${s.name}"); several runs need namesScope "sheet"`);
       }
       seen.set(key, s.name);
-      out.push({ name: n.name, ref: `${quoteSheet(fileNames[i])}!${abs(n.row, n.col)}`, comment: n.comment,
+      // Excel keeps at most 255 characters of a name's comment.
+      out.push({ name: n.name, ref: `${quoteSheet(fileNames[i])}!${abs(n.row, n.col)}`, comment: n.comment?.slice(0, 255),
         sheetIndex: plan.namesScope === "sheet" ? i : undefined });
     }
   });

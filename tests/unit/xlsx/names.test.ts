@@ -25,6 +25,12 @@ describe("writeWorkbook: defined names", () => {
     expect(xml).toContain(`<definedName name="LearningRate" localSheetId="1" comment="type a new rate here">'Run 2'!$C$3</definedName>`);
   });
 
+  it("keeps at most 255 characters of a name's comment, as Excel does", () => {
+    const plan = sgdPlan();
+    plan.names[0].comment = "x".repeat(300);
+    expect(workbookXml(writeWorkbook({ sheets: [plan], namesScope: "workbook" }))).toContain(`comment="${"x".repeat(255)}">`);
+  });
+
   it("refuses the same workbook-wide name on two sheets", () => {
     expect(() => writeWorkbook({ sheets: [sgdPlan({ name: "A" }), sgdPlan({ name: "B" })], namesScope: "workbook" }))
       .toThrow(/LearningRate is given twice .*namesScope "sheet"/);
