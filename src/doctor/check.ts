@@ -120,6 +120,20 @@ function checkX(chart: ChartModel, sheets: SheetContext[]): Finding[] {
       dimension: "x",
     }));
   }
+  const text = indexes(chart, (s) => s.x.kind === "ref" && isTextList(valuesOf(s.x, sheets)));
+  if (text.length) {
+    const ok = text.every((i) => findX(chart, i, sheets) !== null);
+    out.push(finding(chart, "absent-categories", "error", text, {
+      title: "Scatter X cells hold text, so the points sit at 1, 2, 3…",
+      explanation:
+        "Excel can only place points by number. These X cells hold text (numbers typed as text, or labels), so Excel numbers the points 1..n instead.",
+      cells: refsOf(chart, text, "x"),
+      values: valuesOf(chart.series[text[0]].x, sheets)?.slice(0, 6),
+      fix: ok ? `Link the X values to cells that hold numbers.${linkText}` : "Turn the X cells into numbers (Data > Text to Columns, or retype them) and check again.",
+      fixable: ok,
+      dimension: "x",
+    }));
+  }
   const absent = indexes(chart, (s) => s.x.kind === "none");
   if (absent.length) {
     const ok = absent.every((i) => findX(chart, i, sheets) !== null);
@@ -332,6 +346,11 @@ function evenlyIncreasing(vals: CellValue[]): boolean {
   const step = nums[1] - nums[0];
   if (!(step > 0)) return false;
   return nums.every((v, k) => k === 0 || Math.abs(v - nums[k - 1] - step) <= 1e-9 * Math.max(1, Math.abs(step)));
+}
+
+/** True when the list holds text and no numbers (a scatter then plots 1..n). */
+function isTextList(values: CellValue[] | undefined): boolean {
+  return !!values && values.some((v) => typeof v === "string" && v !== "") && !values.some((v) => typeof v === "number");
 }
 
 function sameNumbers(a: CellValue[] | undefined, b: CellValue[] | undefined): boolean {

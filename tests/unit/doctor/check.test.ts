@@ -110,6 +110,16 @@ describe("checkChart: values typed in rather than linked", () => {
   });
 });
 
+describe("checkChart: scatter X cells holding text", () => {
+  it("reports numbers typed as text (Excel plots them at 1..n) and links the numeric column instead", () => {
+    const sheet: SheetContext = { name: "S", top: 0, left: 0, values: [["x", "x as text", "y"], [-80, "-80", -130], [-70, "-70", -110]] };
+    const chart: ChartModel = { id: "c", type: "scatter", axes: axes("value"), series: [series({ x: { kind: "ref", ref: "S!$B$2:$B$3" }, y: { kind: "ref", ref: "S!$C$2:$C$3" } })] };
+    const [f] = checkChart(chart, [sheet]);
+    expect([f.code, f.severity, f.fixable, f.evidence.cells]).toEqual(["absent-categories", "error", true, ["S!$B$2:$B$3"]]);
+    expect(f.fix).toContain("S!$A$2:$A$3");
+  });
+});
+
 describe("checkChart: X and Y ranges that do not pair up", () => {
   const scatter = (x: string, y: string): ChartModel => ({
     id: "c", type: "scatter", axes: axes("value"), series: [series({ x: { kind: "ref", ref: x }, y: { kind: "ref", ref: y } })],

@@ -70,6 +70,14 @@ describe("fixChart: x values", () => {
     expect(r.applied[0].change).toContain("Linked the X values");
   });
 
+  it("relinks scatter X cells that hold text to the numeric x column", () => {
+    const sheet: SheetContext = { name: "S", top: 0, left: 0, values: [["x", "x as text", "y"], [-80, "-80", -130], [-70, "-70", -110]] };
+    const chart: ChartModel = { id: "c", type: "scatter", axes: axes("value"), series: [series({ x: { kind: "ref", ref: "S!$B$2:$B$3" }, y: { kind: "ref", ref: "S!$C$2:$C$3" } })] };
+    const r = fixChart(chart, [sheet]);
+    expect(r.chart.series[0].x).toMatchObject({ ref: "S!$A$2:$A$3", values: [-80, -70] });
+    expect(checkChart(r.chart, [sheet])).toEqual([]);
+  });
+
   it("does not pretend to fix typed-in Y values", () => {
     const chart: ChartModel = { id: "c", type: "scatter", axes: axes("value"), series: [series({ x: { kind: "ref", ref: "Sheet1!$A$2:$A$4" }, y: { kind: "literal", values: [1, 2, 3] } })] };
     const r = fixChart(chart, [forumSheet()]);
