@@ -55,7 +55,7 @@ beforeAll(() => {
     mkdirSync(keep, { recursive: true });
     for (const f of readdirSync(dir).filter((f) => f.endsWith(".png"))) copyFileSync(join(dir, f), join(keep, f));
   }
-});
+}, 900_000); // six LibreOffice sessions: about 20 s each, far more on a busy machine
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The axis labels in the printed chart's text, as numbers, in reading order. */
@@ -156,5 +156,5 @@ describe("a chart written by LibreOffice itself (third-party DrawingML)", () => 
     expect(existsSync(join(pdfDir, "lo-fixed.png"))).toBe(true);
     const [page] = renderPages(pdftoppm, pdf, pdfDir, "lo-fixed-ppm");
     expect(page.colour).toBeGreaterThan(0.0005);
-  });
+  }, 600_000);
 });
