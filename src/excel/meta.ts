@@ -63,6 +63,24 @@ export function queueIndex(context: Excel.RequestContext, index: RunIndex): void
   context.workbook.settings.add(INDEX_SETTING, index);
 }
 
+/**
+ * The sheet's marker: who wrote it, its role and the name it was written under (so a renamed sheet
+ * still finds its record in the index). Kept under 255 characters, the custom-property value
+ * limit on some platforms; the run's settings live in the index.
+ */
+export function markerOf(record: RunRecord): string {
+  const marker = JSON.stringify({ app: record.app, role: record.role, sheet: record.sheet, created: record.created });
+  return marker.length <= 255 ? marker : JSON.stringify({ app: record.app, role: record.role, sheet: record.sheet.slice(0, 31) });
+}
+
 export function queueProperty(sheet: Excel.Worksheet, record: RunRecord): void {
-  sheet.customProperties.add(PROPERTY_KEY, JSON.stringify(record));
+  sheet.customProperties.add(PROPERTY_KEY, markerOf(record));
+}
+
+/** The record of a sheet: by its name in the index, else through its marker's original name (renamed sheet). */
+export function recordFor(index: RunIndex, sheetName: string, marker: unknown): { key: string; record: RunRecord } | null {
+  if (index[sheetName]) return { key: sheetName, record: index[sheetName] };
+  const m = parseRecord(marker);
+  if (m && index[m.sheet] && !index[m.sheet].sheet.startsWith("#")) return { key: m.sheet, record: { ...index[m.sheet], sheet: sheetName } };
+  return null;
 }

@@ -6,7 +6,7 @@ import { formulaAt } from "../sheet/address";
 import { a1 } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { syncWithin, type ExcelHost } from "./host";
-import { indexOf, loadIndex, queueIndex, queueProperty, type RunRecord } from "./meta";
+import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunRecord } from "./meta";
 import { literal } from "./ops";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
 import { writePlan, type WriteOptions, type WriteReport } from "./writer";
@@ -47,6 +47,14 @@ export interface WorkbookGateway {
 
 const LEARNING_RATE = "LearningRate";
 
+/** Queue reading a sheet's GradSheet marker (ExcelApi 1.12); call the result after the sync. */
+function markerOf(sheet: Excel.Worksheet, enabled: boolean): () => unknown {
+  if (!enabled) return () => null;
+  const prop = sheet.customProperties.getItemOrNullObject(PROPERTY_KEY).load("value");
+  return () => (prop.isNullObject ? null : prop.value);
+}
+
+
 /**
  * Queue loading the run's LearningRate cell: its sheet-scoped name (which follows the cell if the
  * learner inserted rows) or else the stored position. Call the result after the sync.
@@ -65,6 +73,7 @@ const same = (expected: unknown, actual: unknown): boolean => {
 };
 
 export function createWorkbook(host: ExcelHost): WorkbookGateway {
+  const props = host.supports(API.customProperties);
   const sync = (context: Excel.RequestContext) => syncWithin(context, host.syncTimeoutMs);
   return {
     writeBlocker: host.supports(API.write) ? null : excelNeeded(API.write, "GradSheet"),
@@ -74,8 +83,9 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const app = context.workbook.application.load("calculationMode");
         const active = context.workbook.worksheets.getActiveWorksheet().load("name");
         const index = loadIndex(context);
+        const marker = markerOf(active, props);
         await sync(context);
-        const record = indexOf(index)[active.name] ?? null;
+        const record = recordFor(indexOf(index), active.name, marker())?.record ?? null;
         let learningRate: number | null = null;
         if (record?.role === "run") {
           const cell = learningRateCell(context, active.name, record);
@@ -100,10 +110,13 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const index = loadIndex(context);
         const sheets = context.workbook.worksheets.load("items/name");
         await sync(context);
-        const all = indexOf(index);
-        const record = all[sheet];
         const exists = sheets.items.some((s) => s.name === sheet);
-        if (record?.role !== "run" || !exists) throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
+        const marker = exists ? markerOf(context.workbook.worksheets.getItem(sheet), props) : () => null;
+        if (exists) await sync(context);
+        const all = indexOf(index);
+        const found = exists ? recordFor(all, sheet, marker()) : null;
+        const record = found?.record;
+        if (record?.role !== "run" || !found) throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
         const ws = context.workbook.worksheets.getItem(sheet);
         const cell = learningRateCell(context, sheet, record);
         await sync(context);
@@ -111,7 +124,9 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         if (!target) throw new Error(`"${sheet}" has no LearningRate cell any more.`);
         target.values = [[lr]];
         const next: RunRecord = { ...record, options };
-        queueIndex(context, { ...all, [sheet]: next });
+        const rest = { ...all };
+        delete rest[found.key];
+        queueIndex(context, { ...rest, [sheet]: next });
         if (host.supports(API.customProperties)) queueProperty(ws, next);
         await sync(context);
       });

@@ -6,7 +6,7 @@
 import { FakeContext, type FakeHostCore, type FakeHostOptions, type RecordedRequest, versionAtLeast } from "./context";
 import type { FakeErrorCode } from "./errors";
 import { FakeWorkbook } from "./objects";
-import { newSheet, type FakeWorkbookState } from "./state";
+import { newSheet, renameSheet, type FakeWorkbookState } from "./state";
 
 export { FakeOfficeError } from "./errors";
 export type { FakeWorkbookState, FakeSheet, FakeCell, FakeChart, FakeRangeRef } from "./state";
@@ -44,6 +44,8 @@ export interface FakeExcel {
   hangSyncs(count?: number): void;
   /** Simulate the user clicking a sheet tab: fires onActivated handlers. */
   activate(sheetName: string): Promise<void>;
+  /** Simulate the user renaming a sheet tab (references follow, as in Excel). */
+  rename(sheetName: string, newName: string): void;
   /** Simulate the user typing into a cell. */
   userEdit(sheetName: string, row: number, col: number, value: string | number): void;
 }
@@ -107,6 +109,11 @@ export function createFakeExcel(opts: Partial<FakeHostOptions> & { sheets?: stri
       if (!s) throw new Error(`no sheet ${sheetName}`);
       state.activeSheetId = s.id;
       await Promise.all(core.onActivated.map(async (h) => h({ worksheetId: s.id, type: "WorksheetActivated" })));
+    },
+    rename(sheetName, newName) {
+      const s = state.sheets.find((x) => x.name === sheetName);
+      if (!s) throw new Error(`no sheet ${sheetName}`);
+      renameSheet(state, s, newName);
     },
     userEdit(sheetName, row, col, value) {
       const s = state.sheets.find((x) => x.name === sheetName);

@@ -7,6 +7,7 @@ import type { FakeContext } from "./context";
 import {
   cellKey,
   newSheet,
+  renameSheet,
   type FakeCell,
   type FakeChart,
   type FakeRangeRef,
@@ -260,7 +261,7 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
     }
   }
   get name(): string { return this.get("name"); }
-  set name(v: string) { this.record("name", [v], "1.1", () => (this.target().name = v)); }
+  set name(v: string) { this.record("name", [v], "1.1", () => renameSheet(this.ctx.state, this.target(), v)); }
   get id(): string { return this.get("id"); }
   get position(): number { return this.get("position"); }
   set position(p: number) {

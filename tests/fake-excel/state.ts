@@ -108,3 +108,22 @@ export function snapshot(state: FakeWorkbookState): unknown {
     ),
   );
 }
+
+/** Rename a sheet as Excel does: every reference to it (names, chart series, formats, selection) follows. */
+export function renameSheet(state: FakeWorkbookState, sheet: FakeSheet, name: string): void {
+  const old = sheet.name;
+  const fix = (r: FakeRangeRef | null | undefined) => {
+    if (r && r.sheet === old) r.sheet = name;
+  };
+  for (const n of state.names) fix(n.ref);
+  for (const s of state.sheets) {
+    fix(s.freeze);
+    for (const c of s.charts) {
+      fix(c.source);
+      for (const ser of c.series) (fix(ser.x), fix(ser.y));
+    }
+    for (const cf of s.conditionalFormats) fix(cf.range);
+  }
+  fix(state.selection);
+  sheet.name = name;
+}

@@ -25,6 +25,16 @@ describe("the workbook gateway", () => {
     expect(st.learningRate).toBe(0.003);
   });
 
+  it("still recognises a run the learner renamed (through its marker, ExcelApi 1.12) and reruns it", async () => {
+    const { fake, wb } = await withRun();
+    fake.rename("Run 1", "My best run");
+    const st = await wb.status();
+    expect(st.activeRun).toMatchObject({ sheet: "My best run", options });
+    await wb.setLearningRate("My best run", 0.5, options);
+    expect(content(sheetNamed(fake, "My best run"), 1, 1)).toBe(0.5);
+    expect((await wb.status()).learningRate).toBe(0.5);
+  });
+
   it("does not take a user's sheet for a run", async () => {
     const { fake, wb } = await withRun({ sheets: ["Sheet1"] });
     await fake.activate("Sheet1");

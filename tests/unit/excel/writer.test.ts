@@ -186,12 +186,19 @@ describe("writePlan", () => {
     await expect(writePlan(host, runPlan(3), { record })).resolves.toMatchObject({ sheet: "Run 1" });
   });
 
-  it("stores the run record as a sheet custom property (ExcelApi 1.12) and in the workbook's index setting", async () => {
+  it("marks the sheet with a short custom property (ExcelApi 1.12) and keeps the run record in the workbook's index setting", async () => {
     const { fake, host } = fakeHost();
     await writePlan(host, runPlan(3), { record, now: () => new Date("2026-11-27T12:00:00Z") });
-    const prop = JSON.parse(sheetNamed(fake, "Run 1").customProperties.get("GradSheet")!);
-    expect(prop).toMatchObject({ app: "GradSheet", role: "run", sheet: "Run 1", created: "2026-11-27T12:00:00.000Z", lrCell: { row: 1, col: 1 } });
-    expect((fake.state.settings.get(INDEX_SETTING) as Record<string, unknown>)["Run 1"]).toEqual(prop);
+    const marker = sheetNamed(fake, "Run 1").customProperties.get("GradSheet")!;
+    expect(marker.length).toBeLessThanOrEqual(255);
+    expect(JSON.parse(marker)).toEqual({ app: "GradSheet", role: "run", sheet: "Run 1", created: "2026-11-27T12:00:00.000Z" });
+    expect((fake.state.settings.get(INDEX_SETTING) as Record<string, unknown>)["Run 1"]).toEqual({
+      app: "GradSheet",
+      role: "run",
+      sheet: "Run 1",
+      created: "2026-11-27T12:00:00.000Z",
+      ...record,
+    });
   });
 
   it("on Excel before 1.12 stores the record in the index setting only", async () => {
