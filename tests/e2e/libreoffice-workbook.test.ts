@@ -15,6 +15,9 @@ import { writeWorkbook } from "../../src/xlsx";
 import { compareWithEngine, type Tolerance } from "./helpers/compare";
 import { loRecalc, requireLibreOffice, type LoDump } from "./helpers/libreoffice";
 
+/** One LibreOffice session per hook; on a busy 2-core machine a start alone has taken 20 s. */
+const LO_HOOK_MS = 300_000;
+
 const TOLERANCE: Tolerance = { powRelative: 1e-10, sumRelative: 1e-10, chainRelative: 1e-10, cancellationRelative: 1e-6, cancellationAbsolute: 1e-12 };
 const base = presetById("one-neuron")!.options;
 const sheetsAt = (...rates: number[]): SheetPlan[] =>
@@ -32,7 +35,7 @@ beforeAll(() => {
   const file = join(dir, "two-runs.xlsx");
   writeFileSync(file, writeWorkbook(book));
   lo = loRecalc(file, { set: { "Run 2!LearningRate": 3e-4 } });
-});
+}, LO_HOOK_MS);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("a two-run export in LibreOffice", () => {

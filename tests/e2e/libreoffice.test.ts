@@ -32,6 +32,9 @@ import { notesOf } from "../../src/xlsx/comments-xml";
 import { compareWithEngine, type Tolerance } from "./helpers/compare";
 import { loRecalc, requireLibreOffice, type LoDump } from "./helpers/libreoffice";
 
+/** One LibreOffice session per hook; on a busy 2-core machine a start alone has taken 20 s. */
+const LO_HOOK_MS = 300_000;
+
 const TOLERANCE: Tolerance = { powRelative: 1e-10, sumRelative: 1e-10, chainRelative: 1e-10, cancellationRelative: 1e-6, cancellationAbsolute: 1e-12 };
 /** The new learning rate typed into the LearningRate cell: half the preset's. */
 const NEW_RATE = (lr: number) => lr / 2;
@@ -72,7 +75,7 @@ describe.each(RUNS)("the export of %s, in LibreOffice", (id, preset) => {
     plan = exported.plan;
     lr = resolveConfig(preset.options).lr;
     lo = loRecalc(exported.file, { set: { LearningRate: NEW_RATE(lr) } });
-  });
+  }, LO_HOOK_MS);
 
   it("opens as the same sheet with its defined names", () => {
     expect(lo.sheets.map((s) => s.name)).toEqual([plan.name]);

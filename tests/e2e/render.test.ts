@@ -18,6 +18,9 @@ import { loRecalc, requireLibreOffice } from "./helpers/libreoffice";
 import { LIBREOFFICE_HINT, requireProgram } from "./helpers/programs";
 import { renderPages, type PageImage } from "./helpers/render";
 
+/** One LibreOffice session per hook; on a busy 2-core machine a start alone has taken 20 s. */
+const LO_HOOK_MS = 300_000;
+
 const PRESET = "two-relu";
 let dir = "";
 let plan: SheetPlan;
@@ -50,7 +53,7 @@ beforeAll(() => {
     mkdirSync(docs, { recursive: true });
     copyFileSync(join(dir, "export-chart.png"), new URL("export-chart.png", docs));
   }
-});
+}, LO_HOOK_MS);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe(`the charts of preset ${PRESET}'s export, rendered by LibreOffice`, () => {
