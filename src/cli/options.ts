@@ -31,6 +31,7 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   { flag: "--epochs", value: "N", help: `number of epochs, 1 to ${LIMITS.maxEpochs} (default 1)` },
   { flag: "--gradient", value: "K", help: "analytic | forward | central: the derivative that drives the update (default analytic)" },
   { flag: "--h", value: "N", help: "finite-difference step, above 0 (default 0.01, graddesc's)" },
+  { flag: "--batch", value: "N", help: "rows per mini-batch, 1 to the rows of an epoch: the weights change once per batch, by the mean derivative (default 1)" },
   { flag: "--init", value: "W", help: "initial weights: one number for all (--init 1) or by name (--init a=1,b=1,c=1,d=1; missing ones are 1)" },
   { flag: "--beta", value: "N", help: "momentum β, Adam β1, RMSProp decay, in [0, 1) (default 0.9)" },
   { flag: "--beta2", value: "N", help: "Adam β2, in [0, 1) (default 0.999)" },
@@ -104,7 +105,7 @@ export function runOptionsFrom(parsed: ParsedArgs, readFile: ReadFile = readUtf8
   if (presetId !== undefined && !preset)
     throw new ConfigError("preset", `Unknown preset "${presetId}": choose one of ${PRESETS.map((p) => p.id).join(", ")}.`);
   const o: RunOptions = { ...preset?.options };
-  const scalar = ["model", "optimizer", "lr", "epochs", "gradient", "h", "beta", "beta2", "eps"] as const;
+  const scalar = ["model", "optimizer", "lr", "epochs", "gradient", "h", "beta", "beta2", "eps", "batch"] as const;
   for (const name of scalar) {
     const v = text(parsed, name);
     if (v !== undefined) o[name] = v;

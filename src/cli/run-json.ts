@@ -24,6 +24,7 @@ export function configSummary(c: RunConfig): Record<string, unknown> {
     dataRows: c.data.length,
     shuffled: c.order !== undefined,
     divergenceBound: c.divergenceBound,
+    batchSize: c.batchSize,
   };
 }
 

@@ -27,6 +27,8 @@ export interface RunOptions {
   /** Shuffle the rows of every epoch with this seed. */
   shuffleSeed?: unknown;
   divergenceBound?: unknown;
+  /** Rows per mini-batch: a whole number from 1 to the rows of an epoch (default 1). */
+  batch?: unknown;
 }
 
 export const DEFAULTS = {
@@ -41,6 +43,7 @@ export const DEFAULTS = {
   beta2: 0.999,
   eps: 1e-8,
   biasCorrection: true,
+  batch: 1,
 };
 
 /**
@@ -78,11 +81,13 @@ export function resolveConfig(o: RunOptions = {}): RunConfig {
     o.divergenceBound === undefined ? defaultDivergenceBound(data) : positive("divergenceBound", o.divergenceBound, "The divergence bound");
   if (epochs * data.length > LIMITS.maxSteps)
     throw new ConfigError("epochs", `${epochs} epochs of ${data.length} rows is ${epochs * data.length} steps; at most ${LIMITS.maxSteps} are allowed.`);
+  const batchSize = wholeNumber("batch", o.batch ?? DEFAULTS.batch, 1, data.length, "The batch size");
   const init = resolveInit(o.init ?? DEFAULTS.init, MODELS[model].weights);
   const config: RunConfig = {
     model, optimizer, lr, epochs, gradient, h, init, data,
     optimizerSettings: { beta, beta2, eps, biasCorrection },
     divergenceBound,
+    batchSize,
   };
   if (o.shuffleSeed !== undefined) {
     const seed = wholeNumber("shuffleSeed", o.shuffleSeed, 0, 2 ** 32 - 1, "The shuffle seed");

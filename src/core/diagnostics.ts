@@ -7,7 +7,8 @@ import type { RunResult, StepRow } from "./types";
 
 /**
  * Per-weight effective learning rate η_w of a row: lr for SGD and Momentum (Momentum's steady
- * state), lr / (√s + ε) for RMSProp, lr / (√v̂ + ε) for Adam, with the state after the row's update.
+ * state), lr / (√s + ε) for RMSProp, lr / (√v̂ + ε) for Adam, with the state after the row's update
+ * (with mini-batches: the state after the row, and t the step number of the row's batch).
  */
 export function effectiveRates(result: RunResult, row: StepRow): Record<string, number> {
   const { config } = result;
@@ -17,7 +18,7 @@ export function effectiveRates(result: RunResult, row: StepRow): Record<string, 
     if (config.optimizer === "rmsprop") out[w] = config.lr / (Math.sqrt(row.state[`s_${w}`]) + eps);
     else if (config.optimizer === "adam") {
       const v = row.state[`v_${w}`];
-      const vHat = biasCorrection ? v / (1 - Math.pow(beta2, row.step)) : v;
+      const vHat = biasCorrection ? v / (1 - Math.pow(beta2, row.batch?.t ?? row.step)) : v;
       out[w] = config.lr / (Math.sqrt(vHat) + eps);
     } else out[w] = config.lr;
   }

@@ -1,6 +1,13 @@
 /**
- * The training loop: batch size 1, one optimizer step per data row, epochs chained (epoch k+1
- * starts from epoch k's last updated weights, and optimizer state carries over).
+ * The training loop: one data row per step, epochs chained (epoch k+1 starts from epoch k's last
+ * updated weights, and optimizer state carries over).
+ *
+ * Mini-batches (`config.batchSize` = B): batches start at every epoch's first row and hold B rows
+ * (the epoch's last batch may hold fewer). Within a batch the weights stay fixed; each row adds its
+ * gradient g (the kind the run uses) to a running sum, left to right: sum = g on the batch's first
+ * row, then sum = sum + g. The batch's last row updates every weight with the optimizer's step on
+ * sum / count (count = the batch's rows), and the optimizer's step number t counts updates, not
+ * rows; state changes only there. With B = 1 every row updates with its own g, as graddesc does.
  *
  * Every quantity the sheet shows is computed here with the same operations in the same order as
  * the sheet's formulas. A result that overflows becomes NaN and stays NaN downstream, as an Excel
@@ -9,7 +16,7 @@
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
 import { trainSummary } from "./summary";
-import type { Divergence, EpochSummary, RunConfig, RunResult, StepRow, Weights } from "./types";
+import type { BatchState, Divergence, EpochSummary, RunConfig, RunResult, StepRow, Weights } from "./types";
 
 export interface TrainOptions {
   /** Record every row (default true). false keeps only epoch summaries, for speed. */
@@ -23,7 +30,7 @@ const fin = (v: number): number => (v - v === 0 ? v : NaN);
 export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
   const record = opts.rows ?? true;
   // summary-only runs of the built-in models take a loop with every formula inlined (summary.ts)
-  const fast = record ? undefined : trainSummary(config, checkDivergence);
+  const fast = record || config.batchSize > 1 ? undefined : trainSummary(config, checkDivergence);
   if (fast) return fast;
   const model = MODELS[config.model];
   const opt = OPTIMIZERS[config.optimizer];
@@ -43,19 +50,22 @@ export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
   const lowered = new Float64Array(k);
   const state = new Float64Array(k * ns);
   const next = new Float64Array(k);
+  const B = config.batchSize;
+  const sum = new Float64Array(k);
   const needForward = record || gradient === "forward" || gradient === "central";
   const needCentral = record || gradient === "central";
 
   const epochs: EpochSummary[] = [];
   const rows: StepRow[] | undefined = record ? [] : undefined;
   let divergence: Divergence | null = null;
-  let t = 0;
+  let t = 0; // optimizer updates so far
+  let step = 0; // rows so far
 
   for (let e = 0; e < config.epochs; e++) {
     const order = config.order?.[e];
     let sse = 0;
     for (let r = 0; r < n; r++) {
-      t++;
+      step++;
       const p = data[order ? order[r] : r];
       const x = p.x;
       const y = p.y;
@@ -85,11 +95,25 @@ export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
         }
       }
       const g = gradient === "analytic" ? analytic : gradient === "forward" ? forward : central;
-      for (let i = 0; i < k; i++) next[i] = fin(opt.step(w[i], g[i], state, i * ns, t, lr, settings));
-      for (let i = 0; i < state.length; i++) state[i] = fin(state[i]);
+      let batch: BatchState | undefined;
+      if (B === 1) {
+        t++;
+        for (let i = 0; i < k; i++) next[i] = fin(opt.step(w[i], g[i], state, i * ns, t, lr, settings));
+        for (let i = 0; i < state.length; i++) state[i] = fin(state[i]);
+      } else {
+        const count = (r % B) + 1;
+        for (let i = 0; i < k; i++) sum[i] = fin(count === 1 ? g[i] : sum[i] + g[i]);
+        const update = count === B || r === n - 1;
+        if (update) {
+          t++;
+          for (let i = 0; i < k; i++) next[i] = fin(opt.step(w[i], fin(sum[i] / count), state, i * ns, t, lr, settings));
+          for (let i = 0; i < state.length; i++) state[i] = fin(state[i]);
+        } else next.set(w);
+        if (record) batch = { count, update, t: update ? t : t + 1, sum: toWeights(names, sum) };
+      }
 
-      if (divergence === null) divergence = checkDivergence(err, next, names, bound, e + 1, r + 1, t);
-      if (rows) rows.push(stepRow(e + 1, r + 1, t, x, y, w, pred, err, { analytic, forward, central, bumped, lowered, g, next, state }, config, names));
+      if (divergence === null) divergence = checkDivergence(err, next, names, bound, e + 1, r + 1, step);
+      if (rows) rows.push(stepRow(e + 1, r + 1, step, x, y, w, pred, err, { analytic, forward, central, bumped, lowered, g, next, state }, config, names, batch));
       w.set(next);
     }
     const summary = fin(sse);
@@ -124,7 +148,7 @@ interface Buffers {
   state: Float64Array;
 }
 
-function stepRow(epoch: number, row: number, step: number, x: number, y: number, w: Float64Array, pred: number, error: number, b: Buffers, config: RunConfig, names: readonly string[]): StepRow {
+function stepRow(epoch: number, row: number, step: number, x: number, y: number, w: Float64Array, pred: number, error: number, b: Buffers, config: RunConfig, names: readonly string[], batch?: BatchState): StepRow {
   const model = MODELS[config.model];
   const opt = OPTIMIZERS[config.optimizer];
   const state: Record<string, number> = {};
@@ -139,6 +163,7 @@ function stepRow(epoch: number, row: number, step: number, x: number, y: number,
     forward: toWeights(names, b.forward),
     central: toWeights(names, b.central),
     grad: toWeights(names, b.g),
+    ...(batch ? { batch } : {}),
     state,
     newWeights: toWeights(names, b.next),
   };

@@ -46,6 +46,29 @@ export interface RunConfig {
    * Default: 1e6 × the largest y² of the data, at least 1e6 (`defaultDivergenceBound`).
    */
   divergenceBound: number;
+  /**
+   * Rows per mini-batch (1 to the rows of an epoch; default 1: one update per row). Batches start
+   * at every epoch's first row; the last batch of an epoch may be shorter. See `train`.
+   */
+  batchSize: number;
+}
+
+/**
+ * Where a row stands in its mini-batch (recorded only when the batch size is above 1). Within a
+ * batch the weights stay fixed; the update happens on the batch's last row with the mean gradient.
+ */
+export interface BatchState {
+  /** Rows of the batch up to and including this one: ((row − 1) mod batchSize) + 1. */
+  count: number;
+  /** True on the batch's last row (row mod batchSize = 0, or the epoch's last row): the row that updates. */
+  update: boolean;
+  /** The optimizer's step number of this row's batch: 1 + the updates before this row. */
+  t: number;
+  /**
+   * Running sum of the gradient the run uses (`grad`), row by row: g on the batch's first row, then
+   * sum + g. On the update row the optimizer gets sum / count.
+   */
+  sum: Weights;
 }
 
 /** One SGD step: the weights used, what they predict, every derivative, and the update. */
@@ -70,10 +93,13 @@ export interface StepRow {
   analytic: Weights;
   forward: Weights;
   central: Weights;
-  /** The gradient the optimizer used (one of the three above). */
+  /** The gradient the run uses (one of the three above); with mini-batches, this row's share of the batch's sum. */
   grad: Weights;
-  /** Optimizer state after this step, by name (e.g. vA, sA, mA). */
+  /** Mini-batch bookkeeping; absent when the batch size is 1 (every row updates, with its own grad). */
+  batch?: BatchState;
+  /** Optimizer state after this step, by name (e.g. vA, sA, mA); unchanged on rows that do not update. */
   state: Record<string, number>;
+  /** The weights after this row: updated, or (a batch row that does not update) the weights used. */
   newWeights: Weights;
 }
 

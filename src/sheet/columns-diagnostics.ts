@@ -9,6 +9,7 @@ import { relativeError, stabilityK } from "../core";
 import { cachedNumber } from "./cached";
 import type { At, ColumnSpec } from "./columns";
 import type { RunContext } from "./context";
+import { stepNumberKey } from "./columns-optimizer";
 import { square } from "./formula";
 import { KEYS } from "./keys";
 import { NAMES } from "./names";
@@ -37,7 +38,7 @@ function rateText(ctx: RunContext, at: At, r: number, w: string): string {
   if (ctx.config.optimizer === "rmsprop") return `${lr}/(SQRT(${at(KEYS.state("s", w), r)})+${eps})`;
   const v = at(KEYS.state("v", w), r);
   return ctx.config.optimizerSettings.biasCorrection
-    ? `${lr}/(SQRT(${v}/(1-${beta2}^${at("step", r)}))+${eps})`
+    ? `${lr}/(SQRT(${v}/(1-${beta2}^${at(stepNumberKey(ctx), r)}))+${eps})`
     : `${lr}/(SQRT(${v})+${eps})`;
 }
 

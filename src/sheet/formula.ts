@@ -20,9 +20,12 @@ export function predictText(model: ModelId, w: Record<string, string>, x: string
   }
 }
 
-/** v² as `v^2`, parenthesised unless v is a single reference or name. HyperFormula's ^2 is v·v exactly. */
+/**
+ * v² as `v^2`, parenthesised unless v is a single reference or name or already one parenthesised
+ * group without inner parentheses, such as `(Q7/H7)`. HyperFormula's ^2 is v·v exactly.
+ */
 export function square(v: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(v) ? `${v}^2` : `(${v})^2`;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(v) || /^\([^()]*\)$/.test(v) ? `${v}^2` : `(${v})^2`;
 }
 
 /** `=IF(ISNUMBER(v),v,NA())`, or also NA() unless v > 0 (for a log axis): a chart shows a gap. */

@@ -16,6 +16,12 @@ export const KEYS = {
   /** Weight w, or #N/A when it is not a number, for the weights chart. */
   chartWeight: (w: string) => `chart${up(w)}`,
   chartError: "chartErr",
+  /** Mini-batch columns (batch size above 1 only): rows of the batch so far, the update flag, t. */
+  batchCount: "batchN",
+  batchUpdate: "update",
+  batchT: "t",
+  /** Running sum of the batch's gradients for weight w. */
+  batchSum: (w: string) => `sum${up(w)}`,
   diverged: "diverged",
   firstDiverged: "firstDiverged",
 } as const;

@@ -22,6 +22,8 @@ export interface RunSheetMeta {
     data: { x: number; y: number }[];
     divergenceBound: number;
     order?: number[][];
+    /** Present only when above 1 (sheets of batch size 1 keep the meta they always had). */
+    batchSize?: number;
   };
 }
 
@@ -40,6 +42,7 @@ export function runSheetMeta(config: RunConfig): RunSheetMeta {
     divergenceBound: config.divergenceBound,
   };
   if (config.order) settings.order = config.order.map((o) => o.slice());
+  if (config.batchSize > 1) settings.batchSize = config.batchSize;
   return { gradsheet: SHEET_FORMAT_VERSION, kind: "run", settings };
 }
 
@@ -54,6 +57,7 @@ export function runOptionsFromMeta(meta: unknown): RunOptions | undefined {
     beta: s.optimizerSettings?.beta, beta2: s.optimizerSettings?.beta2, eps: s.optimizerSettings?.eps,
     biasCorrection: s.optimizerSettings?.biasCorrection, data: s.data, divergenceBound: s.divergenceBound,
   };
+  if (s.batchSize !== undefined) opts.batch = s.batchSize;
   return opts;
 }
 

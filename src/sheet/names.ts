@@ -10,6 +10,8 @@ export const NAMES = {
   beta2: "Beta_2",
   eps: "Epsilon",
   bound: "DivergenceBound",
+  /** Rows per mini-batch (only on sheets of runs with a batch size above 1). */
+  batch: "BatchSize",
 } as const;
 
 /** The name of weight w's initial value: "a" → "InitA". */

@@ -1,6 +1,6 @@
 /**
  * The parameter strip: one named input cell per setting (the learning rate, the derivative step h,
- * the optimizer constants it uses, the initial weights, the divergence bound), each under a label
+ * the optimizer constants it uses, the batch size (mini-batch runs only), the initial weights, the divergence bound), each under a label
  * that is its defined name, so `LearningRate` in a formula is the cell under "LearningRate".
  */
 import type { Block, Cell, NamedCell } from "./plan";
@@ -27,6 +27,8 @@ export function parameters(ctx: RunContext): Parameter[] {
     list.push({ name: NAMES.beta, value: s.beta, comment: adam ? "β1: how much of the running average m is kept each step." : "β: how much of the running average is kept each step (0.9 keeps 90 %)." });
   if (uses.includes("beta2")) list.push({ name: NAMES.beta2, value: s.beta2, comment: "β2: how much of the running mean square v is kept each step." });
   if (uses.includes("eps")) list.push({ name: NAMES.eps, value: s.eps, comment: "ε: added to the square root so a step never divides by 0." });
+  if (c.batchSize > 1)
+    list.push({ name: NAMES.batch, value: c.batchSize, comment: "Rows per mini-batch: the weights change once per batch, by the mean of its derivatives (a whole number from 1 to the rows of an epoch)." });
   for (const w of ctx.weights) list.push({ name: initName(w), value: c.init[w], comment: `The starting value of ${w}: the first row's ${w}.` });
   list.push({ name: NAMES.bound, value: c.divergenceBound, comment: "A step whose squared error is above this (or not a number) counts as diverged." });
   return list;

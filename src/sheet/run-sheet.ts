@@ -10,7 +10,8 @@ import { dataColumns } from "./columns-data";
 import { STABILITY_KEY, diagnosticColumns } from "./columns-diagnostics";
 import { derivativeColumns } from "./columns-derivatives";
 import { modelColumns } from "./columns-model";
-import { optimizerColumns } from "./columns-optimizer";
+import { gradKey, optimizerColumns } from "./columns-optimizer";
+import { batchColumns } from "./columns-batch";
 import { buildTable, columnOf, type ColumnSpec } from "./columns";
 import { runCharts } from "./charts";
 import { runContext, type RunContext } from "./context";
@@ -29,7 +30,8 @@ export interface RunSheetOptions {
 
 /** Every step-table column of the run, in sheet order. */
 export function stepColumnSpecs(ctx: RunContext): ColumnSpec[] {
-  return [...dataColumns(ctx), ...modelColumns(ctx), ...derivativeColumns(ctx), ...optimizerColumns(ctx), ...diagnosticColumns(ctx), ...flagColumns(ctx), ...chartColumns(ctx)];
+  const batch = batchColumns(ctx, (w) => gradKey(ctx.config.gradient, w));
+  return [...dataColumns(ctx), ...modelColumns(ctx), ...derivativeColumns(ctx), ...batch, ...optimizerColumns(ctx), ...diagnosticColumns(ctx), ...flagColumns(ctx), ...chartColumns(ctx)];
 }
 
 /** The SheetPlan of one run. Throws if the run was trained without rows. */
@@ -91,7 +93,8 @@ function titleBlock(ctx: RunContext, name: string): Block {
   const grad = c.gradient === "analytic" ? "analytic derivatives" : `${c.gradient}-difference derivatives`;
   const line =
     `${ctx.model.formula}, fitted to ${ctx.n} points by ${ctx.optimizer.label} (${ctx.optimizer.rule}) with ${grad}: ` +
-    `one SGD step per row, ${c.epochs} epoch${c.epochs === 1 ? "" : "s"}, each continuing from the last.`;
+    `${c.batchSize > 1 ? `one example per row, one update per batch of ${c.batchSize} rows (the mean of their derivatives)` : "one SGD step per row"}, ` +
+    `${c.epochs} epoch${c.epochs === 1 ? "" : "s"}, each continuing from the last.`;
   return {
     row: LAYOUT.titleRow,
     col: 0,

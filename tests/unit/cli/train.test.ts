@@ -46,6 +46,15 @@ describe("gradsheet train --json", () => {
     expect(o.rows.at(-1).newWeights.a).toBeNull();
   });
 
+  it("updates once per batch with --batch N: the weights stay fixed within a batch and t counts updates", async () => {
+    const o = JSON.parse((await cli("train", "--json", "--rows", "--batch", "4", "--optimizer", "adam", "--lr", "0.01")).out);
+    expect(o.config.batchSize).toBe(4);
+    expect(o.rows[2].newWeights).toEqual({ a: 1, b: 1 });
+    expect(o.rows[3].batch).toMatchObject({ count: 4, update: true, t: 1 });
+    expect(o.rows[3].newWeights.a).not.toBe(1);
+    expect(o.rows[28].batch).toMatchObject({ count: 1, update: true, t: 8 });
+  });
+
   it("reads x,y pairs from a CSV file", async () => {
     const { runOptionsFrom, parseArgs, RUN_OPTIONS } = await import("../../../src/cli/options");
     const parsed = parseArgs(["--data", "f.csv"], RUN_OPTIONS, "train");
@@ -92,6 +101,8 @@ describe("gradsheet option errors", () => {
     [["--target", "2"], /slope,intercept/],
     [["--seed", "3"], /--seed applies only/],
     [["--random", "0"], /--random must be a whole number/],
+    [["--batch", "30"], /batch size must be a whole number from 1 to 29/],
+    [["--batch", "0"], /batch size/],
     [["--preset", "nope"], /Unknown preset/],
     [["--json", "--json"], /given twice/],
     [["--rows=yes"], /takes no value/],
@@ -119,7 +130,7 @@ describe("gradsheet help", () => {
   it("documents every run option at the top level and under train", async () => {
     const top = (await cli("--help")).out;
     const sub = (await cli("train", "--help")).out;
-    for (const flag of ["--model", "--optimizer", "--lr", "--epochs", "--init", "--x", "--data", "--target", "--gradient", "--h", "--beta", "--beta2", "--eps", "--no-bias-correction", "--preset", "--random", "--seed", "--range", "--noise", "--shuffle"]) {
+    for (const flag of ["--model", "--optimizer", "--lr", "--epochs", "--init", "--x", "--data", "--target", "--gradient", "--h", "--beta", "--beta2", "--eps", "--no-bias-correction", "--preset", "--random", "--seed", "--range", "--noise", "--shuffle", "--batch"]) {
       expect(top).toContain(flag);
       expect(sub).toContain(flag);
     }
