@@ -246,11 +246,16 @@ export async function applyDoctorFixes(host: ExcelHost, scan: DoctorScan, only: 
   if (calc && only("workbook")) {
     if (!host.supports(DOCTOR_API.axisGroup)) skipped.push({ code: "manual-calculation", reason: "This Excel cannot switch calculation from an add-in (ExcelApi 1.8): use Formulas > Calculation Options > Automatic." });
     else {
-      await host.run(async (ctx) => {
-        ctx.workbook.application.calculationMode = "Automatic";
-        await syncWithin(ctx, host.syncTimeoutMs);
-      });
-      applied.push(calc);
+      try {
+        await host.run(async (ctx) => {
+          ctx.workbook.application.calculationMode = "Automatic";
+          await syncWithin(ctx, host.syncTimeoutMs);
+        });
+        applied.push(calc);
+      } catch (e) {
+        // Some desktop builds refuse this setter (OfficeDev/office-js#2770): say how to do it by hand.
+        skipped.push({ code: "manual-calculation", reason: `Excel refused to switch calculation (${(e as Error).message}): use Formulas > Calculation Options > Automatic.` });
+      }
     }
   }
   return { applied, skipped };

@@ -128,6 +128,16 @@ describe("applyDoctorFixes in Excel", () => {
     expect(fake.state.calculationMode).toBe("Automatic");
   });
 
+  it("reports, rather than throws, when Excel refuses to switch calculation", async () => {
+    const { fake, host } = forum();
+    fake.state.calculationMode = "Manual";
+    fake.failOn("calculationMode", "GeneralException", "not now");
+    const r = await applyDoctorFixes(host, await scanCharts(host, "active"));
+    expect(r.applied.map((a) => a.code)).toEqual(["literal-categories"]);
+    expect(r.skipped).toEqual([{ code: "manual-calculation", reason: expect.stringMatching(/not now.*Calculation Options > Automatic/) }]);
+    expect(fake.state.calculationMode).toBe("Manual");
+  });
+
   it("applies only the chosen chart's fix", async () => {
     const { fake, host, chart } = forum();
     fake.state.calculationMode = "Manual";
