@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { presetById } from "../../../src/core";
+import { lrCellOf, planFor, runFor, runsRowFor, sheetNameFor, summarize, xlsxFor, formatNumber } from "../../../src/taskpane/engine";
+import { parseList, toOptions, type FormValues } from "../../../src/taskpane/form";
+import { plainError } from "../../../src/taskpane/app";
+
+const form: FormValues = {
+  model: "two-relu", dataMode: "target", x: "14, 86; 28", slope: "2", intercept: "30", points: null,
+  optimizer: "sgd", beta: "0.9", beta2: "0.999", eps: "1e-8", lr: "0.0001", epochs: "2", gradient: "forward", h: "0.01",
+};
+
+describe("the pane's engine", () => {
+  it("turns form text into run options the core accepts", () => {
+    const result = runFor(toOptions(form));
+    expect(result.config).toMatchObject({ model: "two-relu", lr: 1e-4, epochs: 2, gradient: "forward" });
+    expect(result.config.data).toEqual([{ x: 14, y: 58 }, { x: 86, y: 202 }, { x: 28, y: 86 }]);
+  });
+
+  it("uses the selected cells' points instead of the target line", () => {
+    const result = runFor(toOptions({ ...form, dataMode: "cells", points: [{ x: 1, y: 5 }, { x: 2, y: 9 }] }));
+    expect(result.config.data).toEqual([{ x: 1, y: 5 }, { x: 2, y: 9 }]);
+  });
+
+  it("reports bad form input in one plain sentence", () => {
+    expect(() => toOptions({ ...form, x: "14, eighty" })).toThrow(/x values must be numbers/);
+    expect(() => runFor(toOptions({ ...form, lr: "-1" }))).toThrow(/learning rate must be a number above 0/i);
+    expect(parseList(" 1,2;3  4 ")).toEqual([1, 2, 3, 4]);
+  });
+
+  it("says where and why a diverging run diverged, in one sentence", () => {
+    const s = summarize(runFor(presetById("two-neurons")!.options));
+    expect(s.divergence).toMatch(/^It diverged at epoch 1, row \d+ \(step \d+\): .+/);
+    expect(s.divergedAt).toMatch(/^epoch 1, row \d+$/);
+  });
+
+  it("summarises a run that converges: √SSE per epoch, no divergence", () => {
+    const result = runFor(presetById("graddesc-basic")!.options);
+    const s = summarize(result);
+    expect(s.divergence).toBeNull();
+    expect(s.perEpoch[0].rootSse).toBeCloseTo(150.75521153771854, 9);
+    expect(runsRowFor(result, "graddesc")).toMatchObject({ sheet: "graddesc", model: "linear", optimizer: "sgd", lr: 1e-4, epochs: 5, divergedAt: "" });
+  });
+
+  it("names the sheet after the run and finds its LearningRate cell", () => {
+    const result = runFor(presetById("two-relu")!.options);
+    expect(sheetNameFor(result)).toBe("two-relu lr 0.0001");
+    const plan = planFor(result, "R");
+    expect(lrCellOf(plan)).toEqual({ row: plan.names.find((n) => n.name === "LearningRate")!.row, col: plan.names.find((n) => n.name === "LearningRate")!.col });
+  });
+
+  it("builds the same run as an .xlsx file in memory", () => {
+    const file = xlsxFor(runFor(presetById("one-neuron")!.options));
+    expect(file.filename).toBe("gradsheet-linear-lr-0.0001.xlsx");
+    expect(String.fromCharCode(file.bytes[0], file.bytes[1])).toBe("PK");
+  });
+
+  it("formats overflow as Excel shows it", () => {
+    expect(formatNumber(NaN)).toBe("overflow (#NUM!)");
+    expect(formatNumber(150.755211)).toBe("150.7552");
+  });
+});
+
+describe("plainError", () => {
+  it("turns Excel's error codes into sentences a learner can act on", () => {
+    expect(plainError({ code: "RequestPayloadSizeLimitExceeded", message: "x" })).toMatch(/too large/);
+    expect(plainError({ code: "ItemNotFound", message: "x" })).toMatch(/renamed or deleted/);
+    expect(plainError(new Error("The learning rate must be a number above 0."))).toBe("The learning rate must be a number above 0.");
+  });
+});
