@@ -123,6 +123,16 @@ describe("diagnoseFile", () => {
     expect(model.sheets[0].values.slice(0, 3)).toEqual([["x", "y"], [null, true], [-70, -110]]);
   });
 
+  it("finds a chart on its own chart sheet, reading its data from the data sheet", () => {
+    const input = buildWorkbook({ ...forumBook(), chartSheet: true });
+    const { model, findings } = diagnoseFile(input);
+    expect(model.charts.map((c) => [c.sheet, c.type])).toEqual([["Chart1", "line"]]);
+    expect(findings.map((f) => [f.code, f.fixable])).toEqual([["literal-categories", true]]);
+    const r = fixFile(input);
+    expectOnlyChartsChanged(input, r.bytes, r.changedParts);
+    expect(r.remaining).toEqual([]);
+  });
+
   it("reads manual calculation from workbook.xml", () => {
     const { findings } = diagnoseFile(buildWorkbook(forumBook({ calcMode: "manual" })));
     expect(findings.map((f) => f.code)).toContain("manual-calculation");

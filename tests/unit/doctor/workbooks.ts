@@ -36,6 +36,8 @@ export interface BookSpec {
   calcMode?: "manual";
   /** Write an .xlsm with a (fake) vbaProject.bin. */
   macro?: boolean;
+  /** Put the chart on its own chart sheet ("Move Chart > New sheet") instead of on the data sheet. */
+  chartSheet?: boolean;
 }
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -112,7 +114,7 @@ export function chartXml(spec: ChartSpec): string {
   return `${HEAD}<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>${rich(spec.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }
 
-function sheetXml(rows: Cell[][], strings: string[]): string {
+function sheetXml(rows: Cell[][], strings: string[], drawing = true): string {
   const body = rows
     .map((r, i) => {
       const cells = r
@@ -128,13 +130,13 @@ function sheetXml(rows: Cell[][], strings: string[]): string {
       return `<row r="${i + 1}">${cells}</row>`;
     })
     .join("");
-  return `${HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetData>${body}</sheetData><pageMargins left="0.5" right="0.5" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/><drawing r:id="rId1"/></worksheet>`;
+  return `${HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetData>${body}</sheetData><pageMargins left="0.5" right="0.5" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>${drawing ? '<drawing r:id="rId1"/>' : ""}</worksheet>`;
 }
 
 /** The whole workbook as .xlsx (or .xlsm) bytes. Entries use mixed compression, as real files do. */
 export function buildWorkbook(spec: BookSpec): Uint8Array {
   const strings: string[] = [];
-  const sheet = sheetXml(spec.rows, strings);
+  const sheet = sheetXml(spec.rows, strings, !spec.chartSheet);
   const sst = `${HEAD}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join("")}</sst>`;
   const main = spec.macro ? "application/vnd.ms-excel.sheet.macroEnabled.main+xml" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
   const files: Zippable = {
@@ -150,6 +152,14 @@ export function buildWorkbook(spec: BookSpec): Uint8Array {
     "xl/drawings/_rels/drawing1.xml.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/chart" Target="../charts/chart1.xml"/></Relationships>`),
     "xl/charts/chart1.xml": strToU8(chartXml(spec.chart)),
   };
+  if (spec.chartSheet) {
+    delete files["xl/worksheets/_rels/sheet1.xml.rels"];
+    files["xl/chartsheets/sheet1.xml"] = strToU8(`${HEAD}<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_R}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>`);
+    files["xl/chartsheets/_rels/sheet1.xml.rels"] = strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
+    files["[Content_Types].xml"] = strToU8(new TextDecoder().decode(files["[Content_Types].xml"] as Uint8Array).replace("</Types>", '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'));
+    files["xl/workbook.xml"] = strToU8(new TextDecoder().decode(files["xl/workbook.xml"] as Uint8Array).replace("</sheets>", '<sheet name="Chart1" sheetId="2" r:id="rId9"/></sheets>'));
+    files["xl/_rels/workbook.xml.rels"] = strToU8(new TextDecoder().decode(files["xl/_rels/workbook.xml.rels"] as Uint8Array).replace("</Relationships>", `<Relationship Id="rId9" Type="${NS_R}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`));
+  }
   if (spec.macro) files["xl/vbaProject.bin"] = [Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251), { level: 0 }];
   return zipSync(files, { level: 6, mtime: new Date("2024-03-05T10:20:30Z") });
 }
