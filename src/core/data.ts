@@ -71,7 +71,7 @@ export function makeData(spec: DataSpec = {}): DataPoint[] {
 export function parseCsv(text: string): { x: number[]; y?: number[] } {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
   const rows = lines.map((l) => l.split(/[,;\t]/).map((c) => c.trim()));
-  if (rows.length && rows[0].some((c) => c !== "" && !isNumeric(c))) rows.shift();
+  if (rows.length && rows[0].every((c) => !isNumeric(c))) rows.shift(); // a header has no numbers
   if (!rows.length) throw new ConfigError("data", "The data file has no rows of numbers.");
   const width = rows[0].length;
   const x: number[] = [];

@@ -88,6 +88,11 @@ describe("parseCsv", () => {
     }
   });
 
+  it("takes a first line as a header only when none of its cells is a number, so a typo there is an error", () => {
+    expect(parseCsv("x,y\n1,2")).toEqual({ x: [1], y: [2] });
+    expect(() => parseCsv("1,abc\n2,3")).toThrow('Data row 1 has a cell that is not a number: "abc".');
+  });
+
   it("names the row and the cell that is not a number", () => {
     expect(() => parseCsv("1,2\n3,abc")).toThrow('Data row 2 has a cell that is not a number: "abc".');
   });
