@@ -6,7 +6,7 @@
 import { PRESETS, type DataPoint, type RunOptions, type RunResult } from "../core";
 import type { RunRecord, WorkbookGateway, WorkbookStatus } from "../excel/workbook";
 import { formatNumber, lrCellOf, optionsFromRecord, planFor, runFor, runsRowFor, sheetNameFor, summarize, xlsxFor } from "./engine";
-import { DEFAULT_X, fillForm, PRESET_ORDER, readForm, renderPresets, showOptimizerConstants, toOptions } from "./form";
+import { DEFAULT_X, fillForm, PRESET_ORDER, readForm, renderModels, renderPresets, showOptimizerConstants, toOptions } from "./form";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -159,6 +159,7 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): v
   };
 
   // Presets first.
+  renderModels();
   renderPresets(pickPreset);
   pickPreset(PRESET_ORDER[0]);
   $<HTMLTextAreaElement>("x-values").value = DEFAULT_X;

@@ -2,7 +2,7 @@
  * The run form: presets first, then model, data, optimizer and its constants, learning rate,
  * epochs and derivative kind. Reads and writes plain values; knows nothing about Excel.
  */
-import { PRESETS, type DataPoint, type RunOptions } from "../core";
+import { MODEL_IDS, MODELS, PRESETS, type DataPoint, type RunOptions } from "../core";
 import { GRADDESC_X } from "./engine";
 
 export interface FormValues {
@@ -98,6 +98,19 @@ export function fillForm(o: RunOptions): void {
   set("beta2", o.beta2);
   set("eps", o.eps);
   showOptimizerConstants();
+}
+
+/** Add every model the core offers beyond the three the markup spells out (their label from the core). */
+export function renderModels(): void {
+  const select = input("model") as HTMLSelectElement;
+  const have = new Set(Array.from(select.options, (o) => o.value));
+  for (const id of MODEL_IDS) {
+    if (have.has(id)) continue;
+    const option = document.createElement("option");
+    option.value = id;
+    option.textContent = MODELS[id].label;
+    select.append(option);
+  }
 }
 
 /** Show only the constants the chosen optimizer reads. */
