@@ -6,7 +6,7 @@
  * the hand-written loop, and at least 10 million row-steps per second. Times are CPU seconds (best
  * of REPS after a warm-up), so other processes on a shared machine distort them less.
  */
-import { MODEL_IDS, resolveConfig, train, type EpochSummary, type GradientKind, type ModelId, type RunConfig } from "../src/core";
+import { BASE_MODEL_IDS, resolveConfig, train, type EpochSummary, type GradientKind, type ModelId, type RunConfig } from "../src/core";
 import { linearLoop, twoNeuronLoop, type HandResult } from "./lib/core-handwritten";
 import { best, type BenchResult } from "./lib/types";
 
@@ -37,7 +37,7 @@ function sameEpoch(a: EpochSummary, b: EpochSummary): boolean {
 export async function bench(): Promise<BenchResult> {
   const rows: Record<string, unknown>[] = [];
   const lines = ["model       gradient   core Msteps/s   hand Msteps/s   hand/core"];
-  for (const model of MODEL_IDS)
+  for (const model of BASE_MODEL_IDS)
     for (const gradient of KINDS) {
       // lr small enough that no run diverges: the figures are for ordinary arithmetic, not NaN
       const config = resolveConfig({ model, gradient, optimizer: "sgd", lr: model === "linear" ? 1e-4 : 1e-5, epochs: EPOCHS });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import {
-  ConfigError, LIMITS, MODEL_IDS, OPTIMIZER_IDS, PRESETS, parseCsv, presetById,
+  BASE_MODEL_IDS, ConfigError, LIMITS, OPTIMIZER_IDS, PRESETS, parseCsv, presetById,
   type DataSpec, type RunOptions, type XSource,
 } from "../core";
 
@@ -25,7 +25,7 @@ export interface ParsedArgs {
 /** The run options of DESIGN.md's contract, shared by train, export and friends. */
 export const RUN_OPTIONS: readonly OptionSpec[] = [
   { flag: "--preset", value: "ID", help: `start from a preset (${PRESETS.map((p) => p.id).join(", ")}); other flags override it` },
-  { flag: "--model", value: "M", help: `${MODEL_IDS.join(" | ")} (default linear)` },
+  { flag: "--model", value: "M", help: `${BASE_MODEL_IDS.join(" | ")} | relu-2 … relu-8 (a layer of n ReLU neurons) (default linear)` },
   { flag: "--optimizer", value: "O", help: `${OPTIMIZER_IDS.join(" | ")} (default sgd)` },
   { flag: "--lr", value: "N", help: "learning rate, above 0 (default 1e-4)" },
   { flag: "--epochs", value: "N", help: `number of epochs, 1 to ${LIMITS.maxEpochs} (default 1)` },
@@ -33,6 +33,7 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   { flag: "--h", value: "N", help: "finite-difference step, above 0 (default 0.01, graddesc's)" },
   { flag: "--batch", value: "N", help: "rows per mini-batch, 1 to the rows of an epoch: the weights change once per batch, by the mean derivative (default 1)" },
   { flag: "--init", value: "W", help: "initial weights: one number for all (--init 1) or by name (--init a=1,b=1,c=1,d=1; missing ones are 1)" },
+  { flag: "--init-seed", value: "S", help: "seed of a wide model's default initial weights: a_j, b_j, c_j uniform in [−1, 1), d = 1 (default 1)" },
   { flag: "--beta", value: "N", help: "momentum β, Adam β1, RMSProp decay, in [0, 1) (default 0.9)" },
   { flag: "--beta2", value: "N", help: "Adam β2, in [0, 1) (default 0.999)" },
   { flag: "--eps", value: "N", help: "ε added to √(mean square) by RMSProp and Adam, ≥ 0 (default 1e-8; 0 as graddesc)" },
@@ -113,6 +114,8 @@ export function runOptionsFrom(parsed: ParsedArgs, readFile: ReadFile = readUtf8
   const init = text(parsed, "init");
   if (init !== undefined) o.init = parseInit(init);
   if (parsed.flags.has("no-bias-correction")) o.biasCorrection = false;
+  const initSeed = text(parsed, "init-seed");
+  if (initSeed !== undefined) o.initSeed = initSeed;
   const shuffle = text(parsed, "shuffle");
   if (shuffle !== undefined) o.shuffleSeed = shuffle;
   const data = dataFrom(parsed, readFile);

@@ -27,6 +27,11 @@ export interface RunOptions {
   /** Shuffle the rows of every epoch with this seed. */
   shuffleSeed?: unknown;
   divergenceBound?: unknown;
+  /**
+   * Seed of the default initial weights of a wide model (relu-n; default 1): see `wideInit`.
+   * Weights given by `init` take precedence.
+   */
+  initSeed?: unknown;
   /** Rows per mini-batch: a whole number from 1 to the rows of an epoch (default 1). */
   batch?: unknown;
 }
@@ -82,7 +87,9 @@ export function resolveConfig(o: RunOptions = {}): RunConfig {
   if (epochs * data.length > LIMITS.maxSteps)
     throw new ConfigError("epochs", `${epochs} epochs of ${data.length} rows is ${epochs * data.length} steps; at most ${LIMITS.maxSteps} are allowed.`);
   const batchSize = wholeNumber("batch", o.batch ?? DEFAULTS.batch, 1, data.length, "The batch size");
-  const init = resolveInit(o.init ?? DEFAULTS.init, MODELS[model].weights);
+  const width = MODELS[model].width;
+  const drawn = width === undefined ? undefined : wideInit(width, wholeNumber("initSeed", o.initSeed ?? 1, 0, 2 ** 32 - 1, "The init seed"));
+  const init = resolveInit(o.init ?? drawn ?? DEFAULTS.init, MODELS[model].weights, drawn);
   const config: RunConfig = {
     model, optimizer, lr, epochs, gradient, h, init, data,
     optimizerSettings: { beta, beta2, eps, biasCorrection },
@@ -109,13 +116,28 @@ function resolveData(d: RunOptions["data"]): DataPoint[] {
   return points;
 }
 
-function resolveInit(init: unknown, names: readonly string[]): Weights {
+/**
+ * The default initial weights of an n-neuron ReLU layer, drawn from `seed` (mulberry32): a_j, b_j
+ * and c_j uniform in [−1, 1), rounded to 3 decimals so the sheet's inputs read well, drawn in the
+ * order a1, b1, c1, a2, b2, c2, …; d = 1. Equal weights would keep every neuron identical forever
+ * (each gets the same gradient), so a wide layer needs different starting weights.
+ */
+export function wideInit(n: number, seed: number): Weights {
+  const next = rng(seed);
+  const w: Weights = {};
+  for (let j = 1; j <= n; j++) for (const p of ["a", "b", "c"]) w[`${p}${j}`] = Math.round((2 * next() - 1) * 1000) / 1000 + 0; // + 0: never −0
+  w.d = 1;
+  return w;
+}
+
+/** Named weights as given; a missing one is its drawn value (wide models) or 1. */
+function resolveInit(init: unknown, names: readonly string[], drawn?: Weights): Weights {
   const w: Weights = {};
   if (typeof init === "object" && init !== null) {
     for (const k of Object.keys(init))
       if (!names.includes(k))
         throw new ConfigError("init", `The model has no weight "${k}"; its weights are ${names.join(", ")}.`);
-    for (const n of names) w[n] = finite("init", (init as Record<string, unknown>)[n] ?? 1, `Initial ${n}`);
+    for (const n of names) w[n] = finite("init", (init as Record<string, unknown>)[n] ?? drawn?.[n] ?? 1, `Initial ${n}`);
   } else {
     const v = finite("init", init, "The initial weight");
     for (const n of names) w[n] = v;

@@ -107,10 +107,20 @@ export interface DeadReluReport {
   text: string;
 }
 
-/** Dead-ReLU rows of a two-relu run (analytic ∂L/∂a = ∂L/∂b = ∂L/∂c = 0: a·x + b ≤ 0). */
+/** The weights whose analytic derivatives are all exactly 0 on a dead-ReLU row: every weight but d. */
+export function reluWeights(model: RunResult["config"]["model"]): string[] | null {
+  if (model !== "two-relu" && MODELS[model].width === undefined) return null;
+  return MODELS[model].weights.filter((w) => w !== "d");
+}
+
+/**
+ * Dead-ReLU rows of a ReLU run: rows where the analytic derivatives of every weight but d are
+ * exactly 0 (a·x + b ≤ 0; for a wide layer, a_j·x + b_j ≤ 0 for every neuron j at once).
+ */
 export function deadRelu(result: RunResult): DeadReluReport | null {
-  if (result.config.model !== "two-relu" || !result.rows) return null;
-  const dead = (r: StepRow) => r.analytic.a === 0 && r.analytic.b === 0 && r.analytic.c === 0;
+  const ws = reluWeights(result.config.model);
+  if (!ws || !result.rows) return null;
+  const dead = (r: StepRow) => ws.every((w) => r.analytic[w] === 0);
   const epochs: DeadReluEpoch[] = result.epochs.map((e) => ({ epoch: e.epoch, deadRows: 0, rows: 0 }));
   for (const r of result.rows) {
     epochs[r.epoch - 1].rows++;
@@ -119,6 +129,14 @@ export function deadRelu(result: RunResult): DeadReluReport | null {
   let deadFrom: number | null = null;
   for (let i = result.rows.length - 1; i >= 0 && dead(result.rows[i]); i--) deadFrom = result.rows[i].step;
   const last = result.rows[result.rows.length - 1];
+  const width = MODELS[result.config.model].width;
+  if (width !== undefined) {
+    const text =
+      deadFrom === null
+        ? `The layer is alive: on some rows at least one of its ${width} neurons has a_j·x + b_j > 0, so its weights keep learning.`
+        : `From step ${deadFrom} on, a_j·x + b_j ≤ 0 for every one of the ${width} neurons and every x that follows, so the layer outputs 0, every derivative but d's is exactly 0, and only d learns: the model predicts the constant d.`;
+    return { epochs, deadFrom, text };
+  }
   const text =
     deadFrom === null
       ? "The ReLU is alive: some rows still have a·x + b > 0, so a, b and c keep learning."

@@ -15,8 +15,9 @@ export interface LandscapeAxes {
   fixed: Weights;
 }
 
-/** The two weights a learner looks at: a and b for one neuron, a and c for two. */
+/** The two weights a learner looks at: a and b for one neuron, a and c for two, a1 and c1 for a wide layer. */
 export function landscapeWeights(model: RunResult["config"]["model"]): [string, string] {
+  if (MODELS[model].width !== undefined) return ["a1", "c1"];
   return model === "linear" ? ["a", "b"] : ["a", "c"];
 }
 

@@ -3,7 +3,8 @@
  * written side by side and in the exact operation order the sheet's formulas use (the sheet
  * layer mirrors these, and real spreadsheet engines check that they agree bit for bit).
  */
-import type { ModelId } from "./types";
+import type { BaseModelId, ModelId } from "./types";
+import { WIDE_WIDTHS, wideRelu } from "./wide";
 
 export interface Model {
   id: ModelId;
@@ -23,6 +24,10 @@ export interface Model {
   predGrad(w: Float64Array, x: number, out: Float64Array): void;
   /** a·x + b, the first neuron before its activation (2-neuron models only). */
   hidden?(w: Float64Array, x: number): number;
+  /** Neurons in the hidden ReLU layer of a wide model (relu-n); absent for the base models. */
+  width?: number;
+  /** z_j = a_j·x + b_j of every neuron into `out` (NaN where it overflowed), wide models only. */
+  layer?(w: Float64Array, x: number, out: Float64Array): void;
 }
 
 /** ŷ = a·x + b. ∂L/∂b = 2·(ŷ − y); ∂L/∂a = ∂L/∂b·x (graddesc's K and L columns). */
@@ -109,10 +114,17 @@ const twoRelu: Model = {
   },
 };
 
-export const MODELS: Readonly<Record<ModelId, Model>> = {
-  linear,
-  "two-linear": twoLinear,
-  "two-relu": twoRelu,
-};
+/** The models by id: the three base models, then relu-2 … relu-8 from the factory in wide.ts. */
+export const MODELS: Readonly<Record<ModelId, Model>> = Object.assign(
+  { linear, "two-linear": twoLinear, "two-relu": twoRelu } as Record<ModelId, Model>,
+  Object.fromEntries(WIDE_WIDTHS.map((n) => [`relu-${n}`, wideRelu(n)])),
+);
 
+/** Every model id, base models first. */
 export const MODEL_IDS = Object.keys(MODELS) as ModelId[];
+
+/** The graddesc-style models (what the forum compares); the wide ones are `WIDE_MODEL_IDS`. */
+export const BASE_MODEL_IDS: readonly BaseModelId[] = ["linear", "two-linear", "two-relu"];
+
+/** relu-2 … relu-8. */
+export const WIDE_MODEL_IDS = MODEL_IDS.filter((id) => MODELS[id].width !== undefined);

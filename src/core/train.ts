@@ -167,6 +167,11 @@ function stepRow(epoch: number, row: number, step: number, x: number, y: number,
     state,
     newWeights: toWeights(names, b.next),
   };
+  if (model.layer && model.width) {
+    const z = new Float64Array(model.width);
+    model.layer(w, x, z);
+    out.layer = { z: Array.from(z), relu: Array.from(z, (v) => Math.max(0, v)) };
+  }
   if (model.hidden) {
     out.hidden = fin(model.hidden(w, x));
     if (config.model === "two-relu") out.activation = Math.max(0, out.hidden);

@@ -1,6 +1,10 @@
 /** Plain data shared by the training core and everything above it. */
 
-export type ModelId = "linear" | "two-linear" | "two-relu";
+/** The three graddesc-style models. */
+export type BaseModelId = "linear" | "two-linear" | "two-relu";
+/** One hidden layer of n ReLU neurons, n = 2 … 8 ("two-relu" is n = 1). */
+export type WideModelId = `relu-${2 | 3 | 4 | 5 | 6 | 7 | 8}`;
+export type ModelId = BaseModelId | WideModelId;
 export type OptimizerId = "sgd" | "momentum" | "rmsprop" | "adam";
 export type GradientKind = "analytic" | "forward" | "central";
 
@@ -83,6 +87,8 @@ export interface StepRow {
   hidden?: number;
   /** max(0, a·x + b) (two-relu only). */
   activation?: number;
+  /** The hidden layer of a wide model (relu-n): z_j = a_j·x + b_j and max(0, z_j), j = 1 … n. */
+  layer?: { z: number[]; relu: number[] };
   pred: number;
   /** (ŷ − y)² */
   error: number;

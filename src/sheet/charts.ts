@@ -18,6 +18,14 @@ export const COLORS = {
   weights: { a: "1F77B4", b: "FF7F0E", c: "2CA02C", d: "9467BD" } as Record<string, string>,
 };
 
+/** Colours for the weights of a wide layer (up to 25 series), cycling through a 10-colour palette. */
+const PALETTE = ["1F77B4", "FF7F0E", "2CA02C", "9467BD", "8C564B", "E377C2", "7F7F7F", "BCBD22", "17BECF", "D62728"];
+
+/** A weight's series colour: a–d as always, wide-layer weights from the palette by position. */
+export function weightColor(w: string, i: number): string {
+  return COLORS.weights[w] ?? PALETTE[i % PALETTE.length];
+}
+
 export interface ChartPlaces {
   sheet: string;
   steps: Table;
@@ -47,7 +55,7 @@ export function runCharts(ctx: RunContext, p: ChartPlaces): ChartSpec[] {
     {
       id: "weights-by-step",
       title: "Weights by step",
-      series: ctx.weights.map((w) => series(w, step, col(p.steps, KEYS.chartWeight(w)), COLORS.weights[w], false, true)),
+      series: ctx.weights.map((w, i) => series(w, step, col(p.steps, KEYS.chartWeight(w)), weightColor(w, i), false, true)),
       xAxis: { title: "step" },
       yAxis: { title: "weight" },
     },

@@ -68,6 +68,13 @@ function analyticFormula(model: ModelId, w: string, at: At, r: number): string {
   const g = `2*(${at("pred", r)}-${at("y", r)})`;
   const d = (v: string) => at(KEYS.analytic(v), r);
   if (model === "linear") return w === "b" ? g : `${d("b")}*${at("x", r)}`;
+  if (model.startsWith("relu-") && w !== "d") {
+    // neuron j of a wide layer: de/dc_j = de/dd·max(0, z_j); de/db_j = de/dd·c_j when z_j > 0; de/da_j = de/db_j·x
+    const j = w.slice(1);
+    if (w[0] === "c") return `${d("d")}*${at(`relu${j}`, r)}`;
+    if (w[0] === "b") return `IF(${at(`z${j}`, r)}>0,${d("d")}*${at(`c${j}`, r)},0)`;
+    return `${d(`b${j}`)}*${at("x", r)}`;
+  }
   switch (w) {
     case "d":
       return g;
@@ -82,6 +89,12 @@ function analyticFormula(model: ModelId, w: string, at: At, r: number): string {
 
 function analyticDescription(model: ModelId, w: string): string {
   if (model === "linear") return w === "b" ? "de/db = 2·(ŷ − y)" : "de/da = de/db·x = 2·(ŷ − y)·x";
+  if (model.startsWith("relu-") && w !== "d") {
+    const j = w.slice(1);
+    if (w[0] === "c") return `de/dc${j} = de/dd·max(0, z${j})`;
+    if (w[0] === "b") return `de/db${j} = de/dd·c${j} when z${j} > 0, else 0`;
+    return `de/da${j} = de/db${j}·x`;
+  }
   const relu = model === "two-relu";
   switch (w) {
     case "d":

@@ -29,6 +29,14 @@ function predGradText(ctx: RunContext, at: At, r: number, w: string): string {
       const z = at("z", r);
       return { a: `IF(${z}>0,${at("c", r)}*${x},0)`, b: `IF(${z}>0,${at("c", r)},0)`, c: at("relu", r), d: "1" }[w] as string;
     }
+    default: {
+      // relu-n: weight a_j, b_j or c_j of neuron j, or d
+      if (w === "d") return "1";
+      const j = w.slice(1);
+      const z = at(`z${j}`, r);
+      const c = at(`c${j}`, r);
+      return w[0] === "a" ? `IF(${z}>0,${c}*${x},0)` : w[0] === "b" ? `IF(${z}>0,${c},0)` : at(`relu${j}`, r);
+    }
   }
 }
 

@@ -3,7 +3,7 @@
  * as `src/core/models.ts` (IEEE + and × are commutative but not associative, so the order is the
  * contract). Arguments are A1 references or names; numbers never appear with an uppercase E.
  */
-import type { ModelId } from "../core";
+import { MODELS, type ModelId } from "../core";
 
 /** ŷ as formula text from the weights' and x's cell text, in the core's operation order.
  * @example predictText("two-relu", { a: "F7", b: "G7", c: "H7", d: "I7" }, "D7") //=> "H7*MAX(0,F7*D7+G7)+I7"
@@ -17,6 +17,12 @@ export function predictText(model: ModelId, w: Record<string, string>, x: string
       return `${w.c}*(${z})+${w.d}`;
     case "two-relu":
       return `${w.c}*MAX(0,${z})+${w.d}`;
+    default: {
+      // relu-n: c1·max(0, a1·x + b1) + … + cn·max(0, an·x + bn) + d, left to right as wide.ts adds
+      const n = MODELS[model].width!;
+      const terms = Array.from({ length: n }, (_, i) => `${w[`c${i + 1}`]}*MAX(0,${w[`a${i + 1}`]}*${x}+${w[`b${i + 1}`]})`);
+      return `${terms.join("+")}+${w.d}`;
+    }
   }
 }
 

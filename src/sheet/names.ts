@@ -14,7 +14,10 @@ export const NAMES = {
   batch: "BatchSize",
 } as const;
 
-/** The name of weight w's initial value: "a" → "InitA". */
+/**
+ * The name of weight w's initial value: "a" → "InitA", and for a wide layer "a1" → "InitA_1" (a
+ * name ending in letters then digits would read as a cell reference).
+ */
 export function initName(w: string): string {
-  return `Init${w.toUpperCase()}`;
+  return `Init${w.replace(/^([a-z]+)(\d+)$/, "$1_$2").toUpperCase()}`;
 }

@@ -3,7 +3,7 @@
  * core adds), √SSE (what graddesc labels "rmse"), the true RMSE = √(SSE / n), and the weights after
  * the epoch's last update. Also the run's headline cells: the first diverged step and the last √SSE.
  */
-import { deadRelu } from "../core";
+import { deadRelu, reluWeights } from "../core";
 import { a1, abs, colLetter } from "./address";
 import { cachedForChart, cachedNumber } from "./cached";
 import { columnOf } from "./columns";
@@ -26,8 +26,7 @@ export interface SummaryBlock {
 
 /** The summary table: a header row at (row, col), then one row per epoch. */
 export function epochSummaries(ctx: RunContext, steps: Table, row: number, col: number): SummaryBlock {
-  const relu = ctx.config.model === "two-relu";
-  const dead = relu ? deadRelu(ctx.result) : null;
+  const dead = deadRelu(ctx.result);
   const errCol = columnOf(steps, "err");
   const firstData = steps.row + 1;
   const header: Cell[] = [
@@ -51,7 +50,7 @@ export function epochSummaries(ctx: RunContext, steps: Table, row: number, col: 
       { formula: `=SQRT(${sse}/ROWS(${range}))`, cached: cachedNumber(ep.rmse), style: "summary" },
       ...ctx.weights.map((w): Cell => ({ formula: `=${a1(lastStep, columnOf(steps, KEYS.next(w)))}`, cached: cachedNumber(ep.weights[w]), style: "weight" })),
       { formula: chartFeed(a1(r, col + 2), true), cached: cachedForChart(ep.rootSse, true), style: "summary" },
-      ...(dead ? [deadCell(steps, firstData + e * ctx.n, ctx.n, dead.epochs[e].deadRows)] : []),
+      ...(dead ? [deadCell(steps, firstData + e * ctx.n, ctx.n, dead.epochs[e].deadRows, reluWeights(ctx.config.model)!)] : []),
     ]);
   });
   const finalWeightCol: Record<string, number> = {};
@@ -67,10 +66,13 @@ export function epochSummaries(ctx: RunContext, steps: Table, row: number, col: 
   };
 }
 
-/** COUNTIFS of the epoch's rows whose analytic de/da, de/db and de/dc are all 0 (a dead ReLU). */
-function deadCell(steps: Table, first: number, n: number, cached: number): Cell {
+/**
+ * COUNTIFS of the epoch's rows whose analytic derivatives of every weight but d are all 0 (a dead
+ * ReLU: de/da, de/db, de/dc; for a wide layer every a_j, b_j and c_j, at most 24 pairs of 127).
+ */
+function deadCell(steps: Table, first: number, n: number, cached: number, ws: string[]): Cell {
   const range = (w: string) => `${a1(first, columnOf(steps, KEYS.analytic(w)))}:${a1(first + n - 1, columnOf(steps, KEYS.analytic(w)))}`;
-  return { formula: `=COUNTIFS(${range("a")},0,${range("b")},0,${range("c")},0)`, cached, style: "integer" };
+  return { formula: `=COUNTIFS(${ws.map((w) => `${range(w)},0`).join(",")})`, cached, style: "integer" };
 }
 
 /**

@@ -4,7 +4,7 @@
  * prints for that run.
  */
 import { writeFileSync } from "node:fs";
-import { ConfigError, MODEL_IDS, compare, initForModel, logSpace, resolveConfig, sweep, train, type ModelId, type RunResult, type RunOptions } from "../../core";
+import { BASE_MODEL_IDS, ConfigError, MODEL_IDS, compare, initForModel, logSpace, resolveConfig, sweep, train, type ModelId, type RunResult, type RunOptions } from "../../core";
 import { buildCompareWorkbook, buildSweepSheet } from "../../sheet/experiments";
 import type { WorkbookPlan } from "../../sheet/plan";
 import { writeWorkbook } from "../../xlsx/write-workbook";
@@ -103,7 +103,7 @@ export const sweepCommand: Command = {
 };
 
 const COMPARE_OPTIONS: readonly OptionSpec[] = [
-  { flag: "--models", value: "LIST", help: `models to compare (${MODEL_IDS.join(",")})` },
+  { flag: "--models", value: "LIST", help: `models to compare, e.g. ${BASE_MODEL_IDS.join(",")},relu-4 (any of ${BASE_MODEL_IDS.join(", ")}, relu-2 … relu-8)` },
   ...without("--model"),
   JSON_FLAG,
   OUT_FLAG,
@@ -121,7 +121,7 @@ export const compareCommand: Command = {
   run(args, io) {
     const parsed = parseArgs(args, COMPARE_OPTIONS, "compare");
     noPositional(parsed, "compare");
-    const models = required(parsed, "models", MODEL_IDS.join(","))
+    const models = required(parsed, "models", BASE_MODEL_IDS.join(","))
       .split(",")
       .map((m) => m.trim());
     for (const m of models)

@@ -14,6 +14,8 @@ const GRID_COL = 1;
 
 /** How the picture reads, per model. */
 function story(model: RunResult["config"]["model"]): string {
+  if (model.startsWith("relu-"))
+    return "With the other neurons held, the error over neuron 1's a1 and c1: left of a1·x + b1 = 0 for every x neuron 1 is dead and the error is flat along c1; the other neurons still carry the fit, so the layer need not die with it.";
   if (model === "linear")
     return "The valley is long and narrow: changing a moves the error far more than changing b, so a step small enough for a is tiny for b and the intercept crawls (graddesc's slow b).";
   return model === "two-linear"
@@ -26,6 +28,15 @@ function residual(model: RunResult["config"]["model"], w: Record<string, string>
   const z = `${w.a}*${X}+${w.b}`;
   if (model === "linear") return `${z}-${Y}`;
   if (model === "two-linear") return `${w.c}*(${z})+${w.d}-${Y}`;
+  const width = MODELS[model].width;
+  if (width !== undefined) {
+    // relu-n: c1·max(0, z1) + … + cn·max(0, zn) + d, each max(0, z) written (z>0)*(z) over the ranges
+    const terms = Array.from({ length: width }, (_, i) => {
+      const zj = `${w[`a${i + 1}`]}*${X}+${w[`b${i + 1}`]}`;
+      return `${w[`c${i + 1}`]}*((${zj}>0)*(${zj}))`;
+    });
+    return `${terms.join("+")}+${w.d}-${Y}`;
+  }
   return `${w.c}*((${z}>0)*(${z}))+${w.d}-${Y}`;
 }
 

@@ -38,7 +38,7 @@ describe("buildSweepSheet", () => {
 });
 
 describe("buildLandscapeSheet", () => {
-  for (const model of ["linear", "two-linear", "two-relu"] as const)
+  for (const model of ["linear", "two-linear", "two-relu", "relu-2", "relu-8"] as const)
     it(`computes every ${model} grid cell, log10 SSE by SUMPRODUCT, exactly as the core does`, () => {
       const result = train(resolveConfig({ model, lr: 1e-5, epochs: 2 }));
       const plan = buildLandscapeSheet(result, "Landscape");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_IDS, OPTIMIZER_IDS, resolveConfig, train } from "../../../src/core";
+import { BASE_MODEL_IDS, OPTIMIZER_IDS, resolveConfig, train } from "../../../src/core";
 import { buildRunSheet, LAYOUT, runConfigFromMeta, SHEET_FORMAT_VERSION, STYLES, type SheetPlan } from "../../../src/sheet";
 import { allFormulas, column, formulaOf, plannedRun, stepTable } from "./fixtures";
 
 const allPlans = (): { id: string; plan: SheetPlan }[] =>
-  MODEL_IDS.flatMap((model) => OPTIMIZER_IDS.map((optimizer) => ({ id: `${model}/${optimizer}`, plan: plannedRun({ model, optimizer, gradient: "central" }).plan })));
+  [...BASE_MODEL_IDS, "relu-2" as const].flatMap((model) => OPTIMIZER_IDS.map((optimizer) => ({ id: `${model}/${optimizer}`, plan: plannedRun({ model, optimizer, gradient: "central" }).plan })));
 
 /** The literal value of the cell at (row, col) among the plan's blocks. */
 function blockValue(plan: SheetPlan, row: number, col: number) {
