@@ -6,7 +6,7 @@
 import { uniqueSheetName } from "../sheet/address";
 import type { RangeRef, SheetPlan } from "../sheet/plan";
 import { queueAxisScales, queueOp, type RangeResolver } from "./apply";
-import { syncWithin, type ExcelHost } from "./host";
+import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, queueIndex, queueProperty, type RunIndex, type RunRecord } from "./meta";
 import { batchOps, estimateBytes, planCellCount, planOps, type WriteOp } from "./ops";
 import { API, NeedsNewerExcel } from "./requirements";
@@ -24,6 +24,24 @@ function queueNotes(sheet: Excel.Worksheet, plan: SheetPlan): number {
       }),
     );
   return n;
+}
+
+/**
+ * After a failed write, delete the half-written sheet GradSheet had just added, unless it is all
+ * that is left of a run being rebuilt (the old sheet already gone). Best effort: errors are ignored.
+ */
+async function removePartial(context: Excel.RequestContext, writeName: string, replaced: string | undefined, sync: () => Promise<void>): Promise<void> {
+  try {
+    const partial = context.workbook.worksheets.getItemOrNullObject(writeName);
+    const old = replaced === undefined ? null : context.workbook.worksheets.getItemOrNullObject(replaced);
+    await sync();
+    if (partial.isNullObject || (old && old.isNullObject)) return;
+    old?.activate();
+    partial.delete();
+    await sync();
+  } catch {
+    /* the original error is the one to report */
+  }
 }
 
 /** Excel on the web refuses requests over 5 MB; stay under 4 MB. */
@@ -110,6 +128,9 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOpt
       if (position < 0) throw new Error(`The sheet "${opts.replace}" is no longer in the workbook.`);
     }
     const name = opts.replace ?? uniqueSheetName(plan.name, names);
+    // A rebuild writes beside the old sheet under a temporary name, then swaps in the last batch,
+    // so the workbook never lacks a visible sheet and a failed write leaves the old run intact.
+    const writeName = opts.replace === undefined ? name : uniqueSheetName(`${name} (new)`, names);
     const target = renamePlan(plan, name);
     const ops = planOps(target, { fillDown });
     let pending = batchOps(ops, budget);
@@ -126,15 +147,11 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOpt
       const batch = pending[0];
       const isLast = pending.length === 1;
       if (!created) {
-        if (opts.replace !== undefined) {
-          context.workbook.worksheets.getItem(opts.replace).delete();
-        }
-        sheet = context.workbook.worksheets.add(name);
-        if (position !== undefined) sheet.position = position;
+        sheet = context.workbook.worksheets.add(writeName);
         // Active from the start: freeze panes apply to the active sheet's view.
         sheet.activate();
       } else {
-        sheet = context.workbook.worksheets.getItem(name);
+        sheet = context.workbook.worksheets.getItem(writeName);
       }
       if (host.supports(API.suspendScreenUpdating)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
       const ws = sheet;
@@ -146,6 +163,11 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOpt
         if (chart && op.kind === "chart") batchCharts.push({ chart, spec: op.chart });
       }
       if (isLast) {
+        if (opts.replace !== undefined) {
+          context.workbook.worksheets.getItem(opts.replace).delete();
+          ws.name = name;
+          ws.position = position ?? 0;
+        }
         const next: RunIndex = { ...index, [name]: record };
         if (opts.runsRow) next[RUNS_SHEET] = queueRunsRow(context, names, index, opts.runsRow, customProps, now);
         if (customProps) queueProperty(ws, record);
@@ -154,7 +176,10 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOpt
       try {
         await sync();
       } catch (e) {
-        if (!isPayloadLimit(e)) throw e;
+        if (!isPayloadLimit(e)) {
+          if (!(e instanceof SyncTimeout)) await removePartial(context, writeName, opts.replace, sync);
+          throw e;
+        }
         pending = [...halve(batch), ...pending.slice(1)];
         continue;
       } finally {

@@ -241,6 +241,34 @@ describe("writePlan", () => {
     expect(fake.state.sheets).toHaveLength(3);
   });
 
+  it("rebuilds a run that is the workbook's only sheet (written beside it, then swapped)", async () => {
+    const { fake, host } = fakeHost();
+    await writePlan(host, runPlan(5), { record });
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name === "Run 1");
+    const bigger = runPlan(9);
+    await writePlan(host, bigger, { record, replace: "Run 1" });
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Run 1"]);
+    expectSheetEqualsPlan(sheetNamed(fake, "Run 1"), bigger);
+    expect(fake.state.names.filter((n) => n.name === "LearningRate")).toHaveLength(1);
+  });
+
+  it("leaves the old run untouched and removes the half-written sheet when a rebuild fails", async () => {
+    const { fake, host } = fakeHost();
+    await writePlan(host, runPlan(5), { record });
+    const without = (x: unknown) => ({ ...(x as object), nextId: 0 });
+    const before = without(snapshot(fake.state));
+    fake.failOn("setXAxisValues", "GeneralException", "An internal error has occurred.");
+    await expect(writePlan(host, runPlan(9), { record, replace: "Run 1" })).rejects.toThrow(/internal error/);
+    expect(without(snapshot(fake.state))).toEqual(before);
+  });
+
+  it("removes the half-written sheet when a new run fails part way", async () => {
+    const { fake, host } = fakeHost();
+    fake.failOn("setValues", "GeneralException", "An internal error has occurred.");
+    await expect(writePlan(host, runPlan(5), { record })).rejects.toThrow(/internal error/);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
   it("refuses to rebuild a sheet it did not write", async () => {
     const { fake, host } = fakeHost({ sheets: ["Sheet1", "Budget"] });
     await expect(writePlan(host, runPlan(5, "Budget"), { record, replace: "Budget" })).rejects.toThrow(/not written by GradSheet/);
