@@ -2,8 +2,7 @@
  * The workbook as the task pane sees it: plain data in and out, no Office types. Every method
  * opens one Excel.run; writes go through `writePlan`.
  */
-import { formulaAt } from "../sheet/address";
-import { a1 } from "../sheet/address";
+import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunRecord } from "./meta";
