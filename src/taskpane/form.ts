@@ -2,7 +2,7 @@
  * The run form: presets first, then model, data, optimizer and its constants, learning rate,
  * epochs and derivative kind. Reads and writes plain values; knows nothing about Excel.
  */
-import { MODEL_IDS, MODELS, PRESETS, type DataPoint, type RunOptions } from "../core";
+import { MODEL_IDS, MODELS, PRESETS, type DataPoint, type ModelId, type RunOptions } from "../core";
 import { GRADDESC_X } from "./engine";
 
 export interface FormValues {
@@ -75,7 +75,8 @@ export function toOptions(v: FormValues): RunOptions {
     epochs: v.epochs,
     gradient: v.gradient,
     h: v.h,
-    init: 1,
+    // equal weights would keep a wide layer's neurons identical forever: those start from the core's seeded draw
+    ...(MODELS[v.model as ModelId]?.width === undefined ? { init: 1 } : {}),
     beta: v.beta,
     beta2: v.beta2,
     eps: v.eps,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { presetById } from "../../../src/core";
+import { presetById, wideInit } from "../../../src/core";
 import { lrCellOf, planFor, runFor, runsRowFor, sheetNameFor, summarize, xlsxFor, formatNumber } from "../../../src/taskpane/engine";
 import { parseList, toOptions, type FormValues } from "../../../src/taskpane/form";
 import { plainError } from "../../../src/taskpane/app";
@@ -14,6 +14,12 @@ describe("the pane's engine", () => {
     const result = runFor(toOptions(form));
     expect(result.config).toMatchObject({ model: "two-relu", lr: 1e-4, epochs: 2, gradient: "forward" });
     expect(result.config.data).toEqual([{ x: 14, y: 58 }, { x: 86, y: 202 }, { x: 28, y: 86 }]);
+  });
+
+  it("starts a wide ReLU layer from the core's seeded weights, since equal weights never break the neurons' symmetry", () => {
+    const result = runFor(toOptions({ ...form, model: "relu-4" }));
+    expect(result.config.init).toEqual(wideInit(4, 1));
+    expect(runFor(toOptions(form)).config.init).toEqual({ a: 1, b: 1, c: 1, d: 1 });
   });
 
   it("uses the selected cells' points instead of the target line", () => {
