@@ -5,7 +5,7 @@
  * error grows; and the derivative check, |estimate − analytic| / |analytic| for the forward (and
  * central) differences, so a learner sees the bias of h.
  */
-import { relativeError, stabilityK } from "../core";
+import { relativeError, stabilityK, type StepRow } from "../core";
 import { cachedNumber } from "./cached";
 import type { At, ColumnSpec } from "./columns";
 import type { RunContext } from "./context";
@@ -50,6 +50,24 @@ function rateText(ctx: RunContext, at: At, r: number, w: string): string {
     : `${lr}/(SQRT(${v})+${eps})`;
 }
 
+const DIV_ERROR: { error: "#DIV/0!" } = Object.freeze({ error: "#DIV/0!" as const });
+
+/**
+ * True when a per-weight rate η_w = lr / (√s + ε) divides by exactly 0 (ε = 0 and a state still 0,
+ * e.g. before a mini-batch's first update): the core's η is Infinity, the cell shows #DIV/0!.
+ */
+function rateDividesByZero(ctx: RunContext, row: StepRow): boolean {
+  const { optimizer, optimizerSettings: s } = ctx.config;
+  if (optimizer !== "rmsprop" && optimizer !== "adam") return false;
+  const slot = optimizer === "rmsprop" ? "s" : "v";
+  return ctx.weights.some((w) => {
+    const v = row.state[`${slot}_${w}`];
+    const t = row.batch?.t ?? row.step;
+    const vHat = optimizer === "adam" && s.biasCorrection ? v / (1 - Math.pow(s.beta2, t)) : v;
+    return Number.isFinite(vHat) && Math.sqrt(vHat) + s.eps === 0;
+  });
+}
+
 function stabilityFormula(ctx: RunContext, at: At, r: number): string {
   const sq = (w: string) => {
     const g = predGradText(ctx, at, r, w);
@@ -73,7 +91,7 @@ export function diagnosticColumns(ctx: RunContext): ColumnSpec[] {
           ? "k = 2·lr·‖∇ŷ‖²: one step scales this row's residual by about (1 − k); k > 2 overshoots and the error grows"
           : "k = 2·Σ η_w·(∂ŷ/∂w)², η_w the optimizer's per-weight rate: k > 2 overshoots and the row's error grows",
       formula: (at, r) => stabilityFormula(ctx, at, r),
-      cached: (row) => cachedNumber(stabilityK(ctx.result, row)),
+      cached: (row) => (rateDividesByZero(ctx, row) ? DIV_ERROR : cachedNumber(stabilityK(ctx.result, row))),
     },
   ];
   const central = ctx.config.gradient === "central";

@@ -50,6 +50,14 @@ describe("a mini-batch run sheet evaluated by HyperFormula", () => {
     }
   });
 
+  it("agrees with ε = 0, where k's rate lr/(√s + ε) divides by zero until the first update: #DIV/0! as the engine shows", () => {
+    for (const optimizer of ["rmsprop", "adam"]) {
+      const { plan } = plannedRun({ model: "linear", optimizer, eps: 0, lr: 0.01, batch: 4 });
+      expect(column(plan, "k").cached![0]).toEqual({ error: "#DIV/0!" });
+      expectEngineAgrees({ model: "linear", optimizer, eps: 0, lr: 0.01, batch: 4 });
+    }
+  });
+
   it("agrees on shuffled epochs, Adam without bias correction and 3 epochs", () => {
     expectEngineAgrees({ model: "two-linear", optimizer: "momentum", lr: 1e-5, batch: 6, epochs: 3, shuffleSeed: 7 });
     expectEngineAgrees({ model: "linear", optimizer: "adam", lr: 0.1, batch: 7, epochs: 3, biasCorrection: false, beta2: 0.9 });
