@@ -7,8 +7,8 @@
 /** What the add-in stores about a sheet it wrote. Plain JSON. */
 export interface RunRecord {
   app: "GradSheet";
-  /** "run": a training sheet; "runs": the Runs log. */
-  role: "run" | "runs";
+  /** "run": a training sheet; "runs": the Runs log; "experiment": a Compare or Sweep sheet (values and cross-sheet formulas, no inputs). */
+  role: "run" | "runs" | "experiment";
   sheet: string;
   created: string;
   /** The form's run options (input of resolveConfig), so the run can be recomputed. */

@@ -13,7 +13,7 @@ import { API, NeedsNewerExcel } from "./requirements";
 import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
 
 /** Queue a note for every block cell that carries a comment; returns how many. */
-function queueNotes(sheet: Excel.Worksheet, plan: SheetPlan): number {
+export function queueNotes(sheet: Excel.Worksheet, plan: SheetPlan): number {
   let n = 0;
   for (const b of plan.blocks)
     b.cells.forEach((row, i) =>
@@ -82,12 +82,13 @@ export function renamePlan(plan: SheetPlan, name: string): SheetPlan {
   };
 }
 
-function isPayloadLimit(e: unknown): boolean {
+/** True when Excel refused a request as too large. */
+export function isPayloadLimit(e: unknown): boolean {
   return (e as { code?: string })?.code === "RequestPayloadSizeLimitExceeded";
 }
 
 /** Halve a batch: several ops split by count, a single cells/numberFormat op by rows. */
-function halve(batch: WriteOp[]): WriteOp[][] {
+export function halve(batch: WriteOp[]): WriteOp[][] {
   if (batch.length > 1) return [batch.slice(0, batch.length >> 1), batch.slice(batch.length >> 1)];
   const op = batch[0];
   if ((op.kind === "cells" || op.kind === "numberFormat") && op.rect.rows > 1) {

@@ -35,7 +35,7 @@ export function expectSheetEqualsPlan(sheet: FakeSheet, plan: SheetPlan): void {
     b.cells.forEach((row, i) =>
       row.forEach((cell, j) => {
         if (!cell) return expect(content(sheet, b.row + i, b.col + j)).toBeUndefined();
-        expect(content(sheet, b.row + i, b.col + j), `block cell (${b.row + i},${b.col + j})`).toEqual(cell.formula ?? unquote(cell.value));
+        expect(content(sheet, b.row + i, b.col + j), `block cell (${b.row + i},${b.col + j})`).toEqual(cell.formula ?? (cell.value === "" ? undefined : unquote(cell.value))); // "" is an empty cell in Excel
       }),
     );
   for (const t of plan.tables) {
