@@ -64,6 +64,10 @@ const RUNS: [string, { options: RunOptions }][] = [
   ["linear-momentum-central", { options: { model: "linear", optimizer: "momentum", gradient: "central", lr: 1e-4, epochs: 3, init: 1 } }],
   ["two-linear-rmsprop-analytic", { options: { model: "two-linear", optimizer: "rmsprop", gradient: "analytic", lr: 1e-3, epochs: 2, init: 1 } }],
   ["two-relu-adam-forward", { options: { model: "two-relu", optimizer: "adam", gradient: "forward", lr: 1e-2, epochs: 3, init: 1 } }],
+  // mini-batches (IF(update=1, …) state and weights) and a wide ReLU layer (8 neurons, 25 weights)
+  ["two-linear-momentum-batch-5", { options: { model: "two-linear", optimizer: "momentum", gradient: "central", lr: 1e-4, epochs: 2, batch: 5, init: 1 } }],
+  ["relu-8-sgd-forward", { options: { model: "relu-8", optimizer: "sgd", gradient: "forward", lr: 1e-5, epochs: 2 } }],
+  ["relu-3-rmsprop-batch-4", { options: { model: "relu-3", optimizer: "rmsprop", gradient: "analytic", lr: 1e-3, epochs: 2, batch: 4 } }],
 ];
 
 describe.each(RUNS)("the export of %s, in LibreOffice", (id, preset) => {
