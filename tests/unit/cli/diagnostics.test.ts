@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main";
 import { DIAGNOSTIC_STEP_LIMIT, diagnostics } from "../../../src/cli/diagnostics";
 import { resolveConfig, train } from "../../../src/core";
+import { cli } from "./run-cli";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 describe("gradsheet train diagnostics", () => {
   it("explain the 2-neuron explosion in the table: overshooting steps and the weight that ran away", async () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main";
 import { parseLrs } from "../../../src/cli/commands/experiments";
+import { cli } from "./run-cli";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 describe("gradsheet sweep --json", () => {
   it("prints runs: [{ lr, epochs, divergence }] with each run exactly as gradsheet train gives it", async () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main";
 import { GRADDESC_X } from "../../../src/core";
+import { cli } from "./run-cli";
 
-/** Run the CLI in-process, capturing what it writes. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 const X = GRADDESC_X.join(",");
 

@@ -3,16 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main";
 import { wideInit } from "../../../src/core";
 import { parts } from "../../helpers/xlsx-file";
+import { cli } from "./run-cli";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "gradsheet-wide-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

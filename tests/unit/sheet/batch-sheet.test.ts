@@ -9,20 +9,10 @@ import { runConfigFromMeta, runSheetMeta } from "../../../src/sheet";
 import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
 import { column, formulaOf, plannedRun, stepTable } from "./fixtures";
 import { expectRerunMatches } from "./rerun";
+import { STABLE_LR, expectEngineAgrees } from "./engine-agrees";
 
 const GRADIENTS: GradientKind[] = ["analytic", "forward", "central"];
-const STABLE_LR: Record<string, number> = { sgd: 1e-5, momentum: 1e-5, rmsprop: 0.01, adam: 0.05 };
 
-function expectEngineAgrees(o: RunOptions) {
-  const { plan, result } = plannedRun(o);
-  const hf = evaluatePlan(plan);
-  try {
-    expect(formulaCells(plan).length).toBeGreaterThan(result.rows!.length * 10);
-    expect(mismatches(hf, plan).slice(0, 5)).toEqual([]);
-  } finally {
-    hf.destroy();
-  }
-}
 
 describe("a mini-batch run sheet evaluated by HyperFormula", () => {
   describe("every formula cell equals the core's value bit for bit", () => {

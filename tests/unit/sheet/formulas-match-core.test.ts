@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import { BASE_MODEL_IDS, OPTIMIZER_IDS, PRESETS, type GradientKind, type RunOptions } from "../../../src/core";
 import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
 import { plannedRun } from "./fixtures";
+import { STABLE_LR, expectEngineAgrees } from "./engine-agrees";
 
 const GRADIENTS: GradientKind[] = ["analytic", "forward", "central"];
 
-/** Learning rates at which every model trains two epochs without diverging. */
-const STABLE_LR: Record<string, number> = { sgd: 1e-5, momentum: 1e-5, rmsprop: 0.01, adam: 0.05 };
 
 /** Runs that diverge: past the bound only, or on to overflow (#NUM!) and NaN weights. */
 const DIVERGING: { why: string; options: RunOptions }[] = [
@@ -20,16 +19,6 @@ const DIVERGING: { why: string; options: RunOptions }[] = [
   { why: "RMSProp with ε = 0 at lr 1e300", options: { model: "two-linear", optimizer: "rmsprop", lr: 1e300, eps: 0 } },
 ];
 
-function expectEngineAgrees(o: RunOptions) {
-  const { plan, result } = plannedRun(o);
-  const hf = evaluatePlan(plan);
-  try {
-    expect(formulaCells(plan).length).toBeGreaterThan(result.rows!.length * 10);
-    expect(mismatches(hf, plan).slice(0, 5)).toEqual([]);
-  } finally {
-    hf.destroy();
-  }
-}
 
 describe("a run sheet evaluated by HyperFormula", () => {
   describe("every formula cell equals the core's value bit for bit", () => {
