@@ -125,13 +125,14 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
       const batch = pending[0];
       const isLast = pending.length === 1;
       const ws = names.map((n) => (created ? context.workbook.worksheets.getItem(n) : context.workbook.worksheets.add(n)));
+      // The first sheet is active from the start (as writePlan does); the others are not activated
+      // one by one, which would fire an activation event per sheet for nothing (freeze panes are per sheet).
+      if (!created) ws[0].activate();
       if (host.supports(API.suspendScreenUpdating)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
       const byName = new Map(names.map((n, i) => [n.toLowerCase(), ws[i]]));
       const resolve: RangeResolver = (r) => (byName.get(r.sheet.toLowerCase()) ?? context.workbook.worksheets.getItem(r.sheet)).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
       const batchCharts: typeof charts = [];
       for (const { sheet, op } of batch) {
-        // freeze panes apply to the active sheet's view
-        if (op.kind === "freeze") ws[sheet].activate();
         const chart = queueOp(ws[sheet], op, resolve);
         if (chart && op.kind === "chart") batchCharts.push({ chart, spec: op.chart });
       }
@@ -143,7 +144,6 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
           if (customProps) queueProperty(ws[i], record);
         });
         queueIndex(context, next);
-        ws[0].activate();
       }
       try {
         await sync();

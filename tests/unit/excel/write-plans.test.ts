@@ -38,6 +38,8 @@ describe("writePlans (the comparison workbook)", () => {
     expect(fake.syncCount).toBe(3);
     expect(report.axisWarning).toBeUndefined();
     expect(fake.state.activeSheetId).toBe(sheetNamed(fake, "Compare").id);
+    expect(fake.requests.flatMap((r) => r.actions).filter((a) => a.name === "activate")).toHaveLength(1);
+    for (const p of plans) expect(sheetNamed(fake, p.name).freeze).toMatchObject({ rows: p.freeze.rows, cols: p.freeze.cols });
     expect(sheetNamed(fake, "Compare").charts[0].props["axes.valueAxis.scaleType"]).toBe("Logarithmic");
   });
 
