@@ -27,7 +27,8 @@ export interface PaneOptions {
   save?: (bytes: Uint8Array, filename: string) => void;
 }
 
-function browserSave(bytes: Uint8Array, filename: string): void {
+/** Save bytes through the browser's download. */
+export function browserSave(bytes: Uint8Array, filename: string): void {
   const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
@@ -39,7 +40,13 @@ function browserSave(bytes: Uint8Array, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): void {
+/** What other sections of the pane may read from the run form. */
+export interface PaneHandle {
+  /** The form's current run options (the selected cells' data when chosen); throws a plain sentence when invalid. */
+  runOptions(): RunOptions;
+}
+
+export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): PaneHandle {
   let busy = false;
   let points: DataPoint[] | null = null;
   let active: { sheet: string; record: RunRecord; options: RunOptions } | null = null;
@@ -256,4 +263,5 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): v
     })();
   }
   document.body.dataset.ready = opts.noExcel ? "no-excel" : "excel";
+  return { runOptions: () => toOptions(readForm(points)) };
 }

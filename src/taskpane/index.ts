@@ -1,12 +1,14 @@
 /**
  * Task pane entry: waits for Office.js and starts the pane with Excel, or without it (plain
- * browser, or office.js unreachable) so the page is never blank. Inside Excel it also mounts the
- * chart doctor (./doctor-panel) into `<section id="doctor">`.
+ * browser, or office.js unreachable) so the page is never blank. It mounts the Experiments section
+ * (./experiments-panel, downloads only without Excel) into `<section id="experiments">` and, inside
+ * Excel, the chart doctor (./doctor-panel) into `<section id="doctor">`.
  */
 import { officeHost } from "../excel/host";
 import { createWorkbook } from "../excel/workbook";
-import { startPane } from "./app";
+import { browserSave, plainError, startPane } from "./app";
 import { doctorDeps, mountDoctorPanel } from "./doctor-panel";
+import { excelExperiments, mountExperimentsPanel } from "./experiments-panel";
 
 /** Office.onReady, or null when Office.js is absent or never answers. */
 async function officeInfo(timeoutMs: number): Promise<{ host: unknown } | null> {
@@ -18,7 +20,9 @@ async function main(): Promise<void> {
   const info = await officeInfo(5000);
   const inExcel = info !== null && info.host === Office.HostType.Excel && typeof Excel !== "undefined";
   const host = inExcel ? officeHost() : null;
-  startPane(host ? createWorkbook(host) : null, { noExcel: !host });
+  const pane = startPane(host ? createWorkbook(host) : null, { noExcel: !host });
+  const experiments = document.getElementById("experiments");
+  if (experiments) mountExperimentsPanel(experiments, { options: pane.runOptions, excel: host ? excelExperiments(host) : null, save: browserSave, explain: plainError });
   const doctor = document.getElementById("doctor");
   if (doctor) {
     doctor.hidden = !host;

@@ -1,0 +1,135 @@
+/**
+ * The Experiments section of the built task pane in headless Chromium. Inside "Excel" (the
+ * project's fake in place of office.js): Compare models writes a Compare sheet and one sheet per
+ * model in 3 requests and says "2 neurons diverged at step 27" (1 neuron preset, lr 1e-4, analytic
+ * derivatives); a second comparison is renamed around the first; Sweep writes its sheet. Outside
+ * Excel it downloads the comparison workbook.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildPane, launchChromium, OFFICE_JS, serve } from "./helpers/pane";
+
+interface Fake {
+  requests: { actions: { target: string; name: string }[]; bytes: number }[];
+  state: { activeSheetId: string; sheets: { id: string; name: string; cells: Map<number, { formula?: string }>; charts: unknown[] }[] };
+  activate(name: string): Promise<void>;
+}
+type Win = { __fakeExcel: Fake };
+
+let browser: BrowserContext;
+let server: Server;
+let url: string;
+let fakeBundle: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const built = await buildPane();
+  fakeBundle = built.fakeBundle;
+  ({ url, server } = await serve(built.dir));
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe("Compare models in the pane inside Excel (fake)", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await browser.newPage();
+    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: fakeBundle }));
+    await page.goto(`${url}/taskpane.html`);
+    await page.waitForSelector('body[data-ready="excel"]');
+    await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+  });
+  afterAll(() => page?.close());
+
+  it("offers the forum's three models ticked and the wider ones unticked", async () => {
+    const section = page.getByRole("region", { name: "Experiments" });
+    for (const label of ["1 neuron", "2 neurons", "2 neurons + ReLU"]) expect(await section.getByRole("checkbox", { name: label, exact: true }).isChecked()).toBe(true);
+    expect(await page.locator('input[name="exp-model"]:checked').count()).toBe(3);
+    expect(await page.locator('input[name="exp-model"]').count()).toBeGreaterThan(3);
+  });
+
+  it("writes the Compare sheet and three run sheets in 3 requests under 4 MB, and says how each model did", async () => {
+    await page.locator("#epochs").fill("3");
+    const before = await page.evaluate(() => (window as unknown as Win).__fakeExcel.requests.length);
+    await page.getByRole("button", { name: "Compare models" }).click();
+    await page.waitForSelector("#exp-status:not([hidden])");
+    await page.waitForFunction(() => document.getElementById("experiments")?.getAttribute("aria-busy") === "false");
+    await page.waitForTimeout(200);
+    const { names, writes, compareFormulas } = await page.evaluate((from) => {
+      const f = (window as unknown as Win).__fakeExcel;
+      const compare = f.state.sheets.find((s) => s.name === "Compare");
+      return {
+        names: f.state.sheets.map((s) => s.name),
+        // the pane's own status reads (after the sheet is activated) ask for the active sheet; the write never does
+        writes: f.requests.slice(from).filter((r) => !r.actions.some((a) => a.name === "getActiveWorksheet")).map((r) => r.bytes),
+        compareFormulas: compare ? [...compare.cells.values()].flatMap((c) => (c.formula ? [c.formula] : [])) : [],
+      };
+    }, before);
+    expect(names).toEqual(["Sheet1", "Compare", "1 neuron", "2 neurons", "2 neurons + ReLU"]);
+    expect(writes).toHaveLength(3);
+    for (const b of writes) expect(b).toBeLessThan(4 * 1024 * 1024);
+    expect(compareFormulas.some((f) => f.includes("'2 neurons + ReLU'!"))).toBe(true);
+    expect(await page.locator("#exp-result").textContent()).toMatch(/^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step 27; 2 neurons \+ ReLU: final √SSE [\d.]+\.$/);
+    expect(await page.locator("#exp-goto").textContent()).toBe("Go to sheet “Compare”");
+  });
+
+  it("writes a second comparison beside the first, every new sheet renamed and the 1 neuron still stable at 3e-4", async () => {
+    await page.locator("#lr").fill("0.0003");
+    await page.getByRole("button", { name: "Compare models" }).click();
+    await page.waitForFunction(() => document.getElementById("exp-result")?.textContent?.includes("diverged"));
+    expect(await page.locator("#exp-result").textContent()).toMatch(/^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step \d+; /);
+    const names = await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.map((s) => s.name));
+    expect(names.slice(-4)).toEqual(["Compare (2)", "1 neuron (2)", "2 neurons (2)", "2 neurons + ReLU (2)"]);
+    await page.locator("#lr").fill("0.0001");
+  });
+
+  it("goes to the new sheet, and the pane recognises a model's sheet as a run", async () => {
+    await page.evaluate(() => (window as unknown as Win).__fakeExcel.activate("Sheet1"));
+    await page.getByRole("button", { name: "Go to sheet “Compare (2)”" }).click();
+    await page.waitForFunction(() => {
+      const f = (window as unknown as Win).__fakeExcel;
+      return f.state.sheets.find((s) => s.id === f.state.activeSheetId)?.name === "Compare (2)";
+    });
+    await page.evaluate(() => (window as unknown as Win).__fakeExcel.activate("2 neurons"));
+    await page.waitForSelector("#active-run:not([hidden])");
+    expect(await page.locator("#active-run-title").textContent()).toBe("“2 neurons” is a GradSheet run");
+  });
+
+  it("sweeps learning rates into a Sweep sheet and names the largest stable rate", async () => {
+    await page.locator("#exp-from").fill("1e-6");
+    await page.locator("#exp-to").fill("1e-2");
+    await page.locator("#exp-count").fill("5");
+    await page.getByRole("button", { name: "Sweep learning rates" }).click();
+    await page.waitForFunction(() => document.getElementById("exp-result")?.textContent?.includes("largest stable rate"));
+    expect(await page.locator("#exp-result").textContent()).toMatch(/^\d of 5 rates diverged, the first at [\d.e-]+ \(step \d+\); largest stable rate [\d.e-]+\.$/);
+    expect(await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.some((s) => s.name === "Sweep"))).toBe(true);
+  });
+
+  it("says what is wrong, in plain words, when no model is ticked", async () => {
+    const ticked = page.locator('input[name="exp-model"]:checked');
+    while ((await ticked.count()) > 0) await ticked.first().uncheck();
+    await page.getByRole("button", { name: "Compare models" }).click();
+    await page.waitForSelector("#exp-error:not([hidden])");
+    expect(await page.locator("#exp-error").textContent()).toBe("Tick at least one model to compare.");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("exp-error");
+  });
+});
+
+describe("Compare models in the pane outside Excel", () => {
+  it("downloads the comparison workbook as .xlsx", async () => {
+    const page = await browser.newPage();
+    await page.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
+    await page.goto(`${url}/taskpane.html`);
+    await page.waitForSelector('body[data-ready="no-excel"]');
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download comparison as .xlsx" }).click()]);
+    expect(download.suggestedFilename()).toBe("gradsheet-compare.xlsx");
+    expect(readFileSync(await download.path()).subarray(0, 2).toString()).toBe("PK");
+    expect(await page.locator("#exp-result").textContent()).toMatch(/^1 neuron: final √SSE/);
+    expect(await page.locator("#exp-goto").isHidden()).toBe(true);
+    await page.close();
+  });
+});
