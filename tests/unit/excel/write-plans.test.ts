@@ -4,7 +4,8 @@ import { REQUEST_BUDGET } from "../../../src/excel/writer";
 import { INDEX_SETTING } from "../../../src/excel/meta";
 import { createWorkbook } from "../../../src/excel/workbook";
 import { initForModel, resolveConfig, train, type ModelId } from "../../../src/core";
-import { buildCompareWorkbook } from "../../../src/sheet/experiments";
+import { buildCompareWorkbook, buildSweepSheet } from "../../../src/sheet/experiments";
+import { logSpace, sweep } from "../../../src/core";
 import type { SheetPlan } from "../../../src/sheet/plan";
 import { snapshot } from "../../fake-excel";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
@@ -150,6 +151,19 @@ describe("writePlans (the comparison workbook)", () => {
     const plans = comparison();
     await expect(writePlans(host, plans, { records: recordsFor(plans) })).rejects.toThrow(/internal error/);
     expect({ ...(snapshot(fake.state) as object), nextId: 0 }).toEqual(before);
+  });
+
+  it("writes a learning-rate sweep as one experiment sheet in 3 syncs, with its log-scale chart, not taken for a run", async () => {
+    const { fake, host } = fakeHost();
+    const options = { model: "two-linear", optimizer: "sgd", epochs: 3, gradient: "forward", h: 0.01, init: 1 };
+    const lrs = logSpace(1e-6, 1e-2, 9);
+    const plan = buildSweepSheet(sweep(options, lrs), resolveConfig({ ...options, lr: lrs[0] }));
+    const report = await writePlans(host, [plan], { records: [{ role: "experiment", options: plan.meta }] });
+    expect(report.sheets).toEqual(["Sweep"]);
+    expect(report.syncs).toBe(3);
+    expectSheetEqualsPlan(sheetNamed(fake, "Sweep"), plan);
+    expect(sheetNamed(fake, "Sweep").charts[0].props["axes.categoryAxis.scaleType"]).toBe("Logarithmic");
+    expect((await createWorkbook(host).status()).activeRun).toBeNull();
   });
 
   it("refuses Excel before ExcelApi 1.7 before touching the workbook", async () => {
