@@ -25,8 +25,35 @@ export function renameSheetRefs(formula: string, renamed: ReadonlyMap<string, st
   });
 }
 
-function renameBlock(b: Block, fix: (f: string) => string): Block {
-  return { ...b, cells: b.cells.map((row) => row.map((c) => (c?.formula === undefined ? c : { ...c, formula: fix(c.formula) }))) };
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Rewrite sheet names inside label text ("√SSE 2 neurons" → "√SSE 2 neurons (2)"): every plan name
+ * is a candidate, longest first, so "2 neurons + ReLU" is not read as "2 neurons" followed by text.
+ */
+function textRenamer(plans: SheetPlan[], to: (name: string) => string): (text: string) => string {
+  const all = [...new Set(plans.map((p) => p.name))].sort((a, b) => b.length - a.length);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
+  return (text) => text.replace(re, (m) => to(m));
+}
+
+/** Header and label cells name the sheets they describe; titles and other text are left as written. */
+const LABEL_STYLES = new Set(["header", "label"]);
+
+function renameBlock(b: Block, fix: (f: string) => string, text: (t: string) => string): Block {
+  return {
+    ...b,
+    cells: b.cells.map((row) =>
+      row.map((c) => {
+        if (!c) return c;
+        const out = { ...c };
+        if (c.formula !== undefined) out.formula = fix(c.formula);
+        if (typeof c.value === "string" && c.style && LABEL_STYLES.has(c.style)) out.value = text(c.value);
+        if (c.comment !== undefined) out.comment = text(c.comment);
+        return out;
+      }),
+    ),
+  };
 }
 
 function renameTable(t: Table, fix: (f: string) => string): Table {
@@ -51,7 +78,8 @@ function renameChart(c: ChartSpec, to: (name: string) => string): ChartSpec {
 
 /**
  * The plans with sheet `i` named `names[i]`, and every formula, chart range and chart series name
- * that referred to an old name pointing at the new one. A `meta.runs` list of sheet names
+ * that referred to an old name pointing at the new one; on a sheet whose formulas read a renamed
+ * sheet, its header and label cells and notes follow too ("√SSE 2 neurons (2)"). A `meta.runs` list of sheet names
  * (the Compare sheet's) follows too. Plans whose names all stay are returned as they are.
  */
 export function renamePlans(plans: SheetPlan[], names: string[]): SheetPlan[] {
@@ -61,12 +89,15 @@ export function renamePlans(plans: SheetPlan[], names: string[]): SheetPlan[] {
   const lower = new Map([...renamed].map(([a, b]) => [a.toLowerCase(), b]));
   const to = (name: string) => lower.get(name.toLowerCase()) ?? name;
   const fix = (f: string) => renameSheetRefs(f, renamed);
+  const text = textRenamer(plans, to);
   return plans.map((p, i) => {
     const runs = p.meta.runs;
+    // a sheet whose formulas read a renamed sheet names it in its labels too (the Compare sheet)
+    const reads = p.blocks.some((b) => b.cells.some((row) => row.some((c) => c?.formula !== undefined && fix(c.formula) !== c.formula)));
     return {
       ...p,
       name: names[i],
-      blocks: p.blocks.map((b) => renameBlock(b, fix)),
+      blocks: p.blocks.map((b) => renameBlock(b, fix, reads ? text : (t) => t)),
       tables: p.tables.map((t) => renameTable(t, fix)),
       conditionalFormats: p.conditionalFormats.map((cf) => renameFormat(cf, fix)),
       charts: p.charts.map((c) => renameChart(c, to)),

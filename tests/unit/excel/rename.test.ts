@@ -28,6 +28,16 @@ describe("renameSheetRefs", () => {
 });
 
 describe("renamePlans", () => {
+  it("reads a longer sheet name as itself: only '2 neurons' renamed leaves '√SSE 2 neurons + ReLU' alone", () => {
+    const three = buildCompareWorkbook(
+      (["two-linear", "two-relu"] as ModelId[]).map((model) => train(resolveConfig({ model, optimizer: "sgd", lr: 1e-4, epochs: 1, init: 1 }), { rows: true })),
+    ).sheets;
+    const [compare, , relu] = renamePlans(three, ["Compare", "2 neurons (2)", "2 neurons + ReLU"]);
+    const texts = compare.blocks.flatMap((b) => b.cells.flat()).flatMap((c) => (typeof c?.value === "string" ? [c.value] : []));
+    expect(texts).toEqual(expect.arrayContaining(["√SSE 2 neurons (2)", "√SSE 2 neurons + ReLU", "2 neurons + ReLU"]));
+    expect(relu).toEqual(three[2]);
+  });
+
   const results = (["linear", "two-linear"] as ModelId[]).map((model) =>
     train(resolveConfig({ model, optimizer: "sgd", lr: 1e-4, epochs: 2, gradient: "analytic", init: initForModel(1, model) }), { rows: true }),
   );
@@ -46,6 +56,11 @@ describe("renamePlans", () => {
     expect(compare.meta.runs).toEqual(["1 neuron", "2 neurons (2)"]);
     expect(compare.charts[0].series.map((s) => [s.name, s.y.sheet])).toEqual([["1 neuron", "Compare (2)"], ["2 neurons (2)", "Compare (2)"]]);
     expect(one).toEqual(plans[1]);
+    const texts = compare.blocks.flatMap((b) => b.cells.flat()).flatMap((c) => (typeof c?.value === "string" ? [c.value] : []));
+    expect(texts).toEqual(expect.arrayContaining(["√SSE 1 neuron", "√SSE 2 neurons (2)", "2 neurons (2) for chart", "2 neurons (2)", "2 neurons (2) collapses to one line"]));
+    expect(texts).not.toContain("√SSE 2 neurons");
+    expect(texts[0]).toBe(plans[0].blocks[0].cells[0][0]!.value); // the title lists models, not sheets
+
     expect(two.name).toBe("2 neurons (2)");
     for (const c of two.charts) for (const s of c.series) expect([s.x.sheet, s.y.sheet]).toEqual(["2 neurons (2)", "2 neurons (2)"]);
   });
