@@ -84,6 +84,13 @@ describe("Compare models in the pane inside Excel (fake)", () => {
     expect(await page.locator("#exp-result").textContent()).toMatch(/^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step \d+; /);
     const names = await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.map((s) => s.name));
     expect(names.slice(-4)).toEqual(["Compare (2)", "1 neuron (2)", "2 neurons (2)", "2 neurons + ReLU (2)"]);
+    const compare = await page.evaluate(() => {
+      const cells = [...(window as unknown as Win).__fakeExcel.state.sheets.find((s) => s.name === "Compare (2)")!.cells.values()] as { value?: unknown; formula?: string }[];
+      return { values: cells.map((c) => c.value), formulas: cells.flatMap((c) => (c.formula ? [c.formula] : [])) };
+    });
+    expect(compare.values).toContain("√SSE 2 neurons (2)");
+    expect(compare.formulas.some((f) => f.includes("'2 neurons (2)'!"))).toBe(true);
+    expect(compare.formulas.some((f) => f.includes("'2 neurons'!"))).toBe(false);
     await page.locator("#lr").fill("0.0001");
   });
 
