@@ -21,6 +21,8 @@ export interface FormValues {
   epochs: string;
   gradient: string;
   h: string;
+  /** Rows per update (mini-batch size); "1" or absent is plain SGD. */
+  batch?: string;
 }
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -50,6 +52,7 @@ export function readForm(points: DataPoint[] | null): FormValues {
     epochs: input("epochs").value,
     gradient: input("gradient").value,
     h: input("h").value,
+    batch: input("batch").value,
   };
 }
 
@@ -75,6 +78,7 @@ export function toOptions(v: FormValues): RunOptions {
     epochs: v.epochs,
     gradient: v.gradient,
     h: v.h,
+    ...(v.batch !== undefined && v.batch.trim() !== "" ? { batch: v.batch } : {}),
     // equal weights would keep a wide layer's neurons identical forever: those start from the core's seeded draw
     ...(MODELS[v.model as ModelId]?.width === undefined ? { init: 1 } : {}),
     beta: v.beta,
@@ -95,6 +99,7 @@ export function fillForm(o: RunOptions): void {
   set("epochs", o.epochs);
   set("gradient", o.gradient);
   set("h", o.h);
+  input("batch").value = String(o.batch ?? 1);
   set("beta", o.beta);
   set("beta2", o.beta2);
   set("eps", o.eps);
