@@ -6,13 +6,14 @@
 import { ConfigError } from "../core";
 import type { CliIo, Command } from "./command";
 import { exportCommand } from "./commands/export";
+import { landscapeCommand } from "./commands/landscape";
 import { compareCommand, sweepCommand } from "./commands/experiments";
 import { doctorCommand } from "./commands/doctor";
 import { trainCommand } from "./commands/train";
 import { RUN_OPTIONS, optionsHelp } from "./options";
 
 /** Every command, in help order. Add yours here. */
-export const COMMANDS: readonly Command[] = [trainCommand, exportCommand, sweepCommand, compareCommand, doctorCommand];
+export const COMMANDS: readonly Command[] = [trainCommand, exportCommand, sweepCommand, compareCommand, landscapeCommand, doctorCommand];
 
 const processIo: CliIo = {
   out: (s) => void process.stdout.write(s),

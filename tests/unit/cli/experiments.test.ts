@@ -92,3 +92,29 @@ describe("gradsheet export --landscape", () => {
     expect([...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Run 1", "Run 1 landscape"]);
   });
 });
+
+describe("gradsheet landscape", () => {
+  it("prints log10 SSE over the (a, b) grid as JSON, exactly the core's grid, with the run's path", async () => {
+    const { landscapeAxes, lossGrid, resolveConfig, train } = await import("../../../src/core");
+    const o = JSON.parse((await cli("landscape", "--epochs", "2", "--points", "7", "--json")).out);
+    const result = train(resolveConfig({ epochs: 2 }));
+    const axes = landscapeAxes(result, 7);
+    expect([o.wx, o.wy]).toEqual(["a", "b"]);
+    expect(o.xs).toEqual(axes.xs);
+    expect(o.grid).toEqual(lossGrid(result, axes));
+    expect(o.path).toHaveLength(58);
+    expect(o.path[0]).toEqual({ step: 1, x: 1, y: 1 });
+  });
+
+  it("finds the valley floor near the target line while graddesc's run is still far up the intercept", async () => {
+    const r = await cli("landscape", "--preset", "graddesc-basic");
+    expect(r.out).toMatch(/Lowest cell: log10 SSE [\d.]+ at a = 1\.9\d*, b = 30\.\d+/);
+    expect(r.out).toMatch(/The path ends \(step 145\) at a = 2\.5\d+, b = 1\.29/);
+  });
+
+  it("refuses a grid size out of range with one line", async () => {
+    const r = await cli("landscape", "--points", "2");
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+});
