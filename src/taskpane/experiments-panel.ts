@@ -1,7 +1,7 @@
 /**
  * The Experiments section of the task pane: "Compare models" (a Compare sheet and one live run
  * sheet per ticked model) and "Sweep learning rates" (a Sweep sheet), both from the run form's
- * settings. Shows progress, a one-line result and a button to the new sheet; outside Excel it
+ * settings, and "Loss landscape" (the run sheet and its landscape sheet). Shows progress, a one-line result and a button to the new sheet; outside Excel it
  * offers each experiment as a .xlsx download. Mounted into `<section id="experiments">`; Excel is
  * reached only through `deps`.
  */
@@ -9,7 +9,7 @@ import { BASE_MODEL_IDS, MODEL_IDS, MODELS, type ModelId, type RunOptions } from
 import type { ExcelHost } from "../excel/host";
 import { writePlans, type WritePlansReport } from "../excel/write-plans";
 import { createWorkbook } from "../excel/workbook";
-import { compareExperiment, experimentXlsx, sweepExperiment, sweepRates, type Experiment } from "./experiments-view";
+import { compareExperiment, experimentXlsx, landscapeExperiment, sweepExperiment, sweepRates, type Experiment } from "./experiments-view";
 
 /** What the section needs: the form's options, and Excel when there is one. */
 export interface ExperimentsDeps {
@@ -74,6 +74,7 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
   const to = field("exp-to", "To", "1e-2", "decimal");
   const count = field("exp-count", "Rates", "9", "numeric");
   const sweepBtn = h("button", { type: "button", id: "exp-sweep", className: "button", textContent: inExcel ? "Sweep learning rates" : "Download sweep as .xlsx" });
+  const landBtn = h("button", { type: "button", id: "exp-landscape", className: "button", textContent: inExcel ? "Map the loss landscape" : "Download landscape as .xlsx" });
   const bar = h("div", { id: "exp-progress-bar", className: "progress-bar" });
   bar.setAttribute("role", "progressbar");
   bar.setAttribute("aria-label", "Writing the experiment");
@@ -111,6 +112,13 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
       h("p", { className: "hint", textContent: "Log-spaced rates from From to To: the final √SSE of each, where it diverged, and the largest stable rate." }),
       sweepBtn,
     ),
+    h(
+      "fieldset",
+      {},
+      h("legend", { textContent: "Loss landscape" }),
+      h("p", { className: "hint", textContent: "The run sheet and a heat map of log10 SSE over two weights (a and b; a and c for two neurons) as live formulas, with the run's path marked." }),
+      landBtn,
+    ),
     progress,
     error,
     status,
@@ -120,7 +128,7 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
   let busy = false;
   const setBusy = (on: boolean) => {
     busy = on;
-    for (const b of [compare, sweepBtn, goto]) b.setAttribute("aria-disabled", String(on));
+    for (const b of [compare, sweepBtn, landBtn, goto]) b.setAttribute("aria-disabled", String(on));
     root.setAttribute("aria-busy", String(on));
   };
   const showProgress = (fraction: number | null, text = "") => {
@@ -184,6 +192,7 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
     "click",
     run(() => perform(() => sweepExperiment(deps.options(), sweepRates(from.input.value, to.input.value, count.input.value)))),
   );
+  landBtn.addEventListener("click", run(() => perform(() => landscapeExperiment(deps.options()))));
   goto.addEventListener(
     "click",
     run(async () => {

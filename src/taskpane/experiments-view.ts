@@ -4,7 +4,8 @@
  * the one-line result a learner reads, and the same experiment as an .xlsx file.
  */
 import { BASE_MODEL_IDS, ConfigError, MODELS, initForModel, logSpace, resolveConfig, sweep, train, type ModelId, type RunOptions, type RunResult, type SweepResult } from "../core";
-import { buildCompareWorkbook, buildSweepSheet } from "../sheet/experiments";
+import { buildCompareWorkbook, buildLandscapeSheet, buildSweepSheet } from "../sheet/experiments";
+import { buildRunSheet } from "../sheet/run-sheet";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
 import { writeWorkbook } from "../xlsx";
 import { lrCellOf } from "./engine";
@@ -20,7 +21,7 @@ export type SheetRecordSpec = { role: "run"; options: Record<string, unknown>; l
 
 /** An experiment ready to write: its sheets, the record of each, and the sentence to show. */
 export interface Experiment {
-  kind: "compare" | "sweep";
+  kind: "compare" | "sweep" | "landscape";
   workbook: WorkbookPlan;
   records: SheetRecordSpec[];
   line: string;
@@ -90,6 +91,32 @@ export function sweepExperiment(base: RunOptions, lrs: number[]): Experiment {
   const result = sweep(base, lrs);
   const plan: SheetPlan = buildSweepSheet(result, resolveConfig({ ...base, lr: lrs[0] }));
   return { kind: "sweep", workbook: { sheets: [plan], namesScope: "sheet" }, records: [{ role: "experiment", options: plan.meta }], line: sweepLine(result) };
+}
+
+/** At most this many steps for a landscape from the pane (every step is recorded and drawn). */
+export const MAX_LANDSCAPE_STEPS = 200_000;
+
+/**
+ * The run and its loss landscape (log10 SSE over a grid of two weights, the path marked) as two
+ * sheets: the live run sheet first, then "<run> landscape".
+ */
+export function landscapeExperiment(base: RunOptions): Experiment {
+  const config = resolveConfig(base);
+  if (config.epochs * config.data.length > MAX_LANDSCAPE_STEPS)
+    throw new ConfigError("epochs", `A landscape records every step: at most ${MAX_LANDSCAPE_STEPS} steps, not ${config.epochs * config.data.length}.`);
+  const result = train(config, { rows: true });
+  const run = buildRunSheet(result, { name: `${MODELS[config.model].label} lr ${formatValue(config.lr)}` });
+  const land = buildLandscapeSheet(result, `${run.name} landscape`.slice(0, 31));
+  const last = result.epochs[result.epochs.length - 1];
+  const line = result.divergence
+    ? `The path leaves the map: the run diverged at step ${result.divergence.step}.`
+    : `The path after ${result.epochs.length} epoch${result.epochs.length === 1 ? "" : "s"}: final √SSE ${formatValue(last.rootSse)}.`;
+  return {
+    kind: "landscape",
+    workbook: { sheets: [run, land], namesScope: "sheet" },
+    records: [{ role: "run", options: run.meta, lrCell: lrCellOf(run) }, { role: "experiment", options: land.meta }],
+    line,
+  };
 }
 
 /** The experiment as an .xlsx file, built in the browser. */

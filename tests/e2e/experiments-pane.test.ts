@@ -116,6 +116,16 @@ describe("Compare models in the pane inside Excel (fake)", () => {
     expect(await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.some((s) => s.name === "Sweep"))).toBe(true);
   });
 
+  it("maps the loss landscape: the run sheet and its landscape sheet, the path marked by a rule", async () => {
+    const before = await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.length);
+    await page.getByRole("button", { name: "Map the loss landscape" }).click();
+    await page.waitForFunction(() => document.getElementById("exp-result")?.textContent?.startsWith("The path"));
+    const added = await page.evaluate((n) => (window as unknown as Win).__fakeExcel.state.sheets.slice(n).map((s) => s.name), before);
+    expect(added).toHaveLength(2);
+    expect(added[1]).toBe(`${added[0]} landscape`);
+    expect(await page.locator("#exp-goto").textContent()).toBe(`Go to sheet “${added[0]}”`);
+  });
+
   it("says what is wrong, in plain words, when no model is ticked", async () => {
     const ticked = page.locator('input[name="exp-model"]:checked');
     while ((await ticked.count()) > 0) await ticked.first().uncheck();

@@ -98,3 +98,23 @@ describe("the Experiments section without Excel", () => {
     expect([1e-5, 3.16227766e-5, 1e-4, 0.01, 12.3456, Infinity].map(formatValue)).toEqual(["1e-5", "3.16e-5", "1e-4", "0.01", "12.35", "overflow"]);
   });
 });
+
+describe("landscapeExperiment", () => {
+  it("writes the live run sheet first, then its landscape sheet, recording the run as a run", async () => {
+    const { landscapeExperiment } = await import("../../../src/taskpane/experiments-view");
+    const e = landscapeExperiment({ model: "linear", epochs: 2, lr: 1e-4, init: 1 });
+    expect(e.workbook.sheets.map((s) => s.name)).toEqual(["1 neuron lr 1e-4", "1 neuron lr 1e-4 landscape"]);
+    expect(e.records.map((r) => r.role)).toEqual(["run", "experiment"]);
+    expect(e.line).toMatch(/^The path after 2 epochs: final √SSE [\d.]+\.$/);
+  });
+
+  it("says where a diverging run leaves the map", async () => {
+    const { landscapeExperiment } = await import("../../../src/taskpane/experiments-view");
+    expect(landscapeExperiment({ model: "two-linear", gradient: "forward", epochs: 1, lr: 1e-4, init: 1 }).line).toBe("The path leaves the map: the run diverged at step 27.");
+  });
+
+  it("refuses runs too long to record, in one sentence", async () => {
+    const { landscapeExperiment } = await import("../../../src/taskpane/experiments-view");
+    expect(() => landscapeExperiment({ epochs: 10000 })).toThrow(/at most 200000 steps/);
+  });
+});
