@@ -10,7 +10,8 @@ export function num(v: number): string {
   return a >= 1e-4 && a < 1e9 ? String(Number(v.toPrecision(8))) : v.toExponential(6);
 }
 
-function table(head: string[], body: string[][]): string {
+/** Right-aligned columns under a header line. */
+export function table(head: string[], body: string[][]): string {
   const width = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => c.padStart(width[i])).join("  ");
   return [line(head), ...body.map(line)].join("\n");

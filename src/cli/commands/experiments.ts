@@ -10,7 +10,7 @@ import type { WorkbookPlan } from "../../sheet/plan";
 import { writeWorkbook } from "../../xlsx/write-workbook";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, numberList, parseArgs, runOptionsFrom, text, type OptionSpec, type ParsedArgs } from "../options";
-import { num } from "../run-table";
+import { num, table } from "../run-table";
 
 const JSON_FLAG: OptionSpec = { flag: "--json", help: "print one JSON object with runs: [...]" };
 const OUT_FLAG: OptionSpec = { flag: "--out", value: "FILE.xlsx", help: "also write the experiment as an .xlsx workbook" };
@@ -64,11 +64,6 @@ function divergedAt(r: { divergence: RunResult["divergence"] }): string {
   return r.divergence ? `epoch ${r.divergence.epoch}, row ${r.divergence.row}` : "-";
 }
 
-function table(head: string[], body: string[][]): string {
-  const width = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padStart(width[i])).join("  ");
-  return [line(head), ...body.map(line)].join("\n");
-}
 
 const SWEEP_OPTIONS: readonly OptionSpec[] = [
   { flag: "--lrs", value: "LIST", help: "learning rates: a list (1e-6,1e-5,1e-4) or FROM:TO:COUNT, log-spaced (1e-6:1e-2:9)" },
