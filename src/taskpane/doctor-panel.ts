@@ -7,6 +7,7 @@
 import { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "../excel/doctor";
 import type { ExcelHost } from "../excel/host";
 import { autoFixTargets, findingRows, reportLines, summaryText } from "./doctor-view";
+import { addStyle, h } from "./dom";
 
 /** What the panel needs from Excel and from storage. */
 export interface DoctorPanelDeps {
@@ -39,19 +40,7 @@ const STYLE = `
 .doctor-report li { margin: 0.2em 0; }
 `;
 
-function addStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("doctor-panel-style")) return;
-  const style = document.createElement("style");
-  style.id = "doctor-panel-style";
-  style.textContent = STYLE;
-  document.head.append(style);
-}
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...kids);
-  return e;
-}
 
 /** Build the panel inside `root`; returns `unmount` (stops the watch). */
 export function mountDoctorPanel(root: HTMLElement, deps: DoctorPanelDeps): { unmount(): Promise<void> } {
@@ -59,7 +48,7 @@ export function mountDoctorPanel(root: HTMLElement, deps: DoctorPanelDeps): { un
     get: (k: string) => (typeof localStorage === "undefined" ? null : localStorage.getItem(k)),
     set: (k: string, v: string) => typeof localStorage !== "undefined" && localStorage.setItem(k, v),
   };
-  addStyle();
+  addStyle("doctor-panel-style", STYLE);
   const scope = h("select", { id: "doctor-scope" }, h("option", { value: "active", textContent: "This sheet" }), h("option", { value: "workbook", textContent: "Whole workbook" }));
   const check = h("button", { type: "button", id: "doctor-check", textContent: "Check charts" });
   const fixAll = h("button", { type: "button", id: "doctor-fix-all", textContent: "Fix all", hidden: true });

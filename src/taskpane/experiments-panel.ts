@@ -10,6 +10,7 @@ import type { ExcelHost } from "../excel/host";
 import { writePlans, type WritePlansReport } from "../excel/write-plans";
 import { createWorkbook } from "../excel/workbook";
 import { compareExperiment, experimentXlsx, landscapeExperiment, sweepExperiment, sweepRates, type Experiment } from "./experiments-view";
+import { addStyle, h } from "./dom";
 
 /** What the section needs: the form's options, and Excel when there is one. */
 export interface ExperimentsDeps {
@@ -40,19 +41,7 @@ const STYLE = `
 #exp-result { font-weight: 600; }
 `;
 
-function addStyle(): void {
-  if (document.getElementById("experiments-panel-style")) return;
-  const style = document.createElement("style");
-  style.id = "experiments-panel-style";
-  style.textContent = STYLE;
-  document.head.append(style);
-}
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...kids);
-  return e;
-}
 
 function field(id: string, label: string, value: string, inputmode: "decimal" | "numeric"): { wrap: HTMLDivElement; input: HTMLInputElement } {
   const input = h("input", { id, type: "text", value, autocomplete: "off" });
@@ -62,7 +51,7 @@ function field(id: string, label: string, value: string, inputmode: "decimal" | 
 
 /** Build the section inside `root`. */
 export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps): void {
-  addStyle();
+  addStyle("experiments-panel-style", STYLE);
   const inExcel = deps.excel !== null;
   const boxes = MODEL_IDS.map((id) => {
     const box = h("input", { type: "checkbox", value: id, checked: (BASE_MODEL_IDS as readonly string[]).includes(id) });
