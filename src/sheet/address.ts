@@ -94,7 +94,7 @@ const MAX_SHEET_NAME = 31;
  * 31 characters, not empty and not "History" (reserved by Excel).
  */
 export function sanitizeSheetName(name: string): string {
-  let s = name.replace(/[\[\]:*?/\\]/g, " ").replace(/[\u0000-\u001f]/g, "").replace(/\s+/g, " ").trim();
+  let s = name.replace(/[[\]:*?/\\]/g, " ").replace(/[\u0000-\u001f]/g, "").replace(/\s+/g, " ").trim();
   s = s.replace(/^'+|'+$/g, "").trim();
   if (s.length > MAX_SHEET_NAME) s = s.slice(0, MAX_SHEET_NAME).trim();
   if (!s || s.toLowerCase() === "history") s = s ? `${s} 1` : "Sheet";

@@ -7,7 +7,6 @@
 import { DEFAULT_TARGET, MODELS, type RunResult, type Target } from "../../core";
 import { a1, abs, quoteSheet, uniqueSheetName } from "../address";
 import { cachedForChart, cachedNumber } from "../cached";
-import { COLORS } from "../charts";
 import { columnOf } from "../columns";
 import { chartFeed } from "../formula";
 import { KEYS } from "../keys";
