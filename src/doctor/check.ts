@@ -3,9 +3,11 @@
  * `checkWorkbook` runs every check on every chart plus the workbook-wide calculation check.
  */
 import type { Finding } from "./findings";
-import type { AxisModel, CellValue, ChartModel, DataSource, SeriesModel, SheetContext, WorkbookModel } from "./model";
-import { cellName, parseRef, quoteSheet, refCells, refSize } from "./ref";
-import { findX, isNumericList, valuesOf } from "./x-source";
+import type { CellValue, ChartModel, SheetContext, WorkbookModel } from "./model";
+import { finding, indexes, magnitudeRatio, refsOf, sameScale, sizeOf, unique, verticalAxis } from "./check-util";
+import { checkX } from "./check-x";
+import { cellName, parseRef, quoteSheet, refCells } from "./ref";
+import { valuesOf } from "./x-source";
 
 /** Chart types whose horizontal axis is a category axis (points spaced evenly, in row order). */
 export const CATEGORY_TYPES = new Set<ChartModel["type"]>(["line", "column", "bar", "area"]);
@@ -18,8 +20,15 @@ export function checkWorkbook(wb: WorkbookModel): Finding[] {
   return [...wb.charts.flatMap((c) => checkChart(c, wb.sheets)), ...checkCalcMode(wb.calcMode)];
 }
 
-/** Findings for one chart, reading cell values from `sheets` where the model lacks them. */
+/** Chart types the fix turns into XY scatter charts: a function's x drawn on a category axis. */
+export const CONVERTIBLE_TYPES = new Set<ChartModel["type"]>(["line", "area"]);
+
+/**
+ * Findings for one chart, reading cell values from `sheets` where the model lacks them. Column and
+ * bar charts show values per category: they get at most a note about numeric labels, nothing else.
+ */
 export function checkChart(chart: ChartModel, sheets: SheetContext[] = []): Finding[] {
+  if (chart.type === "column" || chart.type === "bar") return checkX(chart, sheets);
   return [
     ...checkX(chart, sheets),
     ...checkLiteralY(chart),
@@ -44,109 +53,6 @@ export function checkCalcMode(mode: WorkbookModel["calcMode"]): Finding[] {
       fixable: true,
     },
   ];
-}
-
-/** The x side: numbers on a category axis, typed-in or missing categories / X values. */
-function checkX(chart: ChartModel, sheets: SheetContext[]): Finding[] {
-  if (chart.type === "other" || chart.series.length === 0) return [];
-  const out: Finding[] = [];
-  const canConvert = chart.series.every((_, i) => findX(chart, i, sheets) !== null);
-  const xCells = chart.series.map((_, i) => findX(chart, i, sheets)?.source.ref).filter((r): r is string => !!r);
-  const linkText = xCells.length ? ` X values will reference ${unique(xCells).join(", ")}.` : "";
-  const noCells =
-    "No cells next to the values hold the x values. Put them in a column (headed \"x\", \"step\" or \"epoch\") beside the values and run the fix again, or link them with Select Data > Horizontal (Category) Axis Labels > Edit.";
-  if (CATEGORY_TYPES.has(chart.type)) {
-    const numeric = indexes(chart, (s) => s.x.kind === "ref" && isNumericList(valuesOf(s.x, sheets)));
-    if (numeric.length) {
-      const vals = valuesOf(chart.series[numeric[0]].x, sheets) ?? [];
-      const even = numeric.every((i) => evenlyIncreasing(valuesOf(chart.series[i].x, sheets) ?? []));
-      out.push(finding(chart, "numeric-categories", even ? "warning" : "error", numeric, {
-        title: `${typeName(chart)} puts numeric x values on a category axis`,
-        explanation:
-          `A ${chart.type} chart treats the x cells as labels: it spaces the points evenly in row order, whatever the numbers are. ` +
-          (even
-            ? "Your x values happen to be evenly spaced and sorted, so the picture is right today, but it breaks as soon as they are not."
-            : "Your x values are not evenly spaced and sorted, so the curve's shape is wrong."),
-        cells: refsOf(chart, numeric, "x"),
-        values: vals.slice(0, 6),
-        fix: canConvert ? `Turn it into an XY scatter chart that places each point at its x value.${linkText}` : noCells,
-        fixable: canConvert,
-        dimension: "x",
-      }));
-    }
-    const literal = indexes(chart, (s) => s.x.kind === "literal");
-    if (literal.length) {
-      const vals = (chart.series[literal[0]].x as { values: CellValue[] }).values;
-      out.push(finding(chart, "literal-categories", "error", literal, {
-        title: `${typeName(chart)} shows typed-in categories, not your x cells`,
-        explanation:
-          "The horizontal axis labels are a list stored inside the chart (" + preview(vals) + "), not a link to the x cells. " +
-          "The points are spaced evenly in row order and the labels do not follow your data when it changes.",
-        cells: refsOf(chart, literal, "y"),
-        values: vals.slice(0, 6),
-        fix: canConvert ? `Turn it into an XY scatter chart linked to the x cells.${linkText}` : noCells,
-        fixable: canConvert,
-        dimension: "x",
-      }));
-    }
-    const absent = indexes(chart, (s) => s.x.kind === "none");
-    if (absent.length) {
-      out.push(finding(chart, "absent-categories", "warning", absent, {
-        title: `${typeName(chart)} has no x values: the axis just counts 1, 2, 3…`,
-        explanation:
-          "No cells are linked to the horizontal axis, so Excel numbers the points 1..n. That is only right when the row number is what you mean (as in graddesc's \"Error by epoch\" chart); otherwise the x values are lost.",
-        cells: refsOf(chart, absent, "y"),
-        fix: canConvert ? `Turn it into an XY scatter chart linked to the cells that hold the x values.${linkText}` : noCells,
-        fixable: canConvert,
-        dimension: "x",
-      }));
-    }
-    return out;
-  }
-  // Scatter: typed-in or missing X values.
-  const literal = indexes(chart, (s) => s.x.kind === "literal");
-  if (literal.length) {
-    const linkable = literal.every((i) => sameNumbers(findX(chart, i, sheets)?.source.values, valuesOf(chart.series[i].x, sheets)));
-    out.push(finding(chart, "literal-values", "error", literal, {
-      title: "X values are typed into the chart, not linked to cells",
-      explanation:
-        "The X values are a list stored inside the chart. When you change the x cells the chart does not follow, so it quietly shows old data.",
-      cells: refsOf(chart, literal, "y"),
-      values: valuesOf(chart.series[literal[0]].x, sheets)?.slice(0, 6),
-      fix: linkable
-        ? `Link the X values to the cells that hold the same numbers.${linkText}`
-        : "Put the X values in cells and link them (Select Data > Edit > Series X values).",
-      fixable: linkable,
-      dimension: "x",
-    }));
-  }
-  const text = indexes(chart, (s) => s.x.kind === "ref" && isTextList(valuesOf(s.x, sheets)));
-  if (text.length) {
-    const ok = text.every((i) => findX(chart, i, sheets) !== null);
-    out.push(finding(chart, "absent-categories", "error", text, {
-      title: "Scatter X cells hold text, so the points sit at 1, 2, 3…",
-      explanation:
-        "Excel can only place points by number. These X cells hold text (numbers typed as text, or labels), so Excel numbers the points 1..n instead.",
-      cells: refsOf(chart, text, "x"),
-      values: valuesOf(chart.series[text[0]].x, sheets)?.slice(0, 6),
-      fix: ok ? `Link the X values to cells that hold numbers.${linkText}` : "Turn the X cells into numbers (Data > Text to Columns, or retype them) and check again.",
-      fixable: ok,
-      dimension: "x",
-    }));
-  }
-  const absent = indexes(chart, (s) => s.x.kind === "none");
-  if (absent.length) {
-    const ok = absent.every((i) => findX(chart, i, sheets) !== null);
-    out.push(finding(chart, "absent-categories", "error", absent, {
-      title: "Scatter series without X values: the points sit at 1, 2, 3…",
-      explanation: "These series have no X values, so Excel places their points at 1..n instead of at their x.",
-      cells: refsOf(chart, absent, "y"),
-      fix: ok ? `Link the X values to the x cells.${linkText}` : noCells,
-      fixable: ok,
-      dimension: "x",
-    }));
-  }
-  return out;
 }
 
 /** Y values typed into the chart. */
@@ -276,120 +182,4 @@ function checkLog(chart: ChartModel, sheets: SheetContext[]): Finding[] {
     }));
   }
   return out;
-}
-
-// ---- small helpers ---------------------------------------------------------------------------
-
-function finding(
-  chart: ChartModel,
-  code: Finding["code"],
-  severity: Finding["severity"],
-  series: number[],
-  f: {
-    title: string;
-    explanation: string;
-    cells: string[];
-    values?: CellValue[];
-    fix: string;
-    fixable: boolean;
-    dimension?: "x" | "y";
-    axis?: { group: AxisModel["group"]; direction: AxisModel["direction"] };
-  },
-): Finding {
-  return {
-    code,
-    severity,
-    chartId: chart.id,
-    ...(chart.name !== undefined ? { chartName: chart.name } : {}),
-    ...(chart.sheet !== undefined ? { sheet: chart.sheet } : {}),
-    title: f.title,
-    explanation: f.explanation,
-    evidence: {
-      series: series.map((i) => ({ index: i, ...(chart.series[i].name !== undefined ? { name: chart.series[i].name } : {}) })),
-      cells: unique(f.cells),
-      ...(f.values !== undefined ? { values: f.values } : {}),
-      ...(f.dimension ? { dimension: f.dimension } : {}),
-      ...(f.axis ? { axis: f.axis } : {}),
-    },
-    fix: f.fix,
-    fixable: f.fixable,
-  };
-}
-
-function indexes(chart: ChartModel, pred: (s: SeriesModel) => boolean): number[] {
-  return chart.series.flatMap((s, i) => (pred(s) ? [i] : []));
-}
-
-function refsOf(chart: ChartModel, series: number[], side: "x" | "y"): string[] {
-  return series.flatMap((i) => {
-    const src = chart.series[i][side];
-    return src.kind === "ref" ? [src.ref] : [];
-  });
-}
-
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
-}
-
-function typeName(chart: ChartModel): string {
-  return `${chart.type[0].toUpperCase()}${chart.type.slice(1)} chart`;
-}
-
-function preview(vals: CellValue[]): string {
-  const shown = vals.slice(0, 4).map(String).join(", ");
-  return vals.length > 4 ? `${shown}, …, ${String(vals[vals.length - 1])}` : shown;
-}
-
-function evenlyIncreasing(vals: CellValue[]): boolean {
-  const nums = vals.filter((v): v is number => typeof v === "number");
-  if (nums.length !== vals.length || nums.length < 2) return false;
-  const step = nums[1] - nums[0];
-  if (!(step > 0)) return false;
-  return nums.every((v, k) => k === 0 || Math.abs(v - nums[k - 1] - step) <= 1e-9 * Math.max(1, Math.abs(step)));
-}
-
-/** True when the list holds text and no numbers (a scatter then plots 1..n). */
-function isTextList(values: CellValue[] | undefined): boolean {
-  return !!values && values.some((v) => typeof v === "string" && v !== "") && !values.some((v) => typeof v === "number");
-}
-
-function sameNumbers(a: CellValue[] | undefined, b: CellValue[] | undefined): boolean {
-  return !!a && !!b && a.length === b.length && a.every((v, k) => v === b[k]);
-}
-
-function sizeOf(src: DataSource, sheets: SheetContext[]): number | undefined {
-  if (src.kind === "literal") return src.values.length;
-  if (src.kind === "ref") {
-    const r = parseRef(src.ref);
-    return r ? refSize(r) : valuesOf(src, sheets)?.length;
-  }
-  return undefined;
-}
-
-function verticalAxis(chart: ChartModel, group: "primary" | "secondary"): AxisModel | undefined {
-  return chart.axes.find((a) => a.group === group && a.direction === "vertical");
-}
-
-function sameScale(a: AxisModel | undefined, b: AxisModel | undefined): boolean {
-  if (!a || !b) return false;
-  return a.scale === b.scale && (a.logBase ?? 10) === (b.logBase ?? 10) &&
-    a.min !== undefined && a.max !== undefined && a.min === b.min && a.max === b.max;
-}
-
-/** max |y| of the secondary series over max |y| of the primary ones (the larger over the smaller). */
-function magnitudeRatio(chart: ChartModel, sheets: SheetContext[]): number | undefined {
-  const size = (g: "primary" | "secondary"): number | undefined => {
-    let m: number | undefined;
-    for (const s of chart.series) {
-      if (s.axisGroup !== g) continue;
-      const vals = valuesOf(s.y, sheets);
-      if (!vals) return undefined;
-      for (const v of vals) if (typeof v === "number" && Number.isFinite(v)) m = Math.max(m ?? 0, Math.abs(v));
-    }
-    return m;
-  };
-  const p = size("primary");
-  const q = size("secondary");
-  if (p === undefined || q === undefined || p === 0 || q === 0) return undefined;
-  return Math.max(p, q) / Math.min(p, q);
 }

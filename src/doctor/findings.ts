@@ -37,8 +37,11 @@ export interface Evidence {
 
 export interface Finding {
   code: FindingCode;
-  /** "error": the picture is wrong now; "warning": right by luck, or worth knowing. */
-  severity: "error" | "warning";
+  /**
+   * "error": the picture is wrong now; "warning": right by luck, or worth knowing; "note": right as
+   * it is (a count as x by design, numbers labelling columns), said so the reader knows.
+   */
+  severity: "error" | "warning" | "note";
   /** The chart (its model id) this is about; absent for workbook-wide findings. */
   chartId?: string;
   chartName?: string;

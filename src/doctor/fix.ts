@@ -1,9 +1,9 @@
 /**
  * The fix: a chart model in, the corrected chart model out, plus what changed and what could not
- * be changed. Pure. It never removes a chart: a category chart becomes an XY scatter chart in the
- * same place, keeping its series (names, colours, order) and titles.
+ * be changed. Pure. It never removes a chart: a line or area chart becomes an XY scatter chart in
+ * the same place, keeping its series (names, colours, order) and titles. Notes need no fix.
  */
-import { CATEGORY_TYPES, checkCalcMode, checkChart, secondaryPlan } from "./check";
+import { checkCalcMode, checkChart, CONVERTIBLE_TYPES, secondaryPlan } from "./check";
 import type { Finding, FindingCode } from "./findings";
 import type { AxisModel, ChartModel, SheetContext, WorkbookModel } from "./model";
 import { formatRef, parseRef, readRef } from "./ref";
@@ -58,7 +58,7 @@ export function fixChart(chart: ChartModel, sheets: SheetContext[] = []): ChartF
   const skipped: SkippedFix[] = [];
   const has = (code: FindingCode): Finding[] => findings.filter((f) => f.code === code);
   const skip = (fs: Finding[]): void => {
-    for (const f of fs) if (!f.fixable) skipped.push({ code: f.code, chartId: chart.id, reason: f.fix });
+    for (const f of fs) if (!f.fixable && f.severity !== "note") skipped.push({ code: f.code, chartId: chart.id, reason: f.fix });
   };
 
   // 1. X values: category chart → XY scatter linked to the x cells; scatter → link missing/typed X.
@@ -67,7 +67,8 @@ export function fixChart(chart: ChartModel, sheets: SheetContext[] = []): ChartF
   skip(xFindings);
   const xFixable = xFindings.filter((f) => f.fixable);
   if (xFixable.length) {
-    const targets = CATEGORY_TYPES.has(chart.type)
+    const convert = CONVERTIBLE_TYPES.has(chart.type);
+    const targets = convert
       ? chart.series.map((_, i) => i)
       : [...new Set(xFixable.flatMap((f) => f.evidence.series.map((s) => s.index)))];
     const refs: string[] = [];
@@ -77,7 +78,7 @@ export function fixChart(chart: ChartModel, sheets: SheetContext[] = []): ChartF
       c.series[i].x = choice.source;
       refs.push(choice.source.ref);
     }
-    if (CATEGORY_TYPES.has(chart.type)) {
+    if (convert) {
       c.type = "scatter";
       c.axes = c.axes.map((a) => (a.direction === "horizontal" ? { ...a, kind: "value" } : a));
     }
@@ -85,7 +86,7 @@ export function fixChart(chart: ChartModel, sheets: SheetContext[] = []): ChartF
       applied.push({
         code: f.code,
         chartId: chart.id,
-        change: CATEGORY_TYPES.has(chart.type)
+        change: convert
           ? `Turned the ${chart.type} chart into an XY scatter chart; X values now reference ${[...new Set(refs)].join(", ")}.`
           : `Linked the X values to ${[...new Set(refs)].join(", ")}.`,
       });

@@ -8,7 +8,7 @@ import type { AppliedFix, Finding, SkippedFix } from "../doctor";
 export interface FindingRow {
   /** The chart whose fix the row's button applies, or "workbook" (calculation). */
   target: string;
-  severity: "error" | "warning";
+  severity: Finding["severity"];
   title: string;
   where: string;
   explanation: string;
@@ -17,10 +17,12 @@ export interface FindingRow {
   fixable: boolean;
 }
 
-/** Rows in display order: errors before warnings, then by chart. */
+const RANK: Record<Finding["severity"], number> = { error: 0, warning: 1, note: 2 };
+
+/** Rows in display order: errors, then warnings, then notes, each by chart. */
 export function findingRows(findings: readonly Finding[]): FindingRow[] {
   return [...findings]
-    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity])
     .map((f) => ({
       target: f.chartId ?? "workbook",
       severity: f.severity,

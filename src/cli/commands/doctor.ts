@@ -2,8 +2,9 @@
  * `gradsheet doctor FILE.xlsx|FILE.xlsm [--json] [--fix OUT]`: check a workbook's charts for the
  * axis mistakes learners make and, with --fix, write a fixed copy in which only chart parts change.
  *
- * Exit codes: 0 no findings (or, with --fix, none left in the fixed copy); 1 findings remain;
- * 2 bad options or a file that cannot be read (one line on stderr).
+ * Exit codes: 0 nothing wrong (no findings, or only notes; with --fix: none left in the fixed
+ * copy); 1 problems (errors or warnings) remain; 2 bad options, a file that cannot be read or an
+ * output that cannot be written (one line on stderr).
  */
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
@@ -26,9 +27,14 @@ export const doctorCommand: Command = {
     "Finds numeric x on a category axis, typed-in or missing categories (an axis of 1..n), X or Y",
     "values typed into the chart, X and Y ranges that do not pair up, series on a hidden or",
     "differently scaled secondary axis, log axes over values ≤ 0, and manual calculation.",
-    "--fix turns such charts into XY scatter charts linked to the x cells (keeping names, colours",
-    "and titles); every part of the file other than the charts stays byte-identical, macros included.",
-    "Exit status: 0 no findings (with --fix: none left in the copy), 1 findings remain, 2 bad input.",
+    "It acts on line, area and scatter charts; a date axis already places points by value, and a column",
+    "or bar chart with numeric labels gets a note only. Notes (such as an epoch log whose x is the row",
+    "number by design) say a chart is right as it is.",
+    "--fix turns line and area charts into XY scatter charts linked to the x cells (keeping position,",
+    "orientation, colours, number formats, names and titles); every part of the file other than the",
+    "charts stays byte-identical, macros included.",
+    "Exit status: 0 no problems (no findings, or only notes; with --fix: none left in the copy),",
+    "1 problems (errors or warnings) remain, 2 bad input or an output that cannot be written.",
   ].join("\n"),
   options: OPTIONS,
   run(args, io) {
@@ -50,17 +56,17 @@ export const doctorCommand: Command = {
       if (out === undefined) {
         const { model, findings } = diagnoseFile(bytes);
         io.out(json ? JSON.stringify({ file, charts: chartList(model.charts), findings }, null, 2) + "\n" : report(file, findings, model.charts.length));
-        return findings.length ? 1 : 0;
+        return problems(findings).length ? 1 : 0;
       }
       const diagnosis = diagnoseFile(bytes);
       const fixed = fixFile(bytes);
-      writeFileSync(out, fixed.bytes);
+      writeOutput(out, fixed.bytes);
       io.out(
         json
           ? JSON.stringify({ file, charts: chartList(diagnosis.model.charts), findings: fixed.findings, fix: fixJson(out, fixed) }, null, 2) + "\n"
           : report(file, fixed.findings, diagnosis.model.charts.length) + fixReport(out, fixed),
       );
-      return fixed.remaining.length ? 1 : 0;
+      return problems(fixed.remaining).length ? 1 : 0;
     } catch (e) {
       if (e instanceof DoctorInputError) throw new ConfigError("file", `${file}: ${e.message}.`);
       throw e;
@@ -74,6 +80,31 @@ function readInput(file: string): Uint8Array {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ConfigError("file", code === "ENOENT" ? `${file} does not exist.` : `Cannot read ${file} (${code ?? (e as Error).message}).`);
+  }
+}
+
+/** Errors and warnings: what exit status 1 reports. Notes say a chart is right as it is. */
+function problems(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity !== "note");
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: "its folder does not exist",
+  ENOTDIR: "part of its path is not a folder",
+  EISDIR: "it is a folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOSPC: "the disk is full",
+};
+
+/** Write the fixed copy, or fail with one line and exit 2 (like export and compare). */
+function writeOutput(out: string, bytes: Uint8Array): void {
+  try {
+    writeFileSync(out, bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    throw new ConfigError("fix", `Cannot write ${out}: ${code || (e as Error).message}${WRITE_ERRORS[code] ? ` (${WRITE_ERRORS[code]})` : ""}.`);
   }
 }
 
@@ -92,7 +123,10 @@ function fixJson(out: string, f: FileFix) {
 
 /** The findings as text a learner reads, grouped by chart. */
 export function report(file: string, findings: readonly Finding[], chartCount: number): string {
-  const lines = [`${file}: ${chartCount} chart${chartCount === 1 ? "" : "s"}, ${findings.length ? `${findings.length} finding${findings.length === 1 ? "" : "s"}` : "no findings"}`];
+  const bad = problems(findings).length;
+  const notes = findings.length - bad;
+  const counts = [bad ? plural(bad, "finding") : "", notes ? plural(notes, "note") : ""].filter(Boolean).join(", ");
+  const lines = [`${file}: ${plural(chartCount, "chart")}, ${counts || "no findings"}`];
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = f.chartId ? `${f.chartName ?? f.chartId}${f.sheet ? ` on sheet "${f.sheet}"` : ""} (${f.chartId})` : "Workbook";
@@ -118,6 +152,11 @@ function fixReport(out: string, f: FileFix): string {
   const lines = ["", f.changedParts.length ? `Wrote ${out}: changed ${f.changedParts.join(", ")}; every other part is byte-identical.` : `Wrote ${out}: nothing to change, an identical copy.`];
   for (const a of f.applied) lines.push(`  fixed ${a.code}: ${a.change}`);
   for (const s of f.skipped) lines.push(`  not fixed ${s.code}: ${s.reason}`);
-  lines.push(f.remaining.length ? `${f.remaining.length} finding${f.remaining.length === 1 ? "" : "s"} left in ${out}.` : `No findings left in ${out}.`);
+  const left = problems(f.remaining).length;
+  lines.push(left ? `${plural(left, "finding")} left in ${out}.` : `No findings left in ${out}${f.remaining.length ? " (only notes)" : ""}.`);
   return lines.join("\n") + "\n";
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

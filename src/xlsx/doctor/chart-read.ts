@@ -35,8 +35,8 @@ export function readChart(doc: XmlDocument, id: string, extra: { name?: string; 
   const chart = kid(doc.root, "c:chart");
   const plotArea = kid(chart, "c:plotArea");
   if (!chart || !plotArea) return null;
-  const groups = kids(plotArea).filter((e) => local(e.name).endsWith("Chart"));
-  const axisEls = kids(plotArea).filter((e) => AXES.has(local(e.name)));
+  const groups = kids(plotArea).filter((e) => e.q.startsWith("c:") && e.q.endsWith("Chart"));
+  const axisEls = kids(plotArea).filter((e) => e.q.startsWith("c:") && AXES.has(local(e.q)));
   const primaryIds = groups.length ? kids(groups[0], "c:axId").map((a) => attr(a, "val") ?? "") : [];
   const groupOf = (g: XmlElement): "primary" | "secondary" => {
     const ids = kids(g, "c:axId").map((a) => attr(a, "val") ?? "");
@@ -76,7 +76,7 @@ export function readChart(doc: XmlDocument, id: string, extra: { name?: string; 
 function chartType(groups: XmlElement[]): ChartType {
   if (!groups.length) return "other";
   const types = groups.map((g) => {
-    const t = GROUP_TYPES[local(g.name)];
+    const t = GROUP_TYPES[local(g.q)];
     if (!t) return "other" as const;
     const grouping = attr(kid(g, "c:grouping"), "val");
     if (grouping === "stacked" || grouping === "percentStacked") return "other" as const;
@@ -129,7 +129,7 @@ function dataSource(dim: XmlElement | undefined): DataSource {
 /** The points of a cache or literal (c:ptCount + c:pt idx/c:v), gaps as null. */
 function cacheValues(e: XmlElement): CellValue[] {
   const count = Number(attr(kid(e, "c:ptCount"), "val") ?? "0");
-  const numeric = local(e.name).startsWith("num");
+  const numeric = local(e.q).startsWith("num");
   const out: CellValue[] = Array.from({ length: Number.isFinite(count) ? count : 0 }, () => null);
   for (const pt of kids(e, "c:pt")) {
     const idx = Number(attr(pt, "idx"));
@@ -141,7 +141,7 @@ function cacheValues(e: XmlElement): CellValue[] {
 }
 
 function readAxis(a: XmlElement, primaryIds: string[], type: ChartType): AxisModel | null {
-  const kind = local(a.name);
+  const kind = local(a.q);
   if (kind === "serAx") return null;
   const pos = attr(kid(a, "c:axPos"), "val") ?? "b";
   const horizontal =

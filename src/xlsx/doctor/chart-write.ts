@@ -6,7 +6,7 @@
  */
 import type { AxisModel, CellValue, ChartModel, DataSource } from "../../doctor";
 import type { ChartHandles } from "./chart-read";
-import { attr, el, kid, kids, local, setAttr, type XmlElement, type XmlNode } from "./xml";
+import { attr, el, kid, kids, setAttr, type XmlElement, type XmlNode } from "./xml";
 
 const SCATTER_SER = ["c:idx", "c:order", "c:tx", "c:spPr", "c:marker", "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:xVal", "c:yVal", "c:smooth"];
 const VAL_AX = [
@@ -30,7 +30,7 @@ export function applyChartFix(h: ChartHandles, before: ChartModel, after: ChartM
 function toScatter(h: ChartHandles, after: ChartModel): void {
   const converted = new Set<string>();
   h.groups = h.groups.map((g) => {
-    if (local(g.name) === "scatterChart") return g;
+    if (g.q === "c:scatterChart") return g;
     const sers: XmlElement[] = [];
     h.series.forEach((s, i) => {
       if (s.group !== g) return;
@@ -49,7 +49,7 @@ function toScatter(h: ChartHandles, after: ChartModel): void {
   });
   h.axes = h.axes.map((a) => {
     if (!converted.has(attr(kid(a, "c:axId"), "val") ?? "")) return a;
-    if (a.name === "c:valAx") {
+    if (a.q === "c:valAx") {
       // A scatter's value axes cross at the data points, not between categories.
       const cb = kid(a, "c:crossBetween");
       if (cb) setAttr(cb, "val", "midCat");
@@ -63,7 +63,7 @@ function toScatter(h: ChartHandles, after: ChartModel): void {
 
 /** A line/column/area c:ser rebuilt as a scatter c:ser with linked X values. */
 function scatterSeries(ser: XmlElement, x: DataSource): XmlElement {
-  const keep = kids(ser).filter((c) => SCATTER_SER.includes(c.name) && c.name !== "c:xVal" && c.name !== "c:yVal" && c.name !== "c:smooth");
+  const keep = kids(ser).filter((c) => SCATTER_SER.includes(c.q) && c.q !== "c:xVal" && c.q !== "c:yVal" && c.q !== "c:smooth");
   const spPr = kid(ser, "c:spPr");
   if (spPr && !kid(spPr, "a:ln") && kid(spPr, "a:solidFill")) {
     // Columns and areas carry their colour as a fill; a scatter line needs it as a line colour.
@@ -100,7 +100,7 @@ function numCache(values: CellValue[], name = "c:numCache"): XmlElement {
 
 /** A c:catAx/c:dateAx rebuilt as a c:valAx with the same id, position, title and formatting. */
 function valueAxis(a: XmlElement): XmlElement {
-  const v = el("c:valAx", {}, kids(a).filter((c) => VAL_AX.includes(c.name) && c.name !== "c:extLst"));
+  const v = el("c:valAx", {}, kids(a).filter((c) => VAL_AX.includes(c.q) && c.q !== "c:extLst"));
   if (!kid(v, "c:crossBetween")) insertInOrder(v, el("c:crossBetween", { val: "midCat" }), VAL_AX);
   return v;
 }
@@ -114,7 +114,7 @@ function mergeSecondary(h: ChartHandles, before: ChartModel, after: ChartModel):
   for (const i of moved) {
     const s = h.series[i];
     if (isPrimary(s.group)) continue;
-    const target = h.groups.find((g) => isPrimary(g) && g.name === s.group.name);
+    const target = h.groups.find((g) => isPrimary(g) && g.q === s.group.q);
     if (target) {
       s.group.children = s.group.children.filter((c) => c !== s.ser);
       const last = kids(target, "c:ser").pop();
@@ -154,7 +154,7 @@ function updateAxes(h: ChartHandles, before: ChartModel, after: ChartModel): voi
     if (now.title && !was.title && !kid(a, "c:title")) insertInOrder(a, axisTitle(now), VAL_AX);
     if (was.scale === "log" && now.scale === "linear") {
       const scaling = kid(a, "c:scaling");
-      if (scaling) scaling.children = scaling.children.filter((c) => !(c.type === "element" && c.name === "c:logBase"));
+      if (scaling) scaling.children = scaling.children.filter((c) => !(c.type === "element" && c.q === "c:logBase"));
     }
   });
 }
@@ -187,8 +187,8 @@ function replace(parent: XmlElement, old: XmlElement, fresh: XmlElement): void {
 
 /** Insert `child` where the schema's sequence `order` puts it; returns the child. */
 function insertInOrder(parent: XmlElement, child: XmlElement, order: string[]): XmlElement {
-  const rank = order.indexOf(child.name);
-  const k = parent.children.findIndex((c) => c.type === "element" && order.indexOf(c.name) > rank);
+  const rank = order.indexOf(child.q);
+  const k = parent.children.findIndex((c) => c.type === "element" && order.indexOf(c.q) > rank);
   if (k < 0) parent.children.push(child);
   else parent.children.splice(k, 0, child);
   return child;

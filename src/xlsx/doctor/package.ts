@@ -27,9 +27,11 @@ const HEADER_ROWS = 3;
 /** Read a workbook's bytes. Throws DoctorInputError for files that are not readable workbooks. */
 export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   const zip = readZip(bytes);
-  const byName = new Map(zip.entries.map((e) => [e.name, e]));
+  // OPC part names compare without regard to case ("Sheet1.xml" is "sheet1.xml").
+  const byName = new Map(zip.entries.map((e) => [e.name.toLowerCase(), e]));
+  const entryName = (name: string): string => byName.get(name.toLowerCase())?.name ?? name;
   const text = (name: string): string | undefined => {
-    const e = byName.get(name);
+    const e = byName.get(name.toLowerCase());
     return e ? new TextDecoder().decode(entryData(zip, e)) : undefined;
   };
   const xml = (name: string): XmlDocument | undefined => {
@@ -79,9 +81,11 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
       for (const frame of descendants(d.root, "xdr:graphicFrame")) {
         const name = attr(descendants(frame, "xdr:cNvPr")[0], "name");
         const rid = attr(descendants(frame, "c:chart")[0], "r:id");
-        const part = rid ? dRels.get(rid)?.target : undefined;
-        if (!part || seen.has(part)) continue;
-        seen.add(part);
+        const target = rid ? dRels.get(rid)?.target : undefined;
+        if (!target) continue;
+        const part = entryName(target);
+        if (seen.has(part.toLowerCase())) continue;
+        seen.add(part.toLowerCase());
         const doc = xml(part);
         if (!doc) continue;
         const read = readChart(doc, part, { ...(name ? { name } : {}), sheet: sheet.name });
@@ -92,7 +96,8 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
     }
   }
 
-  const strings = sharedStrings(xml);
+  const sst = [...wbRels.values()].find((r) => r.type.endsWith("/sharedStrings"));
+  const strings = sst ? sharedStrings(xml(sst.target)) : [];
   const contexts: SheetContext[] = [];
   for (const [sheetName, rows] of neededRows(modelCharts)) {
     const sheet = sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
@@ -103,11 +108,20 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   return { zip, model: { charts: modelCharts, sheets: contexts, calcMode }, charts };
 }
 
-/** Resolve a relationship target against the part that holds it ("" is the package root). */
+/**
+ * Resolve a relationship target against the part that holds it ("" is the package root): absolute
+ * ("/xl/charts/chart1.xml") or relative ("../charts/chart1.xml", "./x.xml"), percent-encoded as
+ * part names are ("sheet%201.xml").
+ */
 export function resolve(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = from.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
+  let t = target;
+  try {
+    t = decodeURIComponent(target);
+  } catch {
+    /* not percent-encoded after all */
+  }
+  const parts = t.startsWith("/") ? [] : from.split("/").slice(0, -1);
+  for (const seg of t.split("/")) {
     if (seg === "..") parts.pop();
     else if (seg !== "." && seg !== "") parts.push(seg);
   }
@@ -132,8 +146,7 @@ function neededRows(charts: WorkbookModel["charts"]): Map<string, { top: number;
   return out;
 }
 
-function sharedStrings(xml: (name: string) => XmlDocument | undefined): string[] {
-  const doc = xml("xl/sharedStrings.xml");
+function sharedStrings(doc: XmlDocument | undefined): string[] {
   if (!doc) return [];
   return kids(doc.root, "si").map((si) => {
     const t = kid(si, "t");

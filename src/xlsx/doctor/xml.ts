@@ -3,16 +3,25 @@
  * drawing, sheet, workbook, relationships). Why our own: OOXML parts use only elements,
  * attributes, text, the declaration, and now and then comments; a 150-line tree we test
  * round-trip is easier to trust than a general library's options (fast-xml-parser needs
- * `preserveOrder` and still re-encodes entities its own way). Namespaces stay as written
- * prefixes ("c:lineChart"); the doctor matches on those names. No DTDs or external entities
- * (a DOCTYPE with an internal subset is rejected), so nothing is ever fetched or expanded.
+ * `preserveOrder` and still re-encodes entities its own way). Names are written back as they were
+ * read; the doctor matches on canonical names (`q`, see ./ns), whatever prefixes a part uses.
+ * No DTDs or external entities (a DOCTYPE with an internal subset is rejected), so nothing is
+ * ever fetched or expanded.
  */
+import { localizeNames, resolveNames } from "./ns";
 
 export interface XmlElement {
   type: "element";
+  /** The name as written ("x:sheet"). */
   name: string;
+  /** The canonical name ("sheet", "c:lineChart"): the usual prefix of its namespace (./ns). */
+  q: string;
   /** Attributes in document order, values decoded. */
   attrs: [string, string][];
+  /** Canonical attribute names, parallel to `attrs` ("r:id" whatever prefix the part binds). */
+  qa?: string[];
+  /** Created by the fix: written with the document's prefix for its namespace when serialized. */
+  fresh?: boolean;
   children: XmlNode[];
 }
 
@@ -129,7 +138,8 @@ export function parseXml(src: string): XmlDocument {
     if (root && !stack.length) fail("a second root element");
     const tagStart = i;
     i++;
-    const el: XmlElement = { type: "element", name: readName(), attrs: [], children: [] };
+    const name = readName();
+    const el: XmlElement = { type: "element", name, q: name, attrs: [], children: [] };
     for (;;) {
       skipSpace();
       if (src[i] === ">" || src.startsWith("/>", i)) break;
@@ -162,6 +172,7 @@ export function parseXml(src: string): XmlDocument {
   }
   if (stack.length) throw new XmlError(`unclosed element <${stack[stack.length - 1].name}>`);
   if (!root) throw new XmlError("no root element");
+  resolveNames(root);
   return { prolog: src.slice(start, prologEnd), root, epilog: src.slice(rootEnd) };
 }
 
@@ -184,19 +195,21 @@ export function serializeNode(n: XmlNode): string {
 
 /** Serialize a document, keeping its prolog and epilog as they were. */
 export function serializeXml(doc: XmlDocument): string {
+  localizeNames(doc);
   return doc.prolog + serializeNode(doc.root) + doc.epilog;
 }
 
 // ---- small tree helpers ----------------------------------------------------------------------
 
-/** A new element. */
+/** A new element, named canonically ("c:valAx"); attributes are unprefixed. */
 export function el(name: string, attrs: Record<string, string> = {}, children: XmlNode[] = []): XmlElement {
-  return { type: "element", name, attrs: Object.entries(attrs), children };
+  const list = Object.entries(attrs);
+  return { type: "element", name, q: name, attrs: list, qa: list.map(([k]) => k), fresh: true, children };
 }
 
-/** Child elements, optionally only those named `name`. */
+/** Child elements, optionally only those of canonical name `name`. */
 export function kids(e: XmlElement, name?: string): XmlElement[] {
-  return e.children.filter((c): c is XmlElement => c.type === "element" && (name === undefined || c.name === name));
+  return e.children.filter((c): c is XmlElement => c.type === "element" && (name === undefined || c.q === name));
 }
 
 /** The first child element named `name`. */
@@ -216,7 +229,7 @@ export function descendants(e: XmlElement, name: string): XmlElement[] {
   const out: XmlElement[] = [];
   const walk = (x: XmlElement): void => {
     for (const c of kids(x)) {
-      if (c.name === name) out.push(c);
+      if (c.q === name) out.push(c);
       walk(c);
     }
   };
@@ -224,14 +237,21 @@ export function descendants(e: XmlElement, name: string): XmlElement[] {
   return out;
 }
 
+/** The value of the attribute of canonical name `name` ("r:id", "val"). */
 export function attr(e: XmlElement | undefined, name: string): string | undefined {
-  return e?.attrs.find(([k]) => k === name)?.[1];
+  if (!e) return undefined;
+  const k = (e.qa ?? e.attrs.map(([n]) => n)).indexOf(name);
+  return k < 0 ? undefined : e.attrs[k][1];
 }
 
+/** Set an unprefixed attribute ("val"), adding it when missing. */
 export function setAttr(e: XmlElement, name: string, value: string): void {
   const a = e.attrs.find(([k]) => k === name);
   if (a) a[1] = value;
-  else e.attrs.push([name, value]);
+  else {
+    e.attrs.push([name, value]);
+    e.qa?.push(name);
+  }
 }
 
 /** All text inside an element, concatenated. */
@@ -240,7 +260,7 @@ export function textOf(e: XmlElement | undefined): string {
   return e.children.map((c) => (c.type === "text" ? c.text : c.type === "element" ? textOf(c) : "")).join("");
 }
 
-/** The local part of a prefixed name: "c:lineChart" → "lineChart". */
+/** The local part of a prefixed name: "c:lineChart" → "lineChart" (pass an element's `q`). */
 export function local(name: string): string {
   const k = name.indexOf(":");
   return k < 0 ? name : name.slice(k + 1);

@@ -33,7 +33,7 @@ describe("checkChart: x values on a category axis", () => {
 
   it("downgrades evenly spaced, sorted numeric categories to a warning: right today, wrong when x changes", () => {
     const chart: ChartModel = {
-      id: "c", type: "column", axes: axes("category"),
+      id: "c", type: "line", axes: axes("category"),
       series: [series({ x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" } })],
     };
     const [f] = checkChart(chart, [forumSheet()]);
@@ -50,7 +50,7 @@ describe("checkChart: x values on a category axis", () => {
     expect(codes(chart, [sheet])).toEqual([]);
   });
 
-  it("reports graddesc's Error by epoch chart (no categories) as a warning it cannot fix when no cells hold the epochs", () => {
+  it("reports graddesc's Error by epoch chart (no categories, no other x) as a note: its x is the row number by design", () => {
     const values: CellValue[][] = [["rmse"], ...[104.7, 104.5, 104.3].map((v) => [v])];
     const sheet: SheetContext = { name: "basic", top: 36, left: 2, values };
     const chart: ChartModel = {
@@ -60,24 +60,67 @@ describe("checkChart: x values on a category axis", () => {
     const [f, ...rest] = checkChart(chart, [sheet]);
     expect(rest).toEqual([]);
     expect(f.code).toBe("absent-categories");
-    expect(f.severity).toBe("warning");
+    expect(f.severity).toBe("note");
     expect(f.fixable).toBe(false);
+    expect(f.explanation).toMatch(/nothing is wrong/);
     expect(f.fix).toMatch(/column/);
   });
 
-  it("finds the epoch column beside the values when there is one", () => {
+  it("keeps it a note when the epoch column beside the values counts 1..n, exactly what the axis shows", () => {
     const sheet: SheetContext = { name: "basic", top: 36, left: 1, values: [["epoch", "rmse"], [1, 104.7], [2, 104.5], [3, 104.3]] };
     const chart: ChartModel = {
       id: "c", type: "line", axes: axes("category"),
       series: [series({ y: { kind: "ref", ref: "basic!$C$38:$C$40" } })],
     };
-    const [f] = checkChart(chart, [sheet]);
-    expect(f.fixable).toBe(true);
-    expect(f.fix).toContain("basic!$B$38:$B$40");
+    expect(checkChart(chart, [sheet]).map((f) => [f.code, f.severity, f.fixable])).toEqual([["absent-categories", "note", false]]);
+  });
+
+  it("warns, and offers the link, when an x column beside the values holds other x values", () => {
+    const chart: ChartModel = { id: "c", type: "line", axes: axes("category"), series: [series({ y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" } })] };
+    const [f] = checkChart(chart, [forumSheet()]);
+    expect([f.code, f.severity, f.fixable]).toEqual(["absent-categories", "warning", true]);
+    expect(f.fix).toContain("Sheet1!$A$2:$A$22");
+  });
+
+  it("calls category cells that count 1, 2, 3… (epochs) a note, not a warning", () => {
+    const sheet: SheetContext = { name: "log", top: 0, left: 0, values: [["epoch", "sse"], [1, 9], [2, 5], [3, 4]] };
+    const chart: ChartModel = { id: "c", type: "line", axes: axes("category"), series: [series({ x: { kind: "ref", ref: "log!$A$2:$A$4" }, y: { kind: "ref", ref: "log!$B$2:$B$4" } })] };
+    expect(checkChart(chart, [sheet]).map((f) => [f.code, f.severity, f.fixable])).toEqual([["numeric-categories", "note", false]]);
   });
 
   it("does not look at x values of chart types it does not understand (pie, radar…)", () => {
     const chart: ChartModel = { id: "c", type: "other", axes: [], series: [series({ y: { kind: "ref", ref: "S!$B$1:$B$2" } })] };
+    expect(codes(chart)).toEqual([]);
+  });
+});
+
+describe("checkChart: scoped to a function's x axis", () => {
+  const uneven: SheetContext = { name: "D", top: 0, left: 0, values: [["x", "y"], [14, 58], [86, 202], [28, 86]] };
+  const linked = (type: ChartModel["type"], kind: "category" | "date" = "category"): ChartModel => ({
+    id: "c", type, axes: axes(kind as "category"),
+    series: [series({ x: { kind: "ref", ref: "D!$A$2:$A$4" }, y: { kind: "ref", ref: "D!$B$2:$B$4" }, axisGroup: "primary" })],
+  });
+
+  it("treats a date axis as a value axis: dates are placed by value, so there is nothing to report", () => {
+    expect(codes(linked("line", "date"), [uneven])).toEqual([]);
+    expect(codes(linked("area", "date"), [uneven])).toEqual([]);
+  });
+
+  it("acts on line and area charts with numeric categories out of order", () => {
+    for (const t of ["line", "area"] as const) expect(checkChart(linked(t), [uneven]).map((f) => [f.severity, f.fixable])).toEqual([["error", true]]);
+  });
+
+  it.each(["column", "bar"] as const)("gives a %s chart with numeric categories one note and no fix", (type) => {
+    const f = checkChart(linked(type), [uneven]);
+    expect(f.map((x) => [x.code, x.severity, x.fixable])).toEqual([["numeric-categories", "note", false]]);
+    expect(f[0].explanation).toMatch(/values per category/);
+  });
+
+  it("gives a column chart nothing beyond that note, even with typed-in values or a log axis over zero", () => {
+    const chart: ChartModel = {
+      id: "c", type: "column", axes: axes("category").map((a) => (a.direction === "vertical" ? { ...a, scale: "log" as const } : a)),
+      series: [series({ x: { kind: "literal", values: [1, 2] }, y: { kind: "literal", values: [0, 3] } })],
+    };
     expect(codes(chart)).toEqual([]);
   });
 });

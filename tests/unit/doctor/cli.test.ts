@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -54,8 +54,20 @@ describe("gradsheet doctor", () => {
     expect((await run("doctor", out)).code).toBe(0);
   });
 
+  it("exits 0 on graddesc's Error by epoch chart: its finding is a note, not a problem", async () => {
+    const p = file("epoch-note.xlsx", buildWorkbook(errorByEpochBook()));
+    const r = await run("doctor", p);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("1 chart, 1 note");
+    expect(r.out).toContain("NOTE absent-categories");
+    const fixed = await run("doctor", p, "--fix", join(dir, "epoch-note-fixed.xlsx"));
+    expect(fixed.code).toBe(0);
+    expect(fixed.out).toContain("nothing to change");
+  });
+
   it("exits 1 after --fix when something could not be fixed, and says what to do", async () => {
-    const p = file("epoch.xlsx", buildWorkbook(errorByEpochBook(false)));
+    const spec = errorByEpochBook(false);
+    const p = file("epoch.xlsx", buildWorkbook({ ...spec, chart: { ...spec.chart, type: "scatter" } }));
     const r = await run("doctor", p, "--fix", join(dir, "epoch-fixed.xlsx"), "--json");
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
@@ -75,6 +87,21 @@ describe("gradsheet doctor", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(msg);
     expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+
+  it.each([
+    ["a folder that does not exist", () => "/nonexistent-dir/x.xlsx", /Cannot write \/nonexistent-dir\/x.xlsx: ENOENT \(its folder does not exist\)\./],
+    ["a folder", () => (mkdirSync(join(dir, "folder.xlsx"), { recursive: true }), join(dir, "folder.xlsx")), /Cannot write .*folder.xlsx: EISDIR \(it is a folder\)\./],
+    ["a path under a file", () => join(dir, "plain.xlsx", "x.xlsx"), /Cannot write .*plain.xlsx\/x.xlsx: ENOTDIR/],
+  ])("refuses an output in %s with exit 2 and one line, and leaves the input alone", async (_, out, msg) => {
+    const input = buildWorkbook(forumBook());
+    const p = file("plain.xlsx", input);
+    const r = await run("doctor", p, "--fix", out());
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(msg);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).not.toMatch(/internal error/);
+    expect(Buffer.from(readFileSync(p)).equals(Buffer.from(input))).toBe(true);
   });
 
   it("reports a password-protected file in one line with exit 2", async () => {

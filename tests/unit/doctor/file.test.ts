@@ -3,27 +3,9 @@ import { describe, expect, it } from "vitest";
 import { diagnoseFile, DoctorInputError, fixFile } from "../../../src/xlsx/doctor";
 import { readChart } from "../../../src/xlsx/doctor/chart-read";
 import { parseXml } from "../../../src/xlsx/doctor/xml";
-import { crc32, rawRecord, readZip } from "../../../src/xlsx/doctor/zip";
+import { crc32, readZip } from "../../../src/xlsx/doctor/zip";
+import { expectOnlyChartsChanged } from "./package-diff";
 import { buildWorkbook, errorByEpochBook, forumBook, secondaryBook } from "./workbooks";
-
-/** Every entry except the chart parts has the same uncompressed bytes and the same raw zip record. */
-function expectOnlyChartsChanged(input: Uint8Array, output: Uint8Array, changed: string[]): void {
-  const a = unzipSync(input);
-  const b = unzipSync(output);
-  expect(Object.keys(b)).toEqual(Object.keys(a));
-  for (const name of Object.keys(a)) {
-    if (changed.includes(name)) continue;
-    expect(Buffer.from(b[name]).equals(Buffer.from(a[name])), `${name} changed`).toBe(true);
-  }
-  const za = readZip(input);
-  const zb = readZip(output);
-  for (const e of za.entries) {
-    if (changed.includes(e.name)) continue;
-    const f = zb.entries.find((x) => x.name === e.name)!;
-    expect(Buffer.from(rawRecord(zb, f)).equals(Buffer.from(rawRecord(za, e))), `${e.name} raw record`).toBe(true);
-  }
-  for (const name of changed) expect(name).toMatch(/^xl\/charts\/chart\d+\.xml$/);
-}
 
 /**
  * A zip written the way streaming writers do: general-purpose flag bit 3, zero sizes in the local
@@ -106,10 +88,9 @@ describe("diagnoseFile", () => {
     expect(findings.map((f) => f.code)).toEqual(["secondary-axis-hidden", "secondary-axis-rescaled"]);
   });
 
-  it("reads graddesc's Error by epoch chart with no categories", () => {
+  it("reads graddesc's Error by epoch chart with no categories as a note: its epochs count 1..n by design", () => {
     const { findings } = diagnoseFile(buildWorkbook(errorByEpochBook()));
-    expect(findings.map((f) => [f.code, f.severity, f.fixable])).toEqual([["absent-categories", "warning", true]]);
-    expect(findings[0].fix).toContain("basic!$B$38:$B$62");
+    expect(findings.map((f) => [f.code, f.severity, f.fixable])).toEqual([["absent-categories", "note", false]]);
   });
 
   it("reads inline strings, formula text, booleans, errors (as gaps) and rows without r attributes", () => {
@@ -188,24 +169,6 @@ describe("fixFile", () => {
     expect(r.remaining).toEqual([]);
   });
 
-  it("turns a column chart of uneven numeric x into a scatter chart whose line takes the columns' fill colour", () => {
-    const xs = [14, 86, 28, 55];
-    const input = buildWorkbook({
-      sheetName: "Data",
-      rows: [["x", "y"], ...xs.map((x) => [x, 2 * x + 30])],
-      chart: { type: "column", title: "y by x", series: [{ name: "y", x: { ref: "Data!$A$2:$A$5", values: xs }, y: { ref: "Data!$B$2:$B$5", values: xs.map((x) => 2 * x + 30) }, color: "9467BD" }] },
-    });
-    const r = fixFile(input);
-    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([["numeric-categories", "error"]]);
-    const { xml, model } = chartOf(r.bytes);
-    expect(model.type).toBe("scatter");
-    expect(model.series[0]).toMatchObject({ color: "9467BD", x: { ref: "Data!$A$2:$A$5" } });
-    expect(xml).toContain('<a:ln w="19050"><a:solidFill><a:srgbClr val="9467BD"/></a:solidFill></a:ln>');
-    expect(xml).not.toContain("c:invertIfNegative");
-    expect(xml).not.toContain("c:barDir");
-    expect(r.remaining).toEqual([]);
-  });
-
   it("merges a line chart's secondary line group into the primary scatter group", () => {
     const spec = forumBook();
     spec.rows = spec.rows.map((row, i) => (i === 0 ? [...row, "pred"] : [...row, 2.5 * (row[0] as number) + 10]));
@@ -224,23 +187,13 @@ describe("fixFile", () => {
     expect(r.remaining).toEqual([]);
   });
 
-  it("links the Error by epoch chart to the epoch column", () => {
-    const input = buildWorkbook(errorByEpochBook());
-    const r = fixFile(input);
-    expectOnlyChartsChanged(input, r.bytes, r.changedParts);
-    const { model } = chartOf(r.bytes);
-    expect(model.type).toBe("scatter");
-    expect(model.series[0].x).toMatchObject({ ref: "basic!$B$38:$B$62" });
-    expect(r.remaining).toEqual([]);
-  });
-
-  it("leaves an Error by epoch chart with no epoch cells unchanged and says why", () => {
-    const input = buildWorkbook(errorByEpochBook(false));
+  it.each([true, false])("leaves graddesc's Error by epoch chart as it is (epoch column: %s): only a note remains", (epochs) => {
+    const input = buildWorkbook(errorByEpochBook(epochs));
     const r = fixFile(input);
     expect(r.changedParts).toEqual([]);
     expect(Buffer.from(r.bytes).equals(Buffer.from(input))).toBe(true);
-    expect(r.skipped.map((s) => s.code)).toEqual(["absent-categories"]);
-    expect(r.remaining.map((f) => f.code)).toEqual(["absent-categories"]);
+    expect(r.skipped).toEqual([]);
+    expect(r.remaining.map((f) => [f.code, f.severity])).toEqual([["absent-categories", "note"]]);
   });
 
   it("does not change workbook.xml for manual calculation, and says so", () => {

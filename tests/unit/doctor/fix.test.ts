@@ -58,8 +58,8 @@ describe("fixChart: x values", () => {
     const r = fixChart(chart, [sheet]);
     expect(r.chart).toEqual(chart);
     expect(r.applied).toEqual([]);
-    expect(r.skipped.map((s) => s.code)).toEqual(["absent-categories"]);
-    expect(r.skipped[0].reason).toMatch(/epoch/);
+    expect(r.skipped).toEqual([]); // a note: nothing to fix
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([["absent-categories", "note"]]);
   });
 
   it("links typed-in scatter X values to the cells holding the same numbers", () => {

@@ -11,14 +11,15 @@ export interface SeriesSpec {
   name?: string;
   nameRef?: string;
   /** Categories (line/column) or X values (scatter): a reference, a typed-in list, or nothing. */
-  x?: { ref: string; values: Cell[] } | { lit: Cell[] };
+  x?: { ref: string; values: Cell[]; format?: string } | { lit: Cell[] };
   y: { ref: string; values: number[] };
   color: string;
   secondary?: boolean;
 }
 
 export interface ChartSpec {
-  type: "line" | "column" | "scatter";
+  /** "column" has vertical bars, "bar" horizontal ones (categories on the left, top to bottom). */
+  type: "line" | "area" | "column" | "bar" | "scatter";
   title: string;
   series: SeriesSpec[];
   xTitle?: string;
@@ -26,6 +27,14 @@ export interface ChartSpec {
   /** How the secondary value axis looks when a series uses it. */
   secondaryAxis?: { deleted: boolean; title?: string };
   logY?: boolean;
+  /** The category axis is a date axis (c:dateAx), as Excel writes for date categories. */
+  dateAxis?: boolean;
+  /** The x axis runs right to left (orientation maxMin). */
+  reversedX?: boolean;
+  /** Number format of the x axis labels (not linked to the source). */
+  xFormat?: string;
+  /** Carry Office 2016's extension lists: a c16:uniqueId per series and a chart-level extLst. */
+  extLst?: boolean;
 }
 
 export interface BookSpec {
@@ -38,6 +47,10 @@ export interface BookSpec {
   macro?: boolean;
   /** Put the chart on its own chart sheet ("Move Chart > New sheet") instead of on the data sheet. */
   chartSheet?: boolean;
+  /** More charts in the same drawing (chart2.xml, chart3.xml…), anchored below the first. */
+  moreCharts?: ChartSpec[];
+  /** Put the drawing's charts inside one group shape (xdr:grpSp), as "Group" in Excel does. */
+  groupShape?: boolean;
 }
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -47,9 +60,9 @@ const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-function cache(tag: "c:numCache" | "c:numLit" | "c:strLit", values: Cell[]): string {
+function cache(tag: "c:numCache" | "c:numLit" | "c:strLit", values: Cell[], format = "General"): string {
   const pts = values.map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${esc(String(v))}</c:v></c:pt>`)).join("");
-  const fmt = tag === "c:strLit" ? "" : "<c:formatCode>General</c:formatCode>";
+  const fmt = tag === "c:strLit" ? "" : `<c:formatCode>${esc(format)}</c:formatCode>`;
   return `<${tag}>${fmt}<c:ptCount val="${values.length}"/>${pts}</${tag}>`;
 }
 
@@ -57,7 +70,12 @@ function rich(text: string, vertical = false): string {
   return `<c:title><c:tx><c:rich><a:bodyPr${vertical ? ' rot="-5400000" vert="horz"' : ""}/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
 }
 
-function seriesXml(s: SeriesSpec, i: number, scatter: boolean, column = false): string {
+const EXT_SER = (i: number) =>
+  `<c:extLst><c:ext uri="{C3380CC4-5D6E-409C-BE32-E72D297353CC}" xmlns:c16="http://schemas.microsoft.com/office/drawing/2014/chart"><c16:uniqueId val="{0000000${i}-0001-4C6E-9B57-8F3A2C1D0E5F}"/></c:ext></c:extLst>`;
+
+function seriesXml(s: SeriesSpec, i: number, spec: ChartSpec): string {
+  const scatter = spec.type === "scatter";
+  const column = spec.type === "column" || spec.type === "bar" || spec.type === "area";
   const tx = s.nameRef
     ? `<c:tx><c:strRef><c:f>${esc(s.nameRef)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(s.name ?? "")}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
     : s.name !== undefined ? `<c:tx><c:v>${esc(s.name)}</c:v></c:tx>` : "";
@@ -70,48 +88,67 @@ function seriesXml(s: SeriesSpec, i: number, scatter: boolean, column = false): 
   if (s.x && "ref" in s.x) {
     const numeric = s.x.values.every((v) => typeof v === "number");
     x = numeric
-      ? `<${xTag}><c:numRef><c:f>${esc(s.x.ref)}</c:f>${cache("c:numCache", s.x.values)}</c:numRef></${xTag}>`
+      ? `<${xTag}><c:numRef><c:f>${esc(s.x.ref)}</c:f>${cache("c:numCache", s.x.values, s.x.format)}</c:numRef></${xTag}>`
       : `<${xTag}><c:strRef><c:f>${esc(s.x.ref)}</c:f></c:strRef></${xTag}>`;
   } else if (s.x) {
     const numeric = s.x.lit.every((v) => typeof v === "number");
     x = `<${xTag}>${cache(numeric ? "c:numLit" : "c:strLit", s.x.lit)}</${xTag}>`;
   }
   const y = `<${yTag}><c:numRef><c:f>${esc(s.y.ref)}</c:f>${cache("c:numCache", s.y.values)}</c:numRef></${yTag}>`;
-  if (column) return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}${spPr}<c:invertIfNegative val="0"/>${x}${y}</c:ser>`;
-  return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}${spPr}${marker}${x}${y}<c:smooth val="0"/></c:ser>`;
+  const ext = spec.extLst ? EXT_SER(i) : "";
+  const head = `<c:idx val="${i}"/><c:order val="${i}"/>${tx}${spPr}`;
+  if (spec.type === "area") return `<c:ser>${head}${x}${y}${ext}</c:ser>`;
+  if (column) return `<c:ser>${head}<c:invertIfNegative val="0"/>${x}${y}${ext}</c:ser>`;
+  return `<c:ser>${head}${marker}${x}${y}<c:smooth val="0"/>${ext}</c:ser>`;
 }
 
 function group(spec: ChartSpec, series: [SeriesSpec, number][], ids: [number, number]): string {
-  const body = series.map(([s, i]) => seriesXml(s, i, spec.type === "scatter", spec.type === "column")).join("");
+  const body = series.map(([s, i]) => seriesXml(s, i, spec)).join("");
   const axIds = `<c:axId val="${ids[0]}"/><c:axId val="${ids[1]}"/>`;
   if (spec.type === "scatter") return `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${body}${axIds}</c:scatterChart>`;
   if (spec.type === "line") return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}<c:marker val="1"/>${axIds}</c:lineChart>`;
-  return `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${body}<c:gapWidth val="150"/>${axIds}</c:barChart>`;
+  if (spec.type === "area") return `<c:areaChart><c:grouping val="standard"/><c:varyColors val="0"/>${body}${axIds}</c:areaChart>`;
+  return `<c:barChart><c:barDir val="${spec.type === "bar" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${body}<c:gapWidth val="150"/>${axIds}</c:barChart>`;
 }
 
-function axis(kind: "cat" | "val", id: number, cross: number, pos: "b" | "l" | "r", o: { deleted?: boolean; title?: string; log?: boolean; crossesMax?: boolean }): string {
-  const scaling = `<c:scaling>${o.log ? '<c:logBase val="10"/>' : ""}<c:orientation val="minMax"/></c:scaling>`;
-  const common = `<c:axId val="${id}"/>${scaling}<c:delete val="${o.deleted ? 1 : 0}"/><c:axPos val="${pos}"/>${kind === "val" && pos === "l" ? "<c:majorGridlines/>" : ""}${o.title ? rich(o.title, pos !== "b") : ""}<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${cross}"/><c:crosses val="${o.crossesMax ? "max" : "autoZero"}"/>`;
+interface AxisOptions {
+  deleted?: boolean | undefined;
+  title?: string | undefined;
+  log?: boolean | undefined;
+  crossesMax?: boolean | undefined;
+  reversed?: boolean | undefined;
+  format?: string | undefined;
+}
+
+function axis(kind: "cat" | "val" | "date", id: number, cross: number, pos: "b" | "l" | "r", o: AxisOptions): string {
+  const scaling = `<c:scaling>${o.log ? '<c:logBase val="10"/>' : ""}<c:orientation val="${o.reversed ? "maxMin" : "minMax"}"/></c:scaling>`;
+  const numFmt = o.format ? `<c:numFmt formatCode="${esc(o.format)}" sourceLinked="0"/>` : '<c:numFmt formatCode="General" sourceLinked="1"/>';
+  const common = `<c:axId val="${id}"/>${scaling}<c:delete val="${o.deleted ? 1 : 0}"/><c:axPos val="${pos}"/>${kind === "val" && pos === "l" ? "<c:majorGridlines/>" : ""}${o.title ? rich(o.title, pos !== "b") : ""}${numFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${cross}"/><c:crosses val="${o.crossesMax ? "max" : "autoZero"}"/>`;
+  if (kind === "date") return `<c:dateAx>${common}<c:auto val="1"/><c:lblOffset val="100"/><c:baseTimeUnit val="days"/></c:dateAx>`;
   return kind === "cat"
     ? `<c:catAx>${common}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
     : `<c:valAx>${common}<c:crossBetween val="${pos === "b" ? "midCat" : "between"}"/></c:valAx>`;
 }
+
+const EXT_CHART =
+  '<c:extLst><c:ext uri="{56B9EC1D-385E-4148-901F-78D8002777C0}" xmlns:c16r3="http://schemas.microsoft.com/office/drawing/2017/03/chart"><c16r3:dataDisplayOptions16><c16r3:dispNaAsBlank val="1"/></c16r3:dataDisplayOptions16></c:ext></c:extLst>';
 
 /** The chart part for a spec. */
 export function chartXml(spec: ChartSpec): string {
   const indexed = spec.series.map((s, i) => [s, i] as [SeriesSpec, number]);
   const primary = indexed.filter(([s]) => !s.secondary);
   const secondary = indexed.filter(([s]) => s.secondary);
-  const xKind = spec.type === "scatter" ? "val" : "cat";
+  const xKind = spec.type === "scatter" ? "val" : spec.dateAxis ? "date" : "cat";
+  const bars = spec.type === "bar"; // horizontal bars: categories down the left, values along the bottom
   let plot = group(spec, primary, [101, 102]);
   if (secondary.length) plot += group(spec, secondary, [103, 104]);
-  plot += axis(xKind, 101, 102, "b", { ...(spec.xTitle ? { title: spec.xTitle } : {}) });
-  plot += axis("val", 102, 101, "l", { ...(spec.yTitle ? { title: spec.yTitle } : {}), ...(spec.logY ? { log: true } : {}) });
+  plot += axis(xKind, 101, 102, bars ? "l" : "b", { title: spec.xTitle, reversed: bars || spec.reversedX, format: spec.xFormat });
+  plot += axis("val", 102, 101, bars ? "b" : "l", { title: spec.yTitle, log: spec.logY });
   if (secondary.length) {
     plot += axis(xKind, 103, 104, "b", { deleted: true });
     plot += axis("val", 104, 103, "r", { deleted: spec.secondaryAxis?.deleted ?? false, ...(spec.secondaryAxis?.title ? { title: spec.secondaryAxis.title } : {}), crossesMax: true });
   }
-  return `${HEAD}<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>${rich(spec.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+  return `${HEAD}<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>${rich(spec.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>${spec.extLst ? EXT_CHART : ""}</c:chartSpace>`;
 }
 
 function sheetXml(rows: Cell[][], strings: string[], drawing = true): string {
@@ -133,6 +170,31 @@ function sheetXml(rows: Cell[][], strings: string[], drawing = true): string {
   return `${HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetData>${body}</sheetData><pageMargins left="0.5" right="0.5" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="1"/>${drawing ? '<drawing r:id="rId1"/>' : ""}</worksheet>`;
 }
 
+/** A chart's frame: cNvPr id `k + 2`, "Chart k+1", 8 columns × 21 rows from E2, the k-th one 23 rows lower. */
+function frame(k: number, group: boolean): { anchor: [string, string]; xml: string } {
+  const [top, emuRow, emuCol] = [1 + 23 * k, 190500, 609600];
+  const xfrm = `<a:off x="${4 * emuCol}" y="${top * emuRow}"/><a:ext cx="${8 * emuCol}" cy="${21 * emuRow}"/>`;
+  const xml = `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${k + 2}" name="Chart ${k + 1}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm>${group ? xfrm : '<a:off x="0" y="0"/><a:ext cx="0" cy="0"/>'}</xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="rId${k + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame>`;
+  const at = (col: number, row: number) => `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  return { anchor: [`<xdr:from>${at(4, top)}</xdr:from>`, `<xdr:to>${at(12, top + 21)}</xdr:to>`], xml };
+}
+
+/** drawing1.xml (one anchor per chart, or one group shape holding them all), its rels and the chart parts. */
+function drawingParts(charts: ChartSpec[], group: boolean): Zippable {
+  const frames = charts.map((_, k) => frame(k, group));
+  const anchor = (from: string, to: string, body: string) => `<xdr:twoCellAnchor>${from}${to}${body}<xdr:clientData/></xdr:twoCellAnchor>`;
+  const emu = frames.length * 23 * 190500;
+  const body = group
+    ? anchor(frames[0].anchor[0], frames[frames.length - 1].anchor[1], `<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="${charts.length + 2}" name="Group ${charts.length + 2}"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr><xdr:grpSpPr><a:xfrm><a:off x="2438400" y="190500"/><a:ext cx="4876800" cy="${emu}"/><a:chOff x="2438400" y="190500"/><a:chExt cx="4876800" cy="${emu}"/></a:xfrm></xdr:grpSpPr>${frames.map((f) => f.xml).join("")}</xdr:grpSp>`)
+    : frames.map((f) => anchor(f.anchor[0], f.anchor[1], f.xml)).join("");
+  const files: Zippable = {
+    "xl/drawings/drawing1.xml": strToU8(`${HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="${NS_A}">${body}</xdr:wsDr>`),
+    "xl/drawings/_rels/drawing1.xml.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${charts.map((_, k) => `<Relationship Id="rId${k + 1}" Type="${NS_R}/chart" Target="../charts/chart${k + 1}.xml"/>`).join("")}</Relationships>`),
+  };
+  charts.forEach((c, k) => (files[`xl/charts/chart${k + 1}.xml`] = strToU8(chartXml(c))));
+  return files;
+}
+
 /** The whole workbook as .xlsx (or .xlsm) bytes. Entries use mixed compression, as real files do. */
 export function buildWorkbook(spec: BookSpec): Uint8Array {
   const strings: string[] = [];
@@ -140,7 +202,7 @@ export function buildWorkbook(spec: BookSpec): Uint8Array {
   const sst = `${HEAD}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join("")}</sst>`;
   const main = spec.macro ? "application/vnd.ms-excel.sheet.macroEnabled.main+xml" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
   const files: Zippable = {
-    "[Content_Types].xml": strToU8(`${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${spec.macro ? '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>' : ""}<Override PartName="/xl/workbook.xml" ContentType="${main}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`),
+    "[Content_Types].xml": strToU8(`${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${spec.macro ? '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>' : ""}<Override PartName="/xl/workbook.xml" ContentType="${main}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>${[spec.chart, ...(spec.moreCharts ?? [])].map((_, k) => `<Override PartName="/xl/charts/chart${k + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join("")}</Types>`),
     "_rels/.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     "xl/workbook.xml": strToU8(`${HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_R}"><sheets><sheet name="${esc(spec.sheetName)}" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"${spec.calcMode ? ` calcMode="${spec.calcMode}"` : ""}/></workbook>`),
     "xl/_rels/workbook.xml.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${NS_R}/sharedStrings" Target="sharedStrings.xml"/>${spec.macro ? '<Relationship Id="rId4" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>' : ""}</Relationships>`),
@@ -148,9 +210,7 @@ export function buildWorkbook(spec: BookSpec): Uint8Array {
     "xl/worksheets/_rels/sheet1.xml.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`),
     "xl/sharedStrings.xml": strToU8(sst),
     "xl/styles.xml": [strToU8(`${HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf/></cellXfs></styleSheet>`), { level: 0 }],
-    "xl/drawings/drawing1.xml": strToU8(`${HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="${NS_A}"><xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>22</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`),
-    "xl/drawings/_rels/drawing1.xml.rels": strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/chart" Target="../charts/chart1.xml"/></Relationships>`),
-    "xl/charts/chart1.xml": strToU8(chartXml(spec.chart)),
+    ...drawingParts([spec.chart, ...(spec.moreCharts ?? [])], spec.groupShape ?? false),
   };
   if (spec.chartSheet) {
     delete files["xl/worksheets/_rels/sheet1.xml.rels"];
