@@ -39,7 +39,8 @@ function categoryX(chart: ChartModel, sheets: SheetContext[]): Finding[] {
   const numeric = indexes(chart, (s) => s.x.kind === "ref" && isNumericList(valuesOf(s.x, sheets)));
   if (numeric.length) {
     const lists = numeric.map((i) => valuesOf(chart.series[i].x, sheets) ?? []);
-    const count = lists.every(isCount);
+    // A count in known cells (an epoch column) is the x by design; unknown cells may be typed in.
+    const count = lists.every(isCount) && numeric.every((i) => (chart.series[i].x as { ref: string }).ref !== "");
     const even = lists.every(evenlyIncreasing);
     out.push(finding(chart, "numeric-categories", count ? "note" : even ? "warning" : "error", numeric, {
       title: `${typeName(chart)} puts numeric x values on a category axis`,

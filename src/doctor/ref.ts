@@ -3,45 +3,28 @@
  * rectangle's values out of a {@link SheetContext}. Only single-area, sheet-qualified A1 ranges are
  * understood; anything else (names, unions, external books) parses to `null`.
  */
-import { colIndex, colLetter, quoteSheet } from "../sheet/address";
-
-export { quoteSheet };
+import { a1, parseRangeA1, quoteSheet, rangeA1 } from "../sheet/address";
+import type { RangeRef } from "../sheet/plan";
 import type { CellValue, SheetContext } from "./model";
 
-/** A rectangle on a named sheet, 0-based and inclusive of `rows` × `cols` cells. */
-export interface RangeAddress {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
+export { quoteSheet };
 
-const REF = /^=?(?:'((?:[^']|'')+)'|([^'!():,]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+/** A rectangle on a named sheet, 0-based and inclusive of `rows` × `cols` cells (the sheet layer's RangeRef). */
+export type RangeAddress = RangeRef;
 
 /** "Sheet1!$A$2:$A$22" → { sheet: "Sheet1", row: 1, col: 0, rows: 21, cols: 1 }; null if not a plain range. */
 export function parseRef(text: string): RangeAddress | null {
-  const m = REF.exec(text.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const c1 = colIndex(m[3]);
-  const r1 = Number(m[4]) - 1;
-  const c2 = m[5] ? colIndex(m[5]) : c1;
-  const r2 = m[6] ? Number(m[6]) - 1 : r1;
-  if (r1 < 0 || r2 < 0) return null;
-  return { sheet, row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+  return parseRangeA1(text);
 }
 
 /** The absolute A1 text of a rectangle, as charts store it: "'Run 1'!$B$5:$B$25". */
 export function formatRef(r: RangeAddress): string {
-  const tl = `$${colLetter(r.col)}$${r.row + 1}`;
-  const br = `$${colLetter(r.col + r.cols - 1)}$${r.row + r.rows}`;
-  return `${quoteSheet(r.sheet)}!${r.rows === 1 && r.cols === 1 ? tl : `${tl}:${br}`}`;
+  return rangeA1(r);
 }
 
 /** "B5" for one cell of a rectangle's sheet (no sheet name, no $). */
 export function cellName(row: number, col: number): string {
-  return `${colLetter(col)}${row + 1}`;
+  return a1(row, col);
 }
 
 /** Number of cells in the rectangle. */

@@ -55,6 +55,26 @@ export function rangeA1(ref: RangeRef, withSheet = true): string {
   return withSheet ? `${quoteSheet(ref.sheet)}!${body}` : body;
 }
 
+// "Sheet1!$A$2:$A$22", "'Run 1'!B5", with an optional leading "=": one sheet-qualified area.
+const RANGE_A1 = /^=?(?:'((?:[^']|'')+)'|([^'!():,]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+
+/**
+ * Parse a sheet-qualified A1 range, the inverse of {@link rangeA1}: "'Run 1'!$B$5:$B$33" →
+ * { sheet: "Run 1", row: 4, col: 1, rows: 29, cols: 1 }. Corners may come in any order; null for
+ * anything else (names, unions, external books, row 0).
+ */
+export function parseRangeA1(text: string): RangeRef | null {
+  const m = RANGE_A1.exec(text.trim());
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const c1 = colIndex(m[3]);
+  const r1 = Number(m[4]) - 1;
+  const c2 = m[5] ? colIndex(m[5]) : c1;
+  const r2 = m[6] ? Number(m[6]) - 1 : r1;
+  if (r1 < 0 || r2 < 0) return null;
+  return { sheet, row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+}
+
 /** Parse "C5", "$C$5" (no sheet) into 0-based indexes. */
 export function parseA1(ref: string): { row: number; col: number; absRow: boolean; absCol: boolean } {
   const m = /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/.exec(ref.trim().toUpperCase());

@@ -6,9 +6,9 @@
  */
 import type { AxisModel, CellValue, ChartModel, DataSource } from "../../doctor";
 import type { ChartHandles } from "./chart-read";
-import { attr, el, kid, kids, setAttr, type XmlElement, type XmlNode } from "./xml";
+import { attr, el, kid, kids, path, setAttr, textOf, type XmlElement, type XmlNode } from "./xml";
 
-const SCATTER_SER = ["c:idx", "c:order", "c:tx", "c:spPr", "c:marker", "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:xVal", "c:yVal", "c:smooth"];
+const SCATTER_SER = ["c:idx", "c:order", "c:tx", "c:spPr", "c:marker", "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:xVal", "c:yVal", "c:smooth", "c:extLst"];
 const VAL_AX = [
   "c:axId", "c:scaling", "c:delete", "c:axPos", "c:majorGridlines", "c:minorGridlines", "c:title", "c:numFmt",
   "c:majorTickMark", "c:minorTickMark", "c:tickLblPos", "c:spPr", "c:txPr", "c:crossAx", "c:crosses", "c:crossesAt",
@@ -53,6 +53,9 @@ function toScatter(h: ChartHandles, after: ChartModel): void {
       // A scatter's value axes cross at the data points, not between categories.
       const cb = kid(a, "c:crossBetween");
       if (cb) setAttr(cb, "val", "midCat");
+      // It stood at the first category; on a value x axis "autoZero" would move it to x = 0.
+      const crosses = kid(a, "c:crosses");
+      if (crosses && attr(crosses, "val") === "autoZero") setAttr(crosses, "val", "min");
       return a;
     }
     const v = valueAxis(a);
@@ -61,18 +64,40 @@ function toScatter(h: ChartHandles, after: ChartModel): void {
   });
 }
 
-/** A line/column/area c:ser rebuilt as a scatter c:ser with linked X values. */
+/**
+ * A line/area c:ser rebuilt as a scatter c:ser with linked X values, keeping its look: name,
+ * colours (an area's fill colour becomes the line and marker colour), markers, labels, extensions,
+ * and the category cells' own cache and number format when they become the X values.
+ */
 function scatterSeries(ser: XmlElement, x: DataSource): XmlElement {
-  const keep = kids(ser).filter((c) => SCATTER_SER.includes(c.q) && c.q !== "c:xVal" && c.q !== "c:yVal" && c.q !== "c:smooth");
+  const keep = (names: string[]) => kids(ser).filter((c) => names.includes(c.q));
   const spPr = kid(ser, "c:spPr");
-  if (spPr && !kid(spPr, "a:ln") && kid(spPr, "a:solidFill")) {
-    // Columns and areas carry their colour as a fill; a scatter line needs it as a line colour.
-    spPr.children.push(el("a:ln", { w: "19050" }, [clone(kid(spPr, "a:solidFill")!)]));
+  const fill = kid(spPr, "a:solidFill");
+  const markers = keep(["c:marker"]);
+  if (spPr && fill) {
+    const ln = kid(spPr, "a:ln");
+    if (!ln) spPr.children.push(el("a:ln", { w: "19050" }, [clone(fill)]));
+    else if (!kid(ln, "a:solidFill") && !kid(ln, "a:gradFill")) ln.children = [clone(fill), ...ln.children.filter((c) => c.type !== "element" || c.q !== "a:noFill")];
+    if (!markers.length) markers.push(colouredMarker(fill));
   }
+  const cat = kid(ser, "c:cat");
+  const sameCells = x.kind === "ref" && textOf(path(cat, "c:numRef", "c:f")).trim() === x.ref;
+  const xVal = sameCells ? el("c:xVal", {}, [path(cat, "c:numRef")!]) : xValElement(x);
   const val = kid(ser, "c:val");
   const yVal = el("c:yVal", {}, val ? val.children : []);
   const smooth = kid(ser, "c:smooth") ?? el("c:smooth", { val: "0" });
-  return el("c:ser", {}, [...keep, xValElement(x), yVal, smooth]);
+  const before = keep(["c:idx", "c:order", "c:tx", "c:spPr"]);
+  const after = keep(["c:dPt", "c:dLbls", "c:trendline", "c:errBars"]);
+  return el("c:ser", {}, [...before, ...markers, ...after, xVal, yVal, smooth, ...keep(["c:extLst"])]);
+}
+
+/** A marker filled and outlined in `fill`'s colour. */
+function colouredMarker(fill: XmlElement): XmlElement {
+  return el("c:marker", {}, [
+    el("c:symbol", { val: "circle" }),
+    el("c:size", { val: "5" }),
+    el("c:spPr", {}, [clone(fill), el("a:ln", { w: "9525" }, [clone(fill)])]),
+  ]);
 }
 
 /** Replace or insert a scatter series' c:xVal. */

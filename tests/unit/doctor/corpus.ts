@@ -126,7 +126,7 @@ export interface CorpusCase {
 export function corpus(): CorpusCase[] {
   const literal: Expected = [[["literal-categories", "error", true]]];
   const uneven = chartOf("line", "y by x (line)");
-  const area = chartOf("area", "y by x (area)", { reversedX: true, xFormat: "0.0" }, "FF7F0E");
+  const area = chartOf("area", "y by x (area)", { reversedX: true, xFormat: "0.0", series: [{ name: "y", x: { ...X_REF, format: "0.00" }, y: Y_REF, color: "FF7F0E" }] });
   return [
     { name: "open-xml-sdk-prefixes", bytes: rewritten(forumBook(), spreadsheetPrefix), types: ["line"], findings: literal, fixedTypes: ["scatter"] },
     { name: "default-namespace-chart", bytes: rewritten(forumBook(), otherPrefixes), types: ["line"], findings: literal, fixedTypes: ["scatter"] },
