@@ -3,6 +3,9 @@
  * Debian's python3 (the one python3-uno is built for) and returns its JSON dump.
  */
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LIBREOFFICE_HINT, requireProgram } from "./programs";
 
@@ -57,4 +60,29 @@ export function loRecalc(file: string, opts: LoOptions = {}): LoDump {
   if (opts.printArea) args.push("--print-area", opts.printArea);
   const out = execFileSync(python, args, { encoding: "utf8", maxBuffer: 1 << 30, timeout: (timeout + 30) * 1000, stdio: ["ignore", "pipe", "pipe"] });
   return JSON.parse(out) as LoDump;
+}
+
+/** One file for {@link loRecalcMany}: where it is, and optionally the PDF to print (only `printArea` of its first sheet). */
+export interface LoJob {
+  file: string;
+  pdf?: string;
+  printArea?: string;
+}
+
+/**
+ * Open many files in one headless LibreOffice session (one soffice, one profile for the whole
+ * suite), each recalculated, printed when asked, and dumped like {@link loRecalc}; in job order.
+ */
+export function loRecalcMany(jobs: LoJob[], timeoutSeconds = 600): LoDump[] {
+  const { soffice, python } = requireLibreOffice();
+  const dir = mkdtempSync(join(tmpdir(), "lo-jobs-"));
+  try {
+    const list = join(dir, "jobs.json");
+    writeFileSync(list, JSON.stringify(jobs.map((j) => ({ input: j.file, pdf: j.pdf, print_area: j.printArea }))));
+    const args = [SCRIPT, "--jobs", list, "--soffice", soffice, "--timeout", String(timeoutSeconds)];
+    const out = execFileSync(python, args, { encoding: "utf8", maxBuffer: 1 << 30, timeout: (timeoutSeconds + 30) * 1000, stdio: ["ignore", "pipe", "pipe"] });
+    return (JSON.parse(out) as { results: LoDump[] }).results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

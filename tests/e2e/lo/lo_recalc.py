@@ -20,7 +20,8 @@ Output:
   rows[r][c] is row r+1, column c+1: a number (the exact double LibreOffice holds), a string,
   null (empty), or {"error": "#DIV/0!", "code": 532} for a formula whose result is an error.
 Each call starts its own soffice with a throw-away profile and pipe name and works on a copy of
-the file, so calls may run in parallel. Exit status: 0 ok, 2 bad input, 3 LibreOffice failed or
+the file, so calls may run in parallel. --jobs FILE opens many files in that one session (one
+profile for a whole suite) and prints {"results": [...]}, one dump per file. Exit status: 0 ok, 2 bad input, 3 LibreOffice failed or
 timed out.
 """
 import argparse
@@ -253,13 +254,53 @@ def product_version(ctx):
         return "LibreOffice"
 
 
-def run(path, soffice, timeout, recalc, assignments=(), pdf=None, print_area=None):
+def open_and_dump(desktop, ctx, path, workdir, recalc, assignments=(), pdf=None, print_area=None):
+    """Load a copy of PATH in the running soffice, recalculate, optionally print, and dump it."""
     t0 = time.monotonic()
-    workdir = tempfile.mkdtemp(prefix="lo_recalc_")
     # Work on a copy: LibreOffice writes a lock file beside the document it opens, and this
     # script adds a scratch sheet (never saved).
-    copy = os.path.join(workdir, os.path.basename(path))
+    copy = os.path.join(workdir, "%s_%s" % (uuid.uuid4().hex[:6], os.path.basename(path)))
     shutil.copyfile(path, copy)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(copy), "_blank", 0,
+                                       (prop("Hidden", True),))
+    if doc is None:
+        raise RuntimeError("LibreOffice could not open %s" % path)
+    try:
+        t1 = time.monotonic()
+        baseline = None
+        if assignments:
+            # The book as loaded (recalculated) first, then again after the new values are typed in.
+            doc.calculateAll()
+            baseline = dump_all(doc)
+            set_named(doc, assignments)
+        if recalc:
+            doc.calculateAll()
+        t2 = time.monotonic()
+        if pdf and print_area:
+            print_only(doc, print_area)
+        if pdf:
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(pdf)), (prop("FilterName", "calc_pdf_Export"),))
+        t3 = time.monotonic()
+        names = named_cells(doc)
+        out = dump_all(doc)
+        t4 = time.monotonic()
+        return {
+            "engine": product_version(ctx),
+            "file": os.path.basename(path),
+            "timings_s": {"load": round(t1 - t0, 3), "calculateAll": round(t2 - t1, 3),
+                          "pdf": round(t3 - t2, 3), "dump": round(t4 - t3, 3)},
+            "names": names,
+            "sheets": out,
+            "baseline": baseline,
+        }
+    finally:
+        doc.close(True)
+
+
+def run(jobs, soffice, timeout, recalc, assignments=()):
+    """Open every job's file in one soffice session (one profile); a list of dumps, in job order."""
+    t0 = time.monotonic()
+    workdir = tempfile.mkdtemp(prefix="lo_recalc_")
     pipe_name = "lo_recalc_%d_%s" % (os.getpid(), uuid.uuid4().hex[:8])
     proc = start_office(soffice, workdir, pipe_name)
     # Watchdog: a hung start/load/recalc blocks inside UNO, so kill soffice and let the call fail.
@@ -275,42 +316,18 @@ def run(path, soffice, timeout, recalc, assignments=(), pdf=None, print_area=Non
     watchdog = threading.Timer(timeout, kill_office)
     watchdog.daemon = True
     watchdog.start()
-    doc = desktop = None
+    desktop = None
     try:
         ctx = connect(proc, pipe_name)
-        t1 = time.monotonic()
+        start = round(time.monotonic() - t0, 3)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(copy), "_blank", 0,
-                                           (prop("Hidden", True),))
-        if doc is None:
-            raise RuntimeError("LibreOffice could not open %s" % path)
-        t2 = time.monotonic()
-        baseline = None
-        if assignments:
-            # The book as loaded (recalculated) first, then again after the new values are typed in.
-            doc.calculateAll()
-            baseline = dump_all(doc)
-            set_named(doc, assignments)
-        if recalc:
-            doc.calculateAll()
-        t3 = time.monotonic()
-        if pdf and print_area:
-            print_only(doc, print_area)
-        if pdf:
-            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(pdf)), (prop("FilterName", "calc_pdf_Export"),))
-        t4 = time.monotonic()
-        names = named_cells(doc)
-        out = dump_all(doc)
-        t5 = time.monotonic()
-        return {
-            "engine": product_version(ctx),
-            "file": os.path.basename(path),
-            "timings_s": {"start": round(t1 - t0, 3), "load": round(t2 - t1, 3),
-                          "calculateAll": round(t3 - t2, 3), "pdf": round(t4 - t3, 3), "dump": round(t5 - t4, 3)},
-            "names": names,
-            "sheets": out,
-            "baseline": baseline,
-        }
+        out = []
+        for job in jobs:
+            dump = open_and_dump(desktop, ctx, job["input"], workdir, recalc, assignments,
+                                 job.get("pdf"), job.get("print_area"))
+            dump["timings_s"]["start"] = start
+            out.append(dump)
+        return out
     except Exception:
         if expired.is_set():
             raise TimeoutError("gave up after %g s (soffice killed)" % timeout)
@@ -318,8 +335,6 @@ def run(path, soffice, timeout, recalc, assignments=(), pdf=None, print_area=Non
     finally:
         watchdog.cancel()
         try:
-            if doc is not None:
-                doc.close(True)
             if desktop is not None:
                 desktop.terminate()
         except Exception:
@@ -334,7 +349,10 @@ def run(path, soffice, timeout, recalc, assignments=(), pdf=None, print_area=Non
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("input", help=".xlsx/.ods/... file to recalculate")
+    ap.add_argument("input", nargs="?", help=".xlsx/.ods/... file to recalculate")
+    ap.add_argument("--jobs", help="JSON file listing many files to open in one soffice session: "
+                    '[{"input": "a.xlsx", "pdf": "a.pdf", "print_area": "E1:M24"}, ...]; '
+                    "prints {\"results\": [dump, ...]} in the same order")
     ap.add_argument("-o", "--output", help="JSON file to write (default: stdout)")
     ap.add_argument("--timeout", type=float, default=300, help="overall limit in seconds (default 300)")
     ap.add_argument("--soffice", default=os.environ.get("SOFFICE", "soffice"))
@@ -355,21 +373,31 @@ def main():
             print("lo_recalc: --set wants NAME=NUMBER, got %r" % item, file=sys.stderr)
             return 2
         assignments.append((name, value))
-    if not os.path.isfile(a.input):
-        print("lo_recalc: no such file: %s" % a.input, file=sys.stderr)
+    if a.jobs:
+        with open(a.jobs) as f:
+            jobs = json.load(f)
+    elif a.input:
+        jobs = [{"input": a.input, "pdf": a.pdf, "print_area": a.print_area}]
+    else:
+        print("lo_recalc: give a file or --jobs FILE", file=sys.stderr)
         return 2
+    for job in jobs:
+        if not os.path.isfile(job["input"]):
+            print("lo_recalc: no such file: %s" % job["input"], file=sys.stderr)
+            return 2
     try:
-        result = run(a.input, a.soffice, a.timeout, not a.no_recalc, assignments, a.pdf, a.print_area)
+        results = run(jobs, a.soffice, a.timeout, not a.no_recalc, assignments)
     except Exception as e:
         print("lo_recalc: %s: %s" % (type(e).__name__, e), file=sys.stderr)
         return 3
+    result = {"results": results} if a.jobs else results[0]
     text = json.dumps(result, allow_nan=False)
     if a.output:
         with open(a.output, "w") as f:
             f.write(text)
     else:
         sys.stdout.write(text + "\n")
-    print("lo_recalc: %s %s" % (result["engine"], json.dumps(result["timings_s"])), file=sys.stderr)
+    print("lo_recalc: %s %s" % (results[0]["engine"], json.dumps([r["timings_s"] for r in results])), file=sys.stderr)
     return 0
 
 
