@@ -43,15 +43,19 @@ export function resolveNames(root: XmlElement): void {
   walk(root, new Map());
 }
 
-/** "x:sheet" with x bound to SpreadsheetML → "sheet"; a name in an unknown namespace stays as written. */
+/**
+ * "x:sheet" with x bound to SpreadsheetML → "sheet"; a name in another namespace → "{uri}local",
+ * which no canonical name can equal; an unbound prefix (or no namespace at all) stays as written.
+ */
 function canonical(name: string, scope: Scope, element: boolean): string {
   const k = name.indexOf(":");
   const prefix = k < 0 ? "" : name.slice(0, k);
   const localName = k < 0 ? name : name.slice(k + 1);
   if (k < 0 && !element) return name; // unprefixed attributes are in no namespace
   const uri = scope.get(prefix);
-  const p = uri === undefined ? undefined : CANONICAL.get(uri);
-  if (p === undefined) return name;
+  if (!uri) return name;
+  const p = CANONICAL.get(uri);
+  if (p === undefined) return `{${uri}}${localName}`;
   return p ? `${p}:${localName}` : localName;
 }
 

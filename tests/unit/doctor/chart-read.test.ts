@@ -4,7 +4,7 @@ import { parseXml } from "../../../src/xlsx/doctor/xml";
 
 /** A chart part with one group of the given XML and two axes. */
 const part = (group: string, axes: string) =>
-  parseXml(`<c:chartSpace xmlns:c="c" xmlns:a="a"><c:chart><c:plotArea>${group}${axes}</c:plotArea></c:chart></c:chartSpace>`);
+  parseXml(`<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea>${group}${axes}</c:plotArea></c:chart></c:chartSpace>`);
 const ser = `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>typed</c:v></c:tx><c:val><c:numLit><c:ptCount val="3"/><c:pt idx="0"><c:v>1</c:v></c:pt><c:pt idx="2"><c:v>3</c:v></c:pt></c:numLit></c:val></c:ser>`;
 const ids = `<c:axId val="1"/><c:axId val="2"/>`;
 const cat = (el: string, pos = "b") => `<${el}><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/><c:crossAx val="2"/></${el}>`;
@@ -39,6 +39,6 @@ describe("readChart (DrawingML → plain model)", () => {
   });
 
   it("returns null for a chart part without a plot area", () => {
-    expect(readChart(parseXml(`<c:chartSpace xmlns:c="c"><c:chart/></c:chartSpace>`), "p")).toBeNull();
+    expect(readChart(parseXml(`<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart/></c:chartSpace>`), "p")).toBeNull();
   });
 });
