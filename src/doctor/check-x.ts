@@ -20,9 +20,9 @@ export function hasDateAxis(chart: ChartModel): boolean {
 /** Findings about where a chart's x values come from. */
 export function checkX(chart: ChartModel, sheets: SheetContext[]): Finding[] {
   if (chart.type === "other" || chart.series.length === 0) return [];
-  if (chart.type === "column" || chart.type === "bar") return barNote(chart, sheets);
   if (chart.type === "scatter") return scatterX(chart, sheets);
-  return hasDateAxis(chart) ? [] : categoryX(chart, sheets);
+  if (hasDateAxis(chart)) return [];
+  return chart.type === "column" || chart.type === "bar" ? barNote(chart, sheets) : categoryX(chart, sheets);
 }
 
 /** Where the fix would link X, in words ("" when it finds nothing). */

@@ -53,9 +53,12 @@ export function readChart(doc: XmlDocument, id: string, extra: { name?: string; 
   const type = chartType(groups);
   const axes: AxisModel[] = [];
   const axisHandles: XmlElement[] = [];
+  const dates = datedCategories(seriesHandles.map((h) => h.ser));
   for (const a of axisEls) {
     const model = readAxis(a, primaryIds, type);
     if (!model) continue;
+    // "Automatically select based on data" over date cells: Excel draws a date axis.
+    if (model.kind === "category" && dates && attr(kid(a, "c:auto"), "val") !== "0") model.kind = "date";
     axes.push(model);
     axisHandles.push(a);
   }
@@ -138,6 +141,18 @@ function cacheValues(e: XmlElement): CellValue[] {
     out[idx] = numeric && text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
   }
   return out;
+}
+
+/** True when every series' categories are cells cached with a date format ("m/d/yyyy", "mmm-yy"). */
+function datedCategories(sers: XmlElement[]): boolean {
+  const formats = sers.map((ser) => path(ser, "c:cat", "c:numRef", "c:numCache", "c:formatCode"));
+  return formats.length > 0 && formats.every((f) => f !== undefined && isDateFormat(textOf(f)));
+}
+
+/** A number format that shows dates: a day, a year or a month name outside quoted text and [..] tags ("h:mm" is a time). */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return !/general/i.test(bare) && /[dy]|mmm/i.test(bare);
 }
 
 function readAxis(a: XmlElement, primaryIds: string[], type: ChartType): AxisModel | null {

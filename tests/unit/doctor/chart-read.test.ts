@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readChart } from "../../../src/xlsx/doctor/chart-read";
+import { isDateFormat, readChart } from "../../../src/xlsx/doctor/chart-read";
 import { parseXml } from "../../../src/xlsx/doctor/xml";
 
 /** A chart part with one group of the given XML and two axes. */
@@ -27,6 +27,21 @@ describe("readChart (DrawingML → plain model)", () => {
   it("reads date axes as date categories", () => {
     const r = readChart(part(`<c:lineChart>${ser}${ids}</c:lineChart>`, cat("c:dateAx") + val()), "p")!;
     expect(r.model.axes[0]).toMatchObject({ kind: "date", direction: "horizontal" });
+  });
+
+  it("reads an automatic category axis over date-formatted cells as the date axis Excel draws", () => {
+    const dated = ser.replace("<c:val>", '<c:cat><c:numRef><c:f>S!$A$1:$A$3</c:f><c:numCache><c:formatCode>m/d/yyyy</c:formatCode><c:ptCount val="3"/></c:numCache></c:numRef></c:cat><c:val>');
+    const auto = cat("c:catAx").replace("</c:catAx>", '<c:auto val="1"/></c:catAx>');
+    expect(readChart(part(`<c:lineChart>${dated}${ids}</c:lineChart>`, auto + val()), "p")!.model.axes[0].kind).toBe("date");
+    const text = auto.replace('<c:auto val="1"/>', '<c:auto val="0"/>');
+    expect(readChart(part(`<c:lineChart>${dated}${ids}</c:lineChart>`, text + val()), "p")!.model.axes[0].kind).toBe("category");
+  });
+
+  it.each([
+    ["m/d/yyyy", true], ["mmm-yy", true], ["[$-409]d-mmm;@", true], ["yyyy-mm-dd hh:mm", true],
+    ["General", false], ["0.00", false], ["h:mm", false], ["mm:ss", false], ['0.0" days"', false],
+  ])("tells the date format %j: %s", (code, date) => {
+    expect(isDateFormat(code)).toBe(date);
   });
 
   it.each([

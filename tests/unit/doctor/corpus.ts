@@ -135,6 +135,7 @@ export function corpus(): CorpusCase[] {
     { name: "absolute-targets", bytes: rewritten(forumBook(), absoluteTargets), types: ["line"], findings: literal, fixedTypes: ["scatter"] },
     { name: "chart-sheet", bytes: rewritten({ ...forumBook(), chartSheet: true }, spreadsheetPrefix), types: ["line"], findings: literal, fixedTypes: ["scatter"] },
     { name: "date-axis", bytes: rewritten(book(DATE_CHART)), types: ["line"], findings: [[]], fixedTypes: ["line"] },
+    { name: "date-categories-auto", bytes: rewritten(book({ ...DATE_CHART, dateAxis: false, title: "y by day (automatic axis)" })), types: ["line"], findings: [[]], fixedTypes: ["line"] },
     { name: "columns", bytes: rewritten(book(chartOf("column", "y by x (columns)"))), types: ["column"], findings: [[["numeric-categories", "note", false]]], fixedTypes: ["column"] },
     { name: "bars", bytes: rewritten(book(chartOf("bar", "y by x (bars)"))), types: ["bar"], findings: [[["numeric-categories", "note", false]]], fixedTypes: ["bar"] },
     { name: "area-look", bytes: rewritten(book(area)), types: ["area"], findings: [[["numeric-categories", "error", true]]], fixedTypes: ["scatter"] },
