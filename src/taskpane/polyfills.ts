@@ -13,7 +13,7 @@ function define(target: object, name: string, value: unknown): void {
 }
 
 /** Array.prototype.flat (ES2019): nested arrays spread `depth` levels deep (default 1). */
-function flat<T>(this: T[], depth = 1): unknown[] {
+export function flat<T>(this: T[], depth = 1): unknown[] {
   const out: unknown[] = [];
   const walk = (items: unknown[], d: number): void => {
     for (const item of items) {
@@ -26,7 +26,7 @@ function flat<T>(this: T[], depth = 1): unknown[] {
 }
 
 /** Array.prototype.flatMap (ES2019): map, then flatten one level. */
-function flatMap<T, U>(this: T[], fn: (value: T, index: number, array: T[]) => U | U[], thisArg?: unknown): U[] {
+export function flatMap<T, U>(this: T[], fn: (value: T, index: number, array: T[]) => U | U[], thisArg?: unknown): U[] {
   const out: U[] = [];
   this.forEach((value, i, array) => {
     const r = fn.call(thisArg, value, i, array);
@@ -37,7 +37,7 @@ function flatMap<T, U>(this: T[], fn: (value: T, index: number, array: T[]) => U
 }
 
 /** Object.fromEntries (ES2019): an object from [key, value] pairs. */
-function fromEntries(entries: Iterable<readonly [PropertyKey, unknown]>): Record<PropertyKey, unknown> {
+export function fromEntries(entries: Iterable<readonly [PropertyKey, unknown]>): Record<PropertyKey, unknown> {
   const out: Record<PropertyKey, unknown> = {};
   for (const [k, v] of entries) out[k] = v;
   return out;
@@ -50,7 +50,7 @@ function replaceChildren(this: Element | Document | DocumentFragment, ...nodes: 
 }
 
 /** TextEncoder (UTF-8 only, as the standard one). */
-class Utf8Encoder {
+export class Utf8Encoder {
   readonly encoding = "utf-8";
   encode(text = ""): Uint8Array {
     const out: number[] = [];
@@ -66,7 +66,7 @@ class Utf8Encoder {
 }
 
 /** TextDecoder (UTF-8 only): well-formed sequences become their code points, anything else U+FFFD. */
-class Utf8Decoder {
+export class Utf8Decoder {
   readonly encoding = "utf-8";
   decode(input?: ArrayBuffer | ArrayBufferView): string {
     const b = input === undefined ? new Uint8Array(0) : ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
