@@ -98,7 +98,7 @@ describe("the production bundle", () => {
   });
 });
 
-async function open(path: string, setup: (page: Page) => Promise<void>): Promise<Page> {
+async function open(path: string, setup: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await browser.newPage();
   await setup(page);
   await page.goto(`${url}/${path}`);

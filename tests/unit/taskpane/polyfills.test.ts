@@ -17,8 +17,8 @@ describe("the ES2019 polyfills", () => {
   it("flatMap maps then flattens one level, passing index and array", () => {
     const a = ["x", "y"];
     const fn = (v: string, i: number, arr: string[]) => [v, [i, arr.length]];
-    expect(flatMap.call(a, fn)).toEqual(a.flatMap(fn));
-    expect(flatMap.call([1, 2], (v: number) => v * 2)).toEqual([2, 4]);
+    expect(Reflect.apply(flatMap, a, [fn])).toEqual(a.flatMap(fn));
+    expect(Reflect.apply(flatMap, [1, 2], [(v: number) => v * 2])).toEqual([2, 4]);
   });
 
   it("fromEntries builds an object from any iterable of pairs", () => {
