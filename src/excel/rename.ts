@@ -65,7 +65,8 @@ function textRenamer(plans: SheetPlan[], to: (name: string) => string): (text: s
  */
 const LETTER_OR_DIGIT = (() => {
   try {
-    return new RegExp("[\\p{L}\\p{N}]", "u") && "\\p{L}\\p{N}";
+    new RegExp("[\\p{L}\\p{N}]", "u"); // throws where property escapes are unknown
+    return "\\p{L}\\p{N}";
   } catch {
     return "0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u052F\\u0660-\\u0669\\u3040-\\uD7FF\\uF900-\\uFFDC";
   }
