@@ -1,14 +1,19 @@
 /**
  * Builds the Excel add-in into dist/: the task pane (taskpane.html + bundle), the ribbon's
- * function file (commands.html), help.html, taskpane.css, the icons and manifest.xml.
+ * function file (commands.html), help.html (also as index.html, the site's landing page with the
+ * manifest to download), taskpane.css, the icons and manifest.xml. Bundles are ES2017 (every web
+ * view Office uses for ExcelApi 1.7+ except IE11 parses them; see docs/excel-addin.md) and their
+ * names carry a content hash, so Office's web view cache cannot keep serving an old pane.
  *
  * Production builds (`npm run build:pane`) rewrite the manifest's dev URL https://localhost:3000/
  * to the production URL: set GRADSHEET_URL (default https://gradsheet.github.io/gradsheet/) to
  * the https address where dist/ is hosted.
  *
  * `webpack serve` (npm start) serves https with the Office developer certificates
- * (office-addin-dev-certs) when they can be installed, and falls back to http, saying so.
- * `--env outDir=DIR` builds elsewhere (the browser test uses it).
+ * (office-addin-dev-certs) when they can be installed, and falls back to http, saying so. It
+ * listens on 127.0.0.1 (so https://localhost:3000 and http://127.0.0.1:3000 both work) and sends
+ * `/` to the pane.
+ * `--env outDir=DIR` builds elsewhere (the browser test uses it); GRADSHEET_PORT overrides the port.
  */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -16,7 +21,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const DEFAULT_PROD_URL = "https://gradsheet.github.io/gradsheet/";
-const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+const port = Number(process.env.GRADSHEET_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
 /** The production base URL, always ending in "/". */
 function productionUrl() {
@@ -52,6 +57,14 @@ async function httpsOptions() {
   }
 }
 
+/** `/` (with Office's query string, if any) redirects to the pane. */
+function paneAtRoot(req, res, next) {
+  const url = new URL(req.url, "http://x");
+  if (req.method !== "GET" || url.pathname !== "/") return next();
+  res.writeHead(302, { Location: `/taskpane.html${url.search}` });
+  res.end();
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -65,14 +78,15 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.ts",
       commands: "./src/commands/commands.ts",
     },
-    output: { path: outDir, filename: "[name].js", clean: true },
+    target: ["web", "es2017"],
+    output: { path: outDir, filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, compilerOptions: { noEmit: false, sourceMap: true } } },
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.pane.json", onlyCompileBundledFiles: true, compilerOptions: { noEmit: false, sourceMap: true } } },
         },
       ],
     },
@@ -81,6 +95,7 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/taskpane/help.html", chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -94,13 +109,16 @@ module.exports = async (env = {}, argv = {}) => {
       }),
     ],
     devServer: {
-      host: "localhost",
+      host: "127.0.0.1",
       port,
+      allowedHosts: ["localhost", "127.0.0.1"],
       headers: { "Access-Control-Allow-Origin": "*" },
       server: https ? { type: "https", options: https } : { type: "http" },
       static: false,
       hot: false,
-      client: { overlay: false },
+      // the live-reload socket goes back to whatever host the page came from (localhost or 127.0.0.1)
+      client: { overlay: false, webSocketURL: "auto://0.0.0.0:0/ws" },
+      setupMiddlewares: (middlewares) => [paneAtRoot, ...middlewares],
     },
   };
 };

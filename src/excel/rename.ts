@@ -6,8 +6,13 @@
 import { quoteSheet } from "../sheet/address";
 import type { Block, ChartSpec, ConditionalFormat, SheetPlan, Table } from "../sheet/plan";
 
-/** A string literal, a quoted sheet prefix 'It''s run'!, or a bare one Run_1! (not inside a longer word). */
-const SHEET_PREFIX = /("(?:[^"]|"")*")|'((?:[^']|'')+)'!|(?<![A-Za-z0-9_.'"\]])([A-Za-z_][A-Za-z0-9_.]*)!/g;
+/**
+ * A string literal, a quoted sheet prefix 'It''s run'!, or a bare one Run_1! (not inside a longer
+ * word: the character before is checked in code, since lookbehind is ES2018 and Office 2019's web
+ * views cannot parse it).
+ */
+const SHEET_PREFIX = /("(?:[^"]|"")*")|'((?:[^']|'')+)'!|([A-Za-z_][A-Za-z0-9_.]*)!/g;
+const WORD_BEFORE = /[A-Za-z0-9_.'"\]]/;
 
 /**
  * Rewrite the sheet prefixes of an en-US formula through `renamed` (old name → new name, matched
@@ -17,8 +22,9 @@ const SHEET_PREFIX = /("(?:[^"]|"")*")|'((?:[^']|'')+)'!|(?<![A-Za-z0-9_.'"\]])(
 export function renameSheetRefs(formula: string, renamed: ReadonlyMap<string, string>): string {
   if (!renamed.size) return formula;
   const lower = new Map([...renamed].map(([a, b]) => [a.toLowerCase(), b]));
-  return formula.replace(SHEET_PREFIX, (whole, str: string | undefined, quoted: string | undefined, bare: string | undefined) => {
+  return formula.replace(SHEET_PREFIX, (whole, str: string | undefined, quoted: string | undefined, bare: string | undefined, at: number) => {
     if (str !== undefined) return whole;
+    if (bare !== undefined && at > 0 && WORD_BEFORE.test(formula[at - 1])) return whole;
     const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
     const to = lower.get(name.toLowerCase());
     return to === undefined ? whole : `${quoteSheet(to)}!`;
@@ -33,9 +39,38 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  */
 function textRenamer(plans: SheetPlan[], to: (name: string) => string): (text: string) => string {
   const all = [...new Set(plans.map((p) => p.name))].sort((a, b) => b.length - a.length);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
-  return (text) => text.replace(re, (m) => to(m));
+  const re = new RegExp(`(?:${all.map(escape).join("|")})(?![${LETTER_OR_DIGIT}])`, "giu");
+  const before = new RegExp(`[${LETTER_OR_DIGIT}]$`, "u");
+  // The lookbehind (?<![\p{L}\p{N}]) done by hand: a match after a letter or digit is skipped and the
+  // search resumes one character later, exactly as the engine would.
+  return (text) => {
+    let out = "";
+    let done = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (before.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+        re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+        continue;
+      }
+      out += text.slice(done, m.index) + to(m[0]);
+      done = re.lastIndex;
+    }
+    return out + text.slice(done);
+  };
 }
+
+/**
+ * Unicode letters and digits as a character class body: \p{L}\p{N} where the engine has property
+ * escapes (ES2018), else Latin, Greek, Cyrillic and the letters from U+3040 up (EdgeHTML).
+ */
+const LETTER_OR_DIGIT = (() => {
+  try {
+    new RegExp("[\\p{L}\\p{N}]", "u"); // throws where property escapes are unknown
+    return "\\p{L}\\p{N}";
+  } catch {
+    return "0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u052F\\u0660-\\u0669\\u3040-\\uD7FF\\uF900-\\uFFDC";
+  }
+})();
 
 /** Header and label cells name the sheets they describe; titles and other text are left as written. */
 const LABEL_STYLES = new Set(["header", "label"]);

@@ -82,8 +82,11 @@ export function parseA1(ref: string): { row: number; col: number; absRow: boolea
   return { col: colIndex(m[2]), row: Number(m[4]) - 1, absCol: m[1] === "$", absRow: m[3] === "$" };
 }
 
-// A cell reference outside string literals, not part of a name and not a function name.
-const CELL_REF = /("(?:[^"]|"")*")|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
+// A cell reference outside string literals, not part of a name and not a function name. (The
+// "not part of a name" test on the character before is done in code: lookbehind is ES2018, and
+// Office 2019's web views cannot parse it.)
+const CELL_REF = /("(?:[^"]|"")*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
+const NAME_CHAR = /[A-Za-z0-9_.$]/;
 
 /**
  * Shift every relative row reference of an en-US A1 formula down by `d` rows (up if negative), as
@@ -92,8 +95,9 @@ const CELL_REF = /("(?:[^"]|"")*")|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+
  */
 export function shiftRows(formula: string, d: number): string {
   if (d === 0) return formula;
-  return formula.replace(CELL_REF, (whole, str, dc, letters, dr, digits) => {
+  return formula.replace(CELL_REF, (whole, str, dc, letters, dr, digits, at: number) => {
     if (str !== undefined) return whole;
+    if (at > 0 && NAME_CHAR.test(formula[at - 1])) return whole;
     if (dr === "$") return whole;
     const row = Number(digits) + d;
     if (row < 1) throw new RangeError(`shifting ${whole} by ${d} leaves the sheet`);

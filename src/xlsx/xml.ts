@@ -1,12 +1,15 @@
 /** XML text helpers shared by every part writer (no DOM, no Node APIs). */
 
-// Characters XML 1.0 forbids even when escaped (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/F).
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Characters XML 1.0 forbids even when escaped (C0 controls except tab, LF, CR; lone surrogates;
+// U+FFFE/F). A valid surrogate pair matches first and is kept (group 1), so any surrogate left is
+// lone: no lookbehind, which Office 2019's web views cannot parse.
+const INVALID_XML = /([\ud800-\udbff][\udc00-\udfff])|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/g;
+const keepPairs = (_: string, pair: string | undefined) => pair ?? "";
 
 /** Escape text for element content or a double-quoted attribute, dropping characters XML cannot hold. */
 export function esc(text: string): string {
   return text
-    .replace(INVALID_XML, "")
+    .replace(INVALID_XML, keepPairs)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

@@ -193,13 +193,14 @@ describe("the task pane on other workbooks and Excels (fake)", () => {
 
 describe("the production build", () => {
   it("ships a manifest pointed at the production URL, with the icons it names", async () => {
-    const { readFileSync, existsSync } = await import("node:fs");
+    const { readFileSync, existsSync, readdirSync } = await import("node:fs");
     const xml = readFileSync(`${distDir}/manifest.xml`, "utf8");
     expect(xml).not.toMatch(/localhost/);
     const base = (process.env.GRADSHEET_URL ?? "https://gradsheet.github.io/gradsheet/").replace(/\/?$/, "/");
     expect(xml).toContain(`${base}taskpane.html`);
     for (const size of [16, 32, 64, 80]) expect(existsSync(`${distDir}/assets/icon-${size}.png`)).toBe(true);
-    for (const page of ["taskpane.html", "commands.html", "help.html", "taskpane.css", "taskpane.js"]) expect(existsSync(`${distDir}/${page}`)).toBe(true);
+    for (const page of ["taskpane.html", "commands.html", "help.html", "taskpane.css"]) expect(existsSync(`${distDir}/${page}`)).toBe(true);
+    expect(readdirSync(distDir).filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
   });
 });
 
