@@ -13,3 +13,5 @@ export { effectiveRates, stabilityK, explainDivergence, deadRelu, reluWeights, d
 export type { DivergenceExplanation, DeadReluReport, DerivativeCheck } from "./diagnostics";
 export { logSpace, sweep, compare, initForModel, type SweepResult, type SweepRun, type CompareRun } from "./experiments";
 export { landscapeAxes, landscapeWeights, leastSquaresLine, lossGrid, sse, type LandscapeAxes } from "./landscape";
+export { hPlateau, ulp, weightsLostH } from "./plateau";
+export type { HPlateau } from "./plateau";

@@ -28,6 +28,7 @@ export type StyleId =
   | "weight"
   | "error"
   | "summary"
+  | "rate"
   | "flag"
   | "text";
 
@@ -96,11 +97,21 @@ export interface ChartSeriesSpec {
   color: string;
   markers: boolean;
   lines: boolean;
+  /**
+   * How to tell this series from one it may lie on: a dash pattern ("solid" when absent), a marker
+   * symbol ("circle" when absent) and a line width in points (1.5 when absent). Series are drawn in
+   * order, so a later, thinner, dashed series stays visible over an earlier solid one.
+   */
+  dash?: "dash" | "sysDot" | "lgDash" | "sysDash";
+  symbol?: "circle" | "square" | "triangle" | "diamond";
+  width?: number;
 }
 
 export interface AxisSpec {
   title: string;
   log?: boolean;
+  /** The labels' number format (e.g. "0E+00", "0.00"), chosen from the data's range; General when absent. */
+  numberFormat?: string;
   min?: number;
   max?: number;
 }
@@ -113,6 +124,24 @@ export interface ChartSpec {
   xAxis: AxisSpec;
   yAxis: AxisSpec;
   anchor: { row: number; col: number; rows: number; cols: number };
+}
+
+/** A rectangle of cells, 0-based. */
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * How the sheet prints: the print areas (each starts a page), landscape or portrait, scaled so
+ * each area is at most one page wide; `rowBreaks` are page breaks before these rows.
+ */
+export interface PrintSetup {
+  areas: Rect[];
+  landscape: boolean;
+  rowBreaks?: number[];
 }
 
 /** Conditional formatting on a rectangle of this sheet. */
@@ -148,6 +177,8 @@ export interface SheetPlan {
   conditionalFormats: ConditionalFormat[];
   freeze: { rows: number; cols: number };
   columnWidths: { col: number; width: number }[];
+  /** Print areas and page setup; the whole used range in portrait when absent. */
+  print?: PrintSetup;
   /** The run's settings and anything a writer stores so the add-in can recognise the sheet later. */
   meta: Record<string, unknown>;
 }

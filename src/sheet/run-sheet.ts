@@ -1,9 +1,10 @@
 /**
  * buildRunSheet: a run (with its rows) as a SheetPlan. Title and model line; the parameter strip of
  * named inputs; one row per SGD step whose formulas compute exactly what the core computed (each
- * formula cell caches the core's value); per-epoch summaries; the fit grid; four XY scatter charts.
+ * formula cell caches the core's value); per-epoch summaries; the fit grid; four XY scatter charts
+ * in a band under the parameters, in view when the sheet opens; a print setup of one page per pair.
  */
-import type { RunResult } from "../core";
+import { hPlateau, type RunResult } from "../core";
 import { colLetter } from "./address";
 import { chartColumns, flagColumns } from "./columns-flags";
 import { dataColumns } from "./columns-data";
@@ -16,11 +17,12 @@ import { buildTable, columnOf, type ColumnSpec } from "./columns";
 import { runCharts } from "./charts";
 import { runContext, type RunContext } from "./context";
 import { fitTable } from "./fit";
-import { LAYOUT } from "./layout";
+import { LAYOUT, spanCols } from "./layout";
+import { NAMES } from "./names";
 import { runSheetMeta } from "./meta";
 import { parameterBlock, parameters } from "./parameters";
-import type { Block, Cell, SheetPlan, Table } from "./plan";
-import { epochSummaries, headlineBlock } from "./summaries";
+import type { Block, Cell, ChartSpec, ConditionalFormat, Rect, SheetPlan, Table } from "./plan";
+import { HEADLINE_LABELS, epochSummaries, headlineBlock } from "./summaries";
 import { KEYS } from "./keys";
 
 export interface RunSheetOptions {
@@ -44,10 +46,13 @@ export function buildRunSheet(result: RunResult, opts: RunSheetOptions): SheetPl
   const summary = epochSummaries(ctx, steps, L.headerRow, sideCol);
   const fitCol = sideCol + summary.block.cells[0].length + 1;
   const fit = fitTable(ctx, summary, L.headerRow, fitCol, L.fitPoints);
-  const chartCol = fitCol + fit.columns.length + 1;
   const ps = parameters(ctx);
   const params = parameterBlock(ps, L.paramLabelRow, L.paramValueRow, 0);
-  const headline = headlineBlock(ctx, steps, summary, L.paramLabelRow, ps.length + 1, sideCol);
+  const headlineCol = ps.length + 1;
+  const widths = columnWidths(steps, fit, summary.block, [...ps.map((p) => p.name), "", ...HEADLINE_LABELS]);
+  const charts = placeBand(runCharts(ctx, { sheet: opts.name, steps, summary, fit }), widths);
+  const more = charts[2].anchor.col;
+  const headline = headlineBlock(ctx, steps, summary, { labelRow: L.paramLabelRow, col: headlineCol, moreCharts: more, sideCol, plateau: hPlateau(result) });
   const blocks: Block[] = [
     titleBlock(ctx, opts.name),
     ...params.blocks,
@@ -58,12 +63,13 @@ export function buildRunSheet(result: RunResult, opts: RunSheetOptions): SheetPl
     summary.block,
   ];
   const lastCol = steps.col + steps.columns.length - 1;
+  const band = (from: ChartSpec, to: ChartSpec, top: number): Rect => ({ row: top, col: from.anchor.col, rows: L.band.row + L.band.rows - top, cols: to.anchor.col + to.anchor.cols - from.anchor.col });
   return {
     name: opts.name,
     blocks,
     tables: [steps, fit],
     names: params.names,
-    charts: runCharts(ctx, { sheet: opts.name, steps, summary, fit, row: L.headerRow + 1, col: chartCol }),
+    charts,
     conditionalFormats: [
       {
         kind: "formula",
@@ -77,11 +83,40 @@ export function buildRunSheet(result: RunResult, opts: RunSheetOptions): SheetPl
         formula: `=${colRef(steps, STABILITY_KEY)}${steps.row + 2}>2`,
         style: "flag",
       },
+      ...lostHFormats(ctx, steps),
     ],
     freeze: { rows: L.headerRow + 1, cols: L.frozenCols },
-    columnWidths: columnWidths(steps, fit, summary.block, ps.map((p) => p.name)),
+    columnWidths: [...widths].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width })),
+    print: {
+      // page 1: title, parameters and the first two charts; page 2: the other two; page 3: the per-epoch summary
+      areas: [band(charts[0], charts[1], 0), band(charts[2], charts[3], L.band.row), { row: L.headerRow, col: sideCol, rows: summary.rows + 1, cols: summary.block.cells[0].length }],
+      landscape: true,
+    },
     meta: runSheetMeta(ctx.config) as unknown as Record<string, unknown>,
   };
+}
+
+/** The four charts side by side in the band under the parameters, each about `LAYOUT.band.chars` wide. */
+function placeBand(byId: ReturnType<typeof runCharts>, widths: ReadonlyMap<number, number>): ChartSpec[] {
+  let col = 0;
+  return (["error-by-step", "weights-by-step", "error-by-epoch", "fit"] as const).map((id) => {
+    const cols = spanCols(widths, col, LAYOUT.band.chars);
+    const spec: ChartSpec = { ...byId[id], anchor: { row: LAYOUT.band.row, col, rows: LAYOUT.band.rows, cols } };
+    col += cols;
+    return spec;
+  });
+}
+
+/**
+ * Marks the weights a finite difference can no longer nudge: a "weights used" cell whose w + h
+ * equals w (h below the weight's precision) is highlighted like a flag.
+ */
+function lostHFormats(ctx: RunContext, steps: Table): ConditionalFormat[] {
+  if (ctx.config.gradient === "analytic") return [];
+  return ctx.weights.map((w): ConditionalFormat => {
+    const cell = `${colRef(steps, w)}${steps.row + 2}`;
+    return { kind: "formula", range: { row: steps.row + 1, col: columnOf(steps, w), rows: steps.rows, cols: 1 }, formula: `=AND(ISNUMBER(${cell}),${cell}+${NAMES.h}=${cell})`, style: "flag" };
+  });
 }
 
 function colRef(t: Table, key: string): string {
@@ -108,12 +143,12 @@ function groupBlock(specs: ColumnSpec[], row: number): Block {
   return { row, col: 0, cells: [cells] };
 }
 
-/** Widths in characters: each table column's own, the summary's from its headers, and room for the parameter names. */
-function columnWidths(steps: Table, fit: Table, summary: Block, paramNames: string[]): { col: number; width: number }[] {
+/** Widths in characters: each table column's own, the summary's from its headers, and room for the parameter and headline labels from column A. */
+function columnWidths(steps: Table, fit: Table, summary: Block, labels: string[]): Map<number, number> {
   const widths = new Map<number, number>();
   steps.columns.forEach((c, i) => widths.set(steps.col + i, c.width ?? 12));
   summary.cells[0].forEach((h, i) => widths.set(summary.col + i, Math.max(12, String(h?.value ?? "").length + 2)));
   fit.columns.forEach((c, i) => widths.set(fit.col + i, c.width ?? 12));
-  paramNames.forEach((n, i) => widths.set(i, Math.max(widths.get(i) ?? 0, n.length + 2)));
-  return [...widths].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width }));
+  labels.forEach((n, i) => widths.set(i, Math.max(widths.get(i) ?? 0, n.length + 2)));
+  return widths;
 }

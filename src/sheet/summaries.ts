@@ -3,7 +3,7 @@
  * core adds), √SSE (what graddesc labels "rmse"), the true RMSE = √(SSE / n), and the weights after
  * the epoch's last update. Also the run's headline cells: the first diverged step and the last √SSE.
  */
-import { deadRelu, reluWeights } from "../core";
+import { deadRelu, reluWeights, type HPlateau } from "../core";
 import { a1, abs, colLetter } from "./address";
 import { cachedForChart, cachedNumber } from "./cached";
 import { columnOf } from "./columns";
@@ -75,28 +75,51 @@ function deadCell(steps: Table, first: number, n: number, cached: number, ws: st
   return { formula: `=COUNTIFS(${ws.map((w) => `${range(w)},0`).join(",")})`, cached, style: "integer" };
 }
 
+/** The headline's labels, left to right. */
+export const HEADLINE_LABELS = ["diverged at step", "last √SSE", "h lost at step", "more charts", "per epoch"] as const;
+
+export interface HeadlinePlaces {
+  labelRow: number;
+  col: number;
+  /** Column of the charts right of the first two (√SSE by epoch, the fit). */
+  moreCharts: number;
+  /** Column of the per-epoch summary. */
+  sideCol: number;
+  /** Where finite differences lost h in the numbers' precision, if they did. */
+  plateau: HPlateau | null;
+}
+
 /**
- * The headline: "diverged at step" (MATCH of the flag, or "none"), "last √SSE", and where the side
- * area (per-epoch summary, fit, charts) starts, as label and value rows.
+ * The headline: "diverged at step" (MATCH of the flag, or "none"), "last √SSE", where finite
+ * differences first became exactly 0 through rounding ("h lost at step", GradSheet's diagnosis of
+ * these settings), and pointers to the other charts and the per-epoch summary, as label and value rows.
  */
-export function headlineBlock(ctx: RunContext, steps: Table, summary: SummaryBlock, labelRow: number, col: number, sideCol: number): Block {
+export function headlineBlock(ctx: RunContext, steps: Table, summary: SummaryBlock, p: HeadlinePlaces): Block {
   const flag = columnOf(steps, KEYS.firstDiverged);
   const flags = `${abs(steps.row + 1, flag)}:${abs(steps.row + steps.rows, flag)}`;
   const last = summary.firstRow + summary.rows - 1;
   const lastEpoch = ctx.result.epochs[ctx.result.epochs.length - 1];
+  const comments = [
+    "The step of the first diverged row (highlighted in the table), or \"none\".",
+    "√SSE of the last epoch (graddesc's \"rmse\").",
+    p.plateau
+      ? `GradSheet's diagnosis of these settings: ${p.plateau.text}`
+      : "The step from which a finite difference is exactly 0 through rounding (h below the weights' precision), or \"none\": GradSheet's diagnosis of these settings.",
+    "√SSE by epoch and the fit: scroll right along the chart band.",
+    "The per-epoch summary (SSE, √SSE, RMSE, weights after each epoch) and the fit grid are right of the step table.",
+  ];
+  const labels = HEADLINE_LABELS.map((value, i): Cell => ({ value, style: "label", comment: comments[i] }));
   return {
-    row: labelRow,
-    col,
+    row: p.labelRow,
+    col: p.col,
     cells: [
-      [
-        { value: "diverged at step", style: "label", comment: "The step of the first diverged row (highlighted in the table), or \"none\"." },
-        { value: "last √SSE", style: "label", comment: "√SSE of the last epoch (graddesc's \"rmse\")." },
-        { value: "charts", style: "label", comment: "The per-epoch summary, the fit and the charts are right of the step table." },
-      ],
+      labels,
       [
         { formula: `=IFERROR(MATCH(1,${flags},0),"none")`, cached: ctx.result.divergence ? ctx.result.divergence.step : "none", style: "integer" },
         { formula: `=${abs(last, summary.rootCol)}`, cached: cachedNumber(lastEpoch.rootSse), style: "summary" },
-        { value: `from column ${colLetter(sideCol)} →`, style: "note" },
+        p.plateau ? { value: p.plateau.step, style: "flag", comment: p.plateau.text } : { value: "none" },
+        { value: `column ${colLetter(p.moreCharts)} →`, style: "note" },
+        { value: `column ${colLetter(p.sideCol)} →`, style: "note" },
       ],
     ],
   };

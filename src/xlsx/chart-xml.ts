@@ -23,9 +23,11 @@ const numRef = (ref: RangeRef, names: SheetNameMap): string =>
 
 function seriesXml(s: ChartSeriesSpec, i: number, names: SheetNameMap): string {
   // LibreOffice draws nothing for a series without an explicit colour (oracles.md §8).
-  const line = s.lines ? `<a:ln w="19050" cap="rnd">${solid(s.color)}<a:round/></a:ln>` : "<a:ln><a:noFill/></a:ln>";
+  const emu = Math.round((s.width ?? 1.5) * 12700);
+  const dash = s.dash ? `<a:prstDash val="${s.dash}"/>` : "";
+  const line = s.lines ? `<a:ln w="${emu}" cap="rnd">${solid(s.color)}${dash}<a:round/></a:ln>` : "<a:ln><a:noFill/></a:ln>";
   const marker = s.markers
-    ? `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${solid(s.color)}<a:ln w="6350">${solid(s.color)}</a:ln></c:spPr></c:marker>`
+    ? `<c:marker><c:symbol val="${s.symbol ?? "circle"}"/><c:size val="5"/><c:spPr>${solid(s.color)}<a:ln w="6350">${solid(s.color)}</a:ln></c:spPr></c:marker>`
     : '<c:marker><c:symbol val="none"/></c:marker>';
   return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>`
     + `<c:spPr>${line}</c:spPr>${marker}`
@@ -37,7 +39,7 @@ function axisXml(id: number, cross: number, pos: "b" | "l", a: AxisSpec): string
     + (a.max !== undefined ? `<c:max val="${num(a.max)}"/>` : "") + (a.min !== undefined ? `<c:min val="${num(a.min)}"/>` : "");
   const grid = '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>';
   return `<c:valAx><c:axId val="${id}"/><c:scaling>${scaling}</c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>`
-    + grid + title(a.title, 1000) + '<c:numFmt formatCode="General" sourceLinked="0"/>'
+    + grid + title(a.title, 1000) + `<c:numFmt formatCode="${esc(a.numberFormat ?? "General")}" sourceLinked="0"/>`
     + '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>'
     + `<c:spPr><a:ln w="9525">${solid("7F7F7F")}</a:ln></c:spPr>`
     + `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/></c:valAx>`;

@@ -1,5 +1,5 @@
 /** A worksheet part, produced in chunks (one per row) so 100k-step tables stay linear in time and memory. */
-import { colLetter, formulaAt, a1 } from "../sheet/address";
+import { colLetter, formulaAt, a1, quoteSheet } from "../sheet/address";
 import type { Cell, Column, ConditionalFormat, SheetPlan, Table } from "../sheet/plan";
 import { formulaCell, valueCell, type FormulaXml, type SharedStrings } from "./cells";
 import type { StylesPart } from "./styles-xml";
@@ -122,9 +122,32 @@ function usedRange(plan: SheetPlan): string {
   return r0 === Infinity ? "A1" : rectA1({ row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
 }
 
+/**
+ * The sheet's print area as a sheet-scoped `_xlnm.Print_Area` defined name (several areas, comma
+ * separated, print on pages of their own), or undefined when the plan sets none.
+ */
+export function printAreaName(plan: SheetPlan, fileName: string, sheetIndex: number): { name: string; ref: string; sheetIndex: number } | undefined {
+  const areas = plan.print?.areas ?? [];
+  if (!areas.length) return undefined;
+  const abs = (r: number, c: number): string => `$${colLetter(c)}$${r + 1}`;
+  const sheet = quoteSheet(fileName);
+  const ref = areas.map((a) => `${sheet}!${abs(a.row, a.col)}:${abs(a.row + a.rows - 1, a.col + a.cols - 1)}`).join(",");
+  return { name: "_xlnm.Print_Area", ref, sheetIndex };
+}
+
+/** Page setup: landscape or portrait, each print area scaled to one page wide (as tall as it needs); page breaks. */
+function pageSetupXml(plan: SheetPlan): string {
+  const p = plan.print;
+  if (!p) return "";
+  const breaks = p.rowBreaks ?? [];
+  return `<pageSetup orientation="${p.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`
+    + (breaks.length ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "");
+}
+
 /** The worksheet XML of `plan`, as chunks in document order. */
 export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<string> {
-  yield `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><dimension ref="${usedRange(plan)}"/>`
+  yield `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`
+    + (plan.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") + `<dimension ref="${usedRange(plan)}"/>`
     + sheetViewXml(plan) + '<sheetFormatPr defaultRowHeight="15"/>' + colsXml(plan) + "<sheetData>";
   const blocks = blockCells(plan, ctx);
   let si = 0;
@@ -149,7 +172,7 @@ export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<str
     yield `${line}</row>`;
   }
   yield "</sheetData>" + conditionalXml(plan.conditionalFormats, ctx)
-    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' + pageSetupXml(plan)
     + (ctx.drawingRelId ? `<drawing r:id="${ctx.drawingRelId}"/>` : "")
     + (ctx.legacyDrawingRelId ? `<legacyDrawing r:id="${ctx.legacyDrawingRelId}"/>` : "") + "</worksheet>";
 }

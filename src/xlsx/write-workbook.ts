@@ -9,7 +9,7 @@ import { SharedStrings } from "./cells";
 import { chartXml, drawingXml } from "./chart-xml";
 import { commentsXml, notesOf, vmlXml } from "./comments-xml";
 import { appXml, contentTypesXml, coreXml, customXml, metaItemPropsXml, metaItemXml, workbookXml, type DefinedName } from "./package-xml";
-import { worksheetXml } from "./sheet-xml";
+import { printAreaName, worksheetXml } from "./sheet-xml";
 import { buildStyles } from "./styles-xml";
 import { themeXml } from "./theme-xml";
 import { REL, relsXml } from "./xml";
@@ -90,6 +90,8 @@ function definedNames(plan: WorkbookPlan, fileNames: string[]): DefinedName[] {
       out.push({ name: n.name, ref: `${quoteSheet(fileNames[i])}!${abs(n.row, n.col)}`, comment: n.comment?.slice(0, 255),
         sheetIndex: plan.namesScope === "sheet" ? i : undefined });
     }
+    const printArea = printAreaName(s, fileNames[i], i);
+    if (printArea) out.push(printArea);
   });
   return out;
 }

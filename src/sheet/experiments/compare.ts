@@ -7,6 +7,9 @@
 import { DEFAULT_TARGET, MODELS, type RunResult, type Target } from "../../core";
 import { a1, abs, quoteSheet, uniqueSheetName } from "../address";
 import { cachedForChart, cachedNumber } from "../cached";
+import { seriesLook } from "../charts";
+import { axisFormat } from "../formats";
+import { LAYOUT, spanCols } from "../layout";
 import { columnOf } from "../columns";
 import { chartFeed } from "../formula";
 import { KEYS } from "../keys";
@@ -53,6 +56,8 @@ export function buildCompareWorkbook(results: RunResult[], opts: CompareOptions 
 }
 
 const HEADER_ROW = 3;
+/** Height of the comparison chart, beside the √SSE table from its header row. */
+const CHART_ROWS = 18;
 
 function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], target: Target): SheetPlan {
   const c0 = results[0].config;
@@ -72,13 +77,21 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
       ],
     ],
   };
-  // epoch | √SSE per run | √SSE for chart per run
+  // epoch | √SSE per run | (the chart, the divergence and collapse blocks) | √SSE for chart per run
   const header: Cell[] = [
     { value: "epoch", style: "header" },
     ...runs.map((p): Cell => ({ value: `√SSE ${p.name}`, style: "header", comment: `√SSE of the epoch on sheet ${p.name} (graddesc's "rmse").` })),
-    ...runs.map((p): Cell => ({ value: `${p.name} for chart`, style: "header", comment: "√SSE, or #N/A when it is not a positive number (log-scale chart)." })),
   ];
+  const feedHeader = runs.map((p): Cell => ({ value: `${p.name} for chart`, style: "header", comment: "√SSE, or #N/A when it is not a positive number (log-scale chart)." }));
+  const widths = new Map<number, number>([[0, 8]]);
+  header.slice(1).forEach((h, i) => widths.set(1 + i, Math.max(12, String(h.value).length + 2)));
+  const side = k + 2;
+  widths.set(side, Math.max(26, ...runs.map((p) => `${p.name} collapses to one line`.length + 2)));
+  const chartCols = spanCols(widths, side, LAYOUT.band.chars);
+  const feedCol = side + chartCols + 1;
+  feedHeader.forEach((h, i) => widths.set(feedCol + i, Math.max(12, String(h.value).length + 2)));
   const body: Cell[][] = [];
+  const feeds: Cell[][] = [];
   for (let e = 0; e < epochs; e++) {
     const row = HEADER_ROW + 1 + e;
     const line: Cell[] = [{ value: e + 1, style: "integer" }];
@@ -89,15 +102,16 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
       const to = abs(steps.row + (e + 1) * n, errCol);
       line.push({ formula: `=SQRT(SUM(${from}:${to}))`, cached: cachedNumber(results[i].epochs[e].rootSse), style: "summary" });
     });
-    runs.forEach((_p, i) => line.push({ formula: chartFeed(a1(row, 1 + i), true), cached: cachedForChart(results[i].epochs[e].rootSse, true), style: "summary" }));
+    feeds.push(runs.map((_p, i): Cell => ({ formula: chartFeed(a1(row, 1 + i), true), cached: cachedForChart(results[i].epochs[e].rootSse, true), style: "summary" })));
     body.push(line);
   }
   const table: Block = { row: HEADER_ROW, col: 0, cells: [header, ...body] };
+  const feedBlock: Block = { row: HEADER_ROW, col: feedCol, cells: [feedHeader, ...feeds] };
 
-  const side = 2 * k + 2;
-  const blocks: Block[] = [title, table, divergenceBlock(runs, results, side)];
+  const belowChart = HEADER_ROW + CHART_ROWS + 1;
+  const blocks: Block[] = [title, table, feedBlock, divergenceBlock(runs, results, belowChart, side)];
   const collapse = results.findIndex((r) => r.config.model === "two-linear");
-  if (collapse >= 0) blocks.push(collapsedBlock(runs[collapse], results[collapse], target, HEADER_ROW + k + 2, side));
+  if (collapse >= 0) blocks.push(collapsedBlock(runs[collapse], results[collapse], target, belowChart + k + 2, side));
 
   const chart: ChartSpec = {
     id: "compare-error",
@@ -105,15 +119,17 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
     series: runs.map((p, i) => ({
       name: p.name,
       x: { sheet: name, row: HEADER_ROW + 1, col: 0, rows: epochs, cols: 1 },
-      y: { sheet: name, row: HEADER_ROW + 1, col: 1 + k + i, rows: epochs, cols: 1 },
+      y: { sheet: name, row: HEADER_ROW + 1, col: feedCol + i, rows: epochs, cols: 1 },
       color: RUN_COLORS[i % RUN_COLORS.length],
       markers: epochs <= 50,
       lines: true,
+      ...seriesLook(i),
     })),
-    xAxis: { title: "epoch" },
-    yAxis: { title: "√SSE (log scale)", log: true },
-    anchor: { row: HEADER_ROW + k + 7, col: side, rows: 18, cols: 8 },
+    xAxis: { title: "epoch", numberFormat: axisFormat(body.map((l) => l[0].value)) },
+    yAxis: { title: "√SSE (log scale)", log: true, numberFormat: axisFormat(feeds.flat().map((c) => c.cached), true) },
+    anchor: { row: HEADER_ROW, col: side, rows: CHART_ROWS, cols: chartCols },
   };
+  const lastRow = Math.max(HEADER_ROW + epochs, belowChart + k + (collapse >= 0 ? 5 : 1));
   return {
     name,
     blocks,
@@ -122,13 +138,14 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
     charts: [chart],
     conditionalFormats: [],
     freeze: { rows: HEADER_ROW + 1, cols: 1 },
-    columnWidths: [{ col: 0, width: 8 }, ...Array.from({ length: 2 * k }, (_, i) => ({ col: 1 + i, width: 16 })), { col: side, width: 26 }, { col: side + 1, width: 14 }, { col: side + 2, width: 14 }],
+    columnWidths: [...widths].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width })),
+    print: { areas: [{ row: 0, col: 0, rows: lastRow + 1, cols: side + chartCols }], landscape: true },
     meta: { gradsheet: 1, kind: "compare", runs: runs.map((p) => p.name) },
   };
 }
 
 /** "diverged at step" per run: MATCH of the run sheet's first-diverged flag, as on its headline. */
-function divergenceBlock(runs: SheetPlan[], results: RunResult[], col: number): Block {
+function divergenceBlock(runs: SheetPlan[], results: RunResult[], row: number, col: number): Block {
   const cells: Cell[][] = [[{ value: "diverged at step", style: "header" }, { value: "", style: "header" }]];
   runs.forEach((p, i) => {
     const steps = stepsTable(p);
@@ -139,7 +156,7 @@ function divergenceBlock(runs: SheetPlan[], results: RunResult[], col: number): 
       { formula: `=IFERROR(MATCH(1,${flags},0),"none")`, cached: results[i].divergence ? results[i].divergence!.step : "none", style: "integer" },
     ]);
   });
-  return { row: HEADER_ROW, col, cells };
+  return { row, col, cells };
 }
 
 /** The 2-neuron linear model as one line: slope a·c and intercept c·b + d at its final weights. */

@@ -7,10 +7,14 @@
 import { MODELS, landscapeAxes, lossGrid, type LandscapeAxes, type RunResult } from "../../core";
 import { a1, abs } from "../address";
 import { cachedNumber } from "../cached";
+import { axisFormat } from "../formats";
+import { LAYOUT, spanCols } from "../layout";
 import type { Block, Cell, ConditionalFormat, SheetPlan } from "../plan";
 
 const GRID_ROW = 7;
 const GRID_COL = 1;
+/** The path chart's height: under a 21-row grid it ends by row 46, in view when the sheet opens. */
+const CHART_ROWS = 15;
 
 /** How the picture reads, per model. */
 function story(model: RunResult["config"]["model"]): string {
@@ -110,6 +114,8 @@ export function buildLandscapeSheet(result: RunResult, name: string, axes: Lands
     ],
   });
 
+  const chartRow = GRID_ROW + ys.length + 2;
+  const widths = [{ col: GRID_COL, width: 12 }, ...xs.map((_x, j) => ({ col: GRID_COL + 1 + j, width: 7 }))];
   const gridRange = { row: GRID_ROW + 1, col: GRID_COL + 1, rows: ys.length, cols: xs.length };
   const conditionalFormats: ConditionalFormat[] = [];
   if (path.length) {
@@ -148,15 +154,16 @@ export function buildLandscapeSheet(result: RunResult, name: string, axes: Lands
                 lines: true,
               },
             ],
-            xAxis: { title: wx, min: xs[0], max: xs[xs.length - 1] },
-            yAxis: { title: wy, min: ys[0], max: ys[ys.length - 1] },
-            anchor: { row: GRID_ROW + ys.length + 2, col: GRID_COL, rows: 18, cols: 9 },
+            xAxis: { title: wx, min: xs[0], max: xs[xs.length - 1], numberFormat: axisFormat(xs) },
+            yAxis: { title: wy, min: ys[0], max: ys[ys.length - 1], numberFormat: axisFormat(ys) },
+            anchor: { row: chartRow, col: GRID_COL, rows: CHART_ROWS, cols: spanCols(new Map(widths.map((w) => [w.col, w.width])), GRID_COL, LAYOUT.band.chars) },
           },
         ]
       : [],
     conditionalFormats,
     freeze: { rows: 0, cols: 0 },
-    columnWidths: [{ col: GRID_COL, width: 12 }, ...xs.map((_x, j) => ({ col: GRID_COL + 1 + j, width: 7 }))],
+    columnWidths: widths,
+    print: { areas: [{ row: 0, col: 0, rows: chartRow + CHART_ROWS + 1, cols: pathCol + 3 }], landscape: true },
     meta: { gradsheet: 1, kind: "landscape", wx, wy },
   };
 }

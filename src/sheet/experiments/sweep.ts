@@ -6,15 +6,36 @@
 import { MODELS, OPTIMIZERS, type RunConfig, type SweepResult } from "../../core";
 import { a1, abs } from "../address";
 import { cachedForChart } from "../cached";
-import type { Block, Cell, SheetPlan } from "../plan";
+import { axisFormat } from "../formats";
+import { LAYOUT, spanCols } from "../layout";
+import type { Block, CachedValue, Cell, SheetPlan } from "../plan";
 
 const HEADER_ROW = 3;
+/** The largest-stable block and the chart start here, right of the table. */
+const CHART_COL = 9;
+const HEADERS = ["learning rate", "final √SSE", "diverged?", "at epoch", "at row", "at step", "√SSE for chart", "stable rate"];
+/** Every header on one line (no wrapped header over the first row), numbers room for 4.5E+32. */
+const WIDTHS = [...HEADERS.map((h, col) => ({ col, width: Math.max(h.length + 2, col === 1 || col === 6 ? 14 : 8) })), { col: CHART_COL, width: 30 }];
+
+/**
+ * The chart's title, true to what it shows: a rate whose √SSE overflowed (or is not positive) is
+ * #N/A in the chart feed and leaves a gap; a rate that diverged with a finite √SSE is plotted.
+ */
+export function sweepTitle(sweep: SweepResult, feeds: readonly CachedValue[]): string {
+  const gaps = feeds.filter((v) => typeof v !== "number").length;
+  const plotted = sweep.runs.filter((r, i) => r.divergence && typeof feeds[i] === "number").length;
+  const notes = [
+    ...(plotted ? [`${plotted} diverged rate${plotted === 1 ? "" : "s"} plotted`] : []),
+    ...(gaps ? [`gaps: ${gaps} overflowed`] : []),
+  ];
+  return `Final √SSE by learning rate${notes.length ? ` (${notes.join("; ")})` : ""}`;
+}
 
 /** The sweep sheet. `config` is the run every rate shares (its lr is ignored). */
 export function buildSweepSheet(sweep: SweepResult, config: RunConfig, name = "Sweep"): SheetPlan {
   const k = sweep.runs.length;
   const last = HEADER_ROW + k;
-  const header: Cell[] = ["learning rate", "final √SSE", "diverged?", "at epoch", "at row", "at step", "√SSE for chart", "stable rate"].map(
+  const header: Cell[] = HEADERS.map(
     (v): Cell => ({ value: v, style: "header" }),
   );
   const body = sweep.runs.map((run, i): (Cell | null)[] => {
@@ -22,16 +43,18 @@ export function buildSweepSheet(sweep: SweepResult, config: RunConfig, name = "S
     const root = run.epochs[run.epochs.length - 1].rootSse;
     const d = run.divergence;
     return [
-      { value: run.lr, style: "number" },
+      { value: run.lr, style: "rate" },
       Number.isFinite(root) ? { value: root, style: "summary" } : { value: "overflowed", style: "flag" },
       d ? { value: "yes", style: "flag" } : { value: "no" },
       d ? { value: d.epoch, style: "integer" } : null,
       d ? { value: d.row, style: "integer" } : null,
       d ? { value: d.step, style: "integer" } : null,
       { formula: `=IF(ISNUMBER(${a1(r, 1)}),IF(${a1(r, 1)}>0,${a1(r, 1)},NA()),NA())`, cached: cachedForChart(root, true), style: "summary" },
-      { formula: `=IF(${a1(r, 2)}="no",${a1(r, 0)},0)`, cached: d ? 0 : run.lr, style: "number" },
+      { formula: `=IF(${a1(r, 2)}="no",${a1(r, 0)},0)`, cached: d ? 0 : run.lr, style: "rate" },
     ];
   });
+  const roots = sweep.runs.map((run) => cachedForChart(run.epochs[run.epochs.length - 1].rootSse, true));
+  const chartCols = spanCols(new Map(WIDTHS.map((w) => [w.col, w.width])), CHART_COL, LAYOUT.band.chars, 9);
   const stableRange = `${abs(HEADER_ROW + 1, 7)}:${abs(last, 7)}`;
   const c = config;
   const blocks: Block[] = [
@@ -54,7 +77,7 @@ export function buildSweepSheet(sweep: SweepResult, config: RunConfig, name = "S
       col: 9,
       cells: [
         [{ value: "largest stable learning rate", style: "header" }],
-        [{ formula: `=IF(MAX(${stableRange})>0,MAX(${stableRange}),"none")`, cached: sweep.largestStable ?? "none", style: "summary" }],
+        [{ formula: `=IF(MAX(${stableRange})>0,MAX(${stableRange}),"none")`, cached: sweep.largestStable ?? "none", style: "rate" }],
       ],
     },
   ];
@@ -66,7 +89,7 @@ export function buildSweepSheet(sweep: SweepResult, config: RunConfig, name = "S
     charts: [
       {
         id: "sweep",
-        title: "Final √SSE by learning rate (gaps: diverged)",
+        title: sweepTitle(sweep, roots),
         series: [
           {
             name: "final √SSE",
@@ -77,14 +100,15 @@ export function buildSweepSheet(sweep: SweepResult, config: RunConfig, name = "S
             lines: true,
           },
         ],
-        xAxis: { title: "learning rate (log scale)", log: true },
-        yAxis: { title: "final √SSE (log scale)", log: true },
-        anchor: { row: HEADER_ROW + 3, col: 9, rows: 18, cols: 8 },
+        xAxis: { title: "learning rate (log scale)", log: true, numberFormat: axisFormat(sweep.runs.map((r) => r.lr), true) },
+        yAxis: { title: "final √SSE (log scale)", log: true, numberFormat: axisFormat(roots, true) },
+        anchor: { row: HEADER_ROW + 3, col: CHART_COL, rows: 18, cols: chartCols },
       },
     ],
     conditionalFormats: [],
     freeze: { rows: HEADER_ROW + 1, cols: 1 },
-    columnWidths: [{ col: 0, width: 14 }, { col: 1, width: 14 }, { col: 6, width: 14 }, { col: 7, width: 12 }, { col: 9, width: 28 }],
+    columnWidths: WIDTHS,
+    print: { areas: [{ row: 0, col: 0, rows: Math.max(last, HEADER_ROW + 21) + 1, cols: CHART_COL + chartCols }], landscape: true },
     meta: { gradsheet: 1, kind: "sweep", lrs: sweep.runs.map((r) => r.lr) },
   };
 }
