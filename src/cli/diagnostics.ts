@@ -3,7 +3,7 @@
  * steps' stability k compares with 2, and how biased its finite differences are. They need the
  * run's rows; a summary-only run is trained again with rows when it is small enough.
  */
-import { deadRelu, derivativeCheck, explainDivergence, stabilityK, train, type RunResult } from "../core";
+import { deadRelu, derivativeCheck, explainDivergence, hPlateau, stabilityK, train, type RunResult } from "../core";
 
 /** Runs longer than this are not re-trained with rows for diagnostics (rows cost memory). */
 export const DIAGNOSTIC_STEP_LIMIT = 200_000;
@@ -13,6 +13,8 @@ export interface Diagnostics {
   deadRelu: { epochs: { epoch: number; deadRows: number; rows: number }[]; deadFrom: number | null; text: string } | null;
   stability: { maxK: number; stepsAbove2: number; firstAbove2: number | null };
   derivativeCheck: ReturnType<typeof derivativeCheck>;
+  /** Where finite differences became exactly 0 through rounding (h below the weights' precision), or null. */
+  plateau: { step: number; allFrom: number | null; weights: string[]; text: string } | null;
 }
 
 /** Diagnostics of a run, or null when it is too long to record its rows. */
@@ -38,7 +40,13 @@ export function diagnostics(result: RunResult): Diagnostics | null {
     deadRelu: deadRelu(r),
     stability: { maxK, stepsAbove2, firstAbove2 },
     derivativeCheck: derivativeCheck(r),
+    plateau: plateauOf(r),
   };
+}
+
+function plateauOf(r: RunResult): Diagnostics["plateau"] {
+  const p = hPlateau(r);
+  return p && { step: p.step, allFrom: p.allFrom, weights: p.weights.map((w) => w.name), text: p.text };
 }
 
 /** The diagnostics as a few readable lines. */
@@ -52,6 +60,7 @@ export function diagnosticsText(d: Diagnostics | null): string {
       ? `Stability: ${s.stepsAbove2} step(s) had k = 2·lr·‖∇ŷ‖² above 2 (the first at step ${s.firstAbove2}; largest k ${s.maxK.toPrecision(3)}): those steps overshoot and their row's error grows.`
       : `Stability: every step had k ≤ 2 (largest ${s.maxK.toPrecision(3)}), so no step overshot.`,
   );
+  if (d.plateau) lines.push(`Plateau: ${d.plateau.text}`);
   if (d.deadRelu) lines.push(`ReLU: ${d.deadRelu.epochs.map((e) => `epoch ${e.epoch} ${e.deadRows}/${e.rows} dead rows`).join(", ")}. ${d.deadRelu.text}`);
   const fmt = (v: number) => (v === 0 ? "0" : v.toExponential(1));
   lines.push(

@@ -2,7 +2,7 @@
  * The pane's link to the core and the sheet layer: form options → run → SheetPlan, summaries in
  * plain words, the Runs log row, and the same run as an .xlsx file. No DOM, no Office.
  */
-import { GRADDESC_X, resolveConfig, train, type RunOptions, type RunResult } from "../core";
+import { GRADDESC_X, hPlateau, resolveConfig, train, type RunOptions, type RunResult } from "../core";
 import { buildRunSheet, buildWorkbookPlan, NAMES, runOptionsFromMeta, sanitizeSheetName, type SheetPlan } from "../sheet";
 import { writeWorkbook } from "../xlsx";
 import type { RunsRow } from "../excel/runs-log";
@@ -37,7 +37,7 @@ export function optionsFromRecord(stored: unknown): RunOptions | undefined {
 export interface RunSummary {
   perEpoch: { epoch: number; rootSse: number }[];
   final: number;
-  /** One sentence, or null when the run did not diverge. */
+  /** Why it diverged, and where finite differences lost h through rounding (a plateau); null when neither happened. */
   divergence: string | null;
   divergedAt: string;
 }
@@ -54,7 +54,7 @@ export function summarize(result: RunResult): RunSummary {
   return {
     perEpoch,
     final: perEpoch.length ? perEpoch[perEpoch.length - 1].rootSse : NaN,
-    divergence: d ? `It diverged at epoch ${d.epoch}, row ${d.row} (step ${d.step}): ${d.reason}` : null,
+    divergence: [d ? `It diverged at epoch ${d.epoch}, row ${d.row} (step ${d.step}): ${d.reason}` : "", hPlateau(result)?.text ?? ""].filter(Boolean).join(" ") || null,
     divergedAt: d ? `epoch ${d.epoch}, row ${d.row}` : "",
   };
 }

@@ -109,9 +109,10 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
   const feedBlock: Block = { row: HEADER_ROW, col: feedCol, cells: [feedHeader, ...feeds] };
 
   const belowChart = HEADER_ROW + CHART_ROWS + 1;
-  const blocks: Block[] = [title, table, feedBlock, divergenceBlock(runs, results, belowChart, side)];
+  const blocks: Block[] = [title, table, divergenceBlock(runs, results, belowChart, side)];
   const collapse = results.findIndex((r) => r.config.model === "two-linear");
   if (collapse >= 0) blocks.push(collapsedBlock(runs[collapse], results[collapse], target, belowChart + k + 2, side));
+  blocks.push(feedBlock);
 
   const chart: ChartSpec = {
     id: "compare-error",

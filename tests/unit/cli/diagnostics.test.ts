@@ -24,6 +24,14 @@ describe("gradsheet train diagnostics", () => {
     expect(o.diagnostics.derivativeCheck.map((c: { weight: string }) => c.weight)).toEqual(["a", "b", "c", "d"]);
   });
 
+  it("name the rounding plateau in the text and the JSON: h below the weights' precision from step 29", async () => {
+    const r = await cli("train", "--preset", "two-neurons", "--epochs", "3");
+    expect(r.out).toMatch(/Plateau: From step 29 .*h = 0\.01 is below the weights' precision/);
+    const o = JSON.parse((await cli("train", "--preset", "two-neurons", "--json", "--diagnostics")).out);
+    expect(o.diagnostics.plateau).toMatchObject({ step: 29, allFrom: 29, weights: ["a", "b", "c", "d"] });
+    expect(diagnostics(train(resolveConfig({ epochs: 2 }), { rows: false }))!.plateau).toBeNull();
+  });
+
   it("say every step was stable for one neuron at graddesc's rate", () => {
     const d = diagnostics(train(resolveConfig({ epochs: 2 }), { rows: false }))!;
     expect(d.stability.stepsAbove2).toBe(0);

@@ -65,9 +65,9 @@ describe("the sheet of a mini-batch run", () => {
   it("names its batch size, sums each weight's derivative and updates only where update? is 1", () => {
     const { plan } = plannedRun({ model: "linear", batch: 4 });
     expect(plan.names.map((n) => n.name)).toContain("BatchSize");
-    expect(formulaOf(plan, "batchN", 1)).toMatch(/^=MOD\(C8-1,BatchSize\)\+1$/);
-    expect(formulaOf(plan, "update", 1)).toMatch(/^=IF\(OR\(MOD\(C8,BatchSize\)=0,C8=29\),1,0\)$/);
-    expect(formulaOf(plan, "newA", 1)).toMatch(/^=IF\([A-Z]+8=1,F8-LearningRate\*\([A-Z]+8\/[A-Z]+8\),F8\)$/);
+    expect(formulaOf(plan, "batchN", 1)).toMatch(/^=MOD\(C23-1,BatchSize\)\+1$/);
+    expect(formulaOf(plan, "update", 1)).toMatch(/^=IF\(OR\(MOD\(C23,BatchSize\)=0,C23=29\),1,0\)$/);
+    expect(formulaOf(plan, "newA", 1)).toMatch(/^=IF\([A-Z]+23=1,F23-LearningRate\*\([A-Z]+23\/[A-Z]+23\),F23\)$/);
     const t = stepTable(plan);
     expect(t.columns.findIndex((c) => c.key === "sumA")).toBeLessThan(t.columns.findIndex((c) => c.key === "newA"));
   });

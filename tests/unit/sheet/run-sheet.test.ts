@@ -184,12 +184,17 @@ describe("buildRunSheet", () => {
       expect(new Set(plan.charts.flatMap((c) => c.series.map((s) => s.name))).size).toBeGreaterThan(4);
     });
 
-    it("sit right of every table and block column, without overlapping each other", () => {
+    it("sit in a band under the parameters, over no cell and not over each other, the error chart in view (16 columns, 45 rows)", () => {
       for (const { id, plan } of allPlans()) {
-        const right = Math.max(...plan.tables.map((t) => t.col + t.columns.length), ...plan.blocks.map((b) => b.col + Math.max(...b.cells.map((l) => l.length))));
         const boxes = plan.charts.map((c) => c.anchor);
-        for (const a of boxes) expect(a.col, id).toBeGreaterThanOrEqual(right);
+        const inside = (r: number, c: number) => boxes.some((a) => r >= a.row && r < a.row + a.rows && c >= a.col && c < a.col + a.cols);
+        for (const b of plan.blocks) b.cells.forEach((line, i) => line.forEach((cell, j) => cell && expect(inside(b.row + i, b.col + j), `${id} block cell ${b.row + i},${b.col + j}`).toBe(false)));
+        for (const t of plan.tables) for (let j = 0; j < t.columns.length; j++) expect(inside(t.row, t.col + j) || inside(t.row + t.rows, t.col + j), id).toBe(false);
         for (const a of boxes) for (const b of boxes) if (a !== b) expect(a.col + a.cols <= b.col || b.col + b.cols <= a.col || a.row + a.rows <= b.row || b.row + b.rows <= a.row, id).toBe(true);
+        const error = plan.charts.find((c) => c.id === "error-by-step")!.anchor;
+        expect([error.row, error.col], id).toEqual([LAYOUT.band.row, 0]);
+        expect(error.col + error.cols <= 16 && error.row + error.rows <= 45, id).toBe(true);
+        expect(plan.freeze.rows, id).toBeGreaterThan(error.row + error.rows);
       }
     });
 

@@ -40,8 +40,8 @@ describe("a wide ReLU run sheet evaluated by HyperFormula", () => {
 describe("the sheet of a wide ReLU layer", () => {
   it("adds the neurons left to right, then d, in ŷ and in every bumped error", () => {
     const { plan } = plannedRun({ model: "relu-2" });
-    expect(formulaOf(plan, "pred", 0)).toMatch(/^=[A-Z]+7\*[A-Z]+7\+[A-Z]+7\*[A-Z]+7\+[A-Z]+7$/);
-    expect(formulaOf(plan, "errA2_up", 0)).toMatch(/^=\([A-Z]+7\*MAX\(0,[A-Z]+7\*D7\+[A-Z]+7\)\+[A-Z]+7\*MAX\(0,\([A-Z]+7\+DiffStep\)\*D7\+[A-Z]+7\)\+[A-Z]+7-E7\)\^2$/);
+    expect(formulaOf(plan, "pred", 0)).toMatch(/^=[A-Z]+22\*[A-Z]+22\+[A-Z]+22\*[A-Z]+22\+[A-Z]+22$/);
+    expect(formulaOf(plan, "errA2_up", 0)).toMatch(/^=\([A-Z]+22\*MAX\(0,[A-Z]+22\*D22\+[A-Z]+22\)\+[A-Z]+22\*MAX\(0,\([A-Z]+22\+DiffStep\)\*D22\+[A-Z]+22\)\+[A-Z]+22-E22\)\^2$/);
     expect(column(plan, "relu2").header).toBe("max(0, z2)");
   });
 

@@ -17,10 +17,10 @@ describe("buildStyles", () => {
   });
 
   it("writes custom number formats from id 164 and uses built-in ids for the rest", () => {
-    expect(styles.xml).toContain('<numFmt numFmtId="164" formatCode="0.0000"/>');
-    expect(styles.xml).toContain('<numFmt numFmtId="165" formatCode="0.000000"/>');
+    expect(styles.xml).toContain('<numFmt numFmtId="164" formatCode="0.0##E+00;-0.0##E+00;0"/>');
+    expect(xfs[styles.xf.rate]).toContain('numFmtId="164"');
     expect(xfs[styles.xf.integer]).toContain('numFmtId="1"');
-    expect(xfs[styles.xf.error]).toContain('numFmtId="2"');
+    expect(xfs[styles.xf.error]).toContain('numFmtId="0"');
   });
 
   it("keeps the two fills Excel reserves before the solid fills", () => {
@@ -38,7 +38,7 @@ describe("buildStyles", () => {
     expect(input.font).toMatchObject({ color: { argb: "FF3F3F76" } });
     expect(input.border?.left?.style).toBe("thin");
     expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 14 });
-    expect(ws.getCell("F10").numFmt).toBe("0.0000");
+    expect(ws.getCell("B10").numFmt).toBe("0");
     expect(ws.getCell("A9").alignment).toMatchObject({ horizontal: "center", wrapText: true });
   });
 });
