@@ -79,7 +79,8 @@ export function runCharts(ctx: RunContext, p: ChartPlaces): Record<"error-by-ste
     "weights-by-step": {
       id: "weights-by-step",
       title: "Weights by step",
-      series: ctx.weights.map((w, i) => ({ ...series(w, step, col(p.steps, KEYS.chartWeight(w)), weightColor(w, i), false, true), ...seriesLook(i) })),
+      // every weight after the first also carries markers (few steps): its symbols show even where its line lies under another
+      series: ctx.weights.map((w, i) => ({ ...series(w, step, col(p.steps, KEYS.chartWeight(w)), weightColor(w, i), few && i > 0, true), ...seriesLook(i) })),
       xAxis: { title: "step", numberFormat: axisFormat(steps) },
       yAxis: { title: "weight", numberFormat: axisFormat(weights) },
     },

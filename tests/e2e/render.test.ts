@@ -1,8 +1,9 @@
 /**
- * The exported charts as LibreOffice draws them: the chart area of a preset's export is printed to
- * PDF (recalculated first), rasterised with pdftoppm, and must show every chart's title and
- * coloured series, not just empty frames. With GRADSHEET_DOCS_IMAGE=1 the picture is also written
- * to docs/images/export-chart.png for the README.
+ * The exported run as a learner first sees it, as LibreOffice draws it: the sheet's first print
+ * area (title, parameters, headline and the first charts of the band) is printed to PDF
+ * (recalculated first), rasterised with pdftoppm, and must show those charts' titles and coloured
+ * series, not just empty frames. With GRADSHEET_DOCS_IMAGE=1 the picture is also written to
+ * docs/images/export-chart.png for the README.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -27,11 +28,16 @@ let plan: SheetPlan;
 let pages: PageImage[];
 let text = "";
 
-/** The rectangle covering every chart's anchor, as "A1:B2". */
-function chartArea(p: SheetPlan): string {
-  const rows = p.charts.flatMap((c) => [c.anchor.row, c.anchor.row + c.anchor.rows]);
-  const cols = p.charts.flatMap((c) => [c.anchor.col, c.anchor.col + c.anchor.cols]);
-  return `${a1(Math.min(...rows), Math.min(...cols))}:${a1(Math.max(...rows), Math.max(...cols))}`;
+/** The sheet's first print area, as "A1:B2". */
+function firstPage(p: SheetPlan): string {
+  const r = p.print!.areas[0];
+  return `${a1(r.row, r.col)}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+}
+
+/** The charts inside the first print area. */
+function chartsOnFirstPage(p: SheetPlan): SheetPlan["charts"] {
+  const r = p.print!.areas[0];
+  return p.charts.filter((c) => c.anchor.col + c.anchor.cols <= r.col + r.cols && c.anchor.row + c.anchor.rows <= r.row + r.rows);
 }
 
 beforeAll(() => {
@@ -44,7 +50,7 @@ beforeAll(() => {
   const file = join(dir, "run.xlsx");
   writeFileSync(file, writeWorkbook(book));
   const pdf = join(dir, "charts.pdf");
-  loRecalc(file, { pdf, printArea: chartArea(plan) });
+  loRecalc(file, { pdf, printArea: firstPage(plan) });
   pages = renderPages(pdftoppm, pdf, dir, "charts");
   text = execFileSync(pdftotext, ["-layout", pdf, "-"], { encoding: "utf8" });
   if (process.env.GRADSHEET_DOCS_IMAGE) {
@@ -56,14 +62,16 @@ beforeAll(() => {
 }, LO_HOOK_MS);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe(`the charts of preset ${PRESET}'s export, rendered by LibreOffice`, () => {
+describe(`preset ${PRESET}'s export as it opens, rendered by LibreOffice`, () => {
   it("fit on one printed page", () => {
     expect(pages).toHaveLength(1);
     expect(pages[0].width).toBeGreaterThan(pages[0].height);
   });
 
-  it("show every chart's title and axis titles", () => {
-    for (const c of plan.charts) {
+  it("show the parameters and the error chart, with every chart's title and axis titles", () => {
+    expect(text).toMatch(/LearningRate[\s\S]*Squared error by step/);
+    expect(chartsOnFirstPage(plan).map((c) => c.id)).toEqual(["error-by-step", "weights-by-step"]);
+    for (const c of chartsOnFirstPage(plan)) {
       expect(text, c.title).toContain(c.title.replace(/"/g, "\"").split(" (")[0]);
       expect(text, c.xAxis.title).toContain(c.xAxis.title);
     }
