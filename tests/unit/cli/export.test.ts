@@ -18,7 +18,9 @@ describe("gradsheet export", () => {
     expect(r.out).toMatch(/^Wrote .*run\.xlsx: 58 steps, 2 epoch\(s\), \d+ KiB\.\n$/);
     const p = parts(new Uint8Array(readFileSync(out)));
     expect(p["xl/workbook.xml"]).toMatch(/<definedName name="LearningRate"[^>]*>'Run 1'!\$[A-Z]+\$\d+<\/definedName>/);
-    expect(p["xl/workbook.xml"]).not.toContain("localSheetId");
+    // the run's names are workbook-wide; only the print area (which Excel scopes to its sheet) has a localSheetId
+    expect(p["xl/workbook.xml"]).not.toMatch(/<definedName name="(?!_xlnm\.Print_Area")[^"]*" localSheetId/);
+    expect(p["xl/workbook.xml"]).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">');
     expect(Object.keys(p).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length).toBeGreaterThanOrEqual(3);
   });
 

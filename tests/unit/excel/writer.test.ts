@@ -6,7 +6,7 @@ import { INDEX_SETTING } from "../../../src/excel/meta";
 import { snapshot } from "../../fake-excel";
 import { runPlan } from "./fixtures";
 import { presetById, resolveConfig, train } from "../../../src/core";
-import { buildRunSheet } from "../../../src/sheet";
+import { STYLES, buildRunSheet } from "../../../src/sheet";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
 
 const record = { options: { model: "linear", lr: 1e-4 }, lrCell: { row: 1, col: 1 } };
@@ -66,7 +66,7 @@ describe("writePlan", () => {
     await writePlan(host, runPlan(10), { record });
     const s = sheetNamed(fake, "Run 1");
     const cell = (r: number, c: number) => s.cells.get(r * 16384 + c)!;
-    expect(cell(16, 3).numberFormat).toBe("0.000000");
+    expect(cell(16, 3).numberFormat).toBe(STYLES.weight.numberFormat);
     expect(cell(16, 0).numberFormat).toBe("0");
     expect(cell(6, 0).format["font.bold"]).toBe(true);
     expect(cell(1, 1).format["fill.color"]).toBe("#FFCC99");
