@@ -1,7 +1,8 @@
 /** A worksheet part, produced in chunks (one per row) so 100k-step tables stay linear in time and memory. */
-import { colLetter, formulaAt, a1, quoteSheet } from "../sheet/address";
-import type { Cell, Column, ConditionalFormat, SheetPlan, Table } from "../sheet/plan";
-import { formulaCell, valueCell, type FormulaXml, type SharedStrings } from "./cells";
+import { a1, colLetter, quoteSheet } from "../sheet/address";
+import type { Cell, ConditionalFormat, SheetPlan, Table } from "../sheet/plan";
+import { formulaCell, valueCell, type SharedStrings } from "./cells";
+import { ColumnWriter } from "./column-xml";
 import type { StylesPart } from "./styles-xml";
 import { esc, NS, num, XML_HEAD } from "./xml";
 
@@ -44,42 +45,6 @@ function blockCells(plan: SheetPlan, ctx: SheetContext): Map<number, [number, st
     }));
   }
   return rows;
-}
-
-/** Writes the cells of one table column; formula columns become one shared-formula group. */
-class ColumnWriter {
-  readonly letters: string;
-  private readonly style: number | undefined;
-  private readonly groupStart: number;
-  private readonly si: number | undefined;
-
-  constructor(private readonly t: Table, private readonly c: Column, index: number, nextSi: () => number, private readonly ctx: SheetContext) {
-    this.letters = colLetter(t.col + index);
-    this.style = ctx.styles.xf[c.style];
-    this.groupStart = c.formula?.first !== undefined ? 1 : 0;
-    // A group of one cell is written as a plain formula.
-    this.si = c.formula && t.rows - this.groupStart >= 2 ? nextSi() : undefined;
-  }
-
-  /** Data row i (0-based) as XML, or "" when the column has nothing there. */
-  cell(i: number): string {
-    const ref = `${this.letters}${this.t.row + 2 + i}`;
-    const { c } = this;
-    if (!c.formula) {
-      const v = c.values?.[i];
-      return v === undefined ? "" : valueCell(ref, this.style, v, this.ctx.sst);
-    }
-    const cached = c.cached?.[i];
-    if (this.si === undefined || i < this.groupStart) {
-      return formulaCell(ref, this.style, { kind: "plain", formula: this.ctx.fixFormula(formulaAt(c.formula, i)) }, cached);
-    }
-    let f: FormulaXml = { kind: "member", si: this.si };
-    if (i === this.groupStart) {
-      const last = `${this.letters}${this.t.row + 1 + this.t.rows}`;
-      f = { kind: "master", formula: this.ctx.fixFormula(formulaAt(c.formula, i)), ref: `${ref}:${last}`, si: this.si };
-    }
-    return formulaCell(ref, this.style, f, cached);
-  }
 }
 
 function colsXml(plan: SheetPlan): string {
@@ -144,6 +109,17 @@ function pageSetupXml(plan: SheetPlan): string {
     + (breaks.length ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "");
 }
 
+/** The table whose data row `r` is, when exactly one table covers sheet row `r` and not with its header. */
+function soleDataRow<T extends { t: Table }>(tables: T[], r: number): T | undefined {
+  let found: T | undefined;
+  for (const x of tables) {
+    if (r < x.t.row || r > x.t.row + x.t.rows) continue;
+    if (found || r === x.t.row) return undefined;
+    found = x;
+  }
+  return found;
+}
+
 /** The worksheet XML of `plan`, as chunks in document order. */
 export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<string> {
   yield `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`
@@ -158,6 +134,14 @@ export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<str
   const rowNumbers = new Set<number>(blocks.keys());
   for (const { t } of tables) for (let r = t.row; r <= t.row + t.rows; r++) rowNumbers.add(r);
   for (const r of [...rowNumbers].sort((p, q) => p - q)) {
+    const only = blocks.has(r) ? undefined : soleDataRow(tables, r);
+    if (only) {
+      // The common row: one table's data cells, already in column order.
+      let line = `<row r="${r + 1}">`;
+      for (const w of only.writers) line += w.cell(r - only.t.row - 1);
+      yield `${line}</row>`;
+      continue;
+    }
     const cells: [number, string][] = [...(blocks.get(r) ?? [])];
     for (const { t, writers } of tables) {
       if (r < t.row || r > t.row + t.rows) continue;

@@ -2,9 +2,9 @@
  * WorkbookPlan → .xlsx bytes: hand-written SpreadsheetML and DrawingML, zipped with fflate. No Node
  * APIs, so the task pane can offer "Download as .xlsx" with the same code the CLI uses.
  */
-import { strToU8, Zip, ZipDeflate } from "fflate";
 import { abs, quoteSheet, uniqueSheetName } from "../sheet/address";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
+import { Archive, collect, type ChunkDeflate, type Level } from "./archive";
 import { SharedStrings } from "./cells";
 import { chartXml, drawingXml } from "./chart-xml";
 import { commentsXml, notesOf, vmlXml } from "./comments-xml";
@@ -18,46 +18,9 @@ export interface WriteOptions {
   /** Timestamp for docProps and zip entries (default: now); fix it for byte-identical output. */
   created?: Date;
   /** DEFLATE level 0–9 (default 6). */
-  level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-}
-
-const CHUNK = 1 << 18;
-
-/** Collects the archive's output and adds parts to it, streaming large parts in chunks. */
-class Archive {
-  private readonly out: Uint8Array[] = [];
-  private readonly zip = new Zip((err, data) => {
-    if (err) throw err;
-    this.out.push(data);
-  });
-
-  constructor(private readonly opts: Required<WriteOptions>) {}
-
-  add(name: string, parts: Iterable<string>): void {
-    const file = new ZipDeflate(name, { level: this.opts.level });
-    file.mtime = this.opts.created;
-    this.zip.add(file);
-    let buf = "";
-    for (const p of parts) {
-      buf += p;
-      if (buf.length >= CHUNK) {
-        file.push(strToU8(buf));
-        buf = "";
-      }
-    }
-    file.push(strToU8(buf), true);
-  }
-
-  finish(): Uint8Array {
-    this.zip.end();
-    const bytes = new Uint8Array(this.out.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.out) {
-      bytes.set(c, at);
-      at += c.length;
-    }
-    return bytes;
-  }
+  level?: Level;
+  /** A native DEFLATE for each chunk (Node: `zlibDeflate` in src/cli/workbook-file); default fflate's. */
+  deflate?: ChunkDeflate;
 }
 
 /** Final (sanitised, unique) sheet names, and a formula rewriter for the ones that changed. */
@@ -97,15 +60,23 @@ function definedNames(plan: WorkbookPlan, fileNames: string[]): DefinedName[] {
 }
 
 /**
- * Write `plan` as an .xlsx file: every sheet's cells (formulas with the core's cached values, step
+ * Write `plan` as an .xlsx file in memory: `writeWorkbookTo` with its output joined.
+ * @throws Error when a formula cell has no cached value, a name is invalid or given twice, or a chart has no series.
+ */
+export function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Uint8Array {
+  return collect((sink) => writeWorkbookTo(plan, sink, options));
+}
+
+/**
+ * Write `plan` as an .xlsx file, handing its bytes to `sink` in order as they are compressed: every sheet's cells (formulas with the core's cached values, step
  * table columns as shared formulas), styles, widths, frozen panes, defined names, conditional
  * formats, cell notes and native scatter charts; `fullCalcOnLoad` asks Excel to recalculate on open.
  * @throws Error when a formula cell has no cached value, a name is invalid or given twice, or a chart has no series.
  */
-export function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Uint8Array {
+export function writeWorkbookTo(plan: WorkbookPlan, sink: (bytes: Uint8Array) => void, options: WriteOptions = {}): void {
   if (!plan.sheets.length) throw new Error("a workbook needs at least one sheet");
-  const opts: Required<WriteOptions> = { created: options.created ?? new Date(), level: options.level ?? 6 };
-  const zip = new Archive(opts);
+  const opts = { created: options.created ?? new Date(), level: options.level ?? 6, deflate: options.deflate };
+  const zip = new Archive(opts, sink);
   const { names, fixFormula, map } = nameSheets(plan.sheets);
   const styles = buildStyles();
   const sst = new SharedStrings();
@@ -168,5 +139,5 @@ export function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): U
     { id: "rId3", type: REL.extendedProperties, target: "docProps/app.xml" },
     { id: "rId4", type: REL.customProperties, target: "docProps/custom.xml" },
   ])]);
-  return zip.finish();
+  zip.end();
 }

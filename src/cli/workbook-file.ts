@@ -1,0 +1,36 @@
+/**
+ * Node only (never imported by the task pane): the .xlsx writer with Node's zlib doing DEFLATE, and
+ * a workbook streamed straight to a file. zlib compresses the same XML about 3× faster than fflate.
+ */
+import { closeSync, openSync, writeSync } from "node:fs";
+import { constants, deflateRawSync } from "node:zlib";
+import type { WorkbookPlan } from "../sheet/plan";
+import type { ChunkDeflate } from "../xlsx/archive";
+import { writeWorkbook, writeWorkbookTo, type WriteOptions } from "../xlsx/write-workbook";
+
+/** One chunk as raw DEFLATE with zlib: sync-flushed, or finished when `final` (see ChunkDeflate). */
+export const zlibDeflate: ChunkDeflate = (chunk, final, level) =>
+  deflateRawSync(chunk, { level, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+
+/** `writeWorkbook` with zlib's DEFLATE: the same workbook, written faster. */
+export function writeWorkbookNode(plan: WorkbookPlan, options: WriteOptions = {}): Uint8Array {
+  return writeWorkbook(plan, { deflate: zlibDeflate, ...options });
+}
+
+/**
+ * Writes `plan` as an .xlsx file at `path`, each compressed chunk as it is made: memory holds the
+ * plan and about one chunk of XML, never the whole file.
+ */
+export function writeWorkbookFile(plan: WorkbookPlan, path: string, options: WriteOptions = {}): number {
+  const fd = openSync(path, "w");
+  let bytes = 0;
+  try {
+    writeWorkbookTo(plan, (b) => {
+      for (let at = 0; at < b.length;) at += writeSync(fd, b, at);
+      bytes += b.length;
+    }, { deflate: zlibDeflate, ...options });
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
