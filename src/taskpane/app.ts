@@ -5,7 +5,8 @@
  */
 import { PRESETS, type DataPoint, type RunOptions, type RunResult } from "../core";
 import type { RunRecord, WorkbookGateway, WorkbookStatus } from "../excel/workbook";
-import { formatNumber, lrCellOf, optionsFromRecord, planFor, runFor, runsRowFor, sheetNameFor, summarize, xlsxFor } from "./engine";
+import { formatNumber, lrCellOf, optionsFromRecord, planFor, runFor, runsRowFor, summarize } from "./engine";
+import { runJob, type JobView } from "./run-in-worker";
 import { DEFAULT_X, fillForm, PRESET_ORDER, readForm, renderModels, renderPresets, showOptimizerConstants, toOptions } from "./form";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -89,6 +90,9 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): P
     }
   };
 
+  /** Progress of a run job, scaled into [0, share] of the bar, with the Cancel button. */
+  const job = (share: number): JobView => ({ progress: (f, text) => progress(share * f, text), cancel: $("cancel-run") });
+
   const showSummary = (result: RunResult, sheet: string | null, note: string) => {
     const s = summarize(result);
     $("summary").hidden = false;
@@ -149,10 +153,8 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): P
   const generate = async (options: RunOptions, replace?: string) => {
     if (!gateway) throw new Error("Generate needs Excel. Use Download as .xlsx here, or open GradSheet inside Excel.");
     if (gateway.writeBlocker) throw new Error(gateway.writeBlocker);
-    progress(0.05, "Training…");
-    await new Promise((r) => setTimeout(r, 0));
-    const result = runFor(options);
-    const plan = planFor(result, replace ?? sheetNameFor(result));
+    // Large runs train in a Web Worker; Cancel there leaves the workbook untouched.
+    const { result, plan } = await runJob({ kind: "plan", options, replace }, job(0.15));
     progress(0.15, "Writing the sheet…");
     const report = await gateway.write(plan, {
       record: { options: plan.meta, lrCell: lrCellOf(plan) },
@@ -178,8 +180,7 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): P
     void exclusive(() => generate(toOptions(readForm(points))))();
   });
   $("download").addEventListener("click", exclusive(async () => {
-    const result = runFor(toOptions(readForm(points)));
-    const file = xlsxFor(result);
+    const { result, ...file } = await runJob({ kind: "xlsx", options: toOptions(readForm(points)) }, job(1));
     save(file.bytes, file.filename);
     showSummary(result, null, `Saved ${file.filename}: open it in Excel, LibreOffice or Google Sheets.`);
   }));

@@ -1,0 +1,77 @@
+/**
+ * Large runs in the built task pane (headless Chromium, the project's fake Excel): a run over
+ * 100k row-steps trains in a Web Worker while the pane shows progress and Cancel; Cancel leaves the
+ * workbook exactly as it was; a large Download as .xlsx completes through the worker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildPane, launchChromium, OFFICE_JS, serve } from "./helpers/pane";
+import { parts } from "../helpers/xlsx-file";
+
+let browser: BrowserContext;
+let server: Server;
+let url: string;
+let fakeBundle: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const built = await buildPane();
+  fakeBundle = built.fakeBundle;
+  ({ url, server } = await serve(built.dir));
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const snapshot = (page: Page) => page.evaluate(() => JSON.stringify((window as unknown as { __fakeExcelSnapshot: () => unknown }).__fakeExcelSnapshot()));
+
+/** graddesc's 29 x values for `epochs` epochs: 29 × epochs row-steps. */
+async function largeRun(page: Page, epochs: number): Promise<void> {
+  await page.getByRole("radio", { name: "graddesc basic" }).check();
+  await page.fill("#epochs", String(epochs));
+}
+
+describe("a large run in the task pane", () => {
+  it("trains in a Web Worker with progress and Cancel, and Cancel leaves the workbook untouched", async () => {
+    const page = await browser.newPage();
+    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: fakeBundle }));
+    await page.goto(`${url}/taskpane.html`);
+    await page.waitForSelector('body[data-ready="excel"]');
+    const before = await snapshot(page);
+    await largeRun(page, 20_000); // 580,000 row-steps
+    const worker = page.waitForEvent("worker");
+    await page.getByRole("button", { name: "Generate" }).click();
+    await worker;
+    await page.waitForSelector("#cancel-run:not([hidden])");
+    expect(await page.locator("#progress").isVisible()).toBe(true);
+    // The pane's thread is free while the worker trains: it answers and repaints the progress text.
+    await page.waitForFunction(() => /Training… \d+ s/.test(document.getElementById("progress-text")?.textContent ?? ""));
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+    expect(await page.locator("#error").textContent()).toBe("Cancelled: nothing was written to the workbook.");
+    expect(await page.locator("#cancel-run").isHidden()).toBe(true);
+    expect(await page.locator("#summary").isHidden()).toBe(true);
+    expect(await snapshot(page)).toBe(before);
+    await page.close();
+  });
+
+  it("downloads a large run's .xlsx built in the worker", async () => {
+    const page = await browser.newPage();
+    await page.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
+    await page.goto(`${url}/taskpane.html`);
+    await page.waitForSelector('body[data-ready="no-excel"]');
+    await largeRun(page, 3_500); // 101,500 row-steps
+    const workers: unknown[] = [];
+    page.on("worker", (w) => workers.push(w));
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByRole("button", { name: "Download as .xlsx" }).click()]);
+    expect(workers.length).toBe(1);
+    const sheet = parts(readFileSync(await download.path()))["xl/worksheets/sheet1.xml"];
+    const steps = sheet.match(/<row r="\d+"><c r="A\d+" s="\d+"><v>\d+<\/v>/g)?.length ?? 0; // one per step, numbered in column A
+    expect(steps).toBe(101_500);
+    expect(await page.locator("#summary-headline").textContent()).toMatch(/3500 epochs: final √SSE/);
+    await page.close();
+  });
+});
