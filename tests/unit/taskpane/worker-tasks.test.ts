@@ -1,0 +1,68 @@
+/**
+ * The pane's background jobs as plain functions: what the Web Worker computes (the same plan and
+ * file as the pane's engine), the messages it posts (plain data that survives structured clone),
+ * and which runs count as large.
+ */
+import { describe, expect, it } from "vitest";
+import { planFor, runFor, sheetNameFor } from "../../../src/taskpane/engine";
+import { rowSteps, runJob, WORKER_ROW_STEPS } from "../../../src/taskpane/run-in-worker";
+import { serve, type WorkerMessage, type WorkerRequest } from "../../../src/taskpane/worker-tasks";
+
+// No data: graddesc's 29 x values.
+const options = { model: "two-relu", epochs: 2 };
+const posted = (request: WorkerRequest): WorkerMessage[] => {
+  const out: WorkerMessage[] = [];
+  serve(request, (m) => out.push(structuredClone(m)));
+  return out;
+};
+
+describe("the worker's plan job", () => {
+  it("posts progress, then the engine's plan and the run without its per-step rows", () => {
+    const messages = posted({ kind: "plan", options });
+    expect(messages.slice(0, -1).map((m) => m.kind)).toEqual(["progress", "progress"]);
+    const last = messages.at(-1)!;
+    if (last.kind !== "plan") throw new Error(`expected a plan, got ${last.kind}`);
+    const result = runFor(options);
+    expect(last.plan).toEqual(planFor(result, sheetNameFor(result)));
+    expect(last.result.epochs).toEqual(result.epochs);
+    expect("rows" in last.result).toBe(false);
+  });
+
+  it("names the plan after the sheet it replaces, when given", () => {
+    const last = posted({ kind: "plan", options, replace: "My run" }).at(-1)!;
+    expect(last.kind === "plan" && last.plan.name).toBe("My run");
+  });
+
+  it("posts one plain sentence for invalid options", () => {
+    expect(posted({ kind: "plan", options: { ...options, epochs: 0 } }).at(-1)).toEqual({ kind: "error", message: expect.stringMatching(/epochs/i) });
+  });
+});
+
+describe("the worker's xlsx job", () => {
+  it("posts the run's .xlsx file and its name", () => {
+    const last = posted({ kind: "xlsx", options }).at(-1)!;
+    if (last.kind !== "xlsx") throw new Error(`expected a file, got ${last.kind}`);
+    expect(String.fromCharCode(last.bytes[0], last.bytes[1])).toBe("PK");
+    expect(last.filename).toBe("gradsheet-two-relu-lr-0.0001.xlsx");
+  });
+});
+
+describe("runJob", () => {
+  it("counts a run's row-steps as epochs × data rows, so graddesc's 29 rows need 3,449 epochs to be large", () => {
+    expect(rowSteps({ ...options, epochs: 3448 })).toBe(99_992);
+    expect(rowSteps({ ...options, epochs: 3449 })).toBeGreaterThan(WORKER_ROW_STEPS);
+  });
+
+  it("does a small run on the pane's thread, without showing Cancel", async () => {
+    const cancel = { hidden: true } as HTMLElement;
+    const progress: string[] = [];
+    const answer = await runJob({ kind: "plan", options }, { progress: (_, text) => progress.push(text), cancel });
+    expect(answer.plan).toEqual(planFor(runFor(options), sheetNameFor(runFor(options))));
+    expect(progress).toEqual(["Training…", "Building the sheet…"]);
+    expect(cancel.hidden).toBe(true);
+  });
+
+  it("refuses invalid options before any work starts", async () => {
+    await expect(runJob({ kind: "plan", options: { ...options, lr: "fast" } }, { progress: () => undefined, cancel: {} as HTMLElement })).rejects.toThrow(/learning rate/i);
+  });
+});
