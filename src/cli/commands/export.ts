@@ -6,6 +6,7 @@ import { buildWorkbookPlan, uniqueSheetName } from "../../sheet";
 import { buildLandscapeSheet } from "../../sheet/experiments";
 import type { RunResult } from "../../core";
 import type { Command } from "../command";
+import { zlibDeflate } from "../workbook-file";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
 
 const OPTIONS = [
@@ -27,7 +28,7 @@ function withLandscape(result: RunResult, name: string | undefined): Uint8Array 
   const plan = buildWorkbookPlan([{ result, name }]);
   const run = plan.sheets[0].name;
   plan.sheets.push(buildLandscapeSheet(result, uniqueSheetName(`${run} landscape`, [run])));
-  return writeWorkbook(plan);
+  return writeWorkbook(plan, { deflate: zlibDeflate });
 }
 
 export const exportCommand: Command = {
@@ -45,7 +46,7 @@ export const exportCommand: Command = {
     noPositional(parsed, "export");
     const out = outPath(text(parsed, "out"));
     const result = train(resolveConfig(runOptionsFrom(parsed)), { rows: true });
-    const bytes = parsed.flags.has("landscape") ? withLandscape(result, text(parsed, "name")) : runWorkbook(result, { name: text(parsed, "name") });
+    const bytes = parsed.flags.has("landscape") ? withLandscape(result, text(parsed, "name")) : runWorkbook(result, { name: text(parsed, "name"), deflate: zlibDeflate });
     try {
       writeFileSync(out, bytes);
     } catch (e) {
