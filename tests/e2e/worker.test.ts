@@ -5,26 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { BrowserContext, Page } from "playwright-core";
-import { buildPane, launchChromium, OFFICE_JS, serve } from "./helpers/pane";
+import type { Page } from "playwright-core";
+import { OFFICE_JS, paneSession } from "./helpers/pane";
 import { parts } from "../helpers/xlsx-file";
 
-let browser: BrowserContext;
-let server: Server;
-let url: string;
-let fakeBundle: string;
-
+let session: Awaited<ReturnType<typeof paneSession>>;
 beforeAll(async () => {
-  browser = await launchChromium();
-  const built = await buildPane();
-  fakeBundle = built.fakeBundle;
-  ({ url, server } = await serve(built.dir));
+  session = await paneSession();
 });
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => session?.close());
 
 const snapshot = (page: Page) => page.evaluate(() => JSON.stringify((window as unknown as { __fakeExcelSnapshot: () => unknown }).__fakeExcelSnapshot()));
 
@@ -36,9 +25,9 @@ async function largeRun(page: Page, epochs: number): Promise<void> {
 
 describe("a large run in the task pane", () => {
   it("trains in a Web Worker with progress and Cancel, and Cancel leaves the workbook untouched", async () => {
-    const page = await browser.newPage();
-    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: fakeBundle }));
-    await page.goto(`${url}/taskpane.html`);
+    const page = await session.browser.newPage();
+    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: session.fakeBundle }));
+    await page.goto(`${session.url}/taskpane.html`);
     await page.waitForSelector('body[data-ready="excel"]');
     const before = await snapshot(page);
     await largeRun(page, 20_000); // 580,000 row-steps
@@ -59,9 +48,9 @@ describe("a large run in the task pane", () => {
   });
 
   it("downloads a large run's .xlsx built in the worker", async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
-    await page.goto(`${url}/taskpane.html`);
+    await page.goto(`${session.url}/taskpane.html`);
     await page.waitForSelector('body[data-ready="no-excel"]');
     await largeRun(page, 3_500); // 101,500 row-steps
     const workers: unknown[] = [];

@@ -89,3 +89,11 @@ export async function launchChromium(viewport = { width: 360, height: 900 }): Pr
 }
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
+
+/** The built pane served over http and a Chromium to open it in; `close` stops both. */
+export async function paneSession(): Promise<{ browser: BrowserContext; url: string; fakeBundle: string; close: () => Promise<void> }> {
+  const browser = await launchChromium();
+  const built = await buildPane();
+  const { url, server } = await serve(built.dir);
+  return { browser, url, fakeBundle: built.fakeBundle, close: async () => { await browser.close(); server.close(); } };
+}
