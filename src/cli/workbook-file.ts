@@ -2,7 +2,7 @@
  * Node only (never imported by the task pane): the .xlsx writer with Node's zlib doing DEFLATE, and
  * a workbook streamed straight to a file. zlib compresses the same XML about 3× faster than fflate.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { constants, deflateRawSync } from "node:zlib";
 import type { WorkbookPlan } from "../sheet/plan";
 import type { ChunkDeflate } from "../xlsx/archive";
@@ -19,18 +19,28 @@ export function writeWorkbookNode(plan: WorkbookPlan, options: WriteOptions = {}
 
 /**
  * Writes `plan` as an .xlsx file at `path`, each compressed chunk as it is made: memory holds the
- * plan and about one chunk of XML, never the whole file.
+ * plan and about one chunk of XML, never the whole file. The bytes go to a temporary file beside
+ * `path` that replaces it only once complete, so a failure leaves `path` as it was. Returns the size.
  */
 export function writeWorkbookFile(plan: WorkbookPlan, path: string, options: WriteOptions = {}): number {
-  const fd = openSync(path, "w");
+  const partial = `${path}.${process.pid}.partial`;
+  const fd = openSync(partial, "w");
   let bytes = 0;
   try {
     writeWorkbookTo(plan, (b) => {
       for (let at = 0; at < b.length;) at += writeSync(fd, b, at);
       bytes += b.length;
     }, { deflate: zlibDeflate, ...options });
-  } finally {
     closeSync(fd);
+    renameSync(partial, path);
+  } catch (e) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(partial, { force: true });
+    throw e;
   }
   return bytes;
 }

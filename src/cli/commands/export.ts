@@ -1,12 +1,11 @@
 /** `gradsheet export`: train a run and write it as an .xlsx workbook with live formulas and native charts. */
-import { writeFileSync } from "node:fs";
 import { ConfigError, resolveConfig, train } from "../../core";
-import { runWorkbook, writeWorkbook } from "../../xlsx";
 import { buildWorkbookPlan, uniqueSheetName } from "../../sheet";
 import { buildLandscapeSheet } from "../../sheet/experiments";
 import type { RunResult } from "../../core";
+import type { WorkbookPlan } from "../../sheet/plan";
 import type { Command } from "../command";
-import { zlibDeflate } from "../workbook-file";
+import { writeWorkbookFile } from "../workbook-file";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
 
 const OPTIONS = [
@@ -23,12 +22,12 @@ function outPath(value: string | undefined): string {
   return value;
 }
 
-/** The run's workbook with its loss-landscape sheet after the run sheet (names stay workbook-wide: one run). */
-function withLandscape(result: RunResult, name: string | undefined): Uint8Array {
+/** The run's workbook plan, with its loss-landscape sheet after the run sheet when asked (names stay workbook-wide: one run). */
+function workbookPlan(result: RunResult, name: string | undefined, landscape: boolean): WorkbookPlan {
   const plan = buildWorkbookPlan([{ result, name }]);
   const run = plan.sheets[0].name;
-  plan.sheets.push(buildLandscapeSheet(result, uniqueSheetName(`${run} landscape`, [run])));
-  return writeWorkbook(plan, { deflate: zlibDeflate });
+  if (landscape) plan.sheets.push(buildLandscapeSheet(result, uniqueSheetName(`${run} landscape`, [run])));
+  return plan;
 }
 
 export const exportCommand: Command = {
@@ -46,14 +45,16 @@ export const exportCommand: Command = {
     noPositional(parsed, "export");
     const out = outPath(text(parsed, "out"));
     const result = train(resolveConfig(runOptionsFrom(parsed)), { rows: true });
-    const bytes = parsed.flags.has("landscape") ? withLandscape(result, text(parsed, "name")) : runWorkbook(result, { name: text(parsed, "name"), deflate: zlibDeflate });
+    const plan = workbookPlan(result, text(parsed, "name"), parsed.flags.has("landscape"));
+    let bytes: number;
     try {
-      writeFileSync(out, bytes);
+      bytes = writeWorkbookFile(plan, out); // streamed: the file is never held whole in memory
     } catch (e) {
+      if (!(e as NodeJS.ErrnoException).code) throw e;
       throw new ConfigError("out", `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
     }
     const steps = result.rows?.length ?? 0;
-    io.out(`Wrote ${out}: ${steps} steps, ${result.epochs.length} epoch(s), ${(bytes.length / 1024).toFixed(0)} KiB.\n`);
+    io.out(`Wrote ${out}: ${steps} steps, ${result.epochs.length} epoch(s), ${(bytes / 1024).toFixed(0)} KiB.\n`);
     return 0;
   },
 };

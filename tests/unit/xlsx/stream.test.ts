@@ -3,7 +3,7 @@
  * compressed by Node's zlib (chunks deflated independently and concatenated), and a reader we did
  * not write (exceljs, through JSZip's inflater) opens the zlib file to the same formulas and values.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
@@ -59,6 +59,22 @@ describe("the workbook compressed by zlib", () => {
       const n = writeWorkbookFile(plan, file, { created });
       expect(n).toBe(zlibBytes.length);
       expect(readFileSync(file).equals(Buffer.from(zlibBytes))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves an existing file as it was, and no partial file, when writing fails midway", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gradsheet-stream-"));
+    try {
+      const file = join(dir, "run.xlsx");
+      writeFileSync(file, "old");
+      const bad = sgdWorkbook({ steps: STEPS });
+      const column = bad.sheets[0].tables[0].columns.find((c) => c.formula)!;
+      column.cached = column.cached!.slice(0, STEPS - 1); // the last step's value is missing
+      expect(() => writeWorkbookFile(bad, file)).toThrow(/has no cached value/);
+      expect(readFileSync(file, "utf8")).toBe("old");
+      expect(readdirSync(dir)).toEqual(["run.xlsx"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
