@@ -4,7 +4,7 @@
  * as XML nor as the finished file. Browser- and Node-safe (fflate); the DEFLATE step can be swapped
  * for a native one (`ChunkDeflate`, e.g. Node's zlib in src/cli/workbook-file).
  */
-import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
 
 /**
  * Compresses one chunk of a zip entry as raw DEFLATE (RFC 1951) blocks, independently of the other
@@ -43,7 +43,6 @@ class NativeDeflateEntry extends ZipPassThrough {
 /** A streaming zip writer: `add` parts in order, then `end`; bytes go to `sink` in order. */
 export class Archive {
   private readonly zip: Zip;
-  private readonly encoder = new TextEncoder();
 
   constructor(private readonly opts: ArchiveOptions, sink: (bytes: Uint8Array) => void) {
     this.zip = new Zip((err, data) => {
@@ -62,11 +61,11 @@ export class Archive {
     for (const p of parts) {
       buf += p;
       if (buf.length >= CHUNK) {
-        file.push(this.encoder.encode(buf));
+        file.push(strToU8(buf));
         buf = "";
       }
     }
-    file.push(this.encoder.encode(buf), true);
+    file.push(strToU8(buf), true); // TextEncoder when there is one, else fflate's own UTF-8
   }
 
   /** Writes the central directory: the archive is complete once this returns. */
