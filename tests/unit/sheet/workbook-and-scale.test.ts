@@ -33,14 +33,11 @@ describe("buildWorkbookPlan", () => {
 });
 
 describe("a long run's sheet", () => {
-  it("builds 10,000 steps quickly, as one formula template per column rather than one per cell", () => {
+  it("builds 10,000 steps as one formula template per column rather than one per cell (its speed is in npm run bench)", () => {
     const result = train(resolveConfig({ model: "two-relu", optimizer: "adam", gradient: "central", lr: 0.01, data: { x: { kind: "range", from: 1, to: 100, step: 1 } }, epochs: 100 }), { rows: true });
-    const t0 = performance.now();
     const plan = buildRunSheet(result, { name: "Run 1" });
-    const ms = performance.now() - t0;
     const t = stepTable(plan);
     expect(t.rows).toBe(10_000);
-    expect(ms).toBeLessThan(2_000);
     for (const c of t.columns) if (c.formula) expect(typeof c.formula.rest).toBe("string");
     // Per-cell objects exist only for the per-epoch summary (100 rows) and the small blocks.
     const blockCells = plan.blocks.reduce((n, b) => n + b.cells.reduce((m, l) => m + l.length, 0), 0);
