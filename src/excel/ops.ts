@@ -31,9 +31,12 @@ export type WriteOp =
 export interface OpOptions {
   /** Let Excel fill formula columns down (ExcelApi 1.9) instead of sending every row's formula. */
   fillDown: boolean;
-  /** Rows per cells/numberFormat op when every formula is sent. */
+  /** Rows per cells/numberFormat op when every formula is sent (default: as many as fit in OP_BYTES). */
   chunkRows?: number;
 }
+
+/** Target size of one cells op: wide rows get fewer rows per op, so no single op nears a request's budget. */
+export const OP_BYTES = 512 * 1024;
 
 /** Bytes an op adds to a request: its JSON arguments plus a fixed cost per action and proxy. */
 export function estimateBytes(op: WriteOp): number {
@@ -172,7 +175,9 @@ function tableOps(t: Table, opts: OpOptions): WriteOp[] {
     formats: Array.from({ length: count }, () => Array.from({ length: cols[1] - cols[0] }, (_, j) => fmt(cols[0] + j))),
   });
   const all: [number, number] = [0, n];
-  const chunk = Math.max(1, opts.chunkRows ?? 2000);
+  // Rows per op from the widest sampled row's JSON bytes (first, second and last rows).
+  const rowBytes = Math.max(...[0, Math.min(1, t.rows - 1), t.rows - 1].map((r) => utf8Length(JSON.stringify(rowsOf(r, 1, all).formulas[0])) + 8 * n));
+  const chunk = Math.max(1, opts.chunkRows ?? Math.min(2000, Math.floor(OP_BYTES / rowBytes)));
   const head = opts.fillDown ? Math.min(2, t.rows) : t.rows;
   for (let r = 0; r < head; r += chunk) {
     const count = Math.min(chunk, head - r);

@@ -40,6 +40,8 @@ export interface FakeHostOptions {
   apiVersion: string;
   /** Request payload limit in bytes (Excel on the web: 5 MB). */
   payloadLimit: number;
+  /** The code an oversized request fails with: Excel on the web has also answered GeneralException (HTTP 500). */
+  requestError?: "RequestPayloadSizeLimitExceeded" | "GeneralException";
 }
 
 /** Shared by every context of one fake host: state, options, statistics and injected faults. */

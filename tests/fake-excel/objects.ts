@@ -260,6 +260,10 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
       default: throw new FakeOfficeError("InvalidArgument", `Unknown property worksheet.${prop}`);
     }
   }
+  /** The sheet's id once it exists (what Excel returns for a worksheet proxy). */
+  sheetId(): string | undefined {
+    return this.resolveOrNull()?.id;
+  }
   get name(): string { return this.get("name"); }
   set name(v: string) { this.record("name", [v], "1.1", () => renameSheet(this.ctx.state, this.target(), v)); }
   get id(): string { return this.get("id"); }
@@ -357,6 +361,19 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
   /** The resolved rectangle (at sync time). */
   ref(): FakeRangeRef {
     return this.target();
+  }
+  /** Row `i` of this range (Office.js splits large writes into row blocks with getRow + getBoundingRect). */
+  getRow(i: number): FakeRange {
+    this.record("getRow", [i], "1.1", () => undefined);
+    return new FakeRange(this.ctx, `${this.path}.row(${i})`, () => ({ ...this.target(), row: this.target().row + i, rows: 1 }));
+  }
+  getBoundingRect(other: FakeRange): FakeRange {
+    this.record("getBoundingRect", [other.path], "1.1", () => undefined);
+    return new FakeRange(this.ctx, `${this.path}.bounding`, () => {
+      const a = this.target(), b = other.ref();
+      const row = Math.min(a.row, b.row), col = Math.min(a.col, b.col);
+      return { sheet: a.sheet, row, col, rows: Math.max(a.row + a.rows, b.row + b.rows) - row, cols: Math.max(a.col + a.cols, b.col + b.cols) - col };
+    });
   }
   private sheet(): FakeSheet {
     const ref = this.target();
@@ -661,6 +678,14 @@ export class FakeChartCollection extends FakeClientObject {
     throw new FakeOfficeError("InvalidArgument", `Unknown property charts.${prop}`);
   }
   get count(): number { return this.get("count"); }
+  getItem(name: string): FakeChart2 {
+    this.record("getItem", [name], "1.1", () => undefined);
+    return new FakeChart2(this.ctx, `${this.path}(${JSON.stringify(name)})`, () => {
+      const c = this.sheet().charts.find((x) => x.name === name);
+      if (!c) throw new FakeOfficeError("ItemNotFound", `chart ${name} not found`);
+      return c;
+    });
+  }
   add(type: string, source: FakeRange, seriesBy?: string): FakeChart2 {
     let chart: FakeChart | null = null;
     this.record("add", [type, source.path, seriesBy], "1.1", () => {
@@ -724,6 +749,14 @@ export class FakeChart2 extends FakeClientObject {
   protected snapshot(prop: string): unknown {
     if (prop === "name") return this.chart().name;
     throw new FakeOfficeError("InvalidArgument", `Unknown property chart.${prop}`);
+  }
+  /** The chart's name once it exists (stands for the id Excel returns). */
+  chartName(): string | undefined {
+    try {
+      return this.chart().name;
+    } catch {
+      return undefined;
+    }
   }
   get name(): string { return this.get("name"); }
   set name(v: string) { this.record("name", [v], "1.1", () => (this.chart().name = v)); }

@@ -4,16 +4,21 @@ import type { ExcelHost } from "../../../src/excel/host";
 import { formulaAt } from "../../../src/sheet/address";
 import type { SheetPlan } from "../../../src/sheet/plan";
 import { cellKey, createFakeExcel, type FakeExcel, type FakeSheet } from "../../fake-excel";
+import { runtimeRun, type WireRequest } from "../../fake-excel/office-runtime";
 
-/** An ExcelHost backed by a fake (ExcelApi `apiVersion`). */
-export function fakeHost(opts: Parameters<typeof createFakeExcel>[0] = {}, syncTimeoutMs = 2000): { fake: FakeExcel; host: ExcelHost } {
+/**
+ * An ExcelHost backed by a fake (ExcelApi `apiVersion`). With `runtime`, the code under test runs
+ * on Microsoft's Office.js runtime and the fake is its host (`wire` lists the real request sizes).
+ */
+export function fakeHost(opts: Parameters<typeof createFakeExcel>[0] & { runtime?: boolean } = {}, syncTimeoutMs = 2000): { fake: FakeExcel; host: ExcelHost; wire: WireRequest[] } {
   const fake = createFakeExcel(opts);
+  const real = opts.runtime ? runtimeRun(fake) : null;
   const host: ExcelHost = {
-    run: (fn) => fake.Excel.run((ctx) => fn(ctx as unknown as Excel.RequestContext)),
+    run: real ? real.run : (fn) => fake.Excel.run((ctx) => fn(ctx as unknown as Excel.RequestContext)),
     supports: (v) => fake.Office.context.requirements.isSetSupported("ExcelApi", v),
     syncTimeoutMs,
   };
-  return { fake, host };
+  return { fake, host, wire: real?.requests ?? [] };
 }
 
 export function sheetNamed(fake: FakeExcel, name: string): FakeSheet {

@@ -1,0 +1,13 @@
+/**
+ * GradSheet's Excel layer, the one face the pane uses: the host (Excel.run + requirement sets),
+ * the workbook gateway (status, Apply, Rebuild, checks), the sheet writer and the chart doctor.
+ * Everything below this module speaks Office.js; everything above it passes plain data.
+ */
+export { officeHost, SyncTimeout, type ExcelHost } from "./host";
+export { API, NeedsNewerExcel, excelNeeded } from "./requirements";
+export { createWorkbook, type WorkbookGateway, type WorkbookStatus } from "./workbook";
+export type { RunRecord } from "./meta";
+export type { RunsRow } from "./runs-log";
+export { writePlan, REQUEST_BUDGET, type WriteOptions, type WriteReport } from "./writer";
+export { writePlans, type SheetRecord, type WritePlansOptions, type WritePlansReport } from "./write-plans";
+export { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "./doctor";
