@@ -203,16 +203,19 @@ function tableOps(t: Table, opts: OpOptions): WriteOp[] {
   return ops;
 }
 
-/** Every write a plan needs, in an order Excel accepts (cells before the charts that read them). */
+/**
+ * Every write a plan needs, in an order Excel accepts: names before the formulas that use them,
+ * cells before the charts that read them, the freeze last (writers send it in the guarded extras request).
+ */
 export function planOps(plan: SheetPlan, opts: OpOptions): WriteOp[] {
-  const ops: WriteOp[] = [];
+  // Names first: a formula entered while its name is undefined may stay #NAME? (sheet-scoped binding at entry).
+  const ops: WriteOp[] = plan.names.map((nm) => ({ kind: "name", name: nm.name, row: nm.row, col: nm.col, comment: nm.comment }));
   for (const b of plan.blocks) ops.push(...blockOps(b));
   for (const t of plan.tables) ops.push(...tableOps(t, opts));
   const widths = new Map<number, number>();
   for (const t of plan.tables) t.columns.forEach((c, j) => c.width !== undefined && widths.set(t.col + j, c.width));
   for (const w of plan.columnWidths) widths.set(w.col, w.width);
   for (const [col, chars] of [...widths].sort((a, b) => a[0] - b[0])) ops.push({ kind: "width", col, cols: 1, points: widthPoints(chars) });
-  for (const nm of plan.names) ops.push({ kind: "name", name: nm.name, row: nm.row, col: nm.col, comment: nm.comment });
   for (const cf of plan.conditionalFormats) ops.push({ kind: "conditionalFormat", format: cf });
   if (plan.freeze.rows || plan.freeze.cols) ops.push({ kind: "freeze", rows: plan.freeze.rows, cols: plan.freeze.cols });
   for (const c of plan.charts) ops.push({ kind: "chart", chart: c });

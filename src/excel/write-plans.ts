@@ -1,18 +1,23 @@
 /**
- * Writes several SheetPlans (the comparison workbook, or a sweep sheet) as new sheets in few syncs:
- * one to look, the writes of all sheets batched together under the byte budget (one sync per
- * batch), and one guarded request for every chart's axis scales and the notes. Sheets whose wanted
- * name is taken get a unique one, and every formula and chart of the plans follows the new names.
+ * The one write path: SheetPlans into the workbook in few syncs. One request to look, the writes
+ * of all sheets batched together under the byte budget (one sync per batch), and one guarded
+ * request for what a platform may refuse (axis scales, notes, the active sheet's frozen panes).
+ * New sheets whose wanted name is taken get a unique one, and every formula and chart follows.
+ * A rebuild (`replace`) rewrites its sheet in place: cleared, then written, so every formula and
+ * chart on other sheets that reads it keeps working (deleting it would turn them into #REF!).
  */
 import { uniqueSheetName } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { queueAxisScales, queueOp, type RangeResolver } from "./apply";
 import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, queueIndex, queueProperty, type RunIndex, type RunRecord } from "./meta";
-import { estimateBytes, planCellCount, planOps, type WriteOp } from "./ops";
+import { estimateBytes, planCellCount, planOps } from "./ops";
 import { renamePlans } from "./rename";
 import { API, NeedsNewerExcel } from "./requirements";
-import { halve, isPayloadLimit, queueNotes, REQUEST_BUDGET } from "./writer";
+import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
+import { batchSheetOps, halveSheetOps, isPayloadLimit, queueNotes, REQUEST_BUDGET, SHEET_BYTES, type SheetOp } from "./batches";
+
+export { batchSheetOps, type SheetOp } from "./batches";
 
 /** What to store about one sheet: a live run (recognised by the pane) or an experiment sheet. */
 export type SheetRecord = Omit<RunRecord, "sheet" | "created" | "app" | "role" | "rows"> & { role: "run" | "experiment" };
@@ -20,7 +25,11 @@ export type SheetRecord = Omit<RunRecord, "sheet" | "created" | "app" | "role" |
 export interface WritePlansOptions {
   /** One record per plan, in plan order. */
   records: SheetRecord[];
-  /** Bytes per request (default 4 MB). */
+  /** Rebuild this GradSheet run in place (one plan only): same sheet, name and position. */
+  replace?: string;
+  /** Append this row to the Runs log. */
+  runsRow?: RunsRow;
+  /** Bytes per request (default REQUEST_BUDGET). */
   budget?: number;
   onProgress?: (done: number, total: number) => void;
   now?: () => Date;
@@ -34,42 +43,8 @@ export interface WritePlansReport {
   requestBytes: number[];
   cells: number;
   calculationMode: string;
-  /** Set when Excel refused the chart axis scales or notes (the data and charts are written). */
+  /** Set when Excel refused the chart axis scales, notes or frozen panes (the data and charts are written). */
   axisWarning?: string;
-}
-
-/** One write op and the index of the sheet it belongs to. */
-export interface SheetOp {
-  sheet: number;
-  op: WriteOp;
-}
-
-/** Cost of adding one sheet to a request (add + activate), in the units of `estimateBytes`. */
-const SHEET_BYTES = 480;
-
-/** Split sheet ops into consecutive batches under `budget`; the first also carries the sheet adds. */
-export function batchSheetOps(ops: SheetOp[], budget: number, sheets: number): SheetOp[][] {
-  const batches: SheetOp[][] = [];
-  let current: SheetOp[] = [];
-  let bytes = sheets * SHEET_BYTES;
-  for (const item of ops) {
-    const b = estimateBytes(item.op);
-    if (current.length && bytes + b > budget) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(item);
-    bytes += b;
-  }
-  if (current.length) batches.push(current);
-  return batches;
-}
-
-/** Halve a refused batch, keeping each op's sheet. */
-function halveSheetOps(batch: SheetOp[]): SheetOp[][] {
-  if (batch.length > 1) return [batch.slice(0, batch.length >> 1), batch.slice(batch.length >> 1)];
-  return halve([batch[0].op]).map((part) => part.map((op) => ({ sheet: batch[0].sheet, op })));
 }
 
 /** Best effort after a failed write: delete the sheets this call added. */
@@ -84,15 +59,26 @@ async function removeAdded(context: Excel.RequestContext, names: string[], sync:
   }
 }
 
+/** Read what a rebuild must clear on its sheet (charts and sheet-scoped names); throws when the sheet is not a run. */
+async function loadReplaced(context: Excel.RequestContext, name: string, index: RunIndex, names: string[], sync: () => Promise<void>) {
+  if (index[name]?.role !== "run") throw new Error(`"${name}" was not written by GradSheet, so it is left as it is.`);
+  if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) throw new Error(`The sheet "${name}" is no longer in the workbook.`);
+  const ws = context.workbook.worksheets.getItem(name);
+  const charts = ws.charts.load("items/name");
+  const scoped = ws.names.load("items/name");
+  await sync();
+  return { charts: charts.items.map((c) => c.name), names: scoped.items.map((n) => n.name) };
+}
+
 /**
- * Add `plans` to the workbook as new sheets, in order, the first one left active. Never touches a
- * sheet it did not add. Sync count: 1 look + 1 per batch + 1 for axis scales (3 for a comparison of
- * three 3-epoch runs on ExcelApi 1.9+).
+ * Write `plans` in order, the first sheet left active. Never touches a sheet it did not add,
+ * except the GradSheet run named by `replace`. Syncs: 1 look (+1 for a rebuild) + 1 per batch + 1 extras.
  */
 export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: WritePlansOptions): Promise<WritePlansReport> {
-  if (!host.supports(API.write)) throw new NeedsNewerExcel(API.write, "Writing experiment sheets with linked charts");
+  if (!host.supports(API.write)) throw new NeedsNewerExcel(API.write, plans.length > 1 ? "Writing experiment sheets with linked charts" : "Writing a training sheet with linked charts");
   if (!plans.length) throw new Error("There are no sheets to write.");
   if (opts.records.length !== plans.length) throw new Error("writePlans needs one record per sheet.");
+  if (opts.replace !== undefined && plans.length !== 1) throw new Error("A rebuild writes one sheet.");
   const fillDown = host.supports(API.autoFill);
   const customProps = host.supports(API.customProperties);
   const budget = opts.budget ?? REQUEST_BUDGET;
@@ -101,33 +87,46 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
   return host.run(async (context) => {
     const sync = () => syncWithin(context, host.syncTimeoutMs);
     let syncs = 0;
-    // 1. Look: sheet names, calculation mode, GradSheet's index.
+    const counted = async () => {
+      try {
+        await sync();
+      } finally {
+        syncs++;
+      }
+    };
+    // 1. Look: sheet names, calculation mode, GradSheet's index (and, for a rebuild, what to clear).
     const sheets = context.workbook.worksheets.load("items/name");
     const app = context.workbook.application.load("calculationMode");
     const indexSetting = loadIndex(context);
-    await sync();
-    syncs++;
+    await counted();
     const index: RunIndex = indexOf(indexSetting);
     const existing = sheets.items.map((s) => s.name);
+    const replace = opts.replace;
+    const old = replace === undefined ? null : await loadReplaced(context, replace, index, existing, counted);
     const names: string[] = [];
-    for (const p of plans) names.push(uniqueSheetName(p.name, [...existing, ...names]));
+    if (replace !== undefined) names.push(existing.find((n) => n.toLowerCase() === replace.toLowerCase())!);
+    else for (const p of plans) names.push(uniqueSheetName(p.name, [...existing, ...names]));
     const targets = renamePlans(plans, names);
-    const ops: SheetOp[] = targets.flatMap((p, sheet) => planOps(p, { fillDown }).map((op) => ({ sheet, op })));
-    let pending = batchSheetOps(ops, budget, targets.length);
+    const all: SheetOp[] = targets.flatMap((p, sheet) => planOps(p, { fillDown }).map((op) => ({ sheet, op })));
+    // Frozen panes act on the active sheet's view: only the first sheet (active) is frozen, in the extras request.
+    const freezes = all.filter((o) => o.op.kind === "freeze" && o.sheet === 0).map((o) => o.op);
+    let pending = batchSheetOps(all.filter((o) => o.op.kind !== "freeze"), budget, old ? 0 : targets.length);
     const total = pending.length;
     const requestBytes: number[] = [];
     const charts: { chart: Excel.Chart; spec: SheetPlan["charts"][number] }[] = [];
-    let created = false;
+    const retried = new Set<SheetOp[]>();
+    let started = false;
 
     // 2. Write all sheets' ops, batch by batch; the sheets are added first so cross-sheet formulas resolve.
     let done = 0;
     while (pending.length) {
       const batch = pending[0];
       const isLast = pending.length === 1;
-      const ws = names.map((n) => (created ? context.workbook.worksheets.getItem(n) : context.workbook.worksheets.add(n)));
-      // The first sheet is active from the start (as writePlan does); the others are not activated
-      // one by one, which would fire an activation event per sheet for nothing (freeze panes are per sheet).
-      if (!created) ws[0].activate();
+      const ws = names.map((n) => (started || old ? context.workbook.worksheets.getItem(n) : context.workbook.worksheets.add(n)));
+      if (!started) {
+        ws[0].activate();
+        if (old) clearSheet(ws[0], old);
+      }
       if (host.supports(API.suspendScreenUpdating)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
       const byName = new Map(names.map((n, i) => [n.toLowerCase(), ws[i]]));
       const resolve: RangeResolver = (r) => (byName.get(r.sheet.toLowerCase()) ?? context.workbook.worksheets.getItem(r.sheet)).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
@@ -139,44 +138,60 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
       if (isLast) {
         const next: RunIndex = { ...index };
         targets.forEach((_p, i) => {
-          const record: RunRecord = { ...opts.records[i], app: "GradSheet", sheet: names[i], created: now.toISOString() };
+          const record = { ...opts.records[i], app: "GradSheet", sheet: names[i], created: now.toISOString() } as RunRecord;
           next[names[i]] = record;
           if (customProps) queueProperty(ws[i], record);
         });
+        if (opts.runsRow) next[RUNS_SHEET] = queueRunsRow(context, existing, index, opts.runsRow, customProps, now);
         queueIndex(context, next);
       }
       try {
-        await sync();
+        await counted();
       } catch (e) {
-        if (!isPayloadLimit(e)) {
-          if (!(e instanceof SyncTimeout)) await removeAdded(context, names, sync);
+        const halves = isPayloadLimit(e, batch, retried) ? halveSheetOps(batch) : null;
+        if (!halves) {
+          if (e instanceof SyncTimeout) throw e;
+          if (!old) await removeAdded(context, names, sync);
+          else throw new Error(`The rebuild of "${names[0]}" stopped part way (${(e as Error).message}). Its cells may be incomplete: press Rebuild again.`);
           throw e;
         }
-        pending = [...halveSheetOps(batch), ...pending.slice(1)];
+        if ((e as { code?: string }).code !== "RequestPayloadSizeLimitExceeded") halves.forEach((h) => retried.add(h));
+        pending = [...halves, ...pending.slice(1)];
         continue;
-      } finally {
-        syncs++;
       }
-      created = true;
+      started = true;
       charts.push(...batchCharts);
-      requestBytes.push(batch.reduce((n, { op }) => n + estimateBytes(op), requestBytes.length ? 0 : names.length * SHEET_BYTES));
+      requestBytes.push(batch.reduce((n, { op }) => n + estimateBytes(op), requestBytes.length || old ? 0 : names.length * SHEET_BYTES));
       pending = pending.slice(1);
       opts.onProgress?.(++done, Math.max(total, done + pending.length));
     }
 
-    // 3. Axis scales (log, bounds) and, on ExcelApi 1.18, notes: one request a platform may refuse.
+    // 3. Extras a platform may refuse, in one request so a quirk cannot lose the sheets: axis scales
+    //    (log, bounds), on ExcelApi 1.18 the notes, and the active sheet's frozen panes (#2196).
     let axisWarning: string | undefined;
     const scaled = charts.filter(({ chart, spec }) => queueAxisScales(chart, spec));
     const notes = host.supports(API.notes) ? targets.reduce((n, p, i) => n + queueNotes(context.workbook.worksheets.getItem(names[i]), p), 0) : 0;
-    if (scaled.length || notes) {
+    const first = context.workbook.worksheets.getItem(names[0]);
+    for (const op of freezes) queueOp(first, op, () => first.getRange("A1"));
+    if (scaled.length || notes || freezes.length) {
       try {
-        await sync();
+        await counted();
       } catch (e) {
-        axisWarning = `The sheets and charts are written, but Excel refused ${scaled.length ? "a logarithmic or fixed chart axis" : "the cell notes"} (${(e as Error).message}).`;
-      } finally {
-        syncs++;
+        const what = scaled.length ? "a logarithmic or fixed chart axis" : notes ? "the cell notes" : "the frozen panes";
+        axisWarning = `The ${plans.length > 1 ? "sheets" : "sheet"} and charts are written, but Excel refused ${what} (${(e as Error).message}).`;
       }
     }
     return { sheets: names, syncs, requestBytes, cells: targets.reduce((n, p) => n + planCellCount(p), 0), calculationMode: app.calculationMode, axisWarning };
   });
 }
+
+/** Queue clearing a run sheet for its rebuild: cells, formats, notes, conditional formats, charts, names, panes. */
+function clearSheet(ws: Excel.Worksheet, old: { charts: string[]; names: string[] }): void {
+  const everything = ws.getRange();
+  everything.conditionalFormats.clearAll();
+  everything.clear("All");
+  for (const c of old.charts) ws.charts.getItem(c).delete();
+  for (const n of old.names) ws.names.getItem(n).delete();
+  ws.freezePanes.unfreeze();
+}
+
