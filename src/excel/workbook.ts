@@ -7,6 +7,7 @@ import type { SheetPlan } from "../sheet/plan";
 import { syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunRecord } from "./meta";
 import { literal } from "./ops";
+import { readRows } from "./reads";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
 import { writePlan, type WriteOptions, type WriteReport } from "./writer";
 
@@ -135,19 +136,17 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
       return host.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         const inputs = new Set(plan.names.map((n) => `${n.row},${n.col}`));
-        const checks: { row: number; col: number; range: Excel.Range; expect: (i: number, j: number) => unknown }[] = [];
+        const checks: { row: number; col: number; rows: number; cols: number; expect: (i: number, j: number) => unknown }[] = [];
         for (const b of plan.blocks) {
           const rows = b.cells.length, cols = Math.max(0, ...b.cells.map((r) => r.length));
           if (!rows || !cols) continue;
-          const range = ws.getRangeByIndexes(b.row, b.col, rows, cols).load("formulas");
-          checks.push({ row: b.row, col: b.col, range, expect: (i, j) => {
+          checks.push({ row: b.row, col: b.col, rows, cols, expect: (i, j) => {
             const c = b.cells[i]?.[j];
             return c ? (c.formula ?? (c.value === undefined ? undefined : literal(c.value))) : undefined;
           } });
         }
         for (const t of plan.tables) {
-          const range = ws.getRangeByIndexes(t.row, t.col, t.rows + 1, t.columns.length).load("formulas");
-          checks.push({ row: t.row, col: t.col, range, expect: (i, j) => {
+          checks.push({ row: t.row, col: t.col, rows: t.rows + 1, cols: t.columns.length, expect: (i, j) => {
             const c = t.columns[j];
             if (i === 0) return literal(c.header);
             if (c.formula) return formulaAt(c.formula, i - 1);
@@ -155,10 +154,15 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
             return v === undefined ? undefined : literal(v);
           } });
         }
-        await sync(context);
+        // Formulas come back as the text sent: size each row from the expected text, and read in
+        // blocks under the 5 MB response limit of Excel on the web.
+        const rowBytes = (ch: (typeof checks)[number]) =>
+          Math.max(...[0, ch.rows - 1].map((i) => JSON.stringify(Array.from({ length: ch.cols }, (_, j) => ch.expect(i, j) ?? "")).length)) + ch.cols * 8;
+        const grids: unknown[][][] = [];
+        for (const ch of checks) grids.push(await readRows(ws, ch, "formulas", rowBytes(ch), () => sync(context)));
         const edited: string[] = [];
-        for (const ch of checks) {
-          ch.range.formulas.forEach((row, i) =>
+        for (const [k, ch] of checks.entries()) {
+          grids[k].forEach((row, i) =>
             row.forEach((actual, j) => {
               const expected = ch.expect(i, j);
               if (expected === undefined || inputs.has(`${ch.row + i},${ch.col + j}`)) return;
