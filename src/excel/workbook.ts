@@ -62,9 +62,14 @@ function markerOf(sheet: Excel.Worksheet, enabled: boolean): () => unknown {
 function learningRateCell(context: Excel.RequestContext, sheet: string, record: RunRecord) {
   const ws = context.workbook.worksheets.getItem(sheet);
   const named = ws.names.getItemOrNullObject(LEARNING_RATE).getRangeOrNullObject().load("values");
+  // An exported one-run workbook defines the name at workbook scope.
+  const global = context.workbook.names.getItemOrNullObject(LEARNING_RATE).getRangeOrNullObject().load("values, address");
   const stored = record.lrCell ? ws.getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).load("values") : null;
-  return (): Excel.Range | null => (!named.isNullObject ? named : stored);
+  return (): Excel.Range | null => (!named.isNullObject ? named : !global.isNullObject && sheetOf(global.address) === sheet ? global : stored);
 }
+
+/** The sheet of an address such as "'Run 1'!B2" or "Data!A1". */
+const sheetOf = (address: string): string => address.slice(0, address.lastIndexOf("!")).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
 
 const same = (expected: unknown, actual: unknown): boolean => {
   if (typeof expected === "number" && typeof actual === "number") return Math.abs(expected - actual) <= 1e-12 * Math.max(1, Math.abs(expected));
@@ -85,7 +90,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const index = loadIndex(context);
         const marker = markerOf(active, props);
         await sync(context);
-        const record = recordFor(indexOf(index), active.name, marker())?.record ?? null;
+        const record = recordFor(await indexOf(index, () => sync(context)), active.name, marker())?.record ?? null;
         let learningRate: number | null = null;
         if (record?.role === "run") {
           const cell = learningRateCell(context, active.name, record);
@@ -113,7 +118,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const exists = sheets.items.some((s) => s.name === sheet);
         const marker = exists ? markerOf(context.workbook.worksheets.getItem(sheet), props) : () => null;
         if (exists) await sync(context);
-        const all = indexOf(index);
+        const all = await indexOf(index, () => sync(context));
         const found = exists ? recordFor(all, sheet, marker()) : null;
         const record = found?.record;
         if (record?.role !== "run" || !found) throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
@@ -126,7 +131,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const next: RunRecord = { ...record, options };
         const rest = { ...all };
         delete rest[found.key];
-        queueIndex(context, { ...rest, [sheet]: next });
+        queueIndex(context, { ...rest, [sheet]: next }, index);
         if (host.supports(API.customProperties)) queueProperty(ws, next);
         await sync(context);
       });

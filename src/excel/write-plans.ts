@@ -97,9 +97,9 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
     // 1. Look: sheet names, calculation mode, GradSheet's index (and, for a rebuild, what to clear).
     const sheets = context.workbook.worksheets.load("items/name");
     const app = context.workbook.application.load("calculationMode");
-    const indexSetting = loadIndex(context);
+    const indexHandle = loadIndex(context);
     await counted();
-    const index: RunIndex = indexOf(indexSetting);
+    const index: RunIndex = await indexOf(indexHandle, counted);
     const existing = sheets.items.map((s) => s.name);
     const replace = opts.replace;
     const old = replace === undefined ? null : await loadReplaced(context, replace, index, existing, counted);
@@ -143,7 +143,7 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
           if (customProps) queueProperty(ws[i], record);
         });
         if (opts.runsRow) next[RUNS_SHEET] = queueRunsRow(context, existing, index, opts.runsRow, customProps, now);
-        queueIndex(context, next);
+        queueIndex(context, next, indexHandle);
       }
       try {
         await counted();

@@ -58,6 +58,7 @@ export function createFakeExcel(opts: Partial<FakeHostOptions> & { sheets?: stri
     selection: { sheet: "Sheet1", row: 0, col: 0, rows: 1, cols: 1 },
     names: [],
     settings: new Map(),
+    customXmlParts: [],
     calculationMode: "Automatic",
     nextId: 1,
   };

@@ -4,6 +4,7 @@
  */
 import { FakeOfficeError, notLoaded } from "./errors";
 import { coerceTyped, onSheetDeleted } from "./host-rules";
+import { FakeCustomXmlPartCollection } from "./custom-xml";
 import type { FakeContext } from "./context";
 import {
   cellKey,
@@ -127,8 +128,10 @@ export class FakeWorkbook extends FakeClientObject {
   readonly names: FakeNamedItemCollection;
   readonly settings: FakeSettingCollection;
   readonly application: FakeApplication;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
   constructor(ctx: FakeContext) {
     super(ctx, "workbook");
+    this.customXmlParts = new FakeCustomXmlPartCollection(ctx, "workbook.customXmlParts");
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx, "workbook.names", () => null);
     this.settings = new FakeSettingCollection(ctx);
@@ -269,7 +272,7 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
     }
   }
   /** The sheet's id once it exists (what Excel returns for a worksheet proxy). */
-  sheetId(): string | undefined {
+  stableId(): string | undefined {
     return this.resolveOrNull()?.id;
   }
   get name(): string { return this.get("name"); }
@@ -799,7 +802,7 @@ export class FakeChart2 extends FakeClientObject {
     throw new FakeOfficeError("InvalidArgument", `Unknown property chart.${prop}`);
   }
   /** The chart's name once it exists (stands for the id Excel returns). */
-  chartName(): string | undefined {
+  stableId(): string | undefined {
     try {
       return this.chart().name;
     } catch {

@@ -90,7 +90,8 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
   const requests: WireRequest[] = [];
   const refs = new Map<string, unknown>();
   let nextRef = 1;
-  const ids = new WeakMap<object, string>();
+  // One fake context per runtime context (Excel.run): objects kept by reference stay bound to it.
+  let ctx = new FakeRequestContext(fake.core);
   const executor = {
     async executeAsync(_custom: unknown, flags: number, message: { Body: { Actions: Action[]; ObjectPaths: Record<string, ObjectPath> } }) {
       const text = JSON.stringify(message.Body);
@@ -104,7 +105,6 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
   const error = (code: string, msg: string, location?: string) => ({ Body: { Error: { Code: code, Message: msg, Location: location }, Results: [] } });
 
   async function replay(body: { Actions: Action[]; ObjectPaths: Record<string, ObjectPath> }) {
-    const ctx = new FakeRequestContext(fake.core);
     const objects = new Map<number, unknown>();
     const kept = new Map<number, string>();
     const results: (() => { ActionId: number; Value: unknown })[] = [];
@@ -126,6 +126,7 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
         case 3: obj = call(camel(p.Name), args(p.ArgumentInfo)); break;
         case 4: obj = parent()[camel(p.Name)]; break;
         case 5: obj = call("getItem", args(p.ArgumentInfo).map((k) => byId(k))); break;
+        case 7: obj = null; break;
         case 6: obj = refs.get(p.Name); break;
         default: obj = undefined;
       }
@@ -185,11 +186,8 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
     return value;
   }
   function stableId(obj: unknown): string | undefined {
-    if (!obj || typeof obj !== "object") return undefined;
-    const o = obj as { sheetId?: () => string | undefined; chartName?: () => string | undefined };
-    if (typeof o.sheetId === "function") return o.sheetId();
-    if (typeof o.chartName === "function") return o.chartName();
-    return ids.get(obj);
+    const o = obj as { stableId?: () => string | undefined } | null;
+    return o && typeof o === "object" && typeof o.stableId === "function" ? o.stableId() : undefined;
   }
   function queried(obj: unknown, select: string[]): unknown {
     const o = obj as Record<string, unknown> & { isNullObject?: boolean; items?: unknown[] };
@@ -205,7 +203,11 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
 
   const session = {
     _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: "http://fake-excel/", headers: {} }),
-    _createRequestExecutorOrNull: () => executor,
+    _createRequestExecutorOrNull: () => {
+      ctx = new FakeRequestContext(fake.core);
+      refs.clear();
+      return executor;
+    },
   };
   const run = <T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     (rt.Excel.run as unknown as (s: unknown, f: typeof fn) => Promise<T>)(session, fn);

@@ -11,8 +11,12 @@ import { runtimeRun, type WireRequest } from "../../fake-excel/office-runtime";
  * on Microsoft's Office.js runtime and the fake is its host (`wire` lists the real request sizes).
  */
 export function fakeHost(opts: Parameters<typeof createFakeExcel>[0] & { runtime?: boolean } = {}, syncTimeoutMs = 2000): { fake: FakeExcel; host: ExcelHost; wire: WireRequest[] } {
-  const fake = createFakeExcel(opts);
-  const real = opts.runtime ? runtimeRun(fake) : null;
+  return hostOf(createFakeExcel(opts), opts.runtime, syncTimeoutMs);
+}
+
+/** An ExcelHost for an existing fake (e.g. one opened from an .xlsx file). */
+export function hostOf(fake: FakeExcel, runtime = false, syncTimeoutMs = 2000): { fake: FakeExcel; host: ExcelHost; wire: WireRequest[] } {
+  const real = runtime ? runtimeRun(fake) : null;
   const host: ExcelHost = {
     run: real ? real.run : (fn) => fake.Excel.run((ctx) => fn(ctx as unknown as Excel.RequestContext)),
     supports: (v) => fake.Office.context.requirements.isSetSupported("ExcelApi", v),
