@@ -11,3 +11,4 @@ export type { RunsRow } from "./runs-log";
 export { writePlan, REQUEST_BUDGET, type WriteOptions, type WriteReport } from "./writer";
 export { writePlans, type SheetRecord, type WritePlansOptions, type WritePlansReport } from "./write-plans";
 export { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "./doctor";
+export { checkSheet, type CheckResult } from "./check";

@@ -4,6 +4,7 @@
  */
 import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
+import { checkSheet, type CheckResult } from "./check";
 import { syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunRecord } from "./meta";
 import { literal } from "./ops";
@@ -35,6 +36,8 @@ export interface WorkbookGateway {
   write(plan: SheetPlan, opts: WriteOptions): Promise<WriteReport>;
   /** Write the run's LearningRate cell only (Excel recalculates the sheet and its charts); store `options` as the run's settings. */
   setLearningRate(sheet: string, lr: number, options: Record<string, unknown>): Promise<void>;
+  /** Excel's calculated sample of `sheet` compared with the core's values in `plan` (see check.ts). */
+  check(sheet: string, plan: SheetPlan): Promise<CheckResult>;
   /** A1 addresses of cells the add-in wrote that now hold something else (inputs excluded). */
   editedCells(sheet: string, plan: SheetPlan): Promise<string[]>;
   selectSheet(sheet: string): Promise<void>;
@@ -109,6 +112,8 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
     },
 
     write: (plan, opts) => writePlan(host, plan, opts),
+
+    check: (sheet, plan) => checkSheet(host, sheet, plan),
 
     async setLearningRate(sheet, lr, options) {
       await host.run(async (context) => {

@@ -4,7 +4,7 @@
  * Excel is reached only through the plain-data WorkbookGateway (null outside Excel).
  */
 import { PRESETS, type DataPoint, type RunOptions, type RunResult } from "../core";
-import type { RunRecord, WorkbookGateway, WorkbookStatus } from "../excel/workbook";
+import type { RunRecord, WorkbookGateway, WorkbookStatus } from "../excel";
 import { formatNumber, lrCellOf, optionsFromRecord, planFor, runFor, runsRowFor, summarize } from "./engine";
 import { runJob, type JobView } from "./run-in-worker";
 import { DEFAULT_X, fillForm, PRESET_ORDER, readForm, renderModels, renderPresets, showOptimizerConstants, toOptions } from "./form";
@@ -69,7 +69,7 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): P
   };
   const setBusy = (on: boolean) => {
     busy = on;
-    for (const id of ["generate", "apply-lr", "rebuild", "rerun-new", "confirm-yes"]) {
+    for (const id of ["generate", "apply-lr", "rebuild", "rerun-new", "confirm-yes", "check-sheet"]) {
       const b = $<HTMLButtonElement>(id);
       b.setAttribute("aria-disabled", String(on || (id === "generate" && !gateway)));
     }
@@ -135,6 +135,7 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): P
     active = st.activeRun && options ? { sheet: st.activeSheet, record: st.activeRun, options } : null;
     $("active-run").hidden = !active;
     $("confirm").hidden = true;
+    $("check-result").textContent = "";
     if (active) {
       const o = active.options;
       const lr = st.learningRate ?? Number(o.lr);
@@ -150,6 +151,10 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): P
     showStatus(await gateway.status());
   };
 
+  /** Excel as the oracle: its calculated sample of the sheet against the core's values (skipped under manual calculation). */
+  const excelCheck = async (sheet: string, plan: ReturnType<typeof planFor>, mode: string): Promise<string> =>
+    !gateway || mode === "Manual" ? "" : (await gateway.check(sheet, plan)).message;
+
   const generate = async (options: RunOptions, replace?: string) => {
     if (!gateway) throw new Error("Generate needs Excel. Use Download as .xlsx here, or open GradSheet inside Excel.");
     if (gateway.writeBlocker) throw new Error(gateway.writeBlocker);
@@ -163,7 +168,8 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): P
       onProgress: (done, total) => progress(0.15 + (0.85 * done) / total, `Writing the sheet… ${done}/${total}`),
     });
     const row = runsRowFor(result, report.sheet);
-    showSummary(result, report.sheet, [report.axisWarning, report.calculationMode === "Manual" ? "Calculation is manual: press F9 in Excel to see the numbers." : ""].filter(Boolean).join(" ") || `Logged in the Runs sheet (${row.model}, lr ${row.lr}).`);
+    const checked = await excelCheck(report.sheet, { ...plan, name: report.sheet }, report.calculationMode);
+    showSummary(result, report.sheet, [report.axisWarning, report.calculationMode === "Manual" ? "Calculation is manual: press F9 in Excel to see the numbers." : "", checked].filter(Boolean).join(" ") || `Logged in the Runs sheet (${row.model}, lr ${row.lr}).`);
     await refresh();
   };
 
@@ -218,12 +224,18 @@ export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): P
     const result = runFor(options);
     const meta = planFor(result, active.sheet).meta;
     await gateway.setLearningRate(active.sheet, lr, meta);
-    showSummary(result, active.sheet, "Only the LearningRate cell changed; Excel recalculates the rows and charts. The numbers above are the core's for the same settings.");
+    const st = await gateway.status();
+    const checked = await excelCheck(active.sheet, planFor(result, active.sheet), st.calculationMode);
+    showSummary(result, active.sheet, `Only the LearningRate cell changed; Excel recalculates the rows and charts. The numbers above are the core's for the same settings. ${checked}`.trim());
     await refresh();
   }));
   $("rerun-new").addEventListener("click", exclusive(async () => {
     if (!active) return;
     await generate({ ...active.options, lr: rerunLr(), epochs: $<HTMLInputElement>("rerun-epochs").value });
+  }));
+  $("check-sheet").addEventListener("click", exclusive(async () => {
+    if (!gateway || !active) return;
+    $("check-result").textContent = (await gateway.check(active.sheet, planFor(runFor(active.options), active.sheet))).message;
   }));
   let pendingRebuild: (() => Promise<void>) | null = null;
   $("rebuild").addEventListener("click", exclusive(async () => {

@@ -4,8 +4,7 @@
  * chart as soon as it is added or selected, fixing it at once when the user prefers. Mounted into
  * the pane's `<section id="doctor">` by `mountDoctorPanel`; all Excel work goes through `deps`.
  */
-import { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "../excel/doctor";
-import type { ExcelHost } from "../excel/host";
+import { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan, type ExcelHost } from "../excel";
 import { autoFixTargets, findingRows, reportLines, summaryText } from "./doctor-view";
 import { addStyle, h } from "./dom";
 

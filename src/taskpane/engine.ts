@@ -5,7 +5,7 @@
 import { GRADDESC_X, hPlateau, resolveConfig, train, type RunOptions, type RunResult } from "../core";
 import { buildRunSheet, buildWorkbookPlan, NAMES, runOptionsFromMeta, sanitizeSheetName, type SheetPlan } from "../sheet";
 import { writeWorkbook } from "../xlsx";
-import type { RunsRow } from "../excel/runs-log";
+import type { RunsRow } from "../excel";
 
 export { GRADDESC_X };
 

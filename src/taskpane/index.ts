@@ -8,8 +8,7 @@
  * (./doctor-panel) into `<section id="doctor">`.
  */
 import "./polyfills";
-import { officeHost } from "../excel/host";
-import { createWorkbook } from "../excel/workbook";
+import { createWorkbook, officeHost } from "../excel";
 import { browserSave, plainError, startPane } from "./app";
 import { doctorDeps, mountDoctorPanel } from "./doctor-panel";
 import { excelExperiments, mountExperimentsPanel } from "./experiments-panel";

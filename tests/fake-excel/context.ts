@@ -40,6 +40,8 @@ export interface FakeHostOptions {
   apiVersion: string;
   /** Request payload limit in bytes (Excel on the web: 5 MB). */
   payloadLimit: number;
+  /** Excel's calculation, for reading a formula cell's `values` (the fake has no engine; without it a formula reads as ""). */
+  calculate?: (sheet: string, row: number, col: number, formula: string) => unknown;
   /** Response limit in bytes (Excel on the web: 5 MB; Infinity on desktop). */
   responseLimit?: number;
   /** The code an oversized request fails with: Excel on the web has also answered GeneralException (HTTP 500). */

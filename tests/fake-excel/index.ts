@@ -72,6 +72,7 @@ export function createFakeExcel(opts: Partial<FakeHostOptions> & { sheets?: stri
       payloadLimit: opts.payloadLimit ?? 5 * 1024 * 1024,
       responseLimit: opts.responseLimit ?? RESPONSE_LIMIT,
       requestError: opts.requestError,
+      calculate: opts.calculate,
     },
     requests: [],
     faults: [],

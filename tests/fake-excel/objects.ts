@@ -439,16 +439,17 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
     this.each((cell) => (cell.format[prop] = value));
   }
   protected read(ref: FakeRangeRef, prop: string): unknown {
-    const grid = (f: (cell: FakeCell | undefined) => unknown): unknown[][] =>
-      Array.from({ length: ref.rows }, (_, i) => Array.from({ length: ref.cols }, (_, j) => f(this.ctx.state.sheets.find((s) => s.name === ref.sheet)?.cells.get(cellKey(ref.row + i, ref.col + j)))));
+    const grid = (f: (cell: FakeCell | undefined, row: number, col: number) => unknown): unknown[][] =>
+      Array.from({ length: ref.rows }, (_, i) => Array.from({ length: ref.cols }, (_, j) => f(this.ctx.state.sheets.find((s) => s.name === ref.sheet)?.cells.get(cellKey(ref.row + i, ref.col + j)), ref.row + i, ref.col + j)));
+    const calc = this.ctx.core.options.calculate;
     switch (prop) {
       case "address": return formatAddress(ref);
       case "rowIndex": return ref.row;
       case "columnIndex": return ref.col;
       case "rowCount": return ref.rows;
       case "columnCount": return ref.cols;
-      // The fake has no calculation engine: a formula cell's value reads as "" (Excel would compute it).
-      case "values": return grid((c) => (c?.formula !== undefined ? "" : (c?.value ?? "")));
+      // The fake has no calculation engine: a formula cell's value reads as "" unless a test supplies `calculate`.
+      case "values": return grid((c, r, k) => (c?.formula !== undefined ? (calc?.(ref.sheet, r, k, c.formula) ?? "") : (c?.value ?? "")));
       case "formulas": return grid((c) => c?.formula ?? c?.value ?? "");
       case "numberFormat": return grid((c) => c?.numberFormat ?? "General");
       default: throw new FakeOfficeError("InvalidArgument", `Unknown property range.${prop}`);
