@@ -3,7 +3,7 @@
  * Excel refused as too large, and the notes queued in the extras request.
  */
 import type { SheetPlan } from "../sheet/plan";
-import { estimateBytes, type WriteOp } from "./ops";
+import { estimateBytes, type WriteOp } from "./plan-ops";
 
 /**
  * Excel on the web refuses requests over 5 MB. Estimated bytes run a few percent under what

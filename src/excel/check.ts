@@ -9,7 +9,7 @@
 import { a1 } from "../sheet/address";
 import type { CachedValue, SheetPlan } from "../sheet/plan";
 import { syncWithin, type ExcelHost } from "./host";
-import type { Rect } from "./ops";
+import type { Rect } from "./plan-ops";
 import { CELL_BYTES, readRows } from "./reads";
 
 /** Relative tolerance and the absolute floor for numbers near 0. */

@@ -5,10 +5,10 @@
  */
 export { officeHost, SyncTimeout, type ExcelHost } from "./host";
 export { API, NeedsNewerExcel, excelNeeded } from "./requirements";
-export { createWorkbook, type WorkbookGateway, type WorkbookStatus } from "./workbook";
+export { createWorkbook, type WorkbookGateway, type WorkbookStatus } from "./gateway";
 export type { RunRecord } from "./meta";
 export type { RunsRow } from "./runs-log";
-export { writePlan, REQUEST_BUDGET, type WriteOptions, type WriteReport } from "./writer";
-export { writePlans, type SheetRecord, type WritePlansOptions, type WritePlansReport } from "./write-plans";
+export { writePlan, REQUEST_BUDGET, type WriteOptions, type WriteReport } from "./write-run";
+export { writePlans, type SheetRecord, type WritePlansOptions, type WritePlansReport } from "./write-sheets";
 export { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "./doctor";
 export { checkSheet, type CheckResult } from "./check";

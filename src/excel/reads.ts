@@ -2,7 +2,7 @@
  * Reads under Excel on the web's 5 MB response limit: a rectangle's values or formulas loaded in
  * row blocks, one sync per block, each block's estimated JSON at most READ_BUDGET bytes.
  */
-import type { Rect } from "./ops";
+import type { Rect } from "./plan-ops";
 
 /** Estimated response bytes per sync (5 MB is the limit; estimates of unknown cells are rough). */
 export const READ_BUDGET = 2 * 1024 * 1024;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { initForModel, logSpace, resolveConfig, sweep, train, type ModelId, type RunOptions } from "../../../src/core";
 import { writePlan, writePlans } from "../../../src/excel";
-import { planCellCount } from "../../../src/excel/ops";
+import { planCellCount } from "../../../src/excel/plan-ops";
 import { buildRunSheet } from "../../../src/sheet";
 import { buildCompareWorkbook, buildLandscapeSheet, buildSweepSheet } from "../../../src/sheet/experiments";
 import type { SheetPlan } from "../../../src/sheet/plan";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { writePlans } from "../../../src/excel/write-plans";
-import { REQUEST_BUDGET } from "../../../src/excel/writer";
+import { writePlans } from "../../../src/excel/write-sheets";
+import { REQUEST_BUDGET } from "../../../src/excel/write-run";
 import { INDEX_SETTING } from "../../../src/excel/meta";
-import { createWorkbook } from "../../../src/excel/workbook";
+import { createWorkbook } from "../../../src/excel/gateway";
 import { initForModel, resolveConfig, train, type ModelId } from "../../../src/core";
 import { buildCompareWorkbook, buildSweepSheet } from "../../../src/sheet/experiments";
 import { logSpace, sweep } from "../../../src/core";

@@ -8,10 +8,10 @@
  */
 import { uniqueSheetName } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
-import { queueAxisScales, queueOp, type RangeResolver } from "./apply";
+import { queueAxisScales, queueOp, type RangeResolver } from "./queue-ops";
 import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, queueIndex, queueProperty, type RunIndex, type RunRecord } from "./meta";
-import { estimateBytes, planCellCount, planOps } from "./ops";
+import { estimateBytes, planCellCount, planOps } from "./plan-ops";
 import { renamePlans } from "./rename";
 import { API, NeedsNewerExcel } from "./requirements";
 import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";

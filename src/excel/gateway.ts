@@ -1,19 +1,21 @@
 /**
- * The workbook as the task pane sees it: plain data in and out, no Office types. Every method
- * opens one Excel.run; writes go through `writePlan`.
+ * The gateway (last step of the Excel pipeline): the workbook as the task pane sees it, plain data
+ * in and out, no Office types. Every method opens one Excel.run; writes go through `writePlan`.
+ * Pipeline: plan-ops (SheetPlan → write ops) → batches (under the byte budget) → queue-ops (ops →
+ * Office.js calls) → write-sheets (the one write path) → write-run (one run sheet) → gateway.
  */
 import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { checkSheet, type CheckResult } from "./check";
 import { syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunRecord } from "./meta";
-import { literal } from "./ops";
+import { literal } from "./plan-ops";
 import { readRows } from "./reads";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
-import { writePlan, type WriteOptions, type WriteReport } from "./writer";
+import { writePlan, type WriteOptions, type WriteReport } from "./write-run";
 
 export type { RunRecord } from "./meta";
-export type { WriteOptions, WriteReport } from "./writer";
+export type { WriteOptions, WriteReport } from "./write-run";
 export type { RunsRow } from "./runs-log";
 
 export interface WorkbookStatus {
@@ -30,7 +32,7 @@ export interface WorkbookStatus {
 
 /** What the pane can do with the workbook. */
 export interface WorkbookGateway {
-  /** Null when this Excel is too old to write runs; otherwise the sentence to show is in `writeBlocker`. */
+  /** The sentence to show when this Excel is too old to write runs; null when it can write them. */
   readonly writeBlocker: string | null;
   status(): Promise<WorkbookStatus>;
   write(plan: SheetPlan, opts: WriteOptions): Promise<WriteReport>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writePlan, REQUEST_BUDGET } from "../../../src/excel/writer";
+import { writePlan, REQUEST_BUDGET } from "../../../src/excel/write-run";
 import { SyncTimeout } from "../../../src/excel/host";
 import { NeedsNewerExcel } from "../../../src/excel/requirements";
 import { INDEX_SETTING } from "../../../src/excel/meta";

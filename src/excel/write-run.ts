@@ -7,7 +7,7 @@ import type { SheetPlan } from "../sheet/plan";
 import type { ExcelHost } from "./host";
 import type { RunRecord } from "./meta";
 import type { RunsRow } from "./runs-log";
-import { writePlans } from "./write-plans";
+import { writePlans } from "./write-sheets";
 
 export { halve, isPayloadLimit, queueNotes, REQUEST_BUDGET } from "./batches";
 
