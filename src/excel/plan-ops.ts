@@ -1,6 +1,6 @@
 /**
- * A SheetPlan as a list of plain write operations, each with an estimate of its request bytes,
- * grouped into batches that stay under a byte budget. Pure: no Office objects here.
+ * A SheetPlan as a list of plain write operations, each with an estimate of its request bytes
+ * (first step of the Excel pipeline; `batches.ts` groups them under the byte budget). Pure: no Office objects here.
  */
 import { formulaAt } from "../sheet/address";
 import type { Block, ChartSpec, ConditionalFormat, Scalar, SheetPlan, StyleId, Table } from "../sheet/plan";
@@ -64,25 +64,6 @@ export function utf8Length(s: string): number {
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
   }
   return n;
-}
-
-/** Split ops into consecutive batches whose estimated bytes stay under `budget` (an op never splits). */
-export function batchOps(ops: WriteOp[], budget: number): WriteOp[][] {
-  const batches: WriteOp[][] = [];
-  let current: WriteOp[] = [];
-  let bytes = 0;
-  for (const op of ops) {
-    const b = estimateBytes(op);
-    if (current.length && bytes + b > budget) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(op);
-    bytes += b;
-  }
-  if (current.length) batches.push(current);
-  return batches;
 }
 
 /** A literal for Excel's `formulas`: text that Excel would read as a formula or number is quoted with '. */

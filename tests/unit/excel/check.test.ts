@@ -3,21 +3,11 @@ import { presetById, resolveConfig, train } from "../../../src/core";
 import { checkSheet, sampleCells } from "../../../src/excel/check";
 import { writePlan } from "../../../src/excel";
 import { buildRunSheet } from "../../../src/sheet";
-import type { CachedValue, SheetPlan } from "../../../src/sheet/plan";
-import { fakeHost } from "./helpers";
-
-/** Excel's results as the core cached them (what a correct Excel calculates), by row * 16384 + col. */
-function coreValues(plan: SheetPlan): Map<number, CachedValue> {
-  const m = new Map<number, CachedValue>();
-  for (const b of plan.blocks) b.cells.forEach((row, i) => row.forEach((c, j) => c?.cached !== undefined && m.set((b.row + i) * 16384 + b.col + j, c.cached)));
-  for (const t of plan.tables) t.columns.forEach((c, j) => c.cached?.forEach((v, r) => m.set((t.row + 1 + r) * 16384 + t.col + j, v)));
-  return m;
-}
-const asExcel = (v: CachedValue | undefined) => (v !== null && typeof v === "object" ? v.error : v);
+import { coreCalculation, fakeHost } from "./helpers";
 
 describe("checkSheet (Excel as the oracle)", () => {
   const plan = buildRunSheet(train(resolveConfig(presetById("two-relu")!.options), { rows: true }), { name: "Run" });
-  const values = coreValues(plan);
+  const excel = coreCalculation(plan);
 
   it("samples the final weights, each epoch's √SSE and the last row of every formula column", () => {
     const cells = sampleCells(plan).flatMap((s) => s.cells);
@@ -27,7 +17,7 @@ describe("checkSheet (Excel as the oracle)", () => {
   });
 
   it("says Excel agrees with the training core on N cells when Excel calculates what the core did", async () => {
-    const { host } = fakeHost({ calculate: (_s, r, c) => asExcel(values.get(r * 16384 + c)) });
+    const { host } = fakeHost({ calculate: (_s, r, c) => excel(r, c) });
     await writePlan(host, plan, { record: { options: plan.meta } });
     const result = await checkSheet(host, "Run", plan);
     expect(result.differs).toBeUndefined();
@@ -37,7 +27,7 @@ describe("checkSheet (Excel as the oracle)", () => {
   it("names the first cell Excel calculated differently, with both numbers", async () => {
     const [wrong] = sampleCells(plan).flatMap((s) => s.cells).filter((c) => typeof c.core === "number" && c.core !== 0).slice(3);
     const { host } = fakeHost({
-      calculate: (_s, r, c) => (r === wrong.row && c === wrong.col ? (wrong.core as number) * (1 + 1e-6) : asExcel(values.get(r * 16384 + c))),
+      calculate: (_s, r, c) => (r === wrong.row && c === wrong.col ? (wrong.core as number) * (1 + 1e-6) : excel(r, c)),
     });
     await writePlan(host, plan, { record: { options: plan.meta } });
     const result = await checkSheet(host, "Run", plan);

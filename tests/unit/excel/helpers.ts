@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import type { ExcelHost } from "../../../src/excel/host";
 import { formulaAt } from "../../../src/sheet/address";
-import type { SheetPlan } from "../../../src/sheet/plan";
+import type { CachedValue, SheetPlan } from "../../../src/sheet/plan";
 import { cellKey, createFakeExcel, type FakeExcel, type FakeSheet } from "../../fake-excel";
 import { runtimeRun, type WireRequest } from "../../fake-excel/office-runtime";
 
@@ -57,4 +57,15 @@ export function expectSheetEqualsPlan(sheet: FakeSheet, plan: SheetPlan): void {
       }
     });
   }
+}
+
+/** Excel's calculation stood in by the core: every formula cell of `plan` reads its cached result (errors as Excel spells them). */
+export function coreCalculation(plan: SheetPlan): (row: number, col: number) => unknown {
+  const m = new Map<number, CachedValue>();
+  for (const b of plan.blocks) b.cells.forEach((r, i) => r.forEach((c, j) => c?.cached !== undefined && m.set(cellKey(b.row + i, b.col + j), c.cached)));
+  for (const t of plan.tables) t.columns.forEach((c, j) => c.cached?.forEach((v, r) => m.set(cellKey(t.row + 1 + r, t.col + j), v)));
+  return (row, col) => {
+    const v = m.get(cellKey(row, col));
+    return v !== null && typeof v === "object" ? v.error : v;
+  };
 }

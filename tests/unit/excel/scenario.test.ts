@@ -7,28 +7,16 @@ import { initForModel, resolveConfig, train, type RunOptions } from "../../../sr
 import { checkSheet, createWorkbook, scanCharts, writePlan, writePlans } from "../../../src/excel";
 import { buildRunSheet } from "../../../src/sheet";
 import { buildCompareWorkbook } from "../../../src/sheet/experiments";
-import type { CachedValue, SheetPlan } from "../../../src/sheet/plan";
 import { cellKey } from "../../fake-excel";
 import { userChart } from "../../fake-excel/charts-doctor";
-import { content, fakeHost, sheetNamed } from "./helpers";
+import { content, coreCalculation, fakeHost, sheetNamed } from "./helpers";
 
 const options = (lr: number): RunOptions => ({ model: "two-linear", optimizer: "sgd", lr, epochs: 3, gradient: "forward", h: 0.01, init: initForModel(1, "two-linear") });
 const planAt = (lr: number, name = "2 neurons") => buildRunSheet(train(resolveConfig(options(lr)), { rows: true }), { name });
 
-/** What Excel would calculate on `plan`'s sheet: the core's cached results. */
-function excelOf(plan: SheetPlan): (row: number, col: number) => unknown {
-  const m = new Map<number, CachedValue>();
-  for (const b of plan.blocks) b.cells.forEach((r, i) => r.forEach((c, j) => c?.cached !== undefined && m.set(cellKey(b.row + i, b.col + j), c.cached)));
-  for (const t of plan.tables) t.columns.forEach((c, j) => c.cached?.forEach((v, r) => m.set(cellKey(t.row + 1 + r, t.col + j), v)));
-  return (row, col) => {
-    const v = m.get(cellKey(row, col));
-    return v !== null && typeof v === "object" ? v.error : v;
-  };
-}
-
 describe("the real-Excel scenario, on the fake", () => {
   it("generates, checks, applies a new rate, rebuilds under a Compare sheet, and doctors a line chart", async () => {
-    let excel = excelOf(planAt(1e-4));
+    let excel = coreCalculation(planAt(1e-4));
     const { fake, host } = fakeHost({ apiVersion: "1.15", calculate: (_s, r, c) => excel(r, c) });
     const wb = createWorkbook(host);
     // 1–2. Generate the 2-neuron sheet, read it back and compare it with the core.
@@ -38,7 +26,7 @@ describe("the real-Excel scenario, on the fake", () => {
     // 3. Change LearningRate and compare again (with the stale calculation first: the check notices).
     await wb.setLearningRate("2 neurons", 1e-5, plan.meta);
     expect((await checkSheet(host, "2 neurons", planAt(1e-5))).differs).toBeDefined();
-    excel = excelOf(planAt(1e-5));
+    excel = coreCalculation(planAt(1e-5));
     expect((await checkSheet(host, "2 neurons", planAt(1e-5))).differs).toBeUndefined();
     // 4. Rebuild, and a Compare sheet still reads the run.
     const compare = buildCompareWorkbook([train(resolveConfig(options(1e-4)), { rows: true })]).sheets;
