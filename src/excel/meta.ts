@@ -114,6 +114,8 @@ export async function indexOf(handle: IndexHandle, sync: () => Promise<void>): P
   if (!handle.parts.items.length) return fromSetting;
   const xml = handle.parts.items[0].getXml();
   await sync();
+  // getXml() answers a ClientResult, which has no load(); `sync` is the caller's context.sync().
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   return { ...fromSetting, ...parsePart(xml.value) };
 }
 
