@@ -1,5 +1,5 @@
 /**
- * Summary-only runs (`train(config, { rows: false })`, the fast loop in summary.ts) give exactly
+ * Summary-only runs (`train(config, { rows: false })`, the fast loop in fast-loop.ts) give exactly
  * the epochs and divergence of the recorded run, bit for bit, for every model × optimizer ×
  * gradient, including runs that pass the bound, overflow into NaN, shuffle, or sit on the ReLU kink.
  */
