@@ -8,7 +8,9 @@
  * value (`exactRow`). tests/unit/core/fast-loop.test.ts holds it to bit-for-bit equality with the
  * recorded run over every model × optimizer × gradient, overflow included.
  */
+import { compiledLoop } from "./compile";
 import { fin, type Model } from "./model";
+import type { Optimizer } from "./optimizer";
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
 import type { Divergence, EpochSummary, RunConfig, RunResult, Weights } from "./types";
@@ -19,10 +21,24 @@ export type DivergenceCheck = (err: number, next: Float64Array, names: readonly 
 /** Gradient kinds as codes: 0 analytic, 1 forward, 2 central. */
 const KIND = { analytic: 0, forward: 1, central: 2 } as const;
 
-/** The summary-only run of `config` (batch size 1). */
+/**
+ * The summary-only run of `config` (batch size 1): the loop compiled from the registries' formulas
+ * (compile.ts), or where the host cannot compile code, the registry's functions called row by row.
+ */
 export function trainFast(config: RunConfig, check: DivergenceCheck): RunResult {
   const model = MODELS[config.model];
   const opt = OPTIMIZERS[config.optimizer];
+  const compiled = compiledLoop(model, opt, config.gradient, config.optimizerSettings);
+  if (compiled) {
+    const kind = KIND[config.gradient];
+    const { epochs, divergence } = compiled(config, (w, x, y, out) => exactRow(model, kind, config.h, w, x, y, out), check);
+    return { config, epochs, divergence };
+  }
+  return registryLoop(config, model, opt, check);
+}
+
+/** The loop through the registry's own functions (hosts that forbid compiling code). */
+export function registryLoop(config: RunConfig, model: Model, opt: Optimizer, check: DivergenceCheck): RunResult {
   const names = model.weights;
   const k = names.length;
   const ns = opt.state.length;

@@ -1,0 +1,139 @@
+/**
+ * The fast loop compiled from the registries' formula text: for one model × optimizer × gradient,
+ * the text the sheet shows (ŷ, the chain rule, e(w ± h), the optimizer's state and update) becomes
+ * one JavaScript function with every weight, derivative and state slot in a local variable, as a
+ * hand-written loop would hold them. The maths is therefore written once, in the registry; the
+ * fast-loop test holds the compiled loop to bit-for-bit equality with train's recording loop.
+ *
+ * Formula text reads as JavaScript with four helpers: MAX(a, b) is `M` (NaN when either is not a
+ * number, as a spreadsheet's #NUM! propagates), IF(c, a, b) is `I`, SQRT is Math.sqrt, v^2 is v·v
+ * and any other power is `**` (Math.pow). A row whose ŷ, error, forward column or gradient is not
+ * finite is recomputed by `exact` (the registry's numbers with the NaN rule at every value).
+ */
+import type { Model, ModelCells } from "./model";
+import type { Optimizer, OptimizerCells } from "./optimizer";
+import type { Divergence, EpochSummary, GradientKind, OptimizerSettings, RunConfig } from "./types";
+
+/** A row recomputed with the NaN rule: `out` gets the gradient in weight order, then ŷ, then the error. */
+export type ExactRow = (w: Float64Array, x: number, y: number, out: Float64Array) => void;
+export type Check = (err: number, next: Float64Array, names: readonly string[], bound: number, epoch: number, row: number, step: number) => Divergence | null;
+export type CompiledLoop = (c: RunConfig, exact: ExactRow, check: Check) => { epochs: EpochSummary[]; divergence: Divergence | null };
+
+/** Excel formula text as a JavaScript expression over the same names (see the file comment). */
+export function jsOf(formula: string): string {
+  return formula
+    .replace(/\bMAX\(/g, "M(")
+    .replace(/\bIF\(/g, "I(")
+    .replace(/\bSQRT\(/g, "Math.sqrt(")
+    .replace(/(\b[A-Za-z_]\w*|\([^()]*\))\^2(?![\w.])/g, "($1*$1)")
+    .replace(/\^/g, "**");
+}
+
+const cache = new Map<string, CompiledLoop | null>();
+
+/** The compiled loop, or null where the host forbids compiling code (a strict Content-Security-Policy). */
+export function compiledLoop(model: Model, opt: Optimizer, kind: GradientKind, s: OptimizerSettings): CompiledLoop | null {
+  const key = `${model.id}|${opt.id}|${kind}|${s.biasCorrection}`;
+  if (!cache.has(key)) {
+    let loop: CompiledLoop | null = null;
+    try {
+      loop = new Function(loopSource(model, opt, kind, s))() as CompiledLoop;
+    } catch {
+      loop = null;
+    }
+    cache.set(key, loop);
+  }
+  return cache.get(key)!;
+}
+
+/** The loop's source: one function of (config, exact, check). */
+export function loopSource(model: Model, opt: Optimizer, kind: GradientKind, s: OptimizerSettings): string {
+  const names = model.weights;
+  const k = names.length;
+  const ws = names.map((_, i) => `w${i}`);
+  const index = new Map(names.map((nm, i) => [nm, i]));
+  const fwd = model.sheet.forward;
+  const cells = (w: (name: string) => string): ModelCells => ({
+    w, x: "x", y: "y", pred: "pred",
+    at: (key) => `f${fwd.findIndex((f) => f.key === key)}`,
+    grad: (nm) => `g${index.get(nm)}`,
+  });
+  const plain = cells((nm) => `w${index.get(nm)}`);
+  const nudge = (i: number, sign: string) => jsOf(model.sheet.predict((nm) => (index.get(nm) === i ? `(w${i}${sign}h)` : `w${index.get(nm)}`), "x"));
+  const lines: string[] = [];
+  fwd.forEach((f, j) => lines.push(`const f${j} = ${jsOf(f.formula(plain))};`));
+  lines.push(`const pred = ${jsOf(model.sheet.pred(plain))};`, "const dv = pred - y;", "let err = dv * dv;");
+  lines.push(`let ok = pred - pred + (err - err)${fwd.map((_, j) => ` + (f${j} - f${j})`).join("")};`);
+  if (kind === "analytic") for (const i of gradientOrder(model, plain)) lines.push(`let g${i} = ${jsOf(model.sheet.derivative(names[i]).loss(plain))};`);
+  else
+    ws.forEach((_, i) => {
+      lines.push(`const u${i} = ${nudge(i, "+")} - y;`);
+      if (kind === "forward") lines.push(`let g${i} = (u${i} * u${i} - err) / h;`);
+      else lines.push(`const l${i} = ${nudge(i, "-")} - y;`, `let g${i} = (u${i} * u${i} - l${i} * l${i}) / h2;`);
+    });
+  lines.push(`ok += ${ws.map((_, i) => `(g${i} - g${i})`).join(" + ")};`);
+  lines.push(
+    "if (ok !== 0) {",
+    ...ws.map((w, i) => `  W[${i}] = ${w};`),
+    "  exact(W, x, y, buf);",
+    ...ws.map((_, i) => `  g${i} = buf[${i}];`),
+    `  err = buf[${k + 1}];`,
+    "}",
+    "sse += err;",
+  );
+  const slots = opt.state;
+  ws.forEach((w, i) => {
+    const oc: OptimizerCells = { g: `g${i}`, t: "t", prev: (sl) => `s${i}_${slots.indexOf(sl)}`, state: (sl) => `n${i}_${slots.indexOf(sl)}`, setting: (nm) => nm };
+    slots.forEach((sl, j) => lines.push(`const n${i}_${j} = ${jsOf(opt.sheet.state[sl].next(oc, s))};`));
+    lines.push(`const v${i} = fin(${w} - ${jsOf(opt.sheet.update(oc, s))});`);
+  });
+  lines.push(`if (divergence === null && !(Math.abs(err) <= bound${ws.map((_, i) => ` && v${i} === v${i}`).join("")})) {`);
+  lines.push(...ws.map((_, i) => `  NEXT[${i}] = v${i};`), "  divergence = check(err, NEXT, names, bound, e + 1, r + 1, t);", "}");
+  ws.forEach((w, i) => {
+    lines.push(`${w} = v${i};`);
+    slots.forEach((_, j) => lines.push(`s${i}_${j} = fin(n${i}_${j});`));
+  });
+  const state = ws.flatMap((_, i) => slots.map((_s, j) => `s${i}_${j} = 0`));
+  return `"use strict";
+const M = (a, b) => (a - a + (b - b) === 0 ? Math.max(a, b) : NaN);
+const I = (c, a, b) => (c ? a : b);
+const fin = (v) => (v - v === 0 ? v : NaN);
+const names = ${JSON.stringify(names)};
+return function loop(c, exact, check) {
+  const data = c.data, n = data.length, bound = c.divergenceBound, lr = c.lr, h = c.h, h2 = 2 * h;
+  const { beta, beta2, eps } = c.optimizerSettings;
+  const W = new Float64Array(${k}), NEXT = new Float64Array(${k}), buf = new Float64Array(${k + 2});
+  let ${ws.map((w, i) => `${w} = c.init[names[${i}]]`).join(", ")};
+  ${state.length ? `let ${state.join(", ")};` : ""}
+  const epochs = [];
+  let divergence = null, t = 0;
+  for (let e = 0; e < c.epochs; e++) {
+    const order = c.order ? c.order[e] : undefined;
+    let sse = 0;
+    for (let r = 0; r < n; r++) {
+      t++;
+      const p = data[order ? order[r] : r];
+      const x = p.x, y = p.y;
+      ${lines.join("\n      ")}
+    }
+    const sum = fin(sse);
+    epochs.push({ epoch: e + 1, sse: sum, rootSse: Math.sqrt(sum), rmse: Math.sqrt(sum / n), weights: { ${names.map((nm, i) => `${JSON.stringify(nm)}: w${i}`).join(", ")} } });
+  }
+  return { epochs, divergence };
+};`;
+}
+
+/** Weight indexes in an order where every analytic derivative comes after the ones its formula reads. */
+function gradientOrder(model: Model, cells: ModelCells): number[] {
+  const k = model.weights.length;
+  const needs = model.weights.map((nm) => [...model.sheet.derivative(nm).loss(cells).matchAll(/\bg(\d+)\b/g)].map((m) => Number(m[1])));
+  const done: number[] = [];
+  const visit = (i: number, path: number[]) => {
+    if (done.includes(i)) return;
+    if (path.includes(i)) throw new Error(`the analytic derivatives of ${model.id} read each other in a cycle`);
+    needs[i].forEach((j) => visit(j, [...path, i]));
+    done.push(i);
+  };
+  for (let i = 0; i < k; i++) visit(i, []);
+  return done;
+}
