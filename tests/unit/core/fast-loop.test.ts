@@ -1,10 +1,13 @@
 /**
- * Summary-only runs (`train(config, { rows: false })`, the fast loop in fast-loop.ts) give exactly
+ * Summary-only runs (`train(config, { rows: false })`, the fast loop in fast-loop.ts, compiled from
+ * the registries' formulas by compile.ts) give exactly
  * the epochs and divergence of the recorded run, bit for bit, for every model × optimizer ×
  * gradient, including runs that pass the bound, overflow into NaN, shuffle, or sit on the ReLU kink.
  */
 import { describe, expect, it } from "vitest";
-import { GRADDESC_X, MODEL_IDS, MODELS, OPTIMIZER_IDS, resolveConfig, train, type ModelId, type RunOptions } from "../../../src/core";
+import { GRADDESC_X, MODEL_IDS, MODELS, OPTIMIZER_IDS, OPTIMIZERS, resolveConfig, train, type ModelId, type RunOptions } from "../../../src/core";
+import { registryLoop } from "../../../src/core/fast-loop";
+import { checkDivergence } from "../../../src/core/train";
 
 const SCENARIOS: Record<string, RunOptions> = {
   "graddesc's data, 3 epochs": { lr: 1e-5, epochs: 3 },
@@ -43,4 +46,19 @@ describe("train(config, { rows: false })", () => {
     expect(r.divergence).not.toBeNull();
     expect(r.epochs.at(-1)!.sse).toBeNaN();
   });
+});
+
+describe("the registry loop (the fast loop where a host cannot compile code)", () => {
+  for (const [name, scenario] of Object.entries(SCENARIOS))
+    for (const model of ["linear", "two-relu", "relu-3"] as const)
+      it(`equals the recorded run bit for bit: ${name}, ${model}, every optimizer and gradient kind`, () => {
+        for (const optimizer of OPTIMIZER_IDS)
+          for (const gradient of ["analytic", "forward", "central"] as const) {
+            const config = resolveConfig({ ...scenario, init: initFor(scenario.init, model), model, optimizer, gradient });
+            const full = train(config, { rows: true });
+            const loop = registryLoop(config, MODELS[model], OPTIMIZERS[optimizer], checkDivergence);
+            expect(loop.epochs).toEqual(full.epochs);
+            expect(loop.divergence).toEqual(full.divergence);
+          }
+      });
 });
