@@ -2,7 +2,7 @@
  * The run form: presets first, then model, data, optimizer and its constants, learning rate,
  * epochs and derivative kind. Reads and writes plain values; knows nothing about Excel.
  */
-import { MODEL_IDS, MODELS, PRESETS, type DataPoint, type ModelId, type RunOptions } from "../core";
+import { MODEL_IDS, MODELS, OPTIMIZERS, PRESETS, type DataPoint, type ModelId, type OptimizerId, type RunOptions } from "../core";
 import { GRADDESC_X } from "./engine";
 
 export interface FormValues {
@@ -121,10 +121,10 @@ export function renderModels(): void {
 
 /** Show only the constants the chosen optimizer reads. */
 export function showOptimizerConstants(): void {
-  const opt = input("optimizer").value;
-  $("beta-field").hidden = opt === "sgd";
-  $("beta2-field").hidden = opt !== "adam";
-  $("eps-field").hidden = opt !== "rmsprop" && opt !== "adam";
+  const uses: readonly string[] = OPTIMIZERS[input("optimizer").value as OptimizerId]?.uses ?? [];
+  $("beta-field").hidden = !uses.includes("beta");
+  $("beta2-field").hidden = !uses.includes("beta2");
+  $("eps-field").hidden = !uses.includes("eps");
 }
 
 /** Presets in the order the pane shows them: 1 neuron, 2 neurons, 2 neurons + ReLU, graddesc basic. */
