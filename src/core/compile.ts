@@ -5,9 +5,8 @@
  * hand-written loop would hold them. The maths is therefore written once, in the registry; the
  * fast-loop test holds the compiled loop to bit-for-bit equality with train's recording loop.
  *
- * Formula text reads as JavaScript with four helpers: MAX(a, b) is `M` (NaN when either is not a
- * number, as a spreadsheet's #NUM! propagates), IF(c, a, b) is `I`, SQRT is Math.sqrt, v^2 is v·v
- * and any other power is `**` (Math.pow). A row whose ŷ, error, forward column or gradient is not
+ * Formula text reads as JavaScript once MAX and IF are written inline (`calls`), SQRT is
+ * Math.sqrt, v^2 is v·v and any other power is `**` (Math.pow). A row whose ŷ, error, forward column or gradient is not
  * finite is recomputed by `exact` (the registry's numbers with the NaN rule at every value).
  */
 import type { Model, ModelCells } from "./model";
@@ -21,12 +20,34 @@ export type CompiledLoop = (c: RunConfig, exact: ExactRow, check: Check) => { ep
 
 /** Excel formula text as a JavaScript expression over the same names (see the file comment). */
 export function jsOf(formula: string): string {
-  return formula
-    .replace(/\bMAX\(/g, "M(")
-    .replace(/\bIF\(/g, "I(")
+  return calls(formula)
     .replace(/\bSQRT\(/g, "Math.sqrt(")
     .replace(/(\b[A-Za-z_]\w*|\([^()]*\))\^2(?![\w.])/g, "($1*$1)")
     .replace(/\^/g, "**");
+}
+
+/**
+ * MAX(a,b) and IF(c,a,b) written out inline, so the compiled loop makes no calls: MAX as
+ * Math.max(a,b) + 0·a + 0·b (NaN when a or b is ±Infinity, as #NUM! propagates; V8 computes each
+ * argument once), IF as a conditional.
+ */
+function calls(text: string): string {
+  const m = /\b(MAX|IF)\(/.exec(text);
+  if (!m) return text;
+  const open = m.index + m[0].length;
+  let depth = 1;
+  let end = open;
+  const args: string[] = [];
+  let from = open;
+  for (; depth > 0; end++) {
+    const ch = text[end];
+    if (ch === undefined) throw new Error(`unbalanced parentheses in ${text}`);
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    if ((ch === "," && depth === 1) || depth === 0) args.push(calls(text.slice(from, end))), (from = end + 1);
+  }
+  const js = m[1] === "MAX" ? `(Math.max(${args.join(",")})${args.map((a) => `+0*(${a})`).join("")})` : `((${args[0]})?(${args[1]}):(${args[2]}))`;
+  return text.slice(0, m.index) + js + calls(text.slice(end));
 }
 
 const cache = new Map<string, CompiledLoop | null>();
@@ -95,8 +116,6 @@ export function loopSource(model: Model, opt: Optimizer, kind: GradientKind, s: 
   });
   const state = ws.flatMap((_, i) => slots.map((_s, j) => `s${i}_${j} = 0`));
   return `"use strict";
-const M = (a, b) => (a - a + (b - b) === 0 ? Math.max(a, b) : NaN);
-const I = (c, a, b) => (c ? a : b);
 const fin = (v) => (v - v === 0 ? v : NaN);
 const names = ${JSON.stringify(names)};
 return function loop(c, exact, check) {
