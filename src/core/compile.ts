@@ -7,14 +7,19 @@
  *
  * Formula text reads as JavaScript once MAX and IF are written inline (`calls`), SQRT is
  * Math.sqrt, v^2 is v·v and any other power is `**` (Math.pow). A row whose ŷ, error, forward column or gradient is not
- * finite is recomputed by `exact` (the registry's numbers with the NaN rule at every value).
+ * finite, or whose update or state is not, is recomputed by `exact` (the registry's numbers with the
+ * NaN rule at every value), so the usual row pays for one test, not for the rule at every value.
  */
 import type { Model, ModelCells } from "./model";
 import type { Optimizer, OptimizerCells } from "./optimizer";
 import type { Divergence, EpochSummary, GradientKind, OptimizerSettings, RunConfig } from "./types";
 
-/** A row recomputed with the NaN rule: `out` gets the gradient in weight order, then ŷ, then the error. */
-export type ExactRow = (w: Float64Array, x: number, y: number, out: Float64Array) => void;
+/**
+ * A row recomputed by the registry's functions with the NaN rule at every value: from the weights
+ * `w` and state `s` before the row, it leaves the updated weights in `w` and state in `s` and
+ * returns the row's squared error.
+ */
+export type ExactRow = (w: Float64Array, s: Float64Array, x: number, y: number, t: number) => number;
 export type Check = (err: number, next: Float64Array, names: readonly string[], bound: number, epoch: number, row: number, step: number) => Divergence | null;
 export type CompiledLoop = (c: RunConfig, exact: ExactRow, check: Check) => { epochs: EpochSummary[]; divergence: Divergence | null };
 
@@ -92,28 +97,28 @@ export function loopSource(model: Model, opt: Optimizer, kind: GradientKind, s: 
       if (kind === "forward") lines.push(`let g${i} = (u${i} * u${i} - err) / h;`);
       else lines.push(`const l${i} = ${nudge(i, "-")} - y;`, `let g${i} = (u${i} * u${i} - l${i} * l${i}) / h2;`);
     });
-  lines.push(`ok += ${ws.map((_, i) => `(g${i} - g${i})`).join(" + ")};`);
+  const slots = opt.state;
+  const ns = slots.length;
+  ws.forEach((w, i) => {
+    const oc: OptimizerCells = { g: `g${i}`, t: "t", prev: (sl) => `s${i}_${slots.indexOf(sl)}`, state: (sl) => `n${i}_${slots.indexOf(sl)}`, setting: (nm) => nm };
+    slots.forEach((sl, j) => lines.push(`let n${i}_${j} = ${jsOf(opt.sheet.state[sl].next(oc, s))};`));
+    lines.push(`let v${i} = ${w} - ${jsOf(opt.sheet.update(oc, s))};`);
+  });
+  const each = (f: (i: number, j: number) => string) => ws.flatMap((_, i) => slots.map((_s, j) => f(i, j)));
+  lines.push(`ok += ${ws.map((_, i) => `(g${i} - g${i}) + (v${i} - v${i})`).join(" + ")}${each((i, j) => ` + (n${i}_${j} - n${i}_${j})`).join("")};`);
   lines.push(
     "if (ok !== 0) {",
     ...ws.map((w, i) => `  W[${i}] = ${w};`),
-    "  exact(W, x, y, buf);",
-    ...ws.map((_, i) => `  g${i} = buf[${i}];`),
-    `  err = buf[${k + 1}];`,
+    ...each((i, j) => `  S[${i * ns + j}] = s${i}_${j};`),
+    "  err = exact(W, S, x, y, t);",
+    ...ws.map((_, i) => `  v${i} = W[${i}];`),
+    ...each((i, j) => `  n${i}_${j} = S[${i * ns + j}];`),
     "}",
     "sse += err;",
   );
-  const slots = opt.state;
-  ws.forEach((w, i) => {
-    const oc: OptimizerCells = { g: `g${i}`, t: "t", prev: (sl) => `s${i}_${slots.indexOf(sl)}`, state: (sl) => `n${i}_${slots.indexOf(sl)}`, setting: (nm) => nm };
-    slots.forEach((sl, j) => lines.push(`const n${i}_${j} = ${jsOf(opt.sheet.state[sl].next(oc, s))};`));
-    lines.push(`const v${i} = fin(${w} - ${jsOf(opt.sheet.update(oc, s))});`);
-  });
   lines.push(`if (divergence === null && !(Math.abs(err) <= bound${ws.map((_, i) => ` && v${i} === v${i}`).join("")})) {`);
   lines.push(...ws.map((_, i) => `  NEXT[${i}] = v${i};`), "  divergence = check(err, NEXT, names, bound, e + 1, r + 1, t);", "}");
-  ws.forEach((w, i) => {
-    lines.push(`${w} = v${i};`);
-    slots.forEach((_, j) => lines.push(`s${i}_${j} = fin(n${i}_${j});`));
-  });
+  ws.forEach((w, i) => lines.push(`${w} = v${i};`, ...slots.map((_, j) => `s${i}_${j} = n${i}_${j};`)));
   const state = ws.flatMap((_, i) => slots.map((_s, j) => `s${i}_${j} = 0`));
   return `"use strict";
 const fin = (v) => (v - v === 0 ? v : NaN);
@@ -121,7 +126,7 @@ const names = ${JSON.stringify(names)};
 return function loop(c, exact, check) {
   const data = c.data, n = data.length, bound = c.divergenceBound, lr = c.lr, h = c.h, h2 = 2 * h;
   const { beta, beta2, eps } = c.optimizerSettings;
-  const W = new Float64Array(${k}), NEXT = new Float64Array(${k}), buf = new Float64Array(${k + 2});
+  const W = new Float64Array(${k}), NEXT = new Float64Array(${k}), S = new Float64Array(${k * opt.state.length});
   let ${ws.map((w, i) => `${w} = c.init[names[${i}]]`).join(", ")};
   ${state.length ? `let ${state.join(", ")};` : ""}
   const epochs = [];

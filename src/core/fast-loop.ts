@@ -8,7 +8,7 @@
  * value (`exactRow`). tests/unit/core/fast-loop.test.ts holds it to bit-for-bit equality with the
  * recorded run over every model × optimizer × gradient, overflow included.
  */
-import { compiledLoop } from "./compile";
+import { compiledLoop, type ExactRow } from "./compile";
 import { fin, type Model } from "./model";
 import type { Optimizer } from "./optimizer";
 import { MODELS } from "./models";
@@ -30,8 +30,7 @@ export function trainFast(config: RunConfig, check: DivergenceCheck): RunResult 
   const opt = OPTIMIZERS[config.optimizer];
   const compiled = compiledLoop(model, opt, config.gradient, config.optimizerSettings);
   if (compiled) {
-    const kind = KIND[config.gradient];
-    const { epochs, divergence } = compiled(config, (w, x, y, out) => exactRow(model, kind, config.h, w, x, y, out), check);
+    const { epochs, divergence } = compiled(config, exactStep(config, model, opt), check);
     return { config, epochs, divergence };
   }
   return registryLoop(config, model, opt, check);
@@ -103,6 +102,22 @@ export function registryLoop(config: RunConfig, model: Model, opt: Optimizer, ch
     epochs.push({ epoch: e + 1, sse: sum, rootSse: Math.sqrt(sum), rmse: Math.sqrt(sum / n), weights: weightsOf(names, w) });
   }
   return { config, epochs, divergence };
+}
+
+/** A whole row as train.ts computes it, for the compiled loop's rows where something is not finite. */
+function exactStep(config: RunConfig, model: Model, opt: Optimizer): ExactRow {
+  const k = model.weights.length;
+  const ns = opt.state.length;
+  const kind = KIND[config.gradient];
+  const out = new Float64Array(k + 2);
+  const next = new Float64Array(k);
+  return (w, s, x, y, t) => {
+    exactRow(model, kind, config.h, w, x, y, out);
+    for (let i = 0; i < k; i++) next[i] = fin(opt.step(w[i], out[i], s, i * ns, t, config.lr, config.optimizerSettings));
+    for (let i = 0; i < s.length; i++) s[i] = fin(s[i]);
+    w.set(next);
+    return out[k + 1];
+  };
 }
 
 /**
