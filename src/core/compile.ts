@@ -5,10 +5,12 @@
  * hand-written loop would hold them. The maths is therefore written once, in the registry; the
  * fast-loop test holds the compiled loop to bit-for-bit equality with train's recording loop.
  *
- * Formula text reads as JavaScript once MAX and IF are written inline (`calls`), SQRT is
- * Math.sqrt, v^2 is v·v and any other power is `**` (Math.pow). A row whose ŷ, error, forward column or gradient is not
- * finite, or whose update or state is not, is recomputed by `exact` (the registry's numbers with the
- * NaN rule at every value), so the usual row pays for one test, not for the rule at every value.
+ * Formula text reads as JavaScript once MAX and IF are written inline (`calls`; MAX of a non-finite
+ * value is NaN, as #NUM! propagates), SQRT is Math.sqrt, v^2 is v·v and any other power is `**`
+ * (Math.pow). A row whose error, gradient, updated weight or state is not finite is recomputed by
+ * `exact` (the registry's numbers with the NaN rule at every value), so the usual row pays for one
+ * test, not for the rule at every value (ŷ and the forward columns reach the epoch only through e
+ * and g, and an overflow inside them makes e or g NaN).
  */
 import type { Model, ModelCells } from "./model";
 import type { Optimizer, OptimizerCells } from "./optimizer";
@@ -89,7 +91,6 @@ export function loopSource(model: Model, opt: Optimizer, kind: GradientKind, s: 
   const lines: string[] = [];
   fwd.forEach((f, j) => lines.push(`const f${j} = ${jsOf(f.formula(plain))};`));
   lines.push(`const pred = ${jsOf(model.sheet.pred(plain))};`, "const dv = pred - y;", "let err = dv * dv;");
-  lines.push(`let ok = pred - pred + (err - err)${fwd.map((_, j) => ` + (f${j} - f${j})`).join("")};`);
   if (kind === "analytic") for (const i of gradientOrder(model, plain)) lines.push(`let g${i} = ${jsOf(model.sheet.derivative(names[i]).loss(plain))};`);
   else
     ws.forEach((_, i) => {
@@ -105,7 +106,9 @@ export function loopSource(model: Model, opt: Optimizer, kind: GradientKind, s: 
     lines.push(`let v${i} = ${w} - ${jsOf(opt.sheet.update(oc, s))};`);
   });
   const each = (f: (i: number, j: number) => string) => ws.flatMap((_, i) => slots.map((_s, j) => f(i, j)));
-  lines.push(`ok += ${ws.map((_, i) => `(g${i} - g${i}) + (v${i} - v${i})`).join(" + ")}${each((i, j) => ` + (n${i}_${j} - n${i}_${j})`).join("")};`);
+  // every value that reaches the epoch's numbers: ŷ and the forward columns reach them through e and g
+  const checked = ["err", ...ws.flatMap((_, i) => [`g${i}`, `v${i}`]), ...each((i, j) => `n${i}_${j}`)];
+  lines.push(`const ok = ${balancedSum(checked.map((v) => `(${v} - ${v})`))};`);
   lines.push(
     "if (ok !== 0) {",
     ...ws.map((w, i) => `  W[${i}] = ${w};`),
@@ -125,6 +128,8 @@ const fin = (v) => (v - v === 0 ? v : NaN);
 const names = ${JSON.stringify(names)};
 return function loop(c, exact, check) {
   const data = c.data, n = data.length, bound = c.divergenceBound, lr = c.lr, h = c.h, h2 = 2 * h;
+  // x and y as doubles in typed arrays: one load shape whatever numbers the data objects hold
+  const X = Float64Array.from(data, (p) => p.x), Y = Float64Array.from(data, (p) => p.y);
   const { beta, beta2, eps } = c.optimizerSettings;
   const W = new Float64Array(${k}), NEXT = new Float64Array(${k}), S = new Float64Array(${k * opt.state.length});
   let ${ws.map((w, i) => `${w} = c.init[names[${i}]]`).join(", ")};
@@ -136,8 +141,8 @@ return function loop(c, exact, check) {
     let sse = 0;
     for (let r = 0; r < n; r++) {
       t++;
-      const p = data[order ? order[r] : r];
-      const x = p.x, y = p.y;
+      const i = order ? order[r] : r;
+      const x = X[i], y = Y[i];
       ${lines.join("\n      ")}
     }
     const sum = fin(sse);
@@ -145,6 +150,13 @@ return function loop(c, exact, check) {
   }
   return { epochs, divergence };
 };`;
+}
+
+/** a + b + … as a balanced tree of additions (a short chain of dependent operations). */
+function balancedSum(terms: string[]): string {
+  if (terms.length === 1) return terms[0];
+  const half = Math.ceil(terms.length / 2);
+  return `(${balancedSum(terms.slice(0, half))} + ${balancedSum(terms.slice(half))})`;
 }
 
 /** Weight indexes in an order where every analytic derivative comes after the ones its formula reads. */
