@@ -1,0 +1,3 @@
+/** The run service (train → plan → .xlsx bytes or an Excel write), shared by the CLI and the pane. No Office. */
+export * from "./service";
+export { explainRunStep, type ExplainedStep } from "./explain";
