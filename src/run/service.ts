@@ -50,7 +50,7 @@ export function xlsxFileName(name: string): string {
  * One run as a workbook (names workbook-wide), optionally followed by its loss-landscape sheet
  * "<run> landscape". `name` defaults to the naming rule.
  */
-export function runWorkbook(result: RunResult, opts: { name?: string; landscape?: boolean | LandscapeAxes } = {}): WorkbookPlan {
+export function runWorkbookPlan(result: RunResult, opts: { name?: string; landscape?: boolean | LandscapeAxes } = {}): WorkbookPlan {
   const plan = buildWorkbookPlan([{ result, name: opts.name ?? runSheetName(result.config) }]);
   if (opts.landscape) {
     const run = plan.sheets[0].name;
@@ -62,7 +62,7 @@ export function runWorkbook(result: RunResult, opts: { name?: string; landscape?
 
 /** The run as an .xlsx file named after its sheet (the pane's Download). */
 export function runXlsx(result: RunResult): { bytes: Uint8Array; filename: string } {
-  const plan = runWorkbook(result);
+  const plan = runWorkbookPlan(result);
   return { bytes: workbookBytes(plan), filename: xlsxFileName(plan.sheets[0].name) };
 }
 

@@ -1,10 +1,7 @@
 /** `gradsheet export`: train a run and write it as an .xlsx workbook with live formulas and native charts. */
 import { writeFileSync } from "node:fs";
-import { ConfigError, resolveConfig, train } from "../../core";
-import { runWorkbook, writeWorkbook } from "../../xlsx";
-import { buildWorkbookPlan, uniqueSheetName } from "../../sheet";
-import { buildLandscapeSheet } from "../../sheet/experiments";
-import type { RunResult } from "../../core";
+import { ConfigError } from "../../core";
+import { runWorkbookPlan, trainRun, workbookBytes } from "../../run";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
 
@@ -22,13 +19,8 @@ function outPath(value: string | undefined): string {
   return value;
 }
 
-/** The run's workbook with its loss-landscape sheet after the run sheet (names stay workbook-wide: one run). */
-function withLandscape(result: RunResult, name: string | undefined): Uint8Array {
-  const plan = buildWorkbookPlan([{ result, name }]);
-  const run = plan.sheets[0].name;
-  plan.sheets.push(buildLandscapeSheet(result, uniqueSheetName(`${run} landscape`, [run])));
-  return writeWorkbook(plan);
-}
+/** A one-run file's sheet, unless --name says otherwise. */
+export const DEFAULT_NAME = "Run 1";
 
 export const exportCommand: Command = {
   name: "export",
@@ -44,8 +36,8 @@ export const exportCommand: Command = {
     const parsed = parseArgs(args, OPTIONS, "export");
     noPositional(parsed, "export");
     const out = outPath(text(parsed, "out"));
-    const result = train(resolveConfig(runOptionsFrom(parsed)), { rows: true });
-    const bytes = parsed.flags.has("landscape") ? withLandscape(result, text(parsed, "name")) : runWorkbook(result, { name: text(parsed, "name") });
+    const result = trainRun(runOptionsFrom(parsed));
+    const bytes = workbookBytes(runWorkbookPlan(result, { name: text(parsed, "name") ?? DEFAULT_NAME, landscape: parsed.flags.has("landscape") }));
     try {
       writeFileSync(out, bytes);
     } catch (e) {
