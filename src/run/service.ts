@@ -4,7 +4,7 @@
  * Office). The CLI and the pane both go through here, so a run, its sheet name and the numbers a
  * learner reads are the same on both surfaces.
  */
-import { MODELS, resolveConfig, train, type LandscapeAxes, type RunConfig, type RunOptions, type RunResult } from "../core";
+import { MODELS, hPlateau, resolveConfig, train, type LandscapeAxes, type RunConfig, type RunOptions, type RunResult } from "../core";
 import { learnerNumber } from "../core/learner-number";
 import { buildRunSheet, buildWorkbookPlan, NAMES, sanitizeSheetName, uniqueSheetName, type SheetPlan, type WorkbookPlan } from "../sheet";
 import { buildLandscapeSheet } from "../sheet/experiments";
@@ -80,7 +80,7 @@ export interface RunLogRow {
 export interface RunSummary {
   perEpoch: { epoch: number; rootSse: number }[];
   final: number;
-  /** One sentence, or null when the run did not diverge. */
+  /** Why it diverged, and where finite differences lost h through rounding (a plateau); null when neither happened. */
   divergence: string | null;
   divergedAt: string;
 }
@@ -92,7 +92,7 @@ export function summarize(result: RunResult): RunSummary {
   return {
     perEpoch,
     final: perEpoch.length ? perEpoch[perEpoch.length - 1].rootSse : NaN,
-    divergence: d ? `It diverged at epoch ${d.epoch}, row ${d.row} (step ${d.step}): ${d.reason}` : null,
+    divergence: [d ? `It diverged at epoch ${d.epoch}, row ${d.row} (step ${d.step}): ${d.reason}` : "", hPlateau(result)?.text ?? ""].filter(Boolean).join(" ") || null,
     divergedAt: d ? `epoch ${d.epoch}, row ${d.row}` : "",
   };
 }
