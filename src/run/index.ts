@@ -1,3 +1,4 @@
 /** The run service (train → plan → .xlsx bytes or an Excel write), shared by the CLI and the pane. No Office. */
 export * from "./service";
 export { explainRunStep, type ExplainedStep } from "./explain";
+export { lessonXlsx, LESSON_FILE } from "./lesson";
