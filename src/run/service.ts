@@ -66,16 +66,8 @@ export function runXlsx(result: RunResult): { bytes: Uint8Array; filename: strin
   return { bytes: workbookBytes(plan), filename: xlsxFileName(plan.sheets[0].name) };
 }
 
-/** A run's row in the workbook's Runs log (the shape src/excel's log writes). */
-export interface RunLogRow {
-  sheet: string;
-  model: string;
-  optimizer: string;
-  lr: number;
-  epochs: number;
-  finalRootSse: number;
-  divergedAt: string;
-}
+/** A run's row in the workbook's Runs log (the shape src/excel's log writes): its settings, final √SSE and where it diverged. */
+export type RunLogRow = Pick<RunConfig, "model" | "optimizer" | "lr" | "epochs"> & { sheet: string; finalRootSse: number; divergedAt: string };
 
 export interface RunSummary {
   perEpoch: { epoch: number; rootSse: number }[];

@@ -9,13 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig, train } from "../../src/core";
-import { a1 } from "../../src/sheet/address";
 import { buildLesson, buildQuestionSheet, QUESTIONS } from "../../src/sheet/lesson";
-import type { SheetPlan } from "../../src/sheet/plan";
 import { lessonXlsx } from "../../src/run";
 import { compareWithEngine, type Tolerance } from "./helpers/compare";
 import { loRecalc, requireLibreOffice, type LoDump } from "./helpers/libreoffice";
-import { renderPages, type PageImage } from "./helpers/render";
+import { chartArea, renderPages, type PageImage } from "./helpers/render";
 
 const TOLERANCE: Tolerance = { powRelative: 1e-10, sumRelative: 1e-10, chainRelative: 1e-10, cancellationRelative: 1e-6, cancellationAbsolute: 1e-12 };
 const LO_HOOK_MS = 400_000;
@@ -24,13 +22,6 @@ const lesson = buildLesson();
 let dir = "";
 let lo: LoDump;
 let pages: PageImage[];
-
-/** The rectangle covering every chart's anchor, as "A1:B2". */
-function chartArea(p: SheetPlan): string {
-  const rows = p.charts.flatMap((c) => [c.anchor.row, c.anchor.row + c.anchor.rows]);
-  const cols = p.charts.flatMap((c) => [c.anchor.col, c.anchor.col + c.anchor.cols]);
-  return `${a1(Math.min(...rows), Math.min(...cols))}:${a1(Math.max(...rows), Math.max(...cols))}`;
-}
 
 beforeAll(() => {
   const { pdftoppm } = requireLibreOffice();
