@@ -9,6 +9,8 @@ import { runOptionsFromMeta, type SheetPlan } from "../sheet";
 import type { RunsRow } from "../excel/runs-log";
 
 export { GRADDESC_X, lrCellOf, summarize, type RunSummary };
+/** Train + plan for an Excel write, and the write itself with the writer passed in (the gateway's). */
+export { prepareRun, writeRun, type PreparedRun } from "../run";
 
 /** Validate options and train with every row recorded. Throws ConfigError with a plain sentence. */
 export const runFor = (options: RunOptions): RunResult => trainRun(options);
