@@ -91,7 +91,7 @@ describe("the task pane inside Excel (fake)", () => {
 
   it("reruns as a new sheet, keeping the old one and logging both in Runs", async () => {
     await page.getByRole("button", { name: "Rerun as new sheet" }).click();
-    await page.waitForFunction(() => document.querySelector("#goto-sheet")?.textContent?.includes("0.00001"));
+    await page.waitForFunction(() => document.querySelector("#goto-sheet")?.textContent?.includes("lr 1e-5"));
     const s = await snapshot(page);
     expect(s.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(["2 neurons + ReLU lr 1e-4", "2 neurons + ReLU lr 1e-5", "Runs"]));
     expect(cell(s, "Runs", 2, 1)?.value).toBe("2 neurons + ReLU lr 1e-5");
@@ -213,7 +213,7 @@ describe("the task pane outside Excel", () => {
     expect(await page.locator("#no-excel").textContent()).toMatch(/runs inside Excel[\s\S]*Upload My Add-in/);
     expect(await page.locator("#generate").getAttribute("aria-disabled")).toBe("true");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as .xlsx" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^gradsheet-linear-lr-0\.0001\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^gradsheet-1-neuron-lr-1e-4\.xlsx$/);
     const path = await download.path();
     const { readFileSync } = await import("node:fs");
     expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
