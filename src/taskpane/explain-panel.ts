@@ -1,6 +1,6 @@
 /**
- * "Explain this step": the learner selects a cell of a run row in a GradSheet run sheet (the panel
- * follows the selection, polling it at most every `followMs`), or types a step number; the panel
+ * "Explain this step": the learner selects a cell of a run row in a GradSheet run sheet (with
+ * "Follow the selection" on, the panel looks at it at most every `followMs`), or types a step number; the panel
  * shows that step's computation with the sheet's own numbers as Excel calculated them, each number
  * a link that selects its cell. Outside Excel a typed step explains the run form's run. Also the
  * lesson workbook's download. Mount with `mountExplainPanel` (e.g. into an Explain tab).
@@ -45,6 +45,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
   out.setAttribute("role", "status");
   out.setAttribute("aria-live", "polite");
   const error = h("div", { id: "explain-error", className: "message-bar error", hidden: true });
+  const follow = h("input", { type: "checkbox", id: "explain-follow" });
   const lesson = h("button", { type: "button", id: "explain-lesson", className: "button", textContent: "Download the lesson workbook" });
   const title = h("h2", { id: "explain-title", textContent: "Explain this step" });
   root.setAttribute("aria-labelledby", title.id);
@@ -52,6 +53,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     title,
     h("p", { className: "hint", textContent: deps.reader ? "Select a cell of a step row in a GradSheet run sheet, or type a step number." : "Type a step number: the run form's run is explained." }),
     h("div", { className: "field-row" }, h("div", { className: "field" }, h("label", { htmlFor: step.id, textContent: "Step" }), step), go),
+    ...(deps.reader ? [h("label", { className: "choice" }, follow, "Follow the selection in Excel")] : []),
     error,
     out,
     h("p", { className: "hint", textContent: "The lesson workbook walks the forum thread's questions, one live sheet each." }),
@@ -131,13 +133,14 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     deps.save(file.bytes, file.filename);
   });
 
-  // Follow the selection: look at most every followMs, explain when the selected row changes.
+  // Follow the selection once the learner asks: look at most every followMs (never while the pane
+  // writes: a look is a request to Excel), explain when the selected row changes.
   const every = deps.followMs ?? 800;
   if (!deps.reader || every <= 0) return () => undefined;
   let last = "";
   let busy = false;
   const timer = setInterval(() => {
-    if (busy || !root.isConnected || root.closest("[hidden]")) return;
+    if (busy || !follow.checked || !root.isConnected || root.closest("[hidden]") || document.querySelector('[aria-busy="true"]')) return;
     busy = true;
     void deps.reader!.selection()
       .then((sel) => {

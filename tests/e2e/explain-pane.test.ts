@@ -50,6 +50,7 @@ describe("Explain this step in the task pane", () => {
   const layout = stepLayout(OPTIONS);
 
   it("follows the selection to a step row and explains that step, each number linked to its cell", async () => {
+    await page.check("#explain-follow");
     await select(SHEET, layout.firstRow + 1, 4);
     await page.waitForFunction(() => document.querySelector("#explain-heading")?.textContent?.includes("Step 2 (epoch 1, row 2)"));
     const core = explainRunStep(trainRun(OPTIONS), 2).text.trimEnd().split("\n");
