@@ -22,7 +22,8 @@ function formulaOf(settings: ExplainSettings): string {
 function substituted(formula: string, v: StepValues): Part[] {
   const parts: Part[] = [];
   let last = 0;
-  for (const m of formula.matchAll(/\b([a-z]\d*)\b/g)) {
+  const re = /\b([a-z]\d*)\b/g;
+  for (let m = re.exec(formula); m; m = re.exec(formula)) {
     const name = m[1];
     const isWeight = name in v.weights;
     if (!isWeight && name !== "x") continue;

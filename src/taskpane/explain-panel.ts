@@ -150,7 +150,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
         if (sel.options) return explainSheet(sel, null);
       })
       .catch(fail)
-      .finally(() => (busy = false));
+      .then(() => (busy = false));
   }, every);
   return () => clearInterval(timer);
 }
