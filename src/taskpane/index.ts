@@ -13,6 +13,8 @@ import { browserSave, plainError, startPane } from "./app";
 import { doctorDeps, mountDoctorPanel } from "./doctor-panel";
 import { excelExperiments, mountExperimentsPanel } from "./experiments-panel";
 import { decideStart, type Start } from "./startup";
+import { explainReader } from "../excel/explain-read";
+import { mountExplainPanel } from "./explain-panel";
 
 document.documentElement.setAttribute("data-pane", "started");
 
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
   }
   const experiments = document.getElementById("experiments");
   if (experiments) mountExperimentsPanel(experiments, { options: pane.runOptions, excel: host ? excelExperiments(host) : null, save: browserSave, explain: plainError });
+  const explain = document.getElementById("explain");
+  if (explain) mountExplainPanel(explain, { reader: host ? explainReader(host) : null, options: pane.runOptions, save: browserSave, explain: plainError });
   const doctor = document.getElementById("doctor");
   if (doctor) {
     doctor.hidden = !host;

@@ -61,13 +61,13 @@ describe("the task pane inside Excel (fake)", () => {
     await page.waitForSelector("#summary:not([hidden])");
     expect(await page.locator("#summary-headline").textContent()).toMatch(/^two-relu, sgd, lr 0\.0001, 3 epochs: final √SSE \d/);
     expect(await page.locator("#summary-table tbody tr").count()).toBe(3);
-    expect(await page.locator("#goto-sheet").textContent()).toBe("Go to sheet “two-relu lr 0.0001”");
+    expect(await page.locator("#goto-sheet").textContent()).toBe("Go to sheet “2 neurons + ReLU lr 1e-4”");
     const s = await snapshot(page);
-    const run = s.sheets.find((x) => x.name === "two-relu lr 0.0001");
+    const run = s.sheets.find((x) => x.name === "2 neurons + ReLU lr 1e-4");
     expect(run?.charts.length).toBeGreaterThan(0);
-    for (const c of run!.charts) for (const series of c.series) expect(series.x.sheet).toBe("two-relu lr 0.0001");
+    for (const c of run!.charts) for (const series of c.series) expect(series.x.sheet).toBe("2 neurons + ReLU lr 1e-4");
     expect(s.names.map((n) => n.name)).toContain("LearningRate");
-    expect(cell(s, "Runs", 1, 1)?.value).toBe("two-relu lr 0.0001");
+    expect(cell(s, "Runs", 1, 1)?.value).toBe("2 neurons + ReLU lr 1e-4");
   });
 
   it("recognises the active sheet as a run and shows its parameters", async () => {
@@ -82,7 +82,7 @@ describe("the task pane inside Excel (fake)", () => {
     await page.getByRole("button", { name: "Apply to this sheet" }).click();
     await page.waitForFunction(() => document.querySelector("#summary-headline")?.textContent?.includes("lr 0.00001"));
     const after = await snapshot(page);
-    const sheet = (s: Snap) => s.sheets.find((x) => x.name === "two-relu lr 0.0001")!.cells;
+    const sheet = (s: Snap) => s.sheets.find((x) => x.name === "2 neurons + ReLU lr 1e-4")!.cells;
     const changed = sheet(after).filter(([k, c]) => JSON.stringify(c) !== JSON.stringify(sheet(before).find(([k2]) => k2 === k)?.[1]));
     expect(changed).toHaveLength(1);
     expect(changed[0][1].value).toBe(0.00001);
@@ -91,19 +91,19 @@ describe("the task pane inside Excel (fake)", () => {
 
   it("reruns as a new sheet, keeping the old one and logging both in Runs", async () => {
     await page.getByRole("button", { name: "Rerun as new sheet" }).click();
-    await page.waitForFunction(() => document.querySelector("#goto-sheet")?.textContent?.includes("0.00001"));
+    await page.waitForFunction(() => document.querySelector("#goto-sheet")?.textContent?.includes("lr 1e-5"));
     const s = await snapshot(page);
-    expect(s.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(["two-relu lr 0.0001", "two-relu lr 0.00001", "Runs"]));
-    expect(cell(s, "Runs", 2, 1)?.value).toBe("two-relu lr 0.00001");
+    expect(s.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(["2 neurons + ReLU lr 1e-4", "2 neurons + ReLU lr 1e-5", "Runs"]));
+    expect(cell(s, "Runs", 2, 1)?.value).toBe("2 neurons + ReLU lr 1e-5");
     expect(cell(s, "Runs", 2, 4)?.value).toBe(0.00001);
   });
 
   it("rebuilds the run with more epochs, asking first because a formula cell was edited", async () => {
-    const sheet = "two-relu lr 0.00001";
+    const sheet = "2 neurons + ReLU lr 1e-5";
     const before = await snapshot(page);
     const rows = (s: Snap) => Math.max(...s.sheets.find((x) => x.name === sheet)!.cells.map(([k]) => Math.floor(k / 16384)));
     const [key] = before.sheets.find((x) => x.name === sheet)!.cells.find(([k, c]) => c.formula && Math.floor(k / 16384) > 12)!;
-    await page.evaluate(([r, c]) => (window as unknown as { __fakeExcel: { userEdit: (s: string, r: number, c: number, v: number) => void } }).__fakeExcel.userEdit("two-relu lr 0.00001", r, c, 7), [Math.floor(key / 16384), key % 16384]);
+    await page.evaluate(([r, c]) => (window as unknown as { __fakeExcel: { userEdit: (s: string, r: number, c: number, v: number) => void } }).__fakeExcel.userEdit("2 neurons + ReLU lr 1e-5", r, c, 7), [Math.floor(key / 16384), key % 16384]);
     await page.locator("#rerun-epochs").fill("5");
     await page.getByRole("button", { name: "Rebuild this sheet" }).click();
     await page.waitForSelector("#confirm:not([hidden])");
@@ -128,7 +128,7 @@ describe("the task pane inside Excel (fake)", () => {
     await page.getByRole("button", { name: "Switch to automatic" }).click();
     await page.waitForSelector("#calc-banner[hidden]", { state: "attached" });
     expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { state: { calculationMode: string } } }).__fakeExcel.state.calculationMode)).toBe("Automatic");
-    await page.evaluate(() => (window as unknown as { __fakeExcel: { activate: (s: string) => Promise<void> } }).__fakeExcel.activate("two-relu lr 0.0001"));
+    await page.evaluate(() => (window as unknown as { __fakeExcel: { activate: (s: string) => Promise<void> } }).__fakeExcel.activate("2 neurons + ReLU lr 1e-4"));
     await page.waitForSelector("#active-run:not([hidden])");
   });
 
@@ -168,7 +168,7 @@ describe("the task pane on other workbooks and Excels (fake)", () => {
     await page.getByRole("button", { name: "Generate" }).click();
     await page.waitForSelector("#summary:not([hidden])");
     const s = await snapshot(page);
-    const run = s.sheets.find((x) => x.name === "linear lr 0.0001")!;
+    const run = s.sheets.find((x) => x.name === "1 neuron lr 1e-4")!;
     const eighty6 = run.cells.filter(([, c]) => c.value === 86).length;
     expect(eighty6).toBeGreaterThanOrEqual(5); // once per epoch of the 1 neuron preset
     expect(run.cells.some(([, c]) => c.value === 29)).toBe(false); // not graddesc's 29 x values' row count
@@ -213,7 +213,7 @@ describe("the task pane outside Excel", () => {
     expect(await page.locator("#no-excel").textContent()).toMatch(/runs inside Excel[\s\S]*Upload My Add-in/);
     expect(await page.locator("#generate").getAttribute("aria-disabled")).toBe("true");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as .xlsx" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^gradsheet-linear-lr-0\.0001\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^gradsheet-1-neuron-lr-1e-4\.xlsx$/);
     const path = await download.path();
     const { readFileSync } = await import("node:fs");
     expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
