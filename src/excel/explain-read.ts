@@ -53,7 +53,7 @@ export function explainReader(host: ExcelHost): ExplainReader {
           await syncWithin(context, host.syncTimeoutMs);
           marker = prop.isNullObject ? null : prop.value;
         }
-        const record = recordFor(indexOf(index), sheet, marker)?.record;
+        const record = recordFor(await indexOf(index, () => syncWithin(context, host.syncTimeoutMs)), sheet, marker)?.record;
         return { sheet, row: range.rowIndex, col: range.columnIndex, options: record?.role === "run" ? (record.options ?? null) : null };
       }),
     read: (sheet, rect, inputs) =>

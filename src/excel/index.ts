@@ -12,3 +12,4 @@ export { writePlan, REQUEST_BUDGET, type WriteOptions, type WriteReport } from "
 export { writePlans, type SheetRecord, type WritePlansOptions, type WritePlansReport } from "./write-sheets";
 export { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "./doctor";
 export { checkSheet, type CheckResult } from "./check";
+export { explainReader, type ExplainReader, type SelectedCell } from "./explain-read";

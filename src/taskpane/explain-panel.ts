@@ -7,7 +7,7 @@
  */
 import type { RunOptions } from "../core";
 import { partText } from "../core/explain-lines";
-import type { ExplainReader, SelectedCell } from "../excel/explain-read";
+import type { ExplainReader, SelectedCell } from "../excel";
 import { cellOf, explainFromCells, explainRunStep, lessonXlsx, rowsToRead, stepAtRow, stepLayout, trainRun, type StepLayout } from "../run";
 import type { StepExplanation } from "../core/explain";
 import { runOptionsFromMeta } from "../sheet";

@@ -8,12 +8,11 @@
  * (./doctor-panel) into `<section id="doctor">`.
  */
 import "./polyfills";
-import { createWorkbook, officeHost } from "../excel";
+import { createWorkbook, explainReader, officeHost } from "../excel";
 import { browserSave, plainError, startPane } from "./app";
 import { doctorDeps, mountDoctorPanel } from "./doctor-panel";
 import { excelExperiments, mountExperimentsPanel } from "./experiments-panel";
 import { decideStart, type Start } from "./startup";
-import { explainReader } from "../excel/explain-read";
 import { mountExplainPanel } from "./explain-panel";
 
 document.documentElement.setAttribute("data-pane", "started");

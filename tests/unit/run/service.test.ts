@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { presetById, resolveConfig } from "../../../src/core";
-import { createWorkbook } from "../../../src/excel/workbook";
-import { explainReader } from "../../../src/excel/explain-read";
+import { createWorkbook, explainReader } from "../../../src/excel";
 import { explainFromCells, lrCellOf, rowsToRead, runSheetName, runWorkbookPlan, stepLayout, trainRun, writeRun } from "../../../src/run";
 import { fakeHost, sheetNamed } from "../excel/helpers";
 
