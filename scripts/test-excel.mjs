@@ -28,4 +28,5 @@ console.log(
     ? `test:excel needs ${missing.join(", ")} (npm install --save-dev --save-exact ${missing.join(" ")}) and desktop Excel signed in; they are not installed here.`
     : "test:excel: the in-Excel scenario runner is not written yet; see docs/excel-addin.md (What only real Excel can show).",
 );
-process.exit(missing.length ? 1 : 0);
+// Nothing ran in Excel on either path: never report success.
+process.exit(1);
