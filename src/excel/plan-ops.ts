@@ -49,7 +49,7 @@ export function estimateBytes(op: WriteOp): number {
     case "style":
       return ACTION * (2 + Object.keys(op.style).length * 2);
     case "chart":
-      return ACTION * (8 + op.chart.series.length * 10) + utf8Length(JSON.stringify(op.chart));
+      return ACTION * (8 + op.chart.series.length * 12) + utf8Length(JSON.stringify(op.chart));
     case "conditionalFormat":
       return ACTION * 6 + utf8Length(JSON.stringify(op.format));
     default:

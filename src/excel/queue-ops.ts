@@ -4,7 +4,8 @@
  * ranges by `setXAxisValues` / `setValues`. Axis scales are queued separately (`queueAxisScales`)
  * so a platform that refuses them cannot lose the data.
  */
-import type { ChartSeriesSpec, ChartSpec, ConditionalFormat, RangeRef } from "../sheet/plan";
+import { rangeA1 } from "../sheet/address";
+import type { ChartSeriesSpec, ChartSpec, ConditionalFormat, PrintSetup, RangeRef } from "../sheet/plan";
 import { STYLES, type CellStyle } from "../sheet/styles";
 import type { Rect, WriteOp } from "./plan-ops";
 
@@ -37,11 +38,26 @@ function chartType(s: ChartSeriesSpec): "XYScatter" | "XYScatterLines" | "XYScat
   return s.markers ? "XYScatterLines" : "XYScatterLinesNoMarkers";
 }
 
+/**
+ * The plan's dash patterns (DrawingML presets, as the .xlsx writer writes them) as Office.js line
+ * styles (ExcelApi 1.7). Office.js has no long dash: "lgDash" becomes dash-dot, so it still differs
+ * from "dash"; "sysDot" is Excel's round dot and "sysDash" its square dot ("Dot").
+ */
+const LINE_STYLE: Record<NonNullable<ChartSeriesSpec["dash"]>, "Dash" | "RoundDot" | "DashDot" | "Dot"> = { dash: "Dash", sysDot: "RoundDot", lgDash: "DashDot", sysDash: "Dot" };
+const MARKER: Record<NonNullable<ChartSeriesSpec["symbol"]>, "Circle" | "Square" | "Triangle" | "Diamond"> = { circle: "Circle", square: "Square", triangle: "Triangle", diamond: "Diamond" };
+/** Line width in points when the plan gives none (as in the .xlsx writer). */
+const LINE_POINTS = 1.5;
+
+/** Type, colour, dash, width and marker symbol of one series (all ExcelApi 1.7, so in the data's request). */
 function styleSeries(series: Excel.ChartSeries, s: ChartSeriesSpec): void {
   series.chartType = chartType(s);
   series.format.line.color = hex(s.color);
   if (!s.lines) series.format.line.lineStyle = "None";
-  series.markerStyle = s.markers ? "Circle" : "None";
+  else {
+    if (s.dash) series.format.line.lineStyle = LINE_STYLE[s.dash];
+    series.format.line.weight = s.width ?? LINE_POINTS;
+  }
+  series.markerStyle = s.markers ? MARKER[s.symbol ?? "circle"] : "None";
   if (s.markers) {
     series.markerBackgroundColor = hex(s.color);
     series.markerForegroundColor = hex(s.color);
@@ -75,8 +91,11 @@ export function queueChart(sheet: Excel.Worksheet, spec: ChartSpec, resolve: Ran
   return chart;
 }
 
-/** Queue the axis settings a platform may refuse (log scale, bounds); the caller syncs them in their own try. */
-export function queueAxisScales(chart: Excel.Chart, spec: ChartSpec): boolean {
+/**
+ * Queue the axis settings a platform may refuse (log scale, bounds and, when `numberFormats`
+ * (ExcelApi 1.8), the labels' number format); the caller syncs them in their own try.
+ */
+export function queueAxisScales(chart: Excel.Chart, spec: ChartSpec, numberFormats = false): boolean {
   let any = false;
   for (const [axis, s] of [
     [chart.axes.categoryAxis, spec.xAxis],
@@ -94,8 +113,26 @@ export function queueAxisScales(chart: Excel.Chart, spec: ChartSpec): boolean {
       axis.maximum = s.max;
       any = true;
     }
+    if (numberFormats && s.numberFormat) {
+      axis.numberFormat = s.numberFormat;
+      any = true;
+    }
   }
   return any;
+}
+
+/**
+ * Queue a sheet's page setup (ExcelApi 1.9; the caller checks the set and syncs it in its guarded
+ * request): the print areas as one multi-area address (each area starts a page), the orientation,
+ * one page wide and as many tall as needed (0 = automatic, as fitToHeight="0" in the .xlsx), and a
+ * page break above each of `rowBreaks`.
+ */
+export function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  if (print.areas.length) layout.setPrintArea(print.areas.map((a) => rangeA1({ sheet: "", ...a }, false)).join(","));
+  layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  for (const row of print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(rectRange(sheet, { row, col: 0, rows: 1, cols: 1 }));
 }
 
 function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): void {

@@ -12,6 +12,10 @@ export const API = {
   setCalculationMode: "1.8",
   /** autoFill: formula columns filled down by Excel, so a request stays small whatever the rows. */
   autoFill: "1.9",
+  /** Chart axis label number formats (ChartAxis.numberFormat). */
+  axisNumberFormat: "1.8",
+  /** Page setup: print areas, orientation, fit to one page wide, page breaks (Worksheet.pageLayout). */
+  pageLayout: "1.9",
   /** Screen updating suspended during the write. */
   suspendScreenUpdating: "1.9",
   /** Worksheet custom properties: the run's settings travel with the sheet. */

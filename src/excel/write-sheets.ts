@@ -8,7 +8,7 @@
  */
 import { uniqueSheetName } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
-import { queueAxisScales, queueOp, type RangeResolver } from "./queue-ops";
+import { queueAxisScales, queueOp, queuePrint, type RangeResolver } from "./queue-ops";
 import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, queueIndex, queueProperty, type RunIndex, type RunRecord } from "./meta";
 import { estimateBytes, planCellCount, planOps } from "./plan-ops";
@@ -168,16 +168,19 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
 
     // 3. Extras a platform may refuse, in one request so a quirk cannot lose the sheets: axis scales
     //    (log, bounds), on ExcelApi 1.18 the notes, and the active sheet's frozen panes (#2196).
+    //    On ExcelApi 1.8 the axes' label formats, on 1.9 the page setup.
     let axisWarning: string | undefined;
-    const scaled = charts.filter(({ chart, spec }) => queueAxisScales(chart, spec));
+    const axisFormats = host.supports(API.axisNumberFormat);
+    const scaled = charts.filter(({ chart, spec }) => queueAxisScales(chart, spec, axisFormats));
+    const printed = host.supports(API.pageLayout) ? targets.filter((p, i) => p.print && (queuePrint(context.workbook.worksheets.getItem(names[i]), p.print), true)).length : 0;
     const notes = host.supports(API.notes) ? targets.reduce((n, p, i) => n + queueNotes(context.workbook.worksheets.getItem(names[i]), p), 0) : 0;
     const first = context.workbook.worksheets.getItem(names[0]);
     for (const op of freezes) queueOp(first, op, () => first.getRange("A1"));
-    if (scaled.length || notes || freezes.length) {
+    if (scaled.length || notes || freezes.length || printed) {
       try {
         await counted();
       } catch (e) {
-        const what = scaled.length ? "a logarithmic or fixed chart axis" : notes ? "the cell notes" : "the frozen panes";
+        const what = scaled.length ? "a chart axis's logarithmic scale, bounds or label format" : notes ? "the cell notes" : freezes.length ? "the frozen panes" : "the page setup";
         axisWarning = `The ${plans.length > 1 ? "sheets" : "sheet"} and charts are written, but Excel refused ${what} (${(e as Error).message}).`;
       }
     }

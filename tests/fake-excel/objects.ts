@@ -6,6 +6,7 @@ import { FakeOfficeError, notLoaded } from "./errors";
 import { coerceTyped, onSheetDeleted } from "./host-rules";
 import { FakeCustomXmlPartCollection } from "./custom-xml";
 import type { FakeContext } from "./context";
+import { fakePageLayout, fakeRowBreaks } from "./page-layout";
 import {
   cellKey,
   newSheet,
@@ -235,12 +236,17 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
   readonly names: FakeNamedItemCollection;
   readonly charts: FakeChartCollection;
   readonly customProperties: FakeCustomPropertyCollection;
+  readonly pageLayout: unknown;
+  readonly horizontalPageBreaks: unknown;
   readonly freezePanes: { freezeAt: (r: FakeRange | string) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void; unfreeze: () => void };
   constructor(ctx: FakeContext, path: string, resolve: Resolver<FakeSheet | null>, nullable: boolean) {
     super(ctx, path, resolve, nullable);
     this.names = new FakeNamedItemCollection(ctx, `${path}.names`, () => this.target());
     this.charts = new FakeChartCollection(ctx, `${path}.charts`, () => this.target());
     this.customProperties = new FakeCustomPropertyCollection(ctx, `${path}.customProperties`, () => this.target());
+    const parse = (a: string) => parseAddress(this.target().name, a);
+    this.pageLayout = fakePageLayout(ctx, path, () => this.target(), parse);
+    this.horizontalPageBreaks = fakeRowBreaks(ctx, path, () => this.target(), parse);
     // Freezing acts on "the active worksheet view": a sheet that is not active is activated and fires onActivated (office-js #3148).
     const freeze = (name: string, args: unknown[], ref: () => FakeRangeRef) =>
       this.record(`freezePanes.${name}`, args, "1.7", () => {
@@ -527,8 +533,12 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
   }
 }
 
-/** Members of nested objects that need a newer set than their parent. */
-const NEWER_MEMBERS: Record<string, string> = { scaleType: "1.7", logBase: "1.7", lineStyle: "1.7" };
+/** Members of nested objects that need a newer set than their parent, by the stored key ("line.weight", "axes.valueAxis.numberFormat"). */
+const NEWER_MEMBERS: [RegExp, string][] = [
+  [/(^|\.)(scaleType|logBase|lineStyle)$/, "1.7"],
+  [/^line\.weight$/, "1.7"],
+  [/^axes\.\w+\.numberFormat$/, "1.8"],
+];
 
 /**
  * A recording property bag for nested format objects (`format.font.bold`, `borders.getItem("EdgeTop").style`,
@@ -546,7 +556,7 @@ function bag(ctx: FakeContext, path: string, prefix: string, apply: (prop: strin
       },
       set(_t, prop, value) {
         const key = `${prefix}.${String(prop)}`.replace(/^\./, "").replace(/^format\./, "");
-        const need = NEWER_MEMBERS[String(prop)] ?? set;
+        const need = NEWER_MEMBERS.find(([re]) => re.test(key))?.[1] ?? set;
         ctx.enqueue({ target: path, name: String(prop), args: [value], set: need }, () => apply(key, value));
         return true;
       },

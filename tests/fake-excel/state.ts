@@ -69,6 +69,16 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   /** Cell notes (ExcelApi 1.18), by cellKey. */
   notes: Map<number, string>;
+  /** Page setup (ExcelApi 1.9), once an add-in set any of it. */
+  print?: FakePrint;
+}
+
+/** A sheet's page setup: print areas, orientation, zoom / fit to pages, rows with a page break above. */
+export interface FakePrint {
+  areas: FakeRangeRef[];
+  orientation?: "Portrait" | "Landscape";
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  rowBreaks: number[];
 }
 
 export interface FakeWorkbookState {
