@@ -124,14 +124,16 @@ export function queueAxisScales(chart: Excel.Chart, spec: ChartSpec, numberForma
 /**
  * Queue a sheet's page setup (ExcelApi 1.9; the caller checks the set and syncs it in its guarded
  * request): the print areas as one multi-area address (each area starts a page), the orientation,
- * one page wide and as many tall as needed (0 = automatic, as fitToHeight="0" in the .xlsx), and a
- * page break above each of `rowBreaks`.
+ * one page wide and as many tall as needed (0 = automatic, as fitToHeight="0" in the .xlsx), and
+ * manual page breaks above `rowBreaks` only.
  */
 export function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   const layout = sheet.pageLayout;
   if (print.areas.length) layout.setPrintArea(print.areas.map((a) => rangeA1({ sheet: "", ...a }, false)).join(","));
   layout.orientation = print.landscape ? "Landscape" : "Portrait";
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // A rebuilt sheet keeps its old manual breaks: remove them so the breaks are the plan's only.
+  sheet.horizontalPageBreaks.removePageBreaks();
   for (const row of print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(rectRange(sheet, { row, col: 0, rows: 1, cols: 1 }));
 }
 

@@ -1,6 +1,6 @@
 /**
  * Worksheet page setup (ExcelApi 1.9): `pageLayout.setPrintArea`, `orientation`, `zoom` and
- * `horizontalPageBreaks.add`, stored on the sheet's `print` record. Every member is one action
+ * `horizontalPageBreaks.add` / `removePageBreaks`, stored on the sheet's `print` record. Every member is one action
  * that needs 1.9, so a host below it refuses the request (ApiNotFound) as Excel does.
  */
 import type { FakeContext } from "./context";
@@ -30,9 +30,12 @@ export function fakePageLayout(ctx: FakeContext, path: string, sheet: () => Fake
   };
 }
 
-/** `horizontalPageBreaks` of a fake worksheet: `add(range)` breaks the page above the range's first row. */
+/** `horizontalPageBreaks` of a fake worksheet: `add(range)` breaks the page above the range's first row; `removePageBreaks()` removes every manual one. */
 export function fakeRowBreaks(ctx: FakeContext, path: string, sheet: () => FakeSheet, parse: (address: string) => FakeRangeRef): unknown {
   return {
+    removePageBreaks() {
+      ctx.enqueue({ target: `${path}.horizontalPageBreaks`, name: "removePageBreaks", args: [], set: SET }, () => (printOf(sheet()).rowBreaks = []));
+    },
     add(at: string | { ref(): FakeRangeRef; path: string }) {
       ctx.enqueue({ target: `${path}.horizontalPageBreaks`, name: "add", args: [typeof at === "string" ? at : at.path], set: SET }, () => {
         const ref = typeof at === "string" ? parse(at) : at.ref();

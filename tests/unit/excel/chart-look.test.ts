@@ -82,6 +82,15 @@ describe("page setup in Excel", () => {
     });
   });
 
+  it("keeps only the plan's page breaks when a sheet is rebuilt", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.9" });
+    const plan = reluPlan();
+    const broken = { ...plan, print: { ...plan.print!, rowBreaks: [40, 80] } };
+    await writePlan(host, broken, { record });
+    await writePlan(host, broken, { record, replace: "ReLU" });
+    expect(sheetNamed(fake, "ReLU").print?.rowBreaks).toEqual([40, 80]);
+  });
+
   it("skips the page setup on ExcelApi 1.8, the sheet and charts still written", async () => {
     const { fake, sheet, report } = await written("1.8");
     expect(report.axisWarning).toBeUndefined();
