@@ -17,6 +17,8 @@ export interface RunRecord {
   lrCell?: { row: number; col: number };
   /** Rows written so far (Runs log only). */
   rows?: number;
+  /** The log row of each run sheet (Runs log only), so Apply and Rebuild rewrite it. */
+  rowOf?: Record<string, number>;
 }
 
 /** Key of the worksheet custom property. */

@@ -5,9 +5,10 @@
 import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { syncWithin, type ExcelHost } from "./host";
-import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunRecord } from "./meta";
+import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunIndex, type RunRecord } from "./meta";
 import { literal } from "./ops";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
+import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
 import { writePlan, type WriteOptions, type WriteReport } from "./writer";
 
 export type { RunRecord } from "./meta";
@@ -32,8 +33,11 @@ export interface WorkbookGateway {
   readonly writeBlocker: string | null;
   status(): Promise<WorkbookStatus>;
   write(plan: SheetPlan, opts: WriteOptions): Promise<WriteReport>;
-  /** Write the run's LearningRate cell only (Excel recalculates the sheet and its charts); store `options` as the run's settings. */
-  setLearningRate(sheet: string, lr: number, options: Record<string, unknown>): Promise<void>;
+  /**
+   * Write the run's LearningRate cell only (Excel recalculates the sheet and its charts); store
+   * `options` as the run's settings and rewrite its Runs log row with `runsRow`.
+   */
+  setLearningRate(sheet: string, lr: number, options: Record<string, unknown>, runsRow?: RunsRow): Promise<void>;
   /** A1 addresses of cells the add-in wrote that now hold something else (inputs excluded). */
   editedCells(sheet: string, plan: SheetPlan): Promise<string[]>;
   selectSheet(sheet: string): Promise<void>;
@@ -104,7 +108,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
 
     write: (plan, opts) => writePlan(host, plan, opts),
 
-    async setLearningRate(sheet, lr, options) {
+    async setLearningRate(sheet, lr, options, runsRow) {
       await host.run(async (context) => {
         const index = loadIndex(context);
         const sheets = context.workbook.worksheets.load("items/name");
@@ -125,7 +129,9 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const next: RunRecord = { ...record, options };
         const rest = { ...all };
         delete rest[found.key];
-        queueIndex(context, { ...rest, [sheet]: next });
+        const updated: RunIndex = { ...rest, [sheet]: next };
+        if (runsRow) updated[RUNS_SHEET] = queueRunsRow(context, sheets.items.map((s) => s.name), all, runsRow, props, new Date());
+        queueIndex(context, updated);
         if (host.supports(API.customProperties)) queueProperty(ws, next);
         await sync(context);
       });

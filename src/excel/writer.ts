@@ -10,7 +10,7 @@ import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, queueIndex, queueProperty, type RunIndex, type RunRecord } from "./meta";
 import { batchOps, estimateBytes, planCellCount, planOps, type WriteOp } from "./ops";
 import { API, NeedsNewerExcel } from "./requirements";
-import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
+import { queueRunsRow, RUNS_SHEET, runsPosition, type RunsRow } from "./runs-log";
 
 /** Queue a note for every block cell that carries a comment; returns how many. */
 export function queueNotes(sheet: Excel.Worksheet, plan: SheetPlan): number {
@@ -52,7 +52,7 @@ export interface WriteOptions {
   record: Omit<RunRecord, "sheet" | "created" | "app" | "role">;
   /** Rebuild this GradSheet sheet in place (same name and position) instead of adding a new one. */
   replace?: string;
-  /** Append this row to the Runs log. */
+  /** Write this row to the Runs log (over the sheet's row when it has one). */
   runsRow?: RunsRow;
   /** Bytes per request (default 4 MB). */
   budget?: number;
@@ -168,6 +168,10 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOpt
           context.workbook.worksheets.getItem(opts.replace).delete();
           ws.name = name;
           ws.position = position ?? 0;
+        } else {
+          // run sheets stay together, with Runs right after them
+          const before = runsPosition(names, index);
+          if (before !== undefined) ws.position = before;
         }
         const next: RunIndex = { ...index, [name]: record };
         if (opts.runsRow) next[RUNS_SHEET] = queueRunsRow(context, names, index, opts.runsRow, customProps, now);

@@ -46,7 +46,9 @@ function whereAmI(): Promise<Start> {
 async function main(): Promise<void> {
   const start = await whereAmI();
   const host = start === "excel" ? officeHost() : null;
-  const pane = startPane(host ? createWorkbook(host) : null, { noExcel: !host });
+  // Office's theme is read here only and passed on as plain colours.
+  const theme = host ? (Office.context as { officeTheme?: { bodyBackgroundColor?: string } }).officeTheme : null;
+  const pane = startPane(host ? createWorkbook(host) : null, { noExcel: !host, theme });
   if (start === "office-unreachable") {
     document.getElementById("no-excel")!.hidden = true;
     document.getElementById("office-unreachable")!.hidden = false;

@@ -9,6 +9,9 @@ import { buildRunSheet } from "../sheet/run-sheet";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
 import { writeWorkbook } from "../xlsx";
 import { lrCellOf } from "./engine";
+import { formatValue, runSheetName } from "./vocabulary";
+
+export { formatValue };
 
 /** The models ticked by default: the forum's three. */
 export const DEFAULT_COMPARE: readonly ModelId[] = BASE_MODEL_IDS;
@@ -27,12 +30,6 @@ export interface Experiment {
   line: string;
 }
 
-/** A learning rate or √SSE as a learner reads it: 1e-5, 0.0003, 12.34. */
-export function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return "overflow";
-  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6)) return Number(v.toPrecision(3)).toExponential().replace("e+", "e");
-  return String(Number(v.toPrecision(4)));
-}
 
 /** Each model trained with every row on the same data and settings; narrow models start from the same weights. */
 export function compareRuns(base: RunOptions, models: ModelId[]): RunResult[] {
@@ -105,7 +102,7 @@ export function landscapeExperiment(base: RunOptions): Experiment {
   if (config.epochs * config.data.length > MAX_LANDSCAPE_STEPS)
     throw new ConfigError("epochs", `A landscape records every step: at most ${MAX_LANDSCAPE_STEPS} steps, not ${config.epochs * config.data.length}.`);
   const result = train(config, { rows: true });
-  const run = buildRunSheet(result, { name: `${MODELS[config.model].label} lr ${formatValue(config.lr)}` });
+  const run = buildRunSheet(result, { name: runSheetName(config) });
   const land = buildLandscapeSheet(result, `${run.name} landscape`.slice(0, 31));
   const last = result.epochs[result.epochs.length - 1];
   const line = result.divergence
