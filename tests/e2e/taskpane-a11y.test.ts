@@ -11,9 +11,10 @@ import { lowContrast } from "./helpers/contrast";
 import { idle, openInExcel, paneSite, type PaneSite } from "./helpers/pane";
 
 let site: PaneSite;
+// a production webpack build: minutes on a busy machine
 beforeAll(async () => {
   site = await paneSite();
-});
+}, 600_000);
 afterAll(async () => {
   await site?.close();
 });

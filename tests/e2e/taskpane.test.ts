@@ -10,9 +10,10 @@ import type { Page } from "playwright-core";
 import { cell, idle, OFFICE_JS, openInExcel, paneSite, rowValues, snapshot, type PaneSite } from "./helpers/pane";
 
 let site: PaneSite;
+// a production webpack build: minutes on a busy machine
 beforeAll(async () => {
   site = await paneSite();
-});
+}, 600_000);
 afterAll(async () => {
   await site?.close();
 });
