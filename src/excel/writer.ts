@@ -57,6 +57,8 @@ export interface WriteOptions {
   /** Bytes per request (default 4 MB). */
   budget?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Checked before each write request: once aborted, the partial sheet is removed and the write throws. */
+  signal?: AbortSignal;
   now?: () => Date;
 }
 
@@ -145,6 +147,11 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOpt
     // 2. Write, batch by batch; a batch Excel refuses as too large is halved and resent.
     let done = 0;
     while (pending.length) {
+      if (opts.signal?.aborted) {
+        // between requests: remove what was added; a rebuild's old sheet was never touched
+        if (created) await removePartial(context, writeName, opts.replace, sync);
+        throw new Error("Cancelled: nothing was written.");
+      }
       const batch = pending[0];
       const isLast = pending.length === 1;
       if (!created) {

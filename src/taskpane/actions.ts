@@ -29,17 +29,27 @@ export interface TaskStatus {
   clear(): void;
   /** Hide the progress (the action ended). */
   idle(): void;
+  /** Offer Cancel beside the progress (null: take it away). */
+  cancellable(onCancel: (() => void) | null): void;
 }
 
 export function taskStatus(id: string): TaskStatus {
   const bar = h("div", { className: "progress-bar", attrs: { role: "progressbar", "aria-label": "Progress", "aria-valuemin": "0", "aria-valuemax": "100" } });
   const text = h("p", { className: "hint progress-text" });
-  const progress = h("div", { className: "progress", hidden: true }, h("div", { className: "progress-track" }, bar), text);
+  const cancel = h("button", { type: "button", id: `${id}-cancel`, className: "button", textContent: "Cancel", hidden: true });
+  let onCancel: (() => void) | null = null;
+  cancel.addEventListener("click", () => onCancel?.());
+  const progress = h("div", { className: "progress", hidden: true }, h("div", { className: "progress-track" }, bar), h("div", { className: "progress-row" }, text, cancel));
   const error = h("div", { id: `${id}-error`, className: "message-bar error", hidden: true, tabIndex: -1, attrs: { role: "alert" } });
   const result = h("div", { id: `${id}-result`, className: "task-result", attrs: { role: "status", "aria-live": "polite" } });
   const el = h("div", { id, className: "task-status" }, progress, error, result);
+  const setCancel = (fn: (() => void) | null) => {
+    onCancel = fn;
+    cancel.hidden = fn === null;
+  };
   const idle = () => {
     progress.hidden = true;
+    setCancel(null);
   };
   return {
     el,
@@ -68,6 +78,7 @@ export function taskStatus(id: string): TaskStatus {
       result.replaceChildren();
     },
     idle,
+    cancellable: setCancel,
   };
 }
 

@@ -53,12 +53,17 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     const result = runFor(options);
     const plan = planFor(result, how.replace ?? runSheetName(result.config));
     st.progress("Writing the sheet: sending the cells and charts to Excel…");
+    // Cancel is safe between write requests: the writer removes what it added, a rebuilt run stays as it was
+    const stop = new AbortController();
+    st.cancellable(() => stop.abort());
     const report = await gateway.write(plan, {
+      signal: stop.signal,
       record: { options: plan.meta, lrCell: lrCellOf(plan) },
       replace: how.replace,
       runsRow: runsRow(result, plan.name, how.change),
       onProgress: (done, total) => st.progress(`Writing the sheet: ${done} of ${total} request${total === 1 ? "" : "s"} done`, done, total),
     });
+    st.cancellable(null);
     const notes = [report.axisWarning, report.calculationMode === "Manual" ? "Calculation is manual: press F9 in Excel to see the numbers." : ""];
     const note = notes.filter(Boolean).join(" ") || `Logged in the Runs sheet: ${how.change}.`;
     st.show(resultView(result, { sheet: report.sheet, note, goto }));
