@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { idle, OFFICE_JS, openInExcel, paneSite, type PaneSite } from "./helpers/pane";
+import { idle, OFFICE_JS, openInExcel, usePaneSite } from "./helpers/pane";
 
 interface Fake {
   requests: { actions: { target: string; name: string }[]; bytes: number }[];
@@ -17,14 +17,7 @@ interface Fake {
 }
 type Win = { __fakeExcel: Fake };
 
-let site: PaneSite;
-// a production webpack build: minutes on a busy machine
-beforeAll(async () => {
-  site = await paneSite();
-}, 600_000);
-afterAll(async () => {
-  await site?.close();
-});
+const pane = usePaneSite();
 
 /** Set a field of the Run tab, then come back to Experiments. */
 async function runField(page: Page, id: string, value: string): Promise<void> {
@@ -36,13 +29,13 @@ async function runField(page: Page, id: string, value: string): Promise<void> {
 describe("Compare models in the pane inside Excel (fake)", () => {
   let page: Page;
   beforeAll(async () => {
-    page = await openInExcel(site);
+    page = await openInExcel(pane.site);
     await page.getByRole("tab", { name: "Experiments" }).click();
   });
   afterAll(() => page?.close());
 
   it("offers the forum's three models ticked and the wider ones unticked", async () => {
-    const section = page.getByRole("region", { name: "Experiments" });
+    const section = page.getByRole("tabpanel", { name: "Experiments" });
     for (const label of ["1 neuron", "2 neurons", "2 neurons + ReLU"]) expect(await section.getByRole("checkbox", { name: label, exact: true }).isChecked()).toBe(true);
     expect(await page.locator('input[name="exp-model"]:checked').count()).toBe(3);
     expect(await page.locator('input[name="exp-model"]').count()).toBeGreaterThan(3);
@@ -136,9 +129,9 @@ describe("Compare models in the pane inside Excel (fake)", () => {
 
 describe("Compare models in the pane outside Excel", () => {
   it("downloads the comparison workbook as .xlsx", async () => {
-    const page = await site.browser.newPage();
+    const page = await pane.site.browser.newPage();
     await page.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
-    await page.goto(`${site.url}/taskpane.html`);
+    await page.goto(`${pane.site.url}/taskpane.html`);
     await page.waitForSelector('body[data-ready="no-excel"]');
     await page.getByRole("tab", { name: "Experiments" }).click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download comparison as .xlsx" }).click()]);

@@ -8,16 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { lowContrast } from "./helpers/contrast";
-import { idle, openInExcel, paneSite, type PaneSite } from "./helpers/pane";
+import { idle, openInExcel, usePaneSite } from "./helpers/pane";
 
-let site: PaneSite;
-// a production webpack build: minutes on a busy machine
-beforeAll(async () => {
-  site = await paneSite();
-}, 600_000);
-afterAll(async () => {
-  await site?.close();
-});
+const pane = usePaneSite();
 
 const generate = async (page: Page) => {
   await page.getByRole("button", { name: "Generate" }).click();
@@ -27,7 +20,7 @@ const generate = async (page: Page) => {
 describe("the Run tab at 350×650", () => {
   let page: Page;
   beforeAll(async () => {
-    page = await openInExcel(site, { viewport: { width: 350, height: 650 } });
+    page = await openInExcel(pane.site, { viewport: { width: 350, height: 650 } });
   });
 
   it("shows the result of Generate on screen, right below the button, with the divergence", async () => {
@@ -80,7 +73,7 @@ describe("the Run tab at 350×650", () => {
 
 describe("the keyboard", () => {
   it("reaches Help, the tabs, a preset, the options, the fields and both buttons in order, each with a visible focus ring", async () => {
-    const page = await openInExcel(site);
+    const page = await openInExcel(pane.site);
     await page.locator("body").focus();
     const seen: { id: string; ring: boolean }[] = [];
     for (let i = 0; i < 8; i++) {
@@ -107,7 +100,7 @@ describe("the keyboard", () => {
   });
 
   it("moves between tabs with the arrow keys, one task on screen at a time", async () => {
-    const page = await openInExcel(site);
+    const page = await openInExcel(pane.site);
     await page.locator("#tab-run").focus();
     await page.keyboard.press("ArrowRight");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-experiments");
@@ -124,7 +117,7 @@ describe("the keyboard", () => {
 describe("contrast (WCAG AA, from the theme's tokens)", () => {
   for (const scheme of ["light", "dark"] as const) {
     it(`is at least 4.5:1 for every text in ${scheme} mode, results and errors included`, async () => {
-      const page = await openInExcel(site, { colorScheme: scheme });
+      const page = await openInExcel(pane.site, { colorScheme: scheme });
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(scheme);
       await page.getByRole("radio", { name: "2 neurons", exact: true }).check();
@@ -144,7 +137,7 @@ describe("contrast (WCAG AA, from the theme's tokens)", () => {
 
 describe("the chart doctor on Excel 2019 (ExcelApi 1.9), which cannot read a chart's references", () => {
   it("says it can't check here and which Excel can, instead of reporting problems on GradSheet's own charts", async () => {
-    const page = await openInExcel(site, { apiVersion: "1.9" });
+    const page = await openInExcel(pane.site, { apiVersion: "1.9" });
     await generate(page);
     await page.getByRole("tab", { name: "Chart doctor" }).click();
     await page.getByRole("button", { name: "Check charts" }).click();

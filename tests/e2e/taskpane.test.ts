@@ -7,16 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { cell, idle, OFFICE_JS, openInExcel, paneSite, rowValues, snapshot, type PaneSite } from "./helpers/pane";
+import { cell, idle, OFFICE_JS, openInExcel, usePaneSite, rowValues, snapshot } from "./helpers/pane";
 
-let site: PaneSite;
-// a production webpack build: minutes on a busy machine
-beforeAll(async () => {
-  site = await paneSite();
-}, 600_000);
-afterAll(async () => {
-  await site?.close();
-});
+const pane = usePaneSite();
 
 const RUN = "2 neurons + ReLU lr 1e-4";
 const RERUN = "2 neurons + ReLU lr 1e-5";
@@ -24,7 +17,7 @@ const RERUN = "2 neurons + ReLU lr 1e-5";
 describe("the task pane inside Excel (fake)", () => {
   let page: Page;
   beforeAll(async () => {
-    page = await openInExcel(site);
+    page = await openInExcel(pane.site);
   });
 
   it("offers the presets first, in the order learners meet them", async () => {
@@ -151,17 +144,23 @@ describe("the task pane inside Excel (fake)", () => {
   });
 });
 
+/** A new pane; the learner selects A1 down holding `column`, ticks "Use selected cells" and clicks Generate. */
+async function generateFromSelection(column: unknown[]): Promise<Page> {
+  const page = await openInExcel(pane.site);
+  await page.evaluate((values) => {
+    const f = (window as unknown as { __fakeExcel: { userEdit: (s: string, r: number, c: number, v: unknown) => void; state: { selection: unknown } } }).__fakeExcel;
+    values.forEach((v, i) => f.userEdit("Sheet1", i, 0, v));
+    f.state.selection = { sheet: "Sheet1", row: 0, col: 0, rows: values.length, cols: 1 };
+  }, column);
+  await page.locator("#details summary").click();
+  await page.getByRole("radio", { name: /Use selected cells/ }).check();
+  await page.getByRole("button", { name: "Generate" }).click();
+  return page;
+}
+
 describe("the task pane on other workbooks and Excels (fake)", () => {
   it("reads the selected cells on Generate, skipping a header row, and says what it used", async () => {
-    const page = await openInExcel(site);
-    await page.evaluate(() => {
-      const f = (window as unknown as { __fakeExcel: { userEdit: (s: string, r: number, c: number, v: unknown) => void; state: { selection: unknown } } }).__fakeExcel;
-      ["x", 14, 86, 28].forEach((v, i) => f.userEdit("Sheet1", i, 0, v));
-      f.state.selection = { sheet: "Sheet1", row: 0, col: 0, rows: 4, cols: 1 };
-    });
-    await page.locator("#details summary").click();
-    await page.getByRole("radio", { name: /Use selected cells/ }).check();
-    await page.getByRole("button", { name: "Generate" }).click();
+    const page = await generateFromSelection(["x", 14, 86, 28]);
     await page.waitForSelector("#run-status-result .headline");
     expect(await page.locator("#selection-info").textContent()).toBe("Used 3 rows from Sheet1!A1:A4 (x; y from the target line; header row skipped).");
     const s = await snapshot(page);
@@ -173,15 +172,7 @@ describe("the task pane on other workbooks and Excels (fake)", () => {
   });
 
   it("refuses a selection of text at the Data field, with the reason, and writes nothing", async () => {
-    const page = await openInExcel(site);
-    await page.evaluate(() => {
-      const f = (window as unknown as { __fakeExcel: { userEdit: (s: string, r: number, c: number, v: unknown) => void; state: { selection: unknown } } }).__fakeExcel;
-      [14, "eighty", 28].forEach((v, i) => f.userEdit("Sheet1", i, 0, v));
-      f.state.selection = { sheet: "Sheet1", row: 0, col: 0, rows: 3, cols: 1 };
-    });
-    await page.locator("#details summary").click();
-    await page.getByRole("radio", { name: /Use selected cells/ }).check();
-    await page.getByRole("button", { name: "Generate" }).click();
+    const page = await generateFromSelection([14, "eighty", 28]);
     await page.waitForSelector("#data-error:not([hidden])");
     expect(await page.locator("#data-error").textContent()).toBe("Row 2 of Sheet1!A1:A3 holds “eighty”, not a number: select numbers only (a header row of text is fine).");
     expect((await snapshot(page)).sheets.map((x) => x.name)).toEqual(["Sheet1"]);
@@ -189,7 +180,7 @@ describe("the task pane on other workbooks and Excels (fake)", () => {
   });
 
   it("on Excel older than 2019 says which Excel is needed and writes nothing", async () => {
-    const page = await openInExcel(site, { apiVersion: "1.6" });
+    const page = await openInExcel(pane.site, { apiVersion: "1.6" });
     await page.waitForSelector("#error:not([hidden])");
     expect(await page.locator("#error").textContent()).toMatch(/needs Excel 2019 or later/);
     await page.getByRole("button", { name: "Generate" }).click();
@@ -203,21 +194,21 @@ describe("the task pane on other workbooks and Excels (fake)", () => {
 describe("the production build", () => {
   it("ships a manifest pointed at the production URL, with the icons it names", async () => {
     const { readFileSync, existsSync, readdirSync } = await import("node:fs");
-    const xml = readFileSync(`${site.distDir}/manifest.xml`, "utf8");
+    const xml = readFileSync(`${pane.site.distDir}/manifest.xml`, "utf8");
     expect(xml).not.toMatch(/localhost/);
     const base = (process.env.GRADSHEET_URL ?? "https://gradsheet.github.io/gradsheet/").replace(/\/?$/, "/");
     expect(xml).toContain(`${base}taskpane.html`);
-    for (const size of [16, 32, 64, 80]) expect(existsSync(`${site.distDir}/assets/icon-${size}.png`)).toBe(true);
-    for (const page of ["taskpane.html", "commands.html", "help.html", "taskpane.css"]) expect(existsSync(`${site.distDir}/${page}`)).toBe(true);
-    expect(readdirSync(distDir).filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
+    for (const size of [16, 32, 64, 80]) expect(existsSync(`${pane.site.distDir}/assets/icon-${size}.png`)).toBe(true);
+    for (const page of ["taskpane.html", "commands.html", "help.html", "taskpane.css"]) expect(existsSync(`${pane.site.distDir}/${page}`)).toBe(true);
+    expect(readdirSync(pane.site.distDir).filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
   });
 });
 
 describe("the task pane outside Excel", () => {
   it("renders the form with a banner and downloads the run as .xlsx", async () => {
-    const page = await site.browser.newPage();
+    const page = await pane.site.browser.newPage();
     await page.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
-    await page.goto(`${site.url}/taskpane.html`);
+    await page.goto(`${pane.site.url}/taskpane.html`);
     await page.waitForSelector('body[data-ready="no-excel"]');
     expect(await page.locator("#no-excel").textContent()).toMatch(/runs inside Excel[\s\S]*Upload My Add-in/);
     expect(await page.locator("#generate").getAttribute("aria-disabled")).toBe("true");

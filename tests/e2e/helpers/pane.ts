@@ -3,6 +3,7 @@
  * Excel's browser bundle into a temp folder, serve the build over http on 127.0.0.1, and launch
  * Debian's Chromium through playwright-core.
  */
+import { afterAll, beforeAll } from "vitest";
 import { createServer, type Server } from "node:http";
 import { mkdtempSync, readFileSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -140,3 +141,16 @@ export const idle = (page: Page) => page.waitForFunction(() => document.body.get
 
 /** The built pane served over http and a Chromium to open it in; `close` stops both. */
 export const paneSession = (): Promise<PaneSite> => paneSite();
+
+/** Build and serve the pane once for the calling test file (closed after it); read `.site` inside tests. */
+export function usePaneSite(): { readonly site: PaneSite } {
+  const holder = {} as { site: PaneSite };
+  // a production webpack build: minutes on a busy machine
+  beforeAll(async () => {
+    holder.site = await paneSite();
+  }, 600_000);
+  afterAll(async () => {
+    await holder.site?.close();
+  });
+  return holder;
+}
