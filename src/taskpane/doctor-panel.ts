@@ -2,7 +2,9 @@
  * The chart doctor's section of the task pane: "Check charts" on this sheet or the whole
  * workbook, each finding with its evidence and a Fix button, "Fix all", and a watch that checks a
  * chart as soon as it is added or selected, fixing it at once when the user prefers. Mounted into
- * the pane's `<section id="doctor">` by `mountDoctorPanel`; all Excel work goes through `deps`.
+ * the pane's `<section id="doctor">` by `mountDoctorPanel`; all Excel work goes through `deps`,
+ * and every check and fix (automatic ones too) through the pane's one action runner. Where this
+ * Excel cannot read a chart's cells at all, it says "Can't check here" and names the Excel needed.
  */
 import { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "../excel/doctor";
 import type { ExcelHost } from "../excel/host";
@@ -48,17 +50,19 @@ export function mountDoctorPanel(root: HTMLElement, deps: DoctorPanelDeps): { un
   const list = h("ul", { id: "doctor-findings", className: "doctor-findings" });
   const report = h("ul", { id: "doctor-report", className: "doctor-report" });
   root.replaceChildren(
-    h("div", { className: "card" },
-    h("h2", { textContent: "Chart doctor" }),
-    h("p", { className: "hint", textContent: "Finds charts whose horizontal axis is not linked to your x cells, hidden or rescaled secondary axes, log axes over zero, and manual calculation, and fixes them (a chart is changed in place, never deleted)." }),
-    h("div", { className: "row" }, h("label", { htmlFor: "doctor-scope", textContent: "Check " }), scope, check, fixAll),
-    h("div", { className: "row" }, h("label", {}, watchBox, " Check charts as I add or select them")),
-    h("div", { className: "row" }, h("label", {}, autoBox, " Fix them without asking")),
-    task.el,
-    status,
-    cantCheck,
-    list,
-    report,
+    h(
+      "div",
+      { className: "card" },
+      h("h2", { textContent: "Chart doctor" }),
+      h("p", { className: "hint", textContent: "Finds charts whose horizontal axis is not linked to your x cells, hidden or rescaled secondary axes, log axes over zero, and manual calculation, and fixes them (a chart is changed in place, never deleted)." }),
+      h("div", { className: "row" }, h("label", { htmlFor: "doctor-scope", textContent: "Check " }), scope, check, fixAll),
+      h("div", { className: "row" }, h("label", { className: "choice" }, watchBox, " Check charts as I add or select them")),
+      h("div", { className: "row" }, h("label", { className: "choice" }, autoBox, " Fix them without asking")),
+      task.el,
+      status,
+      cantCheck,
+      list,
+      report,
     ),
   );
   actions.guard(check, fixAll);
