@@ -51,7 +51,14 @@ function banners(): { el: HTMLElement; noExcel: HTMLElement; calc: HTMLElement; 
     "div",
     { id: "no-excel", className: "message-bar info", hidden: true, attrs: { role: "note" } },
     h("p", {}, h("strong", { textContent: "GradSheet runs inside Excel." }), " Here, in a plain browser, it cannot write a sheet, but ", h("em", { textContent: "Download as .xlsx" }), " builds the same run for Excel, LibreOffice or Google Sheets."),
-    h("p", {}, "To install it: in Excel on the web choose ", h("strong", { textContent: "Home › Add-ins › More Settings › Upload My Add-in" }), " and pick ", h("code", { textContent: "manifest.xml" }), "; on Windows or Mac run ", h("code", { textContent: "npm start" }), " (see the README)."),
+    h("p", {}, "To install it, download ", h("a", { href: "manifest.xml", download: "", textContent: "manifest.xml" }), "; in Excel on the web choose ", h("strong", { textContent: "Home › Add-ins › More Settings › Upload My Add-in" }), " and pick it. Windows, Mac and whole classes: see ", h("a", { href: HELP_HREF, textContent: "Help" }), "."),
+  );
+  // shown by the entry point when Office opened the pane but office.js could not load
+  const unreachable = h(
+    "div",
+    { id: "office-unreachable", className: "message-bar warning", hidden: true, attrs: { role: "alert" } },
+    h("p", {}, h("strong", { textContent: "Excel opened GradSheet, but Office.js could not be loaded" }), " (are you offline, or is appsforoffice.microsoft.com blocked?), so the pane cannot write to the workbook."),
+    h("p", {}, "Check the connection, then close and reopen the pane. ", h("em", { textContent: "Download as .xlsx" }), " still works."),
   );
   const switchCalc = button("switch-calc", "Switch to automatic");
   const howTo = h("p", { id: "calc-howto", className: "hint", hidden: true, textContent: "In Excel: Formulas › Calculation Options › Automatic." });
@@ -63,7 +70,7 @@ function banners(): { el: HTMLElement; noExcel: HTMLElement; calc: HTMLElement; 
     howTo,
   );
   const error = h("div", { id: "error", className: "message-bar error", hidden: true, attrs: { role: "alert" } });
-  return { el: h("div", { className: "banners" }, noExcel, calc, error), noExcel, calc, switchCalc, howTo, error };
+  return { el: h("div", { className: "banners" }, noExcel, unreachable, calc, error), noExcel, calc, switchCalc, howTo, error };
 }
 
 export function startPane(gateway: WorkbookGateway | null, opts: PaneOptions): PaneHandle {
