@@ -5,7 +5,9 @@
  * meets WCAG AA contrast in light and dark mode; the getting-started panel and Help; the chart
  * doctor on an Excel that cannot read chart references (ExcelApi 1.9).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { lowContrast } from "./helpers/contrast";
 import { idle, openInExcel, usePaneSite } from "./helpers/pane";
@@ -42,6 +44,10 @@ describe("the Run tab at 350×650", () => {
     expect(await tip.textContent()).toMatch(/“2 neurons lr 1e-4” holds the settings[\s\S]*charts start at column [A-Z]+[\s\S]*type 0\.00001 into [A-Z]+\d+ \(LearningRate\)/);
     expect(await tip.getByRole("link", { name: /Help/ }).getAttribute("href")).toBe("help.html");
     expect(await page.locator("#help-link").getAttribute("href")).toBe("help.html");
+    // the README's screenshot: the pane after a first Generate
+    mkdirSync(resolve(__dirname, "../../docs/images"), { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: resolve(__dirname, "../../docs/images/taskpane.png"), fullPage: true });
     await generate(page);
     expect(await page.locator("#getting-started").count()).toBe(0);
   });
