@@ -5,7 +5,7 @@
  * derivatives); a second comparison is renamed around the first; Sweep writes its sheet. Outside
  * Excel it downloads the comparison workbook.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { idle, OFFICE_JS, openInExcel, usePaneSite } from "./helpers/pane";
