@@ -20,6 +20,8 @@ export function plainError(e: unknown): string {
 /** Progress, result and error of one task, shown right below the button that starts it. */
 export interface TaskStatus {
   el: HTMLDivElement;
+  /** The Cancel button beside the progress (a background run job shows and wires it itself). */
+  cancelButton: HTMLButtonElement;
   /** Show a step: `done` of `total` (total null: a step whose length is unknown). */
   progress(text: string, done?: number, total?: number | null): void;
   /** Replace the result with `nodes` (and hide progress and error). */
@@ -53,6 +55,7 @@ export function taskStatus(id: string): TaskStatus {
   };
   return {
     el,
+    cancelButton: cancel,
     progress(message, done, total) {
       progress.hidden = false;
       text.textContent = message;

@@ -11,7 +11,7 @@ import { lrCellOf } from "./engine";
 import { finalRootSse, formatValue, MEANING, runTitle } from "./vocabulary";
 
 /** The result of a run: headline, divergence, √SSE per epoch, and (in Excel) "Go to sheet". */
-export function resultView(result: RunResult, opts: { sheet: string | null; note: string; goto?: (sheet: string) => void }): HTMLElement {
+export function resultView(result: Omit<RunResult, "rows">, opts: { sheet: string | null; note: string; goto?: (sheet: string) => void }): HTMLElement {
   const d = result.divergence;
   const rows = result.epochs.map((e) => h("tr", {}, h("td", { textContent: String(e.epoch) }), h("td", { textContent: formatValue(e.rootSse) })));
   const go = opts.sheet && opts.goto ? button("goto-sheet", `Go to sheet “${opts.sheet}”`, "link") : null;

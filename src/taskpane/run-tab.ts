@@ -3,11 +3,13 @@
  * them (scrolled into view), the getting-started panel after the first Generate, and the active
  * sheet's card (./active-run) after them, so nothing above Generate moves when a run is written.
  */
-import { ConfigError, type DataPoint, type RunOptions, type RunResult } from "../core";
+import { ConfigError, resolveConfig, type DataPoint, type RunOptions } from "../core";
+import { runJob } from "./run-in-worker";
+import type { RunOutline } from "./worker-tasks";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
 import { activeRunCard, type ActiveRunCard } from "./active-run";
 import { button, h } from "./dom";
-import { lrCellOf, planFor, runFor } from "./engine";
+import { lrCellOf, runFor } from "./engine";
 import { pointsFromSelection, toOptions } from "./form";
 import { gettingStarted, resultView } from "./run-result";
 import { runForm, type RunForm } from "./run-form";
@@ -18,7 +20,7 @@ import { writeWorkbook } from "../xlsx";
 
 /** How a run is written: a new sheet, or over an existing run sheet (Rebuild). */
 export interface WriteRun {
-  (options: RunOptions, status: TaskStatus, how: { replace?: string; change: string }): Promise<RunResult>;
+  (options: RunOptions, status: TaskStatus, how: { replace?: string; change: string }): Promise<RunOutline>;
 }
 
 export interface RunTab {
@@ -50,8 +52,10 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     if (gateway.writeBlocker) throw new Error(gateway.writeBlocker);
     st.progress("Training: computing every step…");
     await paint();
-    const result = runFor(options);
-    const plan = planFor(result, how.replace ?? runSheetName(result.config));
+    // large runs train in a Web Worker (Cancel there leaves the workbook untouched)
+    const name = how.replace ?? runSheetName(resolveConfig(options));
+    const view = { progress: (f: number, text: string) => st.progress(text, Math.round(f * 100), 100), cancel: st.cancelButton };
+    const { result, plan } = await runJob({ kind: "plan", options, replace: name }, view);
     st.progress("Writing the sheet: sending the cells and charts to Excel…");
     // Cancel is safe between write requests: the writer removes what it added, a rebuilt run stays as it was
     const stop = new AbortController();

@@ -60,10 +60,10 @@ export function runTitle(config: Pick<RunConfig, "model" | "optimizer" | "lr" | 
 }
 
 /** The final √SSE, or null when there is no epoch. */
-export const finalRootSse = (r: RunResult): number => (r.epochs.length ? r.epochs[r.epochs.length - 1].rootSse : NaN);
+export const finalRootSse = (r: Pick<RunResult, "epochs">): number => (r.epochs.length ? r.epochs[r.epochs.length - 1].rootSse : NaN);
 
 /** The Runs log row of a run, in the same words as the pane, saying what made it. */
-export function runsRow(result: RunResult, sheet: string, change: string): RunsRow {
+export function runsRow(result: Omit<RunResult, "rows">, sheet: string, change: string): RunsRow {
   const c = result.config;
   const d = result.divergence;
   return {
