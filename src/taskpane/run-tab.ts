@@ -9,14 +9,12 @@ import type { RunOutline } from "./worker-tasks";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
 import { activeRunCard, type ActiveRunCard } from "./active-run";
 import { button, h } from "./dom";
-import { lrCellOf, runFor } from "./engine";
+import { lrCellOf } from "./engine";
 import { pointsFromSelection, toOptions } from "./form";
 import { gettingStarted, resultView } from "./run-result";
 import { runForm, type RunForm } from "./run-form";
 import type { PaneState } from "./state";
 import { runSheetName, runsRow } from "./vocabulary";
-import { buildWorkbookPlan } from "../sheet";
-import { writeWorkbook } from "../xlsx";
 
 /** How a run is written: a new sheet, or over an existing run sheet (Rebuild). */
 export interface WriteRun {
@@ -109,10 +107,9 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       const options = await optionsNow();
       status.progress("Training: computing every step…");
       await paint();
-      const result = runFor(options);
-      const name = runSheetName(result.config);
-      const filename = `gradsheet-${name.replace(/[^A-Za-z0-9.-]+/g, "-")}.xlsx`;
-      state.save(writeWorkbook(buildWorkbookPlan([{ result, name }])), filename);
+      const view = { progress: (f: number, text: string) => status.progress(text, Math.round(f * 100), 100), cancel: status.cancelButton };
+      const { result, bytes, filename } = await runJob({ kind: "xlsx", options }, view);
+      state.save(bytes, filename);
       status.show(resultView(result, { sheet: null, note: `Saved ${filename}: open it in Excel, LibreOffice or Google Sheets.` }));
     }),
   );

@@ -208,7 +208,7 @@ describe("the task pane outside Excel", () => {
     expect(await page.locator("#no-excel").textContent()).toMatch(/runs inside Excel[\s\S]*Upload My Add-in/);
     expect(await page.locator("#generate").getAttribute("aria-disabled")).toBe("true");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as .xlsx" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^gradsheet-1-neuron-lr-1e-4\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^gradsheet-linear-lr-0\.0001\.xlsx$/);
     const path = await download.path();
     const { readFileSync } = await import("node:fs");
     expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");
