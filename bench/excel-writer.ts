@@ -7,8 +7,8 @@
  */
 import { resolveConfig, train } from "../src/core";
 import { buildRunSheet } from "../src/sheet";
-import { planCellCount } from "../src/excel/ops";
-import { REQUEST_BUDGET, writePlan } from "../src/excel/writer";
+import { planCellCount } from "../src/excel/plan-ops";
+import { REQUEST_BUDGET, writePlan } from "../src/excel/write-run";
 import type { ExcelHost } from "../src/excel/host";
 import { createFakeExcel } from "../tests/fake-excel";
 import type { BenchResult } from "./lib/types";

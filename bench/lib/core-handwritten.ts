@@ -5,7 +5,7 @@
  * Like the core, a row is diverged when its squared error passes the bound or a new weight is not
  * finite; unlike it, nothing is turned into NaN (the bench's runs never overflow).
  */
-import type { EpochSummary, GradientKind, RunConfig } from "../../src/core";
+import { wideWeights, type EpochSummary, type GradientKind, type RunConfig } from "../../src/core";
 
 /** The same epochs as the core's summary (objects included, so both sides pay for them). */
 export interface HandResult {
@@ -117,6 +117,65 @@ export function twoNeuronLoop(cfg: RunConfig, kind: GradientKind, relu: boolean)
     }
     sse.push(s);
     epochs.push({ epoch: e + 1, sse: s, rootSse: Math.sqrt(s), rmse: Math.sqrt(s / n), weights: { a, b, c, d } });
+  }
+  return { epochs, sse, divergedStep: diverged };
+}
+
+/** ŷ = Σ_j c_j·max(0, a_j·x + b_j) + d (relu-n), weights a1 … an, b1 … bn, c1 … cn, d in one array. */
+export function wideLoop(cfg: RunConfig, kind: GradientKind, n: number): HandResult {
+  const { lr, h, data, divergenceBound: bound } = cfg;
+  const names = wideWeights(n);
+  const k = names.length, C = 2 * n, D = 3 * n;
+  const w = Float64Array.from(names, (nm) => cfg.init[nm]);
+  const p = new Float64Array(k), g = new Float64Array(k);
+  const predict = (v: Float64Array, x: number) => {
+    let s = v[C] * Math.max(0, v[0] * x + v[n]);
+    for (let j = 1; j < n; j++) s = s + v[C + j] * Math.max(0, v[j] * x + v[n + j]);
+    return s + v[D];
+  };
+  const epochs: EpochSummary[] = [];
+  const sse: number[] = [];
+  let diverged = 0, t = 0;
+  for (let e = 0; e < cfg.epochs; e++) {
+    let s = 0;
+    for (let r = 0; r < data.length; r++) {
+      t++;
+      const x = data[r].x, y = data[r].y;
+      const pred = predict(w, x);
+      const err = (pred - y) * (pred - y);
+      s += err;
+      if (kind === "analytic") {
+        const gd = 2 * (pred - y);
+        g[D] = gd;
+        for (let j = 0; j < n; j++) {
+          const z = w[j] * x + w[n + j];
+          const dB = z > 0 ? gd * w[C + j] : 0;
+          g[C + j] = gd * Math.max(0, z);
+          g[n + j] = dB;
+          g[j] = dB * x;
+        }
+      } else {
+        p.set(w);
+        for (let i = 0; i < k; i++) {
+          p[i] = w[i] + h;
+          const u = predict(p, x) - y;
+          p[i] = w[i] - h;
+          const l = kind === "central" ? predict(p, x) - y : 0;
+          p[i] = w[i];
+          g[i] = kind === "forward" ? (u * u - err) / h : (u * u - l * l) / (2 * h);
+        }
+      }
+      let ok = err <= bound;
+      for (let i = 0; i < k; i++) {
+        w[i] = w[i] - lr * g[i];
+        ok = ok && w[i] - w[i] === 0;
+      }
+      if (diverged === 0 && !ok) diverged = t;
+    }
+    sse.push(s);
+    const weights: Record<string, number> = {};
+    names.forEach((nm, i) => (weights[nm] = w[i]));
+    epochs.push({ epoch: e + 1, sse: s, rootSse: Math.sqrt(s), rmse: Math.sqrt(s / data.length), weights });
   }
   return { epochs, sse, divergedStep: diverged };
 }

@@ -4,6 +4,7 @@
  * run's rows; a summary-only run is trained again with rows when it is small enough.
  */
 import { deadRelu, derivativeCheck, explainDivergence, hPlateau, stabilityK, train, type RunResult } from "../core";
+import { learnerNumber as num } from "../run";
 
 /** Runs longer than this are not re-trained with rows for diagnostics (rows cost memory). */
 export const DIAGNOSTIC_STEP_LIMIT = 200_000;
@@ -57,8 +58,8 @@ export function diagnosticsText(d: Diagnostics | null): string {
   const s = d.stability;
   lines.push(
     s.stepsAbove2
-      ? `Stability: ${s.stepsAbove2} step(s) had k = 2·lr·‖∇ŷ‖² above 2 (the first at step ${s.firstAbove2}; largest k ${s.maxK.toPrecision(3)}): those steps overshoot and their row's error grows.`
-      : `Stability: every step had k ≤ 2 (largest ${s.maxK.toPrecision(3)}), so no step overshot.`,
+      ? `Stability: ${s.stepsAbove2} step(s) had k = 2·lr·‖∇ŷ‖² above 2 (the first at step ${s.firstAbove2}; largest k ${num(s.maxK)}): those steps overshoot and their row's error grows.`
+      : `Stability: every step had k ≤ 2 (largest ${num(s.maxK)}), so no step overshot.`,
   );
   if (d.plateau) lines.push(`Plateau: ${d.plateau.text}`);
   if (d.deadRelu) lines.push(`ReLU: ${d.deadRelu.epochs.map((e) => `epoch ${e.epoch} ${e.deadRows}/${e.rows} dead rows`).join(", ")}. ${d.deadRelu.text}`);

@@ -6,6 +6,8 @@
 import { ConfigError } from "../core";
 import type { CliIo, Command } from "./command";
 import { exportCommand } from "./commands/export";
+import { explainCommand } from "./commands/explain";
+import { lessonCommand } from "./commands/lesson";
 import { landscapeCommand } from "./commands/landscape";
 import { compareCommand, sweepCommand } from "./commands/experiments";
 import { doctorCommand } from "./commands/doctor";
@@ -13,7 +15,7 @@ import { trainCommand } from "./commands/train";
 import { RUN_OPTIONS, optionsHelp } from "./options";
 
 /** Every command, in help order. Add yours here. */
-export const COMMANDS: readonly Command[] = [trainCommand, exportCommand, sweepCommand, compareCommand, landscapeCommand, doctorCommand];
+export const COMMANDS: readonly Command[] = [trainCommand, exportCommand, sweepCommand, compareCommand, landscapeCommand, explainCommand, lessonCommand, doctorCommand];
 
 const processIo: CliIo = {
   out: (s) => void process.stdout.write(s),

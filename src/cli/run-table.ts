@@ -1,14 +1,9 @@
 /** The readable form of a run: one line per epoch (and per row with --rows), then the divergence sentence. */
 import { MODELS, OPTIMIZERS, type RunResult, type StepRow, type Weights } from "../core";
+import { learnerNumber } from "../run";
 
-/** A number for a terminal: 8 significant digits, NaN and ±Infinity spelled out. */
-export function num(v: number): string {
-  if (Number.isNaN(v)) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  return a >= 1e-4 && a < 1e9 ? String(Number(v.toPrecision(8))) : v.toExponential(6);
-}
+/** A number for a terminal: the learner format every surface uses (see `learnerNumber`). */
+export const num = learnerNumber;
 
 /** Right-aligned columns under a header line. */
 export function table(head: string[], body: string[][]): string {
@@ -26,8 +21,8 @@ export function runTable(result: RunResult): string {
   const c = result.config;
   const names = MODELS[c.model].weights;
   const parts = [
-    `${MODELS[c.model].formula}, ${OPTIMIZERS[c.optimizer].label}, lr ${c.lr}, ${c.gradient} gradient` +
-      `${c.gradient === "analytic" ? "" : ` (h ${c.h})`}, ${c.data.length} rows × ${c.epochs} epoch${c.epochs === 1 ? "" : "s"}`,
+    `${MODELS[c.model].formula}, ${OPTIMIZERS[c.optimizer].label}, lr ${num(c.lr)}, ${c.gradient} gradient` +
+      `${c.gradient === "analytic" ? "" : ` (h ${num(c.h)})`}, ${c.data.length} rows × ${c.epochs} epoch${c.epochs === 1 ? "" : "s"}`,
     "",
   ];
   if (result.rows) parts.push(rowsTable(result.rows, names), "");

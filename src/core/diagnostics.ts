@@ -3,6 +3,7 @@
  * (stability k), why a run exploded, when a ReLU died, and how biased finite differences are.
  */
 import { MODELS } from "./models";
+import { OPTIMIZERS } from "./optimizers";
 import type { RunResult, StepRow } from "./types";
 
 /**
@@ -12,16 +13,11 @@ import type { RunResult, StepRow } from "./types";
  */
 export function effectiveRates(result: RunResult, row: StepRow): Record<string, number> {
   const { config } = result;
-  const { beta2, eps, biasCorrection } = config.optimizerSettings;
+  const opt = OPTIMIZERS[config.optimizer];
+  const t = row.batch?.t ?? row.step;
   const out: Record<string, number> = {};
-  for (const w of MODELS[config.model].weights) {
-    if (config.optimizer === "rmsprop") out[w] = config.lr / (Math.sqrt(row.state[`s_${w}`]) + eps);
-    else if (config.optimizer === "adam") {
-      const v = row.state[`v_${w}`];
-      const vHat = biasCorrection ? v / (1 - Math.pow(beta2, row.batch?.t ?? row.step)) : v;
-      out[w] = config.lr / (Math.sqrt(vHat) + eps);
-    } else out[w] = config.lr;
-  }
+  for (const w of MODELS[config.model].weights)
+    out[w] = opt.rate ? opt.rate(config.lr, (slot) => row.state[`${slot}_${w}`], t, config.optimizerSettings) : config.lr;
   return out;
 }
 
@@ -36,8 +32,7 @@ export function stabilityK(result: RunResult, row: StepRow): number {
   const w = Float64Array.from(model.weights, (n) => row.weights[n]);
   const gp = new Float64Array(model.weights.length);
   model.predGrad(w, row.x, gp);
-  const uniform = result.config.optimizer === "sgd" || result.config.optimizer === "momentum";
-  const eta = uniform ? undefined : effectiveRates(result, row);
+  const eta = OPTIMIZERS[result.config.optimizer].rate ? effectiveRates(result, row) : undefined;
   let sum = 0;
   model.weights.forEach((n, i) => {
     const sq = gp[i] * gp[i];
@@ -109,8 +104,8 @@ export interface DeadReluReport {
 
 /** The weights whose analytic derivatives are all exactly 0 on a dead-ReLU row: every weight but d. */
 export function reluWeights(model: RunResult["config"]["model"]): string[] | null {
-  if (model !== "two-relu" && MODELS[model].width === undefined) return null;
-  return MODELS[model].weights.filter((w) => w !== "d");
+  const dead = MODELS[model].deadRelu;
+  return dead ? [...dead.weights] : null;
 }
 
 /**
@@ -118,9 +113,9 @@ export function reluWeights(model: RunResult["config"]["model"]): string[] | nul
  * exactly 0 (a·x + b ≤ 0; for a wide layer, a_j·x + b_j ≤ 0 for every neuron j at once).
  */
 export function deadRelu(result: RunResult): DeadReluReport | null {
-  const ws = reluWeights(result.config.model);
-  if (!ws || !result.rows) return null;
-  const dead = (r: StepRow) => ws.every((w) => r.analytic[w] === 0);
+  const note = MODELS[result.config.model].deadRelu;
+  if (!note || !result.rows) return null;
+  const dead = (r: StepRow) => note.weights.every((w) => r.analytic[w] === 0);
   const epochs: DeadReluEpoch[] = result.epochs.map((e) => ({ epoch: e.epoch, deadRows: 0, rows: 0 }));
   for (const r of result.rows) {
     epochs[r.epoch - 1].rows++;
@@ -129,19 +124,7 @@ export function deadRelu(result: RunResult): DeadReluReport | null {
   let deadFrom: number | null = null;
   for (let i = result.rows.length - 1; i >= 0 && dead(result.rows[i]); i--) deadFrom = result.rows[i].step;
   const last = result.rows[result.rows.length - 1];
-  const width = MODELS[result.config.model].width;
-  if (width !== undefined) {
-    const text =
-      deadFrom === null
-        ? `The layer is alive: on some rows at least one of its ${width} neurons has a_j·x + b_j > 0, so its weights keep learning.`
-        : `From step ${deadFrom} on, a_j·x + b_j ≤ 0 for every one of the ${width} neurons and every x that follows, so the layer outputs 0, every derivative but d's is exactly 0, and only d learns: the model predicts the constant d.`;
-    return { epochs, deadFrom, text };
-  }
-  const text =
-    deadFrom === null
-      ? "The ReLU is alive: some rows still have a·x + b > 0, so a, b and c keep learning."
-      : `From step ${deadFrom} on, a·x + b ≤ 0 for every x that follows (a = ${fmt(last.weights.a)}, b = ${fmt(last.weights.b)}), so the ReLU outputs 0, the derivatives of a, b and c are exactly 0, and only d learns: the model predicts the constant d.`;
-  return { epochs, deadFrom, text };
+  return { epochs, deadFrom, text: deadFrom === null ? note.alive : note.dead(deadFrom, last, fmt) };
 }
 
 export interface DerivativeCheck {

@@ -57,10 +57,8 @@ export function compare(options: RunOptions, models: ModelId[]): { runs: Compare
     if (!(model in MODELS)) throw new ConfigError("models", `Unknown model "${model}": choose from ${Object.keys(MODELS).join(", ")}.`);
     const r = train(resolveConfig({ ...options, model, init: initForModel(options.init, model) }), { rows: false });
     const out: CompareRun = { model, epochs: r.epochs, divergence: r.divergence };
-    if (model === "two-linear") {
-      const w = r.epochs[r.epochs.length - 1].weights;
-      out.collapsed = { slope: w.a * w.c, intercept: w.c * w.b + w.d };
-    }
+    const collapse = MODELS[model].collapse;
+    if (collapse) out.collapsed = collapse(r.epochs[r.epochs.length - 1].weights);
     return out;
   });
   return { runs };

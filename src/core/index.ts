@@ -1,9 +1,11 @@
 /** The training core: pure TypeScript, no I/O. Everything above it imports from here. */
 export * from "./types";
 export { ConfigError } from "./errors";
-export { MODELS, MODEL_IDS, BASE_MODEL_IDS, WIDE_MODEL_IDS, type Model } from "./models";
-export { WIDE_WIDTHS, wideWeights, wideRelu } from "./wide";
-export { OPTIMIZERS, OPTIMIZER_IDS, type Optimizer } from "./optimizers";
+export { MODELS, MODEL_IDS, BASE_MODEL_IDS, WIDE_MODEL_IDS, WIDE_WIDTHS, wideWeights, wideRelu, type Model } from "./models";
+export type { ModelCells, ModelFormulas, ForwardColumn, DerivativeText } from "./model";
+export { OPTIMIZERS, OPTIMIZER_IDS, registerOptimizer, type Optimizer } from "./optimizers";
+export { optimizer, type OptimizerCells, type OptimizerFormulas, type SettingName, type SlotFormula } from "./optimizer";
+export { square } from "./formula-text";
 export { DEFAULTS, LIMITS, resolveConfig, defaultDivergenceBound, wideInit, type RunOptions } from "./config";
 export { DEFAULT_TARGET, GRADDESC_X, makeData, parseCsv, xValues, type DataSpec, type Target, type XSource } from "./data";
 export { PRESETS, presetById, type Preset } from "./presets";

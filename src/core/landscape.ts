@@ -17,8 +17,8 @@ export interface LandscapeAxes {
 
 /** The two weights a learner looks at: a and b for one neuron, a and c for two, a1 and c1 for a wide layer. */
 export function landscapeWeights(model: RunResult["config"]["model"]): [string, string] {
-  if (MODELS[model].width !== undefined) return ["a1", "c1"];
-  return model === "linear" ? ["a", "b"] : ["a", "c"];
+  const [wx, wy] = MODELS[model].landscape.weights;
+  return [wx, wy];
 }
 
 /** SSE = Σ (ŷ − y)² over the data at weights w, summed in data order. */
@@ -69,7 +69,7 @@ export function landscapeAxes(result: RunResult, points = 21): LandscapeAxes {
   const py = rows.slice(0, end).map((r) => r.weights[wy]).filter(Number.isFinite);
   px.push(result.config.init[wx]);
   py.push(result.config.init[wy]);
-  const ls = result.config.model === "linear" ? leastSquaresLine(result) : null;
+  const ls = MODELS[result.config.model].landscape.line ? leastSquaresLine(result) : null;
   if (ls) px.push(ls.slope), py.push(ls.intercept);
   const fixed: Weights = {};
   for (const w of MODELS[result.config.model].weights) if (w !== wx && w !== wy) fixed[w] = result.config.init[w];

@@ -13,9 +13,10 @@
  * the sheet's formulas. A result that overflows becomes NaN and stays NaN downstream, as an Excel
  * error (#NUM!) propagates through the cells that use it; divergence is data, not an exception.
  */
+import { trainFast } from "./fast-loop";
+import { fin } from "./model";
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
-import { trainSummary } from "./summary";
 import type { BatchState, Divergence, EpochSummary, RunConfig, RunResult, StepRow, Weights } from "./types";
 
 export interface TrainOptions {
@@ -23,15 +24,11 @@ export interface TrainOptions {
   rows?: boolean;
 }
 
-/** Non-finite becomes NaN: an overflowed cell is an error, and errors never turn back into numbers. */
-const fin = (v: number): number => (v - v === 0 ? v : NaN);
-
 /** Run SGD as configured. Pure: the config is not modified. */
 export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
   const record = opts.rows ?? true;
-  // summary-only runs of the built-in models take a loop with every formula inlined (summary.ts)
-  const fast = record || config.batchSize > 1 ? undefined : trainSummary(config, checkDivergence);
-  if (fast) return fast;
+  // summary-only runs take the fast loop (fast-loop.ts), which computes the same numbers
+  if (!record && config.batchSize === 1) return trainFast(config, checkDivergence);
   const model = MODELS[config.model];
   const opt = OPTIMIZERS[config.optimizer];
   const names = model.weights;
@@ -122,7 +119,8 @@ export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
   return rows ? { config, epochs, divergence, rows } : { config, epochs, divergence };
 }
 
-function checkDivergence(err: number, next: Float64Array, names: readonly string[], bound: number, epoch: number, row: number, step: number): Divergence | null {
+/** The first divergence of a row, or null: its error passes the bound or is not a number, or a new weight is not finite. */
+export function checkDivergence(err: number, next: Float64Array, names: readonly string[], bound: number, epoch: number, row: number, step: number): Divergence | null {
   if (!(Math.abs(err) <= bound)) {
     return { epoch, row, step, quantity: "error", value: err, reason: `The squared error ${describe(err, bound)} at step ${step}.` };
   }
@@ -167,19 +165,11 @@ function stepRow(epoch: number, row: number, step: number, x: number, y: number,
     state,
     newWeights: toWeights(names, b.next),
   };
-  if (model.layer && model.width) {
-    const z = new Float64Array(model.width);
-    model.layer(w, x, z);
-    out.layer = { z: Array.from(z), relu: Array.from(z, (v) => Math.max(0, v)) };
-  }
-  if (model.hidden) {
-    out.hidden = fin(model.hidden(w, x));
-    if (config.model === "two-relu") out.activation = Math.max(0, out.hidden);
-  }
-  return out;
+  return Object.assign(out, model.record(w, x));
 }
 
-function toWeights(names: readonly string[], v: Float64Array): Weights {
+/** Weights by name from values in `names` order. */
+export function toWeights(names: readonly string[], v: Float64Array): Weights {
   const o: Weights = {};
   for (let i = 0; i < names.length; i++) o[names[i]] = v[i];
   return o;

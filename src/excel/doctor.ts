@@ -11,6 +11,7 @@ import {
   type AppliedFix, type CellValue, type ChartModel, type ChartType, type DataSource, type Finding,
   type SheetContext, type SkippedFix, type WorkbookModel,
 } from "../doctor";
+import { CELL_BYTES, readRows } from "./reads";
 import { syncWithin, type ExcelHost } from "./host";
 import { excelNeeded } from "./requirements";
 
@@ -206,18 +207,18 @@ async function readContexts(ctx: Excel.RequestContext, charts: ChartModel[], syn
         const right = r.col + r.cols - 1 + 3;
         want.set(r.sheet, cur ? { top: Math.min(cur.top, top), bottom: Math.max(cur.bottom, bottom), right: Math.max(cur.right, right) } : { top, bottom, right });
       }
-  const ranges: { name: string; top: number; range: Excel.Range }[] = [];
+  const out: SheetContext[] = [];
   for (const [name, w] of want) {
     if (w.bottom - w.top + 1 > MAX_CONTEXT_ROWS) {
       limitations.push(`The data on ${name} is too long to read for the x-column search (over ${MAX_CONTEXT_ROWS} rows).`);
       continue;
     }
-    const range = ctx.workbook.worksheets.getItem(name).getRangeByIndexes(w.top, 0, w.bottom - w.top + 1, w.right + 1).load("values");
-    ranges.push({ name, top: w.top, range });
+    // In row blocks under the 5 MB response limit of Excel on the web.
+    const rect = { row: w.top, col: 0, rows: w.bottom - w.top + 1, cols: w.right + 1 };
+    const values = await readRows(ctx.workbook.worksheets.getItem(name), rect, "values", rect.cols * CELL_BYTES, sync);
+    out.push({ name, top: w.top, left: 0, values: values as CellValue[][] });
   }
-  if (!ranges.length) return [];
-  await sync();
-  return ranges.map((r) => ({ name: r.name, top: r.top, left: 0, values: r.range.values as CellValue[][] }));
+  return out;
 }
 
 /** What applying fixes did. */

@@ -1,7 +1,10 @@
 /**
  * The run records GradSheet keeps in the workbook so it recognises its sheets after save and
- * reopen: a worksheet custom property per sheet (ExcelApi 1.12, travels with the sheet) and, on
- * every Excel, one Workbook setting (ExcelApi 1.4) indexing the records by sheet name.
+ * reopen: the custom XML part `urn:gradsheet:meta:1` (ExcelApi 1.5; the same part `gradsheet
+ * export` writes, so an exported file is recognised too), a worksheet custom property per sheet
+ * (ExcelApi 1.12, travels with the sheet) and the Workbook setting (ExcelApi 1.4) of older
+ * versions. Settings have been lost by Office (office-js #360, #2940, #5206, #6091); the part
+ * alone is enough.
  */
 
 /** What the add-in stores about a sheet it wrote. Plain JSON. */
@@ -51,17 +54,77 @@ export function parseIndex(raw: unknown): RunIndex {
   return out;
 }
 
-/** Queue loading the index (one setting). Read `.value` after the sync through `parseIndex`. */
-export function loadIndex(context: Excel.RequestContext): Excel.Setting {
-  return context.workbook.settings.getItemOrNullObject(INDEX_SETTING).load("value");
+/** Namespace of GradSheet's custom XML part (the same as src/xlsx's META_NAMESPACE). */
+export const META_NAMESPACE = "urn:gradsheet:meta:1";
+
+/** The queued reads of the index: the setting and the custom XML parts in GradSheet's namespace. */
+export interface IndexHandle {
+  setting: Excel.Setting;
+  parts: Excel.CustomXmlPartScopedCollection;
 }
 
-export function indexOf(setting: Excel.Setting): RunIndex {
-  return setting.isNullObject ? {} : parseIndex(setting.value);
+/** Queue loading the index (setting and XML parts); read it after the sync with `indexOf`. */
+export function loadIndex(context: Excel.RequestContext): IndexHandle {
+  const setting = context.workbook.settings.getItemOrNullObject(INDEX_SETTING).load("value");
+  const parts = context.workbook.customXmlParts.getByNamespace(META_NAMESPACE).load("items/id");
+  return { setting, parts };
 }
 
-/** Queue storing `index` and, where supported, each changed sheet's custom property. */
-export function queueIndex(context: Excel.RequestContext, index: RunIndex): void {
+/** One sheet in the XML part: an exported file's `{name, meta}`, plus the add-in's record fields. */
+interface PartEntry {
+  name: string;
+  key?: string;
+  meta?: Record<string, unknown>;
+  role?: RunRecord["role"];
+  created?: string;
+  lrCell?: RunRecord["lrCell"];
+  rows?: number;
+}
+
+const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The index in a part's XML (`<gradsheet xmlns="urn:gradsheet:meta:1">{json}</gradsheet>`), or {} when it is not one. */
+export function parsePart(xml: string): RunIndex {
+  const m = /<gradsheet\b[^>]*>([\s\S]*)<\/gradsheet>/.exec(xml);
+  const out: RunIndex = {};
+  try {
+    const doc = JSON.parse(unescapeXml(m?.[1] ?? "")) as { sheets?: PartEntry[] };
+    for (const e of doc.sheets ?? []) {
+      if (typeof e?.name !== "string") continue;
+      const role = e.role ?? (e.meta?.kind === "run" ? "run" : "experiment");
+      out[e.key ?? e.name] = { app: "GradSheet", role, sheet: e.name, created: e.created ?? "", options: e.meta, lrCell: e.lrCell, rows: e.rows };
+    }
+  } catch {
+    /* not GradSheet's JSON */
+  }
+  return out;
+}
+
+/** The part's XML for `index`, readable by `parsePart` and by the exported-file readers (`sheets[].name/meta`). */
+export function partXml(index: RunIndex): string {
+  const sheets: PartEntry[] = Object.entries(index).map(([key, r]) => ({ name: r.sheet, key, meta: r.options, role: r.role, created: r.created, lrCell: r.lrCell, rows: r.rows }));
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><gradsheet xmlns="${META_NAMESPACE}">${escapeXml(JSON.stringify({ format: 1, sheets }))}</gradsheet>`;
+}
+
+/**
+ * The index after the load's sync: the XML part's records (one more sync to fetch its text when
+ * there is a part), filled in from the setting.
+ */
+export async function indexOf(handle: IndexHandle, sync: () => Promise<void>): Promise<RunIndex> {
+  const fromSetting = handle.setting.isNullObject ? {} : parseIndex(handle.setting.value);
+  if (!handle.parts.items.length) return fromSetting;
+  const xml = handle.parts.items[0].getXml();
+  await sync();
+  // getXml() answers a ClientResult, which has no load(); `sync` is the caller's context.sync().
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+  return { ...fromSetting, ...parsePart(xml.value) };
+}
+
+/** Queue storing `index`: the XML part (replacing GradSheet's old one) and the setting. */
+export function queueIndex(context: Excel.RequestContext, index: RunIndex, handle: IndexHandle): void {
+  for (const p of handle.parts.items) p.delete();
+  context.workbook.customXmlParts.add(partXml(index));
   context.workbook.settings.add(INDEX_SETTING, index);
 }
 

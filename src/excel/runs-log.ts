@@ -66,13 +66,14 @@ export function queueRunsRow(context: Excel.RequestContext, names: string[], ind
     header.format.font.bold = true;
     header.format.fill.color = `#${STYLES.header.fill}`;
     sheet.getRangeByIndexes(0, 0, 1, RUNS_HEADER.length).format.columnWidth = 80;
-    sheet.freezePanes.freezeRows(1);
+    // No frozen header: freezing a sheet that is not active activates it (office-js #3148).
   }
   const cells = runsCells(row, now);
   const at = rowOf[row.sheet] ?? rows + 1;
   const range = sheet.getRangeByIndexes(at, 0, 1, cells.length);
-  range.values = [cells];
+  // Format before value: an ISO time written into a General cell is stored as a date serial.
   range.numberFormat = [["@", "@", "General", "General", "General", "0", "0.0000", "General", "General"]];
+  range.values = [cells];
   const record: RunRecord = {
     app: "GradSheet", role: "runs", sheet: name, created: existing?.created ?? now.toISOString(),
     rows: Math.max(rows, at), rowOf: { ...rowOf, [row.sheet]: at },

@@ -1,14 +1,13 @@
 /**
  * The derivative of e by every weight, three ways, as `src/core/train.ts` computes them:
  * forward difference (e(w + h) − e) / h, central difference (e(w + h) − e(w − h)) / (2·h), and the
- * analytic chain rule of `src/core/models.ts` (g = 2·(ŷ − y), then de/db = g·c, de/da = de/db·x, …).
+ * analytic chain rule of the model registry (`src/core/models`: g = 2·(ŷ − y), then de/db = g·c, …).
  * The central columns appear only when the run uses them.
  */
-import type { ModelId } from "../core";
 import { cachedNumber } from "./cached";
 import type { At, ColumnSpec } from "./columns";
-import type { RunContext } from "./context";
-import { predictText, square } from "./formula";
+import { modelCells, type RunContext } from "./context";
+import { square } from "./formula";
 import { KEYS } from "./keys";
 import { NAMES } from "./names";
 
@@ -46,10 +45,11 @@ export function derivativeColumns(ctx: RunContext): ColumnSpec[] {
         },
       );
     }
+    const d = ctx.model.sheet.derivative(w);
     specs.push({
       key: KEYS.analytic(w), header: `de/d${w}`, style: "number",
-      description: analyticDescription(ctx.config.model, w),
-      formula: (at, r) => `=${analyticFormula(ctx.config.model, w, at, r)}`,
+      description: d.lossNote,
+      formula: (at, r) => `=${d.loss(modelCells(at, r))}`,
       cached: (row) => cachedNumber(row.analytic[w]),
     });
   }
@@ -58,52 +58,6 @@ export function derivativeColumns(ctx: RunContext): ColumnSpec[] {
 
 /** (ŷ with weight w moved by ±h, minus y)², with ŷ written out as the core's predict does. */
 function nudged(ctx: RunContext, at: At, r: number, w: string, sign: "+" | "-"): string {
-  const cells: Record<string, string> = {};
-  for (const v of ctx.weights) cells[v] = v === w ? `(${at(v, r)}${sign}${NAMES.h})` : at(v, r);
-  return square(`${predictText(ctx.config.model, cells, at("x", r))}-${at("y", r)}`);
-}
-
-/** The chain rule, term by term as in `src/core/models.ts` lossGrad. */
-function analyticFormula(model: ModelId, w: string, at: At, r: number): string {
-  const g = `2*(${at("pred", r)}-${at("y", r)})`;
-  const d = (v: string) => at(KEYS.analytic(v), r);
-  if (model === "linear") return w === "b" ? g : `${d("b")}*${at("x", r)}`;
-  if (model.startsWith("relu-") && w !== "d") {
-    // neuron j of a wide layer: de/dc_j = de/dd·max(0, z_j); de/db_j = de/dd·c_j when z_j > 0; de/da_j = de/db_j·x
-    const j = w.slice(1);
-    if (w[0] === "c") return `${d("d")}*${at(`relu${j}`, r)}`;
-    if (w[0] === "b") return `IF(${at(`z${j}`, r)}>0,${d("d")}*${at(`c${j}`, r)},0)`;
-    return `${d(`b${j}`)}*${at("x", r)}`;
-  }
-  switch (w) {
-    case "d":
-      return g;
-    case "c":
-      return `${d("d")}*${at(model === "two-relu" ? "relu" : "z", r)}`;
-    case "b":
-      return model === "two-relu" ? `IF(${at("z", r)}>0,${d("d")}*${at("c", r)},0)` : `${d("d")}*${at("c", r)}`;
-    default:
-      return `${d("b")}*${at("x", r)}`;
-  }
-}
-
-function analyticDescription(model: ModelId, w: string): string {
-  if (model === "linear") return w === "b" ? "de/db = 2·(ŷ − y)" : "de/da = de/db·x = 2·(ŷ − y)·x";
-  if (model.startsWith("relu-") && w !== "d") {
-    const j = w.slice(1);
-    if (w[0] === "c") return `de/dc${j} = de/dd·max(0, z${j})`;
-    if (w[0] === "b") return `de/db${j} = de/dd·c${j} when z${j} > 0, else 0`;
-    return `de/da${j} = de/db${j}·x`;
-  }
-  const relu = model === "two-relu";
-  switch (w) {
-    case "d":
-      return "de/dd = 2·(ŷ − y)";
-    case "c":
-      return relu ? "de/dc = de/dd·max(0, z) = 2·(ŷ − y)·max(0, a·x + b)" : "de/dc = de/dd·z = 2·(ŷ − y)·(a·x + b)";
-    case "b":
-      return relu ? "de/db = de/dd·c = 2·(ŷ − y)·c when z > 0, else 0" : "de/db = de/dd·c = 2·(ŷ − y)·c";
-    default:
-      return relu ? "de/da = de/db·x = 2·(ŷ − y)·c·x when z > 0, else 0" : "de/da = de/db·x = 2·(ŷ − y)·c·x";
-  }
+  const cell = (v: string) => (v === w ? `(${at(v, r)}${sign}${NAMES.h})` : at(v, r));
+  return square(`${ctx.model.sheet.predict(cell, at("x", r))}-${at("y", r)}`);
 }

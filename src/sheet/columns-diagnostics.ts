@@ -8,8 +8,8 @@
 import { relativeError, stabilityK, type StepRow } from "../core";
 import { cachedNumber } from "./cached";
 import type { At, ColumnSpec } from "./columns";
-import type { RunContext } from "./context";
-import { stepNumberKey } from "./columns-optimizer";
+import { modelCells, type RunContext } from "./context";
+import { optimizerCellsOf } from "./columns-optimizer";
 import { square } from "./formula";
 import { KEYS } from "./keys";
 import { NAMES } from "./names";
@@ -17,65 +17,31 @@ import { NAMES } from "./names";
 /** The key of the stability column. */
 export const STABILITY_KEY = "k";
 
-/** ∂ŷ/∂w as formula text, as `predGrad` in `src/core/models.ts` computes it ("1" for d and for b of one neuron). */
-function predGradText(ctx: RunContext, at: At, r: number, w: string): string {
-  const x = at("x", r);
-  switch (ctx.config.model) {
-    case "linear":
-      return w === "a" ? x : "1";
-    case "two-linear":
-      return { a: `${at("c", r)}*${x}`, b: at("c", r), c: at("z", r), d: "1" }[w] as string;
-    case "two-relu": {
-      const z = at("z", r);
-      return { a: `IF(${z}>0,${at("c", r)}*${x},0)`, b: `IF(${z}>0,${at("c", r)},0)`, c: at("relu", r), d: "1" }[w] as string;
-    }
-    default: {
-      // relu-n: weight a_j, b_j or c_j of neuron j, or d
-      if (w === "d") return "1";
-      const j = w.slice(1);
-      const z = at(`z${j}`, r);
-      const c = at(`c${j}`, r);
-      return w[0] === "a" ? `IF(${z}>0,${c}*${x},0)` : w[0] === "b" ? `IF(${z}>0,${c},0)` : at(`relu${j}`, r);
-    }
-  }
-}
-
-/** η_w as formula text for RMSProp and Adam (the state after this row's update). */
-function rateText(ctx: RunContext, at: At, r: number, w: string): string {
-  const { lr, eps, beta2 } = NAMES;
-  if (ctx.config.optimizer === "rmsprop") return `${lr}/(SQRT(${at(KEYS.state("s", w), r)})+${eps})`;
-  const v = at(KEYS.state("v", w), r);
-  return ctx.config.optimizerSettings.biasCorrection
-    ? `${lr}/(SQRT(${v}/(1-${beta2}^${at(stepNumberKey(ctx), r)}))+${eps})`
-    : `${lr}/(SQRT(${v})+${eps})`;
-}
-
 const DIV_ERROR: { error: "#DIV/0!" } = Object.freeze({ error: "#DIV/0!" as const });
 
 /**
- * True when a per-weight rate η_w = lr / (√s + ε) divides by exactly 0 (ε = 0 and a state still 0,
- * e.g. before a mini-batch's first update): the core's η is Infinity, the cell shows #DIV/0!.
+ * True when a per-weight rate η_w divides by exactly 0 (e.g. RMSProp with ε = 0 and a state still
+ * 0, before a mini-batch's first update): the core's η is Infinity, the cell shows #DIV/0!.
  */
 function rateDividesByZero(ctx: RunContext, row: StepRow): boolean {
-  const { optimizer, optimizerSettings: s } = ctx.config;
-  if (optimizer !== "rmsprop" && optimizer !== "adam") return false;
-  const slot = optimizer === "rmsprop" ? "s" : "v";
-  return ctx.weights.some((w) => {
-    const v = row.state[`${slot}_${w}`];
-    const t = row.batch?.t ?? row.step;
-    const vHat = optimizer === "adam" && s.biasCorrection ? v / (1 - Math.pow(s.beta2, t)) : v;
-    return Number.isFinite(vHat) && Math.sqrt(vHat) + s.eps === 0;
-  });
+  const rate = ctx.optimizer.rate;
+  if (!rate) return false;
+  const t = row.batch?.t ?? row.step;
+  // with lr = 1 the rate is infinite only when its denominator is exactly 0 (√v̂ + ε ≥ 1e-162 otherwise)
+  return ctx.weights.some((w) => Math.abs(rate(1, (slot) => row.state[`${slot}_${w}`], t, ctx.config.optimizerSettings)) === Infinity);
 }
 
+/** k = 2·lr·(Σ (∂ŷ/∂w)²), or with per-weight rates 2·(Σ η_w·(∂ŷ/∂w)²), in `stabilityK`'s order. */
 function stabilityFormula(ctx: RunContext, at: At, r: number): string {
+  const cells = modelCells(at, r);
   const sq = (w: string) => {
-    const g = predGradText(ctx, at, r, w);
+    const g = ctx.model.sheet.derivative(w).pred(cells);
     return g === "1" ? "1" : square(g);
   };
-  const uniform = ctx.config.optimizer === "sgd" || ctx.config.optimizer === "momentum";
-  if (uniform) return `=2*${NAMES.lr}*(${ctx.weights.map(sq).join("+")})`;
-  return `=2*(${ctx.weights.map((w) => `${rateText(ctx, at, r, w)}*${sq(w)}`).join("+")})`;
+  const rate = ctx.optimizer.sheet.rate;
+  if (!rate) return `=2*${NAMES.lr}*(${ctx.weights.map(sq).join("+")})`;
+  const set = ctx.config.optimizerSettings;
+  return `=2*(${ctx.weights.map((w) => `${rate(optimizerCellsOf(ctx, at, r, w), set)}*${sq(w)}`).join("+")})`;
 }
 
 export function diagnosticColumns(ctx: RunContext): ColumnSpec[] {
@@ -87,7 +53,7 @@ export function diagnosticColumns(ctx: RunContext): ColumnSpec[] {
       style: "number",
       width: 10,
       description:
-        ctx.config.optimizer === "sgd" || ctx.config.optimizer === "momentum"
+        !ctx.optimizer.rate
           ? "k = 2·lr·‖∇ŷ‖²: one step scales this row's residual by about (1 − k); k > 2 overshoots and the error grows"
           : "k = 2·Σ η_w·(∂ŷ/∂w)², η_w the optimizer's per-weight rate: k > 2 overshoots and the row's error grows",
       formula: (at, r) => stabilityFormula(ctx, at, r),

@@ -1,5 +1,8 @@
 /** What every part of a run sheet is built from: the run's config, its registries and its rows. */
-import { MODELS, OPTIMIZERS, type Model, type Optimizer, type RunConfig, type RunResult, type StepRow } from "../core";
+import { MODELS, OPTIMIZERS, type Model, type ModelCells, type Optimizer, type OptimizerCells, type RunConfig, type RunResult, type StepRow } from "../core";
+import type { At } from "./columns";
+import { KEYS } from "./keys";
+import { NAMES } from "./names";
 
 export interface RunContext {
   result: RunResult;
@@ -26,5 +29,21 @@ export function runContext(result: RunResult): RunContext {
     weights: model.weights,
     rows: result.rows,
     n: config.data.length,
+  };
+}
+
+/** The step table's cells of data row r as the model's formulas read them; `weight` overrides the weight cells. */
+export function modelCells(at: At, r: number, weight: (name: string) => string = (w) => at(w, r)): ModelCells {
+  return { w: weight, x: at("x", r), y: at("y", r), pred: at("pred", r), at: (key) => at(key, r), grad: (w) => at(KEYS.analytic(w), r) };
+}
+
+/** The step table's cells of weight w at data row r as the optimizer's formulas read them, with g the gradient's text. */
+export function optimizerCells(at: At, r: number, w: string, g: string, t: string): OptimizerCells {
+  return {
+    g,
+    t,
+    prev: (slot) => (r === 0 ? "0" : at(KEYS.state(slot, w), r - 1)),
+    state: (slot) => at(KEYS.state(slot, w), r),
+    setting: (name) => NAMES[name],
   };
 }

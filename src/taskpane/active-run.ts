@@ -2,10 +2,12 @@
  * The active sheet's card, when it is a GradSheet run: its settings in the pane's words, and
  * Apply (the LearningRate cell only), Rebuild (asks first when cells GradSheet wrote were
  * edited) and Rerun as new sheet. Each reports right below its buttons; the Runs log row of the
- * sheet is rewritten so it says what the sheet computes now and what changed.
+ * sheet is rewritten so it says what the sheet computes now and what changed. Check this sheet
+ * reads back a sample of what Excel calculated and says whether it agrees with the core.
  */
 import { ConfigError, type RunOptions } from "../core";
-import type { WorkbookStatus } from "../excel/workbook";
+import type { SheetPlan } from "../sheet";
+import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, taskStatus } from "./actions";
 import { confirmBox } from "./confirm";
 import { button, field, h, markField, textInput } from "./dom";
@@ -21,6 +23,14 @@ export interface ActiveRunCard {
   show(st: WorkbookStatus): void;
 }
 
+/**
+ * Excel as the oracle: its calculated sample of `sheet` against the core's values in `plan`, as one
+ * sentence; "" without Excel or under manual calculation (Excel has not calculated yet).
+ */
+export async function excelAgreement(gateway: WorkbookGateway | null, sheet: string, plan: SheetPlan, calculationMode: string): Promise<string> {
+  return !gateway || calculationMode === "Manual" ? "" : (await gateway.check(sheet, { ...plan, name: sheet })).message;
+}
+
 const epochsText = (n: unknown) => `${String(n)} epoch${Number(n) === 1 ? "" : "s"}`;
 
 export function activeRunCard(state: PaneState, write: WriteRun, refresh: () => Promise<void>): ActiveRunCard {
@@ -31,6 +41,7 @@ export function activeRunCard(state: PaneState, write: WriteRun, refresh: () => 
   const apply = button("apply-lr", "Apply to this sheet");
   const rebuild = button("rebuild", "Rebuild this sheet");
   const rerun = button("rerun-new", "Rerun as new sheet");
+  const check = button("check-sheet", "Check this sheet");
   const status = taskStatus("active-status");
   const confirm = confirmBox("confirm");
   const el = h(
@@ -40,12 +51,12 @@ export function activeRunCard(state: PaneState, write: WriteRun, refresh: () => 
     params,
     h("div", { className: "field-row" }, lr.wrap, apply),
     h("div", { className: "field-row" }, epochs.wrap, rebuild),
-    rerun,
-    h("p", { className: "hint", textContent: "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change." }),
+    h("div", { className: "field-row" }, rerun, check),
+    h("p", { className: "hint", textContent: "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's own numbers." }),
     confirm.el,
     status.el,
   );
-  actions.guard(apply, rebuild, rerun);
+  actions.guard(apply, rebuild, rerun, check);
 
   const readLr = (): number => {
     const v = Number(lr.control.value);
@@ -77,9 +88,15 @@ export function activeRunCard(state: PaneState, write: WriteRun, refresh: () => 
     const was = Number(options.lr);
     const result = runFor({ ...options, lr: next });
     const change = `learning rate ${formatValue(was)} → ${formatValue(next)} (Apply)`;
-    await state.gateway!.setLearningRate(sheet, next, planFor(result, sheet).meta, runsRow(result, sheet, change));
-    status.show(resultView(result, { sheet: null, note: `Applied to “${sheet}”: ${change}. Excel recalculates its rows and charts; these are the numbers it will show. The Runs sheet says the same.` }));
+    const plan = planFor(result, sheet);
+    await state.gateway!.setLearningRate(sheet, next, plan.meta, runsRow(result, sheet, change));
+    const agreed = await excelAgreement(state.gateway, sheet, plan, (await state.gateway!.status()).calculationMode);
+    status.show(resultView(result, { sheet: null, note: `Applied to “${sheet}”: ${change}. Excel recalculates its rows and charts; these are the numbers it will show. The Runs sheet says the same. ${agreed}`.trim() }));
     await refresh();
+  }));
+  check.addEventListener("click", act(async ({ sheet, options }) => {
+    status.progress(`Reading what Excel calculated on “${sheet}”…`);
+    status.show((await state.gateway!.check(sheet, planFor(runFor(options), sheet))).message);
   }));
   rerun.addEventListener("click", act(async ({ sheet, options }) => {
     const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };

@@ -6,7 +6,7 @@
  * every workbook action goes through the one runner in ./actions.
  */
 import type { RunOptions } from "../core";
-import type { WorkbookGateway, WorkbookStatus } from "../excel/workbook";
+import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, plainError } from "./actions";
 import { button, h } from "./dom";
 import { runTab } from "./run-tab";

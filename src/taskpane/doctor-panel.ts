@@ -6,8 +6,7 @@
  * and every check and fix (automatic ones too) through the pane's one action runner. Where this
  * Excel cannot read a chart's cells at all, it says "Can't check here" and names the Excel needed.
  */
-import { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "../excel/doctor";
-import type { ExcelHost } from "../excel/host";
+import { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan, type ExcelHost } from "../excel";
 import { autoFixTargets, findingRows, reportLines, summaryText } from "./doctor-findings";
 import { actions, taskStatus } from "./actions";
 import { button, h } from "./dom";

@@ -6,9 +6,7 @@
  * reached only through `deps`.
  */
 import { BASE_MODEL_IDS, MODEL_IDS, MODELS, type ModelId, type RunOptions } from "../core";
-import type { ExcelHost } from "../excel/host";
-import { writePlans, type WritePlansReport } from "../excel/write-plans";
-import { createWorkbook } from "../excel/workbook";
+import { createWorkbook, writePlans, type ExcelHost, type WritePlansReport } from "../excel";
 import { compareExperiment, experimentXlsx, landscapeExperiment, sweepExperiment, sweepRates, type Experiment } from "./experiments";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
 import { button, field as formField, h, textInput } from "./dom";

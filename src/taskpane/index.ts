@@ -8,12 +8,12 @@
  * (./doctor-panel) into `<section id="doctor">`.
  */
 import "./polyfills";
-import { officeHost } from "../excel/host";
-import { createWorkbook } from "../excel/workbook";
+import { createWorkbook, explainReader, officeHost } from "../excel";
 import { browserSave, plainError, startPane } from "./app";
 import { doctorDeps, mountDoctorPanel } from "./doctor-panel";
 import { excelExperiments, mountExperimentsPanel } from "./experiments-panel";
 import { decideStart, type Start } from "./startup";
+import { mountExplainPanel } from "./explain-panel";
 
 document.documentElement.setAttribute("data-pane", "started");
 
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   }
   const experiments = document.getElementById("experiments");
   if (experiments) mountExperimentsPanel(experiments, { options: pane.runOptions, excel: host ? excelExperiments(host) : null, save: browserSave, explain: plainError });
+  pane.mountExplain((root) => mountExplainPanel(root, { reader: host ? explainReader(host) : null, options: pane.runOptions, save: browserSave, explain: plainError }));
   const doctor = document.getElementById("doctor");
   if (doctor) {
     doctor.hidden = !host;

@@ -3,7 +3,7 @@
  * derivative kind and batch size, then learning rate and epochs. Every control is a `field()` that
  * shows its own error; each term gets its one-line meaning where it first appears.
  */
-import { ConfigError, MODEL_IDS, OPTIMIZER_IDS, type RunOptions } from "../core";
+import { ConfigError, MODEL_IDS, OPTIMIZER_IDS, OPTIMIZERS, type OptimizerId, type RunOptions } from "../core";
 import { field, h, markField, textInput, type Field } from "./dom";
 import { DEFAULT_X, orderedPresets, PRESET_ORDER, type FormValues } from "./form";
 import { DERIVATIVES, MEANING, modelLabel, modelShape, optimizerLabel } from "./vocabulary";
@@ -47,10 +47,11 @@ export function runForm(): RunForm {
   const showModel = () => (hintOf("model").textContent = modelShape(f.model.control.value));
   const showGradient = () => (hintOf("gradient").textContent = DERIVATIVES.find((d) => d.id === f.gradient.control.value)?.meaning ?? "");
   const showConstants = () => {
-    const opt = f.optimizer.control.value;
-    f.beta.wrap.hidden = opt === "sgd";
-    f.beta2.wrap.hidden = opt !== "adam";
-    f.eps.wrap.hidden = opt !== "rmsprop" && opt !== "adam";
+    // the constants the optimizer's registry entry reads, not a list of ids
+    const uses: readonly string[] = OPTIMIZERS[f.optimizer.control.value as OptimizerId]?.uses ?? [];
+    f.beta.wrap.hidden = !uses.includes("beta");
+    f.beta2.wrap.hidden = !uses.includes("beta2");
+    f.eps.wrap.hidden = !uses.includes("eps");
     f.h.wrap.hidden = f.gradient.control.value === "analytic";
   };
   f.model.control.addEventListener("change", showModel);

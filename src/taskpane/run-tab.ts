@@ -7,7 +7,7 @@ import { ConfigError, resolveConfig, type DataPoint, type RunOptions } from "../
 import { runJob } from "./run-in-worker";
 import type { RunOutline } from "./worker-tasks";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
-import { activeRunCard, type ActiveRunCard } from "./active-run";
+import { activeRunCard, excelAgreement, type ActiveRunCard } from "./active-run";
 import { button, h } from "./dom";
 import { lrCellOf } from "./engine";
 import { pointsFromSelection, toOptions } from "./form";
@@ -55,7 +55,8 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     const view = { progress: (f: number, text: string) => st.progress(text, Math.round(f * 100), 100), cancel: st.cancelButton };
     const { result, plan } = await runJob({ kind: "plan", options, replace: name }, view);
     st.progress("Writing the sheet: sending the cells and charts to Excel…");
-    // Cancel is safe between write requests: the writer removes what it added, a rebuilt run stays as it was
+    // Cancel is safe between write requests: the writer removes the sheets it added; a rebuild
+    // stops only before it clears its sheet (after that it finishes rather than leave half a run)
     const stop = new AbortController();
     st.cancellable(() => stop.abort());
     const report = await gateway.write(plan, {
@@ -66,8 +67,10 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       onProgress: (done, total) => st.progress(`Writing the sheet: ${done} of ${total} request${total === 1 ? "" : "s"} done`, done, total),
     });
     st.cancellable(null);
+    st.progress("Checking a sample of what Excel calculated against GradSheet's numbers…");
+    const agreed = await excelAgreement(gateway, report.sheet, plan, report.calculationMode);
     const notes = [report.axisWarning, report.calculationMode === "Manual" ? "Calculation is manual: press F9 in Excel to see the numbers." : ""];
-    const note = notes.filter(Boolean).join(" ") || `Logged in the Runs sheet: ${how.change}.`;
+    const note = [notes.filter(Boolean).join(" ") || `Logged in the Runs sheet: ${how.change}.`, agreed].filter(Boolean).join(" ");
     st.show(resultView(result, { sheet: report.sheet, note, goto }));
     if (state.generated++ === 0) tip.replaceChildren(gettingStarted(plan, report.sheet, state.helpHref));
     await refresh();

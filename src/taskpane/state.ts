@@ -1,6 +1,6 @@
 /** The pane's one state object: what every section reads, changed only by the actions that own it. */
 import type { RunOptions } from "../core";
-import type { RunRecord, WorkbookGateway } from "../excel/workbook";
+import type { RunRecord, WorkbookGateway } from "../excel";
 
 /** The active sheet, when it is a GradSheet run, with the settings it computes now. */
 export interface ActiveRun {

@@ -1,19 +1,15 @@
 /**
  * The pane's one vocabulary: the names of models, optimizers and derivative kinds (the core's
- * labels), a one-line meaning for each figure a learner meets, the one number format for
- * learners, and the one rule that names a run's sheet. The pane, its results, its sheet names and
- * the Runs log all take their words from here, so the rule can move to the run service as is.
+ * labels), a one-line meaning for each figure a learner meets, and (from the run service, shared
+ * with the CLI) the one number format for learners and the one rule that names a run's sheet. The
+ * pane, its results, its sheet names and the Runs log all take their words from here.
  */
 import { MODELS, OPTIMIZERS, type RunConfig, type RunResult } from "../core";
-import { sanitizeSheetName } from "../sheet/address";
-import type { RunsRow } from "../excel/runs-log";
+import type { RunsRow } from "../excel";
+import { learnerNumber, runSheetName } from "../run";
 
-/** A learning rate or √SSE as a learner reads it: 1e-5, 0.0003, 12.34; "overflow" when not finite. */
-export function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return "overflow";
-  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6)) return Number(v.toPrecision(3)).toExponential().replace("e+", "e");
-  return String(Number(v.toPrecision(4)));
-}
+/** A learning rate or √SSE as a learner reads it: the run service's one format (1e-5, 3.1623e-5, 12.346, "overflow (#NUM!)"). */
+export const formatValue = learnerNumber;
 
 /** The model's name, as the core labels it ("2 neurons + ReLU", "4 ReLU neurons"). */
 export const modelLabel = (id: string): string => MODELS[id as keyof typeof MODELS]?.label ?? id;
@@ -47,11 +43,8 @@ export const MEANING = {
   bigLr: "A learning rate above 1 makes almost any run explode at the first rows.",
 } as const;
 
-/** The rule for a run's sheet name: "2 neurons + ReLU lr 1e-4", with the optimizer unless it is SGD. */
-export function runSheetName(config: Pick<RunConfig, "model" | "optimizer" | "lr">): string {
-  const opt = config.optimizer === "sgd" ? "" : ` ${optimizerLabel(config.optimizer)}`;
-  return sanitizeSheetName(`${modelLabel(config.model)}${opt} lr ${formatValue(config.lr)}`);
-}
+/** The one rule for a run's sheet name, the run service's: "2 neurons + ReLU lr 1e-4", the optimizer too unless SGD. */
+export { runSheetName };
 
 /** "2 neurons + ReLU, SGD, learning rate 1e-4, 3 epochs". */
 export function runTitle(config: Pick<RunConfig, "model" | "optimizer" | "lr" | "epochs">): string {

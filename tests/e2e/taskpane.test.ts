@@ -62,7 +62,7 @@ describe("the task pane inside Excel (fake)", () => {
     const final = parseFloat((await page.locator("#active-status-result .headline").textContent())!.split("final √SSE ")[1]);
     const log = rowValues(after, "Runs", 1, 9);
     expect(log.slice(1, 6)).toEqual([RUN, "2 neurons + ReLU", "SGD", 0.00001, 3]);
-    expect(Number(log[6])).toBeCloseTo(final, 1); // the pane shows 4 significant digits
+    expect(Number(log[6])).toBeCloseTo(final, 1); // the pane shows 5 significant digits
     expect(log[8]).toBe("learning rate 1e-4 → 1e-5 (Apply)");
     expect(cell(after, "Runs", 2, 1)).toBeUndefined();
   });
@@ -208,7 +208,7 @@ describe("the task pane outside Excel", () => {
     expect(await page.locator("#no-excel").textContent()).toMatch(/runs inside Excel[\s\S]*Upload My Add-in/);
     expect(await page.locator("#generate").getAttribute("aria-disabled")).toBe("true");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as .xlsx" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^gradsheet-linear-lr-0\.0001\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^gradsheet-1-neuron-lr-1e-4\.xlsx$/);
     const path = await download.path();
     const { readFileSync } = await import("node:fs");
     expect(readFileSync(path).subarray(0, 2).toString()).toBe("PK");

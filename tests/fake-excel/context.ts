@@ -40,6 +40,12 @@ export interface FakeHostOptions {
   apiVersion: string;
   /** Request payload limit in bytes (Excel on the web: 5 MB). */
   payloadLimit: number;
+  /** Excel's calculation, for reading a formula cell's `values` (the fake has no engine; without it a formula reads as ""). */
+  calculate?: (sheet: string, row: number, col: number, formula: string) => unknown;
+  /** Response limit in bytes (Excel on the web: 5 MB; Infinity on desktop). */
+  responseLimit?: number;
+  /** The code an oversized request fails with: Excel on the web has also answered GeneralException (HTTP 500). */
+  requestError?: "RequestPayloadSizeLimitExceeded" | "GeneralException";
 }
 
 /** Shared by every context of one fake host: state, options, statistics and injected faults. */
@@ -52,6 +58,8 @@ export interface FakeHostCore {
   /** When > 0, that many upcoming syncs never settle. */
   hangingSyncs: number;
   onActivated: ((e: { worksheetId: string; type: string }) => unknown)[];
+  /** Names of the sheets activated, in order (by activate() or by a freeze on a sheet that was not active). */
+  activations: string[];
 }
 
 export class FakeContext {
@@ -67,6 +75,13 @@ export class FakeContext {
   /** Queue an action; `apply` runs at sync time against the state. */
   enqueue(action: RecordedAction, apply: () => void): void {
     this.queue.push({ action, apply });
+  }
+
+  private responseBytes = 0;
+
+  /** Count `value` as part of this sync's response (loaded properties travel back as JSON). */
+  respond(value: unknown): void {
+    this.responseBytes += new TextEncoder().encode(JSON.stringify(value) ?? "").length;
   }
 
   /** Queue a load: `read` runs at sync time in queue order, `commit` after the batch succeeded. */
@@ -96,7 +111,7 @@ export class FakeContext {
     await Promise.resolve();
     if (bytes > this.core.options.payloadLimit) {
       throw new FakeOfficeError(
-        "RequestPayloadSizeLimitExceeded",
+        this.core.options.requestError ?? "RequestPayloadSizeLimitExceeded",
         "The request payload size has exceeded the limit. Please refer to the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
       );
     }
@@ -119,6 +134,10 @@ export class FakeContext {
         throw e;
       }
     }
+    const responded = this.responseBytes;
+    this.responseBytes = 0;
+    if (responded > (this.core.options.responseLimit ?? Infinity))
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${responded} bytes) has exceeded the limit.`);
     for (const item of batch) item.commit?.();
   }
 }

@@ -5,6 +5,7 @@ export type FakeErrorCode =
   | "InvalidArgument"
   | "ItemAlreadyExists"
   | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded"
   | "ApiNotFound"
   | "InvalidOperation"
   | "PropertyNotLoaded"

@@ -5,6 +5,7 @@
  */
 import { FakeContext, type FakeHostCore, type FakeHostOptions, type RecordedRequest, versionAtLeast } from "./context";
 import type { FakeErrorCode } from "./errors";
+import { RESPONSE_LIMIT } from "./host-rules";
 import { FakeWorkbook } from "./objects";
 import { newSheet, renameSheet, type FakeWorkbookState } from "./state";
 
@@ -57,6 +58,7 @@ export function createFakeExcel(opts: Partial<FakeHostOptions> & { sheets?: stri
     selection: { sheet: "Sheet1", row: 0, col: 0, rows: 1, cols: 1 },
     names: [],
     settings: new Map(),
+    customXmlParts: [],
     calculationMode: "Automatic",
     nextId: 1,
   };
@@ -65,11 +67,18 @@ export function createFakeExcel(opts: Partial<FakeHostOptions> & { sheets?: stri
   state.selection.sheet = state.sheets[0].name;
   const core: FakeHostCore = {
     state,
-    options: { apiVersion: opts.apiVersion ?? "1.12", payloadLimit: opts.payloadLimit ?? 5 * 1024 * 1024 },
+    options: {
+      apiVersion: opts.apiVersion ?? "1.12",
+      payloadLimit: opts.payloadLimit ?? 5 * 1024 * 1024,
+      responseLimit: opts.responseLimit ?? RESPONSE_LIMIT,
+      requestError: opts.requestError,
+      calculate: opts.calculate,
+    },
     requests: [],
     faults: [],
     hangingSyncs: 0,
     onActivated: [],
+    activations: [],
   };
   const fake: FakeExcel = {
     Excel: {

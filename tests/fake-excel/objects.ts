@@ -3,6 +3,8 @@
  * an action with its requirement set; state changes happen at `sync()`, like Office.js.
  */
 import { FakeOfficeError, notLoaded } from "./errors";
+import { coerceTyped, onSheetDeleted } from "./host-rules";
+import { FakeCustomXmlPartCollection } from "./custom-xml";
 import type { FakeContext } from "./context";
 import {
   cellKey,
@@ -43,6 +45,7 @@ abstract class FakeClientObject {
       .filter(Boolean);
     this.ctx.enqueueLoad(() => {
       const values = list.map((p) => [p, this.snapshot(p)] as const);
+      this.ctx.respond(values);
       return () => values.forEach(([p, v]) => this.loaded.set(p, v));
     });
     return this;
@@ -125,8 +128,10 @@ export class FakeWorkbook extends FakeClientObject {
   readonly names: FakeNamedItemCollection;
   readonly settings: FakeSettingCollection;
   readonly application: FakeApplication;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
   constructor(ctx: FakeContext) {
     super(ctx, "workbook");
+    this.customXmlParts = new FakeCustomXmlPartCollection(ctx, "workbook.customXmlParts");
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx, "workbook.names", () => null);
     this.settings = new FakeSettingCollection(ctx);
@@ -230,21 +235,27 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
   readonly names: FakeNamedItemCollection;
   readonly charts: FakeChartCollection;
   readonly customProperties: FakeCustomPropertyCollection;
-  readonly freezePanes: { freezeAt: (r: FakeRange | string) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void };
+  readonly freezePanes: { freezeAt: (r: FakeRange | string) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void; unfreeze: () => void };
   constructor(ctx: FakeContext, path: string, resolve: Resolver<FakeSheet | null>, nullable: boolean) {
     super(ctx, path, resolve, nullable);
     this.names = new FakeNamedItemCollection(ctx, `${path}.names`, () => this.target());
     this.charts = new FakeChartCollection(ctx, `${path}.charts`, () => this.target());
     this.customProperties = new FakeCustomPropertyCollection(ctx, `${path}.customProperties`, () => this.target());
+    // Freezing acts on "the active worksheet view": a sheet that is not active is activated and fires onActivated (office-js #3148).
+    const freeze = (name: string, args: unknown[], ref: () => FakeRangeRef) =>
+      this.record(`freezePanes.${name}`, args, "1.7", () => {
+        const s = this.target();
+        s.freeze = ref();
+        if (this.ctx.state.activeSheetId !== s.id) this.activated(s);
+      });
     this.freezePanes = {
       freezeAt: (r) => {
         const range = typeof r === "string" ? this.getRange(r) : r;
-        this.record("freezePanes.freezeAt", [range.path], "1.7", () => (this.target().freeze = range.ref()));
+        freeze("freezeAt", [range.path], () => range.ref());
       },
-      freezeRows: (n) =>
-        this.record("freezePanes.freezeRows", [n], "1.7", () => (this.target().freeze = { sheet: this.target().name, row: 0, col: 0, rows: n, cols: 0 })),
-      freezeColumns: (n) =>
-        this.record("freezePanes.freezeColumns", [n], "1.7", () => (this.target().freeze = { sheet: this.target().name, row: 0, col: 0, rows: 0, cols: n })),
+      freezeRows: (n) => freeze("freezeRows", [n], () => ({ sheet: this.target().name, row: 0, col: 0, rows: n, cols: 0 })),
+      freezeColumns: (n) => freeze("freezeColumns", [n], () => ({ sheet: this.target().name, row: 0, col: 0, rows: 0, cols: n })),
+      unfreeze: () => this.record("freezePanes.unfreeze", [], "1.7", () => (this.target().freeze = null)),
     };
   }
   /** Mark properties loaded from the current state (used for collection items). */
@@ -259,6 +270,10 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
       case "position": return this.ctx.state.sheets.indexOf(s);
       default: throw new FakeOfficeError("InvalidArgument", `Unknown property worksheet.${prop}`);
     }
+  }
+  /** The sheet's id once it exists (what Excel returns for a worksheet proxy). */
+  stableId(): string | undefined {
+    return this.resolveOrNull()?.id;
   }
   get name(): string { return this.get("name"); }
   set name(v: string) { this.record("name", [v], "1.1", () => renameSheet(this.ctx.state, this.target(), v)); }
@@ -312,12 +327,13 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
       return r1 < 0 ? null : { sheet: s.name, row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
     }, true);
   }
+  private activated(s: FakeSheet): void {
+    this.ctx.state.activeSheetId = s.id;
+    this.ctx.core.activations.push(s.name);
+    for (const h of [...this.ctx.core.onActivated]) void Promise.resolve().then(() => h({ worksheetId: s.id, type: "WorksheetActivated" }));
+  }
   activate(): void {
-    this.record("activate", [], "1.1", () => {
-      this.ctx.state.activeSheetId = this.target().id;
-      const id = this.target().id;
-      for (const h of [...this.ctx.core.onActivated]) void Promise.resolve().then(() => h({ worksheetId: id, type: "WorksheetActivated" }));
-    });
+    this.record("activate", [], "1.1", () => this.activated(this.target()));
   }
   delete(): void {
     this.record("delete", [], "1.1", () => {
@@ -326,6 +342,7 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
         throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       st.sheets.splice(st.sheets.indexOf(s), 1);
       st.names = st.names.filter((n) => n.scopeSheetId !== s.id);
+      onSheetDeleted(st, s.name);
       if (st.activeSheetId === s.id) st.activeSheetId = st.sheets[0].id;
     });
   }
@@ -333,17 +350,26 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
 
 // ---------------------------------------------------------------- ranges
 
+function overlaps(a: FakeRangeRef, b: FakeRangeRef): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
 function isRange(x: unknown): x is FakeRange {
   return x instanceof FakeRange;
 }
 
 export class FakeRange extends FakeNullable<FakeRangeRef> {
   readonly format: unknown;
-  readonly conditionalFormats: { add: (type: string) => unknown };
+  readonly conditionalFormats: { add: (type: string) => unknown; clearAll: () => void };
   constructor(ctx: FakeContext, path: string, resolve: Resolver<FakeRangeRef | null>, nullable = false) {
     super(ctx, path, resolve, nullable);
     this.format = bag(ctx, `${path}.format`, "format", (prop, value) => this.applyFormat(prop, value));
     this.conditionalFormats = {
+      clearAll: () =>
+        this.record("conditionalFormats.clearAll", [], "1.6", () => {
+          const s = this.sheet();
+          s.conditionalFormats = s.conditionalFormats.filter((cf) => !overlaps(cf.range, this.target()));
+        }),
       add: (type: string) => {
         const props: Record<string, unknown> = {};
         this.record("conditionalFormats.add", [type], "1.6", () => {
@@ -357,6 +383,28 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
   /** The resolved rectangle (at sync time). */
   ref(): FakeRangeRef {
     return this.target();
+  }
+  /** Clear contents, formats and notes ("All"; only "All" is modelled). */
+  clear(applyTo = "All"): void {
+    this.record("clear", [applyTo], "1.1", () => {
+      if (applyTo !== "All") throw new FakeOfficeError("InvalidArgument", `clear(${applyTo}) is not modelled by the fake`);
+      const ref = this.target(), s = this.sheet();
+      for (const map of [s.cells, s.notes] as Map<number, unknown>[])
+        for (const k of [...map.keys()]) if (overlaps({ ...ref, row: Math.floor(k / 16384), col: k % 16384, rows: 1, cols: 1 }, ref)) map.delete(k);
+    });
+  }
+  /** Row `i` of this range (Office.js splits large writes into row blocks with getRow + getBoundingRect). */
+  getRow(i: number): FakeRange {
+    this.record("getRow", [i], "1.1", () => undefined);
+    return new FakeRange(this.ctx, `${this.path}.row(${i})`, () => ({ ...this.target(), row: this.target().row + i, rows: 1 }));
+  }
+  getBoundingRect(other: FakeRange): FakeRange {
+    this.record("getBoundingRect", [other.path], "1.1", () => undefined);
+    return new FakeRange(this.ctx, `${this.path}.bounding`, () => {
+      const a = this.target(), b = other.ref();
+      const row = Math.min(a.row, b.row), col = Math.min(a.col, b.col);
+      return { sheet: a.sheet, row, col, rows: Math.max(a.row + a.rows, b.row + b.rows) - row, cols: Math.max(a.col + a.cols, b.col + b.cols) - col };
+    });
   }
   private sheet(): FakeSheet {
     const ref = this.target();
@@ -391,16 +439,17 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
     this.each((cell) => (cell.format[prop] = value));
   }
   protected read(ref: FakeRangeRef, prop: string): unknown {
-    const grid = (f: (cell: FakeCell | undefined) => unknown): unknown[][] =>
-      Array.from({ length: ref.rows }, (_, i) => Array.from({ length: ref.cols }, (_, j) => f(this.ctx.state.sheets.find((s) => s.name === ref.sheet)?.cells.get(cellKey(ref.row + i, ref.col + j)))));
+    const grid = (f: (cell: FakeCell | undefined, row: number, col: number) => unknown): unknown[][] =>
+      Array.from({ length: ref.rows }, (_, i) => Array.from({ length: ref.cols }, (_, j) => f(this.ctx.state.sheets.find((s) => s.name === ref.sheet)?.cells.get(cellKey(ref.row + i, ref.col + j)), ref.row + i, ref.col + j)));
+    const calc = this.ctx.core.options.calculate;
     switch (prop) {
       case "address": return formatAddress(ref);
       case "rowIndex": return ref.row;
       case "columnIndex": return ref.col;
       case "rowCount": return ref.rows;
       case "columnCount": return ref.cols;
-      // The fake has no calculation engine: a formula cell's value reads as "" (Excel would compute it).
-      case "values": return grid((c) => (c?.formula !== undefined ? "" : (c?.value ?? "")));
+      // The fake has no calculation engine: a formula cell's value reads as "" unless a test supplies `calculate`.
+      case "values": return grid((c, r, k) => (c?.formula !== undefined ? (calc?.(ref.sheet, r, k, c.formula) ?? "") : (c?.value ?? "")));
       case "formulas": return grid((c) => c?.formula ?? c?.value ?? "");
       case "numberFormat": return grid((c) => c?.numberFormat ?? "General");
       default: throw new FakeOfficeError("InvalidArgument", `Unknown property range.${prop}`);
@@ -435,7 +484,11 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
         if (typeof x === "string" && x.startsWith("=") && x.length > 1) cell.formula = x;
         else if (typeof x === "string" && x.startsWith("'")) cell.value = x.slice(1);
         else if (typeof x === "string" && x !== "" && x.trim() !== "" && Number.isFinite(Number(x))) cell.value = Number(x);
-        else if (x !== "") cell.value = x as FakeScalar;
+        else if (typeof x === "string" && x !== "") {
+          const typed = coerceTyped(x, cell.numberFormat);
+          cell.value = typed.value;
+          if (typed.numberFormat) cell.numberFormat = typed.numberFormat;
+        } else if (x !== "") cell.value = x as FakeScalar;
       });
     });
   }
@@ -545,6 +598,13 @@ export class FakeNamedItemCollection extends FakeClientObject {
       if (n && prop === "visible") n.visible = Boolean(value);
     }, "1.4");
   }
+  getItem(name: string): FakeNamedItem {
+    this.record("getItem", [name], "1.4", () => undefined);
+    return new FakeNamedItem(this.ctx, `${this.path}(${JSON.stringify(name)})`, () => this.find(name), false);
+  }
+  private find(name: string) {
+    return this.ctx.state.names.find((n) => n.scopeSheetId === this.scopeId() && n.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
   getItemOrNullObject(name: string): FakeNamedItem {
     this.record("getItemOrNullObject", [name], "1.4", () => undefined);
     return new FakeNamedItem(this.ctx, `${this.path}(${JSON.stringify(name)})`, () => this.ctx.state.names.find((n) => n.scopeSheetId === this.scopeId() && n.name.toLowerCase() === name.toLowerCase()) ?? null);
@@ -552,8 +612,8 @@ export class FakeNamedItemCollection extends FakeClientObject {
 }
 
 export class FakeNamedItem extends FakeNullable<import("./state").FakeName> {
-  constructor(ctx: FakeContext, path: string, resolve: Resolver<import("./state").FakeName | null>) {
-    super(ctx, path, resolve, true);
+  constructor(ctx: FakeContext, path: string, resolve: Resolver<import("./state").FakeName | null>, nullable = true) {
+    super(ctx, path, resolve, nullable);
   }
   protected read(n: import("./state").FakeName, prop: string): unknown {
     if (prop === "name") return n.name;
@@ -661,6 +721,23 @@ export class FakeChartCollection extends FakeClientObject {
     throw new FakeOfficeError("InvalidArgument", `Unknown property charts.${prop}`);
   }
   get count(): number { return this.get("count"); }
+  items: { name: string }[] = [];
+  override load(): this {
+    this.ctx.enqueueLoad(() => {
+      const list = this.sheet().charts.map((c) => ({ name: c.name }));
+      this.ctx.respond(list);
+      return () => (this.items = list);
+    });
+    return this;
+  }
+  getItem(name: string): FakeChart2 {
+    this.record("getItem", [name], "1.1", () => undefined);
+    return new FakeChart2(this.ctx, `${this.path}(${JSON.stringify(name)})`, () => {
+      const c = this.sheet().charts.find((x) => x.name === name);
+      if (!c) throw new FakeOfficeError("ItemNotFound", `chart ${name} not found`);
+      return c;
+    });
+  }
   add(type: string, source: FakeRange, seriesBy?: string): FakeChart2 {
     let chart: FakeChart | null = null;
     this.record("add", [type, source.path, seriesBy], "1.1", () => {
@@ -725,6 +802,14 @@ export class FakeChart2 extends FakeClientObject {
     if (prop === "name") return this.chart().name;
     throw new FakeOfficeError("InvalidArgument", `Unknown property chart.${prop}`);
   }
+  /** The chart's name once it exists (stands for the id Excel returns). */
+  stableId(): string | undefined {
+    try {
+      return this.chart().name;
+    } catch {
+      return undefined;
+    }
+  }
   get name(): string { return this.get("name"); }
   set name(v: string) { this.record("name", [v], "1.1", () => (this.chart().name = v)); }
   setPosition(start: FakeRange | string, end?: FakeRange | string): void {
@@ -737,7 +822,8 @@ export class FakeChart2 extends FakeClientObject {
   }
   delete(): void {
     this.record("delete", [], "1.1", () => {
-      for (const s of this.ctx.state.sheets) s.charts = s.charts.filter((c) => c !== this.chart());
+      const chart = this.chart();
+      for (const s of this.ctx.state.sheets) s.charts = s.charts.filter((c) => c !== chart);
     });
   }
 }

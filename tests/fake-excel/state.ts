@@ -77,6 +77,8 @@ export interface FakeWorkbookState {
   selection: FakeRangeRef;
   names: FakeName[];
   settings: Map<string, unknown>;
+  /** Custom XML parts (ExcelApi 1.5), in order. */
+  customXmlParts: { id: string; xml: string }[];
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual";
   nextId: number;
 }

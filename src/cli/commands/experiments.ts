@@ -4,10 +4,10 @@
  * prints for that run.
  */
 import { writeFileSync } from "node:fs";
-import { BASE_MODEL_IDS, ConfigError, MODEL_IDS, compare, initForModel, logSpace, resolveConfig, sweep, train, type ModelId, type RunResult, type RunOptions } from "../../core";
+import { BASE_MODEL_IDS, ConfigError, MODEL_IDS, compare, initForModel, logSpace, resolveConfig, sweep, type ModelId, type RunResult, type RunOptions } from "../../core";
 import { buildCompareWorkbook, buildSweepSheet } from "../../sheet/experiments";
 import type { WorkbookPlan } from "../../sheet/plan";
-import { writeWorkbook } from "../../xlsx/write-workbook";
+import { trainRun, workbookBytes } from "../../run";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, numberList, parseArgs, runOptionsFrom, text, type OptionSpec, type ParsedArgs } from "../options";
 import { num, table } from "../run-table";
@@ -23,7 +23,7 @@ function outPath(parsed: ParsedArgs): string | undefined {
 }
 
 function writePlan(out: string, plan: WorkbookPlan): number {
-  const bytes = writeWorkbook(plan);
+  const bytes = workbookBytes(plan);
   try {
     writeFileSync(out, bytes);
   } catch (e) {
@@ -90,8 +90,8 @@ export const sweepCommand: Command = {
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
     else
       io.out(
-        table(["lr", "final √SSE", "diverged at"], result.runs.map((r) => [String(r.lr), finalRoot(r), divergedAt(r)])) +
-          `\n\nLargest stable learning rate: ${result.largestStable ?? "none of these"}.\n`,
+        table(["lr", "final √SSE", "diverged at"], result.runs.map((r) => [num(r.lr), finalRoot(r), divergedAt(r)])) +
+          `\n\nLargest stable learning rate: ${result.largestStable === null ? "none of these" : num(result.largestStable)}.\n`,
       );
     return 0;
   },
@@ -125,7 +125,7 @@ export const compareCommand: Command = {
     const options: RunOptions = runOptionsFrom(parsed);
     const result = compare(options, models as ModelId[]);
     if (out) {
-      const runs = (models as ModelId[]).map((model) => train(resolveConfig({ ...options, model, init: initForModel(options.init, model) }), { rows: true }));
+      const runs = (models as ModelId[]).map((model) => trainRun({ ...options, model, init: initForModel(options.init, model) }));
       writePlan(out, buildCompareWorkbook(runs));
     }
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");

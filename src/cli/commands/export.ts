@@ -1,9 +1,6 @@
 /** `gradsheet export`: train a run and write it as an .xlsx workbook with live formulas and native charts. */
-import { ConfigError, resolveConfig, train } from "../../core";
-import { buildWorkbookPlan, uniqueSheetName } from "../../sheet";
-import { buildLandscapeSheet } from "../../sheet/experiments";
-import type { RunResult } from "../../core";
-import type { WorkbookPlan } from "../../sheet/plan";
+import { ConfigError } from "../../core";
+import { runWorkbookPlan, trainRun } from "../../run";
 import type { Command } from "../command";
 import { writeWorkbookFile } from "../workbook-file";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
@@ -22,13 +19,8 @@ function outPath(value: string | undefined): string {
   return value;
 }
 
-/** The run's workbook plan, with its loss-landscape sheet after the run sheet when asked (names stay workbook-wide: one run). */
-function workbookPlan(result: RunResult, name: string | undefined, landscape: boolean): WorkbookPlan {
-  const plan = buildWorkbookPlan([{ result, name }]);
-  const run = plan.sheets[0].name;
-  if (landscape) plan.sheets.push(buildLandscapeSheet(result, uniqueSheetName(`${run} landscape`, [run])));
-  return plan;
-}
+/** A one-run file's sheet, unless --name says otherwise. */
+export const DEFAULT_NAME = "Run 1";
 
 export const exportCommand: Command = {
   name: "export",
@@ -44,8 +36,8 @@ export const exportCommand: Command = {
     const parsed = parseArgs(args, OPTIONS, "export");
     noPositional(parsed, "export");
     const out = outPath(text(parsed, "out"));
-    const result = train(resolveConfig(runOptionsFrom(parsed)), { rows: true });
-    const plan = workbookPlan(result, text(parsed, "name"), parsed.flags.has("landscape"));
+    const result = trainRun(runOptionsFrom(parsed));
+    const plan = runWorkbookPlan(result, { name: text(parsed, "name") ?? DEFAULT_NAME, landscape: parsed.flags.has("landscape") });
     let bytes: number;
     try {
       bytes = writeWorkbookFile(plan, out); // streamed: the file is never held whole in memory

@@ -5,9 +5,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { ConfigError, landscapeAxes, lossGrid, resolveConfig, train } from "../../core";
-import { buildWorkbookPlan, uniqueSheetName } from "../../sheet";
-import { buildLandscapeSheet } from "../../sheet/experiments";
-import { writeWorkbook } from "../../xlsx";
+import { learnerNumber as num, runWorkbookPlan, workbookBytes } from "../../run";
+import { DEFAULT_NAME } from "./export";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text, type OptionSpec } from "../options";
 
@@ -43,11 +42,8 @@ export const landscapeCommand: Command = {
     const end = result.divergence ? result.divergence.step - 1 : result.rows!.length;
     const path = result.rows!.slice(0, Math.max(end, 1)).map((r) => ({ step: r.step, x: r.weights[axes.wx], y: r.weights[axes.wy] }));
     if (out !== undefined) {
-      const plan = buildWorkbookPlan([{ result }]);
-      const run = plan.sheets[0].name;
-      plan.sheets.push(buildLandscapeSheet(result, uniqueSheetName(`${run} landscape`, [run]), axes));
       try {
-        writeFileSync(out, writeWorkbook(plan));
+        writeFileSync(out, workbookBytes(runWorkbookPlan(result, { name: DEFAULT_NAME, landscape: axes })));
       } catch (e) {
         throw new ConfigError("out", `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
       }
@@ -64,7 +60,7 @@ export const landscapeCommand: Command = {
         `Loss landscape over (${axes.wx}, ${axes.wy}): ${axes.wx} from ${axes.xs[0]} to ${axes.xs[axes.xs.length - 1]}, ${axes.wy} from ${axes.ys[0]} to ${axes.ys[axes.ys.length - 1]}` +
           (Object.keys(axes.fixed).length ? `, ${Object.keys(axes.fixed).join(", ")} held at their initial values.` : "."),
         `Lowest cell: log10 SSE ${best.v.toFixed(3)} at ${axes.wx} = ${axes.xs[best.j]}, ${axes.wy} = ${axes.ys[best.i]}.`,
-        `The path ends (step ${last.step}) at ${axes.wx} = ${last.x.toPrecision(6)}, ${axes.wy} = ${last.y.toPrecision(6)}.`,
+        `The path ends (step ${last.step}) at ${axes.wx} = ${num(last.x)}, ${axes.wy} = ${num(last.y)}.`,
         ...(out ? [`Wrote ${out}.`] : []),
         "",
       ].join("\n"),

@@ -110,7 +110,7 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
 
   const belowChart = HEADER_ROW + CHART_ROWS + 1;
   const blocks: Block[] = [title, table, divergenceBlock(runs, results, belowChart, side)];
-  const collapse = results.findIndex((r) => r.config.model === "two-linear");
+  const collapse = results.findIndex((r) => MODELS[r.config.model].collapse !== undefined);
   if (collapse >= 0) blocks.push(collapsedBlock(runs[collapse], results[collapse], target, belowChart + k + 2, side));
   blocks.push(feedBlock);
 

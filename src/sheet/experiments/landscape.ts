@@ -16,32 +16,9 @@ const GRID_COL = 1;
 /** The path chart's height: under a 21-row grid it ends by row 46, in view when the sheet opens. */
 const CHART_ROWS = 15;
 
-/** How the picture reads, per model. */
-function story(model: RunResult["config"]["model"]): string {
-  if (model.startsWith("relu-"))
-    return "With the other neurons held, the error over neuron 1's a1 and c1: left of a1·x + b1 = 0 for every x neuron 1 is dead and the error is flat along c1; the other neurons still carry the fit, so the layer need not die with it.";
-  if (model === "linear")
-    return "The valley is long and narrow: changing a moves the error far more than changing b, so a step small enough for a is tiny for b and the intercept crawls (graddesc's slow b).";
-  return model === "two-linear"
-    ? "With b and d held, the error is a curved ridge in (a, c): a·c is what matters, so the valley bends, and a step that overshoots on a large x throws the path up the steep wall."
-    : "Left of a·x + b = 0 for every x the ReLU is dead: the error is flat there (only d matters), and a path that falls onto that plateau never climbs out.";
-}
-
-/** The cell text of ŷ − y over the data ranges, with the grid's wx and wy cells and fixed cells. */
+/** The cell text of ŷ − y over the data ranges, with the grid's wx and wy cells and fixed cells (the model registry's). */
 function residual(model: RunResult["config"]["model"], w: Record<string, string>, X: string, Y: string): string {
-  const z = `${w.a}*${X}+${w.b}`;
-  if (model === "linear") return `${z}-${Y}`;
-  if (model === "two-linear") return `${w.c}*(${z})+${w.d}-${Y}`;
-  const width = MODELS[model].width;
-  if (width !== undefined) {
-    // relu-n: c1·max(0, z1) + … + cn·max(0, zn) + d, each max(0, z) written (z>0)*(z) over the ranges
-    const terms = Array.from({ length: width }, (_, i) => {
-      const zj = `${w[`a${i + 1}`]}*${X}+${w[`b${i + 1}`]}`;
-      return `${w[`c${i + 1}`]}*((${zj}>0)*(${zj}))`;
-    });
-    return `${terms.join("+")}+${w.d}-${Y}`;
-  }
-  return `${w.c}*((${z}>0)*(${z}))+${w.d}-${Y}`;
+  return MODELS[model].sheet.residual((name) => w[name], X, Y);
 }
 
 /** The landscape sheet of a run (with rows). `axes` defaults to `landscapeAxes(result)`. */
@@ -66,7 +43,7 @@ export function buildLandscapeSheet(result: RunResult, name: string, axes: Lands
       col: 0,
       cells: [
         [{ value: `Loss landscape of ${model.formula}: log10 SSE over (${wx}, ${wy})`, style: "title" }],
-        [{ value: story(result.config.model), style: "subtitle" }],
+        [{ value: model.landscape.story, style: "subtitle" }],
         [{ value: `Each cell: log10 of Σ (ŷ − y)² over the ${n} data rows at that ${wx} (across) and ${wy} (down)${fixedNames.length ? `, with ${fixedNames.join(" and ")} held at their initial values` : ""}. Marked cells: the run's path.`, style: "note" }],
       ],
     },

@@ -2,6 +2,8 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { a1 } from "../../../src/sheet/address";
+import type { SheetPlan } from "../../../src/sheet/plan";
 
 export interface PageImage {
   file: string;
@@ -34,4 +36,11 @@ export function renderPages(pdftoppm: string, pdf: string, dir: string, prefix: 
     }
     return { file: join(dir, f), width, height, ink: ink / (width * height), colour: colour / (width * height) };
   });
+}
+
+/** The rectangle covering every chart's anchor of a sheet, as "A1:B2" (a print area). */
+export function chartArea(p: SheetPlan): string {
+  const rows = p.charts.flatMap((c) => [c.anchor.row, c.anchor.row + c.anchor.rows]);
+  const cols = p.charts.flatMap((c) => [c.anchor.col, c.anchor.col + c.anchor.cols]);
+  return `${a1(Math.min(...rows), Math.min(...cols))}:${a1(Math.max(...rows), Math.max(...cols))}`;
 }

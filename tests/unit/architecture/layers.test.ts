@@ -88,6 +88,11 @@ describe("the layers of src/", () => {
     expect(leaving("doctor", ["doctor", "core", "sheet"])).toEqual([]);
   });
 
+  it("run (the run service) imports only core, sheet and xlsx: the Excel write is passed in", () => {
+    expect(inLayer("run").length).toBeGreaterThan(2);
+    expect(leaving("run", ["run", "core", "sheet", "xlsx"])).toEqual([]);
+  });
+
   it("nothing in src/ imports the tests", () => {
     expect(files.flatMap((f) => f.imports.filter((i) => i.startsWith("../tests")).map((i) => `${f.path} → ${i}`))).toEqual([]);
   });

@@ -31,7 +31,7 @@ describe("gradsheet sweep --json", () => {
 
   it("prints a table and the largest stable rate without --json", async () => {
     const r = await cli("sweep", "--lrs", "1e-5,1e-4", "--model", "two-linear", "--gradient", "forward");
-    expect(r.out).toMatch(/Largest stable learning rate: 0.00001/);
+    expect(r.out).toMatch(/Largest stable learning rate: 1e-5\./);
   });
 });
 

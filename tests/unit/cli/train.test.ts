@@ -61,7 +61,7 @@ describe("gradsheet train without --json", () => {
     const r = await cli("train", "--epochs", "2");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/epoch\s+SSE\s+√SSE\s+RMSE\s+a\s+b/);
-    expect(r.out).toContain("150.75521");
+    expect(r.out).toContain("150.76");
     expect(r.out).toContain("No divergence.");
   });
 

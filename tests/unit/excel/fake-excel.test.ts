@@ -95,3 +95,59 @@ describe("the fake Excel", () => {
     expect(settled).toBe("pending");
   });
 });
+
+describe("Excel's host rules in the fake", () => {
+  it("turns references to a deleted sheet into #REF! in other sheets' formulas and chart series", async () => {
+    const fake = createFakeExcel({ sheets: ["Sheet1", "Run 1", "Data"] });
+    const ctx = fake.context();
+    const s1 = ctx.workbook.worksheets.getItem("Sheet1");
+    s1.getRange("A1").formulas = [["='Run 1'!B2+Data!C3+'Run 1'!A1:A9"]];
+    s1.charts.add("XYScatter", ctx.workbook.worksheets.getItem("Run 1").getRange("A1:A5"), "Columns");
+    ctx.workbook.worksheets.getItem("Run 1").delete();
+    await ctx.sync();
+    expect(fake.state.sheets[0].cells.get(0)?.formula).toBe("=#REF!+Data!C3+#REF!");
+    expect(fake.state.sheets[0].charts[0].series[0].y).toMatchObject({ sheet: "#REF!" });
+  });
+
+  it("fails a response over 5 MB, as Excel on the web does", async () => {
+    const fake = createFakeExcel();
+    const ctx = fake.context();
+    const ws = ctx.workbook.worksheets.getItem("Sheet1");
+    for (let r = 0; r < 1000; r++) for (let c = 0; c < 100; c++) fake.state.sheets[0].cells.set(r * 16384 + c, { value: "x".repeat(60), format: {} });
+    ws.getRangeByIndexes(0, 0, 100, 100).load("values");
+    await ctx.sync();
+    ws.getRangeByIndexes(0, 0, 1000, 100).load("values");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+
+  it("stores ISO date text written into a General cell as a date serial, and keeps it as text in a text cell", async () => {
+    const fake = createFakeExcel();
+    const ctx = fake.context();
+    const ws = ctx.workbook.worksheets.getItem("Sheet1");
+    ws.getRange("A1").values = [["2026-11-27 12:00:00"]];
+    ws.getRange("A1").numberFormat = [["@"]];
+    ws.getRange("B1").numberFormat = [["@"]];
+    ws.getRange("B1").values = [["2026-11-27 12:00:00"]];
+    await ctx.sync();
+    expect(fake.state.sheets[0].cells.get(0)?.value).toBe(46353.5);
+    expect(fake.state.sheets[0].cells.get(1)?.value).toBe("2026-11-27 12:00:00");
+  });
+
+  it("activates a sheet that is not active when its panes are frozen, firing onActivated", async () => {
+    const fake = createFakeExcel({ sheets: ["Sheet1", "Other"] });
+    const fired: string[] = [];
+    const ctx = fake.context();
+    ctx.workbook.worksheets.onActivated.add(async (e) => void fired.push(e.worksheetId));
+    ctx.workbook.worksheets.getItem("Other").freezePanes.freezeRows(1);
+    await ctx.sync();
+    await Promise.resolve();
+    expect(fired).toEqual([fake.state.sheets[1].id]);
+    expect(fake.state.activeSheetId).toBe(fake.state.sheets[1].id);
+  });
+
+  it("can refuse an oversized request with GeneralException instead of RequestPayloadSizeLimitExceeded", async () => {
+    const ctx = createFakeExcel({ payloadLimit: 1000, requestError: "GeneralException" }).context();
+    ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 100, 1).values = Array.from({ length: 100 }, () => ["0123456789"]);
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { presetById } from "../../../src/core";
-import { createWorkbook } from "../../../src/excel/workbook";
+import { createWorkbook } from "../../../src/excel/gateway";
 import { lrCellOf, planFor, runFor } from "../../../src/taskpane/engine";
 import { fakeHost } from "../excel/helpers";
 

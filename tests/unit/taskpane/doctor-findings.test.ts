@@ -3,7 +3,7 @@ import { evidenceText } from "../../../src/taskpane/doctor-findings";
 import type { Finding } from "../../../src/doctor";
 import { presetById } from "../../../src/core";
 import { scanCharts } from "../../../src/excel/doctor";
-import { createWorkbook } from "../../../src/excel/workbook";
+import { createWorkbook } from "../../../src/excel/gateway";
 import { lrCellOf, planFor, runFor } from "../../../src/taskpane/engine";
 import { fakeHost } from "../excel/helpers";
 import "../../fake-excel/charts-doctor";

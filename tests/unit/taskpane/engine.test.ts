@@ -49,20 +49,21 @@ describe("the pane's engine", () => {
 
   it("names the sheet after the run and finds its LearningRate cell", () => {
     const result = runFor(presetById("two-relu")!.options);
-    expect(sheetNameFor(result)).toBe("two-relu lr 0.0001");
+    expect(sheetNameFor(result)).toBe("2 neurons + ReLU lr 1e-4");
     const plan = planFor(result, "R");
     expect(lrCellOf(plan)).toEqual({ row: plan.names.find((n) => n.name === "LearningRate")!.row, col: plan.names.find((n) => n.name === "LearningRate")!.col });
   });
 
   it("builds the same run as an .xlsx file in memory", () => {
     const file = xlsxFor(runFor(presetById("one-neuron")!.options));
-    expect(file.filename).toBe("gradsheet-linear-lr-0.0001.xlsx");
+    expect(file.filename).toBe("gradsheet-1-neuron-lr-1e-4.xlsx");
     expect(String.fromCharCode(file.bytes[0], file.bytes[1])).toBe("PK");
   });
 
   it("formats overflow as Excel shows it", () => {
     expect(formatNumber(NaN)).toBe("overflow (#NUM!)");
-    expect(formatNumber(150.755211)).toBe("150.7552");
+    expect(formatNumber(150.755211)).toBe("150.76");
+    expect(formatNumber(1e-4)).toBe("1e-4");
   });
 });
 

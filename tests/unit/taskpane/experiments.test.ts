@@ -95,7 +95,7 @@ describe("the Experiments section without Excel", () => {
   });
 
   it("formats rates as a learner writes them", () => {
-    expect([1e-5, 3.16227766e-5, 1e-4, 0.01, 12.3456, Infinity].map(formatValue)).toEqual(["1e-5", "3.16e-5", "1e-4", "0.01", "12.35", "overflow"]);
+    expect([1e-5, 3.16227766e-5, 1e-4, 0.01, 12.3456, Infinity].map(formatValue)).toEqual(["1e-5", "3.1623e-5", "1e-4", "0.01", "12.346", "overflow (#NUM!)"]);
   });
 });
 

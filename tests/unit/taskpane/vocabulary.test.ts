@@ -10,8 +10,8 @@ describe("the pane's vocabulary", () => {
     expect(runTitle({ model: "two-linear", optimizer: "momentum", lr: 1e-5, epochs: 1 })).toBe("2 neurons, Momentum, learning rate 1e-5, 1 epoch");
   });
 
-  it("writes numbers one way: 1e-5, 3e-4, 0.003, 12.34, overflow", () => {
-    expect([1e-5, 0.0003, 0.003, 12.3449, Infinity].map(formatValue)).toEqual(["1e-5", "3e-4", "0.003", "12.34", "overflow"]);
+  it("writes numbers the run service's one way: 1e-5, 3e-4, 0.003, 12.345, overflow (#NUM!)", () => {
+    expect([1e-5, 0.0003, 0.003, 12.3449, Infinity].map(formatValue)).toEqual(["1e-5", "3e-4", "0.003", "12.345", "overflow (#NUM!)"]);
   });
 
   it("tells '2 neurons + ReLU' (stacked) from '2 ReLU neurons' (side by side)", () => {

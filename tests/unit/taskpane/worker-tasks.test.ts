@@ -43,7 +43,7 @@ describe("the worker's xlsx job", () => {
     const last = posted({ kind: "xlsx", options }).at(-1)!;
     if (last.kind !== "xlsx") throw new Error(`expected a file, got ${last.kind}`);
     expect(String.fromCharCode(last.bytes[0], last.bytes[1])).toBe("PK");
-    expect(last.filename).toBe("gradsheet-two-relu-lr-0.0001.xlsx");
+    expect(last.filename).toBe("gradsheet-2-neurons-ReLU-lr-1e-4.xlsx");
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * A SheetPlan as a list of plain write operations, each with an estimate of its request bytes,
- * grouped into batches that stay under a byte budget. Pure: no Office objects here.
+ * A SheetPlan as a list of plain write operations, each with an estimate of its request bytes
+ * (first step of the Excel pipeline; `batches.ts` groups them under the byte budget). Pure: no Office objects here.
  */
 import { formulaAt } from "../sheet/address";
 import type { Block, ChartSpec, ConditionalFormat, Scalar, SheetPlan, StyleId, Table } from "../sheet/plan";
@@ -31,9 +31,12 @@ export type WriteOp =
 export interface OpOptions {
   /** Let Excel fill formula columns down (ExcelApi 1.9) instead of sending every row's formula. */
   fillDown: boolean;
-  /** Rows per cells/numberFormat op when every formula is sent. */
+  /** Rows per cells/numberFormat op when every formula is sent (default: as many as fit in OP_BYTES). */
   chunkRows?: number;
 }
+
+/** Target size of one cells op: wide rows get fewer rows per op, so no single op nears a request's budget. */
+export const OP_BYTES = 512 * 1024;
 
 /** Bytes an op adds to a request: its JSON arguments plus a fixed cost per action and proxy. */
 export function estimateBytes(op: WriteOp): number {
@@ -61,25 +64,6 @@ export function utf8Length(s: string): number {
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
   }
   return n;
-}
-
-/** Split ops into consecutive batches whose estimated bytes stay under `budget` (an op never splits). */
-export function batchOps(ops: WriteOp[], budget: number): WriteOp[][] {
-  const batches: WriteOp[][] = [];
-  let current: WriteOp[] = [];
-  let bytes = 0;
-  for (const op of ops) {
-    const b = estimateBytes(op);
-    if (current.length && bytes + b > budget) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(op);
-    bytes += b;
-  }
-  if (current.length) batches.push(current);
-  return batches;
 }
 
 /** A literal for Excel's `formulas`: text that Excel would read as a formula or number is quoted with '. */
@@ -172,7 +156,9 @@ function tableOps(t: Table, opts: OpOptions): WriteOp[] {
     formats: Array.from({ length: count }, () => Array.from({ length: cols[1] - cols[0] }, (_, j) => fmt(cols[0] + j))),
   });
   const all: [number, number] = [0, n];
-  const chunk = Math.max(1, opts.chunkRows ?? 2000);
+  // Rows per op from the widest sampled row's JSON bytes (first, second and last rows).
+  const rowBytes = Math.max(...[0, Math.min(1, t.rows - 1), t.rows - 1].map((r) => utf8Length(JSON.stringify(rowsOf(r, 1, all).formulas[0])) + 8 * n));
+  const chunk = Math.max(1, opts.chunkRows ?? Math.min(2000, Math.floor(OP_BYTES / rowBytes)));
   const head = opts.fillDown ? Math.min(2, t.rows) : t.rows;
   for (let r = 0; r < head; r += chunk) {
     const count = Math.min(chunk, head - r);
@@ -198,16 +184,19 @@ function tableOps(t: Table, opts: OpOptions): WriteOp[] {
   return ops;
 }
 
-/** Every write a plan needs, in an order Excel accepts (cells before the charts that read them). */
+/**
+ * Every write a plan needs, in an order Excel accepts: names before the formulas that use them,
+ * cells before the charts that read them, the freeze last (writers send it in the guarded extras request).
+ */
 export function planOps(plan: SheetPlan, opts: OpOptions): WriteOp[] {
-  const ops: WriteOp[] = [];
+  // Names first: a formula entered while its name is undefined may stay #NAME? (sheet-scoped binding at entry).
+  const ops: WriteOp[] = plan.names.map((nm) => ({ kind: "name", name: nm.name, row: nm.row, col: nm.col, comment: nm.comment }));
   for (const b of plan.blocks) ops.push(...blockOps(b));
   for (const t of plan.tables) ops.push(...tableOps(t, opts));
   const widths = new Map<number, number>();
   for (const t of plan.tables) t.columns.forEach((c, j) => c.width !== undefined && widths.set(t.col + j, c.width));
   for (const w of plan.columnWidths) widths.set(w.col, w.width);
   for (const [col, chars] of [...widths].sort((a, b) => a[0] - b[0])) ops.push({ kind: "width", col, cols: 1, points: widthPoints(chars) });
-  for (const nm of plan.names) ops.push({ kind: "name", name: nm.name, row: nm.row, col: nm.col, comment: nm.comment });
   for (const cf of plan.conditionalFormats) ops.push({ kind: "conditionalFormat", format: cf });
   if (plan.freeze.rows || plan.freeze.cols) ops.push({ kind: "freeze", rows: plan.freeze.rows, cols: plan.freeze.cols });
   for (const c of plan.charts) ops.push({ kind: "chart", chart: c });

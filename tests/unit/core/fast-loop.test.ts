@@ -1,10 +1,13 @@
 /**
- * Summary-only runs (`train(config, { rows: false })`, the fast loop in summary.ts) give exactly
+ * Summary-only runs (`train(config, { rows: false })`, the fast loop in fast-loop.ts, compiled from
+ * the registries' formulas by compile.ts) give exactly
  * the epochs and divergence of the recorded run, bit for bit, for every model × optimizer ×
  * gradient, including runs that pass the bound, overflow into NaN, shuffle, or sit on the ReLU kink.
  */
 import { describe, expect, it } from "vitest";
-import { BASE_MODEL_IDS, GRADDESC_X, OPTIMIZER_IDS, resolveConfig, train, type RunOptions } from "../../../src/core";
+import { GRADDESC_X, MODEL_IDS, MODELS, OPTIMIZER_IDS, OPTIMIZERS, resolveConfig, train, type ModelId, type RunOptions } from "../../../src/core";
+import { registryLoop } from "../../../src/core/fast-loop";
+import { checkDivergence } from "../../../src/core/train";
 
 const SCENARIOS: Record<string, RunOptions> = {
   "graddesc's data, 3 epochs": { lr: 1e-5, epochs: 3 },
@@ -17,13 +20,19 @@ const SCENARIOS: Record<string, RunOptions> = {
   "negative x from a range": { lr: 1e-5, epochs: 2, data: { x: { kind: "range", from: -80, to: 120, step: 10 } } },
 };
 
+/** A scenario's named weights for a model: a, b (and c, d) are neuron 1's a1, b1, c1 in a wide layer. */
+function initFor(init: RunOptions["init"], model: ModelId): RunOptions["init"] {
+  if (typeof init !== "object" || init === null || MODELS[model].width === undefined) return init;
+  return Object.fromEntries(Object.entries(init).map(([k, v]) => [k === "d" ? k : `${k}1`, v]));
+}
+
 describe("train(config, { rows: false })", () => {
   for (const [name, scenario] of Object.entries(SCENARIOS))
-    for (const model of BASE_MODEL_IDS) // the models with a fast loop; the others take train.ts
+    for (const model of MODEL_IDS)
       for (const optimizer of OPTIMIZER_IDS)
         it(`equals the recorded run bit for bit: ${name}, ${model}, ${optimizer}, every gradient kind`, () => {
           for (const gradient of ["analytic", "forward", "central"] as const) {
-            const config = resolveConfig({ ...scenario, model, optimizer, gradient });
+            const config = resolveConfig({ ...scenario, init: initFor(scenario.init, model), model, optimizer, gradient });
             const full = train(config, { rows: true });
             const summary = train(config, { rows: false });
             expect(summary.rows).toBeUndefined();
@@ -37,4 +46,19 @@ describe("train(config, { rows: false })", () => {
     expect(r.divergence).not.toBeNull();
     expect(r.epochs.at(-1)!.sse).toBeNaN();
   });
+});
+
+describe("the registry loop (the fast loop where a host cannot compile code)", () => {
+  for (const [name, scenario] of Object.entries(SCENARIOS))
+    for (const model of ["linear", "two-relu", "relu-3"] as const)
+      it(`equals the recorded run bit for bit: ${name}, ${model}, every optimizer and gradient kind`, () => {
+        for (const optimizer of OPTIMIZER_IDS)
+          for (const gradient of ["analytic", "forward", "central"] as const) {
+            const config = resolveConfig({ ...scenario, init: initFor(scenario.init, model), model, optimizer, gradient });
+            const full = train(config, { rows: true });
+            const loop = registryLoop(config, MODELS[model], OPTIMIZERS[optimizer], checkDivergence);
+            expect(loop.epochs).toEqual(full.epochs);
+            expect(loop.divergence).toEqual(full.divergence);
+          }
+      });
 });

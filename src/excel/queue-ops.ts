@@ -6,7 +6,7 @@
  */
 import type { ChartSeriesSpec, ChartSpec, ConditionalFormat, RangeRef } from "../sheet/plan";
 import { STYLES, type CellStyle } from "../sheet/styles";
-import type { Rect, WriteOp } from "./ops";
+import type { Rect, WriteOp } from "./plan-ops";
 
 /** Resolves a plan RangeRef to a Range: refs to the plan's own sheet go to the sheet being written. */
 export type RangeResolver = (ref: RangeRef) => Excel.Range;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writePlan, REQUEST_BUDGET } from "../../../src/excel/writer";
+import { writePlan, REQUEST_BUDGET } from "../../../src/excel/write-run";
 import { SyncTimeout } from "../../../src/excel/host";
 import { NeedsNewerExcel } from "../../../src/excel/requirements";
 import { INDEX_SETTING } from "../../../src/excel/meta";
@@ -252,14 +252,35 @@ describe("writePlan", () => {
     expect(fake.state.names.filter((n) => n.name === "LearningRate")).toHaveLength(1);
   });
 
-  it("leaves the old run untouched and removes the half-written sheet when a rebuild fails", async () => {
+  it("keeps the sheet (and every reference to it) when a rebuild fails part way, and says to rebuild again", async () => {
     const { fake, host } = fakeHost();
     await writePlan(host, runPlan(5), { record });
-    const without = (x: unknown) => ({ ...(x as object), nextId: 0 });
-    const before = without(snapshot(fake.state));
+    const id = sheetNamed(fake, "Run 1").id;
     fake.failOn("setXAxisValues", "GeneralException", "An internal error has occurred.");
-    await expect(writePlan(host, runPlan(9), { record, replace: "Run 1" })).rejects.toThrow(/internal error/);
-    expect(without(snapshot(fake.state))).toEqual(before);
+    await expect(writePlan(host, runPlan(9), { record, replace: "Run 1" })).rejects.toThrow(/internal error.*Rebuild again/);
+    expect(fake.state.sheets.map((s) => [s.name, s.id])).toEqual([["Sheet1", fake.state.sheets[0].id], ["Run 1", id]]);
+  });
+
+  it("rebuilds a run in place, so a Compare sheet's formulas and charts that read it keep working", async () => {
+    const { fake, host } = fakeHost();
+    await writePlan(host, runPlan(5), { record });
+    const compare = fake.context();
+    const c = compare.workbook.worksheets.add("Compare");
+    c.getRange("A1").formulas = [["='Run 1'!B2*2"]];
+    c.charts.add("XYScatter", compare.workbook.worksheets.getItem("Run 1").getRange("A8:A12"), "Columns");
+    await compare.sync();
+    await writePlan(host, runPlan(9), { record, replace: "Run 1" });
+    expect(content(sheetNamed(fake, "Compare"), 0, 0)).toBe("='Run 1'!B2*2");
+    expect(sheetNamed(fake, "Compare").charts[0].series[0].y).toMatchObject({ sheet: "Run 1" });
+    expectSheetEqualsPlan(sheetNamed(fake, "Run 1"), runPlan(9));
+  });
+
+  it("halves once a large request that Excel on the web refuses with GeneralException", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.7", payloadLimit: 1_200_000, requestError: "GeneralException" });
+    const plan = runPlan(12000, "Split");
+    await writePlan(host, plan, { record, budget: 2_000_000 });
+    expect(fake.requests.some((r) => r.bytes > 1_200_000)).toBe(true);
+    expectSheetEqualsPlan(sheetNamed(fake, "Split"), plan);
   });
 
   it("removes the half-written sheet when a new run fails part way", async () => {

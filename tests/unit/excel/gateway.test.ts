@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createWorkbook } from "../../../src/excel/workbook";
-import { writePlan } from "../../../src/excel/writer";
+import { createWorkbook } from "../../../src/excel/gateway";
+import { writePlan } from "../../../src/excel/write-run";
 import { NeedsNewerExcel } from "../../../src/excel/requirements";
 import { cellKey } from "../../fake-excel";
 import { runPlan } from "./fixtures";

@@ -1,18 +1,22 @@
 /**
- * The workbook as the task pane sees it: plain data in and out, no Office types. Every method
- * opens one Excel.run; writes go through `writePlan`.
+ * The gateway (last step of the Excel pipeline): the workbook as the task pane sees it, plain data
+ * in and out, no Office types. Every method opens one Excel.run; writes go through `writePlan`.
+ * Pipeline: plan-ops (SheetPlan → write ops) → batches (under the byte budget) → queue-ops (ops →
+ * Office.js calls) → write-sheets (the one write path) → write-run (one run sheet) → gateway.
  */
 import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
+import { checkSheet, type CheckResult } from "./check";
 import { syncWithin, type ExcelHost } from "./host";
 import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunIndex, type RunRecord } from "./meta";
-import { literal } from "./ops";
+import { literal } from "./plan-ops";
+import { readRows } from "./reads";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
 import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
-import { writePlan, type WriteOptions, type WriteReport } from "./writer";
+import { writePlan, type WriteOptions, type WriteReport } from "./write-run";
 
 export type { RunRecord } from "./meta";
-export type { WriteOptions, WriteReport } from "./writer";
+export type { WriteOptions, WriteReport } from "./write-run";
 export type { RunsRow } from "./runs-log";
 
 export interface WorkbookStatus {
@@ -29,7 +33,7 @@ export interface WorkbookStatus {
 
 /** What the pane can do with the workbook. */
 export interface WorkbookGateway {
-  /** Null when this Excel is too old to write runs; otherwise the sentence to show is in `writeBlocker`. */
+  /** The sentence to show when this Excel is too old to write runs; null when it can write them. */
   readonly writeBlocker: string | null;
   status(): Promise<WorkbookStatus>;
   write(plan: SheetPlan, opts: WriteOptions): Promise<WriteReport>;
@@ -38,6 +42,8 @@ export interface WorkbookGateway {
    * `options` as the run's settings and rewrite its Runs log row with `runsRow`.
    */
   setLearningRate(sheet: string, lr: number, options: Record<string, unknown>, runsRow?: RunsRow): Promise<void>;
+  /** Excel's calculated sample of `sheet` compared with the core's values in `plan` (see check.ts). */
+  check(sheet: string, plan: SheetPlan): Promise<CheckResult>;
   /** A1 addresses of cells the add-in wrote that now hold something else (inputs excluded). */
   editedCells(sheet: string, plan: SheetPlan): Promise<string[]>;
   selectSheet(sheet: string): Promise<void>;
@@ -65,9 +71,14 @@ function markerOf(sheet: Excel.Worksheet, enabled: boolean): () => unknown {
 function learningRateCell(context: Excel.RequestContext, sheet: string, record: RunRecord) {
   const ws = context.workbook.worksheets.getItem(sheet);
   const named = ws.names.getItemOrNullObject(LEARNING_RATE).getRangeOrNullObject().load("values");
+  // An exported one-run workbook defines the name at workbook scope.
+  const global = context.workbook.names.getItemOrNullObject(LEARNING_RATE).getRangeOrNullObject().load("values, address");
   const stored = record.lrCell ? ws.getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).load("values") : null;
-  return (): Excel.Range | null => (!named.isNullObject ? named : stored);
+  return (): Excel.Range | null => (!named.isNullObject ? named : !global.isNullObject && sheetOf(global.address) === sheet ? global : stored);
 }
+
+/** The sheet of an address such as "'Run 1'!B2" or "Data!A1". */
+const sheetOf = (address: string): string => address.slice(0, address.lastIndexOf("!")).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
 
 const same = (expected: unknown, actual: unknown): boolean => {
   if (typeof expected === "number" && typeof actual === "number") return Math.abs(expected - actual) <= 1e-12 * Math.max(1, Math.abs(expected));
@@ -88,7 +99,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const index = loadIndex(context);
         const marker = markerOf(active, props);
         await sync(context);
-        const record = recordFor(indexOf(index), active.name, marker())?.record ?? null;
+        const record = recordFor(await indexOf(index, () => sync(context)), active.name, marker())?.record ?? null;
         let learningRate: number | null = null;
         if (record?.role === "run") {
           const cell = learningRateCell(context, active.name, record);
@@ -108,6 +119,8 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
 
     write: (plan, opts) => writePlan(host, plan, opts),
 
+    check: (sheet, plan) => checkSheet(host, sheet, plan),
+
     async setLearningRate(sheet, lr, options, runsRow) {
       await host.run(async (context) => {
         const index = loadIndex(context);
@@ -116,7 +129,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const exists = sheets.items.some((s) => s.name === sheet);
         const marker = exists ? markerOf(context.workbook.worksheets.getItem(sheet), props) : () => null;
         if (exists) await sync(context);
-        const all = indexOf(index);
+        const all = await indexOf(index, () => sync(context));
         const found = exists ? recordFor(all, sheet, marker()) : null;
         const record = found?.record;
         if (record?.role !== "run" || !found) throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
@@ -131,7 +144,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         delete rest[found.key];
         const updated: RunIndex = { ...rest, [sheet]: next };
         if (runsRow) updated[RUNS_SHEET] = queueRunsRow(context, sheets.items.map((s) => s.name), all, runsRow, props, new Date());
-        queueIndex(context, updated);
+        queueIndex(context, updated, index);
         if (host.supports(API.customProperties)) queueProperty(ws, next);
         await sync(context);
       });
@@ -141,19 +154,17 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
       return host.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         const inputs = new Set(plan.names.map((n) => `${n.row},${n.col}`));
-        const checks: { row: number; col: number; range: Excel.Range; expect: (i: number, j: number) => unknown }[] = [];
+        const checks: { row: number; col: number; rows: number; cols: number; expect: (i: number, j: number) => unknown }[] = [];
         for (const b of plan.blocks) {
           const rows = b.cells.length, cols = Math.max(0, ...b.cells.map((r) => r.length));
           if (!rows || !cols) continue;
-          const range = ws.getRangeByIndexes(b.row, b.col, rows, cols).load("formulas");
-          checks.push({ row: b.row, col: b.col, range, expect: (i, j) => {
+          checks.push({ row: b.row, col: b.col, rows, cols, expect: (i, j) => {
             const c = b.cells[i]?.[j];
             return c ? (c.formula ?? (c.value === undefined ? undefined : literal(c.value))) : undefined;
           } });
         }
         for (const t of plan.tables) {
-          const range = ws.getRangeByIndexes(t.row, t.col, t.rows + 1, t.columns.length).load("formulas");
-          checks.push({ row: t.row, col: t.col, range, expect: (i, j) => {
+          checks.push({ row: t.row, col: t.col, rows: t.rows + 1, cols: t.columns.length, expect: (i, j) => {
             const c = t.columns[j];
             if (i === 0) return literal(c.header);
             if (c.formula) return formulaAt(c.formula, i - 1);
@@ -161,10 +172,15 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
             return v === undefined ? undefined : literal(v);
           } });
         }
-        await sync(context);
+        // Formulas come back as the text sent: size each row from the expected text, and read in
+        // blocks under the 5 MB response limit of Excel on the web.
+        const rowBytes = (ch: (typeof checks)[number]) =>
+          Math.max(...[0, ch.rows - 1].map((i) => JSON.stringify(Array.from({ length: ch.cols }, (_, j) => ch.expect(i, j) ?? "")).length)) + ch.cols * 8;
+        const grids: unknown[][][] = [];
+        for (const ch of checks) grids.push(await readRows(ws, ch, "formulas", rowBytes(ch), () => sync(context)));
         const edited: string[] = [];
-        for (const ch of checks) {
-          ch.range.formulas.forEach((row, i) =>
+        for (const [k, ch] of checks.entries()) {
+          grids[k].forEach((row, i) =>
             row.forEach((actual, j) => {
               const expected = ch.expect(i, j);
               if (expected === undefined || inputs.has(`${ch.row + i},${ch.col + j}`)) return;

@@ -1,0 +1,36 @@
+/** `gradsheet lesson`: the forum thread's questions as one workbook, one live sheet per question. */
+import { writeFileSync } from "node:fs";
+import { ConfigError } from "../../core";
+import { lessonXlsx } from "../../run";
+import { QUESTIONS } from "../../sheet/lesson";
+import type { Command } from "../command";
+import { noPositional, parseArgs, text } from "../options";
+
+const OPTIONS = [{ flag: "--out", value: "FILE.xlsx", help: "the workbook to write (required; an existing file is replaced)" }] as const;
+
+export const lessonCommand: Command = {
+  name: "lesson",
+  summary: "write the lesson workbook: the forum thread's questions in order, one live sheet and chart each",
+  usage: "gradsheet lesson --out FILE.xlsx",
+  description: [
+    "Sheets, in order:",
+    ...QUESTIONS.map((q) => `  ${q.title}`),
+    "Each sheet's text names the cell to change (e.g. its LearningRate) to see the answer move.",
+  ].join("\n"),
+  options: OPTIONS,
+  run(args, io) {
+    const parsed = parseArgs(args, OPTIONS, "lesson");
+    noPositional(parsed, "lesson");
+    const out = text(parsed, "out");
+    if (out === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
+    if (!/\.xlsx$/i.test(out)) throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
+    const { bytes } = lessonXlsx();
+    try {
+      writeFileSync(out, bytes);
+    } catch (e) {
+      throw new ConfigError("out", `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+    }
+    io.out(`Wrote ${out}: ${QUESTIONS.length} sheets, one per question, ${(bytes.length / 1024).toFixed(0)} KiB.\n`);
+    return 0;
+  },
+};

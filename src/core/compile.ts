@@ -1,0 +1,175 @@
+/**
+ * The fast loop compiled from the registries' formula text: for one model × optimizer × gradient,
+ * the text the sheet shows (ŷ, the chain rule, e(w ± h), the optimizer's state and update) becomes
+ * one JavaScript function with every weight, derivative and state slot in a local variable, as a
+ * hand-written loop would hold them. The maths is therefore written once, in the registry; the
+ * fast-loop test holds the compiled loop to bit-for-bit equality with train's recording loop.
+ *
+ * Formula text reads as JavaScript once MAX and IF are written inline (`calls`; MAX of a non-finite
+ * value is NaN, as #NUM! propagates), SQRT is Math.sqrt, v^2 is v·v and any other power is `**`
+ * (Math.pow). A row whose error, gradient, updated weight or state is not finite is recomputed by
+ * `exact` (the registry's numbers with the NaN rule at every value), so the usual row pays for one
+ * test, not for the rule at every value (ŷ and the forward columns reach the epoch only through e
+ * and g, and an overflow inside them makes e or g NaN).
+ */
+import type { Model, ModelCells } from "./model";
+import type { Optimizer, OptimizerCells } from "./optimizer";
+import type { Divergence, EpochSummary, GradientKind, OptimizerSettings, RunConfig } from "./types";
+
+/**
+ * A row recomputed by the registry's functions with the NaN rule at every value: from the weights
+ * `w` and state `s` before the row, it leaves the updated weights in `w` and state in `s` and
+ * returns the row's squared error.
+ */
+export type ExactRow = (w: Float64Array, s: Float64Array, x: number, y: number, t: number) => number;
+export type Check = (err: number, next: Float64Array, names: readonly string[], bound: number, epoch: number, row: number, step: number) => Divergence | null;
+export type CompiledLoop = (c: RunConfig, exact: ExactRow, check: Check) => { epochs: EpochSummary[]; divergence: Divergence | null };
+
+/** Excel formula text as a JavaScript expression over the same names (see the file comment). */
+export function jsOf(formula: string): string {
+  return calls(formula)
+    .replace(/\bSQRT\(/g, "Math.sqrt(")
+    .replace(/(\b[A-Za-z_]\w*|\([^()]*\))\^2(?![\w.])/g, "($1*$1)")
+    .replace(/\^/g, "**");
+}
+
+/**
+ * MAX(a,b) and IF(c,a,b) written out inline, so the compiled loop makes no calls: MAX as
+ * Math.max(a,b) + 0·a + 0·b (NaN when a or b is ±Infinity, as #NUM! propagates; V8 computes each
+ * argument once), IF as a conditional.
+ */
+function calls(text: string): string {
+  const m = /\b(MAX|IF)\(/.exec(text);
+  if (!m) return text;
+  const open = m.index + m[0].length;
+  let depth = 1;
+  let end = open;
+  const args: string[] = [];
+  let from = open;
+  for (; depth > 0; end++) {
+    const ch = text[end];
+    if (ch === undefined) throw new Error(`unbalanced parentheses in ${text}`);
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    if ((ch === "," && depth === 1) || depth === 0) args.push(calls(text.slice(from, end))), (from = end + 1);
+  }
+  const js = m[1] === "MAX" ? `(Math.max(${args.join(",")})${args.map((a) => `+0*(${a})`).join("")})` : `((${args[0]})?(${args[1]}):(${args[2]}))`;
+  return text.slice(0, m.index) + js + calls(text.slice(end));
+}
+
+const cache = new Map<string, CompiledLoop | null>();
+
+/** The compiled loop, or null where the host forbids compiling code (a strict Content-Security-Policy). */
+export function compiledLoop(model: Model, opt: Optimizer, kind: GradientKind, s: OptimizerSettings): CompiledLoop | null {
+  const key = `${model.id}|${opt.id}|${kind}|${s.biasCorrection}`;
+  if (!cache.has(key)) {
+    let loop: CompiledLoop | null = null;
+    try {
+      loop = new Function(loopSource(model, opt, kind, s))() as CompiledLoop;
+    } catch {
+      loop = null;
+    }
+    cache.set(key, loop);
+  }
+  return cache.get(key)!;
+}
+
+/** The loop's source: one function of (config, exact, check). */
+export function loopSource(model: Model, opt: Optimizer, kind: GradientKind, s: OptimizerSettings): string {
+  const names = model.weights;
+  const k = names.length;
+  const ws = names.map((_, i) => `w${i}`);
+  const index = new Map(names.map((nm, i) => [nm, i]));
+  const fwd = model.sheet.forward;
+  const cells = (w: (name: string) => string): ModelCells => ({
+    w, x: "x", y: "y", pred: "pred",
+    at: (key) => `f${fwd.findIndex((f) => f.key === key)}`,
+    grad: (nm) => `g${index.get(nm)}`,
+  });
+  const plain = cells((nm) => `w${index.get(nm)}`);
+  const nudge = (i: number, sign: string) => jsOf(model.sheet.predict((nm) => (index.get(nm) === i ? `(w${i}${sign}h)` : `w${index.get(nm)}`), "x"));
+  const lines: string[] = [];
+  fwd.forEach((f, j) => lines.push(`const f${j} = ${jsOf(f.formula(plain))};`));
+  lines.push(`const pred = ${jsOf(model.sheet.pred(plain))};`, "const dv = pred - y;", "let err = dv * dv;");
+  if (kind === "analytic") for (const i of gradientOrder(model, plain)) lines.push(`let g${i} = ${jsOf(model.sheet.derivative(names[i]).loss(plain))};`);
+  else
+    ws.forEach((_, i) => {
+      lines.push(`const u${i} = ${nudge(i, "+")} - y;`);
+      if (kind === "forward") lines.push(`let g${i} = (u${i} * u${i} - err) / h;`);
+      else lines.push(`const l${i} = ${nudge(i, "-")} - y;`, `let g${i} = (u${i} * u${i} - l${i} * l${i}) / h2;`);
+    });
+  const slots = opt.state;
+  const ns = slots.length;
+  ws.forEach((w, i) => {
+    const oc: OptimizerCells = { g: `g${i}`, t: "t", prev: (sl) => `s${i}_${slots.indexOf(sl)}`, state: (sl) => `n${i}_${slots.indexOf(sl)}`, setting: (nm) => nm };
+    slots.forEach((sl, j) => lines.push(`let n${i}_${j} = ${jsOf(opt.sheet.state[sl].next(oc, s))};`));
+    lines.push(`let v${i} = ${w} - ${jsOf(opt.sheet.update(oc, s))};`);
+  });
+  const each = (f: (i: number, j: number) => string) => ws.flatMap((_, i) => slots.map((_s, j) => f(i, j)));
+  // every value that reaches the epoch's numbers: ŷ and the forward columns reach them through e and g
+  const checked = ["err", ...ws.flatMap((_, i) => [`g${i}`, `v${i}`]), ...each((i, j) => `n${i}_${j}`)];
+  lines.push(`const ok = ${balancedSum(checked.map((v) => `(${v} - ${v})`))};`);
+  lines.push(
+    "if (ok !== 0) {",
+    ...ws.map((w, i) => `  W[${i}] = ${w};`),
+    ...each((i, j) => `  S[${i * ns + j}] = s${i}_${j};`),
+    "  err = exact(W, S, x, y, t);",
+    ...ws.map((_, i) => `  v${i} = W[${i}];`),
+    ...each((i, j) => `  n${i}_${j} = S[${i * ns + j}];`),
+    "}",
+    "sse += err;",
+  );
+  lines.push(`if (divergence === null && !(Math.abs(err) <= bound${ws.map((_, i) => ` && v${i} === v${i}`).join("")})) {`);
+  lines.push(...ws.map((_, i) => `  NEXT[${i}] = v${i};`), "  divergence = check(err, NEXT, names, bound, e + 1, r + 1, t);", "}");
+  ws.forEach((w, i) => lines.push(`${w} = v${i};`, ...slots.map((_, j) => `s${i}_${j} = n${i}_${j};`)));
+  const state = ws.flatMap((_, i) => slots.map((_s, j) => `s${i}_${j} = 0`));
+  return `"use strict";
+const fin = (v) => (v - v === 0 ? v : NaN);
+const names = ${JSON.stringify(names)};
+return function loop(c, exact, check) {
+  const data = c.data, n = data.length, bound = c.divergenceBound, lr = c.lr, h = c.h, h2 = 2 * h;
+  // x and y as doubles in typed arrays: one load shape whatever numbers the data objects hold
+  const X = Float64Array.from(data, (p) => p.x), Y = Float64Array.from(data, (p) => p.y);
+  const { beta, beta2, eps } = c.optimizerSettings;
+  const W = new Float64Array(${k}), NEXT = new Float64Array(${k}), S = new Float64Array(${k * opt.state.length});
+  let ${ws.map((w, i) => `${w} = c.init[names[${i}]]`).join(", ")};
+  ${state.length ? `let ${state.join(", ")};` : ""}
+  const epochs = [];
+  let divergence = null, t = 0;
+  for (let e = 0; e < c.epochs; e++) {
+    const order = c.order ? c.order[e] : undefined;
+    let sse = 0;
+    for (let r = 0; r < n; r++) {
+      t++;
+      const i = order ? order[r] : r;
+      const x = X[i], y = Y[i];
+      ${lines.join("\n      ")}
+    }
+    const sum = fin(sse);
+    epochs.push({ epoch: e + 1, sse: sum, rootSse: Math.sqrt(sum), rmse: Math.sqrt(sum / n), weights: { ${names.map((nm, i) => `${JSON.stringify(nm)}: w${i}`).join(", ")} } });
+  }
+  return { epochs, divergence };
+};`;
+}
+
+/** a + b + … as a balanced tree of additions (a short chain of dependent operations). */
+function balancedSum(terms: string[]): string {
+  if (terms.length === 1) return terms[0];
+  const half = Math.ceil(terms.length / 2);
+  return `(${balancedSum(terms.slice(0, half))} + ${balancedSum(terms.slice(half))})`;
+}
+
+/** Weight indexes in an order where every analytic derivative comes after the ones its formula reads. */
+function gradientOrder(model: Model, cells: ModelCells): number[] {
+  const k = model.weights.length;
+  const needs = model.weights.map((nm) => [...model.sheet.derivative(nm).loss(cells).matchAll(/\bg(\d+)\b/g)].map((m) => Number(m[1])));
+  const done: number[] = [];
+  const visit = (i: number, path: number[]) => {
+    if (done.includes(i)) return;
+    if (path.includes(i)) throw new Error(`the analytic derivatives of ${model.id} read each other in a cycle`);
+    needs[i].forEach((j) => visit(j, [...path, i]));
+    done.push(i);
+  };
+  for (let i = 0; i < k; i++) visit(i, []);
+  return done;
+}

@@ -1,0 +1,15 @@
+/**
+ * GradSheet's Excel layer, the one face the pane uses: the host (Excel.run + requirement sets),
+ * the workbook gateway (status, Apply, Rebuild, checks), the sheet writer and the chart doctor.
+ * Everything below this module speaks Office.js; everything above it passes plain data.
+ */
+export { officeHost, SyncTimeout, type ExcelHost } from "./host";
+export { API, NeedsNewerExcel, excelNeeded } from "./requirements";
+export { createWorkbook, type WorkbookGateway, type WorkbookStatus } from "./gateway";
+export type { RunRecord } from "./meta";
+export type { RunsRow } from "./runs-log";
+export { writePlan, REQUEST_BUDGET, type WriteOptions, type WriteReport } from "./write-run";
+export { writePlans, type SheetRecord, type WritePlansOptions, type WritePlansReport } from "./write-sheets";
+export { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "./doctor";
+export { checkSheet, type CheckResult } from "./check";
+export { explainReader, type ExplainReader, type SelectedCell } from "./explain-read";

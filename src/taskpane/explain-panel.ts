@@ -1,0 +1,148 @@
+/**
+ * "Explain this step": the learner selects a cell of a run row in a GradSheet run sheet (with
+ * "Follow the selection" on, the panel looks at it at most every `followMs`), or types a step number; the panel
+ * shows that step's computation with the sheet's own numbers as Excel calculated them, each number
+ * a link that selects its cell. Outside Excel a typed step explains the run form's run. Also the
+ * lesson workbook's download. Mount with `mountExplainPanel` (e.g. into an Explain tab).
+ */
+import type { RunOptions } from "../core";
+import { partText } from "../core/explain-lines";
+import type { ExplainReader, SelectedCell } from "../excel";
+import { cellOf, explainFromCells, explainRunStep, lessonXlsx, rowsToRead, stepAtRow, stepLayout, trainRun, type StepLayout } from "../run";
+import type { StepExplanation } from "../core/explain";
+import { runOptionsFromMeta } from "../sheet";
+import { h } from "./dom";
+
+export interface ExplainDeps {
+  /** Null outside Excel: a typed step then explains the run form's run. */
+  reader: ExplainReader | null;
+  /** The run form's settings (for a typed step outside Excel). */
+  options(): RunOptions;
+  save(bytes: Uint8Array, filename: string): void;
+  /** Any failure as a sentence a learner can act on. */
+  explain(e: unknown): string;
+  /** How often to look at Excel's selection, in ms (default 800); 0 turns following off. */
+  followMs?: number;
+}
+
+/** Build the panel inside `root`; returns a function that stops following the selection. */
+export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => void {
+  const step = h("input", { id: "explain-step", type: "text", autocomplete: "off", placeholder: "e.g. 27" });
+  step.inputMode = "numeric";
+  const go = h("button", { type: "button", id: "explain-go", className: "button", textContent: "Explain step" });
+  const heading = h("p", { id: "explain-heading" });
+  const lines = h("ol", { id: "explain-lines" });
+  const note = h("p", { id: "explain-note", className: "hint" });
+  const out = h("div", { id: "explain-output" }, heading, lines, note);
+  out.setAttribute("role", "status");
+  out.setAttribute("aria-live", "polite");
+  const error = h("div", { id: "explain-error", className: "message-bar error", hidden: true });
+  const follow = h("input", { type: "checkbox", id: "explain-follow" });
+  const lesson = h("button", { type: "button", id: "explain-lesson", className: "button", textContent: "Download the lesson workbook" });
+  const title = h("h2", { id: "explain-title", textContent: "Explain this step" });
+  root.setAttribute("aria-labelledby", title.id);
+  root.replaceChildren(
+    title,
+    h("p", { className: "hint", textContent: deps.reader ? "Select a cell of a step row in a GradSheet run sheet, or type a step number." : "Type a step number: the run form's run is explained." }),
+    h("div", { className: "field-row" }, h("div", { className: "field" }, h("label", { htmlFor: step.id, textContent: "Step" }), step), go),
+    ...(deps.reader ? [h("label", { className: "choice" }, follow, "Follow the selection in Excel")] : []),
+    error,
+    out,
+    h("p", { className: "hint", textContent: "The lesson workbook walks the forum thread's questions, one live sheet each." }),
+    lesson,
+  );
+
+  let layoutFor: { key: string; layout: StepLayout } | null = null;
+  const layoutOf = (options: RunOptions) => {
+    const key = JSON.stringify(options);
+    if (layoutFor?.key !== key) layoutFor = { key, layout: stepLayout(options) };
+    return layoutFor.layout;
+  };
+  const fail = (e: unknown) => {
+    error.textContent = deps.explain(e);
+    error.hidden = false;
+  };
+
+  const render = (e: StepExplanation, head: string, cell: ((p: Parameters<typeof cellOf>[2]) => { a1: string; row: number; col: number } | null) | null, sheet: string, text: string) => {
+    error.hidden = true;
+    heading.textContent = head;
+    lines.replaceChildren(
+      ...e.lines.map((l) => {
+        const li = h("li", { className: l.label === "k" && e.overshoots ? "overshoots" : "" });
+        for (const p of l.parts) {
+          const at = typeof p !== "string" && p.ref && cell ? cell(p.ref) : null;
+          if (!at) li.append(partText(p));
+          else {
+            const a = h("a", { href: "#", textContent: partText(p), title: `${sheet}!${at.a1}` });
+            a.dataset.cell = at.a1;
+            a.addEventListener("click", (ev) => {
+              ev.preventDefault();
+              void deps.reader?.select(sheet, at.row, at.col).catch(fail);
+            });
+            li.append(a);
+          }
+        }
+        return li;
+      }),
+    );
+    note.textContent = text;
+  };
+
+  /** Explain the step at the selection (or the typed step) on the selection's sheet. */
+  const explainSheet = async (sel: SelectedCell, typed: number | null) => {
+    const options = sel.options ? runOptionsFromMeta(sel.options) : undefined;
+    if (!options) throw new Error(`“${sel.sheet}” is not a GradSheet run sheet: select a cell of a step row in one, or generate a run.`);
+    const layout = layoutOf(options);
+    const n = typed ?? stepAtRow(layout, sel.row);
+    if (n === null) throw new Error(`Select a cell in a step row of “${sel.sheet}” (rows ${layout.firstRow + 1} to ${layout.firstRow + layout.steps}), or type a step.`);
+    if (!(Number.isInteger(n) && n >= 1 && n <= layout.steps)) throw new Error(`The step must be a whole number from 1 to ${layout.steps}.`);
+    const cells = await deps.reader!.read(sel.sheet, rowsToRead(layout, n), layout.inputs);
+    const e = explainFromCells(layout, n, cells.rows, cells.inputs);
+    const head = e.text.split("\n")[0];
+    render(e.explanation, `${sel.sheet} · ${head}`, (ref) => cellOf(layout, n, ref), sel.sheet,
+      e.fromCells ? "Numbers as Excel calculated them; each links to its cell." : "Excel has not calculated these cells yet: the numbers are GradSheet's core at the sheet's inputs.");
+  };
+
+  const typedStep = (): number => {
+    const v = step.value.trim();
+    const n = /^\d+$/.test(v) ? Number(v) : NaN;
+    if (!Number.isInteger(n)) throw new Error(`The step must be a whole number, not “${step.value}”.`);
+    return n;
+  };
+
+  go.addEventListener("click", () => {
+    void (async () => {
+      const n = typedStep();
+      if (deps.reader) return explainSheet(await deps.reader.selection(), n);
+      const result = trainRun(deps.options());
+      if (n > (result.rows?.length ?? 0)) throw new Error(`The step must be a whole number from 1 to ${result.rows?.length ?? 0}.`);
+      const ex = explainRunStep(result, n);
+      render(ex.explanation, ex.text.split("\n")[0], null, "", "The run form's run, computed by GradSheet's core.");
+    })().catch(fail);
+  });
+  lesson.addEventListener("click", () => {
+    const file = lessonXlsx();
+    deps.save(file.bytes, file.filename);
+  });
+
+  // Follow the selection once the learner asks: look at most every followMs (never while the pane
+  // writes: a look is a request to Excel), explain when the selected row changes.
+  const every = deps.followMs ?? 800;
+  if (!deps.reader || every <= 0) return () => undefined;
+  let last = "";
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy || !follow.checked || !root.isConnected || root.closest("[hidden]") || document.querySelector('[aria-busy="true"]')) return;
+    busy = true;
+    void deps.reader!.selection()
+      .then((sel) => {
+        const key = `${sel.sheet}\u0000${sel.row}`;
+        if (key === last) return;
+        last = key;
+        if (sel.options) return explainSheet(sel, null);
+      })
+      .catch(fail)
+      .then(() => (busy = false));
+  }, every);
+  return () => clearInterval(timer);
+}

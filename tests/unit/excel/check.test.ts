@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { presetById, resolveConfig, train } from "../../../src/core";
+import { checkSheet, sampleCells } from "../../../src/excel/check";
+import { writePlan } from "../../../src/excel";
+import { buildRunSheet } from "../../../src/sheet";
+import { coreCalculation, fakeHost } from "./helpers";
+
+describe("checkSheet (Excel as the oracle)", () => {
+  const plan = buildRunSheet(train(resolveConfig(presetById("two-relu")!.options), { rows: true }), { name: "Run" });
+  const excel = coreCalculation(plan);
+
+  it("samples the final weights, each epoch's √SSE and the last row of every formula column", () => {
+    const cells = sampleCells(plan).flatMap((s) => s.cells);
+    const last = plan.tables[0].row + plan.tables[0].rows;
+    expect(cells.filter((c) => c.row === last)).toHaveLength(plan.tables[0].columns.filter((c) => c.formula).length);
+    expect(cells.length).toBeGreaterThan(30);
+  });
+
+  it("says Excel agrees with the training core on N cells when Excel calculates what the core did", async () => {
+    const { host } = fakeHost({ calculate: (_s, r, c) => excel(r, c) });
+    await writePlan(host, plan, { record: { options: plan.meta } });
+    const result = await checkSheet(host, "Run", plan);
+    expect(result.differs).toBeUndefined();
+    expect(result.message).toBe(`Excel agrees with the training core on ${result.cells} cells.`);
+  });
+
+  it("names the first cell Excel calculated differently, with both numbers", async () => {
+    const [wrong] = sampleCells(plan).flatMap((s) => s.cells).filter((c) => typeof c.core === "number" && c.core !== 0).slice(3);
+    const { host } = fakeHost({
+      calculate: (_s, r, c) => (r === wrong.row && c === wrong.col ? (wrong.core as number) * (1 + 1e-6) : excel(r, c)),
+    });
+    await writePlan(host, plan, { record: { options: plan.meta } });
+    const result = await checkSheet(host, "Run", plan);
+    expect(result.differs).toMatchObject({ core: wrong.core, excel: (wrong.core as number) * (1 + 1e-6) });
+    expect(result.message).toMatch(new RegExp(`^Run!${result.differs!.address} differs: Excel calculated .+, the training core .+\\.$`));
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { presetById, resolveConfig } from "../../../src/core";
+import { createWorkbook } from "../../../src/excel/gateway";
+import { explainReader } from "../../../src/excel/explain-read";
+import { explainFromCells, lrCellOf, rowsToRead, runSheetName, runWorkbookPlan, stepLayout, trainRun, writeRun } from "../../../src/run";
+import { fakeHost, sheetNamed } from "../excel/helpers";
+
+describe("the run service", () => {
+  it("names every run's sheet by one rule: the model's label and the rate as a learner reads it", () => {
+    expect(runSheetName(resolveConfig({ model: "two-linear", lr: 0.0001 }))).toBe("2 neurons lr 1e-4");
+    expect(runSheetName(resolveConfig({ model: "relu-8", lr: 0.003 }))).toBe("8 ReLU neurons lr 0.003");
+    expect(runSheetName(resolveConfig({ model: "linear", lr: 3.16227766e-5 }))).toBe("1 neuron lr 3.1623e-5");
+  });
+
+  it("plans a run's workbook with its landscape sheet after it", () => {
+    const plan = runWorkbookPlan(trainRun(presetById("one-neuron")!.options), { landscape: true });
+    expect(plan.sheets.map((s) => s.name)).toEqual(["1 neuron lr 1e-4", "1 neuron lr 1e-4 landscape"]);
+    expect(plan.namesScope).toBe("workbook");
+  });
+
+  it("writes a run into Excel through the writer it is given, and the explain reader finds its step rows", async () => {
+    const { fake, host } = fakeHost();
+    const gateway = createWorkbook(host);
+    const options = { ...presetById("two-neurons")!.options, epochs: 1 };
+    const { run, report } = await writeRun(options, (r) => gateway.write(r.plan, { record: r.record, runsRow: r.runsRow }));
+    expect(report.sheet).toBe("2 neurons lr 1e-4");
+    expect(sheetNamed(fake, "2 neurons lr 1e-4").charts.length).toBeGreaterThan(0);
+    expect(run.record.lrCell).toEqual(lrCellOf(run.plan));
+    expect(run.runsRow).toMatchObject({ sheet: "2 neurons lr 1e-4", model: "two-linear", lr: 1e-4, divergedAt: "epoch 1, row 27" });
+    // the fake has no calculation engine: the reader sees the sheet as a run, and the core stands in for the empty formula cells
+    const reader = explainReader(host);
+    const layout = stepLayout(options);
+    await reader.select(report.sheet, layout.firstRow + 26, 3);
+    const sel = await reader.selection();
+    expect(sel).toMatchObject({ sheet: "2 neurons lr 1e-4", row: layout.firstRow + 26, col: 3 });
+    expect(sel.options).toEqual(run.plan.meta);
+    const cells = await reader.read(sel.sheet, rowsToRead(layout, 27), layout.inputs);
+    expect(cells.inputs.LearningRate).toBe(1e-4);
+    const e = explainFromCells(layout, 27, cells.rows, cells.inputs);
+    expect(e.fromCells).toBe(false);
+    expect(e.json).toMatchObject({ step: 27, prediction: run.result.rows![26].pred });
+  });
+});
