@@ -48,6 +48,14 @@ describe("the task pane inside Excel (fake)", () => {
     expect(await page.locator("#rerun-lr").inputValue()).toBe("0.0001");
   });
 
+  it("checks this sheet on demand: a sample of what Excel calculated against the core, said in the card, as after Generate", async () => {
+    const said = /Excel agrees with the training core on \d+ cells\.|differs: Excel calculated .*, the training core /;
+    expect(await page.locator("#run-status-result").textContent()).toMatch(said);
+    await page.getByRole("button", { name: "Check this sheet" }).click();
+    await page.waitForFunction(() => document.querySelector("#active-status-result")?.textContent?.includes("Excel"));
+    expect(await page.locator("#active-status-result").textContent()).toMatch(said);
+  });
+
   it("writes a new learning rate into the LearningRate cell only, shows the core's outcome, and rewrites the sheet's Runs row", async () => {
     const before = await snapshot(page);
     await page.locator("#rerun-lr").fill("0.00001");
