@@ -162,6 +162,7 @@ function balancedSum(terms: string[]): string {
 /** Weight indexes in an order where every analytic derivative comes after the ones its formula reads. */
 function gradientOrder(model: Model, cells: ModelCells): number[] {
   const k = model.weights.length;
+  // no String.matchAll: the pane's ES2017 library lacks it
   const needs = model.weights.map((nm) => (model.sheet.derivative(nm).loss(cells).match(/\bg\d+\b/g) ?? []).map((m) => Number(m.slice(1))));
   const done: number[] = [];
   const visit = (i: number, path: number[]) => {

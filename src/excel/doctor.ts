@@ -13,6 +13,7 @@ import {
 } from "../doctor";
 import { CELL_BYTES, readRows } from "./reads";
 import { syncWithin, type ExcelHost } from "./host";
+import { excelNeeded } from "./requirements";
 
 /** ExcelApi sets the doctor uses. */
 export const DOCTOR_API = { read: "1.7", axisGroup: "1.8", events: "1.8", values: "1.12", sources: "1.15" } as const;
@@ -29,7 +30,12 @@ export interface DoctorScan {
   excelTypes: Record<string, string>;
   /** Plain sentences about checks left out on this Excel. */
   limitations: string[];
+  /** Checks this Excel cannot make at all (it cannot read any chart's cells), naming the Excel that can; empty when none. */
+  cantCheck: string[];
 }
+
+/** Findings that need a chart's X or Y cells or values: unknowable where Excel gives neither. */
+const DATA_FINDINGS = new Set<Finding["code"]>(["numeric-categories", "literal-categories", "absent-categories", "literal-values", "length-mismatch", "log-axis-nonpositive"]);
 
 export type DoctorScope = "active" | "workbook" | { worksheetId: string; chartId?: string };
 
@@ -101,7 +107,11 @@ export async function scanCharts(host: ExcelHost, scope: DoctorScope = "active")
       sheets: contexts,
       calcMode: mode === "Manual" ? "manual" : mode === "AutomaticExceptTables" ? "semiautomatic" : "automatic",
     };
-    return { model, findings: checkWorkbook(model), excelTypes, limitations };
+    // Below ExcelApi 1.12 no chart's data can be read: "no X values" would be a guess, not a finding.
+    const blind = !hasSources && !hasValues;
+    const findings = checkWorkbook(model).filter((f) => !(blind && DATA_FINDINGS.has(f.code)));
+    const cantCheck = blind && charts.length ? [excelNeeded(DOCTOR_API.values, "Checking whether a chart's X values are linked to your x cells")] : [];
+    return { model, findings, excelTypes, limitations, cantCheck };
   });
 }
 

@@ -8,10 +8,11 @@ import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { checkSheet, type CheckResult } from "./check";
 import { syncWithin, type ExcelHost } from "./host";
-import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunRecord } from "./meta";
+import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunIndex, type RunRecord } from "./meta";
 import { literal } from "./plan-ops";
 import { readRows } from "./reads";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
+import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
 import { writePlan, type WriteOptions, type WriteReport } from "./write-run";
 
 export type { RunRecord } from "./meta";
@@ -36,8 +37,11 @@ export interface WorkbookGateway {
   readonly writeBlocker: string | null;
   status(): Promise<WorkbookStatus>;
   write(plan: SheetPlan, opts: WriteOptions): Promise<WriteReport>;
-  /** Write the run's LearningRate cell only (Excel recalculates the sheet and its charts); store `options` as the run's settings. */
-  setLearningRate(sheet: string, lr: number, options: Record<string, unknown>): Promise<void>;
+  /**
+   * Write the run's LearningRate cell only (Excel recalculates the sheet and its charts); store
+   * `options` as the run's settings and rewrite its Runs log row with `runsRow`.
+   */
+  setLearningRate(sheet: string, lr: number, options: Record<string, unknown>, runsRow?: RunsRow): Promise<void>;
   /** Excel's calculated sample of `sheet` compared with the core's values in `plan` (see check.ts). */
   check(sheet: string, plan: SheetPlan): Promise<CheckResult>;
   /** A1 addresses of cells the add-in wrote that now hold something else (inputs excluded). */
@@ -117,7 +121,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
 
     check: (sheet, plan) => checkSheet(host, sheet, plan),
 
-    async setLearningRate(sheet, lr, options) {
+    async setLearningRate(sheet, lr, options, runsRow) {
       await host.run(async (context) => {
         const index = loadIndex(context);
         const sheets = context.workbook.worksheets.load("items/name");
@@ -138,7 +142,9 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const next: RunRecord = { ...record, options };
         const rest = { ...all };
         delete rest[found.key];
-        queueIndex(context, { ...rest, [sheet]: next }, index);
+        const updated: RunIndex = { ...rest, [sheet]: next };
+        if (runsRow) updated[RUNS_SHEET] = queueRunsRow(context, sheets.items.map((s) => s.name), all, runsRow, props, new Date());
+        queueIndex(context, updated, index);
         if (host.supports(API.customProperties)) queueProperty(ws, next);
         await sync(context);
       });

@@ -20,6 +20,8 @@ export interface RunRecord {
   lrCell?: { row: number; col: number };
   /** Rows written so far (Runs log only). */
   rows?: number;
+  /** The log row of each run sheet (Runs log only), so Apply and Rebuild rewrite it. */
+  rowOf?: Record<string, number>;
 }
 
 /** Key of the worksheet custom property. */
@@ -77,6 +79,7 @@ interface PartEntry {
   created?: string;
   lrCell?: RunRecord["lrCell"];
   rows?: number;
+  rowOf?: RunRecord["rowOf"];
 }
 
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
@@ -91,7 +94,7 @@ export function parsePart(xml: string): RunIndex {
     for (const e of doc.sheets ?? []) {
       if (typeof e?.name !== "string") continue;
       const role = e.role ?? (e.meta?.kind === "run" ? "run" : "experiment");
-      out[e.key ?? e.name] = { app: "GradSheet", role, sheet: e.name, created: e.created ?? "", options: e.meta, lrCell: e.lrCell, rows: e.rows };
+      out[e.key ?? e.name] = { app: "GradSheet", role, sheet: e.name, created: e.created ?? "", options: e.meta, lrCell: e.lrCell, rows: e.rows, rowOf: e.rowOf };
     }
   } catch {
     /* not GradSheet's JSON */
@@ -101,7 +104,7 @@ export function parsePart(xml: string): RunIndex {
 
 /** The part's XML for `index`, readable by `parsePart` and by the exported-file readers (`sheets[].name/meta`). */
 export function partXml(index: RunIndex): string {
-  const sheets: PartEntry[] = Object.entries(index).map(([key, r]) => ({ name: r.sheet, key, meta: r.options, role: r.role, created: r.created, lrCell: r.lrCell, rows: r.rows }));
+  const sheets: PartEntry[] = Object.entries(index).map(([key, r]) => ({ name: r.sheet, key, meta: r.options, role: r.role, created: r.created, lrCell: r.lrCell, rows: r.rows, rowOf: r.rowOf }));
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><gradsheet xmlns="${META_NAMESPACE}">${escapeXml(JSON.stringify({ format: 1, sheets }))}</gradsheet>`;
 }
 

@@ -16,11 +16,13 @@ export interface WriteOptions {
   record: Omit<RunRecord, "sheet" | "created" | "app" | "role">;
   /** Rebuild this GradSheet sheet in place (same sheet, name and position) instead of adding a new one. */
   replace?: string;
-  /** Append this row to the Runs log. */
+  /** Write this row to the Runs log (over the sheet's row when it has one). */
   runsRow?: RunsRow;
   /** Bytes per request (default REQUEST_BUDGET). */
   budget?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Cancel between write requests (see WritePlansOptions.signal). */
+  signal?: AbortSignal;
   now?: () => Date;
 }
 

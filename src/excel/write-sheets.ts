@@ -14,7 +14,7 @@ import { indexOf, loadIndex, queueIndex, queueProperty, type RunIndex, type RunR
 import { estimateBytes, planCellCount, planOps } from "./plan-ops";
 import { renamePlans } from "./rename";
 import { API, NeedsNewerExcel } from "./requirements";
-import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
+import { queueRunsRow, RUNS_SHEET, runsPosition, type RunsRow } from "./runs-log";
 import { batchSheetOps, halveSheetOps, isPayloadLimit, queueNotes, REQUEST_BUDGET, SHEET_BYTES, type SheetOp } from "./batches";
 
 export { batchSheetOps, type SheetOp } from "./batches";
@@ -27,13 +27,22 @@ export interface WritePlansOptions {
   records: SheetRecord[];
   /** Rebuild this GradSheet run in place (one plan only): same sheet, name and position. */
   replace?: string;
-  /** Append this row to the Runs log. */
+  /** Write this row to the Runs log (over the sheet's row when it has one). */
   runsRow?: RunsRow;
   /** Bytes per request (default REQUEST_BUDGET). */
   budget?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Checked before each write request. Once aborted, added sheets are removed and the write throws
+   * "Cancelled: nothing was written."; a rebuild is cancelled only before it clears its sheet
+   * (after that it finishes, since stopping would leave the run half-written).
+   */
+  signal?: AbortSignal;
   now?: () => Date;
 }
+
+/** The error a cancelled write throws. */
+export const CANCELLED = "Cancelled: nothing was written.";
 
 export interface WritePlansReport {
   /** The sheets' names in the workbook, in plan order (unique: a taken name gets " (2)"). */
@@ -120,12 +129,17 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
     // 2. Write all sheets' ops, batch by batch; the sheets are added first so cross-sheet formulas resolve.
     let done = 0;
     while (pending.length) {
+      if (opts.signal?.aborted && !(old && started)) {
+        if (started) await removeAdded(context, names, sync);
+        throw new Error(CANCELLED);
+      }
       const batch = pending[0];
       const isLast = pending.length === 1;
       const ws = names.map((n) => (started || old ? context.workbook.worksheets.getItem(n) : context.workbook.worksheets.add(n)));
       if (!started) {
         ws[0].activate();
         if (old) clearSheet(ws[0], old);
+        else placeRuns(ws, opts.records, existing, index);
       }
       if (host.supports(API.suspendScreenUpdating)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
       const byName = new Map(names.map((n, i) => [n.toLowerCase(), ws[i]]));
@@ -185,6 +199,16 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
       }
     }
     return { sheets: names, syncs, requestBytes, cells: targets.reduce((n, p) => n + planCellCount(p), 0), calculationMode: app.calculationMode, axisWarning };
+  });
+}
+
+/** Queue moving new run sheets just before the Runs log, so runs stay together with Runs after them. */
+function placeRuns(ws: Excel.Worksheet[], records: SheetRecord[], existing: string[], index: RunIndex): void {
+  const before = runsPosition(existing, index);
+  if (before === undefined) return;
+  let at = before;
+  ws.forEach((sheet, i) => {
+    if (records[i].role === "run") sheet.position = at++;
   });
 }
 

@@ -4,7 +4,7 @@
  * Office). The CLI and the pane both go through here, so a run, its sheet name and the numbers a
  * learner reads are the same on both surfaces.
  */
-import { MODELS, hPlateau, resolveConfig, train, type LandscapeAxes, type RunConfig, type RunOptions, type RunResult } from "../core";
+import { MODELS, OPTIMIZERS, hPlateau, resolveConfig, train, type LandscapeAxes, type RunConfig, type RunOptions, type RunResult } from "../core";
 import { learnerNumber } from "../core/learner-number";
 import { buildRunSheet, buildWorkbookPlan, NAMES, sanitizeSheetName, uniqueSheetName, type SheetPlan, type WorkbookPlan } from "../sheet";
 import { buildLandscapeSheet } from "../sheet/experiments";
@@ -18,11 +18,13 @@ export function trainRun(options: RunOptions): RunResult {
 }
 
 /**
- * The one sheet-naming rule for a run: the model's label and the learning rate as a learner reads
- * it, "2 neurons + ReLU lr 1e-4", made valid for Excel (31 characters, no []:*?/\).
+ * The one sheet-naming rule for a run: the model's label, the optimizer's unless it is SGD, and the
+ * learning rate as a learner reads it ("2 neurons + ReLU lr 1e-4", "1 neuron Adam lr 0.003"), made
+ * valid for Excel (31 characters, no []:*?/\).
  */
-export function runSheetName(config: Pick<RunConfig, "model" | "lr">): string {
-  return sanitizeSheetName(`${MODELS[config.model].label} lr ${learnerNumber(config.lr)}`);
+export function runSheetName(config: Pick<RunConfig, "model" | "optimizer" | "lr">): string {
+  const opt = config.optimizer === "sgd" ? "" : ` ${OPTIMIZERS[config.optimizer].label}`;
+  return sanitizeSheetName(`${MODELS[config.model].label}${opt} lr ${learnerNumber(config.lr)}`);
 }
 
 /** The run's sheet, named by the rule unless a name is given. */

@@ -2,11 +2,14 @@
  * The chart doctor's section of the task pane: "Check charts" on this sheet or the whole
  * workbook, each finding with its evidence and a Fix button, "Fix all", and a watch that checks a
  * chart as soon as it is added or selected, fixing it at once when the user prefers. Mounted into
- * the pane's `<section id="doctor">` by `mountDoctorPanel`; all Excel work goes through `deps`.
+ * the pane's `<section id="doctor">` by `mountDoctorPanel`; all Excel work goes through `deps`,
+ * and every check and fix (automatic ones too) through the pane's one action runner. Where this
+ * Excel cannot read a chart's cells at all, it says "Can't check here" and names the Excel needed.
  */
 import { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan, type ExcelHost } from "../excel";
-import { autoFixTargets, findingRows, reportLines, summaryText } from "./doctor-view";
-import { addStyle, h } from "./dom";
+import { autoFixTargets, findingRows, reportLines, summaryText } from "./doctor-findings";
+import { actions, taskStatus } from "./actions";
+import { button, h } from "./dom";
 
 /** What the panel needs from Excel and from storage. */
 export interface DoctorPanelDeps {
@@ -28,64 +31,54 @@ export function doctorDeps(host: ExcelHost): DoctorPanelDeps {
 
 const AUTO_KEY = "gradsheet.doctor.autofix";
 
-/** The panel's own few styles, added once to the page (the pane's stylesheet stays untouched). */
-const STYLE = `
-.doctor-findings, .doctor-report { list-style: none; padding: 0; margin: 0.5em 0; }
-.doctor-finding { border-left: 4px solid #b58900; padding: 0.4em 0.6em; margin: 0.5em 0; background: #fdf6e3; }
-.doctor-finding.error { border-left-color: #c0392b; background: #fdecea; }
-.doctor-finding p { margin: 0.3em 0; }
-.doctor-finding .where, .doctor-finding .evidence { font-size: 0.9em; color: #555; }
-.doctor-finding .evidence { font-family: ui-monospace, Consolas, monospace; word-break: break-all; }
-.doctor-report li { margin: 0.2em 0; }
-`;
-
-
-
 /** Build the panel inside `root`; returns `unmount` (stops the watch). */
 export function mountDoctorPanel(root: HTMLElement, deps: DoctorPanelDeps): { unmount(): Promise<void> } {
   const prefs = deps.prefs ?? {
     get: (k: string) => (typeof localStorage === "undefined" ? null : localStorage.getItem(k)),
     set: (k: string, v: string) => typeof localStorage !== "undefined" && localStorage.setItem(k, v),
   };
-  addStyle("doctor-panel-style", STYLE);
   const scope = h("select", { id: "doctor-scope" }, h("option", { value: "active", textContent: "This sheet" }), h("option", { value: "workbook", textContent: "Whole workbook" }));
-  const check = h("button", { type: "button", id: "doctor-check", textContent: "Check charts" });
-  const fixAll = h("button", { type: "button", id: "doctor-fix-all", textContent: "Fix all", hidden: true });
+  const check = button("doctor-check", "Check charts");
+  const fixAll = button("doctor-fix-all", "Fix all");
+  fixAll.hidden = true;
   const watchBox = h("input", { type: "checkbox", id: "doctor-watch" });
   const autoBox = h("input", { type: "checkbox", id: "doctor-auto", checked: prefs.get(AUTO_KEY) === "1" });
-  const status = h("p", { id: "doctor-status", className: "hint" });
-  status.setAttribute("aria-live", "polite");
+  const status = h("p", { id: "doctor-status", className: "hint", attrs: { "aria-live": "polite" } });
+  const cantCheck = h("div", { id: "doctor-cant-check", className: "message-bar info", hidden: true });
+  const task = taskStatus("doctor-task");
   const list = h("ul", { id: "doctor-findings", className: "doctor-findings" });
   const report = h("ul", { id: "doctor-report", className: "doctor-report" });
   root.replaceChildren(
-    h("h2", { textContent: "Chart doctor" }),
-    h("p", { className: "hint", textContent: "Finds charts whose horizontal axis is not linked to your x cells, hidden or rescaled secondary axes, log axes over zero, and manual calculation, and fixes them (a chart is changed in place, never deleted)." }),
-    h("div", { className: "row" }, h("label", { htmlFor: "doctor-scope", textContent: "Check " }), scope, check, fixAll),
-    h("div", { className: "row" }, h("label", {}, watchBox, " Check charts as I add or select them")),
-    h("div", { className: "row" }, h("label", {}, autoBox, " Fix them without asking")),
-    status,
-    list,
-    report,
+    h(
+      "div",
+      { className: "card" },
+      h("h2", { textContent: "Chart doctor" }),
+      h("p", { className: "hint", textContent: "Finds charts whose horizontal axis is not linked to your x cells, hidden or rescaled secondary axes, log axes over zero, and manual calculation, and fixes them (a chart is changed in place, never deleted)." }),
+      h("div", { className: "row" }, h("label", { htmlFor: "doctor-scope", textContent: "Check " }), scope, check, fixAll),
+      h("div", { className: "row" }, h("label", { className: "choice" }, watchBox, " Check charts as I add or select them")),
+      h("div", { className: "row" }, h("label", { className: "choice" }, autoBox, " Fix them without asking")),
+      task.el,
+      status,
+      cantCheck,
+      list,
+      report,
+    ),
   );
+  actions.guard(check, fixAll);
 
   let last: DoctorScan | null = null;
   let watch: ChartWatch | null = null;
-  const busy = (on: boolean) => {
-    check.disabled = on;
-    fixAll.disabled = on;
-  };
-  const fail = (e: unknown) => {
-    status.textContent = `The chart doctor stopped: ${(e as Error)?.message ?? String(e)}`;
-    busy(false);
-  };
+  const fail = (e: unknown) => task.fail(`The chart doctor stopped: ${(e as Error)?.message ?? String(e)}`);
 
   const show = (scan: DoctorScan) => {
     last = scan;
-    status.textContent = summaryText(scan.findings, scan.model.charts.length, scan.limitations);
+    status.textContent = summaryText(scan.findings, scan.model.charts.length, scan.cantCheck.length ? [] : scan.limitations);
+    cantCheck.hidden = !scan.cantCheck.length;
+    cantCheck.replaceChildren(...scan.cantCheck.map((t) => h("p", {}, h("strong", { textContent: "Can't check here: " }), t)));
     const rows = findingRows(scan.findings);
     list.replaceChildren(
       ...rows.map((r) => {
-        const fix = h("button", { type: "button", className: "doctor-fix", textContent: "Fix", hidden: !r.fixable });
+        const fix = h("button", { type: "button", className: "button doctor-fix", textContent: "Fix", hidden: !r.fixable });
         fix.dataset.target = r.target;
         fix.addEventListener("click", () => void applyFix((id) => id === r.target));
         return h(
@@ -103,40 +96,36 @@ export function mountDoctorPanel(root: HTMLElement, deps: DoctorPanelDeps): { un
     fixAll.hidden = !rows.some((r) => r.fixable);
   };
 
-  const applyFix = async (only?: (id: string) => boolean) => {
-    if (!last) return;
-    busy(true);
-    try {
-      const r = await deps.apply(last, only);
+  /** Apply fixes and check again, under the pane's one lock (false when another action holds it). */
+  const fixThen = (scan: DoctorScan, only: ((id: string) => boolean) | undefined, rescope: "active" | "workbook") =>
+    actions.run({ status: task }, async () => {
+      task.progress("Fixing the charts…");
+      const r = await deps.apply(scan, only);
       report.replaceChildren(...reportLines(r).map((t) => h("li", { textContent: t })));
-      show(await deps.scan(scope.value as "active" | "workbook"));
-    } catch (e) {
-      fail(e);
-    }
-    busy(false);
+      show(await deps.scan(rescope));
+    });
+  const applyFix = async (only?: (id: string) => boolean) => {
+    if (last) await fixThen(last, only, scope.value as "active" | "workbook");
   };
 
   /** A chart added or selected: show it, and fix it at once if the user said so. */
   const onWatched = (scan: DoctorScan) => {
     show(scan);
     if (autoBox.checked && autoFixTargets(scan.findings).length) {
-      void (async () => {
-        const targets = new Set(autoFixTargets(scan.findings));
-        const r = await deps.apply(scan, (id) => targets.has(id));
-        report.replaceChildren(...reportLines(r).map((t) => h("li", { textContent: t })));
-        show(await deps.scan("active"));
-      })().catch(fail);
+      const targets = new Set(autoFixTargets(scan.findings));
+      void fixThen(scan, (id) => targets.has(id), "active").then((ran) => {
+        if (!ran) status.textContent += " Not fixed yet: another action was writing to the workbook; click Fix when it is done.";
+      });
     }
   };
 
-  check.addEventListener("click", () => {
-    busy(true);
-    report.replaceChildren();
-    deps.scan(scope.value as "active" | "workbook").then((s) => {
-      show(s);
-      busy(false);
-    }, fail);
-  });
+  check.addEventListener("click", () =>
+    void actions.run({ status: task }, async () => {
+      report.replaceChildren();
+      task.progress("Reading the charts…");
+      show(await deps.scan(scope.value as "active" | "workbook"));
+    }),
+  );
   fixAll.addEventListener("click", () => void applyFix());
   autoBox.addEventListener("change", () => prefs.set(AUTO_KEY, autoBox.checked ? "1" : "0"));
   watchBox.addEventListener("change", () => {

@@ -7,8 +7,9 @@
  */
 import { BASE_MODEL_IDS, MODEL_IDS, MODELS, type ModelId, type RunOptions } from "../core";
 import { createWorkbook, writePlans, type ExcelHost, type WritePlansReport } from "../excel";
-import { compareExperiment, experimentXlsx, landscapeExperiment, sweepExperiment, sweepRates, type Experiment } from "./experiments-view";
-import { addStyle, h } from "./dom";
+import { compareExperiment, experimentXlsx, landscapeExperiment, sweepExperiment, sweepRates, type Experiment } from "./experiments";
+import { actions, paint, taskStatus, type TaskStatus } from "./actions";
+import { button, field as formField, h, textInput } from "./dom";
 
 /** What the section needs: the form's options, and Excel when there is one. */
 export interface ExperimentsDeps {
@@ -20,8 +21,8 @@ export interface ExperimentsDeps {
     selectSheet(sheet: string): Promise<void>;
   } | null;
   save(bytes: Uint8Array, filename: string): void;
-  /** Any failure as a sentence a learner can act on. */
-  explain(e: unknown): string;
+  /** Unused: failures are worded by the pane's action runner (kept so existing callers still fit). */
+  explain?(e: unknown): string;
 }
 
 /** Excel through the project's writer: all sheets of an experiment in one Excel.run. */
@@ -33,159 +34,94 @@ export function excelExperiments(host: ExcelHost): NonNullable<ExperimentsDeps["
   };
 }
 
-const STYLE = `
-.exp-models { display: grid; grid-template-columns: repeat(auto-fill, minmax(130px, 1fr)); gap: 0 8px; margin-bottom: 6px; }
-#experiments fieldset + fieldset { margin-top: 14px; }
-#exp-result { font-weight: 600; }
-`;
-
-
-
 function field(id: string, label: string, value: string, inputmode: "decimal" | "numeric"): { wrap: HTMLDivElement; input: HTMLInputElement } {
-  const input = h("input", { id, type: "text", value, autocomplete: "off" });
-  input.inputMode = inputmode;
-  return { wrap: h("div", { className: "field" }, h("label", { htmlFor: id, textContent: label }), input), input };
+  const f = formField(label, textInput(id, value, inputmode));
+  return { wrap: f.wrap, input: f.control };
 }
 
-/** Build the section inside `root`. */
+/** Build the section inside `root`: each experiment with its button and, right below it, its progress and result. */
 export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps): void {
-  addStyle("experiments-panel-style", STYLE);
   const inExcel = deps.excel !== null;
   const boxes = MODEL_IDS.map((id) => {
-    const box = h("input", { type: "checkbox", value: id, checked: (BASE_MODEL_IDS as readonly string[]).includes(id) });
-    box.name = "exp-model";
+    const box = h("input", { type: "checkbox", value: id, checked: (BASE_MODEL_IDS as readonly string[]).includes(id), name: "exp-model" });
     return { id, box, label: h("label", { className: "choice" }, box, MODELS[id].label) };
   });
-  const compare = h("button", { type: "button", id: "exp-compare", className: "button", textContent: inExcel ? "Compare models" : "Download comparison as .xlsx" });
+  const compare = button("exp-compare", inExcel ? "Compare models" : "Download comparison as .xlsx");
   const from = field("exp-from", "From", "1e-6", "decimal");
   const to = field("exp-to", "To", "1e-2", "decimal");
   const count = field("exp-count", "Rates", "9", "numeric");
-  const sweepBtn = h("button", { type: "button", id: "exp-sweep", className: "button", textContent: inExcel ? "Sweep learning rates" : "Download sweep as .xlsx" });
-  const landBtn = h("button", { type: "button", id: "exp-landscape", className: "button", textContent: inExcel ? "Map the loss landscape" : "Download landscape as .xlsx" });
-  const bar = h("div", { id: "exp-progress-bar", className: "progress-bar" });
-  bar.setAttribute("role", "progressbar");
-  bar.setAttribute("aria-label", "Writing the experiment");
-  bar.setAttribute("aria-valuemin", "0");
-  bar.setAttribute("aria-valuemax", "100");
-  const progressText = h("p", { id: "exp-progress-text", className: "hint" });
-  const progress = h("div", { id: "exp-progress", className: "progress", hidden: true }, h("div", { className: "progress-track" }, bar), progressText);
-  const result = h("p", { id: "exp-result" });
-  const note = h("p", { id: "exp-note", className: "hint" });
-  const status = h("div", { id: "exp-status", hidden: true }, result, note);
-  status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
-  const goto = h("button", { type: "button", id: "exp-goto", className: "link", hidden: true });
-  const error = h("div", { id: "exp-error", className: "message-bar error", hidden: true, tabIndex: -1 });
-  error.setAttribute("role", "alert");
+  const sweepBtn = button("exp-sweep", inExcel ? "Sweep learning rates" : "Download sweep as .xlsx");
+  const landBtn = button("exp-landscape", inExcel ? "Map the loss landscape" : "Download landscape as .xlsx");
+  const statuses = { compare: taskStatus("exp-compare-status"), sweep: taskStatus("exp-sweep-status"), landscape: taskStatus("exp-landscape-status") };
 
   const title = h("h2", { id: "experiments-title", textContent: "Experiments" });
   root.setAttribute("aria-labelledby", title.id);
   root.replaceChildren(
-    title,
-    h("p", { className: "hint", textContent: "Uses the run's data, learning rate, epochs, optimizer and derivative from New run above." }),
     h(
-      "fieldset",
-      {},
-      h("legend", { textContent: "Compare models" }),
-      h("div", { className: "exp-models" }, ...boxes.map((b) => b.label)),
-      h("p", { className: "hint", textContent: "Same data, initial weights and learning rate: a Compare sheet with √SSE per epoch side by side and one live sheet per model." }),
-      compare,
+      "div",
+      { className: "card" },
+      title,
+      h("p", { className: "hint", textContent: "Each uses the Run tab's data, learning rate, epochs, optimizer and derivative." }),
+      h(
+        "fieldset",
+        {},
+        h("legend", { textContent: "Compare models" }),
+        h("div", { className: "exp-models" }, ...boxes.map((b) => b.label)),
+        h("p", { className: "hint", textContent: "Same data, initial weights and learning rate: a Compare sheet with √SSE per epoch side by side and one live sheet per model." }),
+        compare,
+        statuses.compare.el,
+      ),
+      h(
+        "fieldset",
+        {},
+        h("legend", { textContent: "Sweep learning rates" }),
+        h("div", { className: "field-row" }, from.wrap, to.wrap, count.wrap),
+        h("p", { className: "hint", textContent: "Log-spaced rates from From to To: the final √SSE of each, where it diverged, and the largest stable rate." }),
+        sweepBtn,
+        statuses.sweep.el,
+      ),
+      h(
+        "fieldset",
+        {},
+        h("legend", { textContent: "Loss landscape" }),
+        h("p", { className: "hint", textContent: "The run sheet and a heat map of log10 SSE over two weights (a and b; a and c for two neurons) as live formulas, with the run's path marked." }),
+        landBtn,
+        statuses.landscape.el,
+      ),
     ),
-    h(
-      "fieldset",
-      {},
-      h("legend", { textContent: "Sweep learning rates" }),
-      h("div", { className: "field-row" }, from.wrap, to.wrap, count.wrap),
-      h("p", { className: "hint", textContent: "Log-spaced rates from From to To: the final √SSE of each, where it diverged, and the largest stable rate." }),
-      sweepBtn,
-    ),
-    h(
-      "fieldset",
-      {},
-      h("legend", { textContent: "Loss landscape" }),
-      h("p", { className: "hint", textContent: "The run sheet and a heat map of log10 SSE over two weights (a and b; a and c for two neurons) as live formulas, with the run's path marked." }),
-      landBtn,
-    ),
-    progress,
-    error,
-    status,
-    goto,
   );
+  actions.guard(compare, sweepBtn, landBtn);
 
-  let busy = false;
-  const setBusy = (on: boolean) => {
-    busy = on;
-    for (const b of [compare, sweepBtn, landBtn, goto]) b.setAttribute("aria-disabled", String(on));
-    root.setAttribute("aria-busy", String(on));
+  const goto = (sheet: string) => {
+    const link = button("exp-goto", `Go to sheet “${sheet}”`, "link");
+    link.addEventListener("click", () => void actions.run({ status: null, keepResult: true }, async () => deps.excel?.selectSheet(sheet)));
+    return link;
   };
-  const showProgress = (fraction: number | null, text = "") => {
-    progress.hidden = fraction === null;
-    bar.style.width = `${Math.round((fraction ?? 0) * 100)}%`;
-    bar.setAttribute("aria-valuenow", String(Math.round((fraction ?? 0) * 100)));
-    progressText.textContent = text;
-  };
-  const run = (fn: () => Promise<void>) => async () => {
-    if (busy) return;
-    setBusy(true);
-    error.hidden = true;
-    try {
-      await fn();
-    } catch (e) {
-      error.textContent = deps.explain(e);
-      error.hidden = false;
-      error.focus();
-    } finally {
-      setBusy(false);
-      showProgress(null);
-    }
-  };
-  const show = (line: string, extra: string, sheet: string | null) => {
-    status.hidden = false;
-    result.textContent = line;
-    note.textContent = extra;
-    goto.hidden = !sheet;
-    goto.dataset.sheet = sheet ?? "";
-    goto.textContent = sheet ? `Go to sheet “${sheet}”` : "";
-  };
+  /** Train (after letting the progress paint), then write into Excel or save the file; the result goes below the button. */
+  const perform = (status: TaskStatus, build: () => Experiment) =>
+    void actions.run({ status }, async () => {
+      const excel = deps.excel;
+      status.progress("Training…");
+      await paint();
+      const e = build();
+      if (!excel) {
+        const file = experimentXlsx(e);
+        deps.save(file.bytes, file.filename);
+        status.show(h("p", { className: "headline", textContent: e.line }), h("p", { className: "hint", textContent: `Saved ${file.filename}: open it in Excel, LibreOffice or Google Sheets.` }));
+        return;
+      }
+      const n = e.workbook.sheets.length;
+      const sheets = `${n} sheet${n === 1 ? "" : "s"}`;
+      status.progress(`Writing ${sheets} to Excel…`);
+      const report = await excel.write(e, (done, total) => status.progress(`Writing ${sheets}: ${done} of ${total} request${total === 1 ? "" : "s"} done`, done, total));
+      const manual = report.calculationMode === "Manual" ? "Calculation is manual: press F9 in Excel to see the numbers." : "";
+      const note = [report.axisWarning, manual, `Wrote ${report.sheets.map((s) => `“${s}”`).join(", ")}.`].filter(Boolean).join(" ");
+      status.show(h("p", { className: "headline", textContent: e.line }), h("p", { className: "hint", textContent: note }), goto(report.sheets[0]));
+    });
 
-  /** Train (after letting the progress bar paint), then write into Excel or save the file. */
-  const perform = async (build: () => Experiment) => {
-    const excel = deps.excel;
-    goto.hidden = true;
-    showProgress(0.05, "Training…");
-    await new Promise((r) => setTimeout(r, 0));
-    const e = build();
-    if (!excel) {
-      const file = experimentXlsx(e);
-      deps.save(file.bytes, file.filename);
-      show(e.line, `Saved ${file.filename}: open it in Excel, LibreOffice or Google Sheets.`, null);
-      return;
-    }
-    const n = e.workbook.sheets.length;
-    showProgress(0.2, `Writing ${n} sheet${n === 1 ? "" : "s"}…`);
-    const report = await excel.write(e, (done, total) => showProgress(0.2 + (0.8 * done) / total, `Writing ${n} sheet${n === 1 ? "" : "s"}… ${done}/${total}`));
-    const manual = report.calculationMode === "Manual" ? "Calculation is manual: press F9 in Excel to see the numbers." : "";
-    show(e.line, [report.axisWarning, manual, `Wrote ${report.sheets.map((s) => `“${s}”`).join(", ")}.`].filter(Boolean).join(" "), report.sheets[0]);
-  };
-
-  compare.addEventListener(
-    "click",
-    run(() => {
-      const models = boxes.filter((b) => b.box.checked).map((b) => b.id as ModelId);
-      return perform(() => compareExperiment(deps.options(), models));
-    }),
+  compare.addEventListener("click", () =>
+    perform(statuses.compare, () => compareExperiment(deps.options(), boxes.filter((b) => b.box.checked).map((b) => b.id as ModelId))),
   );
-  sweepBtn.addEventListener(
-    "click",
-    run(() => perform(() => sweepExperiment(deps.options(), sweepRates(from.input.value, to.input.value, count.input.value)))),
-  );
-  landBtn.addEventListener("click", run(() => perform(() => landscapeExperiment(deps.options()))));
-  goto.addEventListener(
-    "click",
-    run(async () => {
-      const sheet = goto.dataset.sheet;
-      if (deps.excel && sheet) await deps.excel.selectSheet(sheet);
-    }),
-  );
-  setBusy(false);
+  sweepBtn.addEventListener("click", () => perform(statuses.sweep, () => sweepExperiment(deps.options(), sweepRates(from.input.value, to.input.value, count.input.value))));
+  landBtn.addEventListener("click", () => perform(statuses.landscape, () => landscapeExperiment(deps.options())));
 }

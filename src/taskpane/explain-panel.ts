@@ -11,7 +11,7 @@ import type { ExplainReader, SelectedCell } from "../excel";
 import { cellOf, explainFromCells, explainRunStep, lessonXlsx, rowsToRead, stepAtRow, stepLayout, trainRun, type StepLayout } from "../run";
 import type { StepExplanation } from "../core/explain";
 import { runOptionsFromMeta } from "../sheet";
-import { addStyle, h } from "./dom";
+import { h } from "./dom";
 
 export interface ExplainDeps {
   /** Null outside Excel: a typed step then explains the run form's run. */
@@ -25,16 +25,8 @@ export interface ExplainDeps {
   followMs?: number;
 }
 
-const STYLE = `
-#explain-lines { padding-left: 0; list-style: none; font-family: ui-monospace, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }
-#explain-lines li { margin: 3px 0; }
-#explain-lines a { color: inherit; text-decoration: underline dotted; }
-#explain-lines li.overshoots { font-weight: 600; }
-`;
-
 /** Build the panel inside `root`; returns a function that stops following the selection. */
 export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => void {
-  addStyle("explain-panel-style", STYLE);
   const step = h("input", { id: "explain-step", type: "text", autocomplete: "off", placeholder: "e.g. 27" });
   step.inputMode = "numeric";
   const go = h("button", { type: "button", id: "explain-go", className: "button", textContent: "Explain step" });

@@ -1,8 +1,8 @@
 /**
- * The run form: presets first, then model, data, optimizer and its constants, learning rate,
- * epochs and derivative kind. Reads and writes plain values; knows nothing about Excel.
+ * The run form's values as plain data and their meaning as run options: no DOM, no Excel (the
+ * form itself is built by ./run-form).
  */
-import { MODEL_IDS, MODELS, OPTIMIZERS, PRESETS, type DataPoint, type ModelId, type OptimizerId, type RunOptions } from "../core";
+import { ConfigError, MODELS, PRESETS, type DataPoint, type ModelId, type Preset, type RunOptions } from "../core";
 import { GRADDESC_X } from "./engine";
 
 export interface FormValues {
@@ -25,36 +25,7 @@ export interface FormValues {
   batch?: string;
 }
 
-const $ = <T extends HTMLElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`pane markup lacks #${id}`);
-  return el as T;
-};
-const input = (id: string) => $<HTMLInputElement | HTMLSelectElement>(id);
-
 export const DEFAULT_X = GRADDESC_X.join(", ");
-
-/** Current form values. */
-export function readForm(points: DataPoint[] | null): FormValues {
-  const dataMode = (document.querySelector<HTMLInputElement>('input[name="data-mode"]:checked')?.value ?? "target") as FormValues["dataMode"];
-  return {
-    model: input("model").value,
-    dataMode,
-    x: input("x-values").value,
-    slope: input("slope").value,
-    intercept: input("intercept").value,
-    points,
-    optimizer: input("optimizer").value,
-    beta: input("beta").value,
-    beta2: input("beta2").value,
-    eps: input("eps").value,
-    lr: input("lr").value,
-    epochs: input("epochs").value,
-    gradient: input("gradient").value,
-    h: input("h").value,
-    batch: input("batch").value,
-  };
-}
 
 /** Numbers from "14, 86 28;51" (commas, spaces, semicolons); NaN entries stay to be reported. */
 export function parseList(text: string): number[] {
@@ -70,7 +41,7 @@ export function toOptions(v: FormValues): RunOptions {
     v.dataMode === "cells" && v.points
       ? { points: v.points }
       : { x: { kind: "list" as const, x: parseList(v.x) }, target: { slope: Number(v.slope), intercept: Number(v.intercept) } };
-  if (data.x && data.x.x.some((n) => !Number.isFinite(n))) throw new Error(`The x values must be numbers separated by commas, not "${v.x}".`);
+  if (data.x && data.x.x.some((n) => !Number.isFinite(n))) throw new ConfigError("x", `The x values must be numbers separated by commas, not "${v.x}".`);
   return {
     model: v.model,
     optimizer: v.optimizer,
@@ -88,67 +59,35 @@ export function toOptions(v: FormValues): RunOptions {
   };
 }
 
-/** Fill the form from a preset's or a stored run's options. */
-export function fillForm(o: RunOptions): void {
-  const set = (id: string, value: unknown) => {
-    if (value !== undefined && value !== null) input(id).value = String(value);
-  };
-  set("model", o.model);
-  set("optimizer", o.optimizer);
-  set("lr", o.lr);
-  set("epochs", o.epochs);
-  set("gradient", o.gradient);
-  set("h", o.h);
-  input("batch").value = String(o.batch ?? 1);
-  set("beta", o.beta);
-  set("beta2", o.beta2);
-  set("eps", o.eps);
-  showOptimizerConstants();
-}
-
-/** Add every model the core offers beyond the three the markup spells out (their label from the core). */
-export function renderModels(): void {
-  const select = input("model") as HTMLSelectElement;
-  const have = new Set(Array.from(select.options, (o) => o.value));
-  for (const id of MODEL_IDS) {
-    if (have.has(id)) continue;
-    const option = document.createElement("option");
-    option.value = id;
-    option.textContent = MODELS[id].label;
-    select.append(option);
-  }
-}
-
-/** Show only the constants the chosen optimizer reads. */
-export function showOptimizerConstants(): void {
-  const uses: readonly string[] = OPTIMIZERS[input("optimizer").value as OptimizerId]?.uses ?? [];
-  $("beta-field").hidden = !uses.includes("beta");
-  $("beta2-field").hidden = !uses.includes("beta2");
-  $("eps-field").hidden = !uses.includes("eps");
-}
-
 /** Presets in the order the pane shows them: 1 neuron, 2 neurons, 2 neurons + ReLU, graddesc basic. */
 export const PRESET_ORDER = ["one-neuron", "two-neurons", "two-relu", "graddesc-basic"];
 const rank = (id: string): number => (PRESET_ORDER.indexOf(id) + 1 || 99);
 
-/** The preset buttons, as a radio group. */
-export function renderPresets(onPick: (id: string) => void): void {
-  const group = $("presets");
-  group.replaceChildren();
-  const ordered = [...PRESETS].sort((a, b) => rank(a.id) - rank(b.id));
-  ordered.forEach((p, i) => {
-    const label = document.createElement("label");
-    label.className = "preset";
-    const radio = document.createElement("input");
-    radio.type = "radio";
-    radio.name = "preset";
-    radio.value = p.id;
-    radio.checked = i === 0;
-    radio.addEventListener("change", () => onPick(p.id));
-    const text = document.createElement("span");
-    text.textContent = p.label;
-    label.append(radio, text);
-    group.append(label);
-  });
+/** The core's presets in that order. */
+export const orderedPresets = (): Preset[] => [...PRESETS].sort((a, b) => rank(a.id) - rank(b.id));
+
+/** Data read from the workbook's selection, and the sentence that says what was used. */
+export interface SelectionData {
+  points: DataPoint[];
+  note: string;
 }
 
+/**
+ * Points from the selected cells: one column of x (y from the target line) or two columns (x, y).
+ * A first row of text ("x", "y") is a header and is skipped. Throws one sentence saying what is wrong.
+ */
+export function pointsFromSelection(values: readonly (readonly unknown[])[], address: string, target: { slope: number; intercept: number }): SelectionData {
+  const filled = values.filter((r) => r.some((v) => v !== "" && v !== null && v !== undefined));
+  const header = filled.length > 1 && filled[0].every((v) => typeof v === "string" && v.trim() !== "" && !Number.isFinite(Number(v)));
+  const rows = header ? filled.slice(1) : filled;
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  if (!rows.length) throw new ConfigError("data", `The selection ${address} holds no numbers: select one column of x values, or two columns (x, y), then Generate.`);
+  if (cols > 2) throw new ConfigError("data", `The selection ${address} has ${cols} columns: select one column of x values, or two columns (x, y).`);
+  rows.forEach((r, i) => {
+    const bad = r.find((v) => typeof v !== "number");
+    if (bad !== undefined) throw new ConfigError("data", `Row ${i + 1 + (header ? 1 : 0)} of ${address} holds “${String(bad)}”, not a number: select numbers only (a header row of text is fine).`);
+  });
+  const points = rows.map((r) => ({ x: r[0] as number, y: cols > 1 ? (r[1] as number) : target.slope * (r[0] as number) + target.intercept }));
+  const what = cols > 1 ? "x and y" : "x; y from the target line";
+  return { points, note: `Used ${points.length} rows from ${address} (${what}${header ? "; header row skipped" : ""}).` };
+}

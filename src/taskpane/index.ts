@@ -46,15 +46,16 @@ function whereAmI(): Promise<Start> {
 async function main(): Promise<void> {
   const start = await whereAmI();
   const host = start === "excel" ? officeHost() : null;
-  const pane = startPane(host ? createWorkbook(host) : null, { noExcel: !host });
+  // Office's theme is read here only and passed on as plain colours.
+  const theme = host ? (Office.context as { officeTheme?: { bodyBackgroundColor?: string } }).officeTheme : null;
+  const pane = startPane(host ? createWorkbook(host) : null, { noExcel: !host, theme });
   if (start === "office-unreachable") {
     document.getElementById("no-excel")!.hidden = true;
     document.getElementById("office-unreachable")!.hidden = false;
   }
   const experiments = document.getElementById("experiments");
   if (experiments) mountExperimentsPanel(experiments, { options: pane.runOptions, excel: host ? excelExperiments(host) : null, save: browserSave, explain: plainError });
-  const explain = document.getElementById("explain");
-  if (explain) mountExplainPanel(explain, { reader: host ? explainReader(host) : null, options: pane.runOptions, save: browserSave, explain: plainError });
+  pane.mountExplain((root) => mountExplainPanel(root, { reader: host ? explainReader(host) : null, options: pane.runOptions, save: browserSave, explain: plainError }));
   const doctor = document.getElementById("doctor");
   if (doctor) {
     doctor.hidden = !host;

@@ -4,11 +4,12 @@
  * and "fix without asking" on, a chart the user adds is fixed at once.
  */
 import { buildSync } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lowContrast } from "./helpers/contrast";
 import { CHROMIUM_HINT, requireProgram } from "./helpers/programs";
 
 let browser: Browser;
@@ -24,7 +25,8 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.setContent(`<!doctype html><html><body><section id="doctor"></section><script>${script.replace(/<\/script/g, "<\\/script")}</script></body></html>`);
+  const css = readFileSync(join(__dirname, "../../src/taskpane/taskpane.css"), "utf8");
+  await page.setContent(`<!doctype html><html data-theme="light"><head><style>${css}</style></head><body><section id="doctor"></section><script>${script.replace(/<\/script/g, "<\\/script")}</script></body></html>`);
   expect(errors).toEqual([]);
 });
 afterAll(async () => {
@@ -44,6 +46,14 @@ describe("the doctor panel", () => {
     expect(item).toContain('Series "y"; cells Sheet1!$B$2:$B$22');
     expect(await page.isVisible(".doctor-fix")).toBe(true);
     if (process.env.GRADSHEET_DOCTOR_PNG) await page.screenshot({ path: join(process.env.GRADSHEET_DOCTOR_PNG, "doctor-panel.png"), fullPage: true });
+  });
+
+  it("keeps the findings readable in dark mode as in light (every text at least 4.5:1)", async () => {
+    expect(await lowContrast(page, "#doctor")).toEqual([]);
+    await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector(".doctor-finding")!).backgroundColor)).toBe("rgb(59, 19, 22)");
+    expect(await lowContrast(page, "#doctor")).toEqual([]);
+    await page.evaluate(() => (document.documentElement.dataset.theme = "light"));
   });
 
   it("fixes the chart in place and says what changed", async () => {

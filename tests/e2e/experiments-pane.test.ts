@@ -7,9 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { BrowserContext, Page } from "playwright-core";
-import { buildPane, launchChromium, OFFICE_JS, serve } from "./helpers/pane";
+import type { Page } from "playwright-core";
+import { idle, OFFICE_JS, openInExcel, usePaneSite } from "./helpers/pane";
 
 interface Fake {
   requests: { actions: { target: string; name: string }[]; bytes: number }[];
@@ -18,47 +17,36 @@ interface Fake {
 }
 type Win = { __fakeExcel: Fake };
 
-let browser: BrowserContext;
-let server: Server;
-let url: string;
-let fakeBundle: string;
+const pane = usePaneSite();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  const built = await buildPane();
-  fakeBundle = built.fakeBundle;
-  ({ url, server } = await serve(built.dir));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+/** Set a field of the Run tab, then come back to Experiments. */
+async function runField(page: Page, id: string, value: string): Promise<void> {
+  await page.getByRole("tab", { name: "Run" }).click();
+  await page.locator(id).fill(value);
+  await page.getByRole("tab", { name: "Experiments" }).click();
+}
 
 describe("Compare models in the pane inside Excel (fake)", () => {
   let page: Page;
   beforeAll(async () => {
-    page = await browser.newPage();
-    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: fakeBundle }));
-    await page.goto(`${url}/taskpane.html`);
-    await page.waitForSelector('body[data-ready="excel"]');
-    await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+    page = await openInExcel(pane.site);
+    await page.getByRole("tab", { name: "Experiments" }).click();
   });
   afterAll(() => page?.close());
 
   it("offers the forum's three models ticked and the wider ones unticked", async () => {
-    const section = page.getByRole("region", { name: "Experiments" });
+    const section = page.getByRole("tabpanel", { name: "Experiments" });
     for (const label of ["1 neuron", "2 neurons", "2 neurons + ReLU"]) expect(await section.getByRole("checkbox", { name: label, exact: true }).isChecked()).toBe(true);
     expect(await page.locator('input[name="exp-model"]:checked').count()).toBe(3);
     expect(await page.locator('input[name="exp-model"]').count()).toBeGreaterThan(3);
   });
 
   it("writes the Compare sheet and three run sheets in 3 requests under 4 MB, and says how each model did", async () => {
-    await page.locator("#epochs").fill("3");
+    await runField(page, "#epochs", "3");
     const before = await page.evaluate(() => (window as unknown as Win).__fakeExcel.requests.length);
     await page.getByRole("button", { name: "Compare models" }).click();
-    await page.waitForSelector("#exp-status:not([hidden])");
-    await page.waitForFunction(() => document.getElementById("experiments")?.getAttribute("aria-busy") === "false");
-    await page.waitForTimeout(200);
+    await page.waitForSelector("#exp-compare-status-result .headline");
+    await idle(page);
     const { names, writes, compareFormulas } = await page.evaluate((from) => {
       const f = (window as unknown as Win).__fakeExcel;
       const compare = f.state.sheets.find((s) => s.name === "Compare");
@@ -73,15 +61,16 @@ describe("Compare models in the pane inside Excel (fake)", () => {
     expect(writes).toHaveLength(3);
     for (const b of writes) expect(b).toBeLessThan(4 * 1024 * 1024);
     expect(compareFormulas.some((f) => f.includes("'2 neurons + ReLU'!"))).toBe(true);
-    expect(await page.locator("#exp-result").textContent()).toMatch(/^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step 27; 2 neurons \+ ReLU: final √SSE [\d.]+\.$/);
-    expect(await page.locator("#exp-goto").textContent()).toBe("Go to sheet “Compare”");
+    // the result sits right below the Compare button
+    expect(await page.locator("#exp-compare-status-result .headline").textContent()).toMatch(/^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step 27; 2 neurons \+ ReLU: final √SSE [\d.]+\.$/);
+    expect(await page.locator("#exp-compare-status #exp-goto").textContent()).toBe("Go to sheet “Compare”");
   });
 
   it("writes a second comparison beside the first, every new sheet renamed and the 1 neuron still stable at 3e-4", async () => {
-    await page.locator("#lr").fill("0.0003");
+    await runField(page, "#lr", "0.0003");
     await page.getByRole("button", { name: "Compare models" }).click();
-    await page.waitForFunction(() => document.getElementById("exp-result")?.textContent?.includes("diverged"));
-    expect(await page.locator("#exp-result").textContent()).toMatch(/^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step \d+; /);
+    await page.waitForFunction(() => document.querySelector("#exp-compare-status-result .headline")?.textContent?.includes("diverged"));
+    expect(await page.locator("#exp-compare-status-result .headline").textContent()).toMatch(/^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step \d+; /);
     const names = await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.map((s) => s.name));
     expect(names.slice(-4)).toEqual(["Compare (2)", "1 neuron (2)", "2 neurons (2)", "2 neurons + ReLU (2)"]);
     const compare = await page.evaluate(() => {
@@ -91,7 +80,7 @@ describe("Compare models in the pane inside Excel (fake)", () => {
     expect(compare.values).toContain("√SSE 2 neurons (2)");
     expect(compare.formulas.some((f) => f.includes("'2 neurons (2)'!"))).toBe(true);
     expect(compare.formulas.some((f) => f.includes("'2 neurons'!"))).toBe(false);
-    await page.locator("#lr").fill("0.0001");
+    await runField(page, "#lr", "0.0001");
   });
 
   it("goes to the new sheet, and the pane recognises a model's sheet as a run", async () => {
@@ -102,8 +91,10 @@ describe("Compare models in the pane inside Excel (fake)", () => {
       return f.state.sheets.find((s) => s.id === f.state.activeSheetId)?.name === "Compare (2)";
     });
     await page.evaluate(() => (window as unknown as Win).__fakeExcel.activate("2 neurons"));
+    await page.getByRole("tab", { name: "Run" }).click();
     await page.waitForSelector("#active-run:not([hidden])");
-    expect(await page.locator("#active-run-title").textContent()).toBe("“2 neurons” is a GradSheet run");
+    expect(await page.locator("#active-run-title").textContent()).toBe("This sheet: “2 neurons”");
+    await page.getByRole("tab", { name: "Experiments" }).click();
   });
 
   it("sweeps learning rates into a Sweep sheet and names the largest stable rate", async () => {
@@ -111,42 +102,43 @@ describe("Compare models in the pane inside Excel (fake)", () => {
     await page.locator("#exp-to").fill("1e-2");
     await page.locator("#exp-count").fill("5");
     await page.getByRole("button", { name: "Sweep learning rates" }).click();
-    await page.waitForFunction(() => document.getElementById("exp-result")?.textContent?.includes("largest stable rate"));
-    expect(await page.locator("#exp-result").textContent()).toMatch(/^\d of 5 rates diverged, the first at [\d.e-]+ \(step \d+\); largest stable rate [\d.e-]+\.$/);
+    await page.waitForFunction(() => document.querySelector("#exp-sweep-status-result .headline")?.textContent?.includes("largest stable rate"));
+    expect(await page.locator("#exp-sweep-status-result .headline").textContent()).toMatch(/^\d of 5 rates diverged, the first at [\d.e-]+ \(step \d+\); largest stable rate [\d.e-]+\.$/);
     expect(await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.some((s) => s.name === "Sweep"))).toBe(true);
   });
 
   it("maps the loss landscape: the run sheet and its landscape sheet, the path marked by a rule", async () => {
     const before = await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.length);
     await page.getByRole("button", { name: "Map the loss landscape" }).click();
-    await page.waitForFunction(() => document.getElementById("exp-result")?.textContent?.startsWith("The path"));
+    await page.waitForFunction(() => document.querySelector("#exp-landscape-status-result .headline")?.textContent?.startsWith("The path"));
     const added = await page.evaluate((n) => (window as unknown as Win).__fakeExcel.state.sheets.slice(n).map((s) => s.name), before);
     expect(added).toHaveLength(2);
     expect(added[1]).toBe(`${added[0]} landscape`);
-    expect(await page.locator("#exp-goto").textContent()).toBe(`Go to sheet “${added[0]}”`);
+    expect(await page.locator("#exp-landscape-status #exp-goto").textContent()).toBe(`Go to sheet “${added[0]}”`);
   });
 
-  it("says what is wrong, in plain words, when no model is ticked", async () => {
+  it("says what is wrong, in plain words, right below Compare, when no model is ticked", async () => {
     const ticked = page.locator('input[name="exp-model"]:checked');
     while ((await ticked.count()) > 0) await ticked.first().uncheck();
     await page.getByRole("button", { name: "Compare models" }).click();
-    await page.waitForSelector("#exp-error:not([hidden])");
-    expect(await page.locator("#exp-error").textContent()).toBe("Tick at least one model to compare.");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("exp-error");
+    await page.waitForSelector("#exp-compare-status-error:not([hidden])");
+    expect(await page.locator("#exp-compare-status-error").textContent()).toBe("Tick at least one model to compare.");
+    expect(await page.locator("#exp-compare-status-result").textContent()).toBe("");
   });
 });
 
 describe("Compare models in the pane outside Excel", () => {
   it("downloads the comparison workbook as .xlsx", async () => {
-    const page = await browser.newPage();
+    const page = await pane.site.browser.newPage();
     await page.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
-    await page.goto(`${url}/taskpane.html`);
+    await page.goto(`${pane.site.url}/taskpane.html`);
     await page.waitForSelector('body[data-ready="no-excel"]');
+    await page.getByRole("tab", { name: "Experiments" }).click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download comparison as .xlsx" }).click()]);
     expect(download.suggestedFilename()).toBe("gradsheet-compare.xlsx");
     expect(readFileSync(await download.path()).subarray(0, 2).toString()).toBe("PK");
-    expect(await page.locator("#exp-result").textContent()).toMatch(/^1 neuron: final √SSE/);
-    expect(await page.locator("#exp-goto").isHidden()).toBe(true);
+    expect(await page.locator("#exp-compare-status-result .headline").textContent()).toMatch(/^1 neuron: final √SSE/);
+    expect(await page.locator("#exp-goto").count()).toBe(0);
     await page.close();
   });
 });

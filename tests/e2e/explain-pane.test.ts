@@ -31,7 +31,9 @@ beforeAll(async () => {
   await page.goto(`${s.url}/taskpane.html`);
   await page.waitForSelector('body[data-ready="excel"]');
   await page.getByRole("button", { name: "Generate" }).click();
-  await page.waitForSelector("#summary:not([hidden])");
+  await page.waitForSelector("#run-status-result .headline");
+  // the panel lives in the pane's Explain tab (it follows the selection only while that tab is shown)
+  await page.click("#tab-explain");
 });
 afterAll(async () => {
   await browser?.close();

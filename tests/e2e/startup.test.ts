@@ -183,8 +183,8 @@ describe("on a web view without the built-ins newer than ES2017", () => {
     expect(await page.evaluate(() => typeof ([] as unknown as { flat: unknown }).flat + typeof Element.prototype.replaceChildren)).toBe("functionfunction");
     await page.getByRole("radio", { name: "2 neurons + ReLU" }).check();
     await page.getByRole("button", { name: "Generate" }).click();
-    await page.waitForSelector("#summary:not([hidden])");
-    expect(await page.locator("#summary-headline").textContent()).toMatch(/^two-relu, sgd/);
+    await page.waitForSelector("#run-status-result .headline");
+    expect(await page.locator("#run-status-result .headline").textContent()).toMatch(/^2 neurons \+ ReLU, SGD/);
     const text = "√SSE 𝔸 é 漢字";
     const bytes = await page.evaluate((t) => Array.from(new TextEncoder().encode(t)), text);
     expect(bytes).toEqual(Array.from(Buffer.from(text, "utf8")));

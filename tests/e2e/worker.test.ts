@@ -34,15 +34,15 @@ describe("a large run in the task pane", () => {
     const worker = page.waitForEvent("worker");
     await page.getByRole("button", { name: "Generate" }).click();
     await worker;
-    await page.waitForSelector("#cancel-run:not([hidden])");
-    expect(await page.locator("#progress").isVisible()).toBe(true);
+    await page.waitForSelector("#run-status-cancel:not([hidden])");
+    expect(await page.locator("#run-status .progress").isVisible()).toBe(true);
     // The pane's thread is free while the worker trains: it answers and repaints the progress text.
-    await page.waitForFunction(() => /Training… \d+ s/.test(document.getElementById("progress-text")?.textContent ?? ""));
+    await page.waitForFunction(() => /Training… \d+ s/.test(document.querySelector("#run-status .progress-text")?.textContent ?? ""));
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
-    expect(await page.locator("#error").textContent()).toBe("Cancelled: nothing was written to the workbook.");
-    expect(await page.locator("#cancel-run").isHidden()).toBe(true);
-    expect(await page.locator("#summary").isHidden()).toBe(true);
+    expect(await page.locator("#run-status-error").textContent()).toBe("Cancelled: nothing was written to the workbook.");
+    expect(await page.locator("#run-status-cancel").isHidden()).toBe(true);
+    expect(await page.locator("#run-status-result").textContent()).toBe("");
     expect(await snapshot(page)).toBe(before);
     await page.close();
   });
@@ -60,7 +60,7 @@ describe("a large run in the task pane", () => {
     const sheet = parts(readFileSync(await download.path()))["xl/worksheets/sheet1.xml"];
     const steps = sheet.match(/<row r="\d+"><c r="A\d+" s="\d+"><v>\d+<\/v>/g)?.length ?? 0; // one per step, numbered in column A
     expect(steps).toBe(101_500);
-    expect(await page.locator("#summary-headline").textContent()).toMatch(/3500 epochs: final √SSE/);
+    expect(await page.locator("#run-status-result .headline").textContent()).toMatch(/3500 epochs: final √SSE/);
     await page.close();
   });
 });

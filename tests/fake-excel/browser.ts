@@ -4,6 +4,8 @@
  * Options come from `window.__fakeExcelOptions` (e.g. `{ apiVersion: "1.7" }`).
  */
 import { createFakeExcel } from "./index";
+// the chart doctor's reading of charts and chart events, so the pane's Chart doctor tab works here too
+import "./charts-doctor";
 import { snapshot } from "./state";
 
 const w = window as unknown as Record<string, unknown>;

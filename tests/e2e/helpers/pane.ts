@@ -3,12 +3,13 @@
  * Excel's browser bundle into a temp folder, serve the build over http on 127.0.0.1, and launch
  * Debian's Chromium through playwright-core.
  */
+import { afterAll, beforeAll } from "vitest";
 import { createServer, type Server } from "node:http";
 import { mkdtempSync, readFileSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { createRequire } from "node:module";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_HINT, requireProgram } from "./programs";
 
 const require = createRequire(import.meta.url);
@@ -90,10 +91,66 @@ export async function launchChromium(viewport = { width: 360, height: 900 }): Pr
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 
-/** The built pane served over http and a Chromium to open it in; `close` stops both. */
-export async function paneSession(): Promise<{ browser: BrowserContext; url: string; fakeBundle: string; close: () => Promise<void> }> {
+/** The workbook as the fake's snapshot gives it to a test. */
+export interface Snap {
+  sheets: { name: string; cells: [number, { value?: unknown; formula?: string }][]; charts: { series: { x: { sheet: string; col: number } }[] }[] }[];
+  names: { name: string }[];
+}
+
+/** The built pane served over http, and Chromium to open it in. */
+export interface PaneSite {
+  browser: BrowserContext;
+  url: string;
+  fakeBundle: string;
+  distDir: string;
+  close(): Promise<void>;
+}
+
+/** Build the pane and the fake, serve them, and launch Chromium (one per test file). */
+export async function paneSite(): Promise<PaneSite> {
   const browser = await launchChromium();
   const built = await buildPane();
   const { url, server } = await serve(built.dir);
-  return { browser, url, fakeBundle: built.fakeBundle, close: async () => { await browser.close(); server.close(); } };
+  return { browser, url, fakeBundle: built.fakeBundle, distDir: built.dir, close: async () => (await browser.close(), void server.close()) };
+}
+
+/** The pane inside "Excel" (the fake in place of office.js), ready for clicks. */
+export async function openInExcel(site: PaneSite, opts: { apiVersion?: string; viewport?: { width: number; height: number }; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
+  const page = await site.browser.newPage();
+  if (opts.viewport) await page.setViewportSize(opts.viewport);
+  if (opts.colorScheme) await page.emulateMedia({ colorScheme: opts.colorScheme });
+  if (opts.apiVersion) await page.addInitScript((v) => ((window as unknown as { __fakeExcelOptions: unknown }).__fakeExcelOptions = { apiVersion: v }), opts.apiVersion);
+  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: site.fakeBundle }));
+  await page.goto(`${site.url}/taskpane.html`);
+  await page.waitForSelector('body[data-ready="excel"]');
+  await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+  return page;
+}
+
+/** The fake workbook now. */
+export const snapshot = (page: Page): Promise<Snap> => page.evaluate(() => (window as unknown as { __fakeExcelSnapshot: () => unknown }).__fakeExcelSnapshot()) as Promise<Snap>;
+
+/** One cell of a snapshot (0-based row and column). */
+export const cell = (s: Snap, sheet: string, row: number, col: number) => s.sheets.find((x) => x.name === sheet)?.cells.find(([k]) => k === row * 16384 + col)?.[1];
+
+/** A row of a snapshot's sheet as values (columns 0…n-1). */
+export const rowValues = (s: Snap, sheet: string, row: number, n: number): unknown[] => Array.from({ length: n }, (_, c) => cell(s, sheet, row, c)?.value);
+
+/** Wait until no action runs. */
+export const idle = (page: Page) => page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+
+/** The built pane served over http and a Chromium to open it in; `close` stops both. */
+export const paneSession = (): Promise<PaneSite> => paneSite();
+
+/** Build and serve the pane once for the calling test file (closed after it); read `.site` inside tests. */
+export function usePaneSite(): { readonly site: PaneSite } {
+  const holder = {} as { site: PaneSite };
+  // a production webpack build: minutes on a busy machine
+  beforeAll(async () => {
+    holder.site = await paneSite();
+  }, 600_000);
+  afterAll(async () => {
+    await holder.site?.close();
+  });
+  return holder;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../../src/doctor";
-import { autoFixTargets, evidenceText, findingRows, reportLines, summaryText } from "../../../src/taskpane/doctor-view";
+import { autoFixTargets, evidenceText, findingRows, reportLines, summaryText } from "../../../src/taskpane/doctor-findings";
 import { forumLineChart, forumSheet } from "./fixtures";
 
 const findings = checkWorkbook({ charts: [{ ...forumLineChart(), name: "Chart 1", sheet: "Sheet1" }], sheets: [forumSheet()], calcMode: "manual" });

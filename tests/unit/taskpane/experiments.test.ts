@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRADDESC_X, MODELS, type RunOptions } from "../../../src/core";
-import { compareExperiment, compareLine, compareRuns, experimentXlsx, formatValue, sweepExperiment, sweepLine, sweepRates } from "../../../src/taskpane/experiments-view";
+import { compareExperiment, compareLine, compareRuns, experimentXlsx, formatValue, sweepExperiment, sweepLine, sweepRates } from "../../../src/taskpane/experiments";
 
 /** The form's defaults: graddesc's 29 x values on y = 2x + 30, SGD, forward differences. */
 const base = (lr = "0.0001", epochs = "3"): RunOptions => ({
@@ -101,7 +101,7 @@ describe("the Experiments section without Excel", () => {
 
 describe("landscapeExperiment", () => {
   it("writes the live run sheet first, then its landscape sheet, recording the run as a run", async () => {
-    const { landscapeExperiment } = await import("../../../src/taskpane/experiments-view");
+    const { landscapeExperiment } = await import("../../../src/taskpane/experiments");
     const e = landscapeExperiment({ model: "linear", epochs: 2, lr: 1e-4, init: 1 });
     expect(e.workbook.sheets.map((s) => s.name)).toEqual(["1 neuron lr 1e-4", "1 neuron lr 1e-4 landscape"]);
     expect(e.records.map((r) => r.role)).toEqual(["run", "experiment"]);
@@ -109,12 +109,12 @@ describe("landscapeExperiment", () => {
   });
 
   it("says where a diverging run leaves the map", async () => {
-    const { landscapeExperiment } = await import("../../../src/taskpane/experiments-view");
+    const { landscapeExperiment } = await import("../../../src/taskpane/experiments");
     expect(landscapeExperiment({ model: "two-linear", gradient: "forward", epochs: 1, lr: 1e-4, init: 1 }).line).toBe("The path leaves the map: the run diverged at step 27.");
   });
 
   it("refuses runs too long to record, in one sentence", async () => {
-    const { landscapeExperiment } = await import("../../../src/taskpane/experiments-view");
+    const { landscapeExperiment } = await import("../../../src/taskpane/experiments");
     expect(() => landscapeExperiment({ epochs: 10000 })).toThrow(/at most 200000 steps/);
   });
 });

@@ -8,7 +8,10 @@ import { buildCompareWorkbook, buildLandscapeSheet, buildSweepSheet } from "../s
 import { buildRunSheet } from "../sheet/run-sheet";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
 import { writeWorkbook } from "../xlsx";
-import { learnerNumber, lrCellOf, runSheetName } from "../run";
+import { lrCellOf } from "./engine";
+import { formatValue, runSheetName } from "./vocabulary";
+
+export { formatValue };
 
 /** The models ticked by default: the forum's three. */
 export const DEFAULT_COMPARE: readonly ModelId[] = BASE_MODEL_IDS;
@@ -27,8 +30,6 @@ export interface Experiment {
   line: string;
 }
 
-/** A learning rate or √SSE as a learner reads it: the run service's one format (1e-5, 0.0003, 12.346). */
-export const formatValue = learnerNumber;
 
 /** Each model trained with every row on the same data and settings; narrow models start from the same weights. */
 export function compareRuns(base: RunOptions, models: ModelId[]): RunResult[] {

@@ -39,7 +39,9 @@ export function findingRows(findings: readonly Finding[]): FindingRow[] {
 export function evidenceText(f: Finding): string {
   const parts: string[] = [];
   if (f.evidence.series.length) parts.push(`Series ${f.evidence.series.map((s) => (s.name ? `"${s.name}"` : `#${s.index + 1}`)).join(", ")}`);
-  if (f.evidence.cells.length) parts.push(`cells ${f.evidence.cells.join(", ")}`);
+  // below ExcelApi 1.15 Excel gives values but not their cells: then there are no cells to name
+  const cells = f.evidence.cells.filter((c) => c.trim() !== "");
+  if (cells.length) parts.push(`cells ${cells.join(", ")}`);
   if (f.evidence.values?.length) parts.push(`values ${f.evidence.values.map(String).join(", ")}`);
   return parts.join("; ");
 }
