@@ -75,6 +75,11 @@ export function compareSample(sheet: string, sample: { cells: CheckCell[] }[], e
   for (const c of sample.flatMap((s) => s.cells)) {
     n++;
     const v = excel(c.row, c.col);
+    if (v === "" && c.core !== "") {
+      // A formula cell reads back blank only before Excel has calculated it: nothing to compare yet.
+      const address = a1(c.row, c.col);
+      return { cells: 0, message: `Excel has not calculated ${sheet}!${address} yet, so nothing was compared: use Check this sheet once it has.` };
+    }
     if (!agrees(v, c.core)) {
       const address = a1(c.row, c.col);
       return { cells: n, differs: { address, excel: v, core: c.core }, message: `${sheet}!${address} differs: Excel calculated ${show(v)}, the training core ${show(c.core)}.` };

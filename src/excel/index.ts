@@ -10,6 +10,7 @@ export type { RunRecord } from "./meta";
 export type { RunsRow } from "./runs-log";
 export { writePlan, REQUEST_BUDGET, type WriteOptions, type WriteReport } from "./write-run";
 export { writePlans, type SheetRecord, type WritePlansOptions, type WritePlansReport } from "./write-sheets";
-export { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan } from "./doctor";
+export { scanCharts, watchCharts, type ChartWatch, type DoctorScan } from "./doctor";
+export { applyDoctorFixes, type DoctorApplied } from "./doctor-fix";
 export { checkSheet, type CheckResult } from "./check";
 export { explainReader, type ExplainReader, type SelectedCell } from "./explain-read";

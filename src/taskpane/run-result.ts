@@ -38,17 +38,18 @@ export function resultView(result: Omit<RunResult, "rows">, opts: { sheet: strin
   );
 }
 
-/** Right of the rows: the first column after the widest table or block of the plan. */
-function chartsColumn(plan: SheetPlan): string {
-  const col = Math.min(...plan.charts.map((c) => c.anchor.col));
-  return Number.isFinite(col) ? a1(0, col).replace(/\d+$/, "") : "";
+/** The top-left cell of the plan's charts (the first chart a learner sees), or "" when it has none. */
+function chartsCell(plan: SheetPlan): string {
+  const row = Math.min(...plan.charts.map((c) => c.anchor.row));
+  const col = Math.min(...plan.charts.filter((c) => c.anchor.row === row).map((c) => c.anchor.col));
+  return Number.isFinite(row) && Number.isFinite(col) ? a1(row, col) : "";
 }
 
 /** The getting-started panel shown once, after the first Generate. */
 export function gettingStarted(plan: SheetPlan, sheet: string, helpHref: string): HTMLElement {
   const lr = lrCellOf(plan);
   const lrAt = lr ? a1(lr.row, lr.col) : "the LearningRate cell";
-  const col = chartsColumn(plan);
+  const at = chartsCell(plan);
   return h(
     "section",
     { id: "getting-started", className: "card tip", attrs: { "aria-labelledby": "getting-started-title" } },
@@ -57,7 +58,7 @@ export function gettingStarted(plan: SheetPlan, sheet: string, helpHref: string)
       "ul",
       {},
       h("li", { textContent: `“${sheet}” holds the settings at the top, then one row per training step: the weights used, the prediction, the squared error, each derivative and the updated weights, as live formulas.` }),
-      h("li", { textContent: col ? `The charts start at column ${col}, beside the rows: √SSE per epoch, the weights over the steps, the fit.` : "The charts sit beside the rows." }),
+      h("li", { textContent: at ? `The charts start at ${at}, under the settings: the squared error and the weights by step, √SSE per epoch and the fit; the step rows follow below them.` : "This sheet has no charts." }),
       h("li", { textContent: `Try it: type 0.00001 into ${lrAt} (LearningRate) and watch every row and chart recalculate. The Runs sheet lists every run.` }),
     ),
     h("a", { href: helpHref, target: "_blank", rel: "noopener", textContent: "Help: how GradSheet's sheets work" }),

@@ -41,7 +41,7 @@ describe("the Run tab at 350×650", () => {
 
   it("then says what was written, where the charts are and what to change, once, with a link to Help", async () => {
     const tip = page.locator("#getting-started");
-    expect(await tip.textContent()).toMatch(/“2 neurons lr 1e-4” holds the settings[\s\S]*charts start at column [A-Z]+[\s\S]*type 0\.00001 into [A-Z]+\d+ \(LearningRate\)/);
+    expect(await tip.textContent()).toMatch(/“2 neurons lr 1e-4” holds the settings[\s\S]*charts start at [A-Z]+\d+, under the settings[\s\S]*type 0\.00001 into [A-Z]+\d+ \(LearningRate\)/);
     expect(await tip.getByRole("link", { name: /Help/ }).getAttribute("href")).toBe("help.html");
     expect(await page.locator("#help-link").getAttribute("href")).toBe("help.html");
     // the README's screenshot: the pane after a first Generate

@@ -3,7 +3,7 @@
  * sheet and line chart, and the panel mounted into `<section id="doctor">`. Exposes the fake as
  * `window.doctorFake` so the test can add charts as a user would and read the state.
  */
-import { applyDoctorFixes, scanCharts, watchCharts } from "../../../src/excel/doctor";
+import { applyDoctorFixes, scanCharts, watchCharts } from "../../../src/excel";
 import type { ExcelHost } from "../../../src/excel/host";
 import { mountDoctorPanel } from "../../../src/taskpane/doctor-panel";
 import { cellKey, createFakeExcel } from "../../fake-excel";

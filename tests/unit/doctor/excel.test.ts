@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyDoctorFixes, chartFamily, scanCharts, scatterTypeFor, watchCharts, type DoctorScan } from "../../../src/excel/doctor";
+import { chartFamily, scanCharts, scatterTypeFor, watchCharts, type DoctorScan } from "../../../src/excel/doctor";
+import { applyDoctorFixes } from "../../../src/excel/doctor-fix";
 import { cellKey, type FakeExcel } from "../../fake-excel";
 import { chartHandlerCount, fireChartEvent, userChart } from "../../fake-excel/charts-doctor";
 import { fakeHost } from "../excel/helpers";

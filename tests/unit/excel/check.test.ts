@@ -34,4 +34,13 @@ describe("checkSheet (Excel as the oracle)", () => {
     expect(result.differs).toMatchObject({ core: wrong.core, excel: (wrong.core as number) * (1 + 1e-6) });
     expect(result.message).toMatch(new RegExp(`^Run!${result.differs!.address} differs: Excel calculated .+, the training core .+\\.$`));
   });
+
+  it("says a cell Excel has not calculated yet (blank) is not compared, instead of calling it a difference", async () => {
+    const { host } = fakeHost({ calculate: () => "" });
+    await writePlan(host, plan, { record: { options: plan.meta } });
+    const result = await checkSheet(host, "Run", plan);
+    expect(result.differs).toBeUndefined();
+    expect(result.cells).toBe(0);
+    expect(result.message).toMatch(/^Excel has not calculated Run![A-Z]+\d+ yet, so nothing was compared/);
+  });
 });
