@@ -6,25 +6,15 @@
 import type { SheetPlan } from "../sheet/plan";
 import type { ExcelHost } from "./host";
 import type { RunRecord } from "./meta";
-import type { RunsRow } from "./runs-log";
-import { writePlans } from "./write-sheets";
+import { writePlans, type WritePlansOptions } from "./write-sheets";
 
 export { halve, isPayloadLimit, queueNotes, REQUEST_BUDGET } from "./batches";
 
-export interface WriteOptions {
+/** writePlans' options for one run sheet: its record instead of a list of them. */
+export type WriteOptions = Omit<WritePlansOptions, "records"> & {
   /** Stored with the sheet (sheet name and creation time are filled in). */
   record: Omit<RunRecord, "sheet" | "created" | "app" | "role">;
-  /** Rebuild this GradSheet sheet in place (same sheet, name and position) instead of adding a new one. */
-  replace?: string;
-  /** Write this row to the Runs log (over the sheet's row when it has one). */
-  runsRow?: RunsRow;
-  /** Bytes per request (default REQUEST_BUDGET). */
-  budget?: number;
-  onProgress?: (done: number, total: number) => void;
-  /** Cancel between write requests (see WritePlansOptions.signal). */
-  signal?: AbortSignal;
-  now?: () => Date;
-}
+};
 
 export interface WriteReport {
   sheet: string;
