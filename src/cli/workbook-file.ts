@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { constants, deflateRawSync } from "node:zlib";
+import { ConfigError } from "../core";
 import type { WorkbookPlan } from "../sheet/plan";
 import type { ChunkDeflate } from "../xlsx/archive";
 import { writeWorkbook, writeWorkbookTo, type WriteOptions } from "../xlsx/write-workbook";
@@ -43,4 +44,18 @@ export function writeWorkbookFile(plan: WorkbookPlan, path: string, options: Wri
     throw e;
   }
   return bytes;
+}
+
+/**
+ * `writeWorkbookFile` for a command's --out: a file-system failure (a missing folder, no permission)
+ * is the user's path, said in one line as a ConfigError (exit 2); anything else is an internal error.
+ */
+export function writeWorkbookOut(plan: WorkbookPlan, out: string): number {
+  try {
+    return writeWorkbookFile(plan, out);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    throw new ConfigError("out", `Cannot write ${out}: ${code}.`);
+  }
 }

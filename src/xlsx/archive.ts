@@ -5,6 +5,7 @@
  * for a native one (`ChunkDeflate`, e.g. Node's zlib in src/cli/workbook-file).
  */
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import { concatBytes } from "./bytes";
 
 /**
  * Compresses one chunk of a zip entry as raw DEFLATE (RFC 1951) blocks, independently of the other
@@ -78,11 +79,5 @@ export class Archive {
 export function collect(write: (sink: (bytes: Uint8Array) => void) => void): Uint8Array {
   const out: Uint8Array[] = [];
   write((b) => out.push(b));
-  const bytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of out) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  return concatBytes(out);
 }

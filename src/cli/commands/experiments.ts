@@ -3,11 +3,10 @@
  * models, in summary mode. Each run's `epochs` and `divergence` are exactly what `gradsheet train`
  * prints for that run.
  */
-import { writeFileSync } from "node:fs";
 import { BASE_MODEL_IDS, ConfigError, MODEL_IDS, compare, initForModel, logSpace, resolveConfig, sweep, type ModelId, type RunResult, type RunOptions } from "../../core";
 import { buildCompareWorkbook, buildSweepSheet } from "../../sheet/experiments";
-import type { WorkbookPlan } from "../../sheet/plan";
-import { trainRun, workbookBytes } from "../../run";
+import { trainRun } from "../../run";
+import { writeWorkbookOut } from "../workbook-file";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, numberList, parseArgs, runOptionsFrom, text, type OptionSpec, type ParsedArgs } from "../options";
 import { num, table } from "../run-table";
@@ -22,15 +21,6 @@ function outPath(parsed: ParsedArgs): string | undefined {
   return value;
 }
 
-function writePlan(out: string, plan: WorkbookPlan): number {
-  const bytes = workbookBytes(plan);
-  try {
-    writeFileSync(out, bytes);
-  } catch (e) {
-    throw new ConfigError("out", `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-  }
-  return bytes.length;
-}
 
 function without(flag: string): OptionSpec[] {
   return RUN_OPTIONS.filter((o) => o.flag !== flag);
@@ -86,7 +76,7 @@ export const sweepCommand: Command = {
     const out = outPath(parsed);
     const options = runOptionsFrom(parsed);
     const result = sweep(options, lrs);
-    if (out) writePlan(out, { sheets: [buildSweepSheet(result, resolveConfig(options))], namesScope: "workbook" });
+    if (out) writeWorkbookOut({ sheets: [buildSweepSheet(result, resolveConfig(options))], namesScope: "workbook" }, out);
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
     else
       io.out(
@@ -126,7 +116,7 @@ export const compareCommand: Command = {
     const result = compare(options, models as ModelId[]);
     if (out) {
       const runs = (models as ModelId[]).map((model) => trainRun({ ...options, model, init: initForModel(options.init, model) }));
-      writePlan(out, buildCompareWorkbook(runs));
+      writeWorkbookOut(buildCompareWorkbook(runs), out);
     }
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
     else {

@@ -2,7 +2,7 @@
 import { ConfigError } from "../../core";
 import { runWorkbookPlan, trainRun } from "../../run";
 import type { Command } from "../command";
-import { writeWorkbookFile } from "../workbook-file";
+import { writeWorkbookOut } from "../workbook-file";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
 
 const OPTIONS = [
@@ -38,13 +38,7 @@ export const exportCommand: Command = {
     const out = outPath(text(parsed, "out"));
     const result = trainRun(runOptionsFrom(parsed));
     const plan = runWorkbookPlan(result, { name: text(parsed, "name") ?? DEFAULT_NAME, landscape: parsed.flags.has("landscape") });
-    let bytes: number;
-    try {
-      bytes = writeWorkbookFile(plan, out); // streamed: the file is never held whole in memory
-    } catch (e) {
-      if (!(e as NodeJS.ErrnoException).code) throw e;
-      throw new ConfigError("out", `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-    }
+    const bytes = writeWorkbookOut(plan, out); // streamed: the file is never held whole in memory
     const steps = result.rows?.length ?? 0;
     io.out(`Wrote ${out}: ${steps} steps, ${result.epochs.length} epoch(s), ${(bytes / 1024).toFixed(0)} KiB.\n`);
     return 0;

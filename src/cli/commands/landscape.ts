@@ -3,9 +3,9 @@
  * for one neuron; a, c (a1, c1) for the ReLU and stacked models), the others held at their initial
  * values — and the run's path through it, as JSON, a short report, or a workbook.
  */
-import { writeFileSync } from "node:fs";
 import { ConfigError, landscapeAxes, lossGrid, resolveConfig, train } from "../../core";
-import { learnerNumber as num, runWorkbookPlan, workbookBytes } from "../../run";
+import { learnerNumber as num, runWorkbookPlan } from "../../run";
+import { writeWorkbookOut } from "../workbook-file";
 import { DEFAULT_NAME } from "./export";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text, type OptionSpec } from "../options";
@@ -41,13 +41,7 @@ export const landscapeCommand: Command = {
     const grid = lossGrid(result, axes);
     const end = result.divergence ? result.divergence.step - 1 : result.rows!.length;
     const path = result.rows!.slice(0, Math.max(end, 1)).map((r) => ({ step: r.step, x: r.weights[axes.wx], y: r.weights[axes.wy] }));
-    if (out !== undefined) {
-      try {
-        writeFileSync(out, workbookBytes(runWorkbookPlan(result, { name: DEFAULT_NAME, landscape: axes })));
-      } catch (e) {
-        throw new ConfigError("out", `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-      }
-    }
+    if (out !== undefined) writeWorkbookOut(runWorkbookPlan(result, { name: DEFAULT_NAME, landscape: axes }), out);
     if (parsed.flags.has("json")) {
       io.out(JSON.stringify({ wx: axes.wx, wy: axes.wy, xs: axes.xs, ys: axes.ys, fixed: axes.fixed, grid, path, divergence: result.divergence }) + "\n");
       return 0;

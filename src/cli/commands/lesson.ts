@@ -1,8 +1,7 @@
 /** `gradsheet lesson`: the forum thread's questions as one workbook, one live sheet per question. */
-import { writeFileSync } from "node:fs";
 import { ConfigError } from "../../core";
-import { lessonXlsx } from "../../run";
-import { QUESTIONS } from "../../sheet/lesson";
+import { buildLesson, QUESTIONS } from "../../sheet/lesson";
+import { writeWorkbookOut } from "../workbook-file";
 import type { Command } from "../command";
 import { noPositional, parseArgs, text } from "../options";
 
@@ -24,13 +23,8 @@ export const lessonCommand: Command = {
     const out = text(parsed, "out");
     if (out === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
     if (!/\.xlsx$/i.test(out)) throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
-    const { bytes } = lessonXlsx();
-    try {
-      writeFileSync(out, bytes);
-    } catch (e) {
-      throw new ConfigError("out", `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-    }
-    io.out(`Wrote ${out}: ${QUESTIONS.length} sheets, one per question, ${(bytes.length / 1024).toFixed(0)} KiB.\n`);
+    const bytes = writeWorkbookOut(buildLesson(), out);
+    io.out(`Wrote ${out}: ${QUESTIONS.length} sheets, one per question, ${(bytes / 1024).toFixed(0)} KiB.\n`);
     return 0;
   },
 };

@@ -5,6 +5,7 @@
  * fflate. Timestamps, flags, extra fields, comments and macro parts stay exactly as they were.
  */
 import { deflateSync, inflateSync } from "fflate";
+import { concatBytes } from "../bytes";
 
 /** A file the doctor cannot read: wrong format, encrypted, damaged. The CLI prints it as one line. */
 export class DoctorInputError extends Error {}
@@ -170,17 +171,7 @@ export function rewriteZip(zip: ZipArchive, replace: ReadonlyMap<string, Uint8Ar
   ev.setUint32(16, offset, true);
   ev.setUint16(20, zip.comment.length, true);
   end.set(zip.comment, 22);
-  return concat([...chunks, ...dir, end]);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes([...chunks, ...dir, end]);
 }
 
 let CRC_TABLE: Uint32Array | undefined;
