@@ -20,11 +20,26 @@ const APIS = ["1.12", "1.7"];
 
 /** A two-relu run whose sheet has about `cells` cells (rows scaled through the number of x values). */
 function planOfSize(cells: number) {
-  const probe = buildRunSheet(train(resolveConfig({ model: "two-relu", epochs: 1, data: { x: { kind: "range", from: 1, to: 10, step: 1 } } }), { rows: true }), { name: "probe" });
+  const probe = buildRunSheet(
+    train(
+      resolveConfig({
+        model: "two-relu",
+        epochs: 1,
+        data: { x: { kind: "range", from: 1, to: 10, step: 1 } },
+      }),
+      { rows: true }
+    ),
+    { name: "probe" }
+  );
   const perRow = probe.tables[0].columns.length;
   const fixed = planCellCount(probe) - perRow * 10;
   const n = Math.max(2, Math.round((cells - fixed) / perRow));
-  const config = resolveConfig({ model: "two-relu", lr: 1e-5, epochs: 1, data: { x: { kind: "range", from: 1, to: n, step: 1 } } });
+  const config = resolveConfig({
+    model: "two-relu",
+    lr: 1e-5,
+    epochs: 1,
+    data: { x: { kind: "range", from: 1, to: n, step: 1 } },
+  });
   return buildRunSheet(train(config, { rows: true }), { name: `Run ${cells}` });
 }
 
@@ -51,7 +66,15 @@ export async function measure(cells: number, api: string): Promise<WriterFigures
   const report = await writePlan(host, plan, { record: { options: plan.meta } });
   const ms = (now() - t0) * 1000;
   const bytes = fake.requests.map((r) => r.bytes);
-  return { cells: report.cells, api, syncs: fake.syncCount, requests: bytes.length, maxRequestBytes: Math.max(...bytes), totalBytes: bytes.reduce((a, b) => a + b, 0), ms: Math.round(ms) };
+  return {
+    cells: report.cells,
+    api,
+    syncs: fake.syncCount,
+    requests: bytes.length,
+    maxRequestBytes: Math.max(...bytes),
+    totalBytes: bytes.reduce((a, b) => a + b, 0),
+    ms: Math.round(ms),
+  };
 }
 
 export async function bench(): Promise<BenchResult> {
@@ -60,7 +83,10 @@ export async function bench(): Promise<BenchResult> {
   const kb = (b: number) => (b / 1024).toFixed(1).padStart(9);
   const table = [
     "cells     ExcelApi  syncs  max KB/request  total KB   write ms (fake)",
-    ...rows.map((r) => `${String(r.cells).padEnd(9)} ${r.api.padEnd(9)} ${String(r.syncs).padStart(5)}  ${kb(r.maxRequestBytes).padStart(14)} ${kb(r.totalBytes)}   ${String(r.ms).padStart(6)}`),
+    ...rows.map(
+      (r) =>
+        `${String(r.cells).padEnd(9)} ${r.api.padEnd(9)} ${String(r.syncs).padStart(5)}  ${kb(r.maxRequestBytes).padStart(14)} ${kb(r.totalBytes)}   ${String(r.ms).padStart(6)}`
+    ),
   ].join("\n");
   const current = rows.filter((r) => r.api === "1.12");
   return {
@@ -68,8 +94,14 @@ export async function bench(): Promise<BenchResult> {
     table,
     json: { rows, budgetBytes: REQUEST_BUDGET },
     targets: [
-      { what: "at most 3 syncs for sheets up to 100k cells (ExcelApi 1.9+)", met: current.every((r) => r.syncs <= 3) },
-      { what: "every request under 4 MB (ExcelApi 1.12 and 1.7)", met: rows.every((r) => r.maxRequestBytes < REQUEST_BUDGET) },
+      {
+        what: "at most 3 syncs for sheets up to 100k cells (ExcelApi 1.9+)",
+        met: current.every((r) => r.syncs <= 3),
+      },
+      {
+        what: "every request under 4 MB (ExcelApi 1.12 and 1.7)",
+        met: rows.every((r) => r.maxRequestBytes < REQUEST_BUDGET),
+      },
     ],
   };
 }

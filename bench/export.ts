@@ -56,7 +56,11 @@ interface Row {
 /** A two-neuron ReLU run with forward differences over `steps` steps (1,000 random x per epoch). */
 function run(steps: number) {
   const config = resolveConfig({
-    model: "two-relu", optimizer: "adam", gradient: "forward", lr: 1e-3, epochs: steps / ROWS_PER_EPOCH,
+    model: "two-relu",
+    optimizer: "adam",
+    gradient: "forward",
+    lr: 1e-3,
+    epochs: steps / ROWS_PER_EPOCH,
     data: { x: { kind: "random", n: ROWS_PER_EPOCH, seed: 7 } },
   });
   return train(config, { rows: true });
@@ -64,14 +68,18 @@ function run(steps: number) {
 
 /** zlib's DEFLATE, counting the bytes it is given and the CPU time it takes; `tick` runs after each chunk. */
 function meteredZlib(tick: () => void = () => undefined) {
-  const m = { xmlBytes: 0, seconds: 0, deflate: ((chunk, final, level) => {
-    const t0 = cpuSeconds();
-    const out = zlibDeflate(chunk, final, level);
-    m.seconds += cpuSeconds() - t0;
-    m.xmlBytes += chunk.length;
-    tick();
-    return out;
-  }) as ChunkDeflate };
+  const m = {
+    xmlBytes: 0,
+    seconds: 0,
+    deflate: ((chunk, final, level) => {
+      const t0 = cpuSeconds();
+      const out = zlibDeflate(chunk, final, level);
+      m.seconds += cpuSeconds() - t0;
+      m.xmlBytes += chunk.length;
+      tick();
+      return out;
+    }) as ChunkDeflate,
+  };
   return m;
 }
 
@@ -91,7 +99,10 @@ function zlibExport(plan: WorkbookPlan, reps: number) {
 /** Peak heap + external memory above the baseline while writing `plan`, streamed (`stream`) or held whole. */
 function peakMiB(plan: WorkbookPlan, stream: boolean): number {
   gc();
-  const used = () => { const m = process.memoryUsage(); return m.heapUsed + m.external; };
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external;
+  };
   const base = used();
   let peak = 0;
   const sample = () => (peak = Math.max(peak, used() - base));
@@ -115,9 +126,17 @@ async function measure(steps: number, dir: string): Promise<Row> {
   const bytes = writeWorkbook(plan.result, { deflate: zlibDeflate });
   writeFileSync(file, bytes);
   const row: Row = {
-    steps, formulaCells: plan.result.sheets[0].tables.reduce((n, t) => n + t.rows * t.columns.filter((c) => c.formula).length, 0),
-    planSeconds: plan.seconds, fflateSeconds: fflate.seconds, zlibSeconds: zlib.seconds, zlibOnlySeconds: zlib.zlibOnly,
-    xmlBytes: zlib.xmlBytes, bytes: bytes.length,
+    steps,
+    formulaCells: plan.result.sheets[0].tables.reduce(
+      (n, t) => n + t.rows * t.columns.filter((c) => c.formula).length,
+      0
+    ),
+    planSeconds: plan.seconds,
+    fflateSeconds: fflate.seconds,
+    zlibSeconds: zlib.seconds,
+    zlibOnlySeconds: zlib.zlibOnly,
+    xmlBytes: zlib.xmlBytes,
+    bytes: bytes.length,
   };
   if (PEER_STEPS.has(steps)) {
     const peerFile = join(dir, `exceljs-${steps}.xlsx`);
@@ -146,7 +165,13 @@ export async function bench(): Promise<BenchResult> {
     for (const s of STEPS) rows.push(await measure(s, dir));
     const [small, mid, large] = rows;
     const largePlan = buildWorkbookPlan([{ result: run(large.steps), name: "Run 1" }]);
-    const memory = { steps: large.steps, streamedPeakMiB: peakMiB(largePlan, true), inMemoryPeakMiB: peakMiB(largePlan, false), fileMiB: +(large.bytes / MiB).toFixed(1), xmlMiB: +(large.xmlBytes / MiB).toFixed(1) };
+    const memory = {
+      steps: large.steps,
+      streamedPeakMiB: peakMiB(largePlan, true),
+      inMemoryPeakMiB: peakMiB(largePlan, false),
+      fileMiB: +(large.bytes / MiB).toFixed(1),
+      xmlMiB: +(large.xmlBytes / MiB).toFixed(1),
+    };
     const perStep = (r: Row, k: "zlibSeconds" | "bytes") => r[k] / r.steps;
     const timeRatio = perStep(large, "zlibSeconds") / perStep(small, "zlibSeconds");
     const timeRatioMid = perStep(large, "zlibSeconds") / perStep(mid, "zlibSeconds");
@@ -154,25 +179,49 @@ export async function bench(): Promise<BenchResult> {
     const vsZlib = (r: Row, k: "zlibSeconds" | "fflateSeconds") => r[k] / r.zlibOnlySeconds;
     const lines = [
       "steps    plan s  write s (zlib)  zlib alone s  ×zlib  write s (fflate)  ×zlib  exceljs s  XML B/step  file B/step  exceljs B/step  LibreOffice s (load+recalc)",
-      ...rows.map((r) => `${String(r.steps).padEnd(8)}${pad(fmt(r.planSeconds), 7)}${pad(fmt(r.zlibSeconds), 16)}${pad(fmt(r.zlibOnlySeconds), 14)}${pad(fmt(vsZlib(r, "zlibSeconds"), 2), 7)}`
-        + `${pad(fmt(r.fflateSeconds), 18)}${pad(fmt(vsZlib(r, "fflateSeconds"), 2), 7)}${pad(fmt(r.exceljsSeconds, 2), 11)}${pad((r.xmlBytes / r.steps).toFixed(0), 12)}${pad((r.bytes / r.steps).toFixed(1), 13)}`
-        + `${pad(r.exceljsBytes === undefined ? "-" : (r.exceljsBytes / r.steps).toFixed(1), 16)}   ${fmt(r.loSeconds, 2)}${r.loSeconds === undefined ? "" : ` (${fmt(r.loLoadAndCalcSeconds, 2)})`}`),
+      ...rows.map(
+        (r) =>
+          `${String(r.steps).padEnd(8)}${pad(fmt(r.planSeconds), 7)}${pad(fmt(r.zlibSeconds), 16)}${pad(fmt(r.zlibOnlySeconds), 14)}${pad(fmt(vsZlib(r, "zlibSeconds"), 2), 7)}` +
+          `${pad(fmt(r.fflateSeconds), 18)}${pad(fmt(vsZlib(r, "fflateSeconds"), 2), 7)}${pad(fmt(r.exceljsSeconds, 2), 11)}${pad((r.xmlBytes / r.steps).toFixed(0), 12)}${pad((r.bytes / r.steps).toFixed(1), 13)}` +
+          `${pad(r.exceljsBytes === undefined ? "-" : (r.exceljsBytes / r.steps).toFixed(1), 16)}   ${fmt(r.loSeconds, 2)}${r.loSeconds === undefined ? "" : ` (${fmt(r.loLoadAndCalcSeconds, 2)})`}`
+      ),
       `memory at ${memory.steps} steps (peak heap + external above the plan, uncollected garbage included): streamed to a file ${memory.streamedPeakMiB} MiB, held whole ${memory.inMemoryPeakMiB} MiB; file ${memory.fileMiB} MiB, XML ${memory.xmlMiB} MiB`,
       `per step, 100k vs 1k: write time ×${timeRatio.toFixed(2)}, file size ×${sizeRatio.toFixed(2)}; 100k vs 10k: write time ×${timeRatioMid.toFixed(2)}`,
     ];
     const worst = Math.max(...rows.map((r) => vsZlib(r, "zlibSeconds")));
     const worstFflate = Math.max(...rows.map((r) => vsZlib(r, "fflateSeconds")));
-    const missedBy = (x: number) => (x <= TARGET_RATIO ? "" : `, missed by ${((x / TARGET_RATIO - 1) * 100).toFixed(0)}%`);
+    const missedBy = (x: number) =>
+      x <= TARGET_RATIO ? "" : `, missed by ${((x / TARGET_RATIO - 1) * 100).toFixed(0)}%`;
     return {
       name: "export",
       table: lines.join("\n"),
-      json: { model: "two-relu", optimizer: "adam", gradient: "forward", rows, memory, peer: "exceljs 4.4.0 stream.xlsx.WorkbookWriter, same cells (no styles, names, charts)",
-        perStepRatio100kTo1k: { writeTime: +timeRatio.toFixed(3), bytes: +sizeRatio.toFixed(3) }, perStepRatio100kTo10k: { writeTime: +timeRatioMid.toFixed(3) } },
+      json: {
+        model: "two-relu",
+        optimizer: "adam",
+        gradient: "forward",
+        rows,
+        memory,
+        peer: "exceljs 4.4.0 stream.xlsx.WorkbookWriter, same cells (no styles, names, charts)",
+        perStepRatio100kTo1k: { writeTime: +timeRatio.toFixed(3), bytes: +sizeRatio.toFixed(3) },
+        perStepRatio100kTo10k: { writeTime: +timeRatioMid.toFixed(3) },
+      },
       targets: [
-        { what: `export (zlib, the CLI) within ${TARGET_RATIO}× of zlib alone on the same XML (worst ×${worst.toFixed(2)}${missedBy(worst)})`, met: worst <= TARGET_RATIO },
-        { what: `export (fflate, the pane) within ${TARGET_RATIO}× of zlib alone on the same XML (worst ×${worstFflate.toFixed(2)}${missedBy(worstFflate)})`, met: worstFflate <= TARGET_RATIO },
-        { what: `export time per step at 100k within ${TARGET_RATIO}× of 1k (×${timeRatio.toFixed(2)})`, met: timeRatio <= TARGET_RATIO },
-        { what: `file size per step at 100k within ${TARGET_RATIO}× of 1k (×${sizeRatio.toFixed(2)})`, met: sizeRatio <= TARGET_RATIO },
+        {
+          what: `export (zlib, the CLI) within ${TARGET_RATIO}× of zlib alone on the same XML (worst ×${worst.toFixed(2)}${missedBy(worst)})`,
+          met: worst <= TARGET_RATIO,
+        },
+        {
+          what: `export (fflate, the pane) within ${TARGET_RATIO}× of zlib alone on the same XML (worst ×${worstFflate.toFixed(2)}${missedBy(worstFflate)})`,
+          met: worstFflate <= TARGET_RATIO,
+        },
+        {
+          what: `export time per step at 100k within ${TARGET_RATIO}× of 1k (×${timeRatio.toFixed(2)})`,
+          met: timeRatio <= TARGET_RATIO,
+        },
+        {
+          what: `file size per step at 100k within ${TARGET_RATIO}× of 1k (×${sizeRatio.toFixed(2)})`,
+          met: sizeRatio <= TARGET_RATIO,
+        },
       ],
     };
   } finally {

@@ -28,8 +28,11 @@ async function main(): Promise<number> {
   for (const f of files) {
     const name = basename(f, ".ts");
     try {
-      const mod = (await import(pathToFileURL(join(__dirname, f)).href)) as { bench?: () => Promise<BenchResult> };
-      if (typeof mod.bench !== "function") throw new Error(`bench/${f} exports no bench() function`);
+      const mod = (await import(pathToFileURL(join(__dirname, f)).href)) as {
+        bench?: () => Promise<BenchResult>;
+      };
+      if (typeof mod.bench !== "function")
+        throw new Error(`bench/${f} exports no bench() function`);
       const r = await mod.bench();
       process.stdout.write(`== ${r.name}\n${r.table.trimEnd()}\n`);
       for (const t of r.targets ?? []) {
@@ -44,7 +47,12 @@ async function main(): Promise<number> {
       results[name] = { error: (e as Error).message };
     }
   }
-  const machine = { node: process.version, cpu: cpus()[0]?.model ?? "unknown", cpus: cpus().length, date: new Date().toISOString() };
+  const machine = {
+    node: process.version,
+    cpu: cpus()[0]?.model ?? "unknown",
+    cpus: cpus().length,
+    date: new Date().toISOString(),
+  };
   process.stdout.write(JSON.stringify({ bench: machine, results, targets }) + "\n");
   return failed ? 1 : 0;
 }

@@ -9,7 +9,12 @@ import { twoNeuronLoop } from "./lib/core-handwritten";
 import { best, ratioTarget, type BenchResult } from "./lib/types";
 
 const RATES = logSpace(1e-8, 1e-3, 100);
-const OPTIONS: RunOptions = { model: "two-relu", gradient: "forward", epochs: 10, data: { x: { kind: "random", n: 1000, seed: 7 } } };
+const OPTIONS: RunOptions = {
+  model: "two-relu",
+  gradient: "forward",
+  epochs: 10,
+  data: { x: { kind: "random", n: 1000, seed: 7 } },
+};
 const REPS = 3;
 
 export async function bench(): Promise<BenchResult> {
@@ -21,7 +26,8 @@ export async function bench(): Promise<BenchResult> {
   core.result.runs.forEach((r, i) => {
     if (r.divergence) return;
     const h = hand.result[i];
-    if (!r.epochs.every((e, j) => Object.is(e.sse, h.sse[j]))) throw new Error(`hand-written loop differs from the core at lr ${r.lr}`);
+    if (!r.epochs.every((e, j) => Object.is(e.sse, h.sse[j])))
+      throw new Error(`hand-written loop differs from the core at lr ${r.lr}`);
   });
   const ratio = core.seconds / hand.seconds;
   const stable = core.result.largestStable;
@@ -33,9 +39,21 @@ export async function bench(): Promise<BenchResult> {
       `hand-written loop, same rates        ${hand.seconds.toFixed(3).padStart(9)}${(steps / hand.seconds / 1e6).toFixed(1).padStart(11)}`,
       `core / hand: ${ratio.toFixed(2)}×; largest stable rate ${stable}`,
     ].join("\n"),
-    json: { rates: RATES.length, epochs: 10, rows: 1000, steps, coreSeconds: core.seconds, handSeconds: hand.seconds, ratio: +ratio.toFixed(3), largestStable: stable },
+    json: {
+      rates: RATES.length,
+      epochs: 10,
+      rows: 1000,
+      steps,
+      coreSeconds: core.seconds,
+      handSeconds: hand.seconds,
+      ratio: +ratio.toFixed(3),
+      largestStable: stable,
+    },
     targets: [
-      { what: `sweep of 100 rates × 10 epochs × 1000 rows under 1 s of core time (${core.seconds.toFixed(3)} s)`, met: core.seconds < 1 },
+      {
+        what: `sweep of 100 rates × 10 epochs × 1000 rows under 1 s of core time (${core.seconds.toFixed(3)} s)`,
+        met: core.seconds < 1,
+      },
       ratioTarget("sweep of 100 rates × 10 epochs × 1000 rows", ratio, 1.25),
     ],
   };

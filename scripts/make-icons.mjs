@@ -40,11 +40,16 @@ function png(size, rgba) {
     raw[y * (size * 4 + 1)] = 0; // filter: none
     rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** The loss curve in unit coordinates (0..1, y down): high at the left, flattening at the bottom right. */
-const curve = (u) => 0.2 + 0.56 * (1 - Math.exp(-4.5 * u)) / (1 - Math.exp(-4.5));
+const curve = (u) => 0.2 + (0.56 * (1 - Math.exp(-4.5 * u))) / (1 - Math.exp(-4.5));
 const point = (u) => [0.2 + 0.62 * u, curve(u)];
 const steps = [0.0, 0.14, 0.32, 0.58, 0.9];
 function distToCurve(x, y) {
@@ -58,8 +63,10 @@ function distToCurve(x, y) {
 }
 function sample(x, y, size) {
   // Rounded tile.
-  const r = 0.2, m = 0.03;
-  const dx = Math.max(m + r - x, 0, x - (1 - m - r)), dy = Math.max(m + r - y, 0, y - (1 - m - r));
+  const r = 0.2,
+    m = 0.03;
+  const dx = Math.max(m + r - x, 0, x - (1 - m - r)),
+    dy = Math.max(m + r - y, 0, y - (1 - m - r));
   if (Math.hypot(dx, dy) > r) return [0, 0, 0, 0];
   const tile = [16, 124, 65, 255]; // Excel green #107C41
   const line = Math.max(0.055, 1.4 / size);

@@ -12,10 +12,16 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 if (process.platform !== "win32" && process.platform !== "darwin") {
-  console.log("test:excel needs desktop Excel on Windows or Mac; this machine has none, so nothing ran (npm test runs the same scenario against the fake).");
+  console.log(
+    "test:excel needs desktop Excel on Windows or Mac; this machine has none, so nothing ran (npm test runs the same scenario against the fake)."
+  );
   process.exit(0);
 }
-const missing = ["office-addin-debugging", "office-addin-test-server", "office-addin-test-helpers"].filter((p) => {
+const missing = [
+  "office-addin-debugging",
+  "office-addin-test-server",
+  "office-addin-test-helpers",
+].filter((p) => {
   try {
     require.resolve(`${p}/package.json`);
     return false;
@@ -26,7 +32,7 @@ const missing = ["office-addin-debugging", "office-addin-test-server", "office-a
 console.log(
   missing.length
     ? `test:excel needs ${missing.join(", ")} (npm install --save-dev --save-exact ${missing.join(" ")}) and desktop Excel signed in; they are not installed here.`
-    : "test:excel: the in-Excel scenario runner is not written yet; see docs/excel-addin.md (What only real Excel can show).",
+    : "test:excel: the in-Excel scenario runner is not written yet; see docs/excel-addin.md (What only real Excel can show)."
 );
 // Nothing ran in Excel on either path: never report success.
 process.exit(1);

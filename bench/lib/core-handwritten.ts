@@ -18,32 +18,39 @@ export interface HandResult {
 /** ŷ = a·x + b. */
 export function linearLoop(c: RunConfig, kind: GradientKind): HandResult {
   const { lr, h, data, divergenceBound: bound } = c;
-  let a = c.init.a, b = c.init.b;
+  let a = c.init.a,
+    b = c.init.b;
   const epochs: EpochSummary[] = [];
   const sse: number[] = [];
   const n = data.length;
-  let diverged = 0, t = 0;
+  let diverged = 0,
+    t = 0;
   const h2 = 2 * h;
   for (let e = 0; e < c.epochs; e++) {
     let s = 0;
     for (let r = 0; r < n; r++) {
       t++;
-      const x = data[r].x, y = data[r].y;
+      const x = data[r].x,
+        y = data[r].y;
       const d = a * x + b - y;
       const err = d * d;
       s += err;
-      let ga = 0, gb = 0;
+      let ga = 0,
+        gb = 0;
       if (kind === "analytic") {
         gb = 2 * (a * x + b - y);
         ga = gb * x;
       } else {
-        const da = (a + h) * x + b - y, db = a * x + (b + h) - y;
-        const ba = da * da, bb = db * db;
+        const da = (a + h) * x + b - y,
+          db = a * x + (b + h) - y;
+        const ba = da * da,
+          bb = db * db;
         if (kind === "forward") {
           ga = (ba - err) / h;
           gb = (bb - err) / h;
         } else {
-          const la = (a - h) * x + b - y, lb = a * x + (b - h) - y;
+          const la = (a - h) * x + b - y,
+            lb = a * x + (b - h) - y;
           ga = (ba - la * la) / h2;
           gb = (bb - lb * lb) / h2;
         }
@@ -53,7 +60,13 @@ export function linearLoop(c: RunConfig, kind: GradientKind): HandResult {
       if (diverged === 0 && !(err <= bound && a - a === 0 && b - b === 0)) diverged = t;
     }
     sse.push(s);
-    epochs.push({ epoch: e + 1, sse: s, rootSse: Math.sqrt(s), rmse: Math.sqrt(s / n), weights: { a, b } });
+    epochs.push({
+      epoch: e + 1,
+      sse: s,
+      rootSse: Math.sqrt(s),
+      rmse: Math.sqrt(s / n),
+      weights: { a, b },
+    });
   }
   return { epochs, sse, divergedStep: diverged };
 }
@@ -61,23 +74,31 @@ export function linearLoop(c: RunConfig, kind: GradientKind): HandResult {
 /** ŷ = c·(a·x + b) + d, or c·max(0, a·x + b) + d with `relu`. */
 export function twoNeuronLoop(cfg: RunConfig, kind: GradientKind, relu: boolean): HandResult {
   const { lr, h, data, divergenceBound: bound } = cfg;
-  let a = cfg.init.a, b = cfg.init.b, c = cfg.init.c, d = cfg.init.d;
+  let a = cfg.init.a,
+    b = cfg.init.b,
+    c = cfg.init.c,
+    d = cfg.init.d;
   const epochs: EpochSummary[] = [];
   const sse: number[] = [];
   const n = data.length;
-  let diverged = 0, t = 0;
+  let diverged = 0,
+    t = 0;
   const h2 = 2 * h;
   for (let e = 0; e < cfg.epochs; e++) {
     let s = 0;
     for (let r = 0; r < n; r++) {
       t++;
-      const x = data[r].x, y = data[r].y;
+      const x = data[r].x,
+        y = data[r].y;
       const z = a * x + b;
       const act = relu ? Math.max(0, z) : z;
       const res = c * act + d - y;
       const err = res * res;
       s += err;
-      let ga = 0, gb = 0, gc = 0, gd = 0;
+      let ga = 0,
+        gb = 0,
+        gc = 0,
+        gd = 0;
       if (kind === "analytic") {
         const g = 2 * (c * act + d - y);
         const dB = relu ? (z > 0 ? g * c : 0) : g * c;
@@ -86,19 +107,24 @@ export function twoNeuronLoop(cfg: RunConfig, kind: GradientKind, relu: boolean)
         gb = dB;
         ga = dB * x;
       } else {
-        const za = (a + h) * x + b, zb = a * x + (b + h);
+        const za = (a + h) * x + b,
+          zb = a * x + (b + h);
         const ra = c * (relu ? Math.max(0, za) : za) + d - y;
         const rb = c * (relu ? Math.max(0, zb) : zb) + d - y;
         const rc = (c + h) * act + d - y;
         const rd = c * act + (d + h) - y;
-        const ba = ra * ra, bb = rb * rb, bc = rc * rc, bd = rd * rd;
+        const ba = ra * ra,
+          bb = rb * rb,
+          bc = rc * rc,
+          bd = rd * rd;
         if (kind === "forward") {
           ga = (ba - err) / h;
           gb = (bb - err) / h;
           gc = (bc - err) / h;
           gd = (bd - err) / h;
         } else {
-          const zla = (a - h) * x + b, zlb = a * x + (b - h);
+          const zla = (a - h) * x + b,
+            zlb = a * x + (b - h);
           const la = c * (relu ? Math.max(0, zla) : zla) + d - y;
           const lb = c * (relu ? Math.max(0, zlb) : zlb) + d - y;
           const lc = (c - h) * act + d - y;
@@ -113,10 +139,20 @@ export function twoNeuronLoop(cfg: RunConfig, kind: GradientKind, relu: boolean)
       b = b - lr * gb;
       c = c - lr * gc;
       d = d - lr * gd;
-      if (diverged === 0 && !(err <= bound && a - a === 0 && b - b === 0 && c - c === 0 && d - d === 0)) diverged = t;
+      if (
+        diverged === 0 &&
+        !(err <= bound && a - a === 0 && b - b === 0 && c - c === 0 && d - d === 0)
+      )
+        diverged = t;
     }
     sse.push(s);
-    epochs.push({ epoch: e + 1, sse: s, rootSse: Math.sqrt(s), rmse: Math.sqrt(s / n), weights: { a, b, c, d } });
+    epochs.push({
+      epoch: e + 1,
+      sse: s,
+      rootSse: Math.sqrt(s),
+      rmse: Math.sqrt(s / n),
+      weights: { a, b, c, d },
+    });
   }
   return { epochs, sse, divergedStep: diverged };
 }
@@ -125,9 +161,12 @@ export function twoNeuronLoop(cfg: RunConfig, kind: GradientKind, relu: boolean)
 export function wideLoop(cfg: RunConfig, kind: GradientKind, n: number): HandResult {
   const { lr, h, data, divergenceBound: bound } = cfg;
   const names = wideWeights(n);
-  const k = names.length, C = 2 * n, D = 3 * n;
+  const k = names.length,
+    C = 2 * n,
+    D = 3 * n;
   const w = Float64Array.from(names, (nm) => cfg.init[nm]);
-  const p = new Float64Array(k), g = new Float64Array(k);
+  const p = new Float64Array(k),
+    g = new Float64Array(k);
   const predict = (v: Float64Array, x: number) => {
     let s = v[C] * Math.max(0, v[0] * x + v[n]);
     for (let j = 1; j < n; j++) s = s + v[C + j] * Math.max(0, v[j] * x + v[n + j]);
@@ -135,12 +174,14 @@ export function wideLoop(cfg: RunConfig, kind: GradientKind, n: number): HandRes
   };
   const epochs: EpochSummary[] = [];
   const sse: number[] = [];
-  let diverged = 0, t = 0;
+  let diverged = 0,
+    t = 0;
   for (let e = 0; e < cfg.epochs; e++) {
     let s = 0;
     for (let r = 0; r < data.length; r++) {
       t++;
-      const x = data[r].x, y = data[r].y;
+      const x = data[r].x,
+        y = data[r].y;
       const pred = predict(w, x);
       const err = (pred - y) * (pred - y);
       s += err;
@@ -175,7 +216,13 @@ export function wideLoop(cfg: RunConfig, kind: GradientKind, n: number): HandRes
     sse.push(s);
     const weights: Record<string, number> = {};
     names.forEach((nm, i) => (weights[nm] = w[i]));
-    epochs.push({ epoch: e + 1, sse: s, rootSse: Math.sqrt(s), rmse: Math.sqrt(s / data.length), weights });
+    epochs.push({
+      epoch: e + 1,
+      sse: s,
+      rootSse: Math.sqrt(s),
+      rmse: Math.sqrt(s / data.length),
+      weights,
+    });
   }
   return { epochs, sse, divergedStep: diverged };
 }

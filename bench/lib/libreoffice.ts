@@ -43,9 +43,17 @@ const SCRIPT = fileURLToPath(new URL("./lo_recalc.py", import.meta.url));
 
 /** The programs the LibreOffice suite needs, or a loud failure with the install line. */
 export function requireLibreOffice(): { soffice: string; python: string; pdftoppm: string } {
-  const soffice = requireProgram("soffice", ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"], LIBREOFFICE_HINT);
-  const python = requireProgram("python3-uno (Debian's /usr/bin/python3 with uno)", ["/usr/lib/python3/dist-packages/uno.py"], LIBREOFFICE_HINT)
-    && "/usr/bin/python3";
+  const soffice = requireProgram(
+    "soffice",
+    ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"],
+    LIBREOFFICE_HINT
+  );
+  const python =
+    requireProgram(
+      "python3-uno (Debian's /usr/bin/python3 with uno)",
+      ["/usr/lib/python3/dist-packages/uno.py"],
+      LIBREOFFICE_HINT
+    ) && "/usr/bin/python3";
   const pdftoppm = requireProgram("pdftoppm", ["/usr/bin/pdftoppm"], LIBREOFFICE_HINT);
   return { soffice, python, pdftoppm };
 }
@@ -55,10 +63,16 @@ export function loRecalc(file: string, opts: LoOptions = {}): LoDump {
   const { soffice, python } = requireLibreOffice();
   const timeout = opts.timeoutSeconds ?? 240;
   const args = [SCRIPT, file, "--soffice", soffice, "--timeout", String(timeout)];
-  for (const [name, value] of Object.entries(opts.set ?? {})) args.push("--set", `${name}=${value}`);
+  for (const [name, value] of Object.entries(opts.set ?? {}))
+    args.push("--set", `${name}=${value}`);
   if (opts.pdf) args.push("--pdf", opts.pdf);
   if (opts.printArea) args.push("--print-area", opts.printArea);
-  const out = execFileSync(python, args, { encoding: "utf8", maxBuffer: 1 << 30, timeout: (timeout + 30) * 1000, stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync(python, args, {
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    timeout: (timeout + 30) * 1000,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return JSON.parse(out) as LoDump;
 }
 
@@ -78,9 +92,25 @@ export function loRecalcMany(jobs: LoJob[], timeoutSeconds = 600): LoDump[] {
   const dir = mkdtempSync(join(tmpdir(), "lo-jobs-"));
   try {
     const list = join(dir, "jobs.json");
-    writeFileSync(list, JSON.stringify(jobs.map((j) => ({ input: j.file, pdf: j.pdf, print_area: j.printArea }))));
-    const args = [SCRIPT, "--jobs", list, "--soffice", soffice, "--timeout", String(timeoutSeconds)];
-    const out = execFileSync(python, args, { encoding: "utf8", maxBuffer: 1 << 30, timeout: (timeoutSeconds + 30) * 1000, stdio: ["ignore", "pipe", "pipe"] });
+    writeFileSync(
+      list,
+      JSON.stringify(jobs.map((j) => ({ input: j.file, pdf: j.pdf, print_area: j.printArea })))
+    );
+    const args = [
+      SCRIPT,
+      "--jobs",
+      list,
+      "--soffice",
+      soffice,
+      "--timeout",
+      String(timeoutSeconds),
+    ];
+    const out = execFileSync(python, args, {
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+      timeout: (timeoutSeconds + 30) * 1000,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return (JSON.parse(out) as { results: LoDump[] }).results;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -10,9 +10,12 @@ export function requireProgram(name: string, candidates: string[], installHint: 
   } catch {
     /* not on PATH */
   }
-  throw new Error(`${name} is not installed. Install it with:\n  ${installHint}\n(.ci/run does this on CI.)`);
+  throw new Error(
+    `${name} is not installed. Install it with:\n  ${installHint}\n(.ci/run does this on CI.)`
+  );
 }
 
 export const LIBREOFFICE_HINT =
   "apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui python3-uno poppler-utils fonts-dejavu-core";
-export const CHROMIUM_HINT = "apt-get update && apt-get install -y --no-install-recommends chromium";
+export const CHROMIUM_HINT =
+  "apt-get update && apt-get install -y --no-install-recommends chromium";

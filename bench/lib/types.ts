@@ -37,8 +37,15 @@ export function best<T>(reps: number, fn: () => T): { seconds: number; result: T
 }
 
 /** A "within N× of the hand-written loop" target: met, or by how much it is missed. */
-export function ratioTarget(what: string, ratio: number, target: number): { what: string; met: boolean } {
+export function ratioTarget(
+  what: string,
+  ratio: number,
+  target: number
+): { what: string; met: boolean } {
   const met = ratio <= target;
   const miss = met ? "" : `, missed by ${((ratio / target - 1) * 100).toFixed(0)}%`;
-  return { what: `${what}: core ${ratio.toFixed(2)}× the hand-written loop (target ≤ ${target}×${miss})`, met };
+  return {
+    what: `${what}: core ${ratio.toFixed(2)}× the hand-written loop (target ≤ ${target}×${miss})`,
+    met,
+  };
 }

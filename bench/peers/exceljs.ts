@@ -10,18 +10,32 @@ import type { CachedValue, Scalar, SheetPlan, WorkbookPlan } from "../../src/she
 type Value = ExcelJS.CellValue;
 
 const result = (c: CachedValue | undefined): ExcelJS.CellFormulaValue["result"] =>
-  c === null || c === undefined ? "" : typeof c === "object" ? { error: c.error as ExcelJS.CellErrorValue["error"] } : typeof c === "number" && !Number.isFinite(c) ? { error: "#NUM!" } : c;
-const literal = (v: Scalar): Value => (typeof v === "number" && !Number.isFinite(v) ? { error: "#NUM!" } : v);
+  c === null || c === undefined
+    ? ""
+    : typeof c === "object"
+      ? { error: c.error as ExcelJS.CellErrorValue["error"] }
+      : typeof c === "number" && !Number.isFinite(c)
+        ? { error: "#NUM!" }
+        : c;
+const literal = (v: Scalar): Value =>
+  typeof v === "number" && !Number.isFinite(v) ? { error: "#NUM!" } : v;
 
 /** Sheet row → [column, value] of every cell of `plan`, in row order. */
 function* rowsOf(plan: SheetPlan): Generator<[number, [number, Value][]]> {
   const rows = new Map<number, [number, Value][]>();
-  const put = (r: number, c: number, v: Value) => (rows.get(r) ?? rows.set(r, []).get(r)!).push([c, v]);
+  const put = (r: number, c: number, v: Value) =>
+    (rows.get(r) ?? rows.set(r, []).get(r)!).push([c, v]);
   for (const b of plan.blocks) {
-    b.cells.forEach((line, i) => line.forEach((cell, j) => {
-      if (cell?.formula !== undefined) put(b.row + i, b.col + j, { formula: cell.formula.slice(1), result: result(cell.cached) });
-      else if (cell?.value !== undefined) put(b.row + i, b.col + j, literal(cell.value));
-    }));
+    b.cells.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        if (cell?.formula !== undefined)
+          put(b.row + i, b.col + j, {
+            formula: cell.formula.slice(1),
+            result: result(cell.cached),
+          });
+        else if (cell?.value !== undefined) put(b.row + i, b.col + j, literal(cell.value));
+      })
+    );
   }
   for (const t of plan.tables) {
     t.columns.forEach((c, j) => {
@@ -35,8 +49,15 @@ function* rowsOf(plan: SheetPlan): Generator<[number, [number, Value][]]> {
           const v = c.values?.[i];
           if (v !== undefined) put(r, col, literal(v));
         } else if (i <= start || t.rows - start < 2) {
-          const shared = i === start && t.rows - start >= 2 ? { shareType: "shared", ref: `${master}:${a1(t.row + t.rows, col)}` } : {};
-          put(r, col, { formula: formulaAt(c.formula, i).slice(1), result: result(c.cached?.[i]), ...shared } as Value);
+          const shared =
+            i === start && t.rows - start >= 2
+              ? { shareType: "shared", ref: `${master}:${a1(t.row + t.rows, col)}` }
+              : {};
+          put(r, col, {
+            formula: formulaAt(c.formula, i).slice(1),
+            result: result(c.cached?.[i]),
+            ...shared,
+          } as Value);
         } else {
           put(r, col, { sharedFormula: master, result: result(c.cached?.[i]) } as Value);
         }
@@ -48,7 +69,11 @@ function* rowsOf(plan: SheetPlan): Generator<[number, [number, Value][]]> {
 
 /** Writes the cells of `book` to `file` with exceljs (streaming, shared strings). */
 export async function writeWithExceljs(book: WorkbookPlan, file: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: true,
+    useStyles: false,
+  });
   for (const plan of book.sheets) {
     const ws = wb.addWorksheet(plan.name);
     for (const [r, cells] of rowsOf(plan)) {

@@ -3,7 +3,15 @@
  * steps' stability k compares with 2, and how biased its finite differences are. They need the
  * run's rows; a summary-only run is trained again with rows when it is small enough.
  */
-import { deadRelu, derivativeCheck, explainDivergence, hPlateau, stabilityK, train, type RunResult } from "../core";
+import {
+  deadRelu,
+  derivativeCheck,
+  explainDivergence,
+  hPlateau,
+  stabilityK,
+  train,
+  type RunResult,
+} from "../core";
 import { learnerNumber as num } from "../run";
 
 /** Runs longer than this are not re-trained with rows for diagnostics (rows cost memory). */
@@ -11,7 +19,11 @@ export const DIAGNOSTIC_STEP_LIMIT = 200_000;
 
 export interface Diagnostics {
   divergence: string | null;
-  deadRelu: { epochs: { epoch: number; deadRows: number; rows: number }[]; deadFrom: number | null; text: string } | null;
+  deadRelu: {
+    epochs: { epoch: number; deadRows: number; rows: number }[];
+    deadFrom: number | null;
+    text: string;
+  } | null;
   stability: { maxK: number; stepsAbove2: number; firstAbove2: number | null };
   derivativeCheck: ReturnType<typeof derivativeCheck>;
   /** Where finite differences became exactly 0 through rounding (h below the weights' precision), or null. */
@@ -47,7 +59,9 @@ export function diagnostics(result: RunResult): Diagnostics | null {
 
 function plateauOf(r: RunResult): Diagnostics["plateau"] {
   const p = hPlateau(r);
-  return p && { step: p.step, allFrom: p.allFrom, weights: p.weights.map((w) => w.name), text: p.text };
+  return (
+    p && { step: p.step, allFrom: p.allFrom, weights: p.weights.map((w) => w.name), text: p.text }
+  );
 }
 
 /** The diagnostics as a few readable lines. */
@@ -59,15 +73,20 @@ export function diagnosticsText(d: Diagnostics | null): string {
   lines.push(
     s.stepsAbove2
       ? `Stability: ${s.stepsAbove2} step(s) had k = 2·lr·‖∇ŷ‖² above 2 (the first at step ${s.firstAbove2}; largest k ${num(s.maxK)}): those steps overshoot and their row's error grows.`
-      : `Stability: every step had k ≤ 2 (largest ${num(s.maxK)}), so no step overshot.`,
+      : `Stability: every step had k ≤ 2 (largest ${num(s.maxK)}), so no step overshot.`
   );
   if (d.plateau) lines.push(`Plateau: ${d.plateau.text}`);
-  if (d.deadRelu) lines.push(`ReLU: ${d.deadRelu.epochs.map((e) => `epoch ${e.epoch} ${e.deadRows}/${e.rows} dead rows`).join(", ")}. ${d.deadRelu.text}`);
+  if (d.deadRelu)
+    lines.push(
+      `ReLU: ${d.deadRelu.epochs.map((e) => `epoch ${e.epoch} ${e.deadRows}/${e.rows} dead rows`).join(", ")}. ${d.deadRelu.text}`
+    );
   const fmt = (v: number) => (v === 0 ? "0" : v.toExponential(1));
   lines.push(
     "Derivative check (relative error against the analytic derivative, largest): " +
-      d.derivativeCheck.map((c) => `${c.weight}: forward ${fmt(c.forward.max)}, central ${fmt(c.central.max)}`).join("; ") +
-      ".",
+      d.derivativeCheck
+        .map((c) => `${c.weight}: forward ${fmt(c.forward.max)}, central ${fmt(c.central.max)}`)
+        .join("; ") +
+      "."
   );
   return lines.join("\n") + "\n";
 }

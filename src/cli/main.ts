@@ -15,7 +15,16 @@ import { trainCommand } from "./commands/train";
 import { RUN_OPTIONS, optionsHelp } from "./options";
 
 /** Every command, in help order. Add yours here. */
-export const COMMANDS: readonly Command[] = [trainCommand, exportCommand, sweepCommand, compareCommand, landscapeCommand, explainCommand, lessonCommand, doctorCommand];
+export const COMMANDS: readonly Command[] = [
+  trainCommand,
+  exportCommand,
+  sweepCommand,
+  compareCommand,
+  landscapeCommand,
+  explainCommand,
+  lessonCommand,
+  doctorCommand,
+];
 
 const processIo: CliIo = {
   out: (s) => void process.stdout.write(s),
@@ -43,11 +52,24 @@ export function mainHelp(commands: readonly Command[] = COMMANDS): string {
 
 /** Help for one command. */
 export function commandHelp(c: Command): string {
-  return [`Usage: ${c.usage}`, "", c.summary + ".", ...(c.description ? ["", c.description] : []), "", "Options:", optionsHelp(c.options), ""].join("\n");
+  return [
+    `Usage: ${c.usage}`,
+    "",
+    c.summary + ".",
+    ...(c.description ? ["", c.description] : []),
+    "",
+    "Options:",
+    optionsHelp(c.options),
+    "",
+  ].join("\n");
 }
 
 /** Run the CLI with argv (without node and script); resolves to the exit code. */
-export async function main(argv: readonly string[], io: CliIo = processIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo,
+  commands: readonly Command[] = COMMANDS
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.out(mainHelp(commands));
@@ -55,7 +77,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo, comma
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`gradsheet: unknown command "${name}"; the commands are ${commands.map((c) => c.name).join(", ")} (see gradsheet --help).\n`);
+    io.err(
+      `gradsheet: unknown command "${name}"; the commands are ${commands.map((c) => c.name).join(", ")} (see gradsheet --help).\n`
+    );
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {

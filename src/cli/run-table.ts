@@ -29,10 +29,16 @@ export function runTable(result: RunResult): string {
   parts.push(
     table(
       ["epoch", "SSE", "√SSE", "RMSE", ...names],
-      result.epochs.map((e) => [String(e.epoch), num(e.sse), num(e.rootSse), num(e.rmse), ...weightCells(names, e.weights)]),
+      result.epochs.map((e) => [
+        String(e.epoch),
+        num(e.sse),
+        num(e.rootSse),
+        num(e.rmse),
+        ...weightCells(names, e.weights),
+      ])
     ),
     "",
-    divergenceSentence(result),
+    divergenceSentence(result)
   );
   return parts.join("\n") + "\n";
 }
@@ -41,9 +47,16 @@ function rowsTable(rows: StepRow[], names: readonly string[]): string {
   return table(
     ["step", "epoch", "row", "x", "y", ...names, "pred", "error", ...names.map((n) => `g${n}`)],
     rows.map((r) => [
-      String(r.step), String(r.epoch), String(r.row), num(r.x), num(r.y),
-      ...weightCells(names, r.weights), num(r.pred), num(r.error), ...weightCells(names, r.grad),
-    ]),
+      String(r.step),
+      String(r.epoch),
+      String(r.row),
+      num(r.x),
+      num(r.y),
+      ...weightCells(names, r.weights),
+      num(r.pred),
+      num(r.error),
+      ...weightCells(names, r.grad),
+    ])
   );
 }
 

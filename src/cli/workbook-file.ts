@@ -11,7 +11,10 @@ import { writeWorkbook, writeWorkbookTo, type WriteOptions } from "../xlsx/write
 
 /** One chunk as raw DEFLATE with zlib: sync-flushed, or finished when `final` (see ChunkDeflate). */
 export const zlibDeflate: ChunkDeflate = (chunk, final, level) =>
-  deflateRawSync(chunk, { level, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+  deflateRawSync(chunk, {
+    level,
+    finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+  });
 
 /** `writeWorkbook` with zlib's DEFLATE: the same workbook, written faster. */
 export function writeWorkbookNode(plan: WorkbookPlan, options: WriteOptions = {}): Uint8Array {
@@ -23,15 +26,23 @@ export function writeWorkbookNode(plan: WorkbookPlan, options: WriteOptions = {}
  * plan and about one chunk of XML, never the whole file. The bytes go to a temporary file beside
  * `path` that replaces it only once complete, so a failure leaves `path` as it was. Returns the size.
  */
-export function writeWorkbookFile(plan: WorkbookPlan, path: string, options: WriteOptions = {}): number {
+export function writeWorkbookFile(
+  plan: WorkbookPlan,
+  path: string,
+  options: WriteOptions = {}
+): number {
   const partial = `${path}.${process.pid}.partial`;
   const fd = openSync(partial, "w");
   let bytes = 0;
   try {
-    writeWorkbookTo(plan, (b) => {
-      for (let at = 0; at < b.length;) at += writeSync(fd, b, at);
-      bytes += b.length;
-    }, { deflate: zlibDeflate, ...options });
+    writeWorkbookTo(
+      plan,
+      (b) => {
+        for (let at = 0; at < b.length;) at += writeSync(fd, b, at);
+        bytes += b.length;
+      },
+      { deflate: zlibDeflate, ...options }
+    );
     closeSync(fd);
     renameSync(partial, path);
   } catch (e) {

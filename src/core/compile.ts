@@ -21,9 +21,27 @@ import type { Divergence, EpochSummary, GradientKind, OptimizerSettings, RunConf
  * `w` and state `s` before the row, it leaves the updated weights in `w` and state in `s` and
  * returns the row's squared error.
  */
-export type ExactRow = (w: Float64Array, s: Float64Array, x: number, y: number, t: number) => number;
-export type Check = (err: number, next: Float64Array, names: readonly string[], bound: number, epoch: number, row: number, step: number) => Divergence | null;
-export type CompiledLoop = (c: RunConfig, exact: ExactRow, check: Check) => { epochs: EpochSummary[]; divergence: Divergence | null };
+export type ExactRow = (
+  w: Float64Array,
+  s: Float64Array,
+  x: number,
+  y: number,
+  t: number
+) => number;
+export type Check = (
+  err: number,
+  next: Float64Array,
+  names: readonly string[],
+  bound: number,
+  epoch: number,
+  row: number,
+  step: number
+) => Divergence | null;
+export type CompiledLoop = (
+  c: RunConfig,
+  exact: ExactRow,
+  check: Check
+) => { epochs: EpochSummary[]; divergence: Divergence | null };
 
 /** Excel formula text as a JavaScript expression over the same names (see the file comment). */
 export function jsOf(formula: string): string {
@@ -51,16 +69,25 @@ function calls(text: string): string {
     if (ch === undefined) throw new Error(`unbalanced parentheses in ${text}`);
     if (ch === "(") depth++;
     else if (ch === ")") depth--;
-    if ((ch === "," && depth === 1) || depth === 0) args.push(calls(text.slice(from, end))), (from = end + 1);
+    if ((ch === "," && depth === 1) || depth === 0)
+      (args.push(calls(text.slice(from, end))), (from = end + 1));
   }
-  const js = m[1] === "MAX" ? `(Math.max(${args.join(",")})${args.map((a) => `+0*(${a})`).join("")})` : `((${args[0]})?(${args[1]}):(${args[2]}))`;
+  const js =
+    m[1] === "MAX"
+      ? `(Math.max(${args.join(",")})${args.map((a) => `+0*(${a})`).join("")})`
+      : `((${args[0]})?(${args[1]}):(${args[2]}))`;
   return text.slice(0, m.index) + js + calls(text.slice(end));
 }
 
 const cache = new Map<string, CompiledLoop | null>();
 
 /** The compiled loop, or null where the host forbids compiling code (a strict Content-Security-Policy). */
-export function compiledLoop(model: Model, opt: Optimizer, kind: GradientKind, s: OptimizerSettings): CompiledLoop | null {
+export function compiledLoop(
+  model: Model,
+  opt: Optimizer,
+  kind: GradientKind,
+  s: OptimizerSettings
+): CompiledLoop | null {
   const key = `${model.id}|${opt.id}|${kind}|${s.biasCorrection}`;
   if (!cache.has(key)) {
     let loop: CompiledLoop | null = null;
@@ -75,39 +102,76 @@ export function compiledLoop(model: Model, opt: Optimizer, kind: GradientKind, s
 }
 
 /** The loop's source: one function of (config, exact, check). */
-export function loopSource(model: Model, opt: Optimizer, kind: GradientKind, s: OptimizerSettings): string {
+export function loopSource(
+  model: Model,
+  opt: Optimizer,
+  kind: GradientKind,
+  s: OptimizerSettings
+): string {
   const names = model.weights;
   const k = names.length;
   const ws = names.map((_, i) => `w${i}`);
   const index = new Map(names.map((nm, i) => [nm, i]));
   const fwd = model.sheet.forward;
   const cells = (w: (name: string) => string): ModelCells => ({
-    w, x: "x", y: "y", pred: "pred",
+    w,
+    x: "x",
+    y: "y",
+    pred: "pred",
     at: (key) => `f${fwd.findIndex((f) => f.key === key)}`,
     grad: (nm) => `g${index.get(nm)}`,
   });
   const plain = cells((nm) => `w${index.get(nm)}`);
-  const nudge = (i: number, sign: string) => jsOf(model.sheet.predict((nm) => (index.get(nm) === i ? `(w${i}${sign}h)` : `w${index.get(nm)}`), "x"));
+  const nudge = (i: number, sign: string) =>
+    jsOf(
+      model.sheet.predict(
+        (nm) => (index.get(nm) === i ? `(w${i}${sign}h)` : `w${index.get(nm)}`),
+        "x"
+      )
+    );
   const lines: string[] = [];
   fwd.forEach((f, j) => lines.push(`const f${j} = ${jsOf(f.formula(plain))};`));
-  lines.push(`const pred = ${jsOf(model.sheet.pred(plain))};`, "const dv = pred - y;", "let err = dv * dv;");
-  if (kind === "analytic") for (const i of gradientOrder(model, plain)) lines.push(`let g${i} = ${jsOf(model.sheet.derivative(names[i]).loss(plain))};`);
+  lines.push(
+    `const pred = ${jsOf(model.sheet.pred(plain))};`,
+    "const dv = pred - y;",
+    "let err = dv * dv;"
+  );
+  if (kind === "analytic")
+    for (const i of gradientOrder(model, plain))
+      lines.push(`let g${i} = ${jsOf(model.sheet.derivative(names[i]).loss(plain))};`);
   else
     ws.forEach((_, i) => {
       lines.push(`const u${i} = ${nudge(i, "+")} - y;`);
       if (kind === "forward") lines.push(`let g${i} = (u${i} * u${i} - err) / h;`);
-      else lines.push(`const l${i} = ${nudge(i, "-")} - y;`, `let g${i} = (u${i} * u${i} - l${i} * l${i}) / h2;`);
+      else
+        lines.push(
+          `const l${i} = ${nudge(i, "-")} - y;`,
+          `let g${i} = (u${i} * u${i} - l${i} * l${i}) / h2;`
+        );
     });
   const slots = opt.state;
   const ns = slots.length;
   ws.forEach((w, i) => {
-    const oc: OptimizerCells = { g: `g${i}`, t: "t", prev: (sl) => `s${i}_${slots.indexOf(sl)}`, state: (sl) => `n${i}_${slots.indexOf(sl)}`, setting: (nm) => nm };
-    slots.forEach((sl, j) => lines.push(`let n${i}_${j} = ${jsOf(opt.sheet.state[sl].next(oc, s))};`));
+    const oc: OptimizerCells = {
+      g: `g${i}`,
+      t: "t",
+      prev: (sl) => `s${i}_${slots.indexOf(sl)}`,
+      state: (sl) => `n${i}_${slots.indexOf(sl)}`,
+      setting: (nm) => nm,
+    };
+    slots.forEach((sl, j) =>
+      lines.push(`let n${i}_${j} = ${jsOf(opt.sheet.state[sl].next(oc, s))};`)
+    );
     lines.push(`let v${i} = ${w} - ${jsOf(opt.sheet.update(oc, s))};`);
   });
-  const each = (f: (i: number, j: number) => string) => ws.flatMap((_, i) => slots.map((_s, j) => f(i, j)));
+  const each = (f: (i: number, j: number) => string) =>
+    ws.flatMap((_, i) => slots.map((_s, j) => f(i, j)));
   // every value that reaches the epoch's numbers: ŷ and the forward columns reach them through e and g
-  const checked = ["err", ...ws.flatMap((_, i) => [`g${i}`, `v${i}`]), ...each((i, j) => `n${i}_${j}`)];
+  const checked = [
+    "err",
+    ...ws.flatMap((_, i) => [`g${i}`, `v${i}`]),
+    ...each((i, j) => `n${i}_${j}`),
+  ];
   lines.push(`const ok = ${balancedSum(checked.map((v) => `(${v} - ${v})`))};`);
   lines.push(
     "if (ok !== 0) {",
@@ -117,11 +181,19 @@ export function loopSource(model: Model, opt: Optimizer, kind: GradientKind, s: 
     ...ws.map((_, i) => `  v${i} = W[${i}];`),
     ...each((i, j) => `  n${i}_${j} = S[${i * ns + j}];`),
     "}",
-    "sse += err;",
+    "sse += err;"
   );
-  lines.push(`if (divergence === null && !(Math.abs(err) <= bound${ws.map((_, i) => ` && v${i} === v${i}`).join("")})) {`);
-  lines.push(...ws.map((_, i) => `  NEXT[${i}] = v${i};`), "  divergence = check(err, NEXT, names, bound, e + 1, r + 1, t);", "}");
-  ws.forEach((w, i) => lines.push(`${w} = v${i};`, ...slots.map((_, j) => `s${i}_${j} = n${i}_${j};`)));
+  lines.push(
+    `if (divergence === null && !(Math.abs(err) <= bound${ws.map((_, i) => ` && v${i} === v${i}`).join("")})) {`
+  );
+  lines.push(
+    ...ws.map((_, i) => `  NEXT[${i}] = v${i};`),
+    "  divergence = check(err, NEXT, names, bound, e + 1, r + 1, t);",
+    "}"
+  );
+  ws.forEach((w, i) =>
+    lines.push(`${w} = v${i};`, ...slots.map((_, j) => `s${i}_${j} = n${i}_${j};`))
+  );
   const state = ws.flatMap((_, i) => slots.map((_s, j) => `s${i}_${j} = 0`));
   return `"use strict";
 const fin = (v) => (v - v === 0 ? v : NaN);
@@ -163,11 +235,19 @@ function balancedSum(terms: string[]): string {
 function gradientOrder(model: Model, cells: ModelCells): number[] {
   const k = model.weights.length;
   // no String.matchAll: the pane's ES2017 library lacks it
-  const needs = model.weights.map((nm) => (model.sheet.derivative(nm).loss(cells).match(/\bg\d+\b/g) ?? []).map((m) => Number(m.slice(1))));
+  const needs = model.weights.map((nm) =>
+    (
+      model.sheet
+        .derivative(nm)
+        .loss(cells)
+        .match(/\bg\d+\b/g) ?? []
+    ).map((m) => Number(m.slice(1)))
+  );
   const done: number[] = [];
   const visit = (i: number, path: number[]) => {
     if (done.includes(i)) return;
-    if (path.includes(i)) throw new Error(`the analytic derivatives of ${model.id} read each other in a cycle`);
+    if (path.includes(i))
+      throw new Error(`the analytic derivatives of ${model.id} read each other in a cycle`);
     needs[i].forEach((j) => visit(j, [...path, i]));
     done.push(i);
   };

@@ -72,26 +72,61 @@ export const LIMITS = {
 /** Validate options and fill defaults. Throws ConfigError naming the first bad setting. */
 export function resolveConfig(o: RunOptions = {}): RunConfig {
   const model = oneOf("model", o.model ?? DEFAULTS.model, Object.keys(MODELS)) as ModelId;
-  const optimizer = oneOf("optimizer", o.optimizer ?? DEFAULTS.optimizer, Object.keys(OPTIMIZERS)) as OptimizerId;
-  const gradient = oneOf("gradient", o.gradient ?? DEFAULTS.gradient, ["analytic", "forward", "central"]) as GradientKind;
+  const optimizer = oneOf(
+    "optimizer",
+    o.optimizer ?? DEFAULTS.optimizer,
+    Object.keys(OPTIMIZERS)
+  ) as OptimizerId;
+  const gradient = oneOf("gradient", o.gradient ?? DEFAULTS.gradient, [
+    "analytic",
+    "forward",
+    "central",
+  ]) as GradientKind;
   const lr = positive("lr", o.lr ?? DEFAULTS.lr, "The learning rate");
   const h = positive("h", o.h ?? DEFAULTS.h, "The derivative step h");
-  const epochs = wholeNumber("epochs", o.epochs ?? DEFAULTS.epochs, 1, LIMITS.maxEpochs, "The number of epochs");
+  const epochs = wholeNumber(
+    "epochs",
+    o.epochs ?? DEFAULTS.epochs,
+    1,
+    LIMITS.maxEpochs,
+    "The number of epochs"
+  );
   const beta = fraction("beta", o.beta ?? DEFAULTS.beta, "β");
   const beta2 = fraction("beta2", o.beta2 ?? DEFAULTS.beta2, "β2");
   const eps = nonNegative("eps", o.eps ?? DEFAULTS.eps, "ε");
   const biasCorrection = bool("biasCorrection", o.biasCorrection ?? DEFAULTS.biasCorrection);
   const data = resolveData(o.data);
   const divergenceBound =
-    o.divergenceBound === undefined ? defaultDivergenceBound(data) : positive("divergenceBound", o.divergenceBound, "The divergence bound");
+    o.divergenceBound === undefined
+      ? defaultDivergenceBound(data)
+      : positive("divergenceBound", o.divergenceBound, "The divergence bound");
   if (epochs * data.length > LIMITS.maxSteps)
-    throw new ConfigError("epochs", `${epochs} epochs of ${data.length} rows is ${epochs * data.length} steps; at most ${LIMITS.maxSteps} are allowed.`);
-  const batchSize = wholeNumber("batch", o.batch ?? DEFAULTS.batch, 1, data.length, "The batch size");
+    throw new ConfigError(
+      "epochs",
+      `${epochs} epochs of ${data.length} rows is ${epochs * data.length} steps; at most ${LIMITS.maxSteps} are allowed.`
+    );
+  const batchSize = wholeNumber(
+    "batch",
+    o.batch ?? DEFAULTS.batch,
+    1,
+    data.length,
+    "The batch size"
+  );
   const width = MODELS[model].width;
-  const drawn = width === undefined ? undefined : wideInit(width, wholeNumber("initSeed", o.initSeed ?? 1, 0, 2 ** 32 - 1, "The init seed"));
+  const drawn =
+    width === undefined
+      ? undefined
+      : wideInit(width, wholeNumber("initSeed", o.initSeed ?? 1, 0, 2 ** 32 - 1, "The init seed"));
   const init = resolveInit(o.init ?? drawn ?? DEFAULTS.init, MODELS[model].weights, drawn);
   const config: RunConfig = {
-    model, optimizer, lr, epochs, gradient, h, init, data,
+    model,
+    optimizer,
+    lr,
+    epochs,
+    gradient,
+    h,
+    init,
+    data,
     optimizerSettings: { beta, beta2, eps, biasCorrection },
     divergenceBound,
     batchSize,
@@ -106,12 +141,18 @@ export function resolveConfig(o: RunOptions = {}): RunConfig {
 
 function resolveData(d: RunOptions["data"]): DataPoint[] {
   const points = Array.isArray(d) ? d : makeData(d ?? {});
-  if (!points.length) throw new ConfigError("data", "The data has no rows: give at least one x value.");
+  if (!points.length)
+    throw new ConfigError("data", "The data has no rows: give at least one x value.");
   if (points.length > LIMITS.maxRows)
-    throw new ConfigError("data", `The data has ${points.length} rows; at most ${LIMITS.maxRows} are allowed.`);
+    throw new ConfigError(
+      "data",
+      `The data has ${points.length} rows; at most ${LIMITS.maxRows} are allowed.`
+    );
   points.forEach((p, i) => {
-    if (typeof p.x !== "number" || !Number.isFinite(p.x)) throw new ConfigError("data", `x in data row ${i + 1} is not a number.`);
-    if (typeof p.y !== "number" || !Number.isFinite(p.y)) throw new ConfigError("data", `y in data row ${i + 1} is not a number.`);
+    if (typeof p.x !== "number" || !Number.isFinite(p.x))
+      throw new ConfigError("data", `x in data row ${i + 1} is not a number.`);
+    if (typeof p.y !== "number" || !Number.isFinite(p.y))
+      throw new ConfigError("data", `y in data row ${i + 1} is not a number.`);
   });
   return points;
 }
@@ -125,7 +166,8 @@ function resolveData(d: RunOptions["data"]): DataPoint[] {
 export function wideInit(n: number, seed: number): Weights {
   const next = rng(seed);
   const w: Weights = {};
-  for (let j = 1; j <= n; j++) for (const p of ["a", "b", "c"]) w[`${p}${j}`] = Math.round((2 * next() - 1) * 1000) / 1000 + 0; // + 0: never −0
+  for (let j = 1; j <= n; j++)
+    for (const p of ["a", "b", "c"]) w[`${p}${j}`] = Math.round((2 * next() - 1) * 1000) / 1000 + 0; // + 0: never −0
   w.d = 1;
   return w;
 }
@@ -136,8 +178,16 @@ function resolveInit(init: unknown, names: readonly string[], drawn?: Weights): 
   if (typeof init === "object" && init !== null) {
     for (const k of Object.keys(init))
       if (!names.includes(k))
-        throw new ConfigError("init", `The model has no weight "${k}"; its weights are ${names.join(", ")}.`);
-    for (const n of names) w[n] = finite("init", (init as Record<string, unknown>)[n] ?? drawn?.[n] ?? 1, `Initial ${n}`);
+        throw new ConfigError(
+          "init",
+          `The model has no weight "${k}"; its weights are ${names.join(", ")}.`
+        );
+    for (const n of names)
+      w[n] = finite(
+        "init",
+        (init as Record<string, unknown>)[n] ?? drawn?.[n] ?? 1,
+        `Initial ${n}`
+      );
   } else {
     const v = finite("init", init, "The initial weight");
     for (const n of names) w[n] = v;
@@ -153,32 +203,39 @@ function toNumber(v: unknown): number {
 
 function finite(field: string, v: unknown, what: string): number {
   const n = toNumber(v);
-  if (!Number.isFinite(n)) throw new ConfigError(field, `${what} must be a number, not "${String(v)}".`);
+  if (!Number.isFinite(n))
+    throw new ConfigError(field, `${what} must be a number, not "${String(v)}".`);
   return n;
 }
 
 function positive(field: string, v: unknown, what: string): number {
   const n = toNumber(v);
-  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(field, `${what} must be a number above 0, not "${String(v)}".`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new ConfigError(field, `${what} must be a number above 0, not "${String(v)}".`);
   return n;
 }
 
 function nonNegative(field: string, v: unknown, what: string): number {
   const n = toNumber(v);
-  if (!Number.isFinite(n) || n < 0) throw new ConfigError(field, `${what} must be a number of 0 or more, not "${String(v)}".`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new ConfigError(field, `${what} must be a number of 0 or more, not "${String(v)}".`);
   return n;
 }
 
 function fraction(field: string, v: unknown, what: string): number {
   const n = toNumber(v);
-  if (!(n >= 0 && n < 1)) throw new ConfigError(field, `${what} must be at least 0 and below 1, not "${String(v)}".`);
+  if (!(n >= 0 && n < 1))
+    throw new ConfigError(field, `${what} must be at least 0 and below 1, not "${String(v)}".`);
   return n;
 }
 
 function wholeNumber(field: string, v: unknown, lo: number, hi: number, what: string): number {
   const n = toNumber(v);
   if (!Number.isInteger(n) || n < lo || n > hi)
-    throw new ConfigError(field, `${what} must be a whole number from ${lo} to ${hi}, not "${String(v)}".`);
+    throw new ConfigError(
+      field,
+      `${what} must be a whole number from ${lo} to ${hi}, not "${String(v)}".`
+    );
   return n;
 }
 
@@ -191,5 +248,8 @@ function bool(field: string, v: unknown): boolean {
 
 function oneOf(field: string, v: unknown, allowed: string[]): string {
   if (typeof v === "string" && allowed.includes(v)) return v;
-  throw new ConfigError(field, `Unknown ${field} "${String(v)}": choose one of ${allowed.join(", ")}.`);
+  throw new ConfigError(
+    field,
+    `Unknown ${field} "${String(v)}": choose one of ${allowed.join(", ")}.`
+  );
 }

@@ -8,7 +8,8 @@ import type { DataPoint } from "./types";
 
 /** graddesc's 29 x values (basic sheet A4:A32). */
 export const GRADDESC_X: readonly number[] = [
-  14, 86, 28, 51, 28, 29, 72, 62, 84, 15, 42, 62, 47, 35, 9, 38, 44, 99, 13, 21, 28, 20, 8, 64, 99, 70, 27, 17, 8,
+  14, 86, 28, 51, 28, 29, 72, 62, 84, 15, 42, 62, 47, 35, 9, 38, 44, 99, 13, 21, 28, 20, 8, 64, 99,
+  70, 27, 17, 8,
 ];
 
 export interface Target {
@@ -46,10 +47,19 @@ export function xValues(src: XSource): number[] {
       return Array.from({ length: src.n }, () => randBetween(next, src.min ?? 1, src.max ?? 100));
     }
     case "range": {
-      if (!(src.step > 0) || !Number.isFinite(src.from) || !Number.isFinite(src.to) || src.to < src.from)
+      if (
+        !(src.step > 0) ||
+        !Number.isFinite(src.from) ||
+        !Number.isFinite(src.to) ||
+        src.to < src.from
+      )
         throw new ConfigError("x", "An x range needs from ≤ to and a step above 0.");
       const n = Math.floor((src.to - src.from) / src.step + 1e-9) + 1;
-      if (n > MAX_ROWS) throw new ConfigError("x", `That x range has ${n} values; at most ${MAX_ROWS} are allowed.`);
+      if (n > MAX_ROWS)
+        throw new ConfigError(
+          "x",
+          `That x range has ${n} values; at most ${MAX_ROWS} are allowed.`
+        );
       return Array.from({ length: n }, (_, i) => src.from + i * src.step);
     }
   }
@@ -61,7 +71,10 @@ export function makeData(spec: DataSpec = {}): DataPoint[] {
   const t = spec.target ?? DEFAULT_TARGET;
   const xs = xValues(spec.x ?? { kind: "list", x: GRADDESC_X.slice() });
   const next = spec.noise ? rng(spec.noiseSeed ?? 1) : undefined;
-  return xs.map((x) => ({ x, y: t.slope * x + t.intercept + (next ? (spec.noise as number) * gaussian(next) : 0) }));
+  return xs.map((x) => ({
+    x,
+    y: t.slope * x + t.intercept + (next ? (spec.noise as number) * gaussian(next) : 0),
+  }));
 }
 
 /**
@@ -69,7 +82,10 @@ export function makeData(spec: DataSpec = {}): DataPoint[] {
  * optional header line. Throws ConfigError on a non-numeric cell or an empty file.
  */
 export function parseCsv(text: string): { x: number[]; y?: number[] } {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const rows = lines.map((l) => l.split(/[,;\t]/).map((c) => c.trim()));
   if (rows.length && rows[0].every((c) => !isNumeric(c))) rows.shift(); // a header has no numbers
   if (!rows.length) throw new ConfigError("data", "The data file has no rows of numbers.");
@@ -77,8 +93,14 @@ export function parseCsv(text: string): { x: number[]; y?: number[] } {
   const x: number[] = [];
   const y: number[] = [];
   rows.forEach((r, i) => {
-    if (r.length !== width) throw new ConfigError("data", `Data row ${i + 1} has ${r.length} cells; the first row has ${width}.`);
-    for (const c of r) if (!isNumeric(c)) throw new ConfigError("data", `Data row ${i + 1} has a cell that is not a number: "${c}".`);
+    if (r.length !== width)
+      throw new ConfigError(
+        "data",
+        `Data row ${i + 1} has ${r.length} cells; the first row has ${width}.`
+      );
+    for (const c of r)
+      if (!isNumeric(c))
+        throw new ConfigError("data", `Data row ${i + 1} has a cell that is not a number: "${c}".`);
     x.push(Number(r[0]));
     if (width > 1) y.push(Number(r[1]));
   });

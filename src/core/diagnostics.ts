@@ -17,7 +17,9 @@ export function effectiveRates(result: RunResult, row: StepRow): Record<string, 
   const t = row.batch?.t ?? row.step;
   const out: Record<string, number> = {};
   for (const w of MODELS[config.model].weights)
-    out[w] = opt.rate ? opt.rate(config.lr, (slot) => row.state[`${slot}_${w}`], t, config.optimizerSettings) : config.lr;
+    out[w] = opt.rate
+      ? opt.rate(config.lr, (slot) => row.state[`${slot}_${w}`], t, config.optimizerSettings)
+      : config.lr;
   return out;
 }
 
@@ -75,7 +77,7 @@ export function explainDivergence(result: RunResult): DivergenceExplanation | nu
   for (const [n, v0] of Object.entries(start)) {
     const v = at.newWeights[n];
     const gr = Number.isFinite(v) ? Math.abs(v) / Math.max(Math.abs(v0), 1e-12) : Infinity;
-    if (gr > growth) (growth = gr), (weight = n);
+    if (gr > growth) ((growth = gr), (weight = n));
   }
   const over = firstOvershoot
     ? ` The first step that overshot was step ${firstOvershoot.step} (x = ${fmt(firstOvershoot.x)}): k = 2·lr·‖∇ŷ‖² was ${fmt(firstOvershoot.k)}, above 2, so that row's error grew instead of shrinking, and the larger weights made the next steps larger still.`
@@ -85,7 +87,17 @@ export function explainDivergence(result: RunResult): DivergenceExplanation | nu
     over +
     ` Weight ${weight} grew the most, from ${fmt(start[weight])} to ${fmt(at.newWeights[weight])}.` +
     ` A smaller learning rate keeps k below 2 on the largest x.`;
-  return { step: d.step, epoch: d.epoch, row: d.row, x: at.x, firstOvershoot, weight, from: start[weight], to: at.newWeights[weight], text };
+  return {
+    step: d.step,
+    epoch: d.epoch,
+    row: d.row,
+    x: at.x,
+    firstOvershoot,
+    weight,
+    from: start[weight],
+    to: at.newWeights[weight],
+    text,
+  };
 }
 
 export interface DeadReluEpoch {
@@ -116,15 +128,24 @@ export function deadRelu(result: RunResult): DeadReluReport | null {
   const note = MODELS[result.config.model].deadRelu;
   if (!note || !result.rows) return null;
   const dead = (r: StepRow) => note.weights.every((w) => r.analytic[w] === 0);
-  const epochs: DeadReluEpoch[] = result.epochs.map((e) => ({ epoch: e.epoch, deadRows: 0, rows: 0 }));
+  const epochs: DeadReluEpoch[] = result.epochs.map((e) => ({
+    epoch: e.epoch,
+    deadRows: 0,
+    rows: 0,
+  }));
   for (const r of result.rows) {
     epochs[r.epoch - 1].rows++;
     if (dead(r)) epochs[r.epoch - 1].deadRows++;
   }
   let deadFrom: number | null = null;
-  for (let i = result.rows.length - 1; i >= 0 && dead(result.rows[i]); i--) deadFrom = result.rows[i].step;
+  for (let i = result.rows.length - 1; i >= 0 && dead(result.rows[i]); i--)
+    deadFrom = result.rows[i].step;
   const last = result.rows[result.rows.length - 1];
-  return { epochs, deadFrom, text: deadFrom === null ? note.alive : note.dead(deadFrom, last, fmt) };
+  return {
+    epochs,
+    deadFrom,
+    text: deadFrom === null ? note.alive : note.dead(deadFrom, last, fmt),
+  };
 }
 
 export interface DerivativeCheck {
@@ -149,7 +170,13 @@ export function derivativeCheck(result: RunResult): DerivativeCheck[] {
     let n = 0;
     for (const r of result.rows!) {
       const an = r.analytic[w];
-      if (!Number.isFinite(an) || an === 0 || !Number.isFinite(r.forward[w]) || !Number.isFinite(r.central[w])) continue;
+      if (
+        !Number.isFinite(an) ||
+        an === 0 ||
+        !Number.isFinite(r.forward[w]) ||
+        !Number.isFinite(r.central[w])
+      )
+        continue;
       const ef = relativeError(r.forward[w], an);
       const ec = relativeError(r.central[w], an);
       f.max = Math.max(f.max, ef);
@@ -158,11 +185,17 @@ export function derivativeCheck(result: RunResult): DerivativeCheck[] {
       c.sum += ec;
       n++;
     }
-    return { weight: w, forward: { max: f.max, mean: n ? f.sum / n : 0 }, central: { max: c.max, mean: n ? c.sum / n : 0 } };
+    return {
+      weight: w,
+      forward: { max: f.max, mean: n ? f.sum / n : 0 },
+      central: { max: c.max, mean: n ? c.sum / n : 0 },
+    };
   });
 }
 
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return String(v);
-  return Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : String(Number(v.toPrecision(6)));
+  return Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3)
+    ? v.toExponential(3)
+    : String(Number(v.toPrecision(6)));
 }

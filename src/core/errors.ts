@@ -3,7 +3,7 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
   constructor(
     readonly field: string,
-    message: string,
+    message: string
   ) {
     super(message);
   }

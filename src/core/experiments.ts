@@ -7,11 +7,14 @@ import type { Divergence, EpochSummary, ModelId } from "./types";
 
 /** n log-spaced values from lo to hi inclusive: logSpace(1e-5, 1e-2, 4) = [1e-5, 1e-4, 1e-3, 1e-2]. */
 export function logSpace(lo: number, hi: number, n: number): number[] {
-  if (!(lo > 0 && hi >= lo && Number.isInteger(n) && n >= 1)) throw new ConfigError("lrs", "A log-spaced range needs 0 < from ≤ to and at least 1 value.");
+  if (!(lo > 0 && hi >= lo && Number.isInteger(n) && n >= 1))
+    throw new ConfigError("lrs", "A log-spaced range needs 0 < from ≤ to and at least 1 value.");
   if (n === 1) return [lo];
   const a = Math.log10(lo);
   const b = Math.log10(hi);
-  return Array.from({ length: n }, (_, i) => Number(Math.pow(10, a + ((b - a) * i) / (n - 1)).toPrecision(12)));
+  return Array.from({ length: n }, (_, i) =>
+    Number(Math.pow(10, a + ((b - a) * i) / (n - 1)).toPrecision(12))
+  );
 }
 
 export interface SweepRun {
@@ -54,8 +57,14 @@ export interface CompareRun {
 export function compare(options: RunOptions, models: ModelId[]): { runs: CompareRun[] } {
   if (!models.length) throw new ConfigError("models", "A comparison needs at least one model.");
   const runs = models.map((model) => {
-    if (!(model in MODELS)) throw new ConfigError("models", `Unknown model "${model}": choose from ${Object.keys(MODELS).join(", ")}.`);
-    const r = train(resolveConfig({ ...options, model, init: initForModel(options.init, model) }), { rows: false });
+    if (!(model in MODELS))
+      throw new ConfigError(
+        "models",
+        `Unknown model "${model}": choose from ${Object.keys(MODELS).join(", ")}.`
+      );
+    const r = train(resolveConfig({ ...options, model, init: initForModel(options.init, model) }), {
+      rows: false,
+    });
     const out: CompareRun = { model, epochs: r.epochs, divergence: r.divergence };
     const collapse = MODELS[model].collapse;
     if (collapse) out.collapsed = collapse(r.epochs[r.epochs.length - 1].weights);
@@ -68,6 +77,7 @@ export function compare(options: RunOptions, models: ModelId[]): { runs: Compare
 export function initForModel(init: unknown, model: ModelId): unknown {
   if (typeof init !== "object" || init === null) return init;
   const out: Record<string, unknown> = {};
-  for (const n of MODELS[model].weights) if (n in init) out[n] = (init as Record<string, unknown>)[n];
+  for (const n of MODELS[model].weights)
+    if (n in init) out[n] = (init as Record<string, unknown>)[n];
   return out;
 }

@@ -2,19 +2,20 @@
  * The lines of a step's explanation (see `explainStep` in ./explain): numbers as `Part`s with the
  * quantity each one is, so the CLI prints them and the pane links each to its cell.
  */
-import type { ExplainLine, ExplainSettings, Part, Ref, StepExplanation, StepValues } from "./explain";
+import type { ExplainLine, ExplainSettings, Part, StepExplanation, StepValues } from "./explain";
 import { learnerNumber } from "./learner-number";
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
-import type { OptimizerId } from "./types";
-
-const n = (value: number, ref?: Ref, paren = true): Part => ({ value, ...(ref ? { ref } : {}), ...(paren ? { paren } : {}) });
+import { n, UPDATES } from "./explain-updates";
 
 /** ŷ's right-hand side: the model's formula ("c·(a·x + b) + d"), a relu-n layer written out term by term. */
 function formulaOf(settings: ExplainSettings): string {
   const m = MODELS[settings.model];
   if (m.width === undefined) return m.formula.replace(/^ŷ = /, "");
-  const terms = Array.from({ length: m.width }, (_, i) => `c${i + 1}·max(0, a${i + 1}·x + b${i + 1})`);
+  const terms = Array.from(
+    { length: m.width },
+    (_, i) => `c${i + 1}·max(0, a${i + 1}·x + b${i + 1})`
+  );
   return [...terms, "d"].join(" + ");
 }
 
@@ -38,69 +39,104 @@ function substituted(formula: string, v: StepValues): Part[] {
 function forwardLines(settings: ExplainSettings, v: StepValues): ExplainLine[] {
   const names = Object.keys(v.weights);
   const lines: ExplainLine[] = [
-    { label: "weights used", parts: names.flatMap((w, i) => [`${i ? ", " : "weights used: "}${w} = `, n(v.weights[w], { q: "weight", w }, false)]) },
+    {
+      label: "weights used",
+      parts: names.flatMap((w, i) => [
+        `${i ? ", " : "weights used: "}${w} = `,
+        n(v.weights[w], { q: "weight", w }, false),
+      ]),
+    },
   ];
   const wide = MODELS[settings.model].width !== undefined;
   (v.z ?? []).forEach((z, j) => {
     const s = wide ? String(j + 1) : "";
-    const a = `a${s}`, b = `b${s}`;
+    const a = `a${s}`,
+      b = `b${s}`;
     lines.push({
       label: `z${s}`,
-      parts: [`z${s} = ${a}·x + ${b} = `, n(v.weights[a], { q: "weight", w: a }), "·", n(v.x, { q: "x" }), " + ", n(v.weights[b], { q: "weight", w: b }), " = ", n(z, { q: "z", w: s }, false),
-        ...(settings.model === "two-linear" ? [] : [`; max(0, z${s}) = `, n(Math.max(0, z), { q: "relu", w: s }, false), z > 0 ? "" : ` (≤ 0: the ReLU is off for this x, so de/d${a}, de/d${b} are 0)`])],
+      parts: [
+        `z${s} = ${a}·x + ${b} = `,
+        n(v.weights[a], { q: "weight", w: a }),
+        "·",
+        n(v.x, { q: "x" }),
+        " + ",
+        n(v.weights[b], { q: "weight", w: b }),
+        " = ",
+        n(z, { q: "z", w: s }, false),
+        ...(settings.model === "two-linear"
+          ? []
+          : [
+              `; max(0, z${s}) = `,
+              n(Math.max(0, z), { q: "relu", w: s }, false),
+              z > 0 ? "" : ` (≤ 0: the ReLU is off for this x, so de/d${a}, de/d${b} are 0)`,
+            ]),
+      ],
     });
   });
-  lines.push({ label: "ŷ", parts: ["ŷ = ", ...substituted(formulaOf(settings), v), " = ", n(v.pred, { q: "pred" }, false)] });
-  lines.push({ label: "e", parts: ["e = (ŷ − y)² = (", n(v.pred, { q: "pred" }, false), " − ", n(v.y, { q: "y" }), ")² = ", n(v.error, { q: "error" }, false)] });
+  lines.push({
+    label: "ŷ",
+    parts: ["ŷ = ", ...substituted(formulaOf(settings), v), " = ", n(v.pred, { q: "pred" }, false)],
+  });
+  lines.push({
+    label: "e",
+    parts: [
+      "e = (ŷ − y)² = (",
+      n(v.pred, { q: "pred" }, false),
+      " − ",
+      n(v.y, { q: "y" }),
+      ")² = ",
+      n(v.error, { q: "error" }, false),
+    ],
+  });
   return lines;
 }
 
 function derivativeLines(settings: ExplainSettings, v: StepValues): ExplainLine[] {
   const h = (): Part => n(settings.h, { q: "h" });
   return Object.keys(v.weights).map((w) => {
-    const analytic: Part[] = [`analytic 2·(ŷ − y)·∂ŷ/∂${w} = `, n(v.analytic[w], { q: "analytic", w }, false)];
-    const forward: Part[] = [`forward (e(${w} + h) − e)/h = (`, n(v.bumped[w], { q: "bumped", w }, false), " − ", n(v.error, { q: "error" }, false), ")/", h(), " = ", n(v.forward[w], { q: "forward", w }, false)];
+    const analytic: Part[] = [
+      `analytic 2·(ŷ − y)·∂ŷ/∂${w} = `,
+      n(v.analytic[w], { q: "analytic", w }, false),
+    ];
+    const forward: Part[] = [
+      `forward (e(${w} + h) − e)/h = (`,
+      n(v.bumped[w], { q: "bumped", w }, false),
+      " − ",
+      n(v.error, { q: "error" }, false),
+      ")/",
+      h(),
+      " = ",
+      n(v.forward[w], { q: "forward", w }, false),
+    ];
     const central: Part[] =
       v.central && v.lowered
-        ? [`central (e(${w} + h) − e(${w} − h))/(2·h) = (`, n(v.bumped[w], { q: "bumped", w }, false), " − ", n(v.lowered[w], { q: "lowered", w }, false), ")/(2·", h(), ") = ", n(v.central[w], { q: "central", w }, false)]
+        ? [
+            `central (e(${w} + h) − e(${w} − h))/(2·h) = (`,
+            n(v.bumped[w], { q: "bumped", w }, false),
+            " − ",
+            n(v.lowered[w], { q: "lowered", w }, false),
+            ")/(2·",
+            h(),
+            ") = ",
+            n(v.central[w], { q: "central", w }, false),
+          ]
         : [];
-    const used = settings.gradient === "analytic" ? analytic : settings.gradient === "forward" ? forward : central;
-    return { label: `de/d${w}`, parts: [`de/d${w}: `, ...used, ...(settings.gradient === "analytic" ? [] : ["; beside it the ", ...analytic])] };
+    const used =
+      settings.gradient === "analytic"
+        ? analytic
+        : settings.gradient === "forward"
+          ? forward
+          : central;
+    return {
+      label: `de/d${w}`,
+      parts: [
+        `de/d${w}: `,
+        ...used,
+        ...(settings.gradient === "analytic" ? [] : ["; beside it the ", ...analytic]),
+      ],
+    };
   });
 }
-
-type Update = (settings: ExplainSettings, v: StepValues, w: string, g: Part[]) => Part[];
-
-const st = (v: StepValues, slot: string, w: string, before: boolean): Part =>
-  n((before ? v.stateBefore : v.state)[`${slot}_${w}`], { q: "state", slot, w, ...(before ? { prev: true } : {}) }, before);
-
-/** Each optimizer's state update and new weight, written with numbers (the rule of `src/core/optimizers.ts`). */
-const UPDATES: Record<OptimizerId, Update> = {
-  sgd: (s, v, w, g) => [`${w} ← ${w} − lr·g = `, n(v.weights[w], { q: "weight", w }, false), " − ", n(s.lr, { q: "lr" }), "·", ...g, " = ", n(v.newWeights[w], { q: "next", w }, false)],
-  momentum: (s, v, w, g) => {
-    const b = s.optimizerSettings.beta;
-    return [`v ← β·v + (1 − β)·g = `, n(b, { q: "beta" }), "·", st(v, "v", w, true), " + ", n(1 - b), "·", ...g, " = ", st(v, "v", w, false),
-      `; ${w} ← ${w} − lr·v = `, n(v.weights[w], { q: "weight", w }, false), " − ", n(s.lr, { q: "lr" }), "·", n(v.state[`v_${w}`], { q: "state", slot: "v", w }), " = ", n(v.newWeights[w], { q: "next", w }, false)];
-  },
-  rmsprop: (s, v, w, g) => {
-    const { beta: b, eps } = s.optimizerSettings;
-    return [`s ← β·s + (1 − β)·g² = `, n(b, { q: "beta" }), "·", st(v, "s", w, true), " + ", n(1 - b), "·", ...g, "² = ", st(v, "s", w, false),
-      `; ${w} ← ${w} − lr·g/(√s + ε) = `, n(v.weights[w], { q: "weight", w }, false), " − ", n(s.lr, { q: "lr" }), "·", ...g, "/(√", n(v.state[`s_${w}`], { q: "state", slot: "s", w }, false), " + ", n(eps, { q: "eps" }), ") = ", n(v.newWeights[w], { q: "next", w }, false)];
-  },
-  adam: (s, v, w, g) => {
-    const { beta: b1, beta2: b2, eps, biasCorrection } = s.optimizerSettings;
-    const t = v.batch?.t ?? v.step;
-    const m = v.state[`m_${w}`], vv = v.state[`v_${w}`];
-    const mHat = biasCorrection ? m / (1 - Math.pow(b1, t)) : m;
-    const vHat = biasCorrection ? vv / (1 - Math.pow(b2, t)) : vv;
-    const hat: Part[] = biasCorrection
-      ? [`; m̂ = m/(1 − β1^t) = `, n(mHat, undefined, false), `, v̂ = v/(1 − β2^t) = `, n(vHat, undefined, false), ` (t = ${t})`]
-      : ["; without bias correction m̂ = m, v̂ = v"];
-    return [`m ← β1·m + (1 − β1)·g = `, n(b1, { q: "beta" }), "·", st(v, "m", w, true), " + ", n(1 - b1), "·", ...g, " = ", st(v, "m", w, false),
-      `; v ← β2·v + (1 − β2)·g² = `, n(b2, { q: "beta2" }), "·", st(v, "v", w, true), " + ", n(1 - b2), "·", ...g, "² = ", st(v, "v", w, false), ...hat,
-      `; ${w} ← ${w} − lr·m̂/(√v̂ + ε) = `, n(v.weights[w], { q: "weight", w }, false), " − ", n(s.lr, { q: "lr" }), "·", n(mHat), "/(√", n(vHat, undefined, false), " + ", n(eps, { q: "eps" }), ") = ", n(v.newWeights[w], { q: "next", w }, false)];
-  },
-};
 
 function updateLines(settings: ExplainSettings, v: StepValues): ExplainLine[] {
   const names = Object.keys(v.weights);
@@ -108,34 +144,81 @@ function updateLines(settings: ExplainSettings, v: StepValues): ExplainLine[] {
   const own = (w: string): Part => n((v[kind] ?? {})[w], { q: kind, w });
   const b = v.batch;
   if (b && !b.update)
-    return [{ label: "batch", parts: [`row ${b.count} of a mini-batch of ${settings.batchSize}: it adds its de/dw to the batch's sum Σ (`,
-      ...names.flatMap((w, i) => [`${i ? ", " : ""}Σ ${w} = `, n(b.sum[w], { q: "sum", w }, false)]), "); the weights stay until the batch's last row, which updates with the mean Σ/n"] }];
+    return [
+      {
+        label: "batch",
+        parts: [
+          `row ${b.count} of a mini-batch of ${settings.batchSize}: it adds its de/dw to the batch's sum Σ (`,
+          ...names.flatMap((w, i) => [
+            `${i ? ", " : ""}Σ ${w} = `,
+            n(b.sum[w], { q: "sum", w }, false),
+          ]),
+          "); the weights stay until the batch's last row, which updates with the mean Σ/n",
+        ],
+      },
+    ];
   const lines: ExplainLine[] = [];
-  if (b) lines.push({ label: "batch", parts: [`the batch's last row (n = `, n(b.count, { q: "batchCount" }, false), `): g is the mean de/dw of its rows, Σ/n`] });
+  if (b)
+    lines.push({
+      label: "batch",
+      parts: [
+        `the batch's last row (n = `,
+        n(b.count, { q: "batchCount" }, false),
+        `): g is the mean de/dw of its rows, Σ/n`,
+      ],
+    });
   for (const w of names) {
-    const g: Part[] = b ? ["(", n(b.sum[w], { q: "sum", w }, false), "/", n(b.count, { q: "batchCount" }, false), ")"] : [own(w)];
+    const g: Part[] = b
+      ? ["(", n(b.sum[w], { q: "sum", w }, false), "/", n(b.count, { q: "batchCount" }, false), ")"]
+      : [own(w)];
     lines.push({ label: w, parts: UPDATES[settings.optimizer](settings, v, w, g) });
   }
-  lines.push({ label: "new weights", parts: names.flatMap((w, i) => [`${i ? ", " : "new weights: "}${w} = `, n(v.newWeights[w], { q: "next", w }, false)]) });
+  lines.push({
+    label: "new weights",
+    parts: names.flatMap((w, i) => [
+      `${i ? ", " : "new weights: "}${w} = `,
+      n(v.newWeights[w], { q: "next", w }, false),
+    ]),
+  });
   return lines;
 }
 
 function stabilityLine(settings: ExplainSettings, v: StepValues): ExplainLine {
   const m = MODELS[settings.model];
   const gp = new Float64Array(m.weights.length);
-  m.predGrad(Float64Array.from(m.weights, (w) => v.weights[w]), v.x, gp);
+  m.predGrad(
+    Float64Array.from(m.weights, (w) => v.weights[w]),
+    v.x,
+    gp
+  );
   const uniform = settings.optimizer === "sgd" || settings.optimizer === "momentum";
-  const squares = m.weights.flatMap((w, i): Part[] => [i ? " + " : "", n(gp[i]), "²"]).filter((p) => p !== "");
-  const verdict = v.k > 2 ? " > 2: this step overshoots: ŷ moves past y by more than it was off, so this row's error grows" : " ≤ 2: this step does not overshoot";
+  const squares = m.weights
+    .flatMap((w, i): Part[] => [i ? " + " : "", n(gp[i]), "²"])
+    .filter((p) => p !== "");
+  const verdict =
+    v.k > 2
+      ? " > 2: this step overshoots: ŷ moves past y by more than it was off, so this row's error grows"
+      : " ≤ 2: this step does not overshoot";
   const head: Part[] = uniform
     ? ["k = 2·lr·‖∇ŷ‖² = 2·", n(settings.lr, { q: "lr" }), "·(", ...squares, ") = "]
-    : ["k = 2·Σ η_w·(∂ŷ/∂w)², η_w = lr/(√(mean square) + ε) the effective rate, with ∂ŷ/∂w = (", ...m.weights.flatMap((_, i): Part[] => [i ? ", " : "", n(gp[i], undefined, false)]).filter((p) => p !== ""), ") = "];
+    : [
+        "k = 2·Σ η_w·(∂ŷ/∂w)², η_w = lr/(√(mean square) + ε) the effective rate, with ∂ŷ/∂w = (",
+        ...m.weights
+          .flatMap((_, i): Part[] => [i ? ", " : "", n(gp[i], undefined, false)])
+          .filter((p) => p !== ""),
+        ") = ",
+      ];
   return { label: "k", parts: [...head, n(v.k, { q: "k" }, false), verdict] };
 }
 
 /** Every line: forward pass, derivatives, update (or the batch's sum), new weights, k. */
 export function explainLines(settings: ExplainSettings, v: StepValues): ExplainLine[] {
-  return [...forwardLines(settings, v), ...derivativeLines(settings, v), ...updateLines(settings, v), stabilityLine(settings, v)];
+  return [
+    ...forwardLines(settings, v),
+    ...derivativeLines(settings, v),
+    ...updateLines(settings, v),
+    stabilityLine(settings, v),
+  ];
 }
 
 /** A number part as a learner reads it; a negative one in brackets where it follows an operator. */
@@ -147,12 +230,22 @@ export function partText(p: Part): string {
 
 /** "Step 27 (epoch 1, row 27): x = 70, y = 170 · 2 neurons, SGD, lr 1e-4, analytic derivatives". */
 export function stepHeading(settings: ExplainSettings, v: StepValues): string {
-  const grad = settings.gradient === "analytic" ? "analytic derivatives" : `${settings.gradient} differences (h = ${learnerNumber(settings.h)})`;
+  const grad =
+    settings.gradient === "analytic"
+      ? "analytic derivatives"
+      : `${settings.gradient} differences (h = ${learnerNumber(settings.h)})`;
   const batch = settings.batchSize > 1 ? `, mini-batches of ${settings.batchSize}` : "";
   return `Step ${v.step} (epoch ${v.epoch}, row ${v.row}): x = ${learnerNumber(v.x)}, y = ${learnerNumber(v.y)} · ${MODELS[settings.model].label}, ${OPTIMIZERS[settings.optimizer].label}, lr ${learnerNumber(settings.lr)}, ${grad}${batch}`;
 }
 
 /** The explanation as plain text, one line per `ExplainLine` under its heading: what the CLI prints and the pane shows. */
-export function explanationText(settings: ExplainSettings, v: StepValues, e: StepExplanation): string {
-  return [stepHeading(settings, v), ...e.lines.map((l) => l.parts.map(partText).join(""))].join("\n") + "\n";
+export function explanationText(
+  settings: ExplainSettings,
+  v: StepValues,
+  e: StepExplanation
+): string {
+  return (
+    [stepHeading(settings, v), ...e.lines.map((l) => l.parts.map(partText).join(""))].join("\n") +
+    "\n"
+  );
 }

@@ -17,8 +17,29 @@ import type { RunConfig, RunResult, Weights } from "./types";
 /** Which quantity a number is (`w`: the weight, optimizer slot's weight or neuron; `prev`: the previous step's row). */
 export interface Ref {
   q:
-    | "x" | "y" | "weight" | "z" | "relu" | "pred" | "error" | "bumped" | "lowered" | "analytic" | "forward" | "central"
-    | "sum" | "batchCount" | "t" | "state" | "next" | "k" | "lr" | "h" | "beta" | "beta2" | "eps";
+    | "x"
+    | "y"
+    | "weight"
+    | "z"
+    | "relu"
+    | "pred"
+    | "error"
+    | "bumped"
+    | "lowered"
+    | "analytic"
+    | "forward"
+    | "central"
+    | "sum"
+    | "batchCount"
+    | "t"
+    | "state"
+    | "next"
+    | "k"
+    | "lr"
+    | "h"
+    | "beta"
+    | "beta2"
+    | "eps";
   w?: string;
   /** Optimizer state slot (m, v, s) for q = "state". */
   slot?: string;
@@ -45,7 +66,10 @@ export interface StepExplanation {
 }
 
 /** The settings an explanation reads (a RunConfig has them; the pane takes lr from the sheet's cell). */
-export type ExplainSettings = Pick<RunConfig, "model" | "optimizer" | "gradient" | "lr" | "h" | "optimizerSettings" | "batchSize">;
+export type ExplainSettings = Pick<
+  RunConfig,
+  "model" | "optimizer" | "gradient" | "lr" | "h" | "optimizerSettings" | "batchSize"
+>;
 
 /** Every number of one step, as the core computed it or as a sheet's cells hold it. */
 export interface StepValues {
@@ -77,27 +101,52 @@ export interface StepValues {
 /** The values of step `step` (1-based over the run) from a run trained with rows; ConfigError outside the run. */
 export function stepValues(result: RunResult, step: number): StepValues {
   const rows = result.rows;
-  if (!rows) throw new ConfigError("step", "The run was trained without rows; it has no steps to explain.");
+  if (!rows)
+    throw new ConfigError("step", "The run was trained without rows; it has no steps to explain.");
   if (!Number.isInteger(step) || step < 1 || step > rows.length)
-    throw new ConfigError("step", `The step must be a whole number from 1 to ${rows.length}, not ${String(step)}.`);
+    throw new ConfigError(
+      "step",
+      `The step must be a whole number from 1 to ${rows.length}, not ${String(step)}.`
+    );
   const r = rows[step - 1];
-  const before = step > 1 ? rows[step - 2].state : Object.fromEntries(Object.keys(r.state).map((k) => [k, 0]));
+  const before =
+    step > 1 ? rows[step - 2].state : Object.fromEntries(Object.keys(r.state).map((k) => [k, 0]));
   const z = r.layer ? r.layer.z : r.hidden !== undefined ? [r.hidden] : undefined;
   const central = result.config.gradient === "central";
   return {
-    step: r.step, epoch: r.epoch, row: r.row, x: r.x, y: r.y, weights: r.weights,
+    step: r.step,
+    epoch: r.epoch,
+    row: r.row,
+    x: r.x,
+    y: r.y,
+    weights: r.weights,
     ...(z ? { z } : {}),
-    pred: r.pred, error: r.error, bumped: r.bumped, analytic: r.analytic, forward: r.forward,
+    pred: r.pred,
+    error: r.error,
+    bumped: r.bumped,
+    analytic: r.analytic,
+    forward: r.forward,
     ...(central ? { lowered: r.lowered, central: r.central } : {}),
-    ...(r.batch ? { batch: { count: r.batch.count, update: r.batch.update, t: r.batch.t, sum: r.batch.sum } } : {}),
-    stateBefore: before, state: r.state, newWeights: r.newWeights,
+    ...(r.batch
+      ? { batch: { count: r.batch.count, update: r.batch.update, t: r.batch.t, sum: r.batch.sum } }
+      : {}),
+    stateBefore: before,
+    state: r.state,
+    newWeights: r.newWeights,
     k: stabilityK(result, r),
   };
 }
 
 /** The step explained, line by line. */
 export function explainStep(settings: ExplainSettings, v: StepValues): StepExplanation {
-  return { step: v.step, epoch: v.epoch, row: v.row, lines: explainLines(settings, v), k: v.k, overshoots: v.k > 2 };
+  return {
+    step: v.step,
+    epoch: v.epoch,
+    row: v.row,
+    lines: explainLines(settings, v),
+    k: v.k,
+    overshoots: v.k > 2,
+  };
 }
 
 /**
@@ -105,23 +154,45 @@ export function explainStep(settings: ExplainSettings, v: StepValues): StepExpla
  * the run uses; on a mini-batch's update row, the batch's mean Σ/n (as the core divides it).
  */
 export function drivingGradient(settings: ExplainSettings, v: StepValues): Weights {
-  const own = v[settings.gradient === "analytic" ? "analytic" : settings.gradient === "forward" ? "forward" : "central"] ?? {};
+  const own =
+    v[
+      settings.gradient === "analytic"
+        ? "analytic"
+        : settings.gradient === "forward"
+          ? "forward"
+          : "central"
+    ] ?? {};
   if (!v.batch) return own;
   const out: Weights = {};
-  for (const w of Object.keys(v.weights)) out[w] = v.batch.update ? fin(v.batch.sum[w] / v.batch.count) : own[w];
+  for (const w of Object.keys(v.weights))
+    out[w] = v.batch.update ? fin(v.batch.sum[w] / v.batch.count) : own[w];
   return out;
 }
 
 /** The step as plain data: DESIGN.md's `gradsheet explain --json` object (NaN prints as null). */
 export function stepJson(settings: ExplainSettings, v: StepValues): Record<string, unknown> {
   return {
-    step: v.step, epoch: v.epoch, row: v.row, x: v.x, y: v.y, lr: settings.lr,
-    weightsBefore: v.weights, prediction: v.pred, squaredError: v.error,
-    gradient: drivingGradient(settings, v), gradientKind: settings.gradient,
-    derivatives: { analytic: v.analytic, forward: v.forward, ...(v.central ? { central: v.central } : {}) },
+    step: v.step,
+    epoch: v.epoch,
+    row: v.row,
+    x: v.x,
+    y: v.y,
+    lr: settings.lr,
+    weightsBefore: v.weights,
+    prediction: v.pred,
+    squaredError: v.error,
+    gradient: drivingGradient(settings, v),
+    gradientKind: settings.gradient,
+    derivatives: {
+      analytic: v.analytic,
+      forward: v.forward,
+      ...(v.central ? { central: v.central } : {}),
+    },
     ...(v.batch ? { batch: v.batch } : {}),
     state: { before: v.stateBefore, after: v.state },
-    weightsAfter: v.newWeights, k: v.k, overshoots: v.k > 2,
+    weightsAfter: v.newWeights,
+    k: v.k,
+    overshoots: v.k > 2,
   };
 }
 

@@ -16,7 +16,15 @@ import { OPTIMIZERS } from "./optimizers";
 import type { Divergence, EpochSummary, RunConfig, RunResult, Weights } from "./types";
 
 /** Where a row's first divergence is described; train.ts passes its own checkDivergence. */
-export type DivergenceCheck = (err: number, next: Float64Array, names: readonly string[], bound: number, epoch: number, row: number, step: number) => Divergence | null;
+export type DivergenceCheck = (
+  err: number,
+  next: Float64Array,
+  names: readonly string[],
+  bound: number,
+  epoch: number,
+  row: number,
+  step: number
+) => Divergence | null;
 
 /** Gradient kinds as codes: 0 analytic, 1 forward, 2 central. */
 const KIND = { analytic: 0, forward: 1, central: 2 } as const;
@@ -37,7 +45,12 @@ export function trainFast(config: RunConfig, check: DivergenceCheck): RunResult 
 }
 
 /** The loop through the registry's own functions (hosts that forbid compiling code). */
-export function registryLoop(config: RunConfig, model: Model, opt: Optimizer, check: DivergenceCheck): RunResult {
+export function registryLoop(
+  config: RunConfig,
+  model: Model,
+  opt: Optimizer,
+  check: DivergenceCheck
+): RunResult {
   const names = model.weights;
   const k = names.length;
   const ns = opt.state.length;
@@ -59,7 +72,8 @@ export function registryLoop(config: RunConfig, model: Model, opt: Optimizer, ch
     for (let r = 0; r < n; r++) {
       t++;
       const p = data[order ? order[r] : r];
-      const x = p.x, y = p.y;
+      const x = p.x,
+        y = p.y;
       const pred = model.predict(w, x);
       const dv = pred - y;
       let err = dv * dv;
@@ -95,11 +109,18 @@ export function registryLoop(config: RunConfig, model: Model, opt: Optimizer, ch
         finite = finite && v === v;
       }
       for (let i = 0; i < s.length; i++) s[i] = fin(s[i]);
-      if (divergence === null && !finite) divergence = check(err, next, names, bound, e + 1, r + 1, t);
+      if (divergence === null && !finite)
+        divergence = check(err, next, names, bound, e + 1, r + 1, t);
       w.set(next);
     }
     const sum = fin(sse);
-    epochs.push({ epoch: e + 1, sse: sum, rootSse: Math.sqrt(sum), rmse: Math.sqrt(sum / n), weights: weightsOf(names, w) });
+    epochs.push({
+      epoch: e + 1,
+      sse: sum,
+      rootSse: Math.sqrt(sum),
+      rmse: Math.sqrt(sum / n),
+      weights: weightsOf(names, w),
+    });
   }
   return { config, epochs, divergence };
 }
@@ -113,7 +134,8 @@ function exactStep(config: RunConfig, model: Model, opt: Optimizer): ExactRow {
   const next = new Float64Array(k);
   return (w, s, x, y, t) => {
     exactRow(model, kind, config.h, w, x, y, out);
-    for (let i = 0; i < k; i++) next[i] = fin(opt.step(w[i], out[i], s, i * ns, t, config.lr, config.optimizerSettings));
+    for (let i = 0; i < k; i++)
+      next[i] = fin(opt.step(w[i], out[i], s, i * ns, t, config.lr, config.optimizerSettings));
     for (let i = 0; i < s.length; i++) s[i] = fin(s[i]);
     w.set(next);
     return out[k + 1];
@@ -124,7 +146,15 @@ function exactStep(config: RunConfig, model: Model, opt: Optimizer): ExactRow {
  * A row as train.ts computes it (the NaN rule at every value), for rows where something is not
  * finite: `out` gets the gradient in weight order, then ŷ, then the error.
  */
-function exactRow(model: Model, kind: number, h: number, w: Float64Array, x: number, y: number, out: Float64Array): void {
+function exactRow(
+  model: Model,
+  kind: number,
+  h: number,
+  w: Float64Array,
+  x: number,
+  y: number,
+  out: Float64Array
+): void {
   const k = model.weights.length;
   const pred = fin(model.predict(w, x));
   const d = pred - y;

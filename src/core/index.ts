@@ -1,19 +1,73 @@
 /** The training core: pure TypeScript, no I/O. Everything above it imports from here. */
 export * from "./types";
 export { ConfigError } from "./errors";
-export { MODELS, MODEL_IDS, BASE_MODEL_IDS, WIDE_MODEL_IDS, WIDE_WIDTHS, wideWeights, wideRelu, type Model } from "./models";
+export {
+  MODELS,
+  MODEL_IDS,
+  BASE_MODEL_IDS,
+  WIDE_MODEL_IDS,
+  WIDE_WIDTHS,
+  wideWeights,
+  wideRelu,
+  type Model,
+} from "./models";
 export type { ModelCells, ModelFormulas, ForwardColumn, DerivativeText } from "./model";
 export { OPTIMIZERS, OPTIMIZER_IDS, registerOptimizer, type Optimizer } from "./optimizers";
-export { optimizer, type OptimizerCells, type OptimizerFormulas, type SettingName, type SlotFormula } from "./optimizer";
+export {
+  optimizer,
+  type OptimizerCells,
+  type OptimizerFormulas,
+  type SettingName,
+  type SlotFormula,
+} from "./optimizer";
 export { square } from "./formula-text";
-export { DEFAULTS, LIMITS, resolveConfig, defaultDivergenceBound, wideInit, type RunOptions } from "./config";
-export { DEFAULT_TARGET, GRADDESC_X, makeData, parseCsv, xValues, type DataSpec, type Target, type XSource } from "./data";
+export {
+  DEFAULTS,
+  LIMITS,
+  resolveConfig,
+  defaultDivergenceBound,
+  wideInit,
+  type RunOptions,
+} from "./config";
+export {
+  DEFAULT_TARGET,
+  GRADDESC_X,
+  makeData,
+  parseCsv,
+  xValues,
+  type DataSpec,
+  type Target,
+  type XSource,
+} from "./data";
 export { PRESETS, presetById, type Preset } from "./presets";
 export { rng, randBetween, gaussian, permutation } from "./random";
 export { train, type TrainOptions } from "./train";
-export { effectiveRates, stabilityK, explainDivergence, deadRelu, reluWeights, derivativeCheck, relativeError } from "./diagnostics";
+export {
+  effectiveRates,
+  stabilityK,
+  explainDivergence,
+  deadRelu,
+  reluWeights,
+  derivativeCheck,
+  relativeError,
+} from "./diagnostics";
 export type { DivergenceExplanation, DeadReluReport, DerivativeCheck } from "./diagnostics";
-export { logSpace, sweep, compare, initForModel, type SweepResult, type SweepRun, type CompareRun } from "./experiments";
-export { landscapeAxes, landscapeWeights, leastSquaresLine, lossGrid, sse, type LandscapeAxes } from "./landscape";
+export {
+  logSpace,
+  sweep,
+  compare,
+  initForModel,
+  type SweepResult,
+  type SweepRun,
+  type CompareRun,
+} from "./experiments";
+export {
+  landscapeAxes,
+  landscapeWeights,
+  leastSquaresLine,
+  lossGrid,
+  sse,
+  type LandscapeAxes,
+} from "./landscape";
 export { hPlateau, ulp, weightsLostH } from "./plateau";
 export type { HPlateau } from "./plateau";

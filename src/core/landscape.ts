@@ -39,7 +39,7 @@ export function lossGrid(result: RunResult, axes: LandscapeAxes): number[][] {
     axes.xs.map((x) => {
       const s = sse(result, { ...axes.fixed, [axes.wx]: x, [axes.wy]: y });
       return s > 0 && Number.isFinite(s) ? Math.log10(s) : NaN;
-    }),
+    })
   );
 }
 
@@ -50,7 +50,7 @@ export function leastSquaresLine(result: RunResult): { slope: number; intercept:
   const my = d.reduce((s, p) => s + p.y, 0) / d.length;
   let sxx = 0;
   let sxy = 0;
-  for (const p of d) (sxx += (p.x - mx) ** 2), (sxy += (p.x - mx) * (p.y - my));
+  for (const p of d) ((sxx += (p.x - mx) ** 2), (sxy += (p.x - mx) * (p.y - my)));
   if (sxx === 0) return null;
   const slope = sxy / sxx;
   return { slope, intercept: my - slope * mx };
@@ -65,14 +65,21 @@ export function landscapeAxes(result: RunResult, points = 21): LandscapeAxes {
   const [wx, wy] = landscapeWeights(result.config.model);
   const rows = result.rows ?? [];
   const end = result.divergence ? result.divergence.step - 1 : rows.length;
-  const px = rows.slice(0, end).map((r) => r.weights[wx]).filter(Number.isFinite);
-  const py = rows.slice(0, end).map((r) => r.weights[wy]).filter(Number.isFinite);
+  const px = rows
+    .slice(0, end)
+    .map((r) => r.weights[wx])
+    .filter(Number.isFinite);
+  const py = rows
+    .slice(0, end)
+    .map((r) => r.weights[wy])
+    .filter(Number.isFinite);
   px.push(result.config.init[wx]);
   py.push(result.config.init[wy]);
   const ls = MODELS[result.config.model].landscape.line ? leastSquaresLine(result) : null;
-  if (ls) px.push(ls.slope), py.push(ls.intercept);
+  if (ls) (px.push(ls.slope), py.push(ls.intercept));
   const fixed: Weights = {};
-  for (const w of MODELS[result.config.model].weights) if (w !== wx && w !== wy) fixed[w] = result.config.init[w];
+  for (const w of MODELS[result.config.model].weights)
+    if (w !== wx && w !== wy) fixed[w] = result.config.init[w];
   return { wx, wy, xs: span(px, points), ys: span(py, points), fixed };
 }
 
@@ -82,5 +89,7 @@ function span(v: number[], points: number): number[] {
   const pad = hi > lo ? 0.15 * (hi - lo) : Math.max(1, Math.abs(lo) * 0.5);
   lo -= pad;
   hi += pad;
-  return Array.from({ length: points }, (_, i) => Number((lo + ((hi - lo) * i) / (points - 1)).toPrecision(6)));
+  return Array.from({ length: points }, (_, i) =>
+    Number((lo + ((hi - lo) * i) / (points - 1)).toPrecision(6))
+  );
 }

@@ -57,7 +57,15 @@ export interface Optimizer<S extends string = string> {
    * New weight from w and its gradient g; updates this weight's state slots in place (`s` from
    * index `o`, in `state` order). t is the 1-based step number. State starts at 0.
    */
-  step(w: number, g: number, s: Float64Array, o: number, t: number, lr: number, c: OptimizerSettings): number;
+  step(
+    w: number,
+    g: number,
+    s: Float64Array,
+    o: number,
+    t: number,
+    lr: number,
+    c: OptimizerSettings
+  ): number;
   /**
    * The per-weight effective rate η_w of a weight with state `slot` (after the step) at step t;
    * absent when it is lr for every weight (then η_w = lr). Same order as `sheet.rate`.

@@ -33,7 +33,13 @@ export function ulp(v: number): number {
  */
 export function weightsLostH(row: StepRow, gradient: "forward" | "central"): string[] {
   const fd = gradient === "central" ? row.central : row.forward;
-  return Object.keys(row.weights).filter((w) => Number.isFinite(row.weights[w]) && fd[w] === 0 && Number.isFinite(row.analytic[w]) && row.analytic[w] !== 0);
+  return Object.keys(row.weights).filter(
+    (w) =>
+      Number.isFinite(row.weights[w]) &&
+      fd[w] === 0 &&
+      Number.isFinite(row.analytic[w]) &&
+      row.analytic[w] !== 0
+  );
 }
 
 const short = (v: number): string => v.toPrecision(2).replace("e+", "e");
@@ -52,7 +58,15 @@ export function hPlateau(result: RunResult): HPlateau | null {
     if (lost.length < Object.keys(row.weights).length && first) first.allFrom = null;
     if (!lost.length) continue;
     if (!first) {
-      first = { step: row.step, epoch: row.epoch, row: row.row, h, weights: lost.map((name) => ({ name, value: row.weights[name] })), allFrom: null, text: "" };
+      first = {
+        step: row.step,
+        epoch: row.epoch,
+        row: row.row,
+        h,
+        weights: lost.map((name) => ({ name, value: row.weights[name] })),
+        allFrom: null,
+        text: "",
+      };
       error = row.error;
     }
     if (lost.length === Object.keys(row.weights).length) first.allFrom ??= row.step;
@@ -65,11 +79,13 @@ export function hPlateau(result: RunResult): HPlateau | null {
     const w = big[0];
     parts.push(
       `${big.map((x) => x.name).join(", ")} ${big.length > 1 ? "are" : "is"} so large (${w.name} ≈ ${short(w.value)}) that h = ${h} is below the weights' precision: ` +
-        `doubles near ${short(w.value)} are ${short(ulp(w.value))} apart, so ${w.name} + h rounds back to ${w.name} and e(${w.name} + h) − e(${w.name}) is exactly 0`,
+        `doubles near ${short(w.value)} are ${short(ulp(w.value))} apart, so ${w.name} + h rounds back to ${w.name} and e(${w.name} + h) − e(${w.name}) is exactly 0`
     );
   }
   if (rest.length)
-    parts.push(`for ${rest.map((x) => x.name).join(", ")} the change h makes in e is below e's own precision (e ≈ ${short(error)}), so e(w + h) − e(w) rounds to 0`);
+    parts.push(
+      `for ${rest.map((x) => x.name).join(", ")} the change h makes in e is below e's own precision (e ≈ ${short(error)}), so e(w + h) − e(w) rounds to 0`
+    );
   first.text =
     `From step ${first.step} (epoch ${first.epoch}, row ${first.row}) the ${gradient} difference is exactly 0 though the true derivative is not: ${parts.join("; ")}. ` +
     (first.allFrom !== null

@@ -13,26 +13,62 @@ export const PRESETS: readonly Preset[] = [
   {
     id: "graddesc-basic",
     label: "graddesc basic",
-    description: "Jeremy Howard's basic SGD sheet: y = a·x + b from a = b = 1, lr 1e-4, analytic update; √SSE of epoch 1 is 150.7552.",
-    options: { model: "linear", optimizer: "sgd", lr: 1e-4, epochs: 5, gradient: "analytic", h: 0.01, init: 1 },
+    description:
+      "Jeremy Howard's basic SGD sheet: y = a·x + b from a = b = 1, lr 1e-4, analytic update; √SSE of epoch 1 is 150.7552.",
+    options: {
+      model: "linear",
+      optimizer: "sgd",
+      lr: 1e-4,
+      epochs: 5,
+      gradient: "analytic",
+      h: 0.01,
+      init: 1,
+    },
   },
   {
     id: "one-neuron",
     label: "1 neuron",
-    description: "One neuron with forward-difference derivatives (h = 0.01): it trains, but the intercept b crawls towards 30.",
-    options: { model: "linear", optimizer: "sgd", lr: 1e-4, epochs: 5, gradient: "forward", h: 0.01, init: 1 },
+    description:
+      "One neuron with forward-difference derivatives (h = 0.01): it trains, but the intercept b crawls towards 30.",
+    options: {
+      model: "linear",
+      optimizer: "sgd",
+      lr: 1e-4,
+      epochs: 5,
+      gradient: "forward",
+      h: 0.01,
+      init: 1,
+    },
   },
   {
     id: "two-neurons",
     label: "2 neurons",
-    description: "y = c·(a·x + b) + d at the 1-neuron learning rate: the error explodes near the end of epoch 1, as on the forum. Try lr 1e-5.",
-    options: { model: "two-linear", optimizer: "sgd", lr: 1e-4, epochs: 1, gradient: "forward", h: 0.01, init: 1 },
+    description:
+      "y = c·(a·x + b) + d at the 1-neuron learning rate: the error explodes near the end of epoch 1, as on the forum. Try lr 1e-5.",
+    options: {
+      model: "two-linear",
+      optimizer: "sgd",
+      lr: 1e-4,
+      epochs: 1,
+      gradient: "forward",
+      h: 0.01,
+      init: 1,
+    },
   },
   {
     id: "two-relu",
     label: "2 neurons + ReLU",
-    description: "y = c·max(0, a·x + b) + d: no explosion, but the ReLU dies within epoch 1 and only d keeps learning.",
-    options: { model: "two-relu", optimizer: "sgd", lr: 1e-4, epochs: 3, gradient: "forward", h: 0.01, init: 1 },
+    description:
+      "y = c·max(0, a·x + b) + d: no explosion, but the ReLU dies within epoch 1 and only d keeps learning.",
+    options: {
+      model: "two-relu",
+      optimizer: "sgd",
+      lr: 1e-4,
+      epochs: 3,
+      gradient: "forward",
+      h: 0.01,
+      init: 1,
+    },
   },
 ];
 

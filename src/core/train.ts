@@ -17,7 +17,15 @@ import { trainFast } from "./fast-loop";
 import { fin } from "./model";
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
-import type { BatchState, Divergence, EpochSummary, RunConfig, RunResult, StepRow, Weights } from "./types";
+import type {
+  BatchState,
+  Divergence,
+  EpochSummary,
+  RunConfig,
+  RunResult,
+  StepRow,
+  Weights,
+} from "./types";
 
 export interface TrainOptions {
   /** Record every row (default true). false keeps only epoch summaries, for speed. */
@@ -95,7 +103,8 @@ export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
       let batch: BatchState | undefined;
       if (B === 1) {
         t++;
-        for (let i = 0; i < k; i++) next[i] = fin(opt.step(w[i], g[i], state, i * ns, t, lr, settings));
+        for (let i = 0; i < k; i++)
+          next[i] = fin(opt.step(w[i], g[i], state, i * ns, t, lr, settings));
         for (let i = 0; i < state.length; i++) state[i] = fin(state[i]);
       } else {
         const count = (r % B) + 1;
@@ -103,36 +112,84 @@ export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
         const update = count === B || r === n - 1;
         if (update) {
           t++;
-          for (let i = 0; i < k; i++) next[i] = fin(opt.step(w[i], fin(sum[i] / count), state, i * ns, t, lr, settings));
+          for (let i = 0; i < k; i++)
+            next[i] = fin(opt.step(w[i], fin(sum[i] / count), state, i * ns, t, lr, settings));
           for (let i = 0; i < state.length; i++) state[i] = fin(state[i]);
         } else next.set(w);
         if (record) batch = { count, update, t: update ? t : t + 1, sum: toWeights(names, sum) };
       }
 
-      if (divergence === null) divergence = checkDivergence(err, next, names, bound, e + 1, r + 1, step);
-      if (rows) rows.push(stepRow(e + 1, r + 1, step, x, y, w, pred, err, { analytic, forward, central, bumped, lowered, g, next, state }, config, names, batch));
+      if (divergence === null)
+        divergence = checkDivergence(err, next, names, bound, e + 1, r + 1, step);
+      if (rows)
+        rows.push(
+          stepRow(
+            e + 1,
+            r + 1,
+            step,
+            x,
+            y,
+            w,
+            pred,
+            err,
+            { analytic, forward, central, bumped, lowered, g, next, state },
+            config,
+            names,
+            batch
+          )
+        );
       w.set(next);
     }
     const summary = fin(sse);
-    epochs.push({ epoch: e + 1, sse: summary, rootSse: Math.sqrt(summary), rmse: Math.sqrt(summary / n), weights: toWeights(names, w) });
+    epochs.push({
+      epoch: e + 1,
+      sse: summary,
+      rootSse: Math.sqrt(summary),
+      rmse: Math.sqrt(summary / n),
+      weights: toWeights(names, w),
+    });
   }
   return rows ? { config, epochs, divergence, rows } : { config, epochs, divergence };
 }
 
 /** The first divergence of a row, or null: its error passes the bound or is not a number, or a new weight is not finite. */
-export function checkDivergence(err: number, next: Float64Array, names: readonly string[], bound: number, epoch: number, row: number, step: number): Divergence | null {
+export function checkDivergence(
+  err: number,
+  next: Float64Array,
+  names: readonly string[],
+  bound: number,
+  epoch: number,
+  row: number,
+  step: number
+): Divergence | null {
   if (!(Math.abs(err) <= bound)) {
-    return { epoch, row, step, quantity: "error", value: err, reason: `The squared error ${describe(err, bound)} at step ${step}.` };
+    return {
+      epoch,
+      row,
+      step,
+      quantity: "error",
+      value: err,
+      reason: `The squared error ${describe(err, bound)} at step ${step}.`,
+    };
   }
   for (let i = 0; i < next.length; i++) {
     if (!Number.isFinite(next[i]))
-      return { epoch, row, step, quantity: `weight ${names[i]}`, value: next[i], reason: `The updated weight ${names[i]} ${describe(next[i], bound)} at step ${step}.` };
+      return {
+        epoch,
+        row,
+        step,
+        quantity: `weight ${names[i]}`,
+        value: next[i],
+        reason: `The updated weight ${names[i]} ${describe(next[i], bound)} at step ${step}.`,
+      };
   }
   return null;
 }
 
 function describe(v: number, bound: number): string {
-  return Number.isNaN(v) ? "overflowed (no longer a finite number)" : `passed the divergence bound ${bound.toPrecision(3)} (it is ${v.toPrecision(3)})`;
+  return Number.isNaN(v)
+    ? "overflowed (no longer a finite number)"
+    : `passed the divergence bound ${bound.toPrecision(3)} (it is ${v.toPrecision(3)})`;
 }
 
 interface Buffers {
@@ -146,15 +203,35 @@ interface Buffers {
   state: Float64Array;
 }
 
-function stepRow(epoch: number, row: number, step: number, x: number, y: number, w: Float64Array, pred: number, error: number, b: Buffers, config: RunConfig, names: readonly string[], batch?: BatchState): StepRow {
+function stepRow(
+  epoch: number,
+  row: number,
+  step: number,
+  x: number,
+  y: number,
+  w: Float64Array,
+  pred: number,
+  error: number,
+  b: Buffers,
+  config: RunConfig,
+  names: readonly string[],
+  batch?: BatchState
+): StepRow {
   const model = MODELS[config.model];
   const opt = OPTIMIZERS[config.optimizer];
   const state: Record<string, number> = {};
-  names.forEach((nm, i) => opt.state.forEach((s, j) => (state[`${s}_${nm}`] = b.state[i * opt.state.length + j])));
+  names.forEach((nm, i) =>
+    opt.state.forEach((s, j) => (state[`${s}_${nm}`] = b.state[i * opt.state.length + j]))
+  );
   const out: StepRow = {
-    epoch, row, step, x, y,
+    epoch,
+    row,
+    step,
+    x,
+    y,
     weights: toWeights(names, w),
-    pred, error,
+    pred,
+    error,
     bumped: toWeights(names, b.bumped),
     lowered: toWeights(names, b.lowered),
     analytic: toWeights(names, b.analytic),

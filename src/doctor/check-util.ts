@@ -1,6 +1,13 @@
 /** Small pieces the checks share: building a finding, picking series, comparing lists and scales. */
 import type { Finding } from "./findings";
-import type { AxisModel, CellValue, ChartModel, DataSource, SeriesModel, SheetContext } from "./model";
+import type {
+  AxisModel,
+  CellValue,
+  ChartModel,
+  DataSource,
+  SeriesModel,
+  SheetContext,
+} from "./model";
 import { parseRef, refSize } from "./ref";
 import { valuesOf } from "./x-source";
 
@@ -18,7 +25,7 @@ export function finding(
     fixable: boolean;
     dimension?: "x" | "y";
     axis?: { group: AxisModel["group"]; direction: AxisModel["direction"] };
-  },
+  }
 ): Finding {
   return {
     code,
@@ -29,7 +36,10 @@ export function finding(
     title: f.title,
     explanation: f.explanation,
     evidence: {
-      series: series.map((i) => ({ index: i, ...(chart.series[i].name !== undefined ? { name: chart.series[i].name } : {}) })),
+      series: series.map((i) => ({
+        index: i,
+        ...(chart.series[i].name !== undefined ? { name: chart.series[i].name } : {}),
+      })),
       cells: unique(f.cells),
       ...(f.values !== undefined ? { values: f.values } : {}),
       ...(f.dimension ? { dimension: f.dimension } : {}),
@@ -69,12 +79,18 @@ export function evenlyIncreasing(vals: CellValue[]): boolean {
   if (nums.length !== vals.length || nums.length < 2) return false;
   const step = nums[1] - nums[0];
   if (!(step > 0)) return false;
-  return nums.every((v, k) => k === 0 || Math.abs(v - nums[k - 1] - step) <= 1e-9 * Math.max(1, Math.abs(step)));
+  return nums.every(
+    (v, k) => k === 0 || Math.abs(v - nums[k - 1] - step) <= 1e-9 * Math.max(1, Math.abs(step))
+  );
 }
 
 /** True when the list holds text and no numbers (a scatter then plots 1..n). */
 export function isTextList(values: CellValue[] | undefined): boolean {
-  return !!values && values.some((v) => typeof v === "string" && v !== "") && !values.some((v) => typeof v === "number");
+  return (
+    !!values &&
+    values.some((v) => typeof v === "string" && v !== "") &&
+    !values.some((v) => typeof v === "number")
+  );
 }
 
 export function sameNumbers(a: CellValue[] | undefined, b: CellValue[] | undefined): boolean {
@@ -90,14 +106,23 @@ export function sizeOf(src: DataSource, sheets: SheetContext[]): number | undefi
   return undefined;
 }
 
-export function verticalAxis(chart: ChartModel, group: "primary" | "secondary"): AxisModel | undefined {
+export function verticalAxis(
+  chart: ChartModel,
+  group: "primary" | "secondary"
+): AxisModel | undefined {
   return chart.axes.find((a) => a.group === group && a.direction === "vertical");
 }
 
 export function sameScale(a: AxisModel | undefined, b: AxisModel | undefined): boolean {
   if (!a || !b) return false;
-  return a.scale === b.scale && (a.logBase ?? 10) === (b.logBase ?? 10) &&
-    a.min !== undefined && a.max !== undefined && a.min === b.min && a.max === b.max;
+  return (
+    a.scale === b.scale &&
+    (a.logBase ?? 10) === (b.logBase ?? 10) &&
+    a.min !== undefined &&
+    a.max !== undefined &&
+    a.min === b.min &&
+    a.max === b.max
+  );
 }
 
 /** max |y| of the secondary series over max |y| of the primary ones (the larger over the smaller). */
@@ -108,7 +133,8 @@ export function magnitudeRatio(chart: ChartModel, sheets: SheetContext[]): numbe
       if (s.axisGroup !== g) continue;
       const vals = valuesOf(s.y, sheets);
       if (!vals) return undefined;
-      for (const v of vals) if (typeof v === "number" && Number.isFinite(v)) m = Math.max(m ?? 0, Math.abs(v));
+      for (const v of vals)
+        if (typeof v === "number" && Number.isFinite(v)) m = Math.max(m ?? 0, Math.abs(v));
     }
     return m;
   };
@@ -120,5 +146,10 @@ export function magnitudeRatio(chart: ChartModel, sheets: SheetContext[]): numbe
 
 /** True for a count: whole numbers rising by exactly 1 (epochs 1..n, steps 0..n−1), the x of a log by design. */
 export function isCount(vals: CellValue[] | undefined): boolean {
-  return !!vals && evenlyIncreasing(vals) && Number.isInteger(vals[0]) && (vals[1] as number) - (vals[0] as number) === 1;
+  return (
+    !!vals &&
+    evenlyIncreasing(vals) &&
+    Number.isInteger(vals[0]) &&
+    (vals[1] as number) - (vals[0] as number) === 1
+  );
 }

@@ -4,7 +4,16 @@
  */
 import type { Finding } from "./findings";
 import type { CellValue, ChartModel, SheetContext, WorkbookModel } from "./model";
-import { finding, indexes, magnitudeRatio, refsOf, sameScale, sizeOf, unique, verticalAxis } from "./check-util";
+import {
+  finding,
+  indexes,
+  magnitudeRatio,
+  refsOf,
+  sameScale,
+  sizeOf,
+  unique,
+  verticalAxis,
+} from "./check-util";
 import { checkX } from "./check-x";
 import { cellName, parseRef, quoteSheet, refCells } from "./ref";
 import { valuesOf } from "./x-source";
@@ -84,21 +93,31 @@ function checkLengths(chart: ChartModel, sheets: SheetContext[]): Finding[] {
     const xr = s.x.kind === "ref" ? parseRef(s.x.ref) : null;
     const yr = s.y.kind === "ref" ? parseRef(s.y.ref) : null;
     const shifted =
-      !!xr && !!yr && nx === ny && xr.sheet.toLowerCase() === yr.sheet.toLowerCase() &&
-      xr.cols === 1 && yr.cols === 1 && xr.row !== yr.row;
+      !!xr &&
+      !!yr &&
+      nx === ny &&
+      xr.sheet.toLowerCase() === yr.sheet.toLowerCase() &&
+      xr.cols === 1 &&
+      yr.cols === 1 &&
+      xr.row !== yr.row;
     if ((nx === undefined || ny === undefined || nx === ny) && !shifted) return;
     const fixable = !!xr && !!yr && xr.cols === 1 && yr.cols === 1;
-    out.push(finding(chart, "length-mismatch", shifted ? "warning" : "error", [i], {
-      title: shifted ? "X and Y start on different rows" : `X has ${nx} cells but Y has ${ny}`,
-      explanation: shifted
-        ? "Each point pairs the n-th x cell with the n-th y cell. These ranges start on different rows, so every point pairs an x with the y of another row."
-        : "Each point pairs the n-th x cell with the n-th y cell. With ranges of different lengths, points are dropped or paired with the wrong x.",
-      cells: [s.x.kind === "ref" ? s.x.ref : "(typed-in X values)", s.y.kind === "ref" ? s.y.ref : "(typed-in values)"],
-      fix: fixable
-        ? "Take the X values from the same rows as the Y values, in the same x column."
-        : "Make the X and Y ranges cover the same rows (Select Data > Edit).",
-      fixable,
-    }));
+    out.push(
+      finding(chart, "length-mismatch", shifted ? "warning" : "error", [i], {
+        title: shifted ? "X and Y start on different rows" : `X has ${nx} cells but Y has ${ny}`,
+        explanation: shifted
+          ? "Each point pairs the n-th x cell with the n-th y cell. These ranges start on different rows, so every point pairs an x with the y of another row."
+          : "Each point pairs the n-th x cell with the n-th y cell. With ranges of different lengths, points are dropped or paired with the wrong x.",
+        cells: [
+          s.x.kind === "ref" ? s.x.ref : "(typed-in X values)",
+          s.y.kind === "ref" ? s.y.ref : "(typed-in values)",
+        ],
+        fix: fixable
+          ? "Take the X values from the same rows as the Y values, in the same x column."
+          : "Make the X and Y ranges cover the same rows (Select Data > Edit).",
+        fixable,
+      })
+    );
   });
   return out;
 }
@@ -115,29 +134,33 @@ function checkSecondary(chart: ChartModel, sheets: SheetContext[]): Finding[] {
       ? "Move the series back to the primary axis, so every line reads against the same numbers."
       : "Show the secondary axis and title it with the series it carries.";
   if (!secAxis || !secAxis.visible || !secAxis.title?.trim()) {
-    out.push(finding(chart, "secondary-axis-hidden", "error", sec, {
-      title: "Series on a secondary axis you cannot see or read",
-      explanation:
-        "These series are drawn against a second vertical scale, but that axis is " +
-        (!secAxis || !secAxis.visible ? "hidden" : "untitled") +
-        ", so the reader takes their heights from the left-hand axis, which shows different numbers.",
-      cells: refsOf(chart, sec, "y"),
-      fix,
-      fixable: true,
-    }));
+    out.push(
+      finding(chart, "secondary-axis-hidden", "error", sec, {
+        title: "Series on a secondary axis you cannot see or read",
+        explanation:
+          "These series are drawn against a second vertical scale, but that axis is " +
+          (!secAxis || !secAxis.visible ? "hidden" : "untitled") +
+          ", so the reader takes their heights from the left-hand axis, which shows different numbers.",
+        cells: refsOf(chart, sec, "y"),
+        fix,
+        fixable: true,
+      })
+    );
   }
   const pri = indexes(chart, (s) => s.axisGroup === "primary");
   if (pri.length && !sameScale(verticalAxis(chart, "primary"), secAxis)) {
     const ratio = magnitudeRatio(chart, sheets);
     if (ratio === undefined || ratio < SECONDARY_RATIO) {
-      out.push(finding(chart, "secondary-axis-rescaled", ratio === undefined ? "warning" : "error", sec, {
-        title: "The same kind of numbers read differently on two axes",
-        explanation:
-          "The primary and secondary axes are scaled separately. Numbers of the same size sit at different heights, so a series seems to change its values when it moves to the other axis (the forum's green line).",
-        cells: refsOf(chart, [...pri, ...sec], "y"),
-        fix,
-        fixable: true,
-      }));
+      out.push(
+        finding(chart, "secondary-axis-rescaled", ratio === undefined ? "warning" : "error", sec, {
+          title: "The same kind of numbers read differently on two axes",
+          explanation:
+            "The primary and secondary axes are scaled separately. Numbers of the same size sit at different heights, so a series seems to change its values when it moves to the other axis (the forum's green line).",
+          cells: refsOf(chart, [...pri, ...sec], "y"),
+          fix,
+          fixable: true,
+        })
+      );
     }
   }
   return out;
@@ -166,20 +189,29 @@ function checkLog(chart: ChartModel, sheets: SheetContext[]): Finding[] {
       const cells = r ? refCells(r) : [];
       vals.forEach((v, k) => {
         if (typeof v === "number" && v <= 0)
-          bad.push({ index: i, value: v, cell: r && cells[k] ? `${quoteSheet(r.sheet)}!${cellName(cells[k].row, cells[k].col)}` : `point ${k + 1}` });
+          bad.push({
+            index: i,
+            value: v,
+            cell:
+              r && cells[k]
+                ? `${quoteSheet(r.sheet)}!${cellName(cells[k].row, cells[k].col)}`
+                : `point ${k + 1}`,
+          });
       });
     });
     if (!bad.length) continue;
-    out.push(finding(chart, "log-axis-nonpositive", "error", unique(bad.map((b) => b.index)), {
-      title: `Logarithmic ${useX ? "horizontal" : "vertical"} axis over zero or negative values`,
-      explanation:
-        "A logarithmic scale has no place for zero or negative numbers: Excel leaves those points out (or refuses the scale), so the chart hides exactly the values that matter.",
-      cells: bad.slice(0, 5).map((b) => b.cell),
-      values: bad.slice(0, 5).map((b) => b.value),
-      fix: "Switch the axis to a linear scale.",
-      fixable: true,
-      axis: { group: axis.group, direction: axis.direction },
-    }));
+    out.push(
+      finding(chart, "log-axis-nonpositive", "error", unique(bad.map((b) => b.index)), {
+        title: `Logarithmic ${useX ? "horizontal" : "vertical"} axis over zero or negative values`,
+        explanation:
+          "A logarithmic scale has no place for zero or negative numbers: Excel leaves those points out (or refuses the scale), so the chart hides exactly the values that matter.",
+        cells: bad.slice(0, 5).map((b) => b.cell),
+        values: bad.slice(0, 5).map((b) => b.value),
+        fix: "Switch the axis to a linear scale.",
+        fixable: true,
+        axis: { group: axis.group, direction: axis.direction },
+      })
+    );
   }
   return out;
 }

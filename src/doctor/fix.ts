@@ -45,9 +45,17 @@ export function fixWorkbook(wb: WorkbookModel): WorkbookFixResult {
   let calcMode = wb.calcMode;
   if (checkCalcMode(wb.calcMode).length) {
     calcMode = "automatic";
-    applied.push({ code: "manual-calculation", change: "Set the workbook to calculate automatically." });
+    applied.push({
+      code: "manual-calculation",
+      change: "Set the workbook to calculate automatically.",
+    });
   }
-  return { workbook: { ...wb, charts: charts.map((r) => r.chart), calcMode }, charts, applied, skipped };
+  return {
+    workbook: { ...wb, charts: charts.map((r) => r.chart), calcMode },
+    charts,
+    applied,
+    skipped,
+  };
 }
 
 /** The corrected copy of one chart (the input is not changed). */
@@ -58,12 +66,16 @@ export function fixChart(chart: ChartModel, sheets: SheetContext[] = []): ChartF
   const skipped: SkippedFix[] = [];
   const has = (code: FindingCode): Finding[] => findings.filter((f) => f.code === code);
   const skip = (fs: Finding[]): void => {
-    for (const f of fs) if (!f.fixable && f.severity !== "note") skipped.push({ code: f.code, chartId: chart.id, reason: f.fix });
+    for (const f of fs)
+      if (!f.fixable && f.severity !== "note")
+        skipped.push({ code: f.code, chartId: chart.id, reason: f.fix });
   };
 
   // 1. X values: category chart → XY scatter linked to the x cells; scatter → link missing/typed X.
   const xCodes: FindingCode[] = ["numeric-categories", "literal-categories", "absent-categories"];
-  const xFindings = findings.filter((f) => xCodes.includes(f.code) || (f.code === "literal-values" && f.evidence.dimension === "x"));
+  const xFindings = findings.filter(
+    (f) => xCodes.includes(f.code) || (f.code === "literal-values" && f.evidence.dimension === "x")
+  );
   skip(xFindings);
   const xFixable = xFindings.filter((f) => f.fixable);
   if (xFixable.length) {
@@ -109,7 +121,11 @@ export function fixChart(chart: ChartModel, sheets: SheetContext[] = []): ChartF
     const aligned = { ...xr, row: yr.row, rows: yr.rows };
     const values = readRef(sheets, aligned);
     s.x = { kind: "ref", ref: formatRef(aligned), ...(values ? { values } : {}) };
-    applied.push({ code: f.code, chartId: chart.id, change: `X values now come from ${formatRef(aligned)}, the same rows as ${s.y.kind === "ref" ? s.y.ref : "the values"}.` });
+    applied.push({
+      code: f.code,
+      chartId: chart.id,
+      change: `X values now come from ${formatRef(aligned)}, the same rows as ${s.y.kind === "ref" ? s.y.ref : "the values"}.`,
+    });
   }
 
   // 4. Secondary axis: merge into the primary axis, or show and title it.
@@ -118,18 +134,36 @@ export function fixChart(chart: ChartModel, sheets: SheetContext[] = []): ChartF
     if (secondaryPlan(chart, sheets) === "merge") {
       for (const s of c.series) s.axisGroup = "primary";
       c.axes = c.axes.filter((a) => a.group === "primary");
-      for (const f of secondary) applied.push({ code: f.code, chartId: chart.id, change: "Moved every series to the primary axis and removed the secondary axes." });
+      for (const f of secondary)
+        applied.push({
+          code: f.code,
+          chartId: chart.id,
+          change: "Moved every series to the primary axis and removed the secondary axes.",
+        });
     } else {
-      const names = c.series.filter((s) => s.axisGroup === "secondary").map((s, k) => s.name ?? `Series ${k + 1}`);
+      const names = c.series
+        .filter((s) => s.axisGroup === "secondary")
+        .map((s, k) => s.name ?? `Series ${k + 1}`);
       const title = `${names.join(", ")} (right axis)`;
       let axis = c.axes.find((a) => a.group === "secondary" && a.direction === "vertical");
       if (!axis) {
-        axis = { group: "secondary", direction: "vertical", kind: "value", visible: true, scale: "linear" } satisfies AxisModel;
+        axis = {
+          group: "secondary",
+          direction: "vertical",
+          kind: "value",
+          visible: true,
+          scale: "linear",
+        } satisfies AxisModel;
         c.axes.push(axis);
       }
       axis.visible = true;
       if (!axis.title?.trim()) axis.title = title;
-      for (const f of secondary) applied.push({ code: f.code, chartId: chart.id, change: `Showed the secondary axis, titled "${axis.title}".` });
+      for (const f of secondary)
+        applied.push({
+          code: f.code,
+          chartId: chart.id,
+          change: `Showed the secondary axis, titled "${axis.title}".`,
+        });
     }
   }
 
@@ -142,8 +176,11 @@ export function fixChart(chart: ChartModel, sheets: SheetContext[] = []): ChartF
       a.scale = "linear";
       delete a.logBase;
     }
-    applied.push({ code: f.code, chartId: chart.id, change: `Switched the ${where.group} ${where.direction} axis to a linear scale.` });
+    applied.push({
+      code: f.code,
+      chartId: chart.id,
+      change: `Switched the ${where.group} ${where.direction} axis to a linear scale.`,
+    });
   }
   return { chart: c, findings, applied, skipped };
 }
-

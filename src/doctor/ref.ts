@@ -35,7 +35,8 @@ export function refSize(r: RangeAddress): number {
 /** The cells of a rectangle, row by row (a column range reads top to bottom, a row range left to right). */
 export function refCells(r: RangeAddress): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
-  for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) out.push({ row: r.row + i, col: r.col + j });
+  for (let i = 0; i < r.rows; i++)
+    for (let j = 0; j < r.cols; j++) out.push({ row: r.row + i, col: r.col + j });
   return out;
 }
 

@@ -42,7 +42,8 @@ export function findX(chart: ChartModel, index: number, sheets: SheetContext[]):
   const s = chart.series[index];
   if (s.x.kind === "ref" && s.x.ref) {
     const vals = valuesOf(s.x, sheets);
-    if (isNumericList(vals)) return { source: { kind: "ref", ref: s.x.ref, values: vals }, how: "categories" };
+    if (isNumericList(vals))
+      return { source: { kind: "ref", ref: s.x.ref, values: vals }, how: "categories" };
   }
   if (s.y.kind !== "ref") return null;
   const y = parseRef(s.y.ref);
@@ -56,7 +57,9 @@ function searchSheet(chart: ChartModel, y: RangeAddress, ctx: SheetContext): XCh
   const down = y.cols === 1; // values run down a column
   const here = down ? y.col : y.row;
   const lo = down ? ctx.left : ctx.top;
-  const hi = down ? ctx.left + Math.max(0, ...ctx.values.map((r) => r.length)) - 1 : ctx.top + ctx.values.length - 1;
+  const hi = down
+    ? ctx.left + Math.max(0, ...ctx.values.map((r) => r.length)) - 1
+    : ctx.top + ctx.values.length - 1;
   const plotted = plottedLines(chart, y, down);
   const lineAt = (k: number): RangeAddress =>
     down ? { ...y, col: k, cols: 1 } : { ...y, row: k, rows: 1 };
@@ -102,7 +105,12 @@ function plottedLines(chart: ChartModel, y: RangeAddress, down: boolean): Set<nu
 }
 
 /** The nearest text just above a column (or left of a row) of values: its header. */
-function headerOf(ctx: SheetContext, y: RangeAddress, k: number, down: boolean): string | undefined {
+function headerOf(
+  ctx: SheetContext,
+  y: RangeAddress,
+  k: number,
+  down: boolean
+): string | undefined {
   for (let d = 1; d <= HEADER_ROWS; d++) {
     const v = down ? cellAt(ctx, y.row - d, k) : cellAt(ctx, k, y.col - d);
     if (typeof v === "string" && v.trim() !== "") return v;

@@ -48,7 +48,9 @@ export function halve(batch: WriteOp[]): WriteOp[][] {
     const h = op.rect.rows >> 1;
     const part = (from: number, to: number): WriteOp => {
       const rect = { ...op.rect, row: op.rect.row + from, rows: to - from };
-      return op.kind === "cells" ? { kind: "cells", rect, formulas: op.formulas.slice(from, to) } : { kind: "numberFormat", rect, formats: op.formats.slice(from, to) };
+      return op.kind === "cells"
+        ? { kind: "cells", rect, formulas: op.formulas.slice(from, to) }
+        : { kind: "numberFormat", rect, formats: op.formats.slice(from, to) };
     };
     return [[part(0, h)], [part(h, op.rect.rows)]];
   }
@@ -92,7 +94,7 @@ export function queueNotes(sheet: Excel.Worksheet, plan: SheetPlan): number {
         if (!cell?.comment) return;
         sheet.notes.add(sheet.getRangeByIndexes(b.row + i, b.col + j, 1, 1), cell.comment);
         n++;
-      }),
+      })
     );
   return n;
 }

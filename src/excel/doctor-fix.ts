@@ -4,7 +4,13 @@
  * request per chart so a refusal costs only that chart, and calculation set to automatic. Charts
  * are never deleted.
  */
-import { fixWorkbook, parseRef, type AppliedFix, type ChartModel, type SkippedFix } from "../doctor";
+import {
+  fixWorkbook,
+  parseRef,
+  type AppliedFix,
+  type ChartModel,
+  type SkippedFix,
+} from "../doctor";
 import { DOCTOR_API, scatterTypeFor, type DoctorScan } from "./doctor";
 import { syncWithin, type ExcelHost } from "./host";
 
@@ -18,7 +24,11 @@ export interface DoctorApplied {
  * Apply the doctor's fixes to the charts of a scan (all, or those whose id passes `only`), and set
  * calculation to automatic when that was found and `only` allows "workbook".
  */
-export async function applyDoctorFixes(host: ExcelHost, scan: DoctorScan, only: (chartId: string | "workbook") => boolean = () => true): Promise<DoctorApplied> {
+export async function applyDoctorFixes(
+  host: ExcelHost,
+  scan: DoctorScan,
+  only: (chartId: string | "workbook") => boolean = () => true
+): Promise<DoctorApplied> {
   const result = fixWorkbook(scan.model);
   const applied: AppliedFix[] = [];
   const skipped: SkippedFix[] = [...result.skipped.filter((s) => only(s.chartId ?? "workbook"))];
@@ -37,12 +47,22 @@ export async function applyDoctorFixes(host: ExcelHost, scan: DoctorScan, only: 
       });
       applied.push(...r.applied);
     } catch (e) {
-      for (const a of r.applied) skipped.push({ code: a.code, chartId: before.id, reason: `Excel refused the change: ${(e as Error).message}` });
+      for (const a of r.applied)
+        skipped.push({
+          code: a.code,
+          chartId: before.id,
+          reason: `Excel refused the change: ${(e as Error).message}`,
+        });
     }
   }
   const calc = result.applied.find((a) => a.code === "manual-calculation");
   if (calc && only("workbook")) {
-    if (!host.supports(DOCTOR_API.axisGroup)) skipped.push({ code: "manual-calculation", reason: "This Excel cannot switch calculation from an add-in (ExcelApi 1.8): use Formulas > Calculation Options > Automatic." });
+    if (!host.supports(DOCTOR_API.axisGroup))
+      skipped.push({
+        code: "manual-calculation",
+        reason:
+          "This Excel cannot switch calculation from an add-in (ExcelApi 1.8): use Formulas > Calculation Options > Automatic.",
+      });
     else {
       try {
         await host.run(async (ctx) => {
@@ -52,7 +72,10 @@ export async function applyDoctorFixes(host: ExcelHost, scan: DoctorScan, only: 
         applied.push(calc);
       } catch (e) {
         // Some desktop builds refuse this setter (OfficeDev/office-js#2770): say how to do it by hand.
-        skipped.push({ code: "manual-calculation", reason: `Excel refused to switch calculation (${(e as Error).message}): use Formulas > Calculation Options > Automatic.` });
+        skipped.push({
+          code: "manual-calculation",
+          reason: `Excel refused to switch calculation (${(e as Error).message}): use Formulas > Calculation Options > Automatic.`,
+        });
       }
     }
   }
@@ -60,7 +83,13 @@ export async function applyDoctorFixes(host: ExcelHost, scan: DoctorScan, only: 
 }
 
 /** Queue the changes from `before` to `after` on one chart (no sync). */
-function writeChartFix(ctx: Excel.RequestContext, chart: Excel.Chart, before: ChartModel, after: ChartModel, excelType: string): void {
+function writeChartFix(
+  ctx: Excel.RequestContext,
+  chart: Excel.Chart,
+  before: ChartModel,
+  after: ChartModel,
+  excelType: string
+): void {
   const converted = before.type !== "scatter" && after.type === "scatter";
   if (converted) chart.chartType = scatterTypeFor(excelType) as Excel.ChartType;
   after.series.forEach((s, i) => {
@@ -69,14 +98,23 @@ function writeChartFix(ctx: Excel.RequestContext, chart: Excel.Chart, before: Ch
     // After a change of type, link X explicitly even when the cells are the old categories.
     if ((converted || JSON.stringify(s.x) !== JSON.stringify(was.x)) && s.x.kind === "ref") {
       const r = parseRef(s.x.ref);
-      if (r) series.setXAxisValues(ctx.workbook.worksheets.getItem(r.sheet).getRange(s.x.ref.slice(s.x.ref.lastIndexOf("!") + 1)));
+      if (r)
+        series.setXAxisValues(
+          ctx.workbook.worksheets
+            .getItem(r.sheet)
+            .getRange(s.x.ref.slice(s.x.ref.lastIndexOf("!") + 1))
+        );
     }
-    if (s.axisGroup !== was.axisGroup) series.axisGroup = s.axisGroup === "primary" ? "Primary" : "Secondary";
+    if (s.axisGroup !== was.axisGroup)
+      series.axisGroup = s.axisGroup === "primary" ? "Primary" : "Secondary";
   });
   for (const a of after.axes) {
     const was = before.axes.find((b) => b.group === a.group && b.direction === a.direction);
     if (!was) continue;
-    const axis = chart.axes.getItem(a.direction === "horizontal" ? "Category" : "Value", a.group === "primary" ? "Primary" : "Secondary");
+    const axis = chart.axes.getItem(
+      a.direction === "horizontal" ? "Category" : "Value",
+      a.group === "primary" ? "Primary" : "Secondary"
+    );
     if (a.visible && !was.visible) axis.visible = true;
     if (a.title && a.title !== was.title) axis.title.text = a.title;
     if (was.scale === "log" && a.scale === "linear") axis.scaleType = "Linear";

@@ -7,20 +7,26 @@
  * and the scan says which checks it had to leave out.
  */
 import {
-  checkWorkbook, parseRef,
-  type CellValue, type ChartModel, type ChartType, type DataSource, type Finding,
-  type SheetContext, type WorkbookModel,
+  checkWorkbook,
+  type CellValue,
+  type ChartModel,
+  type ChartType,
+  type DataSource,
+  type Finding,
+  type WorkbookModel,
 } from "../doctor";
-import { CELL_BYTES, readRows } from "./reads";
+import { readContexts } from "./doctor-context";
 import { syncWithin, type ExcelHost } from "./host";
 import { excelNeeded } from "./requirements";
 
 /** ExcelApi sets the doctor uses. */
-export const DOCTOR_API = { read: "1.7", axisGroup: "1.8", events: "1.8", values: "1.12", sources: "1.15" } as const;
-
-/** Rows read around a chart's data (headers above); more than this many rows are not read. */
-const HEADER_ROWS = 3;
-const MAX_CONTEXT_ROWS = 20_000;
+export const DOCTOR_API = {
+  read: "1.7",
+  axisGroup: "1.8",
+  events: "1.8",
+  values: "1.12",
+  sources: "1.15",
+} as const;
 
 /** What a scan found: the plain model, its findings, Excel's chart types and what could not be checked. */
 export interface DoctorScan {
@@ -35,7 +41,14 @@ export interface DoctorScan {
 }
 
 /** Findings that need a chart's X or Y cells or values: unknowable where Excel gives neither. */
-const DATA_FINDINGS = new Set<Finding["code"]>(["numeric-categories", "literal-categories", "absent-categories", "literal-values", "length-mismatch", "log-axis-nonpositive"]);
+const DATA_FINDINGS = new Set<Finding["code"]>([
+  "numeric-categories",
+  "literal-categories",
+  "absent-categories",
+  "literal-values",
+  "length-mismatch",
+  "log-axis-nonpositive",
+]);
 
 export type DoctorScope = "active" | "workbook" | { worksheetId: string; chartId?: string };
 
@@ -60,18 +73,33 @@ export function scatterTypeFor(excelType: string): string {
 
 const strip = (s: string): string => s.replace(/^=/, "").trim();
 const flat = (v: unknown[] | undefined): CellValue[] | undefined =>
-  v?.map((x) => (Array.isArray(x) ? x[0] : x)).map((x) => (typeof x === "number" || typeof x === "string" || typeof x === "boolean" ? x : null));
+  v
+    ?.map((x) => (Array.isArray(x) ? x[0] : x))
+    .map((x) =>
+      typeof x === "number" || typeof x === "string" || typeof x === "boolean" ? x : null
+    );
 
 /** Read the charts in `scope` and check them. */
-export async function scanCharts(host: ExcelHost, scope: DoctorScope = "active"): Promise<DoctorScan> {
+export async function scanCharts(
+  host: ExcelHost,
+  scope: DoctorScope = "active"
+): Promise<DoctorScan> {
   const hasSources = host.supports(DOCTOR_API.sources);
   const hasValues = host.supports(DOCTOR_API.values);
   const hasGroups = host.supports(DOCTOR_API.axisGroup);
   const limitations: string[] = [];
   if (!hasSources)
-    limitations.push("This Excel does not say which cells a chart reads (that needs ExcelApi 1.15: Microsoft 365 or Excel 2024), so typed-in or missing categories cannot be detected and fixes cannot link X values.");
-  if (!hasValues) limitations.push("This Excel cannot read a chart's values (ExcelApi 1.12), so numeric categories and log axes over values ≤ 0 cannot be checked.");
-  if (!hasGroups) limitations.push("This Excel cannot read secondary axes (ExcelApi 1.8), so they are not checked.");
+    limitations.push(
+      "This Excel does not say which cells a chart reads (that needs ExcelApi 1.15: Microsoft 365 or Excel 2024), so typed-in or missing categories cannot be detected and fixes cannot link X values."
+    );
+  if (!hasValues)
+    limitations.push(
+      "This Excel cannot read a chart's values (ExcelApi 1.12), so numeric categories and log axes over values ≤ 0 cannot be checked."
+    );
+  if (!hasGroups)
+    limitations.push(
+      "This Excel cannot read secondary axes (ExcelApi 1.8), so they are not checked."
+    );
   return host.run(async (ctx) => {
     const sync = () => syncWithin(ctx, host.syncTimeoutMs);
     const wb = ctx.workbook;
@@ -85,15 +113,29 @@ export async function scanCharts(host: ExcelHost, scope: DoctorScope = "active")
       for (const chart of lists[k].items) {
         if (typeof scope === "object" && scope.chartId && chart.id !== scope.chartId) continue;
         try {
-          charts.push(await readChart(ctx, chart, ws.name, { hasSources, hasValues, hasGroups }, sync));
+          charts.push(
+            await readChart(ctx, chart, ws.name, { hasSources, hasValues, hasGroups }, sync)
+          );
         } catch (first) {
           // Some charts (no categories, external data) refuse the data-source questions: read values only.
           try {
             if (!hasSources) throw first;
-            charts.push(await readChart(ctx, chart, ws.name, { hasSources: false, hasValues, hasGroups }, sync));
-            limitations.push(`Excel did not say which cells chart "${chart.name}" on ${ws.name} reads, so only its values were checked.`);
+            charts.push(
+              await readChart(
+                ctx,
+                chart,
+                ws.name,
+                { hasSources: false, hasValues, hasGroups },
+                sync
+              )
+            );
+            limitations.push(
+              `Excel did not say which cells chart "${chart.name}" on ${ws.name} reads, so only its values were checked.`
+            );
           } catch (e) {
-            limitations.push(`Chart "${chart.name}" on ${ws.name} could not be read (${(e as Error).message}).`);
+            limitations.push(
+              `Chart "${chart.name}" on ${ws.name} could not be read (${(e as Error).message}).`
+            );
             continue;
           }
         }
@@ -105,17 +147,34 @@ export async function scanCharts(host: ExcelHost, scope: DoctorScope = "active")
     const model: WorkbookModel = {
       charts,
       sheets: contexts,
-      calcMode: mode === "Manual" ? "manual" : mode === "AutomaticExceptTables" ? "semiautomatic" : "automatic",
+      calcMode:
+        mode === "Manual"
+          ? "manual"
+          : mode === "AutomaticExceptTables"
+            ? "semiautomatic"
+            : "automatic",
     };
     // Below ExcelApi 1.12 no chart's data can be read: "no X values" would be a guess, not a finding.
     const blind = !hasSources && !hasValues;
     const findings = checkWorkbook(model).filter((f) => !(blind && DATA_FINDINGS.has(f.code)));
-    const cantCheck = blind && charts.length ? [excelNeeded(DOCTOR_API.values, "Checking whether a chart's X values are linked to your x cells")] : [];
+    const cantCheck =
+      blind && charts.length
+        ? [
+            excelNeeded(
+              DOCTOR_API.values,
+              "Checking whether a chart's X values are linked to your x cells"
+            ),
+          ]
+        : [];
     return { model, findings, excelTypes, limitations, cantCheck };
   });
 }
 
-async function sheetsInScope(ctx: Excel.RequestContext, scope: DoctorScope, sync: () => Promise<void>): Promise<Excel.Worksheet[]> {
+async function sheetsInScope(
+  ctx: Excel.RequestContext,
+  scope: DoctorScope,
+  sync: () => Promise<void>
+): Promise<Excel.Worksheet[]> {
   if (scope === "active") {
     const ws = ctx.workbook.worksheets.getActiveWorksheet();
     ws.load("name,id");
@@ -132,7 +191,7 @@ async function readChart(
   chart: Excel.Chart,
   sheet: string,
   can: { hasSources: boolean; hasValues: boolean; hasGroups: boolean },
-  sync: () => Promise<void>,
+  sync: () => Promise<void>
 ): Promise<ChartModel> {
   const type = chartFamily(chart.chartType);
   chart.title.load("text");
@@ -142,11 +201,16 @@ async function readChart(
     type === "other"
       ? undefined
       : {
-          x: chart.axes.getItem("Category", "Primary").load("visible,scaleType,logBase,minimum,maximum,title/text"),
-          y: chart.axes.getItem("Value", "Primary").load("visible,scaleType,logBase,minimum,maximum,title/text"),
+          x: chart.axes
+            .getItem("Category", "Primary")
+            .load("visible,scaleType,logBase,minimum,maximum,title/text"),
+          y: chart.axes
+            .getItem("Value", "Primary")
+            .load("visible,scaleType,logBase,minimum,maximum,title/text"),
         };
   await sync();
-  const [dimX, dimY] = type === "scatter" ? (["XValues", "YValues"] as const) : (["Categories", "Values"] as const);
+  const [dimX, dimY] =
+    type === "scatter" ? (["XValues", "YValues"] as const) : (["Categories", "Values"] as const);
   const reads = series.items.map((s) => ({
     xs: can.hasSources ? s.getDimensionDataSourceString(dimX) : undefined,
     xt: can.hasSources ? s.getDimensionDataSourceType(dimX) : undefined,
@@ -155,20 +219,35 @@ async function readChart(
     xv: can.hasValues ? s.getDimensionValues(dimX) : undefined,
     yv: can.hasValues ? s.getDimensionValues(dimY) : undefined,
   }));
-  const secondary = !!axes && can.hasGroups && series.items.some((s) => s.axisGroup === "Secondary");
-  const y2 = secondary ? chart.axes.getItem("Value", "Secondary").load("visible,scaleType,logBase,minimum,maximum,title/text") : undefined;
+  const secondary =
+    !!axes && can.hasGroups && series.items.some((s) => s.axisGroup === "Secondary");
+  const y2 = secondary
+    ? chart.axes
+        .getItem("Value", "Secondary")
+        .load("visible,scaleType,logBase,minimum,maximum,title/text")
+    : undefined;
   await sync();
-  const source = (str: OfficeExtension.ClientResult<string> | undefined, t: OfficeExtension.ClientResult<Excel.ChartDataSourceType | string> | undefined, v: OfficeExtension.ClientResult<unknown[]> | undefined): DataSource => {
+  const source = (
+    str: OfficeExtension.ClientResult<string> | undefined,
+    t: OfficeExtension.ClientResult<Excel.ChartDataSourceType | string> | undefined,
+    v: OfficeExtension.ClientResult<unknown[]> | undefined
+  ): DataSource => {
     const values = flat(v?.value);
     if (!str || !t) return values ? { kind: "ref", ref: "", values } : { kind: "none" };
     if (t.value === "List") return { kind: "literal", values: values ?? [] };
-    if ((t.value === "LocalRange" || t.value === "ExternalRange") && strip(str.value)) return { kind: "ref", ref: strip(str.value), ...(values ? { values } : {}) };
+    if ((t.value === "LocalRange" || t.value === "ExternalRange") && strip(str.value))
+      return { kind: "ref", ref: strip(str.value), ...(values ? { values } : {}) };
     return { kind: "none" };
   };
-  const axis = (a: Excel.ChartAxis, group: "primary" | "secondary", direction: "horizontal" | "vertical") => ({
+  const axis = (
+    a: Excel.ChartAxis,
+    group: "primary" | "secondary",
+    direction: "horizontal" | "vertical"
+  ) => ({
     group,
     direction,
-    kind: direction === "horizontal" && type !== "scatter" ? ("category" as const) : ("value" as const),
+    kind:
+      direction === "horizontal" && type !== "scatter" ? ("category" as const) : ("value" as const),
     ...(a.title.text ? { title: a.title.text } : {}),
     visible: a.visible,
     scale: a.scaleType === "Logarithmic" ? ("log" as const) : ("linear" as const),
@@ -189,69 +268,12 @@ async function readChart(
       y: source(reads[i].ys, reads[i].yt, reads[i].yv),
       axisGroup: can.hasGroups && s.axisGroup === "Secondary" ? "secondary" : "primary",
     })),
-    axes: axes ? [axis(axes.x, "primary", "horizontal"), axis(axes.y, "primary", "vertical"), ...(y2 ? [axis(y2, "secondary", "vertical")] : [])] : [],
-  };
-}
-
-/** The cells around every referenced range (a few rows above for headers, a few columns beyond). */
-async function readContexts(ctx: Excel.RequestContext, charts: ChartModel[], sync: () => Promise<void>, limitations: string[]): Promise<SheetContext[]> {
-  const want = new Map<string, { top: number; bottom: number; right: number }>();
-  for (const c of charts)
-    for (const s of c.series)
-      for (const src of [s.x, s.y]) {
-        const r = src.kind === "ref" ? parseRef(src.ref) : null;
-        if (!r) continue;
-        const cur = want.get(r.sheet);
-        const top = Math.max(0, r.row - HEADER_ROWS);
-        const bottom = r.row + r.rows - 1;
-        const right = r.col + r.cols - 1 + 3;
-        want.set(r.sheet, cur ? { top: Math.min(cur.top, top), bottom: Math.max(cur.bottom, bottom), right: Math.max(cur.right, right) } : { top, bottom, right });
-      }
-  const out: SheetContext[] = [];
-  for (const [name, w] of want) {
-    if (w.bottom - w.top + 1 > MAX_CONTEXT_ROWS) {
-      limitations.push(`The data on ${name} is too long to read for the x-column search (over ${MAX_CONTEXT_ROWS} rows).`);
-      continue;
-    }
-    // In row blocks under the 5 MB response limit of Excel on the web.
-    const rect = { row: w.top, col: 0, rows: w.bottom - w.top + 1, cols: w.right + 1 };
-    const values = await readRows(ctx.workbook.worksheets.getItem(name), rect, "values", rect.cols * CELL_BYTES, sync);
-    out.push({ name, top: w.top, left: 0, values: values as CellValue[][] });
-  }
-  return out;
-}
-
-/** A running watch: call `stop()` to remove the handlers. */
-export interface ChartWatch {
-  stop(): Promise<void>;
-}
-
-/**
- * Watch every sheet's charts (added, selected, deselected: ExcelApi 1.8) and report each changed
- * chart's scan to `onScan`. Returns null, with the reason, on an Excel without ExcelApi 1.8.
- */
-export async function watchCharts(host: ExcelHost, onScan: (scan: DoctorScan) => void, onError: (e: unknown) => void = () => undefined): Promise<ChartWatch | { unsupported: string }> {
-  if (!host.supports(DOCTOR_API.events)) return { unsupported: "Checking charts as you add them needs ExcelApi 1.8 (Excel 2021 or Microsoft 365); use Check charts instead." };
-  const handle = (e: { worksheetId: string; chartId: string }) => {
-    scanCharts(host, { worksheetId: e.worksheetId, chartId: e.chartId }).then(onScan, onError);
-  };
-  const results: OfficeExtension.EventHandlerResult<unknown>[] = [];
-  await host.run(async (ctx) => {
-    const sheets = ctx.workbook.worksheets.load("items/id");
-    await syncWithin(ctx, host.syncTimeoutMs);
-    for (const ws of sheets.items) {
-      results.push(ws.charts.onAdded.add(async (e) => handle(e)) as OfficeExtension.EventHandlerResult<unknown>);
-      results.push(ws.charts.onActivated.add(async (e) => handle(e)) as OfficeExtension.EventHandlerResult<unknown>);
-      results.push(ws.charts.onDeactivated.add(async (e) => handle(e)) as OfficeExtension.EventHandlerResult<unknown>);
-    }
-    await syncWithin(ctx, host.syncTimeoutMs);
-  });
-  return {
-    stop: async () => {
-      for (const r of results) {
-        r.remove();
-        await r.context.sync();
-      }
-    },
+    axes: axes
+      ? [
+          axis(axes.x, "primary", "horizontal"),
+          axis(axes.y, "primary", "vertical"),
+          ...(y2 ? [axis(y2, "secondary", "vertical")] : []),
+        ]
+      : [],
   };
 }

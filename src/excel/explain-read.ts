@@ -26,7 +26,11 @@ export interface CellRect {
 export interface ExplainReader {
   selection(): Promise<SelectedCell>;
   /** The values of `rect` and of each named input's cell, in one request. */
-  read(sheet: string, rect: CellRect, inputs: Record<string, { row: number; col: number }>): Promise<{ rows: unknown[][]; inputs: Record<string, unknown> }>;
+  read(
+    sheet: string,
+    rect: CellRect,
+    inputs: Record<string, { row: number; col: number }>
+  ): Promise<{ rows: unknown[][]; inputs: Record<string, unknown> }>;
   /** Select one cell (and activate its sheet). */
   select(sheet: string, row: number, col: number): Promise<void>;
 }
@@ -49,20 +53,37 @@ export function explainReader(host: ExcelHost): ExplainReader {
         const sheet = sheetOfAddress(range.address);
         let marker: unknown = null;
         if (props) {
-          const prop = context.workbook.worksheets.getItem(sheet).customProperties.getItemOrNullObject(PROPERTY_KEY).load("value");
+          const prop = context.workbook.worksheets
+            .getItem(sheet)
+            .customProperties.getItemOrNullObject(PROPERTY_KEY)
+            .load("value");
           await syncWithin(context, host.syncTimeoutMs);
           marker = prop.isNullObject ? null : prop.value;
         }
-        const record = recordFor(await indexOf(index, () => syncWithin(context, host.syncTimeoutMs)), sheet, marker)?.record;
-        return { sheet, row: range.rowIndex, col: range.columnIndex, options: record?.role === "run" ? (record.options ?? null) : null };
+        const record = recordFor(
+          await indexOf(index, () => syncWithin(context, host.syncTimeoutMs)),
+          sheet,
+          marker
+        )?.record;
+        return {
+          sheet,
+          row: range.rowIndex,
+          col: range.columnIndex,
+          options: record?.role === "run" ? (record.options ?? null) : null,
+        };
       }),
     read: (sheet, rect, inputs) =>
       host.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         const rows = ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).load("values");
-        const cells = Object.entries(inputs).map(([name, at]) => [name, ws.getRangeByIndexes(at.row, at.col, 1, 1).load("values")] as const);
+        const cells = Object.entries(inputs).map(
+          ([name, at]) => [name, ws.getRangeByIndexes(at.row, at.col, 1, 1).load("values")] as const
+        );
         await syncWithin(context, host.syncTimeoutMs);
-        return { rows: rows.values, inputs: Object.fromEntries(cells.map(([name, r]) => [name, r.values[0][0]])) };
+        return {
+          rows: rows.values,
+          inputs: Object.fromEntries(cells.map(([name, r]) => [name, r.values[0][0]])),
+        };
       }),
     select: (sheet, row, col) =>
       host.run(async (context) => {

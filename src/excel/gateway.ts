@@ -8,8 +8,17 @@ import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { checkSheet, type CheckResult } from "./check";
 import { syncWithin, type ExcelHost } from "./host";
-import { indexOf, loadIndex, PROPERTY_KEY, queueIndex, queueProperty, recordFor, type RunIndex, type RunRecord } from "./meta";
+import {
+  indexOf,
+  loadIndex,
+  queueIndex,
+  queueProperty,
+  recordFor,
+  type RunIndex,
+  type RunRecord,
+} from "./meta";
 import { literal } from "./plan-ops";
+import { learningRateCell, markerOf, same } from "./run-cells";
 import { readRows } from "./reads";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
 import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
@@ -41,7 +50,12 @@ export interface WorkbookGateway {
    * Write the run's LearningRate cell only (Excel recalculates the sheet and its charts); store
    * `options` as the run's settings and rewrite its Runs log row with `runsRow`.
    */
-  setLearningRate(sheet: string, lr: number, options: Record<string, unknown>, runsRow?: RunsRow): Promise<void>;
+  setLearningRate(
+    sheet: string,
+    lr: number,
+    options: Record<string, unknown>,
+    runsRow?: RunsRow
+  ): Promise<void>;
   /** Excel's calculated sample of `sheet` compared with the core's values in `plan` (see check.ts). */
   check(sheet: string, plan: SheetPlan): Promise<CheckResult>;
   /** A1 addresses of cells the add-in wrote that now hold something else (inputs excluded). */
@@ -53,38 +67,6 @@ export interface WorkbookGateway {
   /** Call `fn` whenever the user activates another sheet (ExcelApi 1.7). */
   onSheetActivated(fn: () => void): Promise<void>;
 }
-
-const LEARNING_RATE = "LearningRate";
-
-/** Queue reading a sheet's GradSheet marker (ExcelApi 1.12); call the result after the sync. */
-function markerOf(sheet: Excel.Worksheet, enabled: boolean): () => unknown {
-  if (!enabled) return () => null;
-  const prop = sheet.customProperties.getItemOrNullObject(PROPERTY_KEY).load("value");
-  return () => (prop.isNullObject ? null : prop.value);
-}
-
-
-/**
- * Queue loading the run's LearningRate cell: its sheet-scoped name (which follows the cell if the
- * learner inserted rows) or else the stored position. Call the result after the sync.
- */
-function learningRateCell(context: Excel.RequestContext, sheet: string, record: RunRecord) {
-  const ws = context.workbook.worksheets.getItem(sheet);
-  const named = ws.names.getItemOrNullObject(LEARNING_RATE).getRangeOrNullObject().load("values");
-  // An exported one-run workbook defines the name at workbook scope.
-  const global = context.workbook.names.getItemOrNullObject(LEARNING_RATE).getRangeOrNullObject().load("values, address");
-  const stored = record.lrCell ? ws.getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).load("values") : null;
-  return (): Excel.Range | null => (!named.isNullObject ? named : !global.isNullObject && sheetOf(global.address) === sheet ? global : stored);
-}
-
-/** The sheet of an address such as "'Run 1'!B2" or "Data!A1". */
-const sheetOf = (address: string): string => address.slice(0, address.lastIndexOf("!")).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-
-const same = (expected: unknown, actual: unknown): boolean => {
-  if (typeof expected === "number" && typeof actual === "number") return Math.abs(expected - actual) <= 1e-12 * Math.max(1, Math.abs(expected));
-  const e = typeof expected === "string" && expected.startsWith("'") ? expected.slice(1) : expected;
-  return String(e ?? "").replace(/\s+/g, "").toUpperCase() === String(actual ?? "").replace(/\s+/g, "").toUpperCase();
-};
 
 export function createWorkbook(host: ExcelHost): WorkbookGateway {
   const props = host.supports(API.customProperties);
@@ -99,7 +81,9 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const index = loadIndex(context);
         const marker = markerOf(active, props);
         await sync(context);
-        const record = recordFor(await indexOf(index, () => sync(context)), active.name, marker())?.record ?? null;
+        const record =
+          recordFor(await indexOf(index, () => sync(context)), active.name, marker())?.record ??
+          null;
         let learningRate: number | null = null;
         if (record?.role === "run") {
           const cell = learningRateCell(context, active.name, record);
@@ -127,12 +111,15 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const sheets = context.workbook.worksheets.load("items/name");
         await sync(context);
         const exists = sheets.items.some((s) => s.name === sheet);
-        const marker = exists ? markerOf(context.workbook.worksheets.getItem(sheet), props) : () => null;
+        const marker = exists
+          ? markerOf(context.workbook.worksheets.getItem(sheet), props)
+          : () => null;
         if (exists) await sync(context);
         const all = await indexOf(index, () => sync(context));
         const found = exists ? recordFor(all, sheet, marker()) : null;
         const record = found?.record;
-        if (record?.role !== "run" || !found) throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
+        if (record?.role !== "run" || !found)
+          throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
         const ws = context.workbook.worksheets.getItem(sheet);
         const cell = learningRateCell(context, sheet, record);
         await sync(context);
@@ -143,7 +130,15 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const rest = { ...all };
         delete rest[found.key];
         const updated: RunIndex = { ...rest, [sheet]: next };
-        if (runsRow) updated[RUNS_SHEET] = queueRunsRow(context, sheets.items.map((s) => s.name), all, runsRow, props, new Date());
+        if (runsRow)
+          updated[RUNS_SHEET] = queueRunsRow(
+            context,
+            sheets.items.map((s) => s.name),
+            all,
+            runsRow,
+            props,
+            new Date()
+          );
         queueIndex(context, updated, index);
         if (host.supports(API.customProperties)) queueProperty(ws, next);
         await sync(context);
@@ -154,30 +149,59 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
       return host.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         const inputs = new Set(plan.names.map((n) => `${n.row},${n.col}`));
-        const checks: { row: number; col: number; rows: number; cols: number; expect: (i: number, j: number) => unknown }[] = [];
+        const checks: {
+          row: number;
+          col: number;
+          rows: number;
+          cols: number;
+          expect: (i: number, j: number) => unknown;
+        }[] = [];
         for (const b of plan.blocks) {
-          const rows = b.cells.length, cols = Math.max(0, ...b.cells.map((r) => r.length));
+          const rows = b.cells.length,
+            cols = Math.max(0, ...b.cells.map((r) => r.length));
           if (!rows || !cols) continue;
-          checks.push({ row: b.row, col: b.col, rows, cols, expect: (i, j) => {
-            const c = b.cells[i]?.[j];
-            return c ? (c.formula ?? (c.value === undefined ? undefined : literal(c.value))) : undefined;
-          } });
+          checks.push({
+            row: b.row,
+            col: b.col,
+            rows,
+            cols,
+            expect: (i, j) => {
+              const c = b.cells[i]?.[j];
+              return c
+                ? (c.formula ?? (c.value === undefined ? undefined : literal(c.value)))
+                : undefined;
+            },
+          });
         }
         for (const t of plan.tables) {
-          checks.push({ row: t.row, col: t.col, rows: t.rows + 1, cols: t.columns.length, expect: (i, j) => {
-            const c = t.columns[j];
-            if (i === 0) return literal(c.header);
-            if (c.formula) return formulaAt(c.formula, i - 1);
-            const v = c.values?.[i - 1];
-            return v === undefined ? undefined : literal(v);
-          } });
+          checks.push({
+            row: t.row,
+            col: t.col,
+            rows: t.rows + 1,
+            cols: t.columns.length,
+            expect: (i, j) => {
+              const c = t.columns[j];
+              if (i === 0) return literal(c.header);
+              if (c.formula) return formulaAt(c.formula, i - 1);
+              const v = c.values?.[i - 1];
+              return v === undefined ? undefined : literal(v);
+            },
+          });
         }
         // Formulas come back as the text sent: size each row from the expected text, and read in
         // blocks under the 5 MB response limit of Excel on the web.
         const rowBytes = (ch: (typeof checks)[number]) =>
-          Math.max(...[0, ch.rows - 1].map((i) => JSON.stringify(Array.from({ length: ch.cols }, (_, j) => ch.expect(i, j) ?? "")).length)) + ch.cols * 8;
+          Math.max(
+            ...[0, ch.rows - 1].map(
+              (i) =>
+                JSON.stringify(Array.from({ length: ch.cols }, (_, j) => ch.expect(i, j) ?? ""))
+                  .length
+            )
+          ) +
+          ch.cols * 8;
         const grids: unknown[][][] = [];
-        for (const ch of checks) grids.push(await readRows(ws, ch, "formulas", rowBytes(ch), () => sync(context)));
+        for (const ch of checks)
+          grids.push(await readRows(ws, ch, "formulas", rowBytes(ch), () => sync(context)));
         const edited: string[] = [];
         for (const [k, ch] of checks.entries()) {
           grids[k].forEach((row, i) =>
@@ -185,7 +209,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
               const expected = ch.expect(i, j);
               if (expected === undefined || inputs.has(`${ch.row + i},${ch.col + j}`)) return;
               if (!same(expected, actual)) edited.push(a1(ch.row + i, ch.col + j));
-            }),
+            })
           );
         }
         return edited;
@@ -200,7 +224,11 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
     },
 
     async switchToAutomatic() {
-      if (!host.supports(API.setCalculationMode)) throw new NeedsNewerExcel(API.setCalculationMode, "Switching calculation to automatic from the pane");
+      if (!host.supports(API.setCalculationMode))
+        throw new NeedsNewerExcel(
+          API.setCalculationMode,
+          "Switching calculation to automatic from the pane"
+        );
       await host.run(async (context) => {
         context.workbook.application.calculationMode = "Automatic";
         await sync(context);

@@ -26,7 +26,7 @@ export class SyncTimeout extends Error {
   override readonly name = "SyncTimeout";
   constructor(seconds: number) {
     super(
-      `Excel has not answered for ${seconds} seconds. It may still be calculating a large workbook; wait, then check the sheet before trying again.`,
+      `Excel has not answered for ${seconds} seconds. It may still be calculating a large workbook; wait, then check the sheet before trying again.`
     );
   }
 }

@@ -9,8 +9,14 @@ export { createWorkbook, type WorkbookGateway, type WorkbookStatus } from "./gat
 export type { RunRecord } from "./meta";
 export type { RunsRow } from "./runs-log";
 export { writePlan, REQUEST_BUDGET, type WriteOptions, type WriteReport } from "./write-run";
-export { writePlans, type SheetRecord, type WritePlansOptions, type WritePlansReport } from "./write-sheets";
-export { scanCharts, watchCharts, type ChartWatch, type DoctorScan } from "./doctor";
+export {
+  writePlans,
+  type SheetRecord,
+  type WritePlansOptions,
+  type WritePlansReport,
+} from "./write-sheets";
+export { scanCharts, type DoctorScan } from "./doctor";
+export { watchCharts, type ChartWatch } from "./doctor-watch";
 export { applyDoctorFixes, type DoctorApplied } from "./doctor-fix";
 export { checkSheet, type CheckResult } from "./check";
 export { explainReader, type ExplainReader, type SelectedCell } from "./explain-read";

@@ -82,8 +82,15 @@ interface PartEntry {
   rowOf?: RunRecord["rowOf"];
 }
 
-const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** The index in a part's XML (`<gradsheet xmlns="urn:gradsheet:meta:1">{json}</gradsheet>`), or {} when it is not one. */
 export function parsePart(xml: string): RunIndex {
@@ -94,7 +101,16 @@ export function parsePart(xml: string): RunIndex {
     for (const e of doc.sheets ?? []) {
       if (typeof e?.name !== "string") continue;
       const role = e.role ?? (e.meta?.kind === "run" ? "run" : "experiment");
-      out[e.key ?? e.name] = { app: "GradSheet", role, sheet: e.name, created: e.created ?? "", options: e.meta, lrCell: e.lrCell, rows: e.rows, rowOf: e.rowOf };
+      out[e.key ?? e.name] = {
+        app: "GradSheet",
+        role,
+        sheet: e.name,
+        created: e.created ?? "",
+        options: e.meta,
+        lrCell: e.lrCell,
+        rows: e.rows,
+        rowOf: e.rowOf,
+      };
     }
   } catch {
     /* not GradSheet's JSON */
@@ -104,7 +120,16 @@ export function parsePart(xml: string): RunIndex {
 
 /** The part's XML for `index`, readable by `parsePart` and by the exported-file readers (`sheets[].name/meta`). */
 export function partXml(index: RunIndex): string {
-  const sheets: PartEntry[] = Object.entries(index).map(([key, r]) => ({ name: r.sheet, key, meta: r.options, role: r.role, created: r.created, lrCell: r.lrCell, rows: r.rows, rowOf: r.rowOf }));
+  const sheets: PartEntry[] = Object.entries(index).map(([key, r]) => ({
+    name: r.sheet,
+    key,
+    meta: r.options,
+    role: r.role,
+    created: r.created,
+    lrCell: r.lrCell,
+    rows: r.rows,
+    rowOf: r.rowOf,
+  }));
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><gradsheet xmlns="${META_NAMESPACE}">${escapeXml(JSON.stringify({ format: 1, sheets }))}</gradsheet>`;
 }
 
@@ -123,7 +148,11 @@ export async function indexOf(handle: IndexHandle, sync: () => Promise<void>): P
 }
 
 /** Queue storing `index`: the XML part (replacing GradSheet's old one) and the setting. */
-export function queueIndex(context: Excel.RequestContext, index: RunIndex, handle: IndexHandle): void {
+export function queueIndex(
+  context: Excel.RequestContext,
+  index: RunIndex,
+  handle: IndexHandle
+): void {
   for (const p of handle.parts.items) p.delete();
   context.workbook.customXmlParts.add(partXml(index));
   context.workbook.settings.add(INDEX_SETTING, index);
@@ -135,8 +164,15 @@ export function queueIndex(context: Excel.RequestContext, index: RunIndex, handl
  * limit on some platforms; the run's settings live in the index.
  */
 export function markerOf(record: RunRecord): string {
-  const marker = JSON.stringify({ app: record.app, role: record.role, sheet: record.sheet, created: record.created });
-  return marker.length <= 255 ? marker : JSON.stringify({ app: record.app, role: record.role, sheet: record.sheet.slice(0, 31) });
+  const marker = JSON.stringify({
+    app: record.app,
+    role: record.role,
+    sheet: record.sheet,
+    created: record.created,
+  });
+  return marker.length <= 255
+    ? marker
+    : JSON.stringify({ app: record.app, role: record.role, sheet: record.sheet.slice(0, 31) });
 }
 
 export function queueProperty(sheet: Excel.Worksheet, record: RunRecord): void {
@@ -144,9 +180,14 @@ export function queueProperty(sheet: Excel.Worksheet, record: RunRecord): void {
 }
 
 /** The record of a sheet: by its name in the index, else through its marker's original name (renamed sheet). */
-export function recordFor(index: RunIndex, sheetName: string, marker: unknown): { key: string; record: RunRecord } | null {
+export function recordFor(
+  index: RunIndex,
+  sheetName: string,
+  marker: unknown
+): { key: string; record: RunRecord } | null {
   if (index[sheetName]) return { key: sheetName, record: index[sheetName] };
   const m = parseRecord(marker);
-  if (m && index[m.sheet] && !index[m.sheet].sheet.startsWith("#")) return { key: m.sheet, record: { ...index[m.sheet], sheet: sheetName } };
+  if (m && index[m.sheet] && !index[m.sheet].sheet.startsWith("#"))
+    return { key: m.sheet, record: { ...index[m.sheet], sheet: sheetName } };
   return null;
 }

@@ -3,7 +3,15 @@
  * (first step of the Excel pipeline; `batches.ts` groups them under the byte budget). Pure: no Office objects here.
  */
 import { formulaAt } from "../sheet/address";
-import type { Block, ChartSpec, ConditionalFormat, Scalar, SheetPlan, StyleId, Table } from "../sheet/plan";
+import type {
+  Block,
+  ChartSpec,
+  ConditionalFormat,
+  Scalar,
+  SheetPlan,
+  StyleId,
+  Table,
+} from "../sheet/plan";
 import { STYLES, type CellStyle } from "../sheet/styles";
 
 /** A cell rectangle on the sheet being written, 0-based. */
@@ -73,7 +81,8 @@ export function literal(v: Scalar): Scalar {
 }
 
 /** Column width in characters → points (Calibri 11: 7 px per character plus 5 px padding; 0.75 pt per px). */
-export const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+export const widthPoints = (chars: number): number =>
+  Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
 const styleOf = (id: StyleId | undefined): CellStyle => (id ? STYLES[id] : {});
 const visual = (s: CellStyle): CellStyle => {
@@ -94,11 +103,14 @@ function blockOps(block: Block): WriteOp[] {
       if (!c) return null;
       if (c.formula !== undefined) return c.formula;
       return c.value === undefined ? null : literal(c.value);
-    }),
+    })
   );
-  const formats = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => styleOf(get(i, j)?.style).numberFormat ?? null));
+  const formats = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => styleOf(get(i, j)?.style).numberFormat ?? null)
+  );
   const ops: WriteOp[] = [{ kind: "cells", rect, formulas }];
-  if (formats.some((r) => r.some((f) => f !== null))) ops.push({ kind: "numberFormat", rect, formats });
+  if (formats.some((r) => r.some((f) => f !== null)))
+    ops.push({ kind: "numberFormat", rect, formats });
   // Runs of equal style along each row become one style op.
   for (let i = 0; i < rows; i++) {
     let j = 0;
@@ -106,7 +118,12 @@ function blockOps(block: Block): WriteOp[] {
       const id = get(i, j)?.style;
       let k = j + 1;
       while (k < cols && get(i, k)?.style === id) k++;
-      if (id && hasVisual(STYLES[id])) ops.push({ kind: "style", rect: { row: block.row + i, col: block.col + j, rows: 1, cols: k - j }, style: visual(STYLES[id]) });
+      if (id && hasVisual(STYLES[id]))
+        ops.push({
+          kind: "style",
+          rect: { row: block.row + i, col: block.col + j, rows: 1, cols: k - j },
+          style: visual(STYLES[id]),
+        });
       j = k;
     }
   }
@@ -137,27 +154,47 @@ function tableOps(t: Table, opts: OpOptions): WriteOp[] {
   const n = t.columns.length;
   const top = t.row + 1;
   const ops: WriteOp[] = [
-    { kind: "cells", rect: { row: t.row, col: t.col, rows: 1, cols: n }, formulas: [t.columns.map((c) => literal(c.header))] },
-    { kind: "style", rect: { row: t.row, col: t.col, rows: 1, cols: n }, style: visual(STYLES.header) },
+    {
+      kind: "cells",
+      rect: { row: t.row, col: t.col, rows: 1, cols: n },
+      formulas: [t.columns.map((c) => literal(c.header))],
+    },
+    {
+      kind: "style",
+      rect: { row: t.row, col: t.col, rows: 1, cols: n },
+      style: visual(STYLES.header),
+    },
   ];
   if (t.rows === 0) return ops;
   // Visual styles per column span over every data row (constant size).
   for (const [a, b] of spans(n, (j) => hasVisual(styleOf(t.columns[j].style)))) {
-    for (let j = a; j < b; ) {
+    for (let j = a; j < b;) {
       let k = j + 1;
       while (k < b && t.columns[k].style === t.columns[j].style) k++;
-      ops.push({ kind: "style", rect: { row: top, col: t.col + j, rows: t.rows, cols: k - j }, style: visual(styleOf(t.columns[j].style)) });
+      ops.push({
+        kind: "style",
+        rect: { row: top, col: t.col + j, rows: t.rows, cols: k - j },
+        style: visual(styleOf(t.columns[j].style)),
+      });
       j = k;
     }
   }
   const fmt = (j: number) => styleOf(t.columns[j].style).numberFormat ?? null;
   const rowsOf = (from: number, count: number, cols: [number, number]) => ({
-    formulas: Array.from({ length: count }, (_, i) => Array.from({ length: cols[1] - cols[0] }, (_, j) => cellOf(t, from + i, cols[0] + j))),
-    formats: Array.from({ length: count }, () => Array.from({ length: cols[1] - cols[0] }, (_, j) => fmt(cols[0] + j))),
+    formulas: Array.from({ length: count }, (_, i) =>
+      Array.from({ length: cols[1] - cols[0] }, (_, j) => cellOf(t, from + i, cols[0] + j))
+    ),
+    formats: Array.from({ length: count }, () =>
+      Array.from({ length: cols[1] - cols[0] }, (_, j) => fmt(cols[0] + j))
+    ),
   });
   const all: [number, number] = [0, n];
   // Rows per op from the widest sampled row's JSON bytes (first, second and last rows).
-  const rowBytes = Math.max(...[0, Math.min(1, t.rows - 1), t.rows - 1].map((r) => utf8Length(JSON.stringify(rowsOf(r, 1, all).formulas[0])) + 8 * n));
+  const rowBytes = Math.max(
+    ...[0, Math.min(1, t.rows - 1), t.rows - 1].map(
+      (r) => utf8Length(JSON.stringify(rowsOf(r, 1, all).formulas[0])) + 8 * n
+    )
+  );
   const chunk = Math.max(1, opts.chunkRows ?? Math.min(2000, Math.floor(OP_BYTES / rowBytes)));
   const head = opts.fillDown ? Math.min(2, t.rows) : t.rows;
   for (let r = 0; r < head; r += chunk) {
@@ -169,7 +206,10 @@ function tableOps(t: Table, opts: OpOptions): WriteOp[] {
   if (opts.fillDown && t.rows > 2) {
     // Formula columns: Excel fills row 2's formulas down; literal columns: values and formats as sent.
     for (const s of spans(n, (j) => t.columns[j].formula !== undefined)) {
-      ops.push({ kind: "fillDown", rect: { row: top + 1, col: t.col + s[0], rows: t.rows - 1, cols: s[1] - s[0] } });
+      ops.push({
+        kind: "fillDown",
+        rect: { row: top + 1, col: t.col + s[0], rows: t.rows - 1, cols: s[1] - s[0] },
+      });
     }
     for (const s of spans(n, (j) => t.columns[j].formula === undefined)) {
       for (let r = 2; r < t.rows; r += chunk) {
@@ -190,15 +230,24 @@ function tableOps(t: Table, opts: OpOptions): WriteOp[] {
  */
 export function planOps(plan: SheetPlan, opts: OpOptions): WriteOp[] {
   // Names first: a formula entered while its name is undefined may stay #NAME? (sheet-scoped binding at entry).
-  const ops: WriteOp[] = plan.names.map((nm) => ({ kind: "name", name: nm.name, row: nm.row, col: nm.col, comment: nm.comment }));
+  const ops: WriteOp[] = plan.names.map((nm) => ({
+    kind: "name",
+    name: nm.name,
+    row: nm.row,
+    col: nm.col,
+    comment: nm.comment,
+  }));
   for (const b of plan.blocks) ops.push(...blockOps(b));
   for (const t of plan.tables) ops.push(...tableOps(t, opts));
   const widths = new Map<number, number>();
-  for (const t of plan.tables) t.columns.forEach((c, j) => c.width !== undefined && widths.set(t.col + j, c.width));
+  for (const t of plan.tables)
+    t.columns.forEach((c, j) => c.width !== undefined && widths.set(t.col + j, c.width));
   for (const w of plan.columnWidths) widths.set(w.col, w.width);
-  for (const [col, chars] of [...widths].sort((a, b) => a[0] - b[0])) ops.push({ kind: "width", col, cols: 1, points: widthPoints(chars) });
+  for (const [col, chars] of [...widths].sort((a, b) => a[0] - b[0]))
+    ops.push({ kind: "width", col, cols: 1, points: widthPoints(chars) });
   for (const cf of plan.conditionalFormats) ops.push({ kind: "conditionalFormat", format: cf });
-  if (plan.freeze.rows || plan.freeze.cols) ops.push({ kind: "freeze", rows: plan.freeze.rows, cols: plan.freeze.cols });
+  if (plan.freeze.rows || plan.freeze.cols)
+    ops.push({ kind: "freeze", rows: plan.freeze.rows, cols: plan.freeze.cols });
   for (const c of plan.charts) ops.push({ kind: "chart", chart: c });
   return ops;
 }

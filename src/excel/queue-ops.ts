@@ -5,7 +5,13 @@
  * so a platform that refuses them cannot lose the data.
  */
 import { rangeA1 } from "../sheet/address";
-import type { ChartSeriesSpec, ChartSpec, ConditionalFormat, PrintSetup, RangeRef } from "../sheet/plan";
+import type {
+  ChartSeriesSpec,
+  ChartSpec,
+  ConditionalFormat,
+  PrintSetup,
+  RangeRef,
+} from "../sheet/plan";
 import { STYLES, type CellStyle } from "../sheet/styles";
 import type { Rect, WriteOp } from "./plan-ops";
 
@@ -13,7 +19,8 @@ import type { Rect, WriteOp } from "./plan-ops";
 export type RangeResolver = (ref: RangeRef) => Excel.Range;
 
 const hex = (rgb: string): string => `#${rgb}`;
-const rectRange = (sheet: Excel.Worksheet, r: Rect): Excel.Range => sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
+const rectRange = (sheet: Excel.Worksheet, r: Rect): Excel.Range =>
+  sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
 
 function applyStyle(range: Excel.Range, s: CellStyle): void {
   const f = range.format;
@@ -23,9 +30,17 @@ function applyStyle(range: Excel.Range, s: CellStyle): void {
   if (s.fontColor) f.font.color = hex(s.fontColor);
   if (s.fill) f.fill.color = hex(s.fill);
   if (s.wrap !== undefined) f.wrapText = s.wrap;
-  if (s.align) f.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
+  if (s.align)
+    f.horizontalAlignment = s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
   if (s.border) {
-    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
+    for (const edge of [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "InsideHorizontal",
+      "InsideVertical",
+    ] as const) {
       const b = f.borders.getItem(edge);
       b.style = "Continuous";
       b.color = "#BFBFBF";
@@ -43,8 +58,14 @@ function chartType(s: ChartSeriesSpec): "XYScatter" | "XYScatterLines" | "XYScat
  * styles (ExcelApi 1.7). Office.js has no long dash: "lgDash" becomes dash-dot, so it still differs
  * from "dash"; "sysDot" is Excel's round dot and "sysDash" its square dot ("Dot").
  */
-const LINE_STYLE: Record<NonNullable<ChartSeriesSpec["dash"]>, "Dash" | "RoundDot" | "DashDot" | "Dot"> = { dash: "Dash", sysDot: "RoundDot", lgDash: "DashDot", sysDash: "Dot" };
-const MARKER: Record<NonNullable<ChartSeriesSpec["symbol"]>, "Circle" | "Square" | "Triangle" | "Diamond"> = { circle: "Circle", square: "Square", triangle: "Triangle", diamond: "Diamond" };
+const LINE_STYLE: Record<
+  NonNullable<ChartSeriesSpec["dash"]>,
+  "Dash" | "RoundDot" | "DashDot" | "Dot"
+> = { dash: "Dash", sysDot: "RoundDot", lgDash: "DashDot", sysDash: "Dot" };
+const MARKER: Record<
+  NonNullable<ChartSeriesSpec["symbol"]>,
+  "Circle" | "Square" | "Triangle" | "Diamond"
+> = { circle: "Circle", square: "Square", triangle: "Triangle", diamond: "Diamond" };
 /** Line width in points when the plan gives none (as in the .xlsx writer). */
 const LINE_POINTS = 1.5;
 
@@ -66,13 +87,20 @@ function styleSeries(series: Excel.ChartSeries, s: ChartSeriesSpec): void {
 }
 
 /** Queue one XY scatter chart: created from the first series' Y range by columns, then every series set explicitly. */
-export function queueChart(sheet: Excel.Worksheet, spec: ChartSpec, resolve: RangeResolver): Excel.Chart {
+export function queueChart(
+  sheet: Excel.Worksheet,
+  spec: ChartSpec,
+  resolve: RangeResolver
+): Excel.Chart {
   const [first, ...rest] = spec.series;
   const chart = sheet.charts.add(chartType(first), resolve(first.y), "Columns");
   chart.name = spec.id;
   chart.title.text = spec.title;
   const a = spec.anchor;
-  chart.setPosition(rectRange(sheet, { row: a.row, col: a.col, rows: 1, cols: 1 }), rectRange(sheet, { row: a.row + a.rows - 1, col: a.col + a.cols - 1, rows: 1, cols: 1 }));
+  chart.setPosition(
+    rectRange(sheet, { row: a.row, col: a.col, rows: 1, cols: 1 }),
+    rectRange(sheet, { row: a.row + a.rows - 1, col: a.col + a.cols - 1, rows: 1, cols: 1 })
+  );
   chart.legend.visible = spec.series.length > 1;
   chart.legend.position = "Bottom";
   const s0 = chart.series.getItemAt(0);
@@ -95,7 +123,11 @@ export function queueChart(sheet: Excel.Worksheet, spec: ChartSpec, resolve: Ran
  * Queue the axis settings a platform may refuse (log scale, bounds and, when `numberFormats`
  * (ExcelApi 1.8), the labels' number format); the caller syncs them in their own try.
  */
-export function queueAxisScales(chart: Excel.Chart, spec: ChartSpec, numberFormats = false): boolean {
+export function queueAxisScales(
+  chart: Excel.Chart,
+  spec: ChartSpec,
+  numberFormats = false
+): boolean {
   let any = false;
   for (const [axis, s] of [
     [chart.axes.categoryAxis, spec.xAxis],
@@ -129,12 +161,14 @@ export function queueAxisScales(chart: Excel.Chart, spec: ChartSpec, numberForma
  */
 export function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   const layout = sheet.pageLayout;
-  if (print.areas.length) layout.setPrintArea(print.areas.map((a) => rangeA1({ sheet: "", ...a }, false)).join(","));
+  if (print.areas.length)
+    layout.setPrintArea(print.areas.map((a) => rangeA1({ sheet: "", ...a }, false)).join(","));
   layout.orientation = print.landscape ? "Landscape" : "Portrait";
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   // A rebuilt sheet keeps its old manual breaks: remove them so the breaks are the plan's only.
   sheet.horizontalPageBreaks.removePageBreaks();
-  for (const row of print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(rectRange(sheet, { row, col: 0, rows: 1, cols: 1 }));
+  for (const row of print.rowBreaks ?? [])
+    sheet.horizontalPageBreaks.add(rectRange(sheet, { row, col: 0, rows: 1, cols: 1 }));
 }
 
 function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): void {
@@ -149,7 +183,8 @@ function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): 
     return;
   }
   const f = range.conditionalFormats.add("ColorScale");
-  const [lo, mid, hi] = cf.colors.length === 3 ? cf.colors : [cf.colors[0], undefined, cf.colors[1]];
+  const [lo, mid, hi] =
+    cf.colors.length === 3 ? cf.colors : [cf.colors[0], undefined, cf.colors[1]];
   f.colorScale.criteria = {
     minimum: { type: "LowestValue", color: hex(lo) },
     ...(mid ? { midpoint: { formula: "50", type: "Percentile", color: hex(mid) } } : {}),
@@ -158,7 +193,11 @@ function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): 
 }
 
 /** Queue one op. Returns the chart it created, if any, so its axes can be scaled later. */
-export function queueOp(sheet: Excel.Worksheet, op: WriteOp, resolve: RangeResolver): Excel.Chart | undefined {
+export function queueOp(
+  sheet: Excel.Worksheet,
+  op: WriteOp,
+  resolve: RangeResolver
+): Excel.Chart | undefined {
   switch (op.kind) {
     case "cells":
       rectRange(sheet, op.rect).formulas = op.formulas as unknown[][];
@@ -175,15 +214,23 @@ export function queueOp(sheet: Excel.Worksheet, op: WriteOp, resolve: RangeResol
       return;
     }
     case "width":
-      rectRange(sheet, { row: 0, col: op.col, rows: 1, cols: op.cols }).format.columnWidth = op.points;
+      rectRange(sheet, { row: 0, col: op.col, rows: 1, cols: op.cols }).format.columnWidth =
+        op.points;
       return;
     case "freeze":
-      if (op.rows && op.cols) sheet.freezePanes.freezeAt(rectRange(sheet, { row: 0, col: 0, rows: op.rows, cols: op.cols }));
+      if (op.rows && op.cols)
+        sheet.freezePanes.freezeAt(
+          rectRange(sheet, { row: 0, col: 0, rows: op.rows, cols: op.cols })
+        );
       else if (op.rows) sheet.freezePanes.freezeRows(op.rows);
       else sheet.freezePanes.freezeColumns(op.cols);
       return;
     case "name":
-      sheet.names.add(op.name, rectRange(sheet, { row: op.row, col: op.col, rows: 1, cols: 1 }), op.comment);
+      sheet.names.add(
+        op.name,
+        rectRange(sheet, { row: op.row, col: op.col, rows: 1, cols: 1 }),
+        op.comment
+      );
       return;
     case "conditionalFormat":
       queueConditionalFormat(sheet, op.format);

@@ -20,12 +20,14 @@ export async function readRows(
   prop: "values" | "formulas",
   rowBytes: number,
   sync: () => Promise<void>,
-  budget = READ_BUDGET,
+  budget = READ_BUDGET
 ): Promise<unknown[][]> {
   const per = Math.max(1, Math.floor(budget / Math.max(1, rowBytes)));
   const out: unknown[][] = [];
   for (let r = 0; r < rect.rows; r += per) {
-    const range = sheet.getRangeByIndexes(rect.row + r, rect.col, Math.min(per, rect.rows - r), rect.cols).load(prop);
+    const range = sheet
+      .getRangeByIndexes(rect.row + r, rect.col, Math.min(per, rect.rows - r), rect.cols)
+      .load(prop);
     await sync();
     out.push(...(range[prop] as unknown[][]));
   }

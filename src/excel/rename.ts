@@ -22,13 +22,22 @@ const WORD_BEFORE = /[A-Za-z0-9_.'"\]]/;
 export function renameSheetRefs(formula: string, renamed: ReadonlyMap<string, string>): string {
   if (!renamed.size) return formula;
   const lower = new Map([...renamed].map(([a, b]) => [a.toLowerCase(), b]));
-  return formula.replace(SHEET_PREFIX, (whole, str: string | undefined, quoted: string | undefined, bare: string | undefined, at: number) => {
-    if (str !== undefined) return whole;
-    if (bare !== undefined && at > 0 && WORD_BEFORE.test(formula[at - 1])) return whole;
-    const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
-    const to = lower.get(name.toLowerCase());
-    return to === undefined ? whole : `${quoteSheet(to)}!`;
-  });
+  return formula.replace(
+    SHEET_PREFIX,
+    (
+      whole,
+      str: string | undefined,
+      quoted: string | undefined,
+      bare: string | undefined,
+      at: number
+    ) => {
+      if (str !== undefined) return whole;
+      if (bare !== undefined && at > 0 && WORD_BEFORE.test(formula[at - 1])) return whole;
+      const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
+      const to = lower.get(name.toLowerCase());
+      return to === undefined ? whole : `${quoteSheet(to)}!`;
+    }
+  );
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -83,10 +92,11 @@ function renameBlock(b: Block, fix: (f: string) => string, text: (t: string) => 
         if (!c) return c;
         const out = { ...c };
         if (c.formula !== undefined) out.formula = fix(c.formula);
-        if (typeof c.value === "string" && c.style && LABEL_STYLES.has(c.style)) out.value = text(c.value);
+        if (typeof c.value === "string" && c.style && LABEL_STYLES.has(c.style))
+          out.value = text(c.value);
         if (c.comment !== undefined) out.comment = text(c.comment);
         return out;
-      }),
+      })
     ),
   };
 }
@@ -95,7 +105,15 @@ function renameTable(t: Table, fix: (f: string) => string): Table {
   return {
     ...t,
     columns: t.columns.map((c) =>
-      c.formula ? { ...c, formula: { ...(c.formula.first === undefined ? {} : { first: fix(c.formula.first) }), rest: fix(c.formula.rest) } } : c,
+      c.formula
+        ? {
+            ...c,
+            formula: {
+              ...(c.formula.first === undefined ? {} : { first: fix(c.formula.first) }),
+              rest: fix(c.formula.rest),
+            },
+          }
+        : c
     ),
   };
 }
@@ -107,7 +125,12 @@ function renameFormat(cf: ConditionalFormat, fix: (f: string) => string): Condit
 function renameChart(c: ChartSpec, to: (name: string) => string): ChartSpec {
   return {
     ...c,
-    series: c.series.map((s) => ({ ...s, name: to(s.name), x: { ...s.x, sheet: to(s.x.sheet) }, y: { ...s.y, sheet: to(s.y.sheet) } })),
+    series: c.series.map((s) => ({
+      ...s,
+      name: to(s.name),
+      x: { ...s.x, sheet: to(s.x.sheet) },
+      y: { ...s.y, sheet: to(s.y.sheet) },
+    })),
   };
 }
 
@@ -119,7 +142,9 @@ function renameChart(c: ChartSpec, to: (name: string) => string): ChartSpec {
  */
 export function renamePlans(plans: SheetPlan[], names: string[]): SheetPlan[] {
   if (names.length !== plans.length) throw new Error("one name per sheet is needed");
-  const renamed = new Map(plans.flatMap((p, i) => (p.name === names[i] ? [] : [[p.name, names[i]] as const])));
+  const renamed = new Map(
+    plans.flatMap((p, i) => (p.name === names[i] ? [] : [[p.name, names[i]] as const]))
+  );
   if (!renamed.size) return plans;
   const lower = new Map([...renamed].map(([a, b]) => [a.toLowerCase(), b]));
   const to = (name: string) => lower.get(name.toLowerCase()) ?? name;
@@ -128,7 +153,11 @@ export function renamePlans(plans: SheetPlan[], names: string[]): SheetPlan[] {
   return plans.map((p, i) => {
     const runs = p.meta.runs;
     // a sheet whose formulas read a renamed sheet names it in its labels too (the Compare sheet)
-    const reads = p.blocks.some((b) => b.cells.some((row) => row.some((c) => c?.formula !== undefined && fix(c.formula) !== c.formula)));
+    const reads = p.blocks.some((b) =>
+      b.cells.some((row) =>
+        row.some((c) => c?.formula !== undefined && fix(c.formula) !== c.formula)
+      )
+    );
     return {
       ...p,
       name: names[i],
@@ -136,7 +165,10 @@ export function renamePlans(plans: SheetPlan[], names: string[]): SheetPlan[] {
       tables: p.tables.map((t) => renameTable(t, fix)),
       conditionalFormats: p.conditionalFormats.map((cf) => renameFormat(cf, fix)),
       charts: p.charts.map((c) => renameChart(c, to)),
-      meta: Array.isArray(runs) && runs.every((r) => typeof r === "string") ? { ...p.meta, runs: runs.map(to) } : p.meta,
+      meta:
+        Array.isArray(runs) && runs.every((r) => typeof r === "string")
+          ? { ...p.meta, runs: runs.map(to) }
+          : p.meta,
     };
   });
 }

@@ -26,7 +26,8 @@ export const API = {
 
 /** The Excel builds that first support a set (Microsoft 365 Windows / Mac, volume-licensed Office). */
 const EXCEL_FOR: Record<string, string> = {
-  "1.7": "Excel 2019 or later (Microsoft 365 version 1801+, Excel for Mac 16.9+, or Excel on the web)",
+  "1.7":
+    "Excel 2019 or later (Microsoft 365 version 1801+, Excel for Mac 16.9+, or Excel on the web)",
   "1.8": "Excel 2021 or Microsoft 365 version 1808+ (Excel for Mac 16.17+, or Excel on the web)",
   "1.9": "Microsoft 365 version 1903+ (Excel for Mac 16.24+, or Excel on the web)",
   "1.12": "Microsoft 365 version 2008+ (Excel for Mac 16.40+, or Excel on the web)",
@@ -42,7 +43,7 @@ export class NeedsNewerExcel extends Error {
   override readonly name = "NeedsNewerExcel";
   constructor(
     readonly version: string,
-    feature: string,
+    feature: string
   ) {
     super(excelNeeded(version, feature));
   }

@@ -26,12 +26,32 @@ export interface RunsRow {
   change?: string;
 }
 
-export const RUNS_HEADER = ["Time", "Sheet", "Model", "Optimizer", "Learning rate", "Epochs", "Final √SSE", "Diverged at", "What changed"];
+export const RUNS_HEADER = [
+  "Time",
+  "Sheet",
+  "Model",
+  "Optimizer",
+  "Learning rate",
+  "Epochs",
+  "Final √SSE",
+  "Diverged at",
+  "What changed",
+];
 
 /** The cells of one log row, in header order. */
 export function runsCells(row: RunsRow, time: Date): (string | number)[] {
   const stamp = time.toISOString().replace("T", " ").slice(0, 19);
-  return [stamp, `'${row.sheet}`, row.model, row.optimizer, row.lr, row.epochs, Number.isFinite(row.finalRootSse) ? row.finalRootSse : "overflow", row.divergedAt, row.change ?? ""];
+  return [
+    stamp,
+    `'${row.sheet}`,
+    row.model,
+    row.optimizer,
+    row.lr,
+    row.epochs,
+    Number.isFinite(row.finalRootSse) ? row.finalRootSse : "overflow",
+    row.divergedAt,
+    row.change ?? "",
+  ];
 }
 
 /** Where a new run sheet goes: Runs' own position (pushing Runs after it), or undefined when there is no log yet. */
@@ -45,7 +65,14 @@ export function runsPosition(names: readonly string[], index: RunIndex): number 
  * Queue writing `row` to the Runs log (creating the sheet when GradSheet has none): over the row
  * its sheet already has, else appended. Returns the log's updated record for the index.
  */
-export function queueRunsRow(context: Excel.RequestContext, names: string[], index: RunIndex, row: RunsRow, customProps: boolean, now: Date): RunRecord {
+export function queueRunsRow(
+  context: Excel.RequestContext,
+  names: string[],
+  index: RunIndex,
+  row: RunsRow,
+  customProps: boolean,
+  now: Date
+): RunRecord {
   const existing = index[RUNS_SHEET];
   const sheets = context.workbook.worksheets;
   let sheet: Excel.Worksheet;
@@ -72,11 +99,17 @@ export function queueRunsRow(context: Excel.RequestContext, names: string[], ind
   const at = rowOf[row.sheet] ?? rows + 1;
   const range = sheet.getRangeByIndexes(at, 0, 1, cells.length);
   // Format before value: an ISO time written into a General cell is stored as a date serial.
-  range.numberFormat = [["@", "@", "General", "General", "General", "0", "0.0000", "General", "General"]];
+  range.numberFormat = [
+    ["@", "@", "General", "General", "General", "0", "0.0000", "General", "General"],
+  ];
   range.values = [cells];
   const record: RunRecord = {
-    app: "GradSheet", role: "runs", sheet: name, created: existing?.created ?? now.toISOString(),
-    rows: Math.max(rows, at), rowOf: { ...rowOf, [row.sheet]: at },
+    app: "GradSheet",
+    role: "runs",
+    sheet: name,
+    created: existing?.created ?? now.toISOString(),
+    rows: Math.max(rows, at),
+    rowOf: { ...rowOf, [row.sheet]: at },
   };
   if (customProps) sheet.customProperties.add("GradSheet", JSON.stringify(record));
   return record;

@@ -28,7 +28,11 @@ export interface WriteReport {
 }
 
 /** Write `plan` into the workbook as a run. Never touches a sheet the add-in did not create. */
-export async function writePlan(host: ExcelHost, plan: SheetPlan, opts: WriteOptions): Promise<WriteReport> {
+export async function writePlan(
+  host: ExcelHost,
+  plan: SheetPlan,
+  opts: WriteOptions
+): Promise<WriteReport> {
   const { record, ...rest } = opts;
   const { rows: _rows, ...stored } = record;
   const report = await writePlans(host, [plan], { ...rest, records: [{ ...stored, role: "run" }] });

@@ -10,17 +10,35 @@ import { uniqueSheetName } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { queueAxisScales, queueOp, queuePrint, type RangeResolver } from "./queue-ops";
 import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
-import { indexOf, loadIndex, queueIndex, queueProperty, type RunIndex, type RunRecord } from "./meta";
+import {
+  indexOf,
+  loadIndex,
+  queueIndex,
+  queueProperty,
+  type RunIndex,
+  type RunRecord,
+} from "./meta";
 import { estimateBytes, planCellCount, planOps } from "./plan-ops";
 import { renamePlans } from "./rename";
+import { clearSheet, loadReplaced, placeRuns, removeAdded } from "./sheet-slots";
 import { API, NeedsNewerExcel } from "./requirements";
-import { queueRunsRow, RUNS_SHEET, runsPosition, type RunsRow } from "./runs-log";
-import { batchSheetOps, halveSheetOps, isPayloadLimit, queueNotes, REQUEST_BUDGET, SHEET_BYTES, type SheetOp } from "./batches";
+import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
+import {
+  batchSheetOps,
+  halveSheetOps,
+  isPayloadLimit,
+  queueNotes,
+  REQUEST_BUDGET,
+  SHEET_BYTES,
+  type SheetOp,
+} from "./batches";
 
 export { batchSheetOps, type SheetOp } from "./batches";
 
 /** What to store about one sheet: a live run (recognised by the pane) or an experiment sheet. */
-export type SheetRecord = Omit<RunRecord, "sheet" | "created" | "app" | "role" | "rows"> & { role: "run" | "experiment" };
+export type SheetRecord = Omit<RunRecord, "sheet" | "created" | "app" | "role" | "rows"> & {
+  role: "run" | "experiment";
+};
 
 export interface WritePlansOptions {
   /** One record per plan, in plan order. */
@@ -56,38 +74,27 @@ export interface WritePlansReport {
   axisWarning?: string;
 }
 
-/** Best effort after a failed write: delete the sheets this call added. */
-async function removeAdded(context: Excel.RequestContext, names: string[], sync: () => Promise<void>): Promise<void> {
-  try {
-    const found = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
-    await sync();
-    for (const ws of found) if (!ws.isNullObject) ws.delete();
-    await sync();
-  } catch {
-    /* the original error is the one to report */
-  }
-}
-
-/** Read what a rebuild must clear on its sheet (charts and sheet-scoped names); throws when the sheet is not a run. */
-async function loadReplaced(context: Excel.RequestContext, name: string, index: RunIndex, names: string[], sync: () => Promise<void>) {
-  if (index[name]?.role !== "run") throw new Error(`"${name}" was not written by GradSheet, so it is left as it is.`);
-  if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) throw new Error(`The sheet "${name}" is no longer in the workbook.`);
-  const ws = context.workbook.worksheets.getItem(name);
-  const charts = ws.charts.load("items/name");
-  const scoped = ws.names.load("items/name");
-  await sync();
-  return { charts: charts.items.map((c) => c.name), names: scoped.items.map((n) => n.name) };
-}
-
 /**
  * Write `plans` in order, the first sheet left active. Never touches a sheet it did not add,
  * except the GradSheet run named by `replace`. Syncs: 1 look (+1 for a rebuild) + 1 per batch + 1 extras.
  */
-export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: WritePlansOptions): Promise<WritePlansReport> {
-  if (!host.supports(API.write)) throw new NeedsNewerExcel(API.write, plans.length > 1 ? "Writing experiment sheets with linked charts" : "Writing a training sheet with linked charts");
+export async function writePlans(
+  host: ExcelHost,
+  plans: SheetPlan[],
+  opts: WritePlansOptions
+): Promise<WritePlansReport> {
+  if (!host.supports(API.write))
+    throw new NeedsNewerExcel(
+      API.write,
+      plans.length > 1
+        ? "Writing experiment sheets with linked charts"
+        : "Writing a training sheet with linked charts"
+    );
   if (!plans.length) throw new Error("There are no sheets to write.");
-  if (opts.records.length !== plans.length) throw new Error("writePlans needs one record per sheet.");
-  if (opts.replace !== undefined && plans.length !== 1) throw new Error("A rebuild writes one sheet.");
+  if (opts.records.length !== plans.length)
+    throw new Error("writePlans needs one record per sheet.");
+  if (opts.replace !== undefined && plans.length !== 1)
+    throw new Error("A rebuild writes one sheet.");
   const fillDown = host.supports(API.autoFill);
   const customProps = host.supports(API.customProperties);
   const budget = opts.budget ?? REQUEST_BUDGET;
@@ -111,15 +118,23 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
     const index: RunIndex = await indexOf(indexHandle, counted);
     const existing = sheets.items.map((s) => s.name);
     const replace = opts.replace;
-    const old = replace === undefined ? null : await loadReplaced(context, replace, index, existing, counted);
+    const old =
+      replace === undefined ? null : await loadReplaced(context, replace, index, existing, counted);
     const names: string[] = [];
-    if (replace !== undefined) names.push(existing.find((n) => n.toLowerCase() === replace.toLowerCase())!);
+    if (replace !== undefined)
+      names.push(existing.find((n) => n.toLowerCase() === replace.toLowerCase())!);
     else for (const p of plans) names.push(uniqueSheetName(p.name, [...existing, ...names]));
     const targets = renamePlans(plans, names);
-    const all: SheetOp[] = targets.flatMap((p, sheet) => planOps(p, { fillDown }).map((op) => ({ sheet, op })));
+    const all: SheetOp[] = targets.flatMap((p, sheet) =>
+      planOps(p, { fillDown }).map((op) => ({ sheet, op }))
+    );
     // Frozen panes act on the active sheet's view: only the first sheet (active) is frozen, in the extras request.
     const freezes = all.filter((o) => o.op.kind === "freeze" && o.sheet === 0).map((o) => o.op);
-    let pending = batchSheetOps(all.filter((o) => o.op.kind !== "freeze"), budget, old ? 0 : targets.length);
+    let pending = batchSheetOps(
+      all.filter((o) => o.op.kind !== "freeze"),
+      budget,
+      old ? 0 : targets.length
+    );
     const total = pending.length;
     const requestBytes: number[] = [];
     const charts: { chart: Excel.Chart; spec: SheetPlan["charts"][number] }[] = [];
@@ -135,15 +150,21 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
       }
       const batch = pending[0];
       const isLast = pending.length === 1;
-      const ws = names.map((n) => (started || old ? context.workbook.worksheets.getItem(n) : context.workbook.worksheets.add(n)));
+      const ws = names.map((n) =>
+        started || old ? context.workbook.worksheets.getItem(n) : context.workbook.worksheets.add(n)
+      );
       if (!started) {
         ws[0].activate();
         if (old) clearSheet(ws[0], old);
         else placeRuns(ws, opts.records, existing, index);
       }
-      if (host.supports(API.suspendScreenUpdating)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+      if (host.supports(API.suspendScreenUpdating))
+        context.workbook.application.suspendScreenUpdatingUntilNextSync();
       const byName = new Map(names.map((n, i) => [n.toLowerCase(), ws[i]]));
-      const resolve: RangeResolver = (r) => (byName.get(r.sheet.toLowerCase()) ?? context.workbook.worksheets.getItem(r.sheet)).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
+      const resolve: RangeResolver = (r) =>
+        (
+          byName.get(r.sheet.toLowerCase()) ?? context.workbook.worksheets.getItem(r.sheet)
+        ).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
       const batchCharts: typeof charts = [];
       for (const { sheet, op } of batch) {
         const chart = queueOp(ws[sheet], op, resolve);
@@ -152,11 +173,17 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
       if (isLast) {
         const next: RunIndex = { ...index };
         targets.forEach((_p, i) => {
-          const record = { ...opts.records[i], app: "GradSheet", sheet: names[i], created: now.toISOString() } as RunRecord;
+          const record = {
+            ...opts.records[i],
+            app: "GradSheet",
+            sheet: names[i],
+            created: now.toISOString(),
+          } as RunRecord;
           next[names[i]] = record;
           if (customProps) queueProperty(ws[i], record);
         });
-        if (opts.runsRow) next[RUNS_SHEET] = queueRunsRow(context, existing, index, opts.runsRow, customProps, now);
+        if (opts.runsRow)
+          next[RUNS_SHEET] = queueRunsRow(context, existing, index, opts.runsRow, customProps, now);
         queueIndex(context, next, indexHandle);
       }
       try {
@@ -166,16 +193,25 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
         if (!halves) {
           if (e instanceof SyncTimeout) throw e;
           if (!old) await removeAdded(context, names, sync);
-          else throw new Error(`The rebuild of "${names[0]}" stopped part way (${(e as Error).message}). Its cells may be incomplete: press Rebuild again.`);
+          else
+            throw new Error(
+              `The rebuild of "${names[0]}" stopped part way (${(e as Error).message}). Its cells may be incomplete: press Rebuild again.`
+            );
           throw e;
         }
-        if ((e as { code?: string }).code !== "RequestPayloadSizeLimitExceeded") halves.forEach((h) => retried.add(h));
+        if ((e as { code?: string }).code !== "RequestPayloadSizeLimitExceeded")
+          halves.forEach((h) => retried.add(h));
         pending = [...halves, ...pending.slice(1)];
         continue;
       }
       started = true;
       charts.push(...batchCharts);
-      requestBytes.push(batch.reduce((n, { op }) => n + estimateBytes(op), requestBytes.length || old ? 0 : names.length * SHEET_BYTES));
+      requestBytes.push(
+        batch.reduce(
+          (n, { op }) => n + estimateBytes(op),
+          requestBytes.length || old ? 0 : names.length * SHEET_BYTES
+        )
+      );
       pending = pending.slice(1);
       opts.onProgress?.(++done, Math.max(total, done + pending.length));
     }
@@ -186,39 +222,41 @@ export async function writePlans(host: ExcelHost, plans: SheetPlan[], opts: Writ
     let axisWarning: string | undefined;
     const axisFormats = host.supports(API.axisNumberFormat);
     const scaled = charts.filter(({ chart, spec }) => queueAxisScales(chart, spec, axisFormats));
-    const printed = host.supports(API.pageLayout) ? targets.filter((p, i) => p.print && (queuePrint(context.workbook.worksheets.getItem(names[i]), p.print), true)).length : 0;
-    const notes = host.supports(API.notes) ? targets.reduce((n, p, i) => n + queueNotes(context.workbook.worksheets.getItem(names[i]), p), 0) : 0;
+    const printed = host.supports(API.pageLayout)
+      ? targets.filter(
+          (p, i) =>
+            p.print && (queuePrint(context.workbook.worksheets.getItem(names[i]), p.print), true)
+        ).length
+      : 0;
+    const notes = host.supports(API.notes)
+      ? targets.reduce(
+          (n, p, i) => n + queueNotes(context.workbook.worksheets.getItem(names[i]), p),
+          0
+        )
+      : 0;
     const first = context.workbook.worksheets.getItem(names[0]);
     for (const op of freezes) queueOp(first, op, () => first.getRange("A1"));
     if (scaled.length || notes || freezes.length || printed) {
       try {
         await counted();
       } catch (e) {
-        const what = scaled.length ? "a chart axis's logarithmic scale, bounds or label format" : notes ? "the cell notes" : freezes.length ? "the frozen panes" : "the page setup";
+        const what = scaled.length
+          ? "a chart axis's logarithmic scale, bounds or label format"
+          : notes
+            ? "the cell notes"
+            : freezes.length
+              ? "the frozen panes"
+              : "the page setup";
         axisWarning = `The ${plans.length > 1 ? "sheets" : "sheet"} and charts are written, but Excel refused ${what} (${(e as Error).message}).`;
       }
     }
-    return { sheets: names, syncs, requestBytes, cells: targets.reduce((n, p) => n + planCellCount(p), 0), calculationMode: app.calculationMode, axisWarning };
+    return {
+      sheets: names,
+      syncs,
+      requestBytes,
+      cells: targets.reduce((n, p) => n + planCellCount(p), 0),
+      calculationMode: app.calculationMode,
+      axisWarning,
+    };
   });
 }
-
-/** Queue moving new run sheets just before the Runs log, so runs stay together with Runs after them. */
-function placeRuns(ws: Excel.Worksheet[], records: SheetRecord[], existing: string[], index: RunIndex): void {
-  const before = runsPosition(existing, index);
-  if (before === undefined) return;
-  let at = before;
-  ws.forEach((sheet, i) => {
-    if (records[i].role === "run") sheet.position = at++;
-  });
-}
-
-/** Queue clearing a run sheet for its rebuild: cells, formats, notes, conditional formats, charts, names, panes. */
-function clearSheet(ws: Excel.Worksheet, old: { charts: string[]; names: string[] }): void {
-  const everything = ws.getRange();
-  everything.conditionalFormats.clearAll();
-  everything.clear("All");
-  for (const c of old.charts) ws.charts.getItem(c).delete();
-  for (const n of old.names) ws.names.getItem(n).delete();
-  ws.freezePanes.unfreeze();
-}
-

@@ -4,7 +4,13 @@
  * object of DESIGN.md's contract.
  */
 import type { RunResult } from "../core";
-import { explainStep, stepJson, stepValues, type StepExplanation, type StepValues } from "../core/explain";
+import {
+  explainStep,
+  stepJson,
+  stepValues,
+  type StepExplanation,
+  type StepValues,
+} from "../core/explain";
 import { explanationText } from "../core/explain-lines";
 
 export interface ExplainedStep {
@@ -19,5 +25,10 @@ export interface ExplainedStep {
 export function explainRunStep(result: RunResult, step: number): ExplainedStep {
   const values = stepValues(result, step);
   const explanation = explainStep(result.config, values);
-  return { values, explanation, text: explanationText(result.config, values, explanation), json: stepJson(result.config, values) };
+  return {
+    values,
+    explanation,
+    text: explanationText(result.config, values, explanation),
+    json: stepJson(result.config, values),
+  };
 }

@@ -2,4 +2,12 @@
 export * from "./service";
 export { explainRunStep, type ExplainedStep } from "./explain";
 export { lessonXlsx, LESSON_FILE } from "./lesson";
-export { cellOf, explainFromCells, rowsToRead, stepAtRow, stepLayout, type SheetExplanation, type StepLayout } from "./sheet-explain";
+export {
+  cellOf,
+  explainFromCells,
+  rowsToRead,
+  stepAtRow,
+  stepLayout,
+  type SheetExplanation,
+  type StepLayout,
+} from "./sheet-explain";

@@ -4,9 +4,27 @@
  * Office). The CLI and the pane both go through here, so a run, its sheet name and the numbers a
  * learner reads are the same on both surfaces.
  */
-import { MODELS, OPTIMIZERS, hPlateau, resolveConfig, train, type LandscapeAxes, type RunConfig, type RunOptions, type RunResult } from "../core";
+import {
+  MODELS,
+  OPTIMIZERS,
+  hPlateau,
+  resolveConfig,
+  train,
+  type LandscapeAxes,
+  type RunConfig,
+  type RunOptions,
+  type RunResult,
+} from "../core";
 import { learnerNumber } from "../core/learner-number";
-import { buildRunSheet, buildWorkbookPlan, NAMES, sanitizeSheetName, uniqueSheetName, type SheetPlan, type WorkbookPlan } from "../sheet";
+import {
+  buildRunSheet,
+  buildWorkbookPlan,
+  NAMES,
+  sanitizeSheetName,
+  uniqueSheetName,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../sheet";
 import { buildLandscapeSheet } from "../sheet/experiments";
 import { writeWorkbook } from "../xlsx";
 
@@ -52,7 +70,10 @@ export function xlsxFileName(name: string): string {
  * One run as a workbook (names workbook-wide), optionally followed by its loss-landscape sheet
  * "<run> landscape". `name` defaults to the naming rule.
  */
-export function runWorkbookPlan(result: RunResult, opts: { name?: string; landscape?: boolean | LandscapeAxes } = {}): WorkbookPlan {
+export function runWorkbookPlan(
+  result: RunResult,
+  opts: { name?: string; landscape?: boolean | LandscapeAxes } = {}
+): WorkbookPlan {
   const plan = buildWorkbookPlan([{ result, name: opts.name ?? runSheetName(result.config) }]);
   if (opts.landscape) {
     const run = plan.sheets[0].name;
@@ -69,7 +90,11 @@ export function runXlsx(result: RunResult): { bytes: Uint8Array; filename: strin
 }
 
 /** A run's row in the workbook's Runs log (the shape src/excel's log writes): its settings, final √SSE and where it diverged. */
-export type RunLogRow = Pick<RunConfig, "model" | "optimizer" | "lr" | "epochs"> & { sheet: string; finalRootSse: number; divergedAt: string };
+export type RunLogRow = Pick<RunConfig, "model" | "optimizer" | "lr" | "epochs"> & {
+  sheet: string;
+  finalRootSse: number;
+  divergedAt: string;
+};
 
 export interface RunSummary {
   perEpoch: { epoch: number; rootSse: number }[];
@@ -86,14 +111,28 @@ export function summarize(result: RunResult): RunSummary {
   return {
     perEpoch,
     final: perEpoch.length ? perEpoch[perEpoch.length - 1].rootSse : NaN,
-    divergence: [d ? `It diverged at epoch ${d.epoch}, row ${d.row} (step ${d.step}): ${d.reason}` : "", hPlateau(result)?.text ?? ""].filter(Boolean).join(" ") || null,
+    divergence:
+      [
+        d ? `It diverged at epoch ${d.epoch}, row ${d.row} (step ${d.step}): ${d.reason}` : "",
+        hPlateau(result)?.text ?? "",
+      ]
+        .filter(Boolean)
+        .join(" ") || null,
     divergedAt: d ? `epoch ${d.epoch}, row ${d.row}` : "",
   };
 }
 
 export function runLogRow(result: RunResult, sheet: string): RunLogRow {
   const c = result.config;
-  return { sheet, model: c.model, optimizer: c.optimizer, lr: c.lr, epochs: c.epochs, finalRootSse: summarize(result).final, divergedAt: summarize(result).divergedAt };
+  return {
+    sheet,
+    model: c.model,
+    optimizer: c.optimizer,
+    lr: c.lr,
+    epochs: c.epochs,
+    finalRootSse: summarize(result).final,
+    divergedAt: summarize(result).divergedAt,
+  };
 }
 
 /** A run ready for an Excel writer: its plan, what the sheet records about itself, and its Runs-log row. */
@@ -108,14 +147,23 @@ export interface PreparedRun {
 export function prepareRun(options: RunOptions, name?: string): PreparedRun {
   const result = trainRun(options);
   const plan = runPlan(result, name);
-  return { result, plan, record: { options: plan.meta, lrCell: lrCellOf(plan) }, runsRow: runLogRow(result, plan.name) };
+  return {
+    result,
+    plan,
+    record: { options: plan.meta, lrCell: lrCellOf(plan) },
+    runsRow: runLogRow(result, plan.name),
+  };
 }
 
 /** The Excel write, passed in from src/excel (the pane's gateway); resolves to its report. */
 export type ExcelRunWrite<R> = (run: PreparedRun) => Promise<R>;
 
 /** Train, plan and write a run into Excel with the writer given. */
-export async function writeRun<R>(options: RunOptions, write: ExcelRunWrite<R>, name?: string): Promise<{ run: PreparedRun; report: R }> {
+export async function writeRun<R>(
+  options: RunOptions,
+  write: ExcelRunWrite<R>,
+  name?: string
+): Promise<{ run: PreparedRun; report: R }> {
   const run = prepareRun(options, name);
   return { run, report: await write(run) };
 }

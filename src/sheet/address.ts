@@ -6,7 +6,8 @@ import type { RangeRef } from "./plan";
 
 /** 0 → "A", 25 → "Z", 26 → "AA", 16383 → "XFD". */
 export function colLetter(col: number): string {
-  if (!Number.isInteger(col) || col < 0 || col > 16383) throw new RangeError(`column index out of range: ${col}`);
+  if (!Number.isInteger(col) || col < 0 || col > 16383)
+    throw new RangeError(`column index out of range: ${col}`);
   let s = "";
   let n = col + 1;
   while (n > 0) {
@@ -31,7 +32,8 @@ export interface RefOptions {
 
 /** (4, 2) → "C5"; with { absRow, absCol } → "$C$5". */
 export function a1(row: number, col: number, opts: RefOptions = {}): string {
-  if (!Number.isInteger(row) || row < 0 || row > 1048575) throw new RangeError(`row index out of range: ${row}`);
+  if (!Number.isInteger(row) || row < 0 || row > 1048575)
+    throw new RangeError(`row index out of range: ${row}`);
   return `${opts.absCol ? "$" : ""}${colLetter(col)}${opts.absRow ? "$" : ""}${row + 1}`;
 }
 
@@ -56,7 +58,8 @@ export function rangeA1(ref: RangeRef, withSheet = true): string {
 }
 
 // "Sheet1!$A$2:$A$22", "'Run 1'!B5", with an optional leading "=": one sheet-qualified area.
-const RANGE_A1 = /^=?(?:'((?:[^']|'')+)'|([^'!():,]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+const RANGE_A1 =
+  /^=?(?:'((?:[^']|'')+)'|([^'!():,]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
 
 /**
  * Parse a sheet-qualified A1 range, the inverse of {@link rangeA1}: "'Run 1'!$B$5:$B$33" →
@@ -72,11 +75,22 @@ export function parseRangeA1(text: string): RangeRef | null {
   const c2 = m[5] ? colIndex(m[5]) : c1;
   const r2 = m[6] ? Number(m[6]) - 1 : r1;
   if (r1 < 0 || r2 < 0) return null;
-  return { sheet, row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+  return {
+    sheet,
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    cols: Math.abs(c2 - c1) + 1,
+  };
 }
 
 /** Parse "C5", "$C$5" (no sheet) into 0-based indexes. */
-export function parseA1(ref: string): { row: number; col: number; absRow: boolean; absCol: boolean } {
+export function parseA1(ref: string): {
+  row: number;
+  col: number;
+  absRow: boolean;
+  absCol: boolean;
+} {
   const m = /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/.exec(ref.trim().toUpperCase());
   if (!m) throw new SyntaxError(`not an A1 cell reference: ${ref}`);
   return { col: colIndex(m[2]), row: Number(m[4]) - 1, absCol: m[1] === "$", absRow: m[3] === "$" };
@@ -118,7 +132,11 @@ const MAX_SHEET_NAME = 31;
  * 31 characters, not empty and not "History" (reserved by Excel).
  */
 export function sanitizeSheetName(name: string): string {
-  let s = name.replace(/[[\]:*?/\\]/g, " ").replace(/[\u0000-\u001f]/g, "").replace(/\s+/g, " ").trim();
+  let s = name
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/[\u0000-\u001f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   s = s.replace(/^'+|'+$/g, "").trim();
   if (s.length > MAX_SHEET_NAME) s = s.slice(0, MAX_SHEET_NAME).trim();
   if (!s || s.toLowerCase() === "history") s = s ? `${s} 1` : "Sheet";

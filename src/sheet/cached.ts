@@ -5,8 +5,12 @@
 import type { CachedValue, CellError } from "./plan";
 
 /** Shared error values: one object per kind, not one per cell. */
-export const NUM_ERROR: { error: CellError } = Object.freeze({ error: "#NUM!" }) as { error: CellError };
-export const NA_ERROR: { error: CellError } = Object.freeze({ error: "#N/A" }) as { error: CellError };
+export const NUM_ERROR: { error: CellError } = Object.freeze({ error: "#NUM!" }) as {
+  error: CellError;
+};
+export const NA_ERROR: { error: CellError } = Object.freeze({ error: "#N/A" }) as {
+  error: CellError;
+};
 
 /** A core number as a cached value: finite numbers as they are (−0 as 0), anything else #NUM!. */
 export function cachedNumber(v: number | undefined): CachedValue {

@@ -21,7 +21,18 @@ export const COLORS = {
 };
 
 /** Colours for the weights of a wide layer (up to 25 series), cycling through a 10-colour palette. */
-const PALETTE = ["1F77B4", "FF7F0E", "2CA02C", "9467BD", "8C564B", "E377C2", "7F7F7F", "BCBD22", "17BECF", "D62728"];
+const PALETTE = [
+  "1F77B4",
+  "FF7F0E",
+  "2CA02C",
+  "9467BD",
+  "8C564B",
+  "E377C2",
+  "7F7F7F",
+  "BCBD22",
+  "17BECF",
+  "D62728",
+];
 
 /** A weight's series colour: a–d as always, wide-layer weights from the palette by position. */
 export function weightColor(w: string, i: number): string {
@@ -38,7 +49,11 @@ const SYMBOLS = ["circle", "square", "triangle", "diamond"] as const;
  */
 export function seriesLook(i: number): Pick<ChartSeriesSpec, "dash" | "symbol" | "width"> {
   const dash = DASHES[i % DASHES.length];
-  return { ...(dash ? { dash } : {}), symbol: SYMBOLS[i % SYMBOLS.length], width: i === 0 ? 3 : 1.75 };
+  return {
+    ...(dash ? { dash } : {}),
+    symbol: SYMBOLS[i % SYMBOLS.length],
+    width: i === 0 ? 3 : 1.75,
+  };
 }
 
 export interface ChartPlaces {
@@ -55,12 +70,37 @@ function columnValues(t: Table, key: string): unknown[] {
 }
 
 /** Charts by id: error by step (log y), weights by step, √SSE by epoch (log y), the fit at the final weights. Anchors are set by the caller. */
-export function runCharts(ctx: RunContext, p: ChartPlaces): Record<"error-by-step" | "weights-by-step" | "error-by-epoch" | "fit", Omit<ChartSpec, "anchor">> {
-  const col = (t: Table, key: string, rows = t.rows): RangeRef => ({ sheet: p.sheet, row: t.row + 1, col: columnOf(t, key), rows, cols: 1 });
+export function runCharts(
+  ctx: RunContext,
+  p: ChartPlaces
+): Record<
+  "error-by-step" | "weights-by-step" | "error-by-epoch" | "fit",
+  Omit<ChartSpec, "anchor">
+> {
+  const col = (t: Table, key: string, rows = t.rows): RangeRef => ({
+    sheet: p.sheet,
+    row: t.row + 1,
+    col: columnOf(t, key),
+    rows,
+    cols: 1,
+  });
   const step = col(p.steps, "step");
-  const series = (name: string, x: RangeRef, y: RangeRef, color: string, markers: boolean, lines: boolean): ChartSeriesSpec => ({ name, x, y, color, markers, lines });
+  const series = (
+    name: string,
+    x: RangeRef,
+    y: RangeRef,
+    color: string,
+    markers: boolean,
+    lines: boolean
+  ): ChartSeriesSpec => ({ name, x, y, color, markers, lines });
   const s = p.summary;
-  const epochRef = (c: number): RangeRef => ({ sheet: p.sheet, row: s.firstRow, col: c, rows: s.rows, cols: 1 });
+  const epochRef = (c: number): RangeRef => ({
+    sheet: p.sheet,
+    row: s.firstRow,
+    col: c,
+    rows: s.rows,
+    cols: 1,
+  });
   const few = p.steps.rows <= 200;
   const steps = columnValues(p.steps, "step");
   const weights = ctx.weights.flatMap((w) => columnValues(p.steps, KEYS.chartWeight(w)));
@@ -72,22 +112,40 @@ export function runCharts(ctx: RunContext, p: ChartPlaces): Record<"error-by-ste
     "error-by-step": {
       id: "error-by-step",
       title: "Squared error by step",
-      series: [series("e = (ŷ − y)²", step, col(p.steps, KEYS.chartError), COLORS.error, few, true)],
+      series: [
+        series("e = (ŷ − y)²", step, col(p.steps, KEYS.chartError), COLORS.error, few, true),
+      ],
       xAxis: { title: "step", numberFormat: axisFormat(steps) },
-      yAxis: { title: "squared error (log scale)", log: true, numberFormat: axisFormat(columnValues(p.steps, KEYS.chartError), true) },
+      yAxis: {
+        title: "squared error (log scale)",
+        log: true,
+        numberFormat: axisFormat(columnValues(p.steps, KEYS.chartError), true),
+      },
     },
     "weights-by-step": {
       id: "weights-by-step",
       title: "Weights by step",
       // every weight after the first also carries markers (few steps): its symbols show even where its line lies under another
-      series: ctx.weights.map((w, i) => ({ ...series(w, step, col(p.steps, KEYS.chartWeight(w)), weightColor(w, i), few && i > 0, true), ...seriesLook(i) })),
+      series: ctx.weights.map((w, i) => ({
+        ...series(
+          w,
+          step,
+          col(p.steps, KEYS.chartWeight(w)),
+          weightColor(w, i),
+          few && i > 0,
+          true
+        ),
+        ...seriesLook(i),
+      })),
       xAxis: { title: "step", numberFormat: axisFormat(steps) },
       yAxis: { title: "weight", numberFormat: axisFormat(weights) },
     },
     "error-by-epoch": {
       id: "error-by-epoch",
-      title: "√SSE by epoch (graddesc's \"rmse\")",
-      series: [series("√SSE", epochRef(s.epochCol), epochRef(s.chartCol), COLORS.epochError, true, true)],
+      title: '√SSE by epoch (graddesc\'s "rmse")',
+      series: [
+        series("√SSE", epochRef(s.epochCol), epochRef(s.chartCol), COLORS.epochError, true, true),
+      ],
       xAxis: { title: "epoch", numberFormat: axisFormat(epochs) },
       yAxis: { title: "√SSE (log scale)", log: true, numberFormat: axisFormat(roots, true) },
     },
@@ -95,8 +153,22 @@ export function runCharts(ctx: RunContext, p: ChartPlaces): Record<"error-by-ste
       id: "fit",
       title: "The fit at the final weights",
       series: [
-        series("data", col(p.steps, "x", ctx.n), col(p.steps, "y", ctx.n), COLORS.data, true, false),
-        series(ctx.model.formula, col(p.fit, "fitX"), col(p.fit, "fitChart"), COLORS.model, false, true),
+        series(
+          "data",
+          col(p.steps, "x", ctx.n),
+          col(p.steps, "y", ctx.n),
+          COLORS.data,
+          true,
+          false
+        ),
+        series(
+          ctx.model.formula,
+          col(p.fit, "fitX"),
+          col(p.fit, "fitChart"),
+          COLORS.model,
+          false,
+          true
+        ),
       ],
       xAxis: { title: "x", numberFormat: axisFormat(fitX) },
       yAxis: { title: "y", numberFormat: axisFormat(fitY) },

@@ -33,34 +33,51 @@ export function batchColumns(ctx: RunContext, gradKey: (w: string) => string): C
   const batch = NAMES.batch;
   const specs: ColumnSpec[] = [
     {
-      key: KEYS.batchCount, header: "n in batch", group: "mini-batch", style: "integer", width: 8,
-      description: "how many rows of this batch so far, this one included: MOD(row − 1, BatchSize) + 1",
+      key: KEYS.batchCount,
+      header: "n in batch",
+      group: "mini-batch",
+      style: "integer",
+      width: 8,
+      description:
+        "how many rows of this batch so far, this one included: MOD(row − 1, BatchSize) + 1",
       formula: (at, r) => `=MOD(${row(at, r)}-1,${batch})+1`,
       cached: (s) => s.batch!.count,
     },
     {
-      key: KEYS.batchUpdate, header: "update?", style: "integer", width: 8,
+      key: KEYS.batchUpdate,
+      header: "update?",
+      style: "integer",
+      width: 8,
       description: `1 on the batch's last row (row a multiple of BatchSize, or the epoch's last row ${ctx.n}): the weights change only there`,
       formula: (at, r) => `=IF(OR(MOD(${row(at, r)},${batch})=0,${row(at, r)}=${ctx.n}),1,0)`,
       cached: (s) => (s.batch!.update ? 1 : 0),
     },
     {
-      key: KEYS.batchT, header: "t", style: "integer", width: 6,
-      description: "the optimizer's step number: it counts updates, not rows (the previous row's t plus its update flag)",
-      formula: (at, r) => (r === 0 ? "=1" : `=${at(KEYS.batchT, r - 1)}+${at(KEYS.batchUpdate, r - 1)}`),
+      key: KEYS.batchT,
+      header: "t",
+      style: "integer",
+      width: 6,
+      description:
+        "the optimizer's step number: it counts updates, not rows (the previous row's t plus its update flag)",
+      formula: (at, r) =>
+        r === 0 ? "=1" : `=${at(KEYS.batchT, r - 1)}+${at(KEYS.batchUpdate, r - 1)}`,
       cached: (s) => s.batch!.t,
     },
   ];
   ctx.weights.forEach((w) =>
     specs.push({
-      key: KEYS.batchSum(w), header: `Σ de/d${w}`, style: "number",
+      key: KEYS.batchSum(w),
+      header: `Σ de/d${w}`,
+      style: "number",
       description: `the batch's running sum of de/d${w}: de/d${w} on the batch's first row, then the previous sum + de/d${w}; the update uses sum / n`,
       formula: (at, r) => {
         const g = at(gradKey(w), r);
-        return r === 0 ? `=${g}` : `=IF(${at(KEYS.batchCount, r)}=1,${g},${at(KEYS.batchSum(w), r - 1)}+${g})`;
+        return r === 0
+          ? `=${g}`
+          : `=IF(${at(KEYS.batchCount, r)}=1,${g},${at(KEYS.batchSum(w), r - 1)}+${g})`;
       },
       cached: (s) => cachedNumber(s.batch!.sum[w]),
-    }),
+    })
   );
   return specs;
 }

@@ -11,11 +11,47 @@ import { initName } from "./names";
 
 export function dataColumns(ctx: RunContext): ColumnSpec[] {
   const specs: ColumnSpec[] = [
-    { key: "step", header: "step", description: "t: the step number over the whole run (Adam's bias correction uses it)", style: "integer", width: 7, group: "the step", value: (r) => r.step },
-    { key: "epoch", header: "epoch", description: "which pass over the data", style: "integer", width: 7, value: (r) => r.epoch },
-    { key: "row", header: "row", description: "which data row of the epoch", style: "integer", width: 6, value: (r) => r.row },
-    { key: "x", header: "x", description: "the input x of this data row", style: "text", width: 9, value: (r) => r.x },
-    { key: "y", header: "y", description: "the target y of this data row", style: "text", width: 9, value: (r) => r.y },
+    {
+      key: "step",
+      header: "step",
+      description: "t: the step number over the whole run (Adam's bias correction uses it)",
+      style: "integer",
+      width: 7,
+      group: "the step",
+      value: (r) => r.step,
+    },
+    {
+      key: "epoch",
+      header: "epoch",
+      description: "which pass over the data",
+      style: "integer",
+      width: 7,
+      value: (r) => r.epoch,
+    },
+    {
+      key: "row",
+      header: "row",
+      description: "which data row of the epoch",
+      style: "integer",
+      width: 6,
+      value: (r) => r.row,
+    },
+    {
+      key: "x",
+      header: "x",
+      description: "the input x of this data row",
+      style: "text",
+      width: 9,
+      value: (r) => r.x,
+    },
+    {
+      key: "y",
+      header: "y",
+      description: "the target y of this data row",
+      style: "text",
+      width: 9,
+      value: (r) => r.y,
+    },
   ];
   ctx.weights.forEach((w, i) =>
     specs.push({
@@ -26,7 +62,7 @@ export function dataColumns(ctx: RunContext): ColumnSpec[] {
       group: i === 0 ? "weights used" : undefined,
       formula: (at, r) => (r === 0 ? `=${initName(w)}` : `=${at(KEYS.next(w), r - 1)}`),
       cached: (row) => cachedNumber(row.weights[w]),
-    }),
+    })
   );
   return specs;
 }

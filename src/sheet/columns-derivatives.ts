@@ -17,37 +17,49 @@ export function derivativeColumns(ctx: RunContext): ColumnSpec[] {
   for (const w of ctx.weights) {
     specs.push(
       {
-        key: KEYS.bumped(w), header: `e(${w} + h)`, group: `de/d${w}`, style: "error",
+        key: KEYS.bumped(w),
+        header: `e(${w} + h)`,
+        group: `de/d${w}`,
+        style: "error",
         description: `the error with ${w} nudged up by h: e(${w} + h) = (ŷ(${w} + h) − y)²`,
         formula: (at, r) => `=${nudged(ctx, at, r, w, "+")}`,
         cached: (row) => cachedNumber(row.bumped[w]),
       },
       {
-        key: KEYS.forward(w), header: `de/d${w} fwd`, style: "number",
+        key: KEYS.forward(w),
+        header: `de/d${w} fwd`,
+        style: "number",
         description: `forward difference: de/d${w} ≈ (e(${w} + h) − e) / h`,
         formula: (at, r) => `=(${at(KEYS.bumped(w), r)}-${at("err", r)})/${NAMES.h}`,
         cached: (row) => cachedNumber(row.forward[w]),
-      },
+      }
     );
     if (central) {
       specs.push(
         {
-          key: KEYS.lowered(w), header: `e(${w} − h)`, style: "error",
+          key: KEYS.lowered(w),
+          header: `e(${w} − h)`,
+          style: "error",
           description: `the error with ${w} nudged down by h: e(${w} − h) = (ŷ(${w} − h) − y)²`,
           formula: (at, r) => `=${nudged(ctx, at, r, w, "-")}`,
           cached: (row) => cachedNumber(row.lowered[w]),
         },
         {
-          key: KEYS.central(w), header: `de/d${w} central`, style: "number",
+          key: KEYS.central(w),
+          header: `de/d${w} central`,
+          style: "number",
           description: `central difference: de/d${w} ≈ (e(${w} + h) − e(${w} − h)) / (2·h)`,
-          formula: (at, r) => `=(${at(KEYS.bumped(w), r)}-${at(KEYS.lowered(w), r)})/(2*${NAMES.h})`,
+          formula: (at, r) =>
+            `=(${at(KEYS.bumped(w), r)}-${at(KEYS.lowered(w), r)})/(2*${NAMES.h})`,
           cached: (row) => cachedNumber(row.central[w]),
-        },
+        }
       );
     }
     const d = ctx.model.sheet.derivative(w);
     specs.push({
-      key: KEYS.analytic(w), header: `de/d${w}`, style: "number",
+      key: KEYS.analytic(w),
+      header: `de/d${w}`,
+      style: "number",
       description: d.lossNote,
       formula: (at, r) => `=${d.loss(modelCells(at, r))}`,
       cached: (row) => cachedNumber(row.analytic[w]),

@@ -28,7 +28,11 @@ function rateDividesByZero(ctx: RunContext, row: StepRow): boolean {
   if (!rate) return false;
   const t = row.batch?.t ?? row.step;
   // with lr = 1 the rate is infinite only when its denominator is exactly 0 (√v̂ + ε ≥ 1e-162 otherwise)
-  return ctx.weights.some((w) => Math.abs(rate(1, (slot) => row.state[`${slot}_${w}`], t, ctx.config.optimizerSettings)) === Infinity);
+  return ctx.weights.some(
+    (w) =>
+      Math.abs(rate(1, (slot) => row.state[`${slot}_${w}`], t, ctx.config.optimizerSettings)) ===
+      Infinity
+  );
 }
 
 /** k = 2·lr·(Σ (∂ŷ/∂w)²), or with per-weight rates 2·(Σ η_w·(∂ŷ/∂w)²), in `stabilityK`'s order. */
@@ -52,12 +56,12 @@ export function diagnosticColumns(ctx: RunContext): ColumnSpec[] {
       group: "stability",
       style: "number",
       width: 10,
-      description:
-        !ctx.optimizer.rate
-          ? "k = 2·lr·‖∇ŷ‖²: one step scales this row's residual by about (1 − k); k > 2 overshoots and the error grows"
-          : "k = 2·Σ η_w·(∂ŷ/∂w)², η_w the optimizer's per-weight rate: k > 2 overshoots and the row's error grows",
+      description: !ctx.optimizer.rate
+        ? "k = 2·lr·‖∇ŷ‖²: one step scales this row's residual by about (1 − k); k > 2 overshoots and the error grows"
+        : "k = 2·Σ η_w·(∂ŷ/∂w)², η_w the optimizer's per-weight rate: k > 2 overshoots and the row's error grows",
       formula: (at, r) => stabilityFormula(ctx, at, r),
-      cached: (row) => (rateDividesByZero(ctx, row) ? DIV_ERROR : cachedNumber(stabilityK(ctx.result, row))),
+      cached: (row) =>
+        rateDividesByZero(ctx, row) ? DIV_ERROR : cachedNumber(stabilityK(ctx.result, row)),
     },
   ];
   const central = ctx.config.gradient === "central";

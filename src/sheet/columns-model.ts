@@ -11,21 +11,30 @@ import { square } from "./formula";
 export function modelColumns(ctx: RunContext): ColumnSpec[] {
   const f = ctx.model.sheet;
   const specs: ColumnSpec[] = f.forward.map((col) => ({
-    key: col.key, header: col.header, description: col.description, style: "number",
+    key: col.key,
+    header: col.header,
+    description: col.description,
+    style: "number",
     formula: (at, r) => `=${col.formula(modelCells(at, r))}`,
     cached: (row) => cachedNumber(col.value(row)),
   }));
   specs.push(
     {
-      key: "pred", header: "ŷ", description: f.predNote, style: "number",
+      key: "pred",
+      header: "ŷ",
+      description: f.predNote,
+      style: "number",
       formula: (at, r) => `=${f.pred(modelCells(at, r))}`,
       cached: (row) => cachedNumber(row.pred),
     },
     {
-      key: "err", header: "e = (ŷ − y)²", description: "the squared error of this step: e = (ŷ − y)²", style: "error",
+      key: "err",
+      header: "e = (ŷ − y)²",
+      description: "the squared error of this step: e = (ŷ − y)²",
+      style: "error",
       formula: (at, r) => `=${square(`${at("pred", r)}-${at("y", r)}`)}`,
       cached: (row) => cachedNumber(row.error),
-    },
+    }
   );
   specs[0].group = "forward pass";
   return specs;

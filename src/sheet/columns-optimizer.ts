@@ -14,7 +14,11 @@ import { KEYS } from "./keys";
 
 /** The key of the derivative column that drives the update. */
 export function gradKey(kind: GradientKind, w: string): string {
-  return kind === "analytic" ? KEYS.analytic(w) : kind === "forward" ? KEYS.forward(w) : KEYS.central(w);
+  return kind === "analytic"
+    ? KEYS.analytic(w)
+    : kind === "forward"
+      ? KEYS.forward(w)
+      : KEYS.central(w);
 }
 
 /**
@@ -32,7 +36,9 @@ export function optimizerColumns(ctx: RunContext): ColumnSpec[] {
     const def = f.state[slot];
     ctx.weights.forEach((w, i) =>
       specs.push({
-        key: KEYS.state(slot, w), header: `${slot} ${w}`, style: "number",
+        key: KEYS.state(slot, w),
+        header: `${slot} ${w}`,
+        style: "number",
         group: i === 0 ? def.group : undefined,
         description: def.note(`de/d${w}`) + (many ? "; it changes only on update rows" : ""),
         formula: (at, r) => {
@@ -41,19 +47,22 @@ export function optimizerColumns(ctx: RunContext): ColumnSpec[] {
           return many ? onUpdate(at, r, next, c.prev(slot)) : `=${next}`;
         },
         cached: (row) => cachedNumber(row.state[`${slot}_${w}`]),
-      }),
+      })
     );
   }
   ctx.weights.forEach((w, i) =>
     specs.push({
-      key: KEYS.next(w), header: `new ${w}`, style: "weight", group: i === 0 ? "updated weights" : undefined,
+      key: KEYS.next(w),
+      header: `new ${w}`,
+      style: "weight",
+      group: i === 0 ? "updated weights" : undefined,
       description: updateDescription(ctx, w),
       formula: (at, r) => {
         const next = `${at(w, r)}-${f.update(cells(at, r, w), set)}`;
         return many ? onUpdate(at, r, next, at(w, r)) : `=${next}`;
       },
       cached: (row) => cachedNumber(row.newWeights[w]),
-    }),
+    })
   );
   return specs;
 }
@@ -77,5 +86,7 @@ function updateDescription(ctx: RunContext, w: string): string {
   const kind = `de/d${w}${ctx.config.gradient === "analytic" ? "" : ` (${ctx.config.gradient})`}`;
   const g = batched(ctx) ? `mean ${kind}` : kind;
   const text = ctx.optimizer.sheet.note(w, g, ctx.config.optimizerSettings);
-  return batched(ctx) ? `on update rows ${text}, with mean = Σ / n over the batch; else ${w} unchanged` : text;
+  return batched(ctx)
+    ? `on update rows ${text}, with mean = Σ / n over the batch; else ${w} unchanged`
+    : text;
 }

@@ -27,7 +27,12 @@ export interface ColumnSpec<R = StepRow> {
 const DEFAULT_WIDTH = 12;
 
 /** Turn specs into a Table at (row, col): header at `row`, one data row per entry of `rows`. */
-export function buildTable<R>(specs: ColumnSpec<R>[], rows: readonly R[], row: number, col: number): Table {
+export function buildTable<R>(
+  specs: ColumnSpec<R>[],
+  rows: readonly R[],
+  row: number,
+  col: number
+): Table {
   const index = new Map<string, number>();
   specs.forEach((s, i) => {
     if (index.has(s.key)) throw new Error(`duplicate column key: ${s.key}`);
@@ -40,7 +45,13 @@ export function buildTable<R>(specs: ColumnSpec<R>[], rows: readonly R[], row: n
   };
   const columns = specs.map((s): Column => {
     const width = Math.max(s.width ?? DEFAULT_WIDTH, s.header.length + 2); // headers fit on one line
-    const out: Column = { key: s.key, header: s.header, description: s.description, style: s.style, width };
+    const out: Column = {
+      key: s.key,
+      header: s.header,
+      description: s.description,
+      style: s.style,
+      width,
+    };
     if (s.value) out.values = rows.map(s.value);
     if (s.formula) {
       const first = s.formula(at, 0);

@@ -1,5 +1,15 @@
 /** What every part of a run sheet is built from: the run's config, its registries and its rows. */
-import { MODELS, OPTIMIZERS, type Model, type ModelCells, type Optimizer, type OptimizerCells, type RunConfig, type RunResult, type StepRow } from "../core";
+import {
+  MODELS,
+  OPTIMIZERS,
+  type Model,
+  type ModelCells,
+  type Optimizer,
+  type OptimizerCells,
+  type RunConfig,
+  type RunResult,
+  type StepRow,
+} from "../core";
 import type { At } from "./columns";
 import { KEYS } from "./keys";
 import { NAMES } from "./names";
@@ -18,7 +28,8 @@ export interface RunContext {
 
 /** The context of a run that recorded its rows. Throws if the run was summary-only. */
 export function runContext(result: RunResult): RunContext {
-  if (!result.rows) throw new Error("buildRunSheet needs a run with rows: call train(config, { rows: true }).");
+  if (!result.rows)
+    throw new Error("buildRunSheet needs a run with rows: call train(config, { rows: true }).");
   const config = result.config;
   const model = MODELS[config.model];
   return {
@@ -33,8 +44,19 @@ export function runContext(result: RunResult): RunContext {
 }
 
 /** The step table's cells of data row r as the model's formulas read them; `weight` overrides the weight cells. */
-export function modelCells(at: At, r: number, weight: (name: string) => string = (w) => at(w, r)): ModelCells {
-  return { w: weight, x: at("x", r), y: at("y", r), pred: at("pred", r), at: (key) => at(key, r), grad: (w) => at(KEYS.analytic(w), r) };
+export function modelCells(
+  at: At,
+  r: number,
+  weight: (name: string) => string = (w) => at(w, r)
+): ModelCells {
+  return {
+    w: weight,
+    x: at("x", r),
+    y: at("y", r),
+    pred: at("pred", r),
+    at: (key) => at(key, r),
+    grad: (w) => at(KEYS.analytic(w), r),
+  };
 }
 
 /** The step table's cells of weight w at data row r as the optimizer's formulas read them, with g the gradient's text. */

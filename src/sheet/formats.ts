@@ -31,12 +31,20 @@ function decimalsFor(min: number, max: number): number {
  * one decimal on a linear axis whose values reach 1e5 or stay below 1e-3; whole numbers for
  * counts; else fixed decimals, just enough for the labels of a five-step axis to differ.
  */
-export function axisFormat(values: readonly unknown[], log = false, bounds?: { min?: number; max?: number }): string {
-  const nums = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v) && (!log || v > 0));
+export function axisFormat(
+  values: readonly unknown[],
+  log = false,
+  bounds?: { min?: number; max?: number }
+): string {
+  const nums = values.filter(
+    (v): v is number => typeof v === "number" && Number.isFinite(v) && (!log || v > 0)
+  );
   if (bounds?.min !== undefined) nums.push(bounds.min);
   if (bounds?.max !== undefined) nums.push(bounds.max);
   if (!nums.length) return FORMATS.general;
-  let min = Infinity, max = -Infinity, big = 0;
+  let min = Infinity,
+    max = -Infinity,
+    big = 0;
   for (const v of nums) {
     min = Math.min(min, v);
     max = Math.max(max, v);

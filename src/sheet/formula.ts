@@ -16,5 +16,7 @@ export { square };
 
 /** `=IF(ISNUMBER(v),v,NA())`, or also NA() unless v > 0 (for a log axis): a chart shows a gap. */
 export function chartFeed(v: string, positiveOnly: boolean): string {
-  return positiveOnly ? `=IF(ISNUMBER(${v}),IF(${v}>0,${v},NA()),NA())` : `=IF(ISNUMBER(${v}),${v},NA())`;
+  return positiveOnly
+    ? `=IF(ISNUMBER(${v}),IF(${v}>0,${v},NA()),NA())`
+    : `=IF(ISNUMBER(${v}),${v},NA())`;
 }

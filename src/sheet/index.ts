@@ -7,6 +7,12 @@ export { buildWorkbookPlan, type WorkbookRun } from "./workbook";
 export { NAMES, initName } from "./names";
 export { KEYS } from "./keys";
 export { LAYOUT } from "./layout";
-export { SHEET_FORMAT_VERSION, runSheetMeta, runOptionsFromMeta, runConfigFromMeta, type RunSheetMeta } from "./meta";
+export {
+  SHEET_FORMAT_VERSION,
+  runSheetMeta,
+  runOptionsFromMeta,
+  runConfigFromMeta,
+  type RunSheetMeta,
+} from "./meta";
 export { NUM_ERROR, NA_ERROR, cachedNumber, cachedForChart } from "./cached";
 export { COLORS } from "./charts";

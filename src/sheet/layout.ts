@@ -14,7 +14,11 @@ export const LAYOUT = {
   descriptionRow: 1,
   paramLabelRow: 2,
   paramValueRow: 3,
-  band: { row: BAND_ROW, rows: BAND_ROWS, /** Width of one chart, in characters of column width. */ chars: 78 },
+  band: {
+    row: BAND_ROW,
+    rows: BAND_ROWS,
+    /** Width of one chart, in characters of column width. */ chars: 78,
+  },
   groupRow: BAND_ROW + BAND_ROWS,
   headerRow: BAND_ROW + BAND_ROWS + 1,
   /** Frozen columns: step, epoch, row. */
@@ -27,7 +31,12 @@ export const LAYOUT = {
  * How many columns from `start` make at least `chars` characters of width (a chart's width in
  * cells), with `widths` giving each column's width and `fallback` any other column's.
  */
-export function spanCols(widths: ReadonlyMap<number, number>, start: number, chars: number, fallback = 12): number {
+export function spanCols(
+  widths: ReadonlyMap<number, number>,
+  start: number,
+  chars: number,
+  fallback = 12
+): number {
   let n = 0;
   for (let total = 0; total < chars; n++) total += widths.get(start + n) ?? fallback;
   return n;

@@ -50,12 +50,28 @@ export function runSheetMeta(config: RunConfig): RunSheetMeta {
 export function runOptionsFromMeta(meta: unknown): RunOptions | undefined {
   if (typeof meta !== "object" || meta === null) return undefined;
   const m = meta as Partial<RunSheetMeta>;
-  if (typeof m.gradsheet !== "number" || m.kind !== "run" || typeof m.settings !== "object" || m.settings === null) return undefined;
+  if (
+    typeof m.gradsheet !== "number" ||
+    m.kind !== "run" ||
+    typeof m.settings !== "object" ||
+    m.settings === null
+  )
+    return undefined;
   const s = m.settings;
   const opts: RunOptions = {
-    model: s.model, optimizer: s.optimizer, lr: s.lr, epochs: s.epochs, gradient: s.gradient, h: s.h, init: s.init,
-    beta: s.optimizerSettings?.beta, beta2: s.optimizerSettings?.beta2, eps: s.optimizerSettings?.eps,
-    biasCorrection: s.optimizerSettings?.biasCorrection, data: s.data, divergenceBound: s.divergenceBound,
+    model: s.model,
+    optimizer: s.optimizer,
+    lr: s.lr,
+    epochs: s.epochs,
+    gradient: s.gradient,
+    h: s.h,
+    init: s.init,
+    beta: s.optimizerSettings?.beta,
+    beta2: s.optimizerSettings?.beta2,
+    eps: s.optimizerSettings?.eps,
+    biasCorrection: s.optimizerSettings?.biasCorrection,
+    data: s.data,
+    divergenceBound: s.divergenceBound,
   };
   if (s.batchSize !== undefined) opts.batch = s.batchSize;
   return opts;

@@ -20,22 +20,65 @@ export function parameters(ctx: RunContext): Parameter[] {
   const uses = ctx.optimizer.uses;
   const notes = ctx.optimizer.notes ?? {};
   const list: Parameter[] = [
-    { name: NAMES.lr, value: c.lr, comment: "The learning rate lr: each update moves a weight by lr times its step. Type a new value and the whole sheet recalculates." },
-    { name: NAMES.h, value: c.h, comment: "h: how far a weight is nudged to estimate its derivative by finite differences." },
+    {
+      name: NAMES.lr,
+      value: c.lr,
+      comment:
+        "The learning rate lr: each update moves a weight by lr times its step. Type a new value and the whole sheet recalculates.",
+    },
+    {
+      name: NAMES.h,
+      value: c.h,
+      comment: "h: how far a weight is nudged to estimate its derivative by finite differences.",
+    },
   ];
   if (uses.includes("beta"))
-    list.push({ name: NAMES.beta, value: s.beta, comment: notes.beta ?? "β: how much of the running average is kept each step (0.9 keeps 90 %)." });
-  if (uses.includes("beta2")) list.push({ name: NAMES.beta2, value: s.beta2, comment: notes.beta2 ?? "β2: how much of the running mean square v is kept each step." });
-  if (uses.includes("eps")) list.push({ name: NAMES.eps, value: s.eps, comment: notes.eps ?? "ε: added to the square root so a step never divides by 0." });
+    list.push({
+      name: NAMES.beta,
+      value: s.beta,
+      comment:
+        notes.beta ?? "β: how much of the running average is kept each step (0.9 keeps 90 %).",
+    });
+  if (uses.includes("beta2"))
+    list.push({
+      name: NAMES.beta2,
+      value: s.beta2,
+      comment: notes.beta2 ?? "β2: how much of the running mean square v is kept each step.",
+    });
+  if (uses.includes("eps"))
+    list.push({
+      name: NAMES.eps,
+      value: s.eps,
+      comment: notes.eps ?? "ε: added to the square root so a step never divides by 0.",
+    });
   if (c.batchSize > 1)
-    list.push({ name: NAMES.batch, value: c.batchSize, comment: "Rows per mini-batch: the weights change once per batch, by the mean of its derivatives (a whole number from 1 to the rows of an epoch)." });
-  for (const w of ctx.weights) list.push({ name: initName(w), value: c.init[w], comment: `The starting value of ${w}: the first row's ${w}.` });
-  list.push({ name: NAMES.bound, value: c.divergenceBound, comment: "A step whose squared error is above this (or not a number) counts as diverged." });
+    list.push({
+      name: NAMES.batch,
+      value: c.batchSize,
+      comment:
+        "Rows per mini-batch: the weights change once per batch, by the mean of its derivatives (a whole number from 1 to the rows of an epoch).",
+    });
+  for (const w of ctx.weights)
+    list.push({
+      name: initName(w),
+      value: c.init[w],
+      comment: `The starting value of ${w}: the first row's ${w}.`,
+    });
+  list.push({
+    name: NAMES.bound,
+    value: c.divergenceBound,
+    comment: "A step whose squared error is above this (or not a number) counts as diverged.",
+  });
   return list;
 }
 
 /** Labels in `labelRow`, input cells in `valueRow`, from column `col`; one defined name per input. */
-export function parameterBlock(ps: Parameter[], labelRow: number, valueRow: number, col: number): { blocks: Block[]; names: NamedCell[] } {
+export function parameterBlock(
+  ps: Parameter[],
+  labelRow: number,
+  valueRow: number,
+  col: number
+): { blocks: Block[]; names: NamedCell[] } {
   const labels: Cell[] = ps.map((p) => ({ value: p.name, style: "label", comment: p.comment }));
   const values: Cell[] = ps.map((p) => ({ value: p.value, style: "input", comment: p.comment }));
   return {

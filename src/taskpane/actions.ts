@@ -10,10 +10,14 @@ import { h } from "./dom";
 /** Turn any failure into a sentence a learner can act on. */
 export function plainError(e: unknown): string {
   const err = e as { name?: string; code?: string; message?: string };
-  if (err?.code === "RequestPayloadSizeLimitExceeded") return "Excel refused the write because it was too large. Try fewer epochs or rows.";
-  if (err?.code === "ItemNotFound") return "A sheet GradSheet expected is gone (renamed or deleted?). Pick the sheet again or generate a new run.";
-  if (err?.code === "InvalidArgument") return `Excel refused a value: ${err.message ?? "invalid argument"}.`;
-  if (err?.code === "ApiNotFound") return "This Excel lacks a feature GradSheet needs. Excel on the web or a current Microsoft 365 Excel has it.";
+  if (err?.code === "RequestPayloadSizeLimitExceeded")
+    return "Excel refused the write because it was too large. Try fewer epochs or rows.";
+  if (err?.code === "ItemNotFound")
+    return "A sheet GradSheet expected is gone (renamed or deleted?). Pick the sheet again or generate a new run.";
+  if (err?.code === "InvalidArgument")
+    return `Excel refused a value: ${err.message ?? "invalid argument"}.`;
+  if (err?.code === "ApiNotFound")
+    return "This Excel lacks a feature GradSheet needs. Excel on the web or a current Microsoft 365 Excel has it.";
   return err?.message ?? String(e);
 }
 
@@ -36,14 +40,43 @@ export interface TaskStatus {
 }
 
 export function taskStatus(id: string): TaskStatus {
-  const bar = h("div", { className: "progress-bar", attrs: { role: "progressbar", "aria-label": "Progress", "aria-valuemin": "0", "aria-valuemax": "100" } });
+  const bar = h("div", {
+    className: "progress-bar",
+    attrs: {
+      role: "progressbar",
+      "aria-label": "Progress",
+      "aria-valuemin": "0",
+      "aria-valuemax": "100",
+    },
+  });
   const text = h("p", { className: "hint progress-text" });
-  const cancel = h("button", { type: "button", id: `${id}-cancel`, className: "button", textContent: "Cancel", hidden: true });
+  const cancel = h("button", {
+    type: "button",
+    id: `${id}-cancel`,
+    className: "button",
+    textContent: "Cancel",
+    hidden: true,
+  });
   let onCancel: (() => void) | null = null;
   cancel.addEventListener("click", () => onCancel?.());
-  const progress = h("div", { className: "progress", hidden: true }, h("div", { className: "progress-track" }, bar), h("div", { className: "progress-row" }, text, cancel));
-  const error = h("div", { id: `${id}-error`, className: "message-bar error", hidden: true, tabIndex: -1, attrs: { role: "alert" } });
-  const result = h("div", { id: `${id}-result`, className: "task-result", attrs: { role: "status", "aria-live": "polite" } });
+  const progress = h(
+    "div",
+    { className: "progress", hidden: true },
+    h("div", { className: "progress-track" }, bar),
+    h("div", { className: "progress-row" }, text, cancel)
+  );
+  const error = h("div", {
+    id: `${id}-error`,
+    className: "message-bar error",
+    hidden: true,
+    tabIndex: -1,
+    attrs: { role: "alert" },
+  });
+  const result = h("div", {
+    id: `${id}-result`,
+    className: "task-result",
+    attrs: { role: "status", "aria-live": "polite" },
+  });
   const el = h("div", { id, className: "task-status" }, progress, error, result);
   const setCancel = (fn: (() => void) | null) => {
     onCancel = fn;
@@ -109,7 +142,8 @@ export function createActions(): ActionRunner {
   let busy = false;
   const guarded = new Set<HTMLElement>();
   const mark = () => {
-    for (const b of guarded) b.setAttribute("aria-disabled", String(busy || b.dataset.unavailable === "true"));
+    for (const b of guarded)
+      b.setAttribute("aria-disabled", String(busy || b.dataset.unavailable === "true"));
     if (typeof document !== "undefined") document.body.setAttribute("aria-busy", String(busy));
   };
   const runner: ActionRunner = {

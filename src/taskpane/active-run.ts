@@ -27,13 +27,24 @@ export interface ActiveRunCard {
  * Excel as the oracle: its calculated sample of `sheet` against the core's values in `plan`, as one
  * sentence; "" without Excel or under manual calculation (Excel has not calculated yet).
  */
-export async function excelAgreement(gateway: WorkbookGateway | null, sheet: string, plan: SheetPlan, calculationMode: string): Promise<string> {
-  return !gateway || calculationMode === "Manual" ? "" : (await gateway.check(sheet, { ...plan, name: sheet })).message;
+export async function excelAgreement(
+  gateway: WorkbookGateway | null,
+  sheet: string,
+  plan: SheetPlan,
+  calculationMode: string
+): Promise<string> {
+  return !gateway || calculationMode === "Manual"
+    ? ""
+    : (await gateway.check(sheet, { ...plan, name: sheet })).message;
 }
 
 const epochsText = (n: unknown) => `${String(n)} epoch${Number(n) === 1 ? "" : "s"}`;
 
-export function activeRunCard(state: PaneState, write: WriteRun, refresh: () => Promise<void>): ActiveRunCard {
+export function activeRunCard(
+  state: PaneState,
+  write: WriteRun,
+  refresh: () => Promise<void>
+): ActiveRunCard {
   const title = h("h2", { id: "active-run-title" });
   const params = h("p", { id: "active-run-params", className: "params" });
   const lr = field("Learning rate of this sheet", textInput("rerun-lr", ""));
@@ -52,25 +63,42 @@ export function activeRunCard(state: PaneState, write: WriteRun, refresh: () => 
     h("div", { className: "field-row" }, lr.wrap, apply),
     h("div", { className: "field-row" }, epochs.wrap, rebuild),
     h("div", { className: "field-row" }, rerun, check),
-    h("p", { className: "hint", textContent: "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's own numbers." }),
+    h("p", {
+      className: "hint",
+      textContent:
+        "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's own numbers.",
+    }),
     confirm.el,
-    status.el,
+    status.el
   );
   actions.guard(apply, rebuild, rerun, check);
 
   const readLr = (): number => {
     const v = Number(lr.control.value);
-    if (!lr.control.value.trim() || !Number.isFinite(v) || v <= 0) throw new ConfigError("rerun-lr", `The learning rate must be a number above 0, not "${lr.control.value}".`);
+    if (!lr.control.value.trim() || !Number.isFinite(v) || v <= 0)
+      throw new ConfigError(
+        "rerun-lr",
+        `The learning rate must be a number above 0, not "${lr.control.value}".`
+      );
     return v;
   };
   const readEpochs = (): string => {
     const v = Number(epochs.control.value);
-    if (!Number.isInteger(v) || v < 1) throw new ConfigError("rerun-epochs", `Epochs must be a whole number of 1 or more, not "${epochs.control.value}".`);
+    if (!Number.isInteger(v) || v < 1)
+      throw new ConfigError(
+        "rerun-epochs",
+        `Epochs must be a whole number of 1 or more, not "${epochs.control.value}".`
+      );
     return epochs.control.value;
   };
   const atField = (e: unknown) => {
     if (!(e instanceof ConfigError)) return false;
-    const f = e.field === "rerun-lr" || e.field === "lr" ? lr : e.field === "rerun-epochs" || e.field === "epochs" ? epochs : null;
+    const f =
+      e.field === "rerun-lr" || e.field === "lr"
+        ? lr
+        : e.field === "rerun-epochs" || e.field === "epochs"
+          ? epochs
+          : null;
     if (!f) return false;
     markField(f, e.message);
     f.control.focus();
@@ -83,51 +111,94 @@ export function activeRunCard(state: PaneState, write: WriteRun, refresh: () => 
       if (state.active) await fn(state.active);
     });
 
-  apply.addEventListener("click", act(async ({ sheet, options }) => {
-    const next = readLr();
-    const was = Number(options.lr);
-    const result = runFor({ ...options, lr: next });
-    const change = `learning rate ${formatValue(was)} → ${formatValue(next)} (Apply)`;
-    const plan = planFor(result, sheet);
-    await state.gateway!.setLearningRate(sheet, next, plan.meta, runsRow(result, sheet, change));
-    const agreed = await excelAgreement(state.gateway, sheet, plan, (await state.gateway!.status()).calculationMode);
-    status.show(resultView(result, { sheet: null, note: `Applied to “${sheet}”: ${change}. Excel recalculates its rows and charts; these are the numbers it will show. The Runs sheet says the same. ${agreed}`.trim() }));
-    await refresh();
-  }));
-  check.addEventListener("click", act(async ({ sheet, options }) => {
-    status.progress(`Reading what Excel calculated on “${sheet}”…`);
-    status.show((await state.gateway!.check(sheet, planFor(runFor(options), sheet))).message);
-  }));
-  rerun.addEventListener("click", act(async ({ sheet, options }) => {
-    const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
-    await write(next, status, { change: `rerun of “${sheet}” with learning rate ${formatValue(Number(next.lr))}, ${epochsText(next.epochs)}` });
-  }));
-  rebuild.addEventListener("click", act(async ({ sheet, options }) => {
-    const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
-    const edited = await state.gateway!.editedCells(sheet, planFor(runFor(options), sheet));
-    if (edited.length) {
-      const cells = `${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}`;
-      const go = await confirm.ask(`You changed ${edited.length} cell${edited.length === 1 ? "" : "s"} GradSheet wrote (${cells}). Rebuilding “${sheet}” replaces them.`, "Rebuild anyway", "Keep my edits");
-      if (!go) return status.show(`Nothing changed: your edits in “${sheet}” are kept.`);
-    }
-    const changes = [
-      Number(next.epochs) !== Number(options.epochs) ? `${epochsText(next.epochs)} (was ${String(options.epochs)})` : "",
-      Number(next.lr) !== Number(options.lr) ? `learning rate ${formatValue(Number(next.lr))} (was ${formatValue(Number(options.lr))})` : "",
-    ].filter(Boolean);
-    await write(next, status, { replace: sheet, change: `rebuilt${changes.length ? ` with ${changes.join(", ")}` : ""}` });
-  }));
+  apply.addEventListener(
+    "click",
+    act(async ({ sheet, options }) => {
+      const next = readLr();
+      const was = Number(options.lr);
+      const result = runFor({ ...options, lr: next });
+      const change = `learning rate ${formatValue(was)} → ${formatValue(next)} (Apply)`;
+      const plan = planFor(result, sheet);
+      await state.gateway!.setLearningRate(sheet, next, plan.meta, runsRow(result, sheet, change));
+      const agreed = await excelAgreement(
+        state.gateway,
+        sheet,
+        plan,
+        (await state.gateway!.status()).calculationMode
+      );
+      status.show(
+        resultView(result, {
+          sheet: null,
+          note: `Applied to “${sheet}”: ${change}. Excel recalculates its rows and charts; these are the numbers it will show. The Runs sheet says the same. ${agreed}`.trim(),
+        })
+      );
+      await refresh();
+    })
+  );
+  check.addEventListener(
+    "click",
+    act(async ({ sheet, options }) => {
+      status.progress(`Reading what Excel calculated on “${sheet}”…`);
+      status.show((await state.gateway!.check(sheet, planFor(runFor(options), sheet))).message);
+    })
+  );
+  rerun.addEventListener(
+    "click",
+    act(async ({ sheet, options }) => {
+      const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
+      await write(next, status, {
+        change: `rerun of “${sheet}” with learning rate ${formatValue(Number(next.lr))}, ${epochsText(next.epochs)}`,
+      });
+    })
+  );
+  rebuild.addEventListener(
+    "click",
+    act(async ({ sheet, options }) => {
+      const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
+      const edited = await state.gateway!.editedCells(sheet, planFor(runFor(options), sheet));
+      if (edited.length) {
+        const cells = `${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}`;
+        const go = await confirm.ask(
+          `You changed ${edited.length} cell${edited.length === 1 ? "" : "s"} GradSheet wrote (${cells}). Rebuilding “${sheet}” replaces them.`,
+          "Rebuild anyway",
+          "Keep my edits"
+        );
+        if (!go) return status.show(`Nothing changed: your edits in “${sheet}” are kept.`);
+      }
+      const changes = [
+        Number(next.epochs) !== Number(options.epochs)
+          ? `${epochsText(next.epochs)} (was ${String(options.epochs)})`
+          : "",
+        Number(next.lr) !== Number(options.lr)
+          ? `learning rate ${formatValue(Number(next.lr))} (was ${formatValue(Number(options.lr))})`
+          : "",
+      ].filter(Boolean);
+      await write(next, status, {
+        replace: sheet,
+        change: `rebuilt${changes.length ? ` with ${changes.join(", ")}` : ""}`,
+      });
+    })
+  );
 
   return {
     el,
     show(st) {
       const options = st.activeRun ? optionsFromRecord(st.activeRun.options) : undefined;
       const changed = state.active?.sheet !== st.activeSheet;
-      state.active = st.activeRun && options ? { sheet: st.activeSheet, record: st.activeRun, options: { ...options, lr: st.learningRate ?? Number(options.lr) } } : null;
+      state.active =
+        st.activeRun && options
+          ? {
+              sheet: st.activeSheet,
+              record: st.activeRun,
+              options: { ...options, lr: st.learningRate ?? Number(options.lr) },
+            }
+          : null;
       el.hidden = !state.active;
       if (changed && !actions.busy) status.clear();
       if (!state.active) return;
       const o = state.active.options;
-      const derivative = DERIVATIVES.find((d) => d.id === o.gradient)?.label.toLowerCase() ?? String(o.gradient);
+      const derivative =
+        DERIVATIVES.find((d) => d.id === o.gradient)?.label.toLowerCase() ?? String(o.gradient);
       title.textContent = `This sheet: “${state.active.sheet}”`;
       params.textContent = `${modelLabel(String(o.model))} · ${optimizerLabel(String(o.optimizer))} · learning rate ${formatValue(Number(o.lr))} · ${epochsText(o.epochs)} · ${derivative} derivative`;
       lr.control.value = String(o.lr);

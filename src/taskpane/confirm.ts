@@ -14,7 +14,17 @@ export function confirmBox(id: string): Confirm {
   const text = h("p", { id: `${id}-text` });
   const yes = button(`${id}-yes`, "");
   const no = button(`${id}-no`, "", "button primary");
-  const el = h("div", { id, className: "message-bar warning", hidden: true, attrs: { role: "alertdialog", "aria-labelledby": text.id, "aria-modal": "false" } }, text, h("div", { className: "actions" }, no, yes));
+  const el = h(
+    "div",
+    {
+      id,
+      className: "message-bar warning",
+      hidden: true,
+      attrs: { role: "alertdialog", "aria-labelledby": text.id, "aria-modal": "false" },
+    },
+    text,
+    h("div", { className: "actions" }, no, yes)
+  );
   return {
     el,
     ask(question, yesText, noText) {

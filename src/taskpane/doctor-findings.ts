@@ -38,7 +38,10 @@ export function findingRows(findings: readonly Finding[]): FindingRow[] {
 /** "Series "y"; cells Sheet1!$B$2:$B$22; values 1, 2, 3" (empty when there is none). */
 export function evidenceText(f: Finding): string {
   const parts: string[] = [];
-  if (f.evidence.series.length) parts.push(`Series ${f.evidence.series.map((s) => (s.name ? `"${s.name}"` : `#${s.index + 1}`)).join(", ")}`);
+  if (f.evidence.series.length)
+    parts.push(
+      `Series ${f.evidence.series.map((s) => (s.name ? `"${s.name}"` : `#${s.index + 1}`)).join(", ")}`
+    );
   // below ExcelApi 1.15 Excel gives values but not their cells: then there are no cells to name
   const cells = f.evidence.cells.filter((c) => c.trim() !== "");
   if (cells.length) parts.push(`cells ${cells.join(", ")}`);
@@ -47,7 +50,11 @@ export function evidenceText(f: Finding): string {
 }
 
 /** One status line after a check. */
-export function summaryText(findings: readonly Finding[], charts: number, limitations: readonly string[]): string {
+export function summaryText(
+  findings: readonly Finding[],
+  charts: number,
+  limitations: readonly string[]
+): string {
   const head = findings.length
     ? `${findings.length} finding${findings.length === 1 ? "" : "s"} in ${charts} chart${charts === 1 ? "" : "s"}.`
     : charts
@@ -57,9 +64,15 @@ export function summaryText(findings: readonly Finding[], charts: number, limita
 }
 
 /** What a fix changed and what it left, as lines. */
-export function reportLines(r: { applied: readonly AppliedFix[]; skipped: readonly SkippedFix[] }): string[] {
+export function reportLines(r: {
+  applied: readonly AppliedFix[];
+  skipped: readonly SkippedFix[];
+}): string[] {
   if (!r.applied.length && !r.skipped.length) return ["Nothing to fix."];
-  return [...new Set(r.applied.map((a) => `Fixed: ${a.change}`)), ...r.skipped.map((s) => `Not fixed: ${s.reason}`)];
+  return [
+    ...new Set(r.applied.map((a) => `Fixed: ${a.change}`)),
+    ...r.skipped.map((s) => `Not fixed: ${s.reason}`),
+  ];
 }
 
 /** The chart ids an automatic fix should touch: those with at least one fixable finding. */

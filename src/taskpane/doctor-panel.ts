@@ -6,7 +6,15 @@
  * and every check and fix (automatic ones too) through the pane's one action runner. Where this
  * Excel cannot read a chart's cells at all, it says "Can't check here" and names the Excel needed.
  */
-import { applyDoctorFixes, scanCharts, watchCharts, type ChartWatch, type DoctorApplied, type DoctorScan, type ExcelHost } from "../excel";
+import {
+  applyDoctorFixes,
+  scanCharts,
+  watchCharts,
+  type ChartWatch,
+  type DoctorApplied,
+  type DoctorScan,
+  type ExcelHost,
+} from "../excel";
 import { autoFixTargets, findingRows, reportLines, summaryText } from "./doctor-findings";
 import { actions, taskStatus } from "./actions";
 import { button, h } from "./dom";
@@ -15,7 +23,10 @@ import { button, h } from "./dom";
 export interface DoctorPanelDeps {
   scan(scope: "active" | "workbook"): Promise<DoctorScan>;
   apply(scan: DoctorScan, only?: (chartId: string) => boolean): Promise<DoctorApplied>;
-  watch(onScan: (s: DoctorScan) => void, onError: (e: unknown) => void): Promise<ChartWatch | { unsupported: string }>;
+  watch(
+    onScan: (s: DoctorScan) => void,
+    onError: (e: unknown) => void
+  ): Promise<ChartWatch | { unsupported: string }>;
   /** Where the "fix automatically" preference is kept (default: localStorage). */
   prefs?: { get(key: string): string | null; set(key: string, value: string): void };
 }
@@ -32,19 +43,40 @@ export function doctorDeps(host: ExcelHost): DoctorPanelDeps {
 const AUTO_KEY = "gradsheet.doctor.autofix";
 
 /** Build the panel inside `root`; returns `unmount` (stops the watch). */
-export function mountDoctorPanel(root: HTMLElement, deps: DoctorPanelDeps): { unmount(): Promise<void> } {
+export function mountDoctorPanel(
+  root: HTMLElement,
+  deps: DoctorPanelDeps
+): { unmount(): Promise<void> } {
   const prefs = deps.prefs ?? {
     get: (k: string) => (typeof localStorage === "undefined" ? null : localStorage.getItem(k)),
-    set: (k: string, v: string) => typeof localStorage !== "undefined" && localStorage.setItem(k, v),
+    set: (k: string, v: string) =>
+      typeof localStorage !== "undefined" && localStorage.setItem(k, v),
   };
-  const scope = h("select", { id: "doctor-scope" }, h("option", { value: "active", textContent: "This sheet" }), h("option", { value: "workbook", textContent: "Whole workbook" }));
+  const scope = h(
+    "select",
+    { id: "doctor-scope" },
+    h("option", { value: "active", textContent: "This sheet" }),
+    h("option", { value: "workbook", textContent: "Whole workbook" })
+  );
   const check = button("doctor-check", "Check charts");
   const fixAll = button("doctor-fix-all", "Fix all");
   fixAll.hidden = true;
   const watchBox = h("input", { type: "checkbox", id: "doctor-watch" });
-  const autoBox = h("input", { type: "checkbox", id: "doctor-auto", checked: prefs.get(AUTO_KEY) === "1" });
-  const status = h("p", { id: "doctor-status", className: "hint", attrs: { "aria-live": "polite" } });
-  const cantCheck = h("div", { id: "doctor-cant-check", className: "message-bar info", hidden: true });
+  const autoBox = h("input", {
+    type: "checkbox",
+    id: "doctor-auto",
+    checked: prefs.get(AUTO_KEY) === "1",
+  });
+  const status = h("p", {
+    id: "doctor-status",
+    className: "hint",
+    attrs: { "aria-live": "polite" },
+  });
+  const cantCheck = h("div", {
+    id: "doctor-cant-check",
+    className: "message-bar info",
+    hidden: true,
+  });
   const task = taskStatus("doctor-task");
   const list = h("ul", { id: "doctor-findings", className: "doctor-findings" });
   const report = h("ul", { id: "doctor-report", className: "doctor-report" });
@@ -53,51 +85,93 @@ export function mountDoctorPanel(root: HTMLElement, deps: DoctorPanelDeps): { un
       "div",
       { className: "card" },
       h("h2", { textContent: "Chart doctor" }),
-      h("p", { className: "hint", textContent: "Finds charts whose horizontal axis is not linked to your x cells, hidden or rescaled secondary axes, log axes over zero, and manual calculation, and fixes them (a chart is changed in place, never deleted)." }),
-      h("div", { className: "row" }, h("label", { htmlFor: "doctor-scope", textContent: "Check " }), scope, check, fixAll),
-      h("div", { className: "row" }, h("label", { className: "choice" }, watchBox, " Check charts as I add or select them")),
-      h("div", { className: "row" }, h("label", { className: "choice" }, autoBox, " Fix them without asking")),
+      h("p", {
+        className: "hint",
+        textContent:
+          "Finds charts whose horizontal axis is not linked to your x cells, hidden or rescaled secondary axes, log axes over zero, and manual calculation, and fixes them (a chart is changed in place, never deleted).",
+      }),
+      h(
+        "div",
+        { className: "row" },
+        h("label", { htmlFor: "doctor-scope", textContent: "Check " }),
+        scope,
+        check,
+        fixAll
+      ),
+      h(
+        "div",
+        { className: "row" },
+        h("label", { className: "choice" }, watchBox, " Check charts as I add or select them")
+      ),
+      h(
+        "div",
+        { className: "row" },
+        h("label", { className: "choice" }, autoBox, " Fix them without asking")
+      ),
       task.el,
       status,
       cantCheck,
       list,
-      report,
-    ),
+      report
+    )
   );
   actions.guard(check, fixAll);
 
   let last: DoctorScan | null = null;
   let watch: ChartWatch | null = null;
-  const fail = (e: unknown) => task.fail(`The chart doctor stopped: ${(e as Error)?.message ?? String(e)}`);
+  const fail = (e: unknown) =>
+    task.fail(`The chart doctor stopped: ${(e as Error)?.message ?? String(e)}`);
 
   const show = (scan: DoctorScan) => {
     last = scan;
-    status.textContent = summaryText(scan.findings, scan.model.charts.length, scan.cantCheck.length ? [] : scan.limitations);
+    status.textContent = summaryText(
+      scan.findings,
+      scan.model.charts.length,
+      scan.cantCheck.length ? [] : scan.limitations
+    );
     cantCheck.hidden = !scan.cantCheck.length;
-    cantCheck.replaceChildren(...scan.cantCheck.map((t) => h("p", {}, h("strong", { textContent: "Can't check here: " }), t)));
+    cantCheck.replaceChildren(
+      ...scan.cantCheck.map((t) =>
+        h("p", {}, h("strong", { textContent: "Can't check here: " }), t)
+      )
+    );
     const rows = findingRows(scan.findings);
     list.replaceChildren(
       ...rows.map((r) => {
-        const fix = h("button", { type: "button", className: "button doctor-fix", textContent: "Fix", hidden: !r.fixable });
+        const fix = h("button", {
+          type: "button",
+          className: "button doctor-fix",
+          textContent: "Fix",
+          hidden: !r.fixable,
+        });
         fix.dataset.target = r.target;
         fix.addEventListener("click", () => void applyFix((id) => id === r.target));
         return h(
           "li",
           { className: `doctor-finding ${r.severity}` },
-          h("strong", { textContent: `${r.severity === "error" ? "Problem" : "Note"}: ${r.title}` }),
+          h("strong", {
+            textContent: `${r.severity === "error" ? "Problem" : "Note"}: ${r.title}`,
+          }),
           h("div", { className: "where", textContent: r.where }),
           h("p", { textContent: r.explanation }),
           ...(r.evidence ? [h("p", { className: "evidence", textContent: r.evidence })] : []),
-          h("p", { className: "fix", textContent: `${r.fixable ? "Fix" : "What to do"}: ${r.fix}` }),
-          fix,
+          h("p", {
+            className: "fix",
+            textContent: `${r.fixable ? "Fix" : "What to do"}: ${r.fix}`,
+          }),
+          fix
         );
-      }),
+      })
     );
     fixAll.hidden = !rows.some((r) => r.fixable);
   };
 
   /** Apply fixes and check again, under the pane's one lock (false when another action holds it). */
-  const fixThen = (scan: DoctorScan, only: ((id: string) => boolean) | undefined, rescope: "active" | "workbook") =>
+  const fixThen = (
+    scan: DoctorScan,
+    only: ((id: string) => boolean) | undefined,
+    rescope: "active" | "workbook"
+  ) =>
     actions.run({ status: task }, async () => {
       task.progress("Fixing the charts…");
       const r = await deps.apply(scan, only);
@@ -114,17 +188,21 @@ export function mountDoctorPanel(root: HTMLElement, deps: DoctorPanelDeps): { un
     if (autoBox.checked && autoFixTargets(scan.findings).length) {
       const targets = new Set(autoFixTargets(scan.findings));
       void fixThen(scan, (id) => targets.has(id), "active").then((ran) => {
-        if (!ran) status.textContent += " Not fixed yet: another action was writing to the workbook; click Fix when it is done.";
+        if (!ran)
+          status.textContent +=
+            " Not fixed yet: another action was writing to the workbook; click Fix when it is done.";
       });
     }
   };
 
-  check.addEventListener("click", () =>
-    void actions.run({ status: task }, async () => {
-      report.replaceChildren();
-      task.progress("Reading the charts…");
-      show(await deps.scan(scope.value as "active" | "workbook"));
-    }),
+  check.addEventListener(
+    "click",
+    () =>
+      void actions.run({ status: task }, async () => {
+        report.replaceChildren();
+        task.progress("Reading the charts…");
+        show(await deps.scan(scope.value as "active" | "workbook"));
+      })
   );
   fixAll.addEventListener("click", () => void applyFix());
   autoBox.addEventListener("change", () => prefs.set(AUTO_KEY, autoBox.checked ? "1" : "0"));

@@ -27,16 +27,33 @@ export interface Field<C extends HTMLElement = HTMLInputElement> {
 }
 
 /** Wrap `control` with its label, an optional one-line hint and an (empty) error message. */
-export function field<C extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(label: string, control: C, hint?: string): Field<C> {
+export function field<C extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+  label: string,
+  control: C,
+  hint?: string
+): Field<C> {
   const error = h("p", { id: `${control.id}-error`, className: "field-error", hidden: true });
-  const help = hint ? h("p", { id: `${control.id}-hint`, className: "hint", textContent: hint }) : null;
+  const help = hint
+    ? h("p", { id: `${control.id}-hint`, className: "hint", textContent: hint })
+    : null;
   control.setAttribute("aria-describedby", [help?.id, error.id].filter(Boolean).join(" "));
-  const wrap = h("div", { className: "field" }, h("label", { htmlFor: control.id, textContent: label }), control, help, error);
+  const wrap = h(
+    "div",
+    { className: "field" },
+    h("label", { htmlFor: control.id, textContent: label }),
+    control,
+    help,
+    error
+  );
   return { wrap, control, error };
 }
 
 /** A text input (decimal keyboard on touch devices). */
-export function textInput(id: string, value: string, inputMode: "decimal" | "numeric" | "text" = "decimal"): HTMLInputElement {
+export function textInput(
+  id: string,
+  value: string,
+  inputMode: "decimal" | "numeric" | "text" = "decimal"
+): HTMLInputElement {
   const input = h("input", { id, type: "text", value, autocomplete: "off", spellcheck: false });
   input.inputMode = inputMode;
   return input;

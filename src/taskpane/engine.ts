@@ -4,7 +4,17 @@
  * share the service, its sheet-naming rule and its number format. No DOM, no Office.
  */
 import { GRADDESC_X, type RunOptions, type RunResult } from "../core";
-import { learnerNumber, lrCellOf, runLogRow, runPlan, runSheetName, runXlsx, summarize, trainRun, type RunSummary } from "../run";
+import {
+  learnerNumber,
+  lrCellOf,
+  runLogRow,
+  runPlan,
+  runSheetName,
+  runXlsx,
+  summarize,
+  trainRun,
+  type RunSummary,
+} from "../run";
 import { runOptionsFromMeta, type SheetPlan } from "../sheet";
 import type { RunsRow } from "../excel";
 
@@ -21,7 +31,8 @@ export const sheetNameFor = (result: RunResult): string => runSheetName(result.c
 export const planFor = (result: RunResult, name: string): SheetPlan => runPlan(result, name);
 
 /** Run options back from a stored record's options (the plan's meta). */
-export const optionsFromRecord = (stored: unknown): RunOptions | undefined => runOptionsFromMeta(stored);
+export const optionsFromRecord = (stored: unknown): RunOptions | undefined =>
+  runOptionsFromMeta(stored);
 
 /** A number as a learner reads it (the one format of every surface). */
 export const formatNumber = (v: number): string => learnerNumber(v);
@@ -29,4 +40,5 @@ export const formatNumber = (v: number): string => learnerNumber(v);
 export const runsRowFor = (result: RunResult, sheet: string): RunsRow => runLogRow(result, sheet);
 
 /** The run as an .xlsx workbook (one sheet, native charts), built in the browser. */
-export const xlsxFor = (result: RunResult): { bytes: Uint8Array; filename: string } => runXlsx(result);
+export const xlsxFor = (result: RunResult): { bytes: Uint8Array; filename: string } =>
+  runXlsx(result);

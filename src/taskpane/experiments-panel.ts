@@ -7,7 +7,14 @@
  */
 import { BASE_MODEL_IDS, MODEL_IDS, MODELS, type ModelId, type RunOptions } from "../core";
 import { createWorkbook, writePlans, type ExcelHost, type WritePlansReport } from "../excel";
-import { compareExperiment, experimentXlsx, landscapeExperiment, sweepExperiment, sweepRates, type Experiment } from "./experiments";
+import {
+  compareExperiment,
+  experimentXlsx,
+  landscapeExperiment,
+  sweepExperiment,
+  sweepRates,
+  type Experiment,
+} from "./experiments";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
 import { button, field as formField, h, textInput } from "./dom";
 
@@ -17,7 +24,10 @@ export interface ExperimentsDeps {
   options(): RunOptions;
   /** Null outside Excel: the section then offers downloads. */
   excel: {
-    write(e: Experiment, onProgress: (done: number, total: number) => void): Promise<WritePlansReport>;
+    write(
+      e: Experiment,
+      onProgress: (done: number, total: number) => void
+    ): Promise<WritePlansReport>;
     selectSheet(sheet: string): Promise<void>;
   } | null;
   save(bytes: Uint8Array, filename: string): void;
@@ -29,12 +39,18 @@ export interface ExperimentsDeps {
 export function excelExperiments(host: ExcelHost): NonNullable<ExperimentsDeps["excel"]> {
   const workbook = createWorkbook(host);
   return {
-    write: (e, onProgress) => writePlans(host, e.workbook.sheets, { records: e.records, onProgress }),
+    write: (e, onProgress) =>
+      writePlans(host, e.workbook.sheets, { records: e.records, onProgress }),
     selectSheet: (sheet) => workbook.selectSheet(sheet),
   };
 }
 
-function field(id: string, label: string, value: string, inputmode: "decimal" | "numeric"): { wrap: HTMLDivElement; input: HTMLInputElement } {
+function field(
+  id: string,
+  label: string,
+  value: string,
+  inputmode: "decimal" | "numeric"
+): { wrap: HTMLDivElement; input: HTMLInputElement } {
   const f = formField(label, textInput(id, value, inputmode));
   return { wrap: f.wrap, input: f.control };
 }
@@ -43,16 +59,34 @@ function field(id: string, label: string, value: string, inputmode: "decimal" | 
 export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps): void {
   const inExcel = deps.excel !== null;
   const boxes = MODEL_IDS.map((id) => {
-    const box = h("input", { type: "checkbox", value: id, checked: (BASE_MODEL_IDS as readonly string[]).includes(id), name: "exp-model" });
+    const box = h("input", {
+      type: "checkbox",
+      value: id,
+      checked: (BASE_MODEL_IDS as readonly string[]).includes(id),
+      name: "exp-model",
+    });
     return { id, box, label: h("label", { className: "choice" }, box, MODELS[id].label) };
   });
-  const compare = button("exp-compare", inExcel ? "Compare models" : "Download comparison as .xlsx");
+  const compare = button(
+    "exp-compare",
+    inExcel ? "Compare models" : "Download comparison as .xlsx"
+  );
   const from = field("exp-from", "From", "1e-6", "decimal");
   const to = field("exp-to", "To", "1e-2", "decimal");
   const count = field("exp-count", "Rates", "9", "numeric");
-  const sweepBtn = button("exp-sweep", inExcel ? "Sweep learning rates" : "Download sweep as .xlsx");
-  const landBtn = button("exp-landscape", inExcel ? "Map the loss landscape" : "Download landscape as .xlsx");
-  const statuses = { compare: taskStatus("exp-compare-status"), sweep: taskStatus("exp-sweep-status"), landscape: taskStatus("exp-landscape-status") };
+  const sweepBtn = button(
+    "exp-sweep",
+    inExcel ? "Sweep learning rates" : "Download sweep as .xlsx"
+  );
+  const landBtn = button(
+    "exp-landscape",
+    inExcel ? "Map the loss landscape" : "Download landscape as .xlsx"
+  );
+  const statuses = {
+    compare: taskStatus("exp-compare-status"),
+    sweep: taskStatus("exp-sweep-status"),
+    landscape: taskStatus("exp-landscape-status"),
+  };
 
   const title = h("h2", { id: "experiments-title", textContent: "Experiments" });
   root.setAttribute("aria-labelledby", title.id);
@@ -61,40 +95,62 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
       "div",
       { className: "card" },
       title,
-      h("p", { className: "hint", textContent: "Each uses the Run tab's data, learning rate, epochs, optimizer and derivative." }),
+      h("p", {
+        className: "hint",
+        textContent:
+          "Each uses the Run tab's data, learning rate, epochs, optimizer and derivative.",
+      }),
       h(
         "fieldset",
         {},
         h("legend", { textContent: "Compare models" }),
         h("div", { className: "exp-models" }, ...boxes.map((b) => b.label)),
-        h("p", { className: "hint", textContent: "Same data, initial weights and learning rate: a Compare sheet with √SSE per epoch side by side and one live sheet per model." }),
+        h("p", {
+          className: "hint",
+          textContent:
+            "Same data, initial weights and learning rate: a Compare sheet with √SSE per epoch side by side and one live sheet per model.",
+        }),
         compare,
-        statuses.compare.el,
+        statuses.compare.el
       ),
       h(
         "fieldset",
         {},
         h("legend", { textContent: "Sweep learning rates" }),
         h("div", { className: "field-row" }, from.wrap, to.wrap, count.wrap),
-        h("p", { className: "hint", textContent: "Log-spaced rates from From to To: the final √SSE of each, where it diverged, and the largest stable rate." }),
+        h("p", {
+          className: "hint",
+          textContent:
+            "Log-spaced rates from From to To: the final √SSE of each, where it diverged, and the largest stable rate.",
+        }),
         sweepBtn,
-        statuses.sweep.el,
+        statuses.sweep.el
       ),
       h(
         "fieldset",
         {},
         h("legend", { textContent: "Loss landscape" }),
-        h("p", { className: "hint", textContent: "The run sheet and a heat map of log10 SSE over two weights (a and b; a and c for two neurons) as live formulas, with the run's path marked." }),
+        h("p", {
+          className: "hint",
+          textContent:
+            "The run sheet and a heat map of log10 SSE over two weights (a and b; a and c for two neurons) as live formulas, with the run's path marked.",
+        }),
         landBtn,
-        statuses.landscape.el,
-      ),
-    ),
+        statuses.landscape.el
+      )
+    )
   );
   actions.guard(compare, sweepBtn, landBtn);
 
   const goto = (sheet: string) => {
     const link = button("exp-goto", `Go to sheet “${sheet}”`, "link");
-    link.addEventListener("click", () => void actions.run({ status: null, keepResult: true }, async () => deps.excel?.selectSheet(sheet)));
+    link.addEventListener(
+      "click",
+      () =>
+        void actions.run({ status: null, keepResult: true }, async () =>
+          deps.excel?.selectSheet(sheet)
+        )
+    );
     return link;
   };
   /** Train (after letting the progress paint), then write into Excel or save the file; the result goes below the button. */
@@ -107,21 +163,60 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
       if (!excel) {
         const file = experimentXlsx(e);
         deps.save(file.bytes, file.filename);
-        status.show(h("p", { className: "headline", textContent: e.line }), h("p", { className: "hint", textContent: `Saved ${file.filename}: open it in Excel, LibreOffice or Google Sheets.` }));
+        status.show(
+          h("p", { className: "headline", textContent: e.line }),
+          h("p", {
+            className: "hint",
+            textContent: `Saved ${file.filename}: open it in Excel, LibreOffice or Google Sheets.`,
+          })
+        );
         return;
       }
       const n = e.workbook.sheets.length;
       const sheets = `${n} sheet${n === 1 ? "" : "s"}`;
       status.progress(`Writing ${sheets} to Excel…`);
-      const report = await excel.write(e, (done, total) => status.progress(`Writing ${sheets}: ${done} of ${total} request${total === 1 ? "" : "s"} done`, done, total));
-      const manual = report.calculationMode === "Manual" ? "Calculation is manual: press F9 in Excel to see the numbers." : "";
-      const note = [report.axisWarning, manual, `Wrote ${report.sheets.map((s) => `“${s}”`).join(", ")}.`].filter(Boolean).join(" ");
-      status.show(h("p", { className: "headline", textContent: e.line }), h("p", { className: "hint", textContent: note }), goto(report.sheets[0]));
+      const report = await excel.write(e, (done, total) =>
+        status.progress(
+          `Writing ${sheets}: ${done} of ${total} request${total === 1 ? "" : "s"} done`,
+          done,
+          total
+        )
+      );
+      const manual =
+        report.calculationMode === "Manual"
+          ? "Calculation is manual: press F9 in Excel to see the numbers."
+          : "";
+      const note = [
+        report.axisWarning,
+        manual,
+        `Wrote ${report.sheets.map((s) => `“${s}”`).join(", ")}.`,
+      ]
+        .filter(Boolean)
+        .join(" ");
+      status.show(
+        h("p", { className: "headline", textContent: e.line }),
+        h("p", { className: "hint", textContent: note }),
+        goto(report.sheets[0])
+      );
     });
 
   compare.addEventListener("click", () =>
-    perform(statuses.compare, () => compareExperiment(deps.options(), boxes.filter((b) => b.box.checked).map((b) => b.id as ModelId))),
+    perform(statuses.compare, () =>
+      compareExperiment(
+        deps.options(),
+        boxes.filter((b) => b.box.checked).map((b) => b.id as ModelId)
+      )
+    )
   );
-  sweepBtn.addEventListener("click", () => perform(statuses.sweep, () => sweepExperiment(deps.options(), sweepRates(from.input.value, to.input.value, count.input.value))));
-  landBtn.addEventListener("click", () => perform(statuses.landscape, () => landscapeExperiment(deps.options())));
+  sweepBtn.addEventListener("click", () =>
+    perform(statuses.sweep, () =>
+      sweepExperiment(
+        deps.options(),
+        sweepRates(from.input.value, to.input.value, count.input.value)
+      )
+    )
+  );
+  landBtn.addEventListener("click", () =>
+    perform(statuses.landscape, () => landscapeExperiment(deps.options()))
+  );
 }

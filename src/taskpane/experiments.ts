@@ -3,7 +3,20 @@
  * comparison or a learning-rate sweep, their sheets (SheetPlans and what to record about each),
  * the one-line result a learner reads, and the same experiment as an .xlsx file.
  */
-import { BASE_MODEL_IDS, ConfigError, MODELS, initForModel, logSpace, resolveConfig, sweep, train, type ModelId, type RunOptions, type RunResult, type SweepResult } from "../core";
+import {
+  BASE_MODEL_IDS,
+  ConfigError,
+  MODELS,
+  initForModel,
+  logSpace,
+  resolveConfig,
+  sweep,
+  train,
+  type ModelId,
+  type RunOptions,
+  type RunResult,
+  type SweepResult,
+} from "../core";
 import { buildCompareWorkbook, buildLandscapeSheet, buildSweepSheet } from "../sheet/experiments";
 import { buildRunSheet } from "../sheet/run-sheet";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
@@ -20,7 +33,9 @@ export const DEFAULT_COMPARE: readonly ModelId[] = BASE_MODEL_IDS;
 export const MAX_RATES = 200;
 
 /** What the writer stores about each sheet: the run sheets as runs (the pane recognises them), the rest as experiments. */
-export type SheetRecordSpec = { role: "run"; options: Record<string, unknown>; lrCell?: { row: number; col: number } } | { role: "experiment"; options: Record<string, unknown> };
+export type SheetRecordSpec =
+  | { role: "run"; options: Record<string, unknown>; lrCell?: { row: number; col: number } }
+  | { role: "experiment"; options: Record<string, unknown> };
 
 /** An experiment ready to write: its sheets, the record of each, and the sentence to show. */
 export interface Experiment {
@@ -30,15 +45,17 @@ export interface Experiment {
   line: string;
 }
 
-
 /** Each model trained with every row on the same data and settings; narrow models start from the same weights. */
 export function compareRuns(base: RunOptions, models: ModelId[]): RunResult[] {
   if (!models.length) throw new ConfigError("models", "Tick at least one model to compare.");
   return models.map((model) => {
     // a wide layer keeps the core's seeded draw: equal weights would keep its neurons identical forever
-    const init = MODELS[model].width === undefined ? initForModel(base.init ?? 1, model) : undefined;
+    const init =
+      MODELS[model].width === undefined ? initForModel(base.init ?? 1, model) : undefined;
     const { init: _drop, ...rest } = base;
-    return train(resolveConfig({ ...rest, model, ...(init === undefined ? {} : { init }) }), { rows: true });
+    return train(resolveConfig({ ...rest, model, ...(init === undefined ? {} : { init }) }), {
+      rows: true,
+    });
   });
 }
 
@@ -59,16 +76,34 @@ export function compareLine(results: RunResult[]): string {
 export function compareExperiment(base: RunOptions, models: ModelId[]): Experiment {
   const results = compareRuns(base, models);
   const workbook = buildCompareWorkbook(results);
-  const records = workbook.sheets.map((p, i): SheetRecordSpec => (i === 0 ? { role: "experiment", options: p.meta } : { role: "run", options: p.meta, lrCell: lrCellOf(p) }));
+  const records = workbook.sheets.map((p, i): SheetRecordSpec =>
+    i === 0
+      ? { role: "experiment", options: p.meta }
+      : { role: "run", options: p.meta, lrCell: lrCellOf(p) }
+  );
   return { kind: "compare", workbook, records, line: compareLine(results) };
 }
 
 /** The rates a sweep form asks for: `count` log-spaced values from `from` to `to`, or a plain sentence. */
 export function sweepRates(from: string, to: string, count: string): number[] {
-  const lo = Number(from), hi = Number(to), n = Number(count);
-  if (!(from.trim() && Number.isFinite(lo) && lo > 0)) throw new ConfigError("lrs", `The smallest learning rate must be a number above 0, not "${from}".`);
-  if (!(to.trim() && Number.isFinite(hi) && hi >= lo)) throw new ConfigError("lrs", `The largest learning rate must be a number no smaller than ${from}, not "${to}".`);
-  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_RATES)) throw new ConfigError("lrs", `The number of rates must be a whole number from 1 to ${MAX_RATES}, not "${count}".`);
+  const lo = Number(from),
+    hi = Number(to),
+    n = Number(count);
+  if (!(from.trim() && Number.isFinite(lo) && lo > 0))
+    throw new ConfigError(
+      "lrs",
+      `The smallest learning rate must be a number above 0, not "${from}".`
+    );
+  if (!(to.trim() && Number.isFinite(hi) && hi >= lo))
+    throw new ConfigError(
+      "lrs",
+      `The largest learning rate must be a number no smaller than ${from}, not "${to}".`
+    );
+  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_RATES))
+    throw new ConfigError(
+      "lrs",
+      `The number of rates must be a whole number from 1 to ${MAX_RATES}, not "${count}".`
+    );
   return logSpace(lo, hi, n);
 }
 
@@ -87,7 +122,12 @@ export function sweepLine(result: SweepResult): string {
 export function sweepExperiment(base: RunOptions, lrs: number[]): Experiment {
   const result = sweep(base, lrs);
   const plan: SheetPlan = buildSweepSheet(result, resolveConfig({ ...base, lr: lrs[0] }));
-  return { kind: "sweep", workbook: { sheets: [plan], namesScope: "sheet" }, records: [{ role: "experiment", options: plan.meta }], line: sweepLine(result) };
+  return {
+    kind: "sweep",
+    workbook: { sheets: [plan], namesScope: "sheet" },
+    records: [{ role: "experiment", options: plan.meta }],
+    line: sweepLine(result),
+  };
 }
 
 /** At most this many steps for a landscape from the pane (every step is recorded and drawn). */
@@ -100,7 +140,10 @@ export const MAX_LANDSCAPE_STEPS = 200_000;
 export function landscapeExperiment(base: RunOptions): Experiment {
   const config = resolveConfig(base);
   if (config.epochs * config.data.length > MAX_LANDSCAPE_STEPS)
-    throw new ConfigError("epochs", `A landscape records every step: at most ${MAX_LANDSCAPE_STEPS} steps, not ${config.epochs * config.data.length}.`);
+    throw new ConfigError(
+      "epochs",
+      `A landscape records every step: at most ${MAX_LANDSCAPE_STEPS} steps, not ${config.epochs * config.data.length}.`
+    );
   const result = train(config, { rows: true });
   const run = buildRunSheet(result, { name: runSheetName(config) });
   const land = buildLandscapeSheet(result, `${run.name} landscape`.slice(0, 31));
@@ -111,7 +154,10 @@ export function landscapeExperiment(base: RunOptions): Experiment {
   return {
     kind: "landscape",
     workbook: { sheets: [run, land], namesScope: "sheet" },
-    records: [{ role: "run", options: run.meta, lrCell: lrCellOf(run) }, { role: "experiment", options: land.meta }],
+    records: [
+      { role: "run", options: run.meta, lrCell: lrCellOf(run) },
+      { role: "experiment", options: land.meta },
+    ],
     line,
   };
 }

@@ -8,7 +8,17 @@
 import type { RunOptions } from "../core";
 import { partText } from "../core/explain-lines";
 import type { ExplainReader, SelectedCell } from "../excel";
-import { cellOf, explainFromCells, explainRunStep, lessonXlsx, rowsToRead, stepAtRow, stepLayout, trainRun, type StepLayout } from "../run";
+import {
+  cellOf,
+  explainFromCells,
+  explainRunStep,
+  lessonXlsx,
+  rowsToRead,
+  stepAtRow,
+  stepLayout,
+  trainRun,
+  type StepLayout,
+} from "../run";
 import type { StepExplanation } from "../core/explain";
 import { runOptionsFromMeta } from "../sheet";
 import { h } from "./dom";
@@ -27,9 +37,19 @@ export interface ExplainDeps {
 
 /** Build the panel inside `root`; returns a function that stops following the selection. */
 export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => void {
-  const step = h("input", { id: "explain-step", type: "text", autocomplete: "off", placeholder: "e.g. 27" });
+  const step = h("input", {
+    id: "explain-step",
+    type: "text",
+    autocomplete: "off",
+    placeholder: "e.g. 27",
+  });
   step.inputMode = "numeric";
-  const go = h("button", { type: "button", id: "explain-go", className: "button", textContent: "Explain step" });
+  const go = h("button", {
+    type: "button",
+    id: "explain-go",
+    className: "button",
+    textContent: "Explain step",
+  });
   const heading = h("p", { id: "explain-heading" });
   const lines = h("ol", { id: "explain-lines" });
   const note = h("p", { id: "explain-note", className: "hint" });
@@ -38,18 +58,38 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
   out.setAttribute("aria-live", "polite");
   const error = h("div", { id: "explain-error", className: "message-bar error", hidden: true });
   const follow = h("input", { type: "checkbox", id: "explain-follow" });
-  const lesson = h("button", { type: "button", id: "explain-lesson", className: "button", textContent: "Download the lesson workbook" });
+  const lesson = h("button", {
+    type: "button",
+    id: "explain-lesson",
+    className: "button",
+    textContent: "Download the lesson workbook",
+  });
   const title = h("h2", { id: "explain-title", textContent: "Explain this step" });
   root.setAttribute("aria-labelledby", title.id);
   root.replaceChildren(
     title,
-    h("p", { className: "hint", textContent: deps.reader ? "Select a cell of a step row in a GradSheet run sheet, or type a step number." : "Type a step number: the run form's run is explained." }),
-    h("div", { className: "field-row" }, h("div", { className: "field" }, h("label", { htmlFor: step.id, textContent: "Step" }), step), go),
-    ...(deps.reader ? [h("label", { className: "choice" }, follow, "Follow the selection in Excel")] : []),
+    h("p", {
+      className: "hint",
+      textContent: deps.reader
+        ? "Select a cell of a step row in a GradSheet run sheet, or type a step number."
+        : "Type a step number: the run form's run is explained.",
+    }),
+    h(
+      "div",
+      { className: "field-row" },
+      h("div", { className: "field" }, h("label", { htmlFor: step.id, textContent: "Step" }), step),
+      go
+    ),
+    ...(deps.reader
+      ? [h("label", { className: "choice" }, follow, "Follow the selection in Excel")]
+      : []),
     error,
     out,
-    h("p", { className: "hint", textContent: "The lesson workbook walks the forum thread's questions, one live sheet each." }),
-    lesson,
+    h("p", {
+      className: "hint",
+      textContent: "The lesson workbook walks the forum thread's questions, one live sheet each.",
+    }),
+    lesson
   );
 
   let layoutFor: { key: string; layout: StepLayout } | null = null;
@@ -63,7 +103,14 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     error.hidden = false;
   };
 
-  const render = (e: StepExplanation, head: string, cell: ((p: Parameters<typeof cellOf>[2]) => { a1: string; row: number; col: number } | null) | null, sheet: string, text: string) => {
+  const render = (
+    e: StepExplanation,
+    head: string,
+    cell:
+      ((p: Parameters<typeof cellOf>[2]) => { a1: string; row: number; col: number } | null) | null,
+    sheet: string,
+    text: string
+  ) => {
     error.hidden = true;
     heading.textContent = head;
     lines.replaceChildren(
@@ -83,7 +130,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
           }
         }
         return li;
-      }),
+      })
     );
     note.textContent = text;
   };
@@ -91,22 +138,37 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
   /** Explain the step at the selection (or the typed step) on the selection's sheet. */
   const explainSheet = async (sel: SelectedCell, typed: number | null) => {
     const options = sel.options ? runOptionsFromMeta(sel.options) : undefined;
-    if (!options) throw new Error(`“${sel.sheet}” is not a GradSheet run sheet: select a cell of a step row in one, or generate a run.`);
+    if (!options)
+      throw new Error(
+        `“${sel.sheet}” is not a GradSheet run sheet: select a cell of a step row in one, or generate a run.`
+      );
     const layout = layoutOf(options);
     const n = typed ?? stepAtRow(layout, sel.row);
-    if (n === null) throw new Error(`Select a cell in a step row of “${sel.sheet}” (rows ${layout.firstRow + 1} to ${layout.firstRow + layout.steps}), or type a step.`);
-    if (!(Number.isInteger(n) && n >= 1 && n <= layout.steps)) throw new Error(`The step must be a whole number from 1 to ${layout.steps}.`);
+    if (n === null)
+      throw new Error(
+        `Select a cell in a step row of “${sel.sheet}” (rows ${layout.firstRow + 1} to ${layout.firstRow + layout.steps}), or type a step.`
+      );
+    if (!(Number.isInteger(n) && n >= 1 && n <= layout.steps))
+      throw new Error(`The step must be a whole number from 1 to ${layout.steps}.`);
     const cells = await deps.reader!.read(sel.sheet, rowsToRead(layout, n), layout.inputs);
     const e = explainFromCells(layout, n, cells.rows, cells.inputs);
     const head = e.text.split("\n")[0];
-    render(e.explanation, `${sel.sheet} · ${head}`, (ref) => cellOf(layout, n, ref), sel.sheet,
-      e.fromCells ? "Numbers as Excel calculated them; each links to its cell." : "Excel has not calculated these cells yet: the numbers are GradSheet's core at the sheet's inputs.");
+    render(
+      e.explanation,
+      `${sel.sheet} · ${head}`,
+      (ref) => cellOf(layout, n, ref),
+      sel.sheet,
+      e.fromCells
+        ? "Numbers as Excel calculated them; each links to its cell."
+        : "Excel has not calculated these cells yet: the numbers are GradSheet's core at the sheet's inputs."
+    );
   };
 
   const typedStep = (): number => {
     const v = step.value.trim();
     const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!Number.isInteger(n)) throw new Error(`The step must be a whole number, not “${step.value}”.`);
+    if (!Number.isInteger(n))
+      throw new Error(`The step must be a whole number, not “${step.value}”.`);
     return n;
   };
 
@@ -115,9 +177,16 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
       const n = typedStep();
       if (deps.reader) return explainSheet(await deps.reader.selection(), n);
       const result = trainRun(deps.options());
-      if (n > (result.rows?.length ?? 0)) throw new Error(`The step must be a whole number from 1 to ${result.rows?.length ?? 0}.`);
+      if (n > (result.rows?.length ?? 0))
+        throw new Error(`The step must be a whole number from 1 to ${result.rows?.length ?? 0}.`);
       const ex = explainRunStep(result, n);
-      render(ex.explanation, ex.text.split("\n")[0], null, "", "The run form's run, computed by GradSheet's core.");
+      render(
+        ex.explanation,
+        ex.text.split("\n")[0],
+        null,
+        "",
+        "The run form's run, computed by GradSheet's core."
+      );
     })().catch(fail);
   });
   lesson.addEventListener("click", () => {
@@ -132,9 +201,17 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
   let last = "";
   let busy = false;
   const timer = setInterval(() => {
-    if (busy || !follow.checked || !root.isConnected || root.closest("[hidden]") || document.querySelector('[aria-busy="true"]')) return;
+    if (
+      busy ||
+      !follow.checked ||
+      !root.isConnected ||
+      root.closest("[hidden]") ||
+      document.querySelector('[aria-busy="true"]')
+    )
+      return;
     busy = true;
-    void deps.reader!.selection()
+    void deps
+      .reader!.selection()
       .then((sel) => {
         const key = `${sel.sheet}\u0000${sel.row}`;
         if (key === last) return;

@@ -2,7 +2,15 @@
  * The run form's values as plain data and their meaning as run options: no DOM, no Excel (the
  * form itself is built by ./run-form).
  */
-import { ConfigError, MODELS, PRESETS, type DataPoint, type ModelId, type Preset, type RunOptions } from "../core";
+import {
+  ConfigError,
+  MODELS,
+  PRESETS,
+  type DataPoint,
+  type ModelId,
+  type Preset,
+  type RunOptions,
+} from "../core";
 import { GRADDESC_X } from "./engine";
 
 export interface FormValues {
@@ -40,8 +48,12 @@ export function toOptions(v: FormValues): RunOptions {
   const data =
     v.dataMode === "cells" && v.points
       ? { points: v.points }
-      : { x: { kind: "list" as const, x: parseList(v.x) }, target: { slope: Number(v.slope), intercept: Number(v.intercept) } };
-  if (data.x && data.x.x.some((n) => !Number.isFinite(n))) throw new ConfigError("x", `The x values must be numbers separated by commas, not "${v.x}".`);
+      : {
+          x: { kind: "list" as const, x: parseList(v.x) },
+          target: { slope: Number(v.slope), intercept: Number(v.intercept) },
+        };
+  if (data.x && data.x.x.some((n) => !Number.isFinite(n)))
+    throw new ConfigError("x", `The x values must be numbers separated by commas, not "${v.x}".`);
   return {
     model: v.model,
     optimizer: v.optimizer,
@@ -61,7 +73,7 @@ export function toOptions(v: FormValues): RunOptions {
 
 /** Presets in the order the pane shows them: 1 neuron, 2 neurons, 2 neurons + ReLU, graddesc basic. */
 export const PRESET_ORDER = ["one-neuron", "two-neurons", "two-relu", "graddesc-basic"];
-const rank = (id: string): number => (PRESET_ORDER.indexOf(id) + 1 || 99);
+const rank = (id: string): number => PRESET_ORDER.indexOf(id) + 1 || 99;
 
 /** The core's presets in that order. */
 export const orderedPresets = (): Preset[] => [...PRESETS].sort((a, b) => rank(a.id) - rank(b.id));
@@ -76,18 +88,42 @@ export interface SelectionData {
  * Points from the selected cells: one column of x (y from the target line) or two columns (x, y).
  * A first row of text ("x", "y") is a header and is skipped. Throws one sentence saying what is wrong.
  */
-export function pointsFromSelection(values: readonly (readonly unknown[])[], address: string, target: { slope: number; intercept: number }): SelectionData {
+export function pointsFromSelection(
+  values: readonly (readonly unknown[])[],
+  address: string,
+  target: { slope: number; intercept: number }
+): SelectionData {
   const filled = values.filter((r) => r.some((v) => v !== "" && v !== null && v !== undefined));
-  const header = filled.length > 1 && filled[0].every((v) => typeof v === "string" && v.trim() !== "" && !Number.isFinite(Number(v)));
+  const header =
+    filled.length > 1 &&
+    filled[0].every((v) => typeof v === "string" && v.trim() !== "" && !Number.isFinite(Number(v)));
   const rows = header ? filled.slice(1) : filled;
   const cols = Math.max(0, ...rows.map((r) => r.length));
-  if (!rows.length) throw new ConfigError("data", `The selection ${address} holds no numbers: select one column of x values, or two columns (x, y), then Generate.`);
-  if (cols > 2) throw new ConfigError("data", `The selection ${address} has ${cols} columns: select one column of x values, or two columns (x, y).`);
+  if (!rows.length)
+    throw new ConfigError(
+      "data",
+      `The selection ${address} holds no numbers: select one column of x values, or two columns (x, y), then Generate.`
+    );
+  if (cols > 2)
+    throw new ConfigError(
+      "data",
+      `The selection ${address} has ${cols} columns: select one column of x values, or two columns (x, y).`
+    );
   rows.forEach((r, i) => {
     const bad = r.find((v) => typeof v !== "number");
-    if (bad !== undefined) throw new ConfigError("data", `Row ${i + 1 + (header ? 1 : 0)} of ${address} holds “${String(bad)}”, not a number: select numbers only (a header row of text is fine).`);
+    if (bad !== undefined)
+      throw new ConfigError(
+        "data",
+        `Row ${i + 1 + (header ? 1 : 0)} of ${address} holds “${String(bad)}”, not a number: select numbers only (a header row of text is fine).`
+      );
   });
-  const points = rows.map((r) => ({ x: r[0] as number, y: cols > 1 ? (r[1] as number) : target.slope * (r[0] as number) + target.intercept }));
+  const points = rows.map((r) => ({
+    x: r[0] as number,
+    y: cols > 1 ? (r[1] as number) : target.slope * (r[0] as number) + target.intercept,
+  }));
   const what = cols > 1 ? "x and y" : "x; y from the target line";
-  return { points, note: `Used ${points.length} rows from ${address} (${what}${header ? "; header row skipped" : ""}).` };
+  return {
+    points,
+    note: `Used ${points.length} rows from ${address} (${what}${header ? "; header row skipped" : ""}).`,
+  };
 }

@@ -38,7 +38,9 @@ function whereAmI(): Promise<Start> {
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     onSlow: () => {
       const starting = document.getElementById("starting");
-      if (starting && !starting.hidden) starting.textContent = "Still waiting for Excel… (a slow connection or a cold start can take a while)";
+      if (starting && !starting.hidden)
+        starting.textContent =
+          "Still waiting for Excel… (a slow connection or a cold start can take a while)";
     },
   });
 }
@@ -47,15 +49,30 @@ async function main(): Promise<void> {
   const start = await whereAmI();
   const host = start === "excel" ? officeHost() : null;
   // Office's theme is read here only and passed on as plain colours.
-  const theme = host ? (Office.context as { officeTheme?: { bodyBackgroundColor?: string } }).officeTheme : null;
+  const theme = host
+    ? (Office.context as { officeTheme?: { bodyBackgroundColor?: string } }).officeTheme
+    : null;
   const pane = startPane(host ? createWorkbook(host) : null, { noExcel: !host, theme });
   if (start === "office-unreachable") {
     document.getElementById("no-excel")!.hidden = true;
     document.getElementById("office-unreachable")!.hidden = false;
   }
   const experiments = document.getElementById("experiments");
-  if (experiments) mountExperimentsPanel(experiments, { options: pane.runOptions, excel: host ? excelExperiments(host) : null, save: browserSave, explain: plainError });
-  pane.mountExplain((root) => mountExplainPanel(root, { reader: host ? explainReader(host) : null, options: pane.runOptions, save: browserSave, explain: plainError }));
+  if (experiments)
+    mountExperimentsPanel(experiments, {
+      options: pane.runOptions,
+      excel: host ? excelExperiments(host) : null,
+      save: browserSave,
+      explain: plainError,
+    });
+  pane.mountExplain((root) =>
+    mountExplainPanel(root, {
+      reader: host ? explainReader(host) : null,
+      options: pane.runOptions,
+      save: browserSave,
+      explain: plainError,
+    })
+  );
   const doctor = document.getElementById("doctor");
   if (doctor) {
     doctor.hidden = !host;

@@ -9,7 +9,8 @@
  */
 
 function define(target: object, name: string, value: unknown): void {
-  if (!(name in target)) Object.defineProperty(target, name, { value, writable: true, configurable: true });
+  if (!(name in target))
+    Object.defineProperty(target, name, { value, writable: true, configurable: true });
 }
 
 /** Array.prototype.flat (ES2019): nested arrays spread `depth` levels deep (default 1). */
@@ -26,7 +27,11 @@ export function flat<T>(this: T[], depth = 1): unknown[] {
 }
 
 /** Array.prototype.flatMap (ES2019): map, then flatten one level. */
-export function flatMap<T, U>(this: T[], fn: (value: T, index: number, array: T[]) => U | U[], thisArg?: unknown): U[] {
+export function flatMap<T, U>(
+  this: T[],
+  fn: (value: T, index: number, array: T[]) => U | U[],
+  thisArg?: unknown
+): U[] {
   const out: U[] = [];
   this.forEach((value, i, array) => {
     const r = fn.call(thisArg, value, i, array);
@@ -37,14 +42,19 @@ export function flatMap<T, U>(this: T[], fn: (value: T, index: number, array: T[
 }
 
 /** Object.fromEntries (ES2019): an object from [key, value] pairs. */
-export function fromEntries(entries: Iterable<readonly [PropertyKey, unknown]>): Record<PropertyKey, unknown> {
+export function fromEntries(
+  entries: Iterable<readonly [PropertyKey, unknown]>
+): Record<PropertyKey, unknown> {
   const out: Record<PropertyKey, unknown> = {};
   for (const [k, v] of entries) out[k] = v;
   return out;
 }
 
 /** ParentNode.replaceChildren (DOM, 2020): remove every child, then append `nodes`. */
-function replaceChildren(this: Element | Document | DocumentFragment, ...nodes: (Node | string)[]): void {
+function replaceChildren(
+  this: Element | Document | DocumentFragment,
+  ...nodes: (Node | string)[]
+): void {
   while (this.lastChild) this.removeChild(this.lastChild);
   this.append(...nodes);
 }
@@ -59,7 +69,13 @@ export class Utf8Encoder {
       if (c < 0x80) out.push(c);
       else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
       else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-      else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+      else
+        out.push(
+          0xf0 | (c >> 18),
+          0x80 | ((c >> 12) & 63),
+          0x80 | ((c >> 6) & 63),
+          0x80 | (c & 63)
+        );
     }
     return new Uint8Array(out);
   }
@@ -69,18 +85,36 @@ export class Utf8Encoder {
 export class Utf8Decoder {
   readonly encoding = "utf-8";
   decode(input?: ArrayBuffer | ArrayBufferView): string {
-    const b = input === undefined ? new Uint8Array(0) : ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
+    const b =
+      input === undefined
+        ? new Uint8Array(0)
+        : ArrayBuffer.isView(input)
+          ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+          : new Uint8Array(input);
     let out = "";
-    for (let i = 0; i < b.length; ) {
+    for (let i = 0; i < b.length;) {
       const c = b[i];
-      const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+      const n =
+        c < 0x80
+          ? 0
+          : c >= 0xc2 && c < 0xe0
+            ? 1
+            : c >= 0xe0 && c < 0xf0
+              ? 2
+              : c >= 0xf0 && c < 0xf5
+                ? 3
+                : -1;
       let cp = n === 0 ? c : n === 1 ? c & 31 : n === 2 ? c & 15 : c & 7;
       let ok = n >= 0 && i + n < b.length + (n === 0 ? 1 : 0);
       for (let k = 1; ok && k <= n; k++) {
         if ((b[i + k] & 0xc0) !== 0x80) ok = false;
         else cp = (cp << 6) | (b[i + k] & 63);
       }
-      ok = ok && cp >= [0, 0x80, 0x800, 0x10000][n] && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
+      ok =
+        ok &&
+        cp >= [0, 0x80, 0x800, 0x10000][n] &&
+        cp <= 0x10ffff &&
+        !(cp >= 0xd800 && cp <= 0xdfff);
       out += ok ? String.fromCodePoint(cp) : "\ufffd";
       i += ok ? n + 1 : 1;
     }
@@ -91,6 +125,8 @@ export class Utf8Decoder {
 define(Array.prototype, "flat", flat);
 define(Array.prototype, "flatMap", flatMap);
 define(Object, "fromEntries", fromEntries);
-if (typeof Element !== "undefined") for (const p of [Element.prototype, Document.prototype, DocumentFragment.prototype]) define(p, "replaceChildren", replaceChildren);
+if (typeof Element !== "undefined")
+  for (const p of [Element.prototype, Document.prototype, DocumentFragment.prototype])
+    define(p, "replaceChildren", replaceChildren);
 if (typeof TextEncoder === "undefined") define(window, "TextEncoder", Utf8Encoder);
 if (typeof TextDecoder === "undefined") define(window, "TextDecoder", Utf8Decoder);

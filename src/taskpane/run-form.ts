@@ -3,7 +3,14 @@
  * derivative kind and batch size, then learning rate and epochs. Every control is a `field()` that
  * shows its own error; each term gets its one-line meaning where it first appears.
  */
-import { ConfigError, MODEL_IDS, OPTIMIZER_IDS, OPTIMIZERS, type OptimizerId, type RunOptions } from "../core";
+import {
+  ConfigError,
+  MODEL_IDS,
+  OPTIMIZER_IDS,
+  OPTIMIZERS,
+  type OptimizerId,
+  type RunOptions,
+} from "../core";
 import { field, h, markField, textInput, type Field } from "./dom";
 import { DEFAULT_X, orderedPresets, PRESET_ORDER, type FormValues } from "./form";
 import { DERIVATIVES, MEANING, modelLabel, modelShape, optimizerLabel } from "./vocabulary";
@@ -25,30 +32,61 @@ export interface RunForm {
   selectionNote: HTMLParagraphElement;
 }
 
-const select = (id: string, options: [string, string][]) => h("select", { id }, ...options.map(([value, text]) => h("option", { value, textContent: text })));
+const select = (id: string, options: [string, string][]) =>
+  h("select", { id }, ...options.map(([value, text]) => h("option", { value, textContent: text })));
 
 export function runForm(): RunForm {
   const f: Record<string, Field<Control>> = {
-    model: field("Model", select("model", MODEL_IDS.map((id) => [id, modelLabel(id)])), " "),
+    model: field(
+      "Model",
+      select(
+        "model",
+        MODEL_IDS.map((id) => [id, modelLabel(id)])
+      ),
+      " "
+    ),
     slope: field("Slope", textInput("slope", "2")),
     intercept: field("Intercept", textInput("intercept", "30")),
-    x: field("x values", h("textarea", { id: "x-values", rows: 2, spellcheck: false, value: DEFAULT_X })),
-    optimizer: field("Optimizer", select("optimizer", OPTIMIZER_IDS.map((id) => [id, optimizerLabel(id)]))),
+    x: field(
+      "x values",
+      h("textarea", { id: "x-values", rows: 2, spellcheck: false, value: DEFAULT_X })
+    ),
+    optimizer: field(
+      "Optimizer",
+      select(
+        "optimizer",
+        OPTIMIZER_IDS.map((id) => [id, optimizerLabel(id)])
+      )
+    ),
     beta: field("β", textInput("beta", "0.9")),
     beta2: field("β₂", textInput("beta2", "0.999")),
     eps: field("ε", textInput("eps", "1e-8")),
-    gradient: field("Derivative that drives the update", select("gradient", DERIVATIVES.map((d) => [d.id, d.label])), " "),
+    gradient: field(
+      "Derivative that drives the update",
+      select(
+        "gradient",
+        DERIVATIVES.map((d) => [d.id, d.label])
+      ),
+      " "
+    ),
     h: field("Difference step h", textInput("h", "0.01")),
-    batch: field("Batch size (rows per update)", textInput("batch", "1", "numeric"), "1 updates after every row (SGD, as graddesc); larger batches update once per batch with the mean derivative."),
+    batch: field(
+      "Batch size (rows per update)",
+      textInput("batch", "1", "numeric"),
+      "1 updates after every row (SGD, as graddesc); larger batches update once per batch with the mean derivative."
+    ),
     lr: field("Learning rate", textInput("lr", "0.0001"), MEANING.lr),
     epochs: field("Epochs", textInput("epochs", "1", "numeric")),
   };
   const hintOf = (k: string) => f[k].wrap.querySelector<HTMLParagraphElement>(".hint")!;
   const showModel = () => (hintOf("model").textContent = modelShape(f.model.control.value));
-  const showGradient = () => (hintOf("gradient").textContent = DERIVATIVES.find((d) => d.id === f.gradient.control.value)?.meaning ?? "");
+  const showGradient = () =>
+    (hintOf("gradient").textContent =
+      DERIVATIVES.find((d) => d.id === f.gradient.control.value)?.meaning ?? "");
   const showConstants = () => {
     // the constants the optimizer's registry entry reads, not a list of ids
-    const uses: readonly string[] = OPTIMIZERS[f.optimizer.control.value as OptimizerId]?.uses ?? [];
+    const uses: readonly string[] =
+      OPTIMIZERS[f.optimizer.control.value as OptimizerId]?.uses ?? [];
     f.beta.wrap.hidden = !uses.includes("beta");
     f.beta2.wrap.hidden = !uses.includes("beta2");
     f.eps.wrap.hidden = !uses.includes("eps");
@@ -58,11 +96,20 @@ export function runForm(): RunForm {
   f.gradient.control.addEventListener("change", () => (showGradient(), showConstants()));
   f.optimizer.control.addEventListener("change", showConstants);
   // A hint, not an error: a huge rate is a legitimate experiment.
-  const lrWarn = h("p", { id: "lr-warning", className: "hint warning-text", hidden: true, textContent: MEANING.bigLr });
+  const lrWarn = h("p", {
+    id: "lr-warning",
+    className: "hint warning-text",
+    hidden: true,
+    textContent: MEANING.bigLr,
+  });
   f.lr.wrap.append(lrWarn);
   f.lr.control.addEventListener("input", () => (lrWarn.hidden = !(Number(f.lr.control.value) > 1)));
 
-  const presetDescription = h("p", { id: "preset-description", className: "hint", attrs: { "aria-live": "polite" } });
+  const presetDescription = h("p", {
+    id: "preset-description",
+    className: "hint",
+    attrs: { "aria-live": "polite" },
+  });
   const presets = orderedPresets();
   const presetGroup = h(
     "div",
@@ -71,22 +118,40 @@ export function runForm(): RunForm {
       const radio = h("input", { type: "radio", name: "preset", value: p.id, checked: i === 0 });
       radio.addEventListener("change", () => pick(p.id));
       return h("label", { className: "preset" }, radio, h("span", { textContent: p.label }));
-    }),
+    })
   );
   const modeRadio = (value: string, text: string, checked: boolean) =>
-    h("label", { className: "choice" }, h("input", { type: "radio", name: "data-mode", value, checked, id: `data-${value}` }), text);
-  const selectionNote = h("p", { id: "selection-info", className: "hint", attrs: { "aria-live": "polite" } });
+    h(
+      "label",
+      { className: "choice" },
+      h("input", { type: "radio", name: "data-mode", value, checked, id: `data-${value}` }),
+      text
+    );
+  const selectionNote = h("p", {
+    id: "selection-info",
+    className: "hint",
+    attrs: { "aria-live": "polite" },
+  });
   const dataError = h("p", { id: "data-error", className: "field-error", hidden: true });
   const dataSet = h(
     "fieldset",
     { className: "data", attrs: { "aria-describedby": "data-error" } },
     h("legend", { textContent: "Data" }),
     modeRadio("target", "Target line y = slope·x + intercept", true),
-    h("div", { className: "indent" }, h("div", { className: "field-row" }, f.slope.wrap, f.intercept.wrap), f.x.wrap),
+    h(
+      "div",
+      { className: "indent" },
+      h("div", { className: "field-row" }, f.slope.wrap, f.intercept.wrap),
+      f.x.wrap
+    ),
     modeRadio("cells", "Use selected cells (x, or x and y)", false),
-    h("p", { className: "hint indent", textContent: "Select the cells in Excel, then Generate: GradSheet reads them then. A header row of text is skipped." }),
+    h("p", {
+      className: "hint indent",
+      textContent:
+        "Select the cells in Excel, then Generate: GradSheet reads them then. A header row of text is skipped.",
+    }),
     h("div", { className: "indent" }, selectionNote),
-    dataError,
+    dataError
   );
   const details = h(
     "details",
@@ -98,23 +163,30 @@ export function runForm(): RunForm {
     h("div", { className: "field-row" }, f.beta.wrap, f.beta2.wrap, f.eps.wrap),
     f.gradient.wrap,
     f.h.wrap,
-    f.batch.wrap,
+    f.batch.wrap
   );
   const actionsRow = h("div", { className: "actions" });
   const el = h(
     "form",
     { id: "run-form", noValidate: true },
-    h("fieldset", {}, h("legend", { textContent: "Start from a preset" }), presetGroup, presetDescription),
+    h(
+      "fieldset",
+      {},
+      h("legend", { textContent: "Start from a preset" }),
+      presetGroup,
+      presetDescription
+    ),
     details,
     h("div", { className: "field-row" }, f.lr.wrap, f.epochs.wrap),
-    actionsRow,
+    actionsRow
   );
 
   const set = (k: string, v: unknown) => {
     if (v !== undefined && v !== null) f[k].control.value = String(v);
   };
   const fill = (o: RunOptions) => {
-    for (const k of ["model", "optimizer", "lr", "epochs", "gradient", "h", "beta", "beta2", "eps"]) set(k, o[k as keyof RunOptions]);
+    for (const k of ["model", "optimizer", "lr", "epochs", "gradient", "h", "beta", "beta2", "eps"])
+      set(k, o[k as keyof RunOptions]);
     f.batch.control.value = String(o.batch ?? 1);
     showModel();
     showGradient();
@@ -129,7 +201,10 @@ export function runForm(): RunForm {
   };
   pick(PRESET_ORDER[0]);
 
-  const dataMode = () => (el.querySelector<HTMLInputElement>('input[name="data-mode"]:checked')?.value === "cells" ? "cells" : "target");
+  const dataMode = () =>
+    el.querySelector<HTMLInputElement>('input[name="data-mode"]:checked')?.value === "cells"
+      ? "cells"
+      : "target";
   const clearErrors = () => {
     Object.values(f).forEach((x) => markField(x, null));
     dataError.hidden = true;

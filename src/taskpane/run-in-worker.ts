@@ -45,7 +45,8 @@ function inWorker<R extends WorkerRequest>(request: R, view: JobView): Promise<A
   const worker = new Worker(new URL("./worker.ts", import.meta.url));
   const started = Date.now();
   let last = { fraction: 0, text: "Starting…" };
-  const show = () => view.progress(last.fraction, `${last.text} ${Math.floor((Date.now() - started) / 1000)} s`);
+  const show = () =>
+    view.progress(last.fraction, `${last.text} ${Math.floor((Date.now() - started) / 1000)} s`);
   const timer = setInterval(show, 500);
   return new Promise<Answer<R>>((resolve, reject) => {
     const done = () => {
@@ -82,7 +83,11 @@ function inWorker<R extends WorkerRequest>(request: R, view: JobView): Promise<A
  * `request`'s answer: computed in a Web Worker when the run is large (rejecting with `Cancelled`
  * if the learner cancels), on this thread otherwise. Invalid options throw before any work starts.
  */
-export async function runJob<R extends WorkerRequest>(request: R, view: JobView): Promise<Answer<R>> {
-  if (rowSteps(request.options) <= WORKER_ROW_STEPS || typeof Worker === "undefined") return here(request, view);
+export async function runJob<R extends WorkerRequest>(
+  request: R,
+  view: JobView
+): Promise<Answer<R>> {
+  if (rowSteps(request.options) <= WORKER_ROW_STEPS || typeof Worker === "undefined")
+    return here(request, view);
   return inWorker(request, view);
 }

@@ -11,10 +11,21 @@ import { lrCellOf } from "./engine";
 import { finalRootSse, formatValue, MEANING, runTitle } from "./vocabulary";
 
 /** The result of a run: headline, divergence, √SSE per epoch, and (in Excel) "Go to sheet". */
-export function resultView(result: Omit<RunResult, "rows">, opts: { sheet: string | null; note: string; goto?: (sheet: string) => void }): HTMLElement {
+export function resultView(
+  result: Omit<RunResult, "rows">,
+  opts: { sheet: string | null; note: string; goto?: (sheet: string) => void }
+): HTMLElement {
   const d = result.divergence;
-  const rows = result.epochs.map((e) => h("tr", {}, h("td", { textContent: String(e.epoch) }), h("td", { textContent: formatValue(e.rootSse) })));
-  const go = opts.sheet && opts.goto ? button("goto-sheet", `Go to sheet “${opts.sheet}”`, "link") : null;
+  const rows = result.epochs.map((e) =>
+    h(
+      "tr",
+      {},
+      h("td", { textContent: String(e.epoch) }),
+      h("td", { textContent: formatValue(e.rootSse) })
+    )
+  );
+  const go =
+    opts.sheet && opts.goto ? button("goto-sheet", `Go to sheet “${opts.sheet}”`, "link") : null;
   if (go && opts.sheet && opts.goto) {
     const sheet = opts.sheet;
     const goto = opts.goto;
@@ -23,18 +34,35 @@ export function resultView(result: Omit<RunResult, "rows">, opts: { sheet: strin
   return h(
     "section",
     { className: "result", attrs: { "aria-label": "Result" } },
-    h("p", { className: "headline", textContent: `${runTitle(result.config)}: final √SSE ${formatValue(finalRootSse(result))}.` }),
-    d ? h("p", { className: "divergence", textContent: `It diverged at epoch ${d.epoch}, row ${d.row} (step ${d.step}): ${d.reason}` }) : null,
+    h("p", {
+      className: "headline",
+      textContent: `${runTitle(result.config)}: final √SSE ${formatValue(finalRootSse(result))}.`,
+    }),
+    d
+      ? h("p", {
+          className: "divergence",
+          textContent: `It diverged at epoch ${d.epoch}, row ${d.row} (step ${d.step}): ${d.reason}`,
+        })
+      : null,
     h(
       "table",
       { className: "epochs" },
       h("caption", { className: "visually-hidden", textContent: "√SSE per epoch" }),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col", textContent: "Epoch" }), h("th", { scope: "col", textContent: "√SSE" }))),
-      h("tbody", {}, ...rows),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col", textContent: "Epoch" }),
+          h("th", { scope: "col", textContent: "√SSE" })
+        )
+      ),
+      h("tbody", {}, ...rows)
     ),
     h("p", { className: "hint", textContent: MEANING.rootSse }),
     go,
-    opts.note ? h("p", { className: "hint note", textContent: opts.note }) : null,
+    opts.note ? h("p", { className: "hint note", textContent: opts.note }) : null
   );
 }
 
@@ -52,15 +80,32 @@ export function gettingStarted(plan: SheetPlan, sheet: string, helpHref: string)
   const at = chartsCell(plan);
   return h(
     "section",
-    { id: "getting-started", className: "card tip", attrs: { "aria-labelledby": "getting-started-title" } },
+    {
+      id: "getting-started",
+      className: "card tip",
+      attrs: { "aria-labelledby": "getting-started-title" },
+    },
     h("h2", { id: "getting-started-title", textContent: "What just happened" }),
     h(
       "ul",
       {},
-      h("li", { textContent: `“${sheet}” holds the settings at the top, then one row per training step: the weights used, the prediction, the squared error, each derivative and the updated weights, as live formulas.` }),
-      h("li", { textContent: at ? `The charts start at ${at}, under the settings: the squared error and the weights by step, √SSE per epoch and the fit; the step rows follow below them.` : "This sheet has no charts." }),
-      h("li", { textContent: `Try it: type 0.00001 into ${lrAt} (LearningRate) and watch every row and chart recalculate. The Runs sheet lists every run.` }),
+      h("li", {
+        textContent: `“${sheet}” holds the settings at the top, then one row per training step: the weights used, the prediction, the squared error, each derivative and the updated weights, as live formulas.`,
+      }),
+      h("li", {
+        textContent: at
+          ? `The charts start at ${at}, under the settings: the squared error and the weights by step, √SSE per epoch and the fit; the step rows follow below them.`
+          : "This sheet has no charts.",
+      }),
+      h("li", {
+        textContent: `Try it: type 0.00001 into ${lrAt} (LearningRate) and watch every row and chart recalculate. The Runs sheet lists every run.`,
+      })
     ),
-    h("a", { href: helpHref, target: "_blank", rel: "noopener", textContent: "Help: how GradSheet's sheets work" }),
+    h("a", {
+      href: helpHref,
+      target: "_blank",
+      rel: "noopener",
+      textContent: "Help: how GradSheet's sheets work",
+    })
   );
 }

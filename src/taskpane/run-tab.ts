@@ -18,7 +18,11 @@ import { runSheetName, runsRow } from "./vocabulary";
 
 /** How a run is written: a new sheet, or over an existing run sheet (Rebuild). */
 export interface WriteRun {
-  (options: RunOptions, status: TaskStatus, how: { replace?: string; change: string }): Promise<RunOutline>;
+  (
+    options: RunOptions,
+    status: TaskStatus,
+    how: { replace?: string; change: string }
+  ): Promise<RunOutline>;
 }
 
 export interface RunTab {
@@ -31,7 +35,12 @@ export interface RunTab {
 
 export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promise<void>): RunTab {
   const form = runForm();
-  const generateBtn = h("button", { type: "submit", id: "generate", className: "button primary", textContent: "Generate" });
+  const generateBtn = h("button", {
+    type: "submit",
+    id: "generate",
+    className: "button primary",
+    textContent: "Generate",
+  });
   const downloadBtn = button("download", "Download as .xlsx");
   form.actions.append(generateBtn, downloadBtn);
   const status = taskStatus("run-status");
@@ -46,13 +55,19 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
 
   const write: WriteRun = async (options, st, how) => {
     const gateway = state.gateway;
-    if (!gateway) throw new Error("Generate needs Excel. Use Download as .xlsx here, or open GradSheet inside Excel.");
+    if (!gateway)
+      throw new Error(
+        "Generate needs Excel. Use Download as .xlsx here, or open GradSheet inside Excel."
+      );
     if (gateway.writeBlocker) throw new Error(gateway.writeBlocker);
     st.progress("Training: computing every step…");
     await paint();
     // large runs train in a Web Worker (Cancel there leaves the workbook untouched)
     const name = how.replace ?? runSheetName(resolveConfig(options));
-    const view = { progress: (f: number, text: string) => st.progress(text, Math.round(f * 100), 100), cancel: st.cancelButton };
+    const view = {
+      progress: (f: number, text: string) => st.progress(text, Math.round(f * 100), 100),
+      cancel: st.cancelButton,
+    };
     const { result, plan } = await runJob({ kind: "plan", options, replace: name }, view);
     st.progress("Writing the sheet: sending the cells and charts to Excel…");
     // Cancel is safe between write requests: the writer removes the sheets it added; a rebuild
@@ -64,15 +79,31 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       record: { options: plan.meta, lrCell: lrCellOf(plan) },
       replace: how.replace,
       runsRow: runsRow(result, plan.name, how.change),
-      onProgress: (done, total) => st.progress(`Writing the sheet: ${done} of ${total} request${total === 1 ? "" : "s"} done`, done, total),
+      onProgress: (done, total) =>
+        st.progress(
+          `Writing the sheet: ${done} of ${total} request${total === 1 ? "" : "s"} done`,
+          done,
+          total
+        ),
     });
     st.cancellable(null);
     st.progress("Checking a sample of what Excel calculated against GradSheet's numbers…");
     const agreed = await excelAgreement(gateway, report.sheet, plan, report.calculationMode);
-    const notes = [report.axisWarning, report.calculationMode === "Manual" ? "Calculation is manual: press F9 in Excel to see the numbers." : ""];
-    const note = [notes.filter(Boolean).join(" ") || `Logged in the Runs sheet: ${how.change}.`, agreed].filter(Boolean).join(" ");
+    const notes = [
+      report.axisWarning,
+      report.calculationMode === "Manual"
+        ? "Calculation is manual: press F9 in Excel to see the numbers."
+        : "",
+    ];
+    const note = [
+      notes.filter(Boolean).join(" ") || `Logged in the Runs sheet: ${how.change}.`,
+      agreed,
+    ]
+      .filter(Boolean)
+      .join(" ");
     st.show(resultView(result, { sheet: report.sheet, note, goto }));
-    if (state.generated++ === 0) tip.replaceChildren(gettingStarted(plan, report.sheet, state.helpHref));
+    if (state.generated++ === 0)
+      tip.replaceChildren(gettingStarted(plan, report.sheet, state.helpHref));
     await refresh();
     return result;
   };
@@ -81,9 +112,16 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
   const optionsNow = async (): Promise<RunOptions> => {
     const v = form.values();
     if (v.dataMode === "cells") {
-      if (!state.gateway) throw new ConfigError("data", "Use selected cells needs Excel: here, use the target line and x values.");
+      if (!state.gateway)
+        throw new ConfigError(
+          "data",
+          "Use selected cells needs Excel: here, use the target line and x values."
+        );
       const sel = await state.gateway.readSelection();
-      const read = pointsFromSelection(sel.values, sel.address, { slope: Number(v.slope), intercept: Number(v.intercept) });
+      const read = pointsFromSelection(sel.values, sel.address, {
+        slope: Number(v.slope),
+        intercept: Number(v.intercept),
+      });
       form.selectionNote.textContent = read.note;
       points = read.points;
       return toOptions({ ...v, points });
@@ -99,7 +137,10 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
 
   form.el.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    if (generateBtn.getAttribute("aria-disabled") === "true" && !state.gateway) return status.fail("Generate needs Excel. Use Download as .xlsx here, or open GradSheet inside Excel.");
+    if (generateBtn.getAttribute("aria-disabled") === "true" && !state.gateway)
+      return status.fail(
+        "Generate needs Excel. Use Download as .xlsx here, or open GradSheet inside Excel."
+      );
     run(async () => {
       await write(await optionsNow(), status, { change: "new run" });
       status.el.scrollIntoView({ block: "start", behavior: "instant" as ScrollBehavior });
@@ -110,20 +151,36 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       const options = await optionsNow();
       status.progress("Training: computing every step…");
       await paint();
-      const view = { progress: (f: number, text: string) => status.progress(text, Math.round(f * 100), 100), cancel: status.cancelButton };
+      const view = {
+        progress: (f: number, text: string) => status.progress(text, Math.round(f * 100), 100),
+        cancel: status.cancelButton,
+      };
       const { result, bytes, filename } = await runJob({ kind: "xlsx", options }, view);
       state.save(bytes, filename);
-      status.show(resultView(result, { sheet: null, note: `Saved ${filename}: open it in Excel, LibreOffice or Google Sheets.` }));
-    }),
+      status.show(
+        resultView(result, {
+          sheet: null,
+          note: `Saved ${filename}: open it in Excel, LibreOffice or Google Sheets.`,
+        })
+      );
+    })
   );
   if (!state.gateway) generateBtn.dataset.unavailable = "true";
   actions.guard(generateBtn, downloadBtn);
 
   const active = activeRunCard(state, write, refresh);
-  root.replaceChildren(h("div", { className: "card" }, h("h2", { textContent: "New run" }), form.el, status.el), tip, active.el);
+  root.replaceChildren(
+    h("div", { className: "card" }, h("h2", { textContent: "New run" }), form.el, status.el),
+    tip,
+    active.el
+  );
   const options = (): RunOptions => {
     const v = form.values();
-    if (v.dataMode === "cells" && !points) throw new ConfigError("data", "Use selected cells: Generate reads the selection first; then the experiments use the same rows. Or pick the target line.");
+    if (v.dataMode === "cells" && !points)
+      throw new ConfigError(
+        "data",
+        "Use selected cells: Generate reads the selection first; then the experiments use the same rows. Or pick the target line."
+      );
     return toOptions({ ...v, points });
   };
   return { form, active, options };

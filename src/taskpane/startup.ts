@@ -34,10 +34,16 @@ export interface StartEnv {
 export const BROWSER_WAIT_MS = 5000;
 export const SLOW_MS = 8000;
 
-const get = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), o);
+const get = (o: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+    o
+  );
 
 /** True when Office opened this page: its host info is in the URL, window.name or session, or a host bridge exists. */
-export function openedByOffice(env: Pick<StartEnv, "search" | "windowName" | "session" | "bridges">): boolean {
+export function openedByOffice(
+  env: Pick<StartEnv, "search" | "windowName" | "session" | "bridges">
+): boolean {
   if (/[?&]_host_Info=/i.test(env.search)) return true;
   try {
     if (env.session?.getItem("hostInfoValue")) return true;
@@ -49,7 +55,11 @@ export function openedByOffice(env: Pick<StartEnv, "search" | "windowName" | "se
   } catch {
     // window.name is not Office's JSON
   }
-  return Boolean(get(env.bridges.webkit, "messageHandlers", "Agave") || get(env.bridges.chrome, "webview") || typeof get(env.bridges.external, "GetHostInfo") !== "undefined");
+  return Boolean(
+    get(env.bridges.webkit, "messageHandlers", "Agave") ||
+    get(env.bridges.chrome, "webview") ||
+    typeof get(env.bridges.external, "GetHostInfo") !== "undefined"
+  );
 }
 
 /** Wait for Office and say how the pane should start (see the module comment for the rules). */
@@ -65,6 +75,8 @@ export async function decideStart(env: StartEnv): Promise<Start> {
   void env.sleep(SLOW_MS).then(() => {
     if (!answered && inOffice) env.onSlow();
   });
-  const info = inOffice ? await ready : await Promise.race([ready, env.sleep(BROWSER_WAIT_MS).then(() => null)]);
+  const info = inOffice
+    ? await ready
+    : await Promise.race([ready, env.sleep(BROWSER_WAIT_MS).then(() => null)]);
   return info !== null && info.host === env.excelHost && env.hasExcel ? "excel" : "no-excel";
 }

@@ -21,9 +21,19 @@ export interface Tabs {
 
 export function tabs(list: Tab[]): Tabs {
   const buttons = list.map((t) =>
-    h("button", { type: "button", id: `tab-${t.id}`, className: "tab", textContent: t.label, attrs: { role: "tab", "aria-controls": t.panel.id } }),
+    h("button", {
+      type: "button",
+      id: `tab-${t.id}`,
+      className: "tab",
+      textContent: t.label,
+      attrs: { role: "tab", "aria-controls": t.panel.id },
+    })
   );
-  const bar = h("div", { className: "tabs", attrs: { role: "tablist", "aria-label": "GradSheet tasks" } }, ...buttons);
+  const bar = h(
+    "div",
+    { className: "tabs", attrs: { role: "tablist", "aria-label": "GradSheet tasks" } },
+    ...buttons
+  );
   list.forEach((t, i) => {
     t.panel.setAttribute("role", "tabpanel");
     t.panel.setAttribute("aria-labelledby", buttons[i].id);
@@ -46,7 +56,16 @@ export function tabs(list: Tab[]): Tabs {
     b.addEventListener("keydown", (ev) => {
       const v = visible();
       const k = v.indexOf(b);
-      const to = ev.key === "ArrowRight" ? v[(k + 1) % v.length] : ev.key === "ArrowLeft" ? v[(k - 1 + v.length) % v.length] : ev.key === "Home" ? v[0] : ev.key === "End" ? v[v.length - 1] : null;
+      const to =
+        ev.key === "ArrowRight"
+          ? v[(k + 1) % v.length]
+          : ev.key === "ArrowLeft"
+            ? v[(k - 1 + v.length) % v.length]
+            : ev.key === "Home"
+              ? v[0]
+              : ev.key === "End"
+                ? v[v.length - 1]
+                : null;
       if (!to) return;
       ev.preventDefault();
       select(list[buttons.indexOf(to)].id, true);

@@ -14,7 +14,9 @@ export interface OfficeThemeColors {
 export function luminance(hex: string): number | null {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
   if (!m) return null;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [0, 2, 4]
+    .map((i) => parseInt(m[1].slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -25,13 +27,17 @@ export function schemeOf(theme: OfficeThemeColors | null | undefined): "light" |
 }
 
 /** Follow Office's theme, or without one the browser's colour scheme (and its later changes). */
-export function applyTheme(theme: OfficeThemeColors | null | undefined, root: HTMLElement = document.documentElement): void {
+export function applyTheme(
+  theme: OfficeThemeColors | null | undefined,
+  root: HTMLElement = document.documentElement
+): void {
   const scheme = schemeOf(theme);
   if (scheme) {
     root.dataset.theme = scheme;
     return;
   }
-  const media = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
+  const media =
+    typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
   const follow = () => (root.dataset.theme = media?.matches ? "dark" : "light");
   follow();
   media?.addEventListener("change", follow);

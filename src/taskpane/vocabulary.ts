@@ -15,7 +15,8 @@ export const formatValue = learnerNumber;
 export const modelLabel = (id: string): string => MODELS[id as keyof typeof MODELS]?.label ?? id;
 
 /** The optimizer's name ("SGD", "Adam"). */
-export const optimizerLabel = (id: string): string => OPTIMIZERS[id as keyof typeof OPTIMIZERS]?.label ?? id;
+export const optimizerLabel = (id: string): string =>
+  OPTIMIZERS[id as keyof typeof OPTIMIZERS]?.label ?? id;
 
 /**
  * How the model is wired, so "2 neurons + ReLU" (two stacked neurons, a ReLU between them) and
@@ -24,21 +25,37 @@ export const optimizerLabel = (id: string): string => OPTIMIZERS[id as keyof typ
 export function modelShape(id: string): string {
   const m = MODELS[id as keyof typeof MODELS];
   if (!m) return id;
-  if (m.width !== undefined) return `${m.width} neurons side by side, each with a ReLU: ${m.formula}`;
+  if (m.width !== undefined)
+    return `${m.width} neurons side by side, each with a ReLU: ${m.formula}`;
   if (m.weights.length === 2) return `one neuron: ${m.formula}`;
-  return /max/.test(m.formula) ? `2 neurons stacked, a ReLU between them: ${m.formula}` : `2 neurons stacked, no ReLU: ${m.formula}`;
+  return /max/.test(m.formula)
+    ? `2 neurons stacked, a ReLU between them: ${m.formula}`
+    : `2 neurons stacked, no ReLU: ${m.formula}`;
 }
 
 /** Derivative kinds, each with what it computes in one line. */
 export const DERIVATIVES: readonly { id: string; label: string; meaning: string }[] = [
-  { id: "analytic", label: "Analytic", meaning: "The exact derivative from calculus (the chain rule)." },
-  { id: "forward", label: "Forward difference (graddesc)", meaning: "Nudge the weight by h: (error at w + h − error at w) / h, as graddesc does." },
-  { id: "central", label: "Central difference", meaning: "Nudge both ways: (error at w + h − error at w − h) / 2h; closer to the exact value." },
+  {
+    id: "analytic",
+    label: "Analytic",
+    meaning: "The exact derivative from calculus (the chain rule).",
+  },
+  {
+    id: "forward",
+    label: "Forward difference (graddesc)",
+    meaning: "Nudge the weight by h: (error at w + h − error at w) / h, as graddesc does.",
+  },
+  {
+    id: "central",
+    label: "Central difference",
+    meaning: "Nudge both ways: (error at w + h − error at w − h) / 2h; closer to the exact value.",
+  },
 ];
 
 /** One line for each figure, shown where the learner first meets it. */
 export const MEANING = {
-  rootSse: "√SSE: the square root of the sum of the squared errors over an epoch's rows. 0 is a perfect fit; it grows as predictions miss.",
+  rootSse:
+    "√SSE: the square root of the sum of the squared errors over an epoch's rows. 0 is a perfect fit; it grows as predictions miss.",
   lr: "How far each step moves a weight against its derivative: too small crawls, too large makes the error explode.",
   bigLr: "A learning rate above 1 makes almost any run explode at the first rows.",
 } as const;
@@ -53,7 +70,8 @@ export function runTitle(config: Pick<RunConfig, "model" | "optimizer" | "lr" | 
 }
 
 /** The final √SSE, or null when there is no epoch. */
-export const finalRootSse = (r: Pick<RunResult, "epochs">): number => (r.epochs.length ? r.epochs[r.epochs.length - 1].rootSse : NaN);
+export const finalRootSse = (r: Pick<RunResult, "epochs">): number =>
+  r.epochs.length ? r.epochs[r.epochs.length - 1].rootSse : NaN;
 
 /** The Runs log row of a run, in the same words as the pane, saying what made it. */
 export function runsRow(result: Omit<RunResult, "rows">, sheet: string, change: string): RunsRow {

@@ -9,8 +9,7 @@ import { planFor, runFor, sheetNameFor, xlsxFor } from "./engine";
 
 /** A job for the worker: the plan of a run (for Generate) or its .xlsx file (for Download). */
 export type WorkerRequest =
-  | { kind: "plan"; options: RunOptions; replace?: string }
-  | { kind: "xlsx"; options: RunOptions };
+  { kind: "plan"; options: RunOptions; replace?: string } | { kind: "xlsx"; options: RunOptions };
 
 /** A run result without its rows: what the pane needs for its summary and the Runs log. */
 export type RunOutline = Omit<RunResult, "rows">;

@@ -7,4 +7,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = (ev) => serve(ev.data, (m) => scope.postMessage(m, m.kind === "xlsx" ? [m.bytes.buffer as ArrayBuffer] : []));
+scope.onmessage = (ev) =>
+  serve(ev.data, (m) =>
+    scope.postMessage(m, m.kind === "xlsx" ? [m.bytes.buffer as ArrayBuffer] : [])
+  );

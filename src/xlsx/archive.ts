@@ -13,7 +13,11 @@ import { concatBytes } from "./bytes";
  * ends with the final block. The entry's data is the concatenation, a valid DEFLATE stream because
  * no chunk refers back into another one.
  */
-export type ChunkDeflate = (chunk: Uint8Array, final: boolean, level: number) => Uint8Array<ArrayBuffer>;
+export type ChunkDeflate = (
+  chunk: Uint8Array,
+  final: boolean,
+  level: number
+) => Uint8Array<ArrayBuffer>;
 
 /** DEFLATE levels, as zlib and fflate number them. */
 export type Level = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -31,7 +35,11 @@ const CHUNK = 1 << 20;
 
 /** A zip entry whose chunks are compressed by a `ChunkDeflate` (fflate computes CRC-32 and size). */
 class NativeDeflateEntry extends ZipPassThrough {
-  constructor(name: string, private readonly deflateChunk: ChunkDeflate, private readonly level: Level) {
+  constructor(
+    name: string,
+    private readonly deflateChunk: ChunkDeflate,
+    private readonly level: Level
+  ) {
     super(name);
     this.compression = 8;
   }
@@ -45,7 +53,10 @@ class NativeDeflateEntry extends ZipPassThrough {
 export class Archive {
   private readonly zip: Zip;
 
-  constructor(private readonly opts: ArchiveOptions, sink: (bytes: Uint8Array) => void) {
+  constructor(
+    private readonly opts: ArchiveOptions,
+    sink: (bytes: Uint8Array) => void
+  ) {
     this.zip = new Zip((err, data) => {
       if (err) throw err;
       sink(data);
@@ -55,7 +66,9 @@ export class Archive {
   /** Adds the part `name` whose text is the concatenation of `parts`. */
   add(name: string, parts: Iterable<string>): void {
     const { deflate, level, created } = this.opts;
-    const file = deflate ? new NativeDeflateEntry(name, deflate, level) : new ZipDeflate(name, { level });
+    const file = deflate
+      ? new NativeDeflateEntry(name, deflate, level)
+      : new ZipDeflate(name, { level });
     file.mtime = created;
     this.zip.add(file);
     let buf = "";

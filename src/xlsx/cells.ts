@@ -33,10 +33,17 @@ const styleAttr = (s: number | undefined): string => (s ? ` s="${s}"` : "");
  * A literal cell. Text always goes to the shared-strings table, so "=1+1" stays text and is never
  * read as a formula; a non-finite number is written as the error #NUM!.
  */
-export function valueCell(ref: string, style: number | undefined, value: Scalar, sst: SharedStrings): string {
+export function valueCell(
+  ref: string,
+  style: number | undefined,
+  value: Scalar,
+  sst: SharedStrings
+): string {
   const s = styleAttr(style);
   if (typeof value === "number") {
-    return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${num(value)}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+    return Number.isFinite(value)
+      ? `<c r="${ref}"${s}><v>${num(value)}</v></c>`
+      : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   }
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${s} t="s"><v>${sst.index(value)}</v></c>`;
@@ -45,7 +52,8 @@ export function valueCell(ref: string, style: number | undefined, value: Scalar,
 /** The `t` attribute and `<v>` of a formula's cached result; null is an empty-text result. */
 function cachedParts(cached: CachedValue): [string, string] {
   if (cached === null) return [' t="str"', "<v></v>"];
-  if (typeof cached === "number") return Number.isFinite(cached) ? ["", `<v>${num(cached)}</v>`] : [' t="e"', "<v>#NUM!</v>"];
+  if (typeof cached === "number")
+    return Number.isFinite(cached) ? ["", `<v>${num(cached)}</v>`] : [' t="e"', "<v>#NUM!</v>"];
   if (typeof cached === "boolean") return [' t="b"', `<v>${cached ? 1 : 0}</v>`];
   if (typeof cached === "string") return [' t="str"', `<v>${esc(cached)}</v>`];
   return [' t="e"', `<v>${esc(cached.error)}</v>`];
@@ -53,7 +61,8 @@ function cachedParts(cached: CachedValue): [string, string] {
 
 /** Formula text as stored in `<f>`: en-US, without the leading "=". */
 export function formulaBody(formula: string, where: string): string {
-  if (!formula.startsWith("=")) throw new Error(`formula at ${where} does not start with "=": ${formula}`);
+  if (!formula.startsWith("="))
+    throw new Error(`formula at ${where} does not start with "=": ${formula}`);
   return esc(formula.slice(1));
 }
 
@@ -67,12 +76,18 @@ export type FormulaXml =
  * A formula cell with its cached result (required: every formula cell carries the core's value).
  * @example formulaCell("E5", 3, { kind: "plain", formula: "=(B5-E5)^2" }, 4) //=> '<c r="E5" s="3"><f>(B5-E5)^2</f><v>4</v></c>'
  */
-export function formulaCell(ref: string, style: number | undefined, f: FormulaXml, cached: CachedValue | undefined): string {
+export function formulaCell(
+  ref: string,
+  style: number | undefined,
+  f: FormulaXml,
+  cached: CachedValue | undefined
+): string {
   if (cached === undefined) throw new Error(`formula cell ${ref} has no cached value`);
   const [t, v] = cachedParts(cached);
   let fx: string;
   if (f.kind === "plain") fx = `<f>${formulaBody(f.formula, ref)}</f>`;
-  else if (f.kind === "master") fx = `<f t="shared" ref="${f.ref}" si="${f.si}">${formulaBody(f.formula, ref)}</f>`;
+  else if (f.kind === "master")
+    fx = `<f t="shared" ref="${f.ref}" si="${f.si}">${formulaBody(f.formula, ref)}</f>`;
   else fx = `<f t="shared" si="${f.si}"/>`;
   return `<c r="${ref}"${styleAttr(style)}${t}>${fx}${v}</c>`;
 }

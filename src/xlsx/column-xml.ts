@@ -25,7 +25,13 @@ export class ColumnWriter {
   /** `" s="9"><f t="shared" si="3"/><v>` — a group member's cached number follows. */
   private readonly member: string;
 
-  constructor(private readonly t: Table, private readonly c: Column, index: number, nextSi: () => number, private readonly ctx: SheetContext) {
+  constructor(
+    private readonly t: Table,
+    private readonly c: Column,
+    index: number,
+    nextSi: () => number,
+    private readonly ctx: SheetContext
+  ) {
     this.letters = colLetter(t.col + index);
     this.style = ctx.styles.xf[c.style];
     this.groupStart = c.formula?.first !== undefined ? 1 : 0;
@@ -49,13 +55,24 @@ export class ColumnWriter {
     const cached = c.cached?.[i];
     const ref = this.letters + row;
     if (this.si === undefined || i < this.groupStart) {
-      return formulaCell(ref, this.style, { kind: "plain", formula: this.ctx.fixFormula(formulaAt(c.formula, i)) }, cached);
+      return formulaCell(
+        ref,
+        this.style,
+        { kind: "plain", formula: this.ctx.fixFormula(formulaAt(c.formula, i)) },
+        cached
+      );
     }
-    if (i > this.groupStart && isFiniteNumber(cached)) return this.open + row + this.member + String(cached) + "</v></c>";
+    if (i > this.groupStart && isFiniteNumber(cached))
+      return this.open + row + this.member + String(cached) + "</v></c>";
     let f: FormulaXml = { kind: "member", si: this.si };
     if (i === this.groupStart) {
       const last = `${this.letters}${this.t.row + 1 + this.t.rows}`;
-      f = { kind: "master", formula: this.ctx.fixFormula(formulaAt(c.formula, i)), ref: `${ref}:${last}`, si: this.si };
+      f = {
+        kind: "master",
+        formula: this.ctx.fixFormula(formulaAt(c.formula, i)),
+        ref: `${ref}:${last}`,
+        si: this.si,
+      };
     }
     return formulaCell(ref, this.style, f, cached);
   }

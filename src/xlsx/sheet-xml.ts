@@ -20,13 +20,21 @@ export interface SheetContext {
 
 type Rect = { row: number; col: number; rows: number; cols: number };
 const rectA1 = (r: Rect): string =>
-  r.rows === 1 && r.cols === 1 ? a1(r.row, r.col) : `${a1(r.row, r.col)}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+  r.rows === 1 && r.cols === 1
+    ? a1(r.row, r.col)
+    : `${a1(r.row, r.col)}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
 
 /** One explicit block cell as XML, or "" for an empty cell. */
 function blockCell(cell: Cell, row: number, col: number, ctx: SheetContext): string {
   const ref = a1(row, col);
   const s = cell.style ? ctx.styles.xf[cell.style] : undefined;
-  if (cell.formula !== undefined) return formulaCell(ref, s, { kind: "plain", formula: ctx.fixFormula(cell.formula) }, cell.cached);
+  if (cell.formula !== undefined)
+    return formulaCell(
+      ref,
+      s,
+      { kind: "plain", formula: ctx.fixFormula(cell.formula) },
+      cell.cached
+    );
   if (cell.value !== undefined) return valueCell(ref, s, cell.value, ctx.sst);
   return s ? `<c r="${ref}" s="${s}"/>` : "";
 }
@@ -35,24 +43,28 @@ function blockCell(cell: Cell, row: number, col: number, ctx: SheetContext): str
 function blockCells(plan: SheetPlan, ctx: SheetContext): Map<number, [number, string][]> {
   const rows = new Map<number, [number, string][]>();
   for (const b of plan.blocks) {
-    b.cells.forEach((line, i) => line.forEach((cell, j) => {
-      if (!cell) return;
-      const xml = blockCell(cell, b.row + i, b.col + j, ctx);
-      if (!xml) return;
-      const list = rows.get(b.row + i) ?? [];
-      list.push([b.col + j, xml]);
-      rows.set(b.row + i, list);
-    }));
+    b.cells.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        if (!cell) return;
+        const xml = blockCell(cell, b.row + i, b.col + j, ctx);
+        if (!xml) return;
+        const list = rows.get(b.row + i) ?? [];
+        list.push([b.col + j, xml]);
+        rows.set(b.row + i, list);
+      })
+    );
   }
   return rows;
 }
 
 function colsXml(plan: SheetPlan): string {
   const widths = new Map<number, number>();
-  for (const t of plan.tables) t.columns.forEach((c, j) => c.width !== undefined && widths.set(t.col + j, c.width));
+  for (const t of plan.tables)
+    t.columns.forEach((c, j) => c.width !== undefined && widths.set(t.col + j, c.width));
   for (const w of plan.columnWidths) widths.set(w.col, w.width);
   if (!widths.size) return "";
-  const cols = [...widths].sort((p, q) => p[0] - q[0])
+  const cols = [...widths]
+    .sort((p, q) => p[0] - q[0])
     .map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${num(w)}" customWidth="1"/>`);
   return `<cols>${cols.join("")}</cols>`;
 }
@@ -62,41 +74,62 @@ function sheetViewXml(plan: SheetPlan): string {
   if (!rows && !cols) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   const pane = rows && cols ? "bottomRight" : rows ? "bottomLeft" : "topRight";
   const tl = a1(rows, cols);
-  return `<sheetViews><sheetView workbookViewId="0"><pane${cols ? ` xSplit="${cols}"` : ""}${rows ? ` ySplit="${rows}"` : ""}`
-    + ` topLeftCell="${tl}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${tl}" sqref="${tl}"/></sheetView></sheetViews>`;
+  return (
+    `<sheetViews><sheetView workbookViewId="0"><pane${cols ? ` xSplit="${cols}"` : ""}${rows ? ` ySplit="${rows}"` : ""}` +
+    ` topLeftCell="${tl}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${tl}" sqref="${tl}"/></sheetView></sheetViews>`
+  );
 }
 
 function conditionalXml(cfs: ConditionalFormat[], ctx: SheetContext): string {
-  return cfs.map((cf, i) => {
-    const rule = cf.kind === "formula"
-      ? `<cfRule type="expression" dxfId="${ctx.styles.dxf[cf.style]}" priority="${i + 1}"><formula>${esc(ctx.fixFormula(cf.formula).replace(/^=/, ""))}</formula></cfRule>`
-      : `<cfRule type="colorScale" priority="${i + 1}"><colorScale><cfvo type="min"/>${cf.colors.length === 3 ? '<cfvo type="percentile" val="50"/>' : ""}<cfvo type="max"/>`
-        + cf.colors.map((c) => `<color rgb="FF${c.toUpperCase()}"/>`).join("") + "</colorScale></cfRule>";
-    return `<conditionalFormatting sqref="${rectA1(cf.range)}">${rule}</conditionalFormatting>`;
-  }).join("");
+  return cfs
+    .map((cf, i) => {
+      const rule =
+        cf.kind === "formula"
+          ? `<cfRule type="expression" dxfId="${ctx.styles.dxf[cf.style]}" priority="${i + 1}"><formula>${esc(ctx.fixFormula(cf.formula).replace(/^=/, ""))}</formula></cfRule>`
+          : `<cfRule type="colorScale" priority="${i + 1}"><colorScale><cfvo type="min"/>${cf.colors.length === 3 ? '<cfvo type="percentile" val="50"/>' : ""}<cfvo type="max"/>` +
+            cf.colors.map((c) => `<color rgb="FF${c.toUpperCase()}"/>`).join("") +
+            "</colorScale></cfRule>";
+      return `<conditionalFormatting sqref="${rectA1(cf.range)}">${rule}</conditionalFormatting>`;
+    })
+    .join("");
 }
 
 /** The used rectangle of a sheet's cells, for `<dimension>`. */
 function usedRange(plan: SheetPlan): string {
-  let r0 = Infinity, c0 = Infinity, r1 = 0, c1 = 0;
+  let r0 = Infinity,
+    c0 = Infinity,
+    r1 = 0,
+    c1 = 0;
   const add = (r: number, c: number, rows: number, cols: number): void => {
-    r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r + rows - 1); c1 = Math.max(c1, c + cols - 1);
+    r0 = Math.min(r0, r);
+    c0 = Math.min(c0, c);
+    r1 = Math.max(r1, r + rows - 1);
+    c1 = Math.max(c1, c + cols - 1);
   };
-  for (const b of plan.blocks) add(b.row, b.col, b.cells.length, Math.max(1, ...b.cells.map((l) => l.length)));
+  for (const b of plan.blocks)
+    add(b.row, b.col, b.cells.length, Math.max(1, ...b.cells.map((l) => l.length)));
   for (const t of plan.tables) add(t.row, t.col, t.rows + 1, Math.max(1, t.columns.length));
-  return r0 === Infinity ? "A1" : rectA1({ row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+  return r0 === Infinity
+    ? "A1"
+    : rectA1({ row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
 }
 
 /**
  * The sheet's print area as a sheet-scoped `_xlnm.Print_Area` defined name (several areas, comma
  * separated, print on pages of their own), or undefined when the plan sets none.
  */
-export function printAreaName(plan: SheetPlan, fileName: string, sheetIndex: number): { name: string; ref: string; sheetIndex: number } | undefined {
+export function printAreaName(
+  plan: SheetPlan,
+  fileName: string,
+  sheetIndex: number
+): { name: string; ref: string; sheetIndex: number } | undefined {
   const areas = plan.print?.areas ?? [];
   if (!areas.length) return undefined;
   const abs = (r: number, c: number): string => `$${colLetter(c)}$${r + 1}`;
   const sheet = quoteSheet(fileName);
-  const ref = areas.map((a) => `${sheet}!${abs(a.row, a.col)}:${abs(a.row + a.rows - 1, a.col + a.cols - 1)}`).join(",");
+  const ref = areas
+    .map((a) => `${sheet}!${abs(a.row, a.col)}:${abs(a.row + a.rows - 1, a.col + a.cols - 1)}`)
+    .join(",");
   return { name: "_xlnm.Print_Area", ref, sheetIndex };
 }
 
@@ -105,8 +138,12 @@ function pageSetupXml(plan: SheetPlan): string {
   const p = plan.print;
   if (!p) return "";
   const breaks = p.rowBreaks ?? [];
-  return `<pageSetup orientation="${p.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`
-    + (breaks.length ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "");
+  return (
+    `<pageSetup orientation="${p.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>` +
+    (breaks.length
+      ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`
+      : "")
+  );
 }
 
 /** The table whose data row `r` is, when exactly one table covers sheet row `r` and not with its header. */
@@ -122,14 +159,23 @@ function soleDataRow<T extends { t: Table }>(tables: T[], r: number): T | undefi
 
 /** The worksheet XML of `plan`, as chunks in document order. */
 export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<string> {
-  yield `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`
-    + (plan.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") + `<dimension ref="${usedRange(plan)}"/>`
-    + sheetViewXml(plan) + '<sheetFormatPr defaultRowHeight="15"/>' + colsXml(plan) + "<sheetData>";
+  yield (
+    `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+    (plan.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+    `<dimension ref="${usedRange(plan)}"/>` +
+    sheetViewXml(plan) +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    colsXml(plan) +
+    "<sheetData>"
+  );
   const blocks = blockCells(plan, ctx);
   let si = 0;
-  const tables = [...plan.tables].sort((p, q) => p.col - q.col).map((t) => ({
-    t, writers: t.columns.map((c, j) => new ColumnWriter(t, c, j, () => si++, ctx)),
-  }));
+  const tables = [...plan.tables]
+    .sort((p, q) => p.col - q.col)
+    .map((t) => ({
+      t,
+      writers: t.columns.map((c, j) => new ColumnWriter(t, c, j, () => si++, ctx)),
+    }));
   const header = ctx.styles.xf.header;
   const rowNumbers = new Set<number>(blocks.keys());
   for (const { t } of tables) for (let r = t.row; r <= t.row + t.rows; r++) rowNumbers.add(r);
@@ -146,17 +192,26 @@ export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<str
     for (const { t, writers } of tables) {
       if (r < t.row || r > t.row + t.rows) continue;
       writers.forEach((w, j) => {
-        const xml = r === t.row ? valueCell(`${w.letters}${r + 1}`, header, t.columns[j].header, ctx.sst) : w.cell(r - t.row - 1);
+        const xml =
+          r === t.row
+            ? valueCell(`${w.letters}${r + 1}`, header, t.columns[j].header, ctx.sst)
+            : w.cell(r - t.row - 1);
         if (xml) cells.push([t.col + j, xml]);
       });
     }
     if (blocks.has(r)) cells.sort((p, q) => p[0] - q[0]);
     let line = `<row r="${r + 1}">`;
-    for (let k = 0; k < cells.length; k++) if (k === cells.length - 1 || cells[k][0] !== cells[k + 1][0]) line += cells[k][1];
+    for (let k = 0; k < cells.length; k++)
+      if (k === cells.length - 1 || cells[k][0] !== cells[k + 1][0]) line += cells[k][1];
     yield `${line}</row>`;
   }
-  yield "</sheetData>" + conditionalXml(plan.conditionalFormats, ctx)
-    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' + pageSetupXml(plan)
-    + (ctx.drawingRelId ? `<drawing r:id="${ctx.drawingRelId}"/>` : "")
-    + (ctx.legacyDrawingRelId ? `<legacyDrawing r:id="${ctx.legacyDrawingRelId}"/>` : "") + "</worksheet>";
+  yield (
+    "</sheetData>" +
+    conditionalXml(plan.conditionalFormats, ctx) +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    pageSetupXml(plan) +
+    (ctx.drawingRelId ? `<drawing r:id="${ctx.drawingRelId}"/>` : "") +
+    (ctx.legacyDrawingRelId ? `<legacyDrawing r:id="${ctx.legacyDrawingRelId}"/>` : "") +
+    "</worksheet>"
+  );
 }

@@ -5,7 +5,15 @@ import { esc, NS, XML_HEAD } from "./xml";
 
 /** Number formats Excel knows by id; anything else gets a custom id from 164 up. */
 const BUILTIN_NUMFMTS: Record<string, number> = {
-  General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "0.00E+00": 11, "@": 49,
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "@": 49,
 };
 
 /** The styles part and where each StyleId landed in it. */
@@ -35,8 +43,9 @@ function fontXml(s: CellStyle, withDefaults: boolean): string {
 const fillXml = (rgb: string): string =>
   `<fill><patternFill patternType="solid"><fgColor rgb="${argb(rgb)}"/><bgColor rgb="${argb(rgb)}"/></patternFill></fill>`;
 
-const THIN = '<left style="thin"><color rgb="FF7F7F7F"/></left><right style="thin"><color rgb="FF7F7F7F"/></right>'
-  + '<top style="thin"><color rgb="FF7F7F7F"/></top><bottom style="thin"><color rgb="FF7F7F7F"/></bottom>';
+const THIN =
+  '<left style="thin"><color rgb="FF7F7F7F"/></left><right style="thin"><color rgb="FF7F7F7F"/></right>' +
+  '<top style="thin"><color rgb="FF7F7F7F"/></top><bottom style="thin"><color rgb="FF7F7F7F"/></bottom>';
 
 /** Index of `item` in `list`, appending it if new. */
 function intern(list: string[], item: string): number {
@@ -49,8 +58,14 @@ function intern(list: string[], item: string): number {
 /** Build styles.xml from `STYLES`. */
 export function buildStyles(): StylesPart {
   const fonts = [fontXml({}, true)];
-  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
-  const borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>", `<border>${THIN}<diagonal/></border>`];
+  const fills = [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  ];
+  const borders = [
+    "<border><left/><right/><top/><bottom/><diagonal/></border>",
+    `<border>${THIN}<diagonal/></border>`,
+  ];
   const numFmts: string[] = [];
   const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   const xf = {} as Record<StyleId, number>;
@@ -65,27 +80,36 @@ export function buildStyles(): StylesPart {
     if (s.numberFormat !== undefined) {
       numFmtId = BUILTIN_NUMFMTS[s.numberFormat] ?? 164 + intern(numFmts, s.numberFormat);
     }
-    const align = s.align || s.wrap
-      ? `<alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.wrap ? ' vertical="center" wrapText="1"' : ""}/>`
-      : "";
+    const align =
+      s.align || s.wrap
+        ? `<alignment${s.align ? ` horizontal="${s.align}"` : ""}${s.wrap ? ' vertical="center" wrapText="1"' : ""}/>`
+        : "";
     xf[id] = xfs.length;
     xfs.push(
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`
-        + ' applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"'
-        + (align ? ` applyAlignment="1">${align}</xf>` : "/>"),
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+        ' applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"' +
+        (align ? ` applyAlignment="1">${align}</xf>` : "/>")
     );
     dxf[id] = dxfs.length;
-    dxfs.push(`<dxf>${fontXml(s, false)}${s.fill ? fillXml(s.fill) : ""}${s.border ? `<border>${THIN}</border>` : ""}</dxf>`);
+    dxfs.push(
+      `<dxf>${fontXml(s, false)}${s.fill ? fillXml(s.fill) : ""}${s.border ? `<border>${THIN}</border>` : ""}</dxf>`
+    );
   }
-  const list = (tag: string, items: string[]): string => `<${tag} count="${items.length}">${items.join("")}</${tag}>`;
-  const fmts = numFmts.map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(code)}"/>`);
-  const xml = `${XML_HEAD}<styleSheet xmlns="${NS.main}">`
-    + (fmts.length ? list("numFmts", fmts) : "")
-    + list("fonts", fonts) + list("fills", fills) + list("borders", borders)
-    + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    + list("cellXfs", xfs)
-    + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    + list("dxfs", dxfs)
-    + "</styleSheet>";
+  const list = (tag: string, items: string[]): string =>
+    `<${tag} count="${items.length}">${items.join("")}</${tag}>`;
+  const fmts = numFmts.map(
+    (code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(code)}"/>`
+  );
+  const xml =
+    `${XML_HEAD}<styleSheet xmlns="${NS.main}">` +
+    (fmts.length ? list("numFmts", fmts) : "") +
+    list("fonts", fonts) +
+    list("fills", fills) +
+    list("borders", borders) +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    list("cellXfs", xfs) +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+    list("dxfs", dxfs) +
+    "</styleSheet>";
   return { xml, xf, dxf };
 }

@@ -8,7 +8,16 @@ import { Archive, collect, type ChunkDeflate, type Level } from "./archive";
 import { SharedStrings } from "./cells";
 import { chartXml, drawingXml } from "./chart-xml";
 import { commentsXml, notesOf, vmlXml } from "./comments-xml";
-import { appXml, contentTypesXml, coreXml, customXml, metaItemPropsXml, metaItemXml, workbookXml, type DefinedName } from "./package-xml";
+import {
+  appXml,
+  contentTypesXml,
+  coreXml,
+  customXml,
+  metaItemPropsXml,
+  metaItemXml,
+  workbookXml,
+  type DefinedName,
+} from "./package-xml";
 import { printAreaName, worksheetXml } from "./sheet-xml";
 import { buildStyles } from "./styles-xml";
 import { themeXml } from "./theme-xml";
@@ -24,7 +33,11 @@ export interface WriteOptions {
 }
 
 /** Final (sanitised, unique) sheet names, and a formula rewriter for the ones that changed. */
-function nameSheets(sheets: SheetPlan[]): { names: string[]; fixFormula: (f: string) => string; map: (n: string) => string } {
+function nameSheets(sheets: SheetPlan[]): {
+  names: string[];
+  fixFormula: (f: string) => string;
+  map: (n: string) => string;
+} {
   const names: string[] = [];
   for (const s of sheets) names.push(uniqueSheetName(s.name, names));
   const renamed = sheets.map((s, i) => [s.name, names[i]] as const).filter(([a, b]) => a !== b);
@@ -43,15 +56,22 @@ function definedNames(plan: WorkbookPlan, fileNames: string[]): DefinedName[] {
   const out: DefinedName[] = [];
   plan.sheets.forEach((s, i) => {
     for (const n of s.names) {
-      if (!NAME_OK.test(n.name) || LOOKS_LIKE_CELL.test(n.name)) throw new Error(`not a valid defined name: "${n.name}"`);
+      if (!NAME_OK.test(n.name) || LOOKS_LIKE_CELL.test(n.name))
+        throw new Error(`not a valid defined name: "${n.name}"`);
       const key = `${plan.namesScope === "sheet" ? i : ""}|${n.name.toLowerCase()}`;
       if (seen.has(key)) {
-        throw new Error(`defined name ${n.name} is given twice (sheets "${seen.get(key)}" and "${s.name}"); several runs need namesScope "sheet"`);
+        throw new Error(
+          `defined name ${n.name} is given twice (sheets "${seen.get(key)}" and "${s.name}"); several runs need namesScope "sheet"`
+        );
       }
       seen.set(key, s.name);
       // Excel keeps at most 255 characters of a name's comment.
-      out.push({ name: n.name, ref: `${quoteSheet(fileNames[i])}!${abs(n.row, n.col)}`, comment: n.comment?.slice(0, 255),
-        sheetIndex: plan.namesScope === "sheet" ? i : undefined });
+      out.push({
+        name: n.name,
+        ref: `${quoteSheet(fileNames[i])}!${abs(n.row, n.col)}`,
+        comment: n.comment?.slice(0, 255),
+        sheetIndex: plan.namesScope === "sheet" ? i : undefined,
+      });
     }
     const printArea = printAreaName(s, fileNames[i], i);
     if (printArea) out.push(printArea);
@@ -73,9 +93,17 @@ export function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): U
  * formats, cell notes and native scatter charts; `fullCalcOnLoad` asks Excel to recalculate on open.
  * @throws Error when a formula cell has no cached value, a name is invalid or given twice, or a chart has no series.
  */
-export function writeWorkbookTo(plan: WorkbookPlan, sink: (bytes: Uint8Array) => void, options: WriteOptions = {}): void {
+export function writeWorkbookTo(
+  plan: WorkbookPlan,
+  sink: (bytes: Uint8Array) => void,
+  options: WriteOptions = {}
+): void {
   if (!plan.sheets.length) throw new Error("a workbook needs at least one sheet");
-  const opts = { created: options.created ?? new Date(), level: options.level ?? 6, deflate: options.deflate };
+  const opts = {
+    created: options.created ?? new Date(),
+    level: options.level ?? 6,
+    deflate: options.deflate,
+  };
   const zip = new Archive(opts, sink);
   const { names, fixFormula, map } = nameSheets(plan.sheets);
   const styles = buildStyles();
@@ -95,13 +123,18 @@ export function writeWorkbookTo(plan: WorkbookPlan, sink: (bytes: Uint8Array) =>
       sheetRels.push({ id: `rId${sheetRels.length + 1}`, type, target });
       return `rId${sheetRels.length}`;
     };
-    const drawingRelId = sheet.charts.length ? rel(REL.drawing, `../drawings/drawing${n}.xml`) : undefined;
+    const drawingRelId = sheet.charts.length
+      ? rel(REL.drawing, `../drawings/drawing${n}.xml`)
+      : undefined;
     let legacyDrawingRelId: string | undefined;
     if (notes[i].length) {
       rel(REL.comments, `../comments${n}.xml`);
       legacyDrawingRelId = rel(REL.vmlDrawing, `../drawings/vmlDrawing${n}.vml`);
     }
-    zip.add(`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, { styles, sst, fixFormula, drawingRelId, legacyDrawingRelId }));
+    zip.add(
+      `xl/worksheets/sheet${n}.xml`,
+      worksheetXml(sheet, { styles, sst, fixFormula, drawingRelId, legacyDrawingRelId })
+    );
     if (sheetRels.length) zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, [relsXml(sheetRels)]);
     if (notes[i].length) {
       zip.add(`xl/comments${n}.xml`, [commentsXml(notes[i])]);
@@ -120,24 +153,34 @@ export function writeWorkbookTo(plan: WorkbookPlan, sink: (bytes: Uint8Array) =>
   zip.add("xl/theme/theme1.xml", [themeXml()]);
   zip.add("xl/workbook.xml", [workbookXml(names, wbNames)]);
   const m = names.length;
-  zip.add("xl/_rels/workbook.xml.rels", [relsXml([
-    ...names.map((_, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: `worksheets/sheet${i + 1}.xml` })),
-    { id: `rId${m + 1}`, type: REL.styles, target: "styles.xml" },
-    { id: `rId${m + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
-    { id: `rId${m + 3}`, type: REL.theme, target: "theme/theme1.xml" },
-    { id: `rId${m + 4}`, type: REL.customXml, target: "../customXml/item1.xml" },
-  ])]);
+  zip.add("xl/_rels/workbook.xml.rels", [
+    relsXml([
+      ...names.map((_, i) => ({
+        id: `rId${i + 1}`,
+        type: REL.worksheet,
+        target: `worksheets/sheet${i + 1}.xml`,
+      })),
+      { id: `rId${m + 1}`, type: REL.styles, target: "styles.xml" },
+      { id: `rId${m + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
+      { id: `rId${m + 3}`, type: REL.theme, target: "theme/theme1.xml" },
+      { id: `rId${m + 4}`, type: REL.customXml, target: "../customXml/item1.xml" },
+    ]),
+  ]);
   zip.add("customXml/item1.xml", [metaItemXml(plan, names)]);
   zip.add("customXml/itemProps1.xml", [metaItemPropsXml()]);
-  zip.add("customXml/_rels/item1.xml.rels", [relsXml([{ id: "rId1", type: REL.customXmlProps, target: "itemProps1.xml" }])]);
+  zip.add("customXml/_rels/item1.xml.rels", [
+    relsXml([{ id: "rId1", type: REL.customXmlProps, target: "itemProps1.xml" }]),
+  ]);
   zip.add("docProps/core.xml", [coreXml(opts.created)]);
   zip.add("docProps/app.xml", [appXml()]);
   zip.add("docProps/custom.xml", [customXml()]);
-  zip.add("_rels/.rels", [relsXml([
-    { id: "rId1", type: REL.officeDocument, target: "xl/workbook.xml" },
-    { id: "rId2", type: REL.coreProperties, target: "docProps/core.xml" },
-    { id: "rId3", type: REL.extendedProperties, target: "docProps/app.xml" },
-    { id: "rId4", type: REL.customProperties, target: "docProps/custom.xml" },
-  ])]);
+  zip.add("_rels/.rels", [
+    relsXml([
+      { id: "rId1", type: REL.officeDocument, target: "xl/workbook.xml" },
+      { id: "rId2", type: REL.coreProperties, target: "docProps/core.xml" },
+      { id: "rId3", type: REL.extendedProperties, target: "docProps/app.xml" },
+      { id: "rId4", type: REL.customProperties, target: "docProps/custom.xml" },
+    ]),
+  ]);
   zip.end();
 }

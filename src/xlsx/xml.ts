@@ -3,7 +3,8 @@
 // Characters XML 1.0 forbids even when escaped (C0 controls except tab, LF, CR; lone surrogates;
 // U+FFFE/F). A valid surrogate pair matches first and is kept (group 1), so any surrogate left is
 // lone: no lookbehind, which Office 2019's web views cannot parse.
-const INVALID_XML = /([\ud800-\udbff][\udc00-\udfff])|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/g;
+const INVALID_XML =
+  /([\ud800-\udbff][\udc00-\udfff])|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/g;
 const keepPairs = (_: string, pair: string | undefined) => pair ?? "";
 // Text with none of these (nearly all of it) is returned as is.
 const NEEDS_WORK = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
@@ -48,12 +49,15 @@ export const REL = {
   customXml: `${NS.rel}/customXml`,
   customXmlProps: `${NS.rel}/customXmlProps`,
   extendedProperties: `${NS.rel}/extended-properties`,
-  coreProperties: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+  coreProperties:
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
 } as const;
 
 /** A relationships part from (id, type, target) triples. */
 export function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  const body = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join("");
+  const body = rels
+    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`)
+    .join("");
   return `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}">${body}</Relationships>`;
 }
 

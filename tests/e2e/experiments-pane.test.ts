@@ -12,7 +12,15 @@ import { idle, OFFICE_JS, openInExcel, usePaneSite } from "./helpers/pane";
 
 interface Fake {
   requests: { actions: { target: string; name: string }[]; bytes: number }[];
-  state: { activeSheetId: string; sheets: { id: string; name: string; cells: Map<number, { formula?: string }>; charts: unknown[] }[] };
+  state: {
+    activeSheetId: string;
+    sheets: {
+      id: string;
+      name: string;
+      cells: Map<number, { formula?: string }>;
+      charts: unknown[];
+    }[];
+  };
   activate(name: string): Promise<void>;
 }
 type Win = { __fakeExcel: Fake };
@@ -36,14 +44,19 @@ describe("Compare models in the pane inside Excel (fake)", () => {
 
   it("offers the forum's three models ticked and the wider ones unticked", async () => {
     const section = page.getByRole("tabpanel", { name: "Experiments" });
-    for (const label of ["1 neuron", "2 neurons", "2 neurons + ReLU"]) expect(await section.getByRole("checkbox", { name: label, exact: true }).isChecked()).toBe(true);
+    for (const label of ["1 neuron", "2 neurons", "2 neurons + ReLU"])
+      expect(await section.getByRole("checkbox", { name: label, exact: true }).isChecked()).toBe(
+        true
+      );
     expect(await page.locator('input[name="exp-model"]:checked').count()).toBe(3);
     expect(await page.locator('input[name="exp-model"]').count()).toBeGreaterThan(3);
   });
 
   it("writes the Compare sheet and three run sheets in 3 requests under 4 MB, and says how each model did", async () => {
     await runField(page, "#epochs", "3");
-    const before = await page.evaluate(() => (window as unknown as Win).__fakeExcel.requests.length);
+    const before = await page.evaluate(
+      () => (window as unknown as Win).__fakeExcel.requests.length
+    );
     await page.getByRole("button", { name: "Compare models" }).click();
     await page.waitForSelector("#exp-compare-status-result .headline");
     await idle(page);
@@ -53,8 +66,15 @@ describe("Compare models in the pane inside Excel (fake)", () => {
       return {
         names: f.state.sheets.map((s) => s.name),
         // the pane's own status reads (the active sheet, then the index part's XML) are not the write's; the write never asks for either
-        writes: f.requests.slice(from).filter((r) => !r.actions.some((a) => a.name === "getActiveWorksheet" || a.name === "getXml")).map((r) => r.bytes),
-        compareFormulas: compare ? [...compare.cells.values()].flatMap((c) => (c.formula ? [c.formula] : [])) : [],
+        writes: f.requests
+          .slice(from)
+          .filter(
+            (r) => !r.actions.some((a) => a.name === "getActiveWorksheet" || a.name === "getXml")
+          )
+          .map((r) => r.bytes),
+        compareFormulas: compare
+          ? [...compare.cells.values()].flatMap((c) => (c.formula ? [c.formula] : []))
+          : [],
       };
     }, before);
     expect(names).toEqual(["Sheet1", "Compare", "1 neuron", "2 neurons", "2 neurons + ReLU"]);
@@ -62,20 +82,44 @@ describe("Compare models in the pane inside Excel (fake)", () => {
     for (const b of writes) expect(b).toBeLessThan(4 * 1024 * 1024);
     expect(compareFormulas.some((f) => f.includes("'2 neurons + ReLU'!"))).toBe(true);
     // the result sits right below the Compare button
-    expect(await page.locator("#exp-compare-status-result .headline").textContent()).toMatch(/^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step 27; 2 neurons \+ ReLU: final √SSE [\d.]+\.$/);
-    expect(await page.locator("#exp-compare-status #exp-goto").textContent()).toBe("Go to sheet “Compare”");
+    expect(await page.locator("#exp-compare-status-result .headline").textContent()).toMatch(
+      /^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step 27; 2 neurons \+ ReLU: final √SSE [\d.]+\.$/
+    );
+    expect(await page.locator("#exp-compare-status #exp-goto").textContent()).toBe(
+      "Go to sheet “Compare”"
+    );
   });
 
   it("writes a second comparison beside the first, every new sheet renamed and the 1 neuron still stable at 3e-4", async () => {
     await runField(page, "#lr", "0.0003");
     await page.getByRole("button", { name: "Compare models" }).click();
-    await page.waitForFunction(() => document.querySelector("#exp-compare-status-result .headline")?.textContent?.includes("diverged"));
-    expect(await page.locator("#exp-compare-status-result .headline").textContent()).toMatch(/^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step \d+; /);
-    const names = await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.map((s) => s.name));
-    expect(names.slice(-4)).toEqual(["Compare (2)", "1 neuron (2)", "2 neurons (2)", "2 neurons + ReLU (2)"]);
+    await page.waitForFunction(() =>
+      document
+        .querySelector("#exp-compare-status-result .headline")
+        ?.textContent?.includes("diverged")
+    );
+    expect(await page.locator("#exp-compare-status-result .headline").textContent()).toMatch(
+      /^1 neuron: final √SSE [\d.]+; 2 neurons diverged at step \d+; /
+    );
+    const names = await page.evaluate(() =>
+      (window as unknown as Win).__fakeExcel.state.sheets.map((s) => s.name)
+    );
+    expect(names.slice(-4)).toEqual([
+      "Compare (2)",
+      "1 neuron (2)",
+      "2 neurons (2)",
+      "2 neurons + ReLU (2)",
+    ]);
     const compare = await page.evaluate(() => {
-      const cells = [...(window as unknown as Win).__fakeExcel.state.sheets.find((s) => s.name === "Compare (2)")!.cells.values()] as { value?: unknown; formula?: string }[];
-      return { values: cells.map((c) => c.value), formulas: cells.flatMap((c) => (c.formula ? [c.formula] : [])) };
+      const cells = [
+        ...(window as unknown as Win).__fakeExcel.state.sheets
+          .find((s) => s.name === "Compare (2)")!
+          .cells.values(),
+      ] as { value?: unknown; formula?: string }[];
+      return {
+        values: cells.map((c) => c.value),
+        formulas: cells.flatMap((c) => (c.formula ? [c.formula] : [])),
+      };
     });
     expect(compare.values).toContain("√SSE 2 neurons (2)");
     expect(compare.formulas.some((f) => f.includes("'2 neurons (2)'!"))).toBe(true);
@@ -102,19 +146,40 @@ describe("Compare models in the pane inside Excel (fake)", () => {
     await page.locator("#exp-to").fill("1e-2");
     await page.locator("#exp-count").fill("5");
     await page.getByRole("button", { name: "Sweep learning rates" }).click();
-    await page.waitForFunction(() => document.querySelector("#exp-sweep-status-result .headline")?.textContent?.includes("largest stable rate"));
-    expect(await page.locator("#exp-sweep-status-result .headline").textContent()).toMatch(/^\d of 5 rates diverged, the first at [\d.e-]+ \(step \d+\); largest stable rate [\d.e-]+\.$/);
-    expect(await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.some((s) => s.name === "Sweep"))).toBe(true);
+    await page.waitForFunction(() =>
+      document
+        .querySelector("#exp-sweep-status-result .headline")
+        ?.textContent?.includes("largest stable rate")
+    );
+    expect(await page.locator("#exp-sweep-status-result .headline").textContent()).toMatch(
+      /^\d of 5 rates diverged, the first at [\d.e-]+ \(step \d+\); largest stable rate [\d.e-]+\.$/
+    );
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as Win).__fakeExcel.state.sheets.some((s) => s.name === "Sweep")
+      )
+    ).toBe(true);
   });
 
   it("maps the loss landscape: the run sheet and its landscape sheet, the path marked by a rule", async () => {
-    const before = await page.evaluate(() => (window as unknown as Win).__fakeExcel.state.sheets.length);
+    const before = await page.evaluate(
+      () => (window as unknown as Win).__fakeExcel.state.sheets.length
+    );
     await page.getByRole("button", { name: "Map the loss landscape" }).click();
-    await page.waitForFunction(() => document.querySelector("#exp-landscape-status-result .headline")?.textContent?.startsWith("The path"));
-    const added = await page.evaluate((n) => (window as unknown as Win).__fakeExcel.state.sheets.slice(n).map((s) => s.name), before);
+    await page.waitForFunction(() =>
+      document
+        .querySelector("#exp-landscape-status-result .headline")
+        ?.textContent?.startsWith("The path")
+    );
+    const added = await page.evaluate(
+      (n) => (window as unknown as Win).__fakeExcel.state.sheets.slice(n).map((s) => s.name),
+      before
+    );
     expect(added).toHaveLength(2);
     expect(added[1]).toBe(`${added[0]} landscape`);
-    expect(await page.locator("#exp-landscape-status #exp-goto").textContent()).toBe(`Go to sheet “${added[0]}”`);
+    expect(await page.locator("#exp-landscape-status #exp-goto").textContent()).toBe(
+      `Go to sheet “${added[0]}”`
+    );
   });
 
   it("says what is wrong, in plain words, right below Compare, when no model is ticked", async () => {
@@ -122,7 +187,9 @@ describe("Compare models in the pane inside Excel (fake)", () => {
     while ((await ticked.count()) > 0) await ticked.first().uncheck();
     await page.getByRole("button", { name: "Compare models" }).click();
     await page.waitForSelector("#exp-compare-status-error:not([hidden])");
-    expect(await page.locator("#exp-compare-status-error").textContent()).toBe("Tick at least one model to compare.");
+    expect(await page.locator("#exp-compare-status-error").textContent()).toBe(
+      "Tick at least one model to compare."
+    );
     expect(await page.locator("#exp-compare-status-result").textContent()).toBe("");
   });
 });
@@ -134,10 +201,19 @@ describe("Compare models in the pane outside Excel", () => {
     await page.goto(`${pane.site.url}/taskpane.html`);
     await page.waitForSelector('body[data-ready="no-excel"]');
     await page.getByRole("tab", { name: "Experiments" }).click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download comparison as .xlsx" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download comparison as .xlsx" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("gradsheet-compare.xlsx");
-    expect(readFileSync(await download.path()).subarray(0, 2).toString()).toBe("PK");
-    expect(await page.locator("#exp-compare-status-result .headline").textContent()).toMatch(/^1 neuron: final √SSE/);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 2)
+        .toString()
+    ).toBe("PK");
+    expect(await page.locator("#exp-compare-status-result .headline").textContent()).toMatch(
+      /^1 neuron: final √SSE/
+    );
     expect(await page.locator("#exp-goto").count()).toBe(0);
     await page.close();
   });

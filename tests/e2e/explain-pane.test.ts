@@ -27,7 +27,9 @@ beforeAll(async () => {
   const s = await serve(built.dir);
   server = s.server;
   page = await browser.newPage();
-  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: built.fakeBundle }));
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: built.fakeBundle })
+  );
   await page.goto(`${s.url}/taskpane.html`);
   await page.waitForSelector('body[data-ready="excel"]');
   await page.getByRole("button", { name: "Generate" }).click();
@@ -42,9 +44,14 @@ afterAll(async () => {
 
 /** Select one cell of the fake workbook, as the learner clicking it. */
 const select = (sheet: string, row: number, col: number) =>
-  page.evaluate(([s, r, c]) => {
-    (window as unknown as { __fakeExcel: { state: { selection: unknown } } }).__fakeExcel.state.selection = { sheet: s, row: r, col: c, rows: 1, cols: 1 };
-  }, [sheet, row, col] as const);
+  page.evaluate(
+    ([s, r, c]) => {
+      (
+        window as unknown as { __fakeExcel: { state: { selection: unknown } } }
+      ).__fakeExcel.state.selection = { sheet: s, row: r, col: c, rows: 1, cols: 1 };
+    },
+    [sheet, row, col] as const
+  );
 
 const shown = () => page.locator("#explain-lines li").allTextContents();
 
@@ -54,40 +61,70 @@ describe("Explain this step in the task pane", () => {
   it("follows the selection to a step row and explains that step, each number linked to its cell", async () => {
     await page.check("#explain-follow");
     await select(SHEET, layout.firstRow + 1, 4);
-    await page.waitForFunction(() => document.querySelector("#explain-heading")?.textContent?.includes("Step 2 (epoch 1, row 2)"));
+    await page.waitForFunction(() =>
+      document.querySelector("#explain-heading")?.textContent?.includes("Step 2 (epoch 1, row 2)")
+    );
     const core = explainRunStep(trainRun(OPTIONS), 2).text.trimEnd().split("\n");
     expect(await page.locator("#explain-heading").textContent()).toBe(`${SHEET} · ${core[0]}`);
     expect(await shown()).toEqual(core.slice(1));
-    expect(await page.locator("#explain-note").textContent()).toMatch(/Excel has not calculated these cells yet/);
+    expect(await page.locator("#explain-note").textContent()).toMatch(
+      /Excel has not calculated these cells yet/
+    );
     const pred = a1(layout.firstRow + 1, layout.cols.pred);
     expect(await page.locator(`#explain-lines a[data-cell="${pred}"]`).count()).toBeGreaterThan(0);
-    expect(await page.locator(`#explain-lines a[data-cell="${a1(layout.firstRow + 1, layout.cols[KEYS.next("a")])}"]`).count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator(
+          `#explain-lines a[data-cell="${a1(layout.firstRow + 1, layout.cols[KEYS.next("a")])}"]`
+        )
+        .count()
+    ).toBeGreaterThan(0);
   });
 
   it("explains the numbers the cells hold, at the LearningRate the sheet now has", async () => {
     const lr = 3e-5;
     const plan = runPlan(trainRun({ ...OPTIONS, lr }), SHEET);
     const rows = new Set([layout.firstRow + 2, layout.firstRow + 3]);
-    const cells = formulaCells(plan).filter((c) => rows.has(c.row)).map((c) => [c.row, c.col, c.cached] as const);
+    const cells = formulaCells(plan)
+      .filter((c) => rows.has(c.row))
+      .map((c) => [c.row, c.col, c.cached] as const);
     const at = layout.inputs.LearningRate;
-    await page.evaluate(([sheet, edits, lrCell, value]) => {
-      const fake = (window as unknown as { __fakeExcel: { userEdit: (s: string, r: number, c: number, v: number) => void } }).__fakeExcel;
-      fake.userEdit(sheet, lrCell.row, lrCell.col, value);
-      for (const [r, c, v] of edits) fake.userEdit(sheet, r, c, v as number);
-    }, [SHEET, cells, at, lr] as const);
+    await page.evaluate(
+      ([sheet, edits, lrCell, value]) => {
+        const fake = (
+          window as unknown as {
+            __fakeExcel: { userEdit: (s: string, r: number, c: number, v: number) => void };
+          }
+        ).__fakeExcel;
+        fake.userEdit(sheet, lrCell.row, lrCell.col, value);
+        for (const [r, c, v] of edits) fake.userEdit(sheet, r, c, v as number);
+      },
+      [SHEET, cells, at, lr] as const
+    );
     await select(SHEET, layout.firstRow + 3, 2);
-    await page.waitForFunction(() => document.querySelector("#explain-heading")?.textContent?.includes("Step 4 (epoch 1, row 4)"));
+    await page.waitForFunction(() =>
+      document.querySelector("#explain-heading")?.textContent?.includes("Step 4 (epoch 1, row 4)")
+    );
     expect(await page.locator("#explain-note").textContent()).toMatch(/as Excel calculated them/);
-    expect(await shown()).toEqual(explainRunStep(trainRun({ ...OPTIONS, lr }), 4).text.trimEnd().split("\n").slice(1));
+    expect(await shown()).toEqual(
+      explainRunStep(trainRun({ ...OPTIONS, lr }), 4)
+        .text.trimEnd()
+        .split("\n")
+        .slice(1)
+    );
   });
 
   it("explains a typed step and refuses one outside the run", async () => {
     await page.fill("#explain-step", "3");
     await page.click("#explain-go");
-    await page.waitForFunction(() => document.querySelector("#explain-heading")?.textContent?.includes("Step 3 (epoch 1, row 3)"));
+    await page.waitForFunction(() =>
+      document.querySelector("#explain-heading")?.textContent?.includes("Step 3 (epoch 1, row 3)")
+    );
     await page.fill("#explain-step", "9999");
     await page.click("#explain-go");
     await page.waitForSelector("#explain-error:not([hidden])");
-    expect(await page.locator("#explain-error").textContent()).toMatch(/whole number from 1 to 145/);
+    expect(await page.locator("#explain-error").textContent()).toMatch(
+      /whole number from 1 to 145/
+    );
   });
 });

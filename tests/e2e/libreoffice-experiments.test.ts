@@ -8,14 +8,31 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logSpace, resolveConfig, sweep, train, type ModelId, type RunOptions } from "../../src/core";
-import { buildCompareWorkbook, buildLandscapeSheet, buildSweepSheet } from "../../src/sheet/experiments";
+import {
+  logSpace,
+  resolveConfig,
+  sweep,
+  train,
+  type ModelId,
+  type RunOptions,
+} from "../../src/core";
+import {
+  buildCompareWorkbook,
+  buildLandscapeSheet,
+  buildSweepSheet,
+} from "../../src/sheet/experiments";
 import type { WorkbookPlan } from "../../src/sheet/plan";
 import { writeWorkbook } from "../../src/xlsx";
 import { compareWithEngine, type Tolerance } from "./helpers/compare";
 import { loRecalc, requireLibreOffice } from "./helpers/libreoffice";
 
-const TOLERANCE: Tolerance = { powRelative: 1e-10, sumRelative: 1e-10, chainRelative: 1e-10, cancellationRelative: 1e-6, cancellationAbsolute: 1e-12 };
+const TOLERANCE: Tolerance = {
+  powRelative: 1e-10,
+  sumRelative: 1e-10,
+  chainRelative: 1e-10,
+  cancellationRelative: 1e-6,
+  cancellationAbsolute: 1e-12,
+};
 const MODELS: ModelId[] = ["linear", "two-linear", "two-relu"];
 const OPTIONS: RunOptions = { lr: 1e-5, epochs: 3, gradient: "forward" };
 
@@ -34,21 +51,40 @@ function save(name: string, plan: WorkbookPlan): string {
 
 describe("the comparison workbook in LibreOffice", () => {
   it("recalculates every sheet to its cached values, and the Compare sheet follows a new rate on one run sheet", () => {
-    const runs = (lr2: number) => MODELS.map((model, i) => train(resolveConfig({ ...OPTIONS, model, lr: i === 1 ? lr2 : 1e-5 }), { rows: true }));
+    const runs = (lr2: number) =>
+      MODELS.map((model, i) =>
+        train(resolveConfig({ ...OPTIONS, model, lr: i === 1 ? lr2 : 1e-5 }), { rows: true })
+      );
     const plan = buildCompareWorkbook(runs(1e-5));
     const lo = loRecalc(save("compare.xlsx", plan), { set: { "2 neurons!LearningRate": 3e-6 } });
-    plan.sheets.forEach((sheet, i) => expect(compareWithEngine(sheet, lo.baseline![i].rows, TOLERANCE).mismatches.slice(0, 3)).toEqual([]));
+    plan.sheets.forEach((sheet, i) =>
+      expect(
+        compareWithEngine(sheet, lo.baseline![i].rows, TOLERANCE).mismatches.slice(0, 3)
+      ).toEqual([])
+    );
     // after typing 3e-6 into the 2-neuron sheet, every sheet matches a plan built from runs at that rate
     const changed = buildCompareWorkbook(runs(3e-6));
-    changed.sheets.forEach((sheet, i) => expect(compareWithEngine(sheet, lo.sheets[i].rows, TOLERANCE).mismatches.slice(0, 3)).toEqual([]));
+    changed.sheets.forEach((sheet, i) =>
+      expect(compareWithEngine(sheet, lo.sheets[i].rows, TOLERANCE).mismatches.slice(0, 3)).toEqual(
+        []
+      )
+    );
   });
 });
 
 describe("the loss landscapes and the sweep in LibreOffice", () => {
   it("recalculate every SUMPRODUCT grid cell (array arithmetic, LOG10), the sweep's chart feed and its largest stable rate to the core's values", () => {
-    const landscapes = MODELS.map((model) => buildLandscapeSheet(train(resolveConfig({ ...OPTIONS, model }), { rows: true }), `Landscape ${model}`));
+    const landscapes = MODELS.map((model) =>
+      buildLandscapeSheet(
+        train(resolveConfig({ ...OPTIONS, model }), { rows: true }),
+        `Landscape ${model}`
+      )
+    );
     const options: RunOptions = { model: "two-linear", gradient: "forward", epochs: 2 };
-    const sweepSheet = buildSweepSheet(sweep(options, logSpace(1e-6, 1e-3, 7)), resolveConfig(options));
+    const sweepSheet = buildSweepSheet(
+      sweep(options, logSpace(1e-6, 1e-3, 7)),
+      resolveConfig(options)
+    );
     const plan: WorkbookPlan = { sheets: [...landscapes, sweepSheet], namesScope: "workbook" };
     const lo = loRecalc(save("landscapes-and-sweep.xlsx", plan));
     plan.sheets.forEach((sheet, i) => {

@@ -15,7 +15,13 @@ import { compareWithEngine, type Tolerance } from "./helpers/compare";
 import { loRecalc, requireLibreOffice, type LoDump } from "./helpers/libreoffice";
 import { chartArea, renderPages, type PageImage } from "./helpers/render";
 
-const TOLERANCE: Tolerance = { powRelative: 1e-10, sumRelative: 1e-10, chainRelative: 1e-10, cancellationRelative: 1e-6, cancellationAbsolute: 1e-12 };
+const TOLERANCE: Tolerance = {
+  powRelative: 1e-10,
+  sumRelative: 1e-10,
+  chainRelative: 1e-10,
+  cancellationRelative: 1e-6,
+  cancellationAbsolute: 1e-12,
+};
 const LO_HOOK_MS = 400_000;
 
 const lesson = buildLesson();
@@ -29,7 +35,11 @@ beforeAll(() => {
   const file = join(dir, "lesson.xlsx");
   writeFileSync(file, lessonXlsx().bytes);
   const pdf = join(dir, "lesson.pdf");
-  lo = loRecalc(file, { set: { [`${QUESTIONS[1].name}!LearningRate`]: 1e-5 }, pdf, printArea: chartArea(lesson.sheets[0]) });
+  lo = loRecalc(file, {
+    set: { [`${QUESTIONS[1].name}!LearningRate`]: 1e-5 },
+    pdf,
+    printArea: chartArea(lesson.sheets[0]),
+  });
   pages = renderPages(pdftoppm, pdf, dir, "lesson");
 }, LO_HOOK_MS);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,9 +56,16 @@ describe("the lesson workbook in LibreOffice", () => {
 
   it("follows the LearningRate its text names: two neurons at 1e-5 compute the core's run at 1e-5", () => {
     const q = QUESTIONS[1];
-    const fresh = buildQuestionSheet(q, train(resolveConfig({ ...q.options, lr: 1e-5 }), { rows: true }));
-    expect(compareWithEngine(fresh, lo.sheets[1].rows, TOLERANCE).mismatches.slice(0, 3)).toEqual([]);
-    expect(compareWithEngine(lesson.sheets[1], lo.sheets[1].rows, TOLERANCE).mismatches.length).toBeGreaterThan(0);
+    const fresh = buildQuestionSheet(
+      q,
+      train(resolveConfig({ ...q.options, lr: 1e-5 }), { rows: true })
+    );
+    expect(compareWithEngine(fresh, lo.sheets[1].rows, TOLERANCE).mismatches.slice(0, 3)).toEqual(
+      []
+    );
+    expect(
+      compareWithEngine(lesson.sheets[1], lo.sheets[1].rows, TOLERANCE).mismatches.length
+    ).toBeGreaterThan(0);
   });
 
   it("reads every chart's series from cells of its own sheet", () => {

@@ -35,7 +35,13 @@ import { loRecalc, requireLibreOffice, type LoDump } from "./helpers/libreoffice
 /** One LibreOffice session per hook; on a busy 2-core machine a start alone has taken 20 s. */
 const LO_HOOK_MS = 300_000;
 
-const TOLERANCE: Tolerance = { powRelative: 1e-10, sumRelative: 1e-10, chainRelative: 1e-10, cancellationRelative: 1e-6, cancellationAbsolute: 1e-12 };
+const TOLERANCE: Tolerance = {
+  powRelative: 1e-10,
+  sumRelative: 1e-10,
+  chainRelative: 1e-10,
+  cancellationRelative: 1e-6,
+  cancellationAbsolute: 1e-12,
+};
 /** The new learning rate typed into the LearningRate cell: half the preset's. */
 const NEW_RATE = (lr: number) => lr / 2;
 
@@ -47,8 +53,14 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A preset's run at `lr`, as a plan and as a file. */
-function exportAt(options: Parameters<typeof resolveConfig>[0], name: string, lr?: number): { plan: SheetPlan; file: string } {
-  const result = train(resolveConfig(lr === undefined ? options : { ...options, lr }), { rows: true });
+function exportAt(
+  options: Parameters<typeof resolveConfig>[0],
+  name: string,
+  lr?: number
+): { plan: SheetPlan; file: string } {
+  const result = train(resolveConfig(lr === undefined ? options : { ...options, lr }), {
+    rows: true,
+  });
   const plan = buildWorkbookPlan([{ result, name }]);
   const file = join(dir, `${name}-${lr ?? "preset"}.xlsx`);
   writeFileSync(file, writeWorkbook(plan));
@@ -56,18 +68,86 @@ function exportAt(options: Parameters<typeof resolveConfig>[0], name: string, lr
 }
 
 /** "$'Run 1'.$A$7:$A$93" (LibreOffice) and "'Run 1'!$A$7:$A$93" (A1) both become "Run 1!A7:A93". */
-const plainRange = (r: string | undefined) => (r ?? "").replace(/\$/g, "").replace(/'/g, "").replace(/^([^!.]+)\./, "$1!");
+const plainRange = (r: string | undefined) =>
+  (r ?? "")
+    .replace(/\$/g, "")
+    .replace(/'/g, "")
+    .replace(/^([^!.]+)\./, "$1!");
 
 /** Every preset, and the optimizers and gradient kinds the presets do not use. */
 const RUNS: [string, { options: RunOptions }][] = [
   ...PRESETS.map((p) => [p.id, p] as [string, { options: RunOptions }]),
-  ["linear-momentum-central", { options: { model: "linear", optimizer: "momentum", gradient: "central", lr: 1e-4, epochs: 3, init: 1 } }],
-  ["two-linear-rmsprop-analytic", { options: { model: "two-linear", optimizer: "rmsprop", gradient: "analytic", lr: 1e-3, epochs: 2, init: 1 } }],
-  ["two-relu-adam-forward", { options: { model: "two-relu", optimizer: "adam", gradient: "forward", lr: 1e-2, epochs: 3, init: 1 } }],
+  [
+    "linear-momentum-central",
+    {
+      options: {
+        model: "linear",
+        optimizer: "momentum",
+        gradient: "central",
+        lr: 1e-4,
+        epochs: 3,
+        init: 1,
+      },
+    },
+  ],
+  [
+    "two-linear-rmsprop-analytic",
+    {
+      options: {
+        model: "two-linear",
+        optimizer: "rmsprop",
+        gradient: "analytic",
+        lr: 1e-3,
+        epochs: 2,
+        init: 1,
+      },
+    },
+  ],
+  [
+    "two-relu-adam-forward",
+    {
+      options: {
+        model: "two-relu",
+        optimizer: "adam",
+        gradient: "forward",
+        lr: 1e-2,
+        epochs: 3,
+        init: 1,
+      },
+    },
+  ],
   // mini-batches (IF(update=1, …) state and weights) and a wide ReLU layer (8 neurons, 25 weights)
-  ["two-linear-momentum-batch-5", { options: { model: "two-linear", optimizer: "momentum", gradient: "central", lr: 1e-4, epochs: 2, batch: 5, init: 1 } }],
-  ["relu-8-sgd-forward", { options: { model: "relu-8", optimizer: "sgd", gradient: "forward", lr: 1e-5, epochs: 2 } }],
-  ["relu-3-rmsprop-batch-4", { options: { model: "relu-3", optimizer: "rmsprop", gradient: "analytic", lr: 1e-3, epochs: 2, batch: 4 } }],
+  [
+    "two-linear-momentum-batch-5",
+    {
+      options: {
+        model: "two-linear",
+        optimizer: "momentum",
+        gradient: "central",
+        lr: 1e-4,
+        epochs: 2,
+        batch: 5,
+        init: 1,
+      },
+    },
+  ],
+  [
+    "relu-8-sgd-forward",
+    { options: { model: "relu-8", optimizer: "sgd", gradient: "forward", lr: 1e-5, epochs: 2 } },
+  ],
+  [
+    "relu-3-rmsprop-batch-4",
+    {
+      options: {
+        model: "relu-3",
+        optimizer: "rmsprop",
+        gradient: "analytic",
+        lr: 1e-3,
+        epochs: 2,
+        batch: 4,
+      },
+    },
+  ],
 ];
 
 describe.each(RUNS)("the export of %s, in LibreOffice", (id, preset) => {
@@ -84,23 +164,43 @@ describe.each(RUNS)("the export of %s, in LibreOffice", (id, preset) => {
   it("opens as the same sheet with its defined names", () => {
     expect(lo.sheets.map((s) => s.name)).toEqual([plan.name]);
     // the print area is a name too (Excel's _xlnm.Print_Area); it is checked by render-workbooks.test.ts
-    expect(lo.names.filter((n) => n.name.startsWith("_xlnm.")).map((n) => n.name)).toEqual(plan.print ? ["_xlnm.Print_Area"] : []);
-    const names = lo.names.filter((n) => !n.name.startsWith("_xlnm.")).map((n) => [n.name, plainRange(n.content)]).sort();
-    const expected = plan.names.map((n) => [n.name, plainRange(rangeA1({ sheet: plan.name, row: n.row, col: n.col, rows: 1, cols: 1 }))]).sort();
+    expect(lo.names.filter((n) => n.name.startsWith("_xlnm.")).map((n) => n.name)).toEqual(
+      plan.print ? ["_xlnm.Print_Area"] : []
+    );
+    const names = lo.names
+      .filter((n) => !n.name.startsWith("_xlnm."))
+      .map((n) => [n.name, plainRange(n.content)])
+      .sort();
+    const expected = plan.names
+      .map((n) => [
+        n.name,
+        plainRange(rangeA1({ sheet: plan.name, row: n.row, col: n.col, rows: 1, cols: 1 })),
+      ])
+      .sort();
     expect(names).toEqual(expected);
   });
 
   it("has every chart as an XY scatter whose series read the planned cell ranges", () => {
     const charts = lo.sheets[0].charts;
     expect(charts).toHaveLength(plan.charts.length);
-    const got = charts.flatMap((c) => c.series.map((s) => [s.type, plainRange(s.x), plainRange(s.y)]));
-    const want = plan.charts.flatMap((c) => c.series.map((s) => ["com.sun.star.chart2.ScatterChartType", plainRange(rangeA1(s.x)), plainRange(rangeA1(s.y))]));
+    const got = charts.flatMap((c) =>
+      c.series.map((s) => [s.type, plainRange(s.x), plainRange(s.y)])
+    );
+    const want = plan.charts.flatMap((c) =>
+      c.series.map((s) => [
+        "com.sun.star.chart2.ScatterChartType",
+        plainRange(rangeA1(s.x)),
+        plainRange(rangeA1(s.y)),
+      ])
+    );
     expect(got).toEqual(want);
   });
 
   it("shows the plan's cell notes", () => {
     const byCell = (n: { row: number; col: number }) => n.row * 1e5 + n.col;
-    expect(lo.sheets[0].notes.sort((p, q) => byCell(p) - byCell(q))).toEqual(notesOf(plan.blocks).sort((p, q) => byCell(p) - byCell(q)));
+    expect(lo.sheets[0].notes.sort((p, q) => byCell(p) - byCell(q))).toEqual(
+      notesOf(plan.blocks).sort((p, q) => byCell(p) - byCell(q))
+    );
     expect(lo.sheets[0].notes.length).toBeGreaterThan(0);
   });
 

@@ -9,8 +9,20 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { strFromU8, unzipSync } from "fflate";
-import { PRESETS, logSpace, resolveConfig, sweep, train, type ModelId, type RunOptions } from "../../src/core";
-import { buildCompareWorkbook, buildLandscapeSheet, buildSweepSheet } from "../../src/sheet/experiments";
+import {
+  PRESETS,
+  logSpace,
+  resolveConfig,
+  sweep,
+  train,
+  type ModelId,
+  type RunOptions,
+} from "../../src/core";
+import {
+  buildCompareWorkbook,
+  buildLandscapeSheet,
+  buildSweepSheet,
+} from "../../src/sheet/experiments";
 import type { WorkbookPlan } from "../../src/sheet/plan";
 import { buildWorkbookPlan } from "../../src/sheet/workbook";
 
@@ -22,7 +34,10 @@ export interface NamedBook {
 
 /** The forum's three models, compared at the 2-neuron preset's settings over three epochs. */
 export const COMPARE_MODELS: ModelId[] = ["linear", "two-linear", "two-relu"];
-export const COMPARE_OPTIONS: RunOptions = { ...PRESETS.find((p) => p.id === "two-neurons")!.options, epochs: 3 };
+export const COMPARE_OPTIONS: RunOptions = {
+  ...PRESETS.find((p) => p.id === "two-neurons")!.options,
+  epochs: 3,
+};
 /** Nine rates from 1e-6 to 1e-2: the small ones learn, the large ones explode. */
 export const SWEEP_RATES = logSpace(1e-6, 1e-2, 9);
 export const SWEEP_OPTIONS: RunOptions = { model: "two-linear", gradient: "forward", epochs: 2 };
@@ -35,9 +50,18 @@ export function everyWorkbook(): NamedBook[] {
     plan.sheets.push(buildLandscapeSheet(result, `${p.label} landscape`));
     return { name: `preset-${p.id}`, plan };
   });
-  const runs = COMPARE_MODELS.map((model) => train(resolveConfig({ ...COMPARE_OPTIONS, model }), { rows: true }));
-  const sweepSheet = buildSweepSheet(sweep(SWEEP_OPTIONS, SWEEP_RATES), resolveConfig(SWEEP_OPTIONS));
-  return [...presets, { name: "compare", plan: buildCompareWorkbook(runs) }, { name: "sweep", plan: { sheets: [sweepSheet], namesScope: "workbook" } }];
+  const runs = COMPARE_MODELS.map((model) =>
+    train(resolveConfig({ ...COMPARE_OPTIONS, model }), { rows: true })
+  );
+  const sweepSheet = buildSweepSheet(
+    sweep(SWEEP_OPTIONS, SWEEP_RATES),
+    resolveConfig(SWEEP_OPTIONS)
+  );
+  return [
+    ...presets,
+    { name: "compare", plan: buildCompareWorkbook(runs) },
+    { name: "sweep", plan: { sheets: [sweepSheet], namesScope: "workbook" } },
+  ];
 }
 
 /**
@@ -45,16 +69,41 @@ export function everyWorkbook(): NamedBook[] {
  * every formula on load (LibreOffice keeps cached values by default: oracles.md §3.1). Throws,
  * with soffice's output, when a PDF is missing: soffice exits 0 even when it wrote nothing.
  */
-export function convertToPdf(soffice: string, files: string[], outDir: string, timeoutSeconds = 600): string[] {
+export function convertToPdf(
+  soffice: string,
+  files: string[],
+  outDir: string,
+  timeoutSeconds = 600
+): string[] {
   const profile = mkdtempSync(join(tmpdir(), "gradsheet-render-profile-"));
   try {
     mkdirSync(join(profile, "user"), { recursive: true });
     writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_PROFILE);
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--invisible", "--nologo", "--nodefault", "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", outDir, ...files];
-    const log = spawnSync(soffice, args, { encoding: "utf8", timeout: timeoutSeconds * 1000, killSignal: "SIGKILL" });
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--headless",
+      "--invisible",
+      "--nologo",
+      "--nodefault",
+      "--norestore",
+      "--nolockcheck",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      ...files,
+    ];
+    const log = spawnSync(soffice, args, {
+      encoding: "utf8",
+      timeout: timeoutSeconds * 1000,
+      killSignal: "SIGKILL",
+    });
     const pdfs = files.map((f) => join(outDir, basename(f).replace(/\.xlsx$/, ".pdf")));
     const missing = pdfs.filter((p) => !existsSync(p));
-    if (missing.length) throw new Error(`soffice wrote no ${missing.join(", ")} (status ${log.status}): ${log.stdout}${log.stderr}`);
+    if (missing.length)
+      throw new Error(
+        `soffice wrote no ${missing.join(", ")} (status ${log.status}): ${log.stdout}${log.stderr}`
+      );
     return pdfs;
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -69,7 +118,10 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** Each page's text of a PDF (pdftotext -layout, pages split at form feeds). */
 export function pdfPages(pdftotext: string, pdf: string): string[] {
-  const text = execFileSync(pdftotext, ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const text = execFileSync(pdftotext, ["-layout", pdf, "-"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   return text.split("\f").slice(0, -1);
 }
 
@@ -82,8 +134,13 @@ export function drawingAnchors(xlsx: Uint8Array): Map<string, number[][]> {
     const rels = files[name.replace("worksheets/", "worksheets/_rels/") + ".rels"];
     const target = rels && /Target="\.\.\/drawings\/(drawing\d+\.xml)"/.exec(strFromU8(rels));
     if (!target) continue;
-    const nums = (tag: string, x: string) => Number(new RegExp(`<xdr:${tag}>(\\d+)</xdr:${tag}>`).exec(x)![1]);
-    const anchors = [...text(`xl/drawings/${target[1]}`).matchAll(/<xdr:from>(.*?)<\/xdr:from><xdr:to>(.*?)<\/xdr:to>/g)].map((m) => [nums("col", m[1]), nums("row", m[1]), nums("col", m[2]), nums("row", m[2])]);
+    const nums = (tag: string, x: string) =>
+      Number(new RegExp(`<xdr:${tag}>(\\d+)</xdr:${tag}>`).exec(x)![1]);
+    const anchors = [
+      ...text(`xl/drawings/${target[1]}`).matchAll(
+        /<xdr:from>(.*?)<\/xdr:from><xdr:to>(.*?)<\/xdr:to>/g
+      ),
+    ].map((m) => [nums("col", m[1]), nums("row", m[1]), nums("col", m[2]), nums("row", m[2])]);
     out.set(name, anchors);
   }
   return out;

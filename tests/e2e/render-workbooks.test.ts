@@ -15,7 +15,14 @@ import type { SheetPlan, WorkbookPlan } from "../../src/sheet/plan";
 import { writeWorkbook } from "../../src/xlsx";
 import { requireLibreOffice } from "./helpers/libreoffice";
 import { LIBREOFFICE_HINT, requireProgram } from "./helpers/programs";
-import { SWEEP_RATES, convertToPdf, drawingAnchors, everyWorkbook, pdfPages, type NamedBook } from "./render-books";
+import {
+  SWEEP_RATES,
+  convertToPdf,
+  drawingAnchors,
+  everyWorkbook,
+  pdfPages,
+  type NamedBook,
+} from "./render-books";
 
 /** Two conversions of six books on a busy 2-core machine. */
 const HOOK_MS = 900_000;
@@ -26,7 +33,10 @@ const cells = new Map<string, string[]>();
 const printed = new Map<string, string[]>();
 const anchors = new Map<string, Map<string, number[][]>>();
 
-const withoutPrint = (plan: WorkbookPlan): WorkbookPlan => ({ ...plan, sheets: plan.sheets.map((s): SheetPlan => ({ ...s, print: undefined })) });
+const withoutPrint = (plan: WorkbookPlan): WorkbookPlan => ({
+  ...plan,
+  sheets: plan.sheets.map((s): SheetPlan => ({ ...s, print: undefined })),
+});
 
 beforeAll(() => {
   const { soffice } = requireLibreOffice();
@@ -53,7 +63,14 @@ const all = (m: Map<string, string[]>, name: string): string => m.get(name)!.joi
 
 describe("every generated sheet, at its default column widths in LibreOffice", () => {
   it("never shows ### (diverged runs, sweeps and comparisons included)", () => {
-    expect(books.map((b) => b.name)).toEqual(["preset-graddesc-basic", "preset-one-neuron", "preset-two-neurons", "preset-two-relu", "compare", "sweep"]);
+    expect(books.map((b) => b.name)).toEqual([
+      "preset-graddesc-basic",
+      "preset-one-neuron",
+      "preset-two-neurons",
+      "preset-two-relu",
+      "compare",
+      "sweep",
+    ]);
     for (const b of books) {
       expect(cells.get(b.name)!.length, b.name).toBeGreaterThan(0);
       expect(all(cells, b.name), b.name).not.toContain("###");
@@ -69,7 +86,9 @@ describe("every generated sheet, at its default column widths in LibreOffice", (
     for (const lr of SWEEP_RATES) {
       const [m, e] = lr.toExponential(3).split("e");
       const digits = String(Number(m)).padEnd(3, ".0");
-      expect(text, String(lr)).toContain(`${digits}E${e.startsWith("-") ? "-" : "+"}${e.replace(/^[-+]/, "").padStart(2, "0")}`);
+      expect(text, String(lr)).toContain(
+        `${digits}E${e.startsWith("-") ? "-" : "+"}${e.replace(/^[-+]/, "").padStart(2, "0")}`
+      );
     }
     expect(text).not.toMatch(/\b0\.0000\b/);
   });
@@ -90,7 +109,9 @@ describe("the charts of every sheet, as anchored in the written file", () => {
       const run = b.plan.sheets[0];
       const [error, , more] = anchors.get(b.name)!.get("xl/worksheets/sheet1.xml")!;
       expect(error.slice(0, 2)).toEqual([0, run.names[0].row + 1]);
-      const pointer = run.blocks.flatMap((bl) => bl.cells.flat()).find((c) => typeof c?.value === "string" && /^column [A-Z]+ →$/.test(c.value))!;
+      const pointer = run.blocks
+        .flatMap((bl) => bl.cells.flat())
+        .find((c) => typeof c?.value === "string" && /^column [A-Z]+ →$/.test(c.value))!;
       expect(colIndex(String(pointer.value).split(" ")[1])).toBe(more[0]);
     }
   });
@@ -100,15 +121,20 @@ describe("every workbook as printed", () => {
   it("takes a few pages: one per pair of run charts, one for the summary, one per experiment sheet", () => {
     for (const b of books) {
       const pages = printed.get(b.name)!.length;
-      expect(pages, b.name).toBeLessThanOrEqual(b.name === "compare" ? 4 * 3 + 1 : b.name === "sweep" ? 1 : 5);
+      expect(pages, b.name).toBeLessThanOrEqual(
+        b.name === "compare" ? 4 * 3 + 1 : b.name === "sweep" ? 1 : 5
+      );
     }
   });
 
   it("prints the error chart with the parameters on the first page of a run sheet, and every chart title", () => {
     for (const b of books) {
       const pages = printed.get(b.name)!;
-      if (b.name.startsWith("preset-")) expect(pages[0]).toMatch(/LearningRate[\s\S]*Squared error by step/);
-      for (const s of b.plan.sheets) for (const c of s.charts) expect(pages.join("\n"), `${b.name}: ${c.title}`).toContain(c.title.split(" (")[0]);
+      if (b.name.startsWith("preset-"))
+        expect(pages[0]).toMatch(/LearningRate[\s\S]*Squared error by step/);
+      for (const s of b.plan.sheets)
+        for (const c of s.charts)
+          expect(pages.join("\n"), `${b.name}: ${c.title}`).toContain(c.title.split(" (")[0]);
     }
   });
 

@@ -37,7 +37,11 @@ function firstPage(p: SheetPlan): string {
 /** The charts inside the first print area. */
 function chartsOnFirstPage(p: SheetPlan): SheetPlan["charts"] {
   const r = p.print!.areas[0];
-  return p.charts.filter((c) => c.anchor.col + c.anchor.cols <= r.col + r.cols && c.anchor.row + c.anchor.rows <= r.row + r.rows);
+  return p.charts.filter(
+    (c) =>
+      c.anchor.col + c.anchor.cols <= r.col + r.cols &&
+      c.anchor.row + c.anchor.rows <= r.row + r.rows
+  );
 }
 
 beforeAll(() => {
@@ -72,7 +76,7 @@ describe(`preset ${PRESET}'s export as it opens, rendered by LibreOffice`, () =>
     expect(text).toMatch(/LearningRate[\s\S]*Squared error by step/);
     expect(chartsOnFirstPage(plan).map((c) => c.id)).toEqual(["error-by-step", "weights-by-step"]);
     for (const c of chartsOnFirstPage(plan)) {
-      expect(text, c.title).toContain(c.title.replace(/"/g, "\"").split(" (")[0]);
+      expect(text, c.title).toContain(c.title.replace(/"/g, '"').split(" (")[0]);
       expect(text, c.xAxis.title).toContain(c.xAxis.title);
     }
   });

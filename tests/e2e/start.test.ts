@@ -34,10 +34,15 @@ function canListen(p: number): Promise<boolean> {
 }
 
 /** Resolve when `check` holds, polling; fail with `what` after `ms`. */
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 150_000): Promise<void> {
+async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 150_000
+): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; npm start printed:\n${out}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}; npm start printed:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -61,7 +66,14 @@ function liveReload(host: string, origin: string): Promise<string> {
       host: "127.0.0.1",
       port,
       path: "/ws",
-      headers: { host: `${host}:${port}`, origin, connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==" },
+      headers: {
+        host: `${host}:${port}`,
+        origin,
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-version": "13",
+        "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+      },
     });
     req.on("upgrade", (res, socket, head: Buffer) => {
       let text = head.toString("latin1");
@@ -70,7 +82,8 @@ function liveReload(host: string, origin: string): Promise<string> {
         ok(`${res.statusCode} ${text}`);
       };
       // a refused socket gets the error and is closed; an accepted one gets the build's hash
-      const seen = () => /Invalid Host|"type":"(ok|still-ok|hash|warnings|errors)"/.test(text) && done();
+      const seen = () =>
+        /Invalid Host|"type":"(ok|still-ok|hash|warnings|errors)"/.test(text) && done();
       socket.on("data", (d: Buffer) => {
         text += d.toString("latin1");
         seen();
@@ -86,11 +99,19 @@ function liveReload(host: string, origin: string): Promise<string> {
 
 beforeAll(async () => {
   port = await freePort();
-  npm = spawn("npm", ["start"], { cwd: root, env: { ...process.env, GRADSHEET_PORT: String(port), BROWSER: "none" }, stdio: ["ignore", "pipe", "pipe"] });
+  npm = spawn("npm", ["start"], {
+    cwd: root,
+    env: { ...process.env, GRADSHEET_PORT: String(port), BROWSER: "none" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   npm.stdout!.on("data", (d) => (out += d));
   npm.stderr!.on("data", (d) => (out += d));
   await until(() => out.includes("GradSheet is served at"), "the printed steps");
-  await until(async () => (await get("localhost", "/taskpane.html").catch(() => null))?.res.statusCode === 200, "the first build");
+  await until(
+    async () =>
+      (await get("localhost", "/taskpane.html").catch(() => null))?.res.statusCode === 200,
+    "the first build"
+  );
 });
 afterAll(() => {
   if (npm.exitCode === null) npm.kill("SIGKILL");
@@ -100,7 +121,7 @@ describe("npm start", () => {
   it("prints the protocol it actually serves, and Excel steps only for https", async () => {
     const servesHttp = await get("localhost", "/taskpane.html").then(
       () => true,
-      () => false,
+      () => false
     );
     const protocol = servesHttp ? "http" : "https";
     expect(out).toContain(`GradSheet is served at ${protocol}://localhost:${port}/taskpane.html`);
@@ -120,7 +141,11 @@ describe("npm start", () => {
   });
 
   it("accepts the live-reload socket from a page on 127.0.0.1 (no Invalid Host/Origin header)", async () => {
-    for (const [host, origin] of [["127.0.0.1", `http://127.0.0.1:${port}`], ["localhost", `http://127.0.0.1:${port}`], ["localhost", `http://localhost:${port}`]]) {
+    for (const [host, origin] of [
+      ["127.0.0.1", `http://127.0.0.1:${port}`],
+      ["localhost", `http://127.0.0.1:${port}`],
+      ["localhost", `http://localhost:${port}`],
+    ]) {
       const answer = await liveReload(host, origin);
       expect(answer, `${host} from ${origin}`).toMatch(/^101 /);
       expect(answer, `${host} from ${origin}`).not.toMatch(/Invalid Host/);
@@ -132,7 +157,9 @@ describe("npm start", () => {
     expect(plain.res.statusCode).toBe(302);
     expect(plain.res.headers.location).toBe("/taskpane.html");
     const fromOffice = await get("localhost", "/?_host_Info=Excel$Win32$16.01$en-US");
-    expect(fromOffice.res.headers.location).toBe("/taskpane.html?_host_Info=Excel$Win32$16.01$en-US");
+    expect(fromOffice.res.headers.location).toBe(
+      "/taskpane.html?_host_Info=Excel$Win32$16.01$en-US"
+    );
   });
 
   it("stops every process and frees the port when npm gets SIGTERM", async () => {

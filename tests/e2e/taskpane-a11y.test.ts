@@ -33,7 +33,9 @@ describe("the Run tab at 350×650", () => {
     const divergence = await page.locator("#run-status-result .divergence").boundingBox();
     expect(headline!.y).toBeGreaterThanOrEqual(0);
     expect(divergence!.y + divergence!.height).toBeLessThanOrEqual(650);
-    expect(await page.locator("#run-status-result .divergence").textContent()).toMatch(/^It diverged at epoch 1, row \d+/);
+    expect(await page.locator("#run-status-result .divergence").textContent()).toMatch(
+      /^It diverged at epoch 1, row \d+/
+    );
     // nothing was inserted above the button: it is where it was, the page scrolled to the result
     const scrolled = await page.evaluate(() => window.scrollY);
     expect((await page.locator("#generate").boundingBox())!.y + scrolled).toBeCloseTo(before!.y, 0);
@@ -41,32 +43,53 @@ describe("the Run tab at 350×650", () => {
 
   it("then says what was written, where the charts are and what to change, once, with a link to Help", async () => {
     const tip = page.locator("#getting-started");
-    expect(await tip.textContent()).toMatch(/“2 neurons lr 1e-4” holds the settings[\s\S]*charts start at [A-Z]+\d+, under the settings[\s\S]*type 0\.00001 into [A-Z]+\d+ \(LearningRate\)/);
+    expect(await tip.textContent()).toMatch(
+      /“2 neurons lr 1e-4” holds the settings[\s\S]*charts start at [A-Z]+\d+, under the settings[\s\S]*type 0\.00001 into [A-Z]+\d+ \(LearningRate\)/
+    );
     expect(await tip.getByRole("link", { name: /Help/ }).getAttribute("href")).toBe("help.html");
     expect(await page.locator("#help-link").getAttribute("href")).toBe("help.html");
     // the README's screenshot: the pane after a first Generate
     mkdirSync(resolve(__dirname, "../../docs/images"), { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: resolve(__dirname, "../../docs/images/taskpane.png"), fullPage: true });
+    await page.screenshot({
+      path: resolve(__dirname, "../../docs/images/taskpane.png"),
+      fullPage: true,
+    });
     await generate(page);
     expect(await page.locator("#getting-started").count()).toBe(0);
   });
 
   it("marks a bad learning rate at its field in its own words, writes nothing, and clears the error and stale result on the next run", async () => {
-    const sheets = await page.evaluate(() => (window as unknown as { __fakeExcelSnapshot: () => { sheets: unknown[] } }).__fakeExcelSnapshot().sheets.length);
+    const sheets = await page.evaluate(
+      () =>
+        (
+          window as unknown as { __fakeExcelSnapshot: () => { sheets: unknown[] } }
+        ).__fakeExcelSnapshot().sheets.length
+    );
     await page.locator("#lr").fill("fast");
     await generate(page);
     expect(await page.locator("#lr").getAttribute("aria-invalid")).toBe("true");
-    expect(await page.locator("#lr-error").textContent()).toBe('The learning rate must be a number above 0, not "fast".');
+    expect(await page.locator("#lr-error").textContent()).toBe(
+      'The learning rate must be a number above 0, not "fast".'
+    );
     expect(await page.locator("#lr").getAttribute("aria-describedby")).toContain("lr-error");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("lr");
     expect(await page.locator("#run-status-result").textContent()).toBe("");
-    expect(await page.evaluate(() => (window as unknown as { __fakeExcelSnapshot: () => { sheets: unknown[] } }).__fakeExcelSnapshot().sheets.length)).toBe(sheets);
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            window as unknown as { __fakeExcelSnapshot: () => { sheets: unknown[] } }
+          ).__fakeExcelSnapshot().sheets.length
+      )
+    ).toBe(sheets);
     await page.locator("#lr").fill("0.00001");
     await generate(page);
     expect(await page.locator("#lr").getAttribute("aria-invalid")).toBeNull();
     expect(await page.locator("#lr-error").isHidden()).toBe(true);
-    expect(await page.locator("#run-status-result .headline").textContent()).toMatch(/learning rate 1e-5/);
+    expect(await page.locator("#run-status-result .headline").textContent()).toMatch(
+      /learning rate 1e-5/
+    );
   });
 
   it("hints that a learning rate above 1 explodes, without refusing it", async () => {
@@ -90,17 +113,31 @@ describe("the keyboard", () => {
           // a preset's radio is invisible: its label's box shows the ring
           const shown = el.matches(".preset input") ? (el.nextElementSibling as HTMLElement) : el;
           const s = getComputedStyle(shown);
-          return { id: el.id || el.getAttribute("name") || el.tagName.toLowerCase(), ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 };
-        }),
+          return {
+            id: el.id || el.getAttribute("name") || el.tagName.toLowerCase(),
+            ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2,
+          };
+        })
       );
     }
-    expect(seen.map((s) => s.id)).toEqual(["help-link", "tab-run", "preset", "summary", "lr", "epochs", "generate", "download"]);
+    expect(seen.map((s) => s.id)).toEqual([
+      "help-link",
+      "tab-run",
+      "preset",
+      "summary",
+      "lr",
+      "epochs",
+      "generate",
+      "download",
+    ]);
     expect(seen.filter((s) => !s.ring)).toEqual([]);
     await page.locator("#details summary").focus();
     await page.keyboard.press("Enter"); // opened from the keyboard, as a keyboard user would
     for (const id of ["#model", "#data-target", "#x-values", "#optimizer", "#batch"]) {
       await page.locator(id).focus();
-      expect(await page.locator(id).evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+      expect(await page.locator(id).evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe(
+        "none"
+      );
     }
     await page.close();
   });
@@ -125,7 +162,9 @@ describe("contrast (WCAG AA, from the theme's tokens)", () => {
     it(`is at least 4.5:1 for every text in ${scheme} mode, results and errors included`, async () => {
       const page = await openInExcel(pane.site, { colorScheme: scheme });
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(scheme);
+      expect(
+        await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)
+      ).toBe(scheme);
       await page.getByRole("radio", { name: "2 neurons", exact: true }).check();
       await generate(page);
       await page.locator("#details summary").click();
@@ -149,7 +188,9 @@ describe("the chart doctor on Excel 2019 (ExcelApi 1.9), which cannot read a cha
     await page.getByRole("button", { name: "Check charts" }).click();
     await idle(page);
     await page.waitForSelector("#doctor-cant-check:not([hidden])");
-    expect(await page.locator("#doctor-cant-check").textContent()).toMatch(/^Can't check here: Checking whether a chart's X values are linked to your x cells needs Microsoft 365 version 2008\+.*ExcelApi 1\.12/);
+    expect(await page.locator("#doctor-cant-check").textContent()).toMatch(
+      /^Can't check here: Checking whether a chart's X values are linked to your x cells needs Microsoft 365 version 2008\+.*ExcelApi 1\.12/
+    );
     expect(await page.locator("#doctor").textContent()).not.toMatch(/Problem:|without X values/);
     await page.close();
   });

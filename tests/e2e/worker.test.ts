@@ -15,7 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-const snapshot = (page: Page) => page.evaluate(() => JSON.stringify((window as unknown as { __fakeExcelSnapshot: () => unknown }).__fakeExcelSnapshot()));
+const snapshot = (page: Page) =>
+  page.evaluate(() =>
+    JSON.stringify(
+      (window as unknown as { __fakeExcelSnapshot: () => unknown }).__fakeExcelSnapshot()
+    )
+  );
 
 /** graddesc's 29 x values for `epochs` epochs: 29 × epochs row-steps. */
 async function largeRun(page: Page, epochs: number): Promise<void> {
@@ -26,7 +31,9 @@ async function largeRun(page: Page, epochs: number): Promise<void> {
 describe("a large run in the task pane", () => {
   it("trains in a Web Worker with progress and Cancel, and Cancel leaves the workbook untouched", async () => {
     const page = await session.browser.newPage();
-    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: session.fakeBundle }));
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: session.fakeBundle })
+    );
     await page.goto(`${session.url}/taskpane.html`);
     await page.waitForSelector('body[data-ready="excel"]');
     const before = await snapshot(page);
@@ -37,10 +44,16 @@ describe("a large run in the task pane", () => {
     await page.waitForSelector("#run-status-cancel:not([hidden])");
     expect(await page.locator("#run-status .progress").isVisible()).toBe(true);
     // The pane's thread is free while the worker trains: it answers and repaints the progress text.
-    await page.waitForFunction(() => /Training… \d+ s/.test(document.querySelector("#run-status .progress-text")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /Training… \d+ s/.test(
+        document.querySelector("#run-status .progress-text")?.textContent ?? ""
+      )
+    );
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
-    expect(await page.locator("#run-status-error").textContent()).toBe("Cancelled: nothing was written to the workbook.");
+    expect(await page.locator("#run-status-error").textContent()).toBe(
+      "Cancelled: nothing was written to the workbook."
+    );
     expect(await page.locator("#run-status-cancel").isHidden()).toBe(true);
     expect(await page.locator("#run-status-result").textContent()).toBe("");
     expect(await snapshot(page)).toBe(before);
@@ -55,12 +68,17 @@ describe("a large run in the task pane", () => {
     await largeRun(page, 3_500); // 101,500 row-steps
     const workers: unknown[] = [];
     page.on("worker", (w) => workers.push(w));
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByRole("button", { name: "Download as .xlsx" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByRole("button", { name: "Download as .xlsx" }).click(),
+    ]);
     expect(workers.length).toBe(1);
     const sheet = parts(readFileSync(await download.path()))["xl/worksheets/sheet1.xml"];
     const steps = sheet.match(/<row r="\d+"><c r="A\d+" s="\d+"><v>\d+<\/v>/g)?.length ?? 0; // one per step, numbered in column A
     expect(steps).toBe(101_500);
-    expect(await page.locator("#run-status-result .headline").textContent()).toMatch(/3500 epochs: final √SSE/);
+    expect(await page.locator("#run-status-result .headline").textContent()).toMatch(
+      /3500 epochs: final √SSE/
+    );
     await page.close();
   });
 });

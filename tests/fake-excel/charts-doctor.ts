@@ -13,11 +13,25 @@ import type { FakeContext, FakeHostCore } from "./context";
 import { FakeOfficeError, notLoaded } from "./errors";
 import type { FakeExcel } from "./index";
 import { FakeChartCollection, parseAddress, type FakeRange } from "./objects";
-import { cellKey, type FakeChart, type FakeRangeRef, type FakeSeries as SeriesState, type FakeSheet } from "./state";
+import {
+  cellKey,
+  type FakeChart,
+  type FakeRangeRef,
+  type FakeSeries as SeriesState,
+  type FakeSheet,
+} from "./state";
 
-type Handler = (e: { chartId: string; worksheetId: string; type: string; source: string }) => unknown;
+type Handler = (e: {
+  chartId: string;
+  worksheetId: string;
+  type: string;
+  source: string;
+}) => unknown;
 type EventKind = "ChartAdded" | "ChartActivated" | "ChartDeactivated";
-const handlers = new WeakMap<FakeHostCore, { kind: EventKind; sheet: FakeSheet; handler: Handler }[]>();
+const handlers = new WeakMap<
+  FakeHostCore,
+  { kind: EventKind; sheet: FakeSheet; handler: Handler }[]
+>();
 let nextChartId = 1;
 
 /** A chart's stable id (created on first use, like Excel's). */
@@ -29,7 +43,10 @@ export function chartId(chart: FakeChart): string {
 /** Minimal load/sync base: properties read only after load + sync, actions recorded with their set. */
 abstract class Loadable {
   protected loaded = new Map<string, unknown>();
-  constructor(protected ctx: FakeContext, readonly path: string) {}
+  constructor(
+    protected ctx: FakeContext,
+    readonly path: string
+  ) {}
   protected abstract read(prop: string): unknown;
   protected get<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw notLoaded(prop);
@@ -42,7 +59,9 @@ abstract class Loadable {
     for (const p of props) this.loaded.set(p, this.read(p));
   }
   load(props?: string | string[]): this {
-    const list = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) => p.trim()).filter(Boolean);
+    const list = (typeof props === "string" ? props.split(",") : (props ?? []))
+      .map((p) => p.trim())
+      .filter(Boolean);
     this.ctx.enqueueLoad(() => {
       const values = list.map((p) => [p, this.read(p)] as const);
       return () => values.forEach(([p, v]) => this.loaded.set(p, v));
@@ -67,62 +86,107 @@ class Result<T> {
 
 const colName = (c: number): string => {
   let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 };
 /** "=Sheet1!$A$2:$A$22", as Excel reports a series' source. */
 const absolute = (r: FakeRangeRef): string => {
-  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(r.sheet) ? r.sheet : `'${r.sheet.replace(/'/g, "''")}'`;
+  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(r.sheet)
+    ? r.sheet
+    : `'${r.sheet.replace(/'/g, "''")}'`;
   return `=${q}!$${colName(r.col)}$${r.row + 1}:$${colName(r.col + r.cols - 1)}$${r.row + r.rows}`;
 };
 
 /** A title's text, stored in the chart's props under `key` ("title.text", "axes.valueAxis.title.text"). */
 class DoctorTitle extends Loadable {
-  constructor(ctx: FakeContext, path: string, private chart: FakeChart, private key: string) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private chart: FakeChart,
+    private key: string
+  ) {
     super(ctx, path);
   }
   protected read(prop: string): unknown {
     if (prop === "text") return (this.chart.props[this.key] as string | undefined) ?? "";
     throw new FakeOfficeError("InvalidArgument", `Unknown property title.${prop}`);
   }
-  get text(): string { return this.get("text"); }
-  set text(v: string) { this.record("title.text", [v], "1.1", () => (this.chart.props[this.key] = v)); }
+  get text(): string {
+    return this.get("text");
+  }
+  set text(v: string) {
+    this.record("title.text", [v], "1.1", () => (this.chart.props[this.key] = v));
+  }
 }
 
 class DoctorAxis extends Loadable {
   readonly title: DoctorTitle;
-  constructor(ctx: FakeContext, path: string, private chart: FakeChart, private key: string) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private chart: FakeChart,
+    private key: string
+  ) {
     super(ctx, path);
     this.title = new DoctorTitle(ctx, `${path}.title`, chart, `${key}.title.text`);
   }
   override load(props?: string | string[]): this {
-    const list = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) => p.trim());
+    const list = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) =>
+      p.trim()
+    );
     if (list.includes("title/text")) this.title.load("text");
     return super.load(list.filter((p) => p && p !== "title/text"));
   }
   protected read(prop: string): unknown {
     const v = this.chart.props[`${this.key}.${prop}`];
     switch (prop) {
-      case "visible": return v ?? true;
-      case "scaleType": return v ?? "Linear";
-      case "logBase": return v ?? 10;
+      case "visible":
+        return v ?? true;
+      case "scaleType":
+        return v ?? "Linear";
+      case "logBase":
+        return v ?? 10;
       case "minimum":
-      case "maximum": return v;
-      default: throw new FakeOfficeError("InvalidArgument", `Unknown property axis.${prop}`);
+      case "maximum":
+        return v;
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Unknown property axis.${prop}`);
     }
   }
-  private setProp(name: string, v: unknown, set: string): void { this.record(name, [v], set, () => (this.chart.props[`${this.key}.${name}`] = v)); }
-  get visible(): boolean { return this.get("visible"); }
-  set visible(v: boolean) { this.setProp("visible", v, "1.7"); }
-  get scaleType(): string { return this.get("scaleType"); }
-  set scaleType(v: string) { this.setProp("scaleType", v, "1.7"); }
-  get logBase(): number { return this.get("logBase"); }
-  get minimum(): unknown { return this.get("minimum"); }
-  get maximum(): unknown { return this.get("maximum"); }
+  private setProp(name: string, v: unknown, set: string): void {
+    this.record(name, [v], set, () => (this.chart.props[`${this.key}.${name}`] = v));
+  }
+  get visible(): boolean {
+    return this.get("visible");
+  }
+  set visible(v: boolean) {
+    this.setProp("visible", v, "1.7");
+  }
+  get scaleType(): string {
+    return this.get("scaleType");
+  }
+  set scaleType(v: string) {
+    this.setProp("scaleType", v, "1.7");
+  }
+  get logBase(): number {
+    return this.get("logBase");
+  }
+  get minimum(): unknown {
+    return this.get("minimum");
+  }
+  get maximum(): unknown {
+    return this.get("maximum");
+  }
 }
 
 class DoctorSeries extends Loadable {
-  constructor(ctx: FakeContext, path: string, private chart: FakeChart, private index: number) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private chart: FakeChart,
+    private index: number
+  ) {
     super(ctx, path);
   }
   private s(): SeriesState {
@@ -132,22 +196,38 @@ class DoctorSeries extends Loadable {
   }
   protected read(prop: string): unknown {
     switch (prop) {
-      case "name": return this.s().name;
-      case "axisGroup": return (this.s().props.axisGroup as string | undefined) ?? "Primary";
-      case "chartType": return (this.s().props.chartType as string | undefined) ?? this.chart.type;
-      default: throw new FakeOfficeError("InvalidArgument", `Unknown property series.${prop}`);
+      case "name":
+        return this.s().name;
+      case "axisGroup":
+        return (this.s().props.axisGroup as string | undefined) ?? "Primary";
+      case "chartType":
+        return (this.s().props.chartType as string | undefined) ?? this.chart.type;
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Unknown property series.${prop}`);
     }
   }
-  get name(): string { return this.get("name"); }
-  get axisGroup(): string { return this.get("axisGroup"); }
-  set axisGroup(v: string) { this.record("axisGroup", [v], "1.8", () => (this.s().props.axisGroup = v)); }
-  get chartType(): string { return this.get("chartType"); }
+  get name(): string {
+    return this.get("name");
+  }
+  get axisGroup(): string {
+    return this.get("axisGroup");
+  }
+  set axisGroup(v: string) {
+    this.record("axisGroup", [v], "1.8", () => (this.s().props.axisGroup = v));
+  }
+  get chartType(): string {
+    return this.get("chartType");
+  }
 
-  private isX(dim: string): boolean { return dim === "Categories" || dim === "XValues"; }
+  private isX(dim: string): boolean {
+    return dim === "Categories" || dim === "XValues";
+  }
   private cells(r: FakeRangeRef): unknown[] {
     const sheet = this.ctx.state.sheets.find((x) => x.name.toLowerCase() === r.sheet.toLowerCase());
     const out: unknown[] = [];
-    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) out.push(sheet?.cells.get(cellKey(r.row + i, r.col + j))?.value ?? "");
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.cols; j++)
+        out.push(sheet?.cells.get(cellKey(r.row + i, r.col + j))?.value ?? "");
     return out;
   }
   private result<T>(name: string, dim: string, set: string, compute: () => T): Result<T> {
@@ -176,7 +256,11 @@ class DoctorSeries extends Loadable {
       const [ref, lit] = this.isX(dim) ? [s.x, s.props.xLiteral] : [s.y, s.props.yLiteral];
       if (ref) return this.cells(ref);
       if (Array.isArray(lit)) return [...lit];
-      const n = s.y ? s.y.rows * s.y.cols : Array.isArray(s.props.yLiteral) ? s.props.yLiteral.length : 0;
+      const n = s.y
+        ? s.y.rows * s.y.cols
+        : Array.isArray(s.props.yLiteral)
+          ? s.props.yLiteral.length
+          : 0;
       return Array.from({ length: n }, (_, i) => i + 1); // Excel numbers the points 1..n
     });
   }
@@ -190,14 +274,20 @@ class DoctorSeries extends Loadable {
 
 class DoctorSeriesCollection extends Loadable {
   items: DoctorSeries[] = [];
-  constructor(ctx: FakeContext, path: string, private chart: FakeChart) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private chart: FakeChart
+  ) {
     super(ctx, path);
   }
   protected read(): unknown {
     return undefined;
   }
   override load(props?: string | string[]): this {
-    const fields = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) => p.trim().replace(/^items\//, "")).filter(Boolean);
+    const fields = (typeof props === "string" ? props.split(",") : (props ?? []))
+      .map((p) => p.trim().replace(/^items\//, ""))
+      .filter(Boolean);
     this.ctx.enqueueLoad(() => {
       const items = this.chart.series.map((_, i) => {
         const s = new DoctorSeries(this.ctx, `${this.path}[${i}]`, this.chart, i);
@@ -219,7 +309,12 @@ export class DoctorChart extends Loadable {
   readonly series: DoctorSeriesCollection;
   readonly title: DoctorTitle;
   readonly axes: { getItem: (type: string, group?: string) => DoctorAxis };
-  constructor(ctx: FakeContext, path: string, private chart: FakeChart, private sheet: FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private chart: FakeChart,
+    private sheet: FakeSheet
+  ) {
     super(ctx, path);
     this.series = new DoctorSeriesCollection(ctx, `${path}.series`, chart);
     this.title = new DoctorTitle(ctx, `${path}.title`, chart, "title.text");
@@ -227,39 +322,71 @@ export class DoctorChart extends Loadable {
       getItem: (type: string, group = "Primary") => {
         this.record("axes.getItem", [type, group], "1.7", () => {
           if (group === "Secondary" && !chart.series.some((s) => s.props.axisGroup === "Secondary"))
-            throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (no secondary axis).");
+            throw new FakeOfficeError(
+              "ItemNotFound",
+              "The requested resource doesn't exist (no secondary axis)."
+            );
         });
-        const key = group === "Primary" ? (type === "Value" ? "axes.valueAxis" : "axes.categoryAxis") : `axes.${type}.Secondary`;
+        const key =
+          group === "Primary"
+            ? type === "Value"
+              ? "axes.valueAxis"
+              : "axes.categoryAxis"
+            : `axes.${type}.Secondary`;
         return new DoctorAxis(ctx, `${path}.axes(${type},${group})`, chart, key);
       },
     };
   }
   protected read(prop: string): unknown {
     switch (prop) {
-      case "id": return chartId(this.chart);
-      case "name": return this.chart.name;
-      case "chartType": return this.chart.type;
-      default: throw new FakeOfficeError("InvalidArgument", `Unknown property chart.${prop}`);
+      case "id":
+        return chartId(this.chart);
+      case "name":
+        return this.chart.name;
+      case "chartType":
+        return this.chart.type;
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Unknown property chart.${prop}`);
     }
   }
-  get id(): string { return this.get("id"); }
-  get name(): string { return this.get("name"); }
-  get chartType(): string { return this.get("chartType"); }
-  set chartType(v: string) { this.record("chartType", [v], "1.7", () => (this.chart.type = v)); }
+  get id(): string {
+    return this.get("id");
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get chartType(): string {
+    return this.get("chartType");
+  }
+  set chartType(v: string) {
+    this.record("chartType", [v], "1.7", () => (this.chart.type = v));
+  }
   delete(): void {
-    this.record("delete", [], "1.1", () => (this.sheet.charts = this.sheet.charts.filter((c) => c !== this.chart)));
+    this.record(
+      "delete",
+      [],
+      "1.1",
+      () => (this.sheet.charts = this.sheet.charts.filter((c) => c !== this.chart))
+    );
   }
 }
 
 // ---- install on the writer's chart collection ----------------------------------------------------
 
-type CollectionInternals = { ctx: FakeContext; path: string; sheet: () => FakeSheet; items?: DoctorChart[] };
+type CollectionInternals = {
+  ctx: FakeContext;
+  path: string;
+  sheet: () => FakeSheet;
+  items?: DoctorChart[];
+};
 const proto = FakeChartCollection.prototype as unknown as {
   load: (this: CollectionInternals, props?: string | string[]) => unknown;
 };
 const originalLoad = proto.load;
 proto.load = function (this: CollectionInternals, props?: string | string[]) {
-  const list = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) => p.trim()).filter(Boolean);
+  const list = (typeof props === "string" ? props.split(",") : (props ?? []))
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!list.some((p) => p.startsWith("items"))) return originalLoad.call(this, props);
   const fields = list.map((p) => p.replace(/^items\//, "")).filter((p) => p !== "items");
   this.ctx.enqueueLoad(() => {
@@ -281,15 +408,29 @@ function eventSource(kind: EventKind) {
         const list = handlers.get(this.ctx.core) ?? [];
         handlers.set(this.ctx.core, list);
         const entry = { kind, sheet: this.sheet(), handler };
-        this.ctx.enqueue({ target: this.path, name: `on${kind.slice(5)}.add`, args: [], set: "1.8" }, () => list.push(entry));
-        return { context: this.ctx, remove: () => this.ctx.enqueue({ target: this.path, name: `on${kind.slice(5)}.remove`, args: [], set: "1.8" }, () => list.splice(list.indexOf(entry), 1)) };
+        this.ctx.enqueue(
+          { target: this.path, name: `on${kind.slice(5)}.add`, args: [], set: "1.8" },
+          () => list.push(entry)
+        );
+        return {
+          context: this.ctx,
+          remove: () =>
+            this.ctx.enqueue(
+              { target: this.path, name: `on${kind.slice(5)}.remove`, args: [], set: "1.8" },
+              () => list.splice(list.indexOf(entry), 1)
+            ),
+        };
       },
     };
   };
 }
 Object.defineProperty(FakeChartCollection.prototype, "onAdded", { get: eventSource("ChartAdded") });
-Object.defineProperty(FakeChartCollection.prototype, "onActivated", { get: eventSource("ChartActivated") });
-Object.defineProperty(FakeChartCollection.prototype, "onDeactivated", { get: eventSource("ChartDeactivated") });
+Object.defineProperty(FakeChartCollection.prototype, "onActivated", {
+  get: eventSource("ChartActivated"),
+});
+Object.defineProperty(FakeChartCollection.prototype, "onDeactivated", {
+  get: eventSource("ChartDeactivated"),
+});
 
 // ---- what a user does in Excel ------------------------------------------------------------------
 
@@ -302,10 +443,18 @@ export interface UserSeries {
 }
 
 /** Build a chart record on a sheet, as if the user had drawn it (no event). */
-export function userChart(fake: FakeExcel, sheetName: string, spec: { type: string; title?: string; series: UserSeries[]; props?: Record<string, unknown> }): FakeChart {
+export function userChart(
+  fake: FakeExcel,
+  sheetName: string,
+  spec: { type: string; title?: string; series: UserSeries[]; props?: Record<string, unknown> }
+): FakeChart {
   const sheet = fake.state.sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
-  const ref = (a: string): FakeRangeRef => parseAddress(a.includes("!") ? a.slice(0, a.lastIndexOf("!")).replace(/^'|'$/g, "") : sheetName, a);
+  const ref = (a: string): FakeRangeRef =>
+    parseAddress(
+      a.includes("!") ? a.slice(0, a.lastIndexOf("!")).replace(/^'|'$/g, "") : sheetName,
+      a
+    );
   const chart: FakeChart = {
     name: `Chart ${sheet.charts.length + 1}`,
     type: spec.type,
@@ -328,10 +477,19 @@ export function userChart(fake: FakeExcel, sheetName: string, spec: { type: stri
 }
 
 /** Fire a chart event on the handlers registered for the chart's sheet; resolves after they ran. */
-export async function fireChartEvent(fake: FakeExcel, kind: EventKind, sheetName: string, chart: FakeChart): Promise<void> {
+export async function fireChartEvent(
+  fake: FakeExcel,
+  kind: EventKind,
+  sheetName: string,
+  chart: FakeChart
+): Promise<void> {
   const sheet = fake.state.sheets.find((s) => s.name === sheetName)!;
   const list = (handlers.get(fake.core) ?? []).filter((h) => h.kind === kind && h.sheet === sheet);
-  await Promise.all(list.map((h) => h.handler({ chartId: chartId(chart), worksheetId: sheet.id, type: kind, source: "Local" })));
+  await Promise.all(
+    list.map((h) =>
+      h.handler({ chartId: chartId(chart), worksheetId: sheet.id, type: kind, source: "Local" })
+    )
+  );
 }
 
 /** How many chart handlers are registered (to see that a watch stopped). */

@@ -112,14 +112,18 @@ export class FakeContext {
     if (bytes > this.core.options.payloadLimit) {
       throw new FakeOfficeError(
         this.core.options.requestError ?? "RequestPayloadSizeLimitExceeded",
-        "The request payload size has exceeded the limit. Please refer to the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
+        "The request payload size has exceeded the limit. Please refer to the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins."
       );
     }
     for (const item of batch) {
       const a = item.action;
       if (a) {
         if (!versionAtLeast(this.core.options.apiVersion, a.set)) {
-          throw new FakeOfficeError("ApiNotFound", `The API you are trying to use could not be found (${a.name}, ExcelApi ${a.set}).`, a.target);
+          throw new FakeOfficeError(
+            "ApiNotFound",
+            `The API you are trying to use could not be found (${a.name}, ExcelApi ${a.set}).`,
+            a.target
+          );
         }
         const fault = this.core.faults.findIndex((f) => f.name === a.name);
         if (fault >= 0) {
@@ -137,7 +141,10 @@ export class FakeContext {
     const responded = this.responseBytes;
     this.responseBytes = 0;
     if (responded > (this.core.options.responseLimit ?? Infinity))
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${responded} bytes) has exceeded the limit.`);
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${responded} bytes) has exceeded the limit.`
+      );
     for (const item of batch) item.commit?.();
   }
 }

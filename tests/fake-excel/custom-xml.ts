@@ -10,21 +10,36 @@ export interface FakeXmlPart {
   xml: string;
 }
 
-const namespaceOf = (xml: string): string => /<[A-Za-z_][\w.:-]*\s[^>]*?xmlns="([^"]*)"/.exec(xml.replace(/<\?[^>]*\?>/g, ""))?.[1] ?? "";
+const namespaceOf = (xml: string): string =>
+  /<[A-Za-z_][\w.:-]*\s[^>]*?xmlns="([^"]*)"/.exec(xml.replace(/<\?[^>]*\?>/g, ""))?.[1] ?? "";
 
-function record(ctx: FakeContext, target: string, name: string, args: unknown[], apply: () => void): void {
+function record(
+  ctx: FakeContext,
+  target: string,
+  name: string,
+  args: unknown[],
+  apply: () => void
+): void {
   ctx.enqueue({ target, name, args, set: "1.5" }, apply);
 }
 
 export class FakeCustomXmlPart {
-  constructor(private ctx: FakeContext, readonly path: string, private part: () => FakeXmlPart | null) {}
+  constructor(
+    private ctx: FakeContext,
+    readonly path: string,
+    private part: () => FakeXmlPart | null
+  ) {}
   /** Stands for the id Excel returns for a part proxy. */
   stableId(): string | undefined {
     return this.part()?.id;
   }
   private target(): FakeXmlPart {
     const p = this.part();
-    if (!p) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (${this.path}).`);
+    if (!p)
+      throw new FakeOfficeError(
+        "ItemNotFound",
+        `The requested resource doesn't exist (${this.path}).`
+      );
     return p;
   }
   getXml(): { readonly value: string } {
@@ -55,11 +70,16 @@ export class FakeCustomXmlPart {
 
 export class FakeCustomXmlPartCollection {
   items: FakeCustomXmlPart[] = [];
-  constructor(protected ctx: FakeContext, readonly path: string, protected filter: (p: FakeXmlPart) => boolean = () => true) {}
+  constructor(
+    protected ctx: FakeContext,
+    readonly path: string,
+    protected filter: (p: FakeXmlPart) => boolean = () => true
+  ) {}
   add(xml: string): FakeCustomXmlPart {
     let added: FakeXmlPart | null = null;
     record(this.ctx, this.path, "add", [xml], () => {
-      if (!namespaceOf(xml) && !/^\s*(<\?[^>]*\?>)?\s*</.test(xml)) throw new FakeOfficeError("InvalidArgument", "The XML is not well formed.");
+      if (!namespaceOf(xml) && !/^\s*(<\?[^>]*\?>)?\s*</.test(xml))
+        throw new FakeOfficeError("InvalidArgument", "The XML is not well formed.");
       added = { id: `{${String(this.ctx.state.nextId++).padStart(8, "0")}-XML}`, xml };
       this.ctx.state.customXmlParts.push(added);
     });
@@ -67,17 +87,31 @@ export class FakeCustomXmlPartCollection {
   }
   getByNamespace(ns: string): FakeCustomXmlPartCollection {
     record(this.ctx, this.path, "getByNamespace", [ns], () => undefined);
-    return new FakeCustomXmlPartCollection(this.ctx, `${this.path}(${ns})`, (p) => namespaceOf(p.xml) === ns);
+    return new FakeCustomXmlPartCollection(
+      this.ctx,
+      `${this.path}(${ns})`,
+      (p) => namespaceOf(p.xml) === ns
+    );
   }
   getItem(id: string): FakeCustomXmlPart {
     record(this.ctx, this.path, "getItem", [id], () => undefined);
-    return new FakeCustomXmlPart(this.ctx, `${this.path}[${id}]`, () => this.ctx.state.customXmlParts.find((p) => p.id === id && this.filter(p)) ?? null);
+    return new FakeCustomXmlPart(
+      this.ctx,
+      `${this.path}[${id}]`,
+      () => this.ctx.state.customXmlParts.find((p) => p.id === id && this.filter(p)) ?? null
+    );
   }
   load(): this {
     this.ctx.enqueueLoad(() => {
       const found = this.ctx.state.customXmlParts.filter(this.filter);
       this.ctx.respond(found.map((p) => p.id));
-      return () => (this.items = found.map((p) => new FakeCustomXmlPart(this.ctx, `${this.path}[${p.id}]`, () => (this.ctx.state.customXmlParts.includes(p) ? p : null))));
+      return () =>
+        (this.items = found.map(
+          (p) =>
+            new FakeCustomXmlPart(this.ctx, `${this.path}[${p.id}]`, () =>
+              this.ctx.state.customXmlParts.includes(p) ? p : null
+            )
+        ));
     });
     return this;
   }

@@ -17,7 +17,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function breakReferences(formula: string, name: string): string {
   const quoted = `'${escape(name.replace(/'/g, "''"))}'!`;
   const bare = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `|(?<![A-Za-z0-9_.'])${escape(name)}!` : "";
-  return formula.replace(new RegExp(`(?:${quoted}${bare})\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`, "gi"), "#REF!");
+  return formula.replace(
+    new RegExp(`(?:${quoted}${bare})\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`, "gi"),
+    "#REF!"
+  );
 }
 
 /** Apply Excel's delete rule to every other sheet's formulas, chart series and names. */
@@ -26,7 +29,8 @@ export function onSheetDeleted(state: FakeWorkbookState, name: string): void {
     if (r && r.sheet.toLowerCase() === name.toLowerCase()) r.sheet = "#REF!";
   };
   for (const s of state.sheets) {
-    for (const cell of s.cells.values()) if (cell.formula) cell.formula = breakReferences(cell.formula, name);
+    for (const cell of s.cells.values())
+      if (cell.formula) cell.formula = breakReferences(cell.formula, name);
     for (const c of s.charts) for (const ser of c.series) (dead(ser.x), dead(ser.y));
   }
   for (const n of state.names) dead(n.ref);
@@ -41,10 +45,21 @@ function dateSerial(y: number, m: number, d: number, hh = 0, mm = 0, ss = 0): nu
  * What Excel stores for a string typed into a cell with `numberFormat` (General unless set): an
  * ISO date or date-time becomes a date serial (office-js #229, #1559); text format "@" keeps it.
  */
-export function coerceTyped(text: string, numberFormat: string | undefined): { value: string | number; numberFormat?: string } {
+export function coerceTyped(
+  text: string,
+  numberFormat: string | undefined
+): { value: string | number; numberFormat?: string } {
   if (numberFormat === "@") return { value: text };
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
   if (!m) return { value: text };
   const [y, mo, d, hh, mi, ss] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
-  return { value: dateSerial(y, mo, d, hh, mi, ss), numberFormat: numberFormat && numberFormat !== "General" ? numberFormat : m[4] ? "m/d/yyyy h:mm" : "m/d/yyyy" };
+  return {
+    value: dateSerial(y, mo, d, hh, mi, ss),
+    numberFormat:
+      numberFormat && numberFormat !== "General"
+        ? numberFormat
+        : m[4]
+          ? "m/d/yyyy h:mm"
+          : "m/d/yyyy",
+  };
 }

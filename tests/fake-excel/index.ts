@@ -3,7 +3,13 @@
  * the task pane in a browser. `createFakeExcel()` returns `Excel`/`Office` look-alikes plus the
  * state, the recorded requests and fault injection.
  */
-import { FakeContext, type FakeHostCore, type FakeHostOptions, type RecordedRequest, versionAtLeast } from "./context";
+import {
+  FakeContext,
+  type FakeHostCore,
+  type FakeHostOptions,
+  type RecordedRequest,
+  versionAtLeast,
+} from "./context";
 import type { FakeErrorCode } from "./errors";
 import { RESPONSE_LIMIT } from "./host-rules";
 import { FakeWorkbook } from "./objects";
@@ -25,10 +31,15 @@ export class FakeRequestContext extends FakeContext {
 
 export interface FakeExcel {
   /** Stand-in for the `Excel` namespace: `run` and the enums the writer reads. */
-  Excel: { run: <T>(fn: (ctx: FakeRequestContext) => Promise<T>) => Promise<T>; RequestContext: typeof FakeRequestContext };
+  Excel: {
+    run: <T>(fn: (ctx: FakeRequestContext) => Promise<T>) => Promise<T>;
+    RequestContext: typeof FakeRequestContext;
+  };
   /** Stand-in for the `Office` namespace: `onReady` and the requirement-set check. */
   Office: {
-    onReady: (cb?: (info: { host: string; platform: string }) => void) => Promise<{ host: string; platform: string }>;
+    onReady: (
+      cb?: (info: { host: string; platform: string }) => void
+    ) => Promise<{ host: string; platform: string }>;
     HostType: { Excel: "Excel" };
     context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } };
   };
@@ -51,7 +62,9 @@ export interface FakeExcel {
   userEdit(sheetName: string, row: number, col: number, value: string | number): void;
 }
 
-export function createFakeExcel(opts: Partial<FakeHostOptions> & { sheets?: string[] } = {}): FakeExcel {
+export function createFakeExcel(
+  opts: Partial<FakeHostOptions> & { sheets?: string[] } = {}
+): FakeExcel {
   const state: FakeWorkbookState = {
     sheets: [],
     activeSheetId: "",
@@ -94,7 +107,8 @@ export function createFakeExcel(opts: Partial<FakeHostOptions> & { sheets?: stri
       HostType: { Excel: "Excel" },
       context: {
         requirements: {
-          isSetSupported: (name, version = "1.1") => name === "ExcelApi" && versionAtLeast(core.options.apiVersion, version),
+          isSetSupported: (name, version = "1.1") =>
+            name === "ExcelApi" && versionAtLeast(core.options.apiVersion, version),
         },
       },
     },
@@ -117,7 +131,9 @@ export function createFakeExcel(opts: Partial<FakeHostOptions> & { sheets?: stri
       const s = state.sheets.find((x) => x.name === sheetName);
       if (!s) throw new Error(`no sheet ${sheetName}`);
       state.activeSheetId = s.id;
-      await Promise.all(core.onActivated.map(async (h) => h({ worksheetId: s.id, type: "WorksheetActivated" })));
+      await Promise.all(
+        core.onActivated.map(async (h) => h({ worksheetId: s.id, type: "WorksheetActivated" }))
+      );
     },
     rename(sheetName, newName) {
       const s = state.sheets.find((x) => x.name === sheetName);

@@ -25,7 +25,7 @@ abstract class FakeClientObject {
   protected loaded = new Map<string, unknown>();
   constructor(
     protected ctx: FakeContext,
-    readonly path: string,
+    readonly path: string
   ) {}
 
   /** The value of `prop` read from the state at sync time. */
@@ -41,7 +41,13 @@ abstract class FakeClientObject {
   }
 
   load(props?: string | string[] | { select?: string }): this {
-    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : (props?.select ?? "").split(","))
+    const list = (
+      typeof props === "string"
+        ? props.split(",")
+        : Array.isArray(props)
+          ? props
+          : (props?.select ?? "").split(",")
+    )
       .map((p) => p.trim())
       .filter(Boolean);
     this.ctx.enqueueLoad(() => {
@@ -63,7 +69,7 @@ abstract class FakeNullable<T> extends FakeClientObject {
     ctx: FakeContext,
     path: string,
     protected resolveOrNull: Resolver<T | null>,
-    nullable: boolean,
+    nullable: boolean
   ) {
     super(ctx, path);
     if (nullable) this.load("isNullObject");
@@ -74,7 +80,11 @@ abstract class FakeNullable<T> extends FakeClientObject {
   }
   protected target(): T {
     const t = this.resolveOrNull();
-    if (t === null) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (${this.path}).`);
+    if (t === null)
+      throw new FakeOfficeError(
+        "ItemNotFound",
+        `The requested resource doesn't exist (${this.path}).`
+      );
     return t;
   }
   protected snapshot(prop: string): unknown {
@@ -94,7 +104,8 @@ function colIdx(letters: string): number {
 }
 function colName(c: number): string {
   let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -102,14 +113,28 @@ function colName(c: number): string {
 export function parseAddress(sheet: string, address: string): FakeRangeRef {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(local.toUpperCase());
-  if (!m) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${address}).`);
-  const r1 = Number(m[2]) - 1, c1 = colIdx(m[1]);
-  const r2 = m[4] ? Number(m[4]) - 1 : r1, c2 = m[3] ? colIdx(m[3]) : c1;
-  return { sheet, row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+  if (!m)
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format (${address}).`
+    );
+  const r1 = Number(m[2]) - 1,
+    c1 = colIdx(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1,
+    c2 = m[3] ? colIdx(m[3]) : c1;
+  return {
+    sheet,
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    cols: Math.abs(c2 - c1) + 1,
+  };
 }
 
 export function formatAddress(ref: FakeRangeRef): string {
-  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref.sheet) ? ref.sheet : `'${ref.sheet.replace(/'/g, "''")}'`;
+  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref.sheet)
+    ? ref.sheet
+    : `'${ref.sheet.replace(/'/g, "''")}'`;
   const tl = `${colName(ref.col)}${ref.row + 1}`;
   const br = `${colName(ref.col + ref.cols - 1)}${ref.row + ref.rows}`;
   return `${q}!${ref.rows === 1 && ref.cols === 1 ? tl : `${tl}:${br}`}`;
@@ -117,8 +142,10 @@ export function formatAddress(ref: FakeRangeRef): string {
 
 /** Excel's fill-down: move relative row references of `formula` by `d` (written apart from src/sheet on purpose). */
 export function fillDownFormula(formula: string, d: number): string {
-  return formula.replace(/("(?:[^"]|"")*")|(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (whole, str, col, dollar, row) =>
-    str !== undefined || dollar === "$" ? whole : `${col}${Number(row) + d}`,
+  return formula.replace(
+    /("(?:[^"]|"")*")|(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+    (whole, str, col, dollar, row) =>
+      str !== undefined || dollar === "$" ? whole : `${col}${Number(row) + d}`
   );
 }
 
@@ -160,7 +187,8 @@ export class FakeApplication extends FakeClientObject {
   }
   set calculationMode(mode: string) {
     this.record("calculationMode", [mode], "1.8", () => {
-      if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(mode)) throw new FakeOfficeError("InvalidArgument", `bad calculation mode ${mode}`);
+      if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(mode))
+        throw new FakeOfficeError("InvalidArgument", `bad calculation mode ${mode}`);
       this.ctx.state.calculationMode = mode as "Automatic";
     });
   }
@@ -182,7 +210,10 @@ export class FakeWorksheetCollection extends FakeClientObject {
   readonly onActivated = {
     add: (handler: (e: { worksheetId: string; type: string }) => unknown) => {
       this.record("onActivated.add", [], "1.7", () => this.ctx.core.onActivated.push(handler));
-      return { remove: () => this.ctx.core.onActivated.splice(this.ctx.core.onActivated.indexOf(handler), 1) };
+      return {
+        remove: () =>
+          this.ctx.core.onActivated.splice(this.ctx.core.onActivated.indexOf(handler), 1),
+      };
     },
   };
   constructor(ctx: FakeContext) {
@@ -192,13 +223,17 @@ export class FakeWorksheetCollection extends FakeClientObject {
     return undefined;
   }
   override load(props?: string | string[]): this {
-    const fields = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) => p.trim().replace(/^items\//, ""));
+    const fields = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) =>
+      p.trim().replace(/^items\//, "")
+    );
     this.ctx.enqueueLoad(() => {
       const sheets = [...this.ctx.state.sheets];
       return () => {
         this.items = sheets.map((s) => {
           const ws = new FakeWorksheet(this.ctx, `worksheets[${s.id}]`, () => s, false);
-          ws.fill(fields.filter(Boolean).length ? fields : ["name", "id", "position", "visibility"]);
+          ws.fill(
+            fields.filter(Boolean).length ? fields : ["name", "id", "position", "visibility"]
+          );
           return ws;
         });
       };
@@ -210,25 +245,50 @@ export class FakeWorksheetCollection extends FakeClientObject {
   }
   getItem(name: string): FakeWorksheet {
     this.record("getItem", [name], "1.1", () => undefined);
-    return new FakeWorksheet(this.ctx, `worksheets(${JSON.stringify(name)})`, () => this.byName(name), false);
+    return new FakeWorksheet(
+      this.ctx,
+      `worksheets(${JSON.stringify(name)})`,
+      () => this.byName(name),
+      false
+    );
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     this.record("getItemOrNullObject", [name], "1.4", () => undefined);
-    return new FakeWorksheet(this.ctx, `worksheets(${JSON.stringify(name)})`, () => this.byName(name), true);
+    return new FakeWorksheet(
+      this.ctx,
+      `worksheets(${JSON.stringify(name)})`,
+      () => this.byName(name),
+      true
+    );
   }
   getActiveWorksheet(): FakeWorksheet {
     this.record("getActiveWorksheet", [], "1.1", () => undefined);
-    return new FakeWorksheet(this.ctx, "worksheets.active", () => this.ctx.state.sheets.find((s) => s.id === this.ctx.state.activeSheetId) ?? null, false);
+    return new FakeWorksheet(
+      this.ctx,
+      "worksheets.active",
+      () => this.ctx.state.sheets.find((s) => s.id === this.ctx.state.activeSheetId) ?? null,
+      false
+    );
   }
   add(name?: string): FakeWorksheet {
     let created: FakeSheet | null = null;
     this.record("add", [name], "1.1", () => {
       const wanted = name ?? `Sheet${this.ctx.state.sheets.length + 1}`;
-      if (this.byName(wanted)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists (${wanted}).`);
-      if (/[\[\]:*?/\\]/.test(wanted) || wanted.length > 31 || !wanted.trim()) throw new FakeOfficeError("InvalidArgument", `invalid sheet name ${wanted}`);
+      if (this.byName(wanted))
+        throw new FakeOfficeError(
+          "ItemAlreadyExists",
+          `A resource with the same name or identifier already exists (${wanted}).`
+        );
+      if (/[\[\]:*?/\\]/.test(wanted) || wanted.length > 31 || !wanted.trim())
+        throw new FakeOfficeError("InvalidArgument", `invalid sheet name ${wanted}`);
       created = newSheet(this.ctx.state, wanted);
     });
-    return new FakeWorksheet(this.ctx, `worksheets.add(${JSON.stringify(name)})`, () => created, false);
+    return new FakeWorksheet(
+      this.ctx,
+      `worksheets.add(${JSON.stringify(name)})`,
+      () => created,
+      false
+    );
   }
 }
 
@@ -238,12 +298,24 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
   readonly customProperties: FakeCustomPropertyCollection;
   readonly pageLayout: unknown;
   readonly horizontalPageBreaks: unknown;
-  readonly freezePanes: { freezeAt: (r: FakeRange | string) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void; unfreeze: () => void };
-  constructor(ctx: FakeContext, path: string, resolve: Resolver<FakeSheet | null>, nullable: boolean) {
+  readonly freezePanes: {
+    freezeAt: (r: FakeRange | string) => void;
+    freezeRows: (n: number) => void;
+    freezeColumns: (n: number) => void;
+    unfreeze: () => void;
+  };
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    resolve: Resolver<FakeSheet | null>,
+    nullable: boolean
+  ) {
     super(ctx, path, resolve, nullable);
     this.names = new FakeNamedItemCollection(ctx, `${path}.names`, () => this.target());
     this.charts = new FakeChartCollection(ctx, `${path}.charts`, () => this.target());
-    this.customProperties = new FakeCustomPropertyCollection(ctx, `${path}.customProperties`, () => this.target());
+    this.customProperties = new FakeCustomPropertyCollection(ctx, `${path}.customProperties`, () =>
+      this.target()
+    );
     const parse = (a: string) => parseAddress(this.target().name, a);
     this.pageLayout = fakePageLayout(ctx, path, () => this.target(), parse);
     this.horizontalPageBreaks = fakeRowBreaks(ctx, path, () => this.target(), parse);
@@ -259,9 +331,24 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
         const range = typeof r === "string" ? this.getRange(r) : r;
         freeze("freezeAt", [range.path], () => range.ref());
       },
-      freezeRows: (n) => freeze("freezeRows", [n], () => ({ sheet: this.target().name, row: 0, col: 0, rows: n, cols: 0 })),
-      freezeColumns: (n) => freeze("freezeColumns", [n], () => ({ sheet: this.target().name, row: 0, col: 0, rows: 0, cols: n })),
-      unfreeze: () => this.record("freezePanes.unfreeze", [], "1.7", () => (this.target().freeze = null)),
+      freezeRows: (n) =>
+        freeze("freezeRows", [n], () => ({
+          sheet: this.target().name,
+          row: 0,
+          col: 0,
+          rows: n,
+          cols: 0,
+        })),
+      freezeColumns: (n) =>
+        freeze("freezeColumns", [n], () => ({
+          sheet: this.target().name,
+          row: 0,
+          col: 0,
+          rows: 0,
+          cols: n,
+        })),
+      unfreeze: () =>
+        this.record("freezePanes.unfreeze", [], "1.7", () => (this.target().freeze = null)),
     };
   }
   /** Mark properties loaded from the current state (used for collection items). */
@@ -270,30 +357,48 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
   }
   protected read(s: FakeSheet, prop: string): unknown {
     switch (prop) {
-      case "name": return s.name;
-      case "id": return s.id;
-      case "visibility": return s.visibility;
-      case "position": return this.ctx.state.sheets.indexOf(s);
-      default: throw new FakeOfficeError("InvalidArgument", `Unknown property worksheet.${prop}`);
+      case "name":
+        return s.name;
+      case "id":
+        return s.id;
+      case "visibility":
+        return s.visibility;
+      case "position":
+        return this.ctx.state.sheets.indexOf(s);
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Unknown property worksheet.${prop}`);
     }
   }
   /** The sheet's id once it exists (what Excel returns for a worksheet proxy). */
   stableId(): string | undefined {
     return this.resolveOrNull()?.id;
   }
-  get name(): string { return this.get("name"); }
-  set name(v: string) { this.record("name", [v], "1.1", () => renameSheet(this.ctx.state, this.target(), v)); }
-  get id(): string { return this.get("id"); }
-  get position(): number { return this.get("position"); }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.record("name", [v], "1.1", () => renameSheet(this.ctx.state, this.target(), v));
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get position(): number {
+    return this.get("position");
+  }
   set position(p: number) {
     this.record("position", [p], "1.1", () => {
-      const s = this.target(), list = this.ctx.state.sheets;
+      const s = this.target(),
+        list = this.ctx.state.sheets;
       list.splice(list.indexOf(s), 1);
       list.splice(Math.min(p, list.length), 0, s);
     });
   }
-  get visibility(): string { return this.get("visibility"); }
-  set visibility(v: string) { this.record("visibility", [v], "1.1", () => (this.target().visibility = v)); }
+  get visibility(): string {
+    return this.get("visibility");
+  }
+  set visibility(v: string) {
+    this.record("visibility", [v], "1.1", () => (this.target().visibility = v));
+  }
 
   readonly notes = {
     add: (cell: FakeRange | string, content: string): void => {
@@ -301,7 +406,11 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
       this.record("notes.add", [range.path, content], "1.18", () => {
         const ref = range.ref();
         const key = cellKey(ref.row, ref.col);
-        if (this.target().notes.has(key)) throw new FakeOfficeError("InvalidArgument", `Cell ${formatAddress(ref)} already has a note.`);
+        if (this.target().notes.has(key))
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `Cell ${formatAddress(ref)} already has a note.`
+          );
         this.target().notes.set(key, content);
       });
     },
@@ -311,41 +420,75 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
     this.record("getRange", [address], "1.1", () => undefined);
     return new FakeRange(this.ctx, `${this.path}.range(${address})`, () => {
       const s = this.target();
-      return address ? parseAddress(s.name, address) : { sheet: s.name, row: 0, col: 0, rows: 1048576, cols: 16384 };
+      return address
+        ? parseAddress(s.name, address)
+        : { sheet: s.name, row: 0, col: 0, rows: 1048576, cols: 16384 };
     });
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     this.record("getRangeByIndexes", [row, col, rows, cols], "1.7", () => {
-      if (rows < 1 || cols < 1 || row < 0 || col < 0) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      if (rows < 1 || cols < 1 || row < 0 || col < 0)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format."
+        );
     });
-    return new FakeRange(this.ctx, `${this.path}.range[${row},${col},${rows},${cols}]`, () => ({ sheet: this.target().name, row, col, rows, cols }));
+    return new FakeRange(this.ctx, `${this.path}.range[${row},${col},${rows},${cols}]`, () => ({
+      sheet: this.target().name,
+      row,
+      col,
+      rows,
+      cols,
+    }));
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     this.record("getUsedRangeOrNullObject", [valuesOnly], "1.4", () => undefined);
-    return new FakeRange(this.ctx, `${this.path}.usedRange`, () => {
-      const s = this.target();
-      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
-      for (const [k, cell] of s.cells) {
-        if (valuesOnly && cell.value === undefined && cell.formula === undefined) continue;
-        const r = Math.floor(k / 16384), c = k % 16384;
-        r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
-      }
-      return r1 < 0 ? null : { sheet: s.name, row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-    }, true);
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.usedRange`,
+      () => {
+        const s = this.target();
+        let r0 = Infinity,
+          c0 = Infinity,
+          r1 = -1,
+          c1 = -1;
+        for (const [k, cell] of s.cells) {
+          if (valuesOnly && cell.value === undefined && cell.formula === undefined) continue;
+          const r = Math.floor(k / 16384),
+            c = k % 16384;
+          r0 = Math.min(r0, r);
+          c0 = Math.min(c0, c);
+          r1 = Math.max(r1, r);
+          c1 = Math.max(c1, c);
+        }
+        return r1 < 0
+          ? null
+          : { sheet: s.name, row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+      },
+      true
+    );
   }
   private activated(s: FakeSheet): void {
     this.ctx.state.activeSheetId = s.id;
     this.ctx.core.activations.push(s.name);
-    for (const h of [...this.ctx.core.onActivated]) void Promise.resolve().then(() => h({ worksheetId: s.id, type: "WorksheetActivated" }));
+    for (const h of [...this.ctx.core.onActivated])
+      void Promise.resolve().then(() => h({ worksheetId: s.id, type: "WorksheetActivated" }));
   }
   activate(): void {
     this.record("activate", [], "1.1", () => this.activated(this.target()));
   }
   delete(): void {
     this.record("delete", [], "1.1", () => {
-      const s = this.target(), st = this.ctx.state;
-      if (st.sheets.filter((x) => x.visibility === "Visible").length === 1 && s.visibility === "Visible")
-        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      const s = this.target(),
+        st = this.ctx.state;
+      if (
+        st.sheets.filter((x) => x.visibility === "Visible").length === 1 &&
+        s.visibility === "Visible"
+      )
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet."
+        );
       st.sheets.splice(st.sheets.indexOf(s), 1);
       st.names = st.names.filter((n) => n.scopeSheetId !== s.id);
       onSheetDeleted(st, s.name);
@@ -357,7 +500,12 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
 // ---------------------------------------------------------------- ranges
 
 function overlaps(a: FakeRangeRef, b: FakeRangeRef): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.col < b.col + b.cols &&
+    b.col < a.col + a.cols
+  );
 }
 
 function isRange(x: unknown): x is FakeRange {
@@ -367,14 +515,23 @@ function isRange(x: unknown): x is FakeRange {
 export class FakeRange extends FakeNullable<FakeRangeRef> {
   readonly format: unknown;
   readonly conditionalFormats: { add: (type: string) => unknown; clearAll: () => void };
-  constructor(ctx: FakeContext, path: string, resolve: Resolver<FakeRangeRef | null>, nullable = false) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    resolve: Resolver<FakeRangeRef | null>,
+    nullable = false
+  ) {
     super(ctx, path, resolve, nullable);
-    this.format = bag(ctx, `${path}.format`, "format", (prop, value) => this.applyFormat(prop, value));
+    this.format = bag(ctx, `${path}.format`, "format", (prop, value) =>
+      this.applyFormat(prop, value)
+    );
     this.conditionalFormats = {
       clearAll: () =>
         this.record("conditionalFormats.clearAll", [], "1.6", () => {
           const s = this.sheet();
-          s.conditionalFormats = s.conditionalFormats.filter((cf) => !overlaps(cf.range, this.target()));
+          s.conditionalFormats = s.conditionalFormats.filter(
+            (cf) => !overlaps(cf.range, this.target())
+          );
         }),
       add: (type: string) => {
         const props: Record<string, unknown> = {};
@@ -393,23 +550,44 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
   /** Clear contents, formats and notes ("All"; only "All" is modelled). */
   clear(applyTo = "All"): void {
     this.record("clear", [applyTo], "1.1", () => {
-      if (applyTo !== "All") throw new FakeOfficeError("InvalidArgument", `clear(${applyTo}) is not modelled by the fake`);
-      const ref = this.target(), s = this.sheet();
+      if (applyTo !== "All")
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `clear(${applyTo}) is not modelled by the fake`
+        );
+      const ref = this.target(),
+        s = this.sheet();
       for (const map of [s.cells, s.notes] as Map<number, unknown>[])
-        for (const k of [...map.keys()]) if (overlaps({ ...ref, row: Math.floor(k / 16384), col: k % 16384, rows: 1, cols: 1 }, ref)) map.delete(k);
+        for (const k of [...map.keys()])
+          if (
+            overlaps({ ...ref, row: Math.floor(k / 16384), col: k % 16384, rows: 1, cols: 1 }, ref)
+          )
+            map.delete(k);
     });
   }
   /** Row `i` of this range (Office.js splits large writes into row blocks with getRow + getBoundingRect). */
   getRow(i: number): FakeRange {
     this.record("getRow", [i], "1.1", () => undefined);
-    return new FakeRange(this.ctx, `${this.path}.row(${i})`, () => ({ ...this.target(), row: this.target().row + i, rows: 1 }));
+    return new FakeRange(this.ctx, `${this.path}.row(${i})`, () => ({
+      ...this.target(),
+      row: this.target().row + i,
+      rows: 1,
+    }));
   }
   getBoundingRect(other: FakeRange): FakeRange {
     this.record("getBoundingRect", [other.path], "1.1", () => undefined);
     return new FakeRange(this.ctx, `${this.path}.bounding`, () => {
-      const a = this.target(), b = other.ref();
-      const row = Math.min(a.row, b.row), col = Math.min(a.col, b.col);
-      return { sheet: a.sheet, row, col, rows: Math.max(a.row + a.rows, b.row + b.rows) - row, cols: Math.max(a.col + a.cols, b.col + b.cols) - col };
+      const a = this.target(),
+        b = other.ref();
+      const row = Math.min(a.row, b.row),
+        col = Math.min(a.col, b.col);
+      return {
+        sheet: a.sheet,
+        row,
+        col,
+        rows: Math.max(a.row + a.rows, b.row + b.rows) - row,
+        cols: Math.max(a.col + a.cols, b.col + b.cols) - col,
+      };
     });
   }
   private sheet(): FakeSheet {
@@ -421,56 +599,109 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
   private cell(r: number, c: number, create: true): FakeCell;
   private cell(r: number, c: number, create: false): FakeCell | undefined;
   private cell(r: number, c: number, create: boolean): FakeCell | undefined {
-    const s = this.sheet(), k = cellKey(r, c);
+    const s = this.sheet(),
+      k = cellKey(r, c);
     let cell = s.cells.get(k);
     if (!cell && create) s.cells.set(k, (cell = { format: {} }));
     return cell;
   }
   private each(fn: (cell: FakeCell, i: number, j: number) => void): void {
     const ref = this.target();
-    for (let i = 0; i < ref.rows; i++) for (let j = 0; j < ref.cols; j++) fn(this.cell(ref.row + i, ref.col + j, true), i, j);
+    for (let i = 0; i < ref.rows; i++)
+      for (let j = 0; j < ref.cols; j++) fn(this.cell(ref.row + i, ref.col + j, true), i, j);
   }
   private checkShape(name: string, grid: unknown): unknown[][] {
     const ref = this.target();
-    if (!Array.isArray(grid) || grid.length !== ref.rows || grid.some((row) => !Array.isArray(row) || row.length !== ref.cols))
-      throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name} on ${formatAddress(ref)}).`);
+    if (
+      !Array.isArray(grid) ||
+      grid.length !== ref.rows ||
+      grid.some((row) => !Array.isArray(row) || row.length !== ref.cols)
+    )
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name} on ${formatAddress(ref)}).`
+      );
     return grid as unknown[][];
   }
   private applyFormat(prop: string, value: unknown): void {
     if (prop === "columnWidth") {
       const ref = this.target();
-      for (let j = 0; j < ref.cols; j++) this.sheet().columnWidths.set(ref.col + j, value as number);
+      for (let j = 0; j < ref.cols; j++)
+        this.sheet().columnWidths.set(ref.col + j, value as number);
       return;
     }
     this.each((cell) => (cell.format[prop] = value));
   }
   protected read(ref: FakeRangeRef, prop: string): unknown {
-    const grid = (f: (cell: FakeCell | undefined, row: number, col: number) => unknown): unknown[][] =>
-      Array.from({ length: ref.rows }, (_, i) => Array.from({ length: ref.cols }, (_, j) => f(this.ctx.state.sheets.find((s) => s.name === ref.sheet)?.cells.get(cellKey(ref.row + i, ref.col + j)), ref.row + i, ref.col + j)));
+    const grid = (
+      f: (cell: FakeCell | undefined, row: number, col: number) => unknown
+    ): unknown[][] =>
+      Array.from({ length: ref.rows }, (_, i) =>
+        Array.from({ length: ref.cols }, (_, j) =>
+          f(
+            this.ctx.state.sheets
+              .find((s) => s.name === ref.sheet)
+              ?.cells.get(cellKey(ref.row + i, ref.col + j)),
+            ref.row + i,
+            ref.col + j
+          )
+        )
+      );
     const calc = this.ctx.core.options.calculate;
     switch (prop) {
-      case "address": return formatAddress(ref);
-      case "rowIndex": return ref.row;
-      case "columnIndex": return ref.col;
-      case "rowCount": return ref.rows;
-      case "columnCount": return ref.cols;
+      case "address":
+        return formatAddress(ref);
+      case "rowIndex":
+        return ref.row;
+      case "columnIndex":
+        return ref.col;
+      case "rowCount":
+        return ref.rows;
+      case "columnCount":
+        return ref.cols;
       // The fake has no calculation engine: a formula cell's value reads as "" unless a test supplies `calculate`.
-      case "values": return grid((c, r, k) => (c?.formula !== undefined ? (calc?.(ref.sheet, r, k, c.formula) ?? "") : (c?.value ?? "")));
-      case "formulas": return grid((c) => c?.formula ?? c?.value ?? "");
-      case "numberFormat": return grid((c) => c?.numberFormat ?? "General");
-      default: throw new FakeOfficeError("InvalidArgument", `Unknown property range.${prop}`);
+      case "values":
+        return grid((c, r, k) =>
+          c?.formula !== undefined ? (calc?.(ref.sheet, r, k, c.formula) ?? "") : (c?.value ?? "")
+        );
+      case "formulas":
+        return grid((c) => c?.formula ?? c?.value ?? "");
+      case "numberFormat":
+        return grid((c) => c?.numberFormat ?? "General");
+      default:
+        throw new FakeOfficeError("InvalidArgument", `Unknown property range.${prop}`);
     }
   }
-  get address(): string { return this.get("address"); }
-  get rowIndex(): number { return this.get("rowIndex"); }
-  get columnIndex(): number { return this.get("columnIndex"); }
-  get rowCount(): number { return this.get("rowCount"); }
-  get columnCount(): number { return this.get("columnCount"); }
-  get values(): unknown[][] { return this.get("values"); }
-  set values(v: unknown[][]) { this.writeCells("values", v); }
-  get formulas(): unknown[][] { return this.get("formulas"); }
-  set formulas(v: unknown[][]) { this.writeCells("formulas", v); }
-  get numberFormat(): unknown[][] { return this.get("numberFormat"); }
+  get address(): string {
+    return this.get("address");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  set values(v: unknown[][]) {
+    this.writeCells("values", v);
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.writeCells("formulas", v);
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
   set numberFormat(v: unknown[][]) {
     this.record("numberFormat", [v], "1.1", () => {
       const grid = this.checkShape("numberFormat", v);
@@ -489,7 +720,8 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
         delete cell.value;
         if (typeof x === "string" && x.startsWith("=") && x.length > 1) cell.formula = x;
         else if (typeof x === "string" && x.startsWith("'")) cell.value = x.slice(1);
-        else if (typeof x === "string" && x !== "" && x.trim() !== "" && Number.isFinite(Number(x))) cell.value = Number(x);
+        else if (typeof x === "string" && x !== "" && x.trim() !== "" && Number.isFinite(Number(x)))
+          cell.value = Number(x);
         else if (typeof x === "string" && x !== "") {
           const typed = coerceTyped(x, cell.numberFormat);
           cell.value = typed.value;
@@ -504,14 +736,30 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
     this.record("autoFill", [dest?.path ?? destination, type], "1.9", () => {
       const src = this.target();
       const d = dest ? dest.ref() : parseAddress(src.sheet, destination as string);
-      if (d.sheet !== src.sheet || d.col !== src.col || d.cols !== src.cols || d.row !== src.row || d.rows < src.rows)
-        throw new FakeOfficeError("InvalidArgument", "The destination range must include the source range and extend it in one direction.");
-      if (type !== "FillCopy" && type !== "FillDefault") throw new FakeOfficeError("InvalidArgument", `autoFill type ${type} is not modelled by the fake`);
+      if (
+        d.sheet !== src.sheet ||
+        d.col !== src.col ||
+        d.cols !== src.cols ||
+        d.row !== src.row ||
+        d.rows < src.rows
+      )
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The destination range must include the source range and extend it in one direction."
+        );
+      if (type !== "FillCopy" && type !== "FillDefault")
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `autoFill type ${type} is not modelled by the fake`
+        );
       for (let i = src.rows; i < d.rows; i++) {
         for (let j = 0; j < src.cols; j++) {
           const from = this.cell(src.row + (i % src.rows), src.col + j, false);
           if (type === "FillDefault" && from?.value !== undefined && typeof from.value === "number")
-            throw new FakeOfficeError("InvalidArgument", "FillDefault on numbers makes a series; the fake does not model it");
+            throw new FakeOfficeError(
+              "InvalidArgument",
+              "FillDefault on numbers makes a series; the fake does not model it"
+            );
           const to = this.cell(d.row + i, d.col + j, true);
           const shift = i - (i % src.rows);
           to.format = { ...(from?.format ?? {}) };
@@ -544,23 +792,33 @@ const NEWER_MEMBERS: [RegExp, string][] = [
  * A recording property bag for nested format objects (`format.font.bold`, `borders.getItem("EdgeTop").style`,
  * `custom.rule.formula`): every property write is one action applied through `apply(path, value)`.
  */
-function bag(ctx: FakeContext, path: string, prefix: string, apply: (prop: string, value: unknown) => void, set = "1.1"): unknown {
+function bag(
+  ctx: FakeContext,
+  path: string,
+  prefix: string,
+  apply: (prop: string, value: unknown) => void,
+  set = "1.1"
+): unknown {
   return new Proxy(
     {},
     {
       get(_t, prop) {
         if (typeof prop !== "string" || prop === "then" || prop === "toJSON") return undefined;
-        if (prop === "getItem") return (name: string) => bag(ctx, `${path}.${name}`, `${prefix}.${name}`.replace(/^\./, ""), apply, set);
+        if (prop === "getItem")
+          return (name: string) =>
+            bag(ctx, `${path}.${name}`, `${prefix}.${name}`.replace(/^\./, ""), apply, set);
         if (prop === "load") return () => undefined;
         return bag(ctx, `${path}.${prop}`, `${prefix}.${prop}`.replace(/^\./, ""), apply, set);
       },
       set(_t, prop, value) {
         const key = `${prefix}.${String(prop)}`.replace(/^\./, "").replace(/^format\./, "");
         const need = NEWER_MEMBERS.find(([re]) => re.test(key))?.[1] ?? set;
-        ctx.enqueue({ target: path, name: String(prop), args: [value], set: need }, () => apply(key, value));
+        ctx.enqueue({ target: path, name: String(prop), args: [value], set: need }, () =>
+          apply(key, value)
+        );
         return true;
       },
-    },
+    }
   );
 }
 
@@ -568,7 +826,11 @@ function bag(ctx: FakeContext, path: string, prefix: string, apply: (prop: strin
 
 export class FakeNamedItemCollection extends FakeClientObject {
   items: { name: string; formula: string; visible: boolean }[] = [];
-  constructor(ctx: FakeContext, path: string, private scope: () => FakeSheet | null) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private scope: () => FakeSheet | null
+  ) {
     super(ctx, path);
   }
   protected snapshot(): unknown {
@@ -580,49 +842,100 @@ export class FakeNamedItemCollection extends FakeClientObject {
   override load(): this {
     this.ctx.enqueueLoad(() => {
       const id = this.scopeId();
-      const list = this.ctx.state.names.filter((n) => n.scopeSheetId === id).map((n) => ({ name: n.name, formula: n.ref ? `=${formatAddress(n.ref)}` : (n.formula ?? ""), visible: n.visible }));
+      const list = this.ctx.state.names
+        .filter((n) => n.scopeSheetId === id)
+        .map((n) => ({
+          name: n.name,
+          formula: n.ref ? `=${formatAddress(n.ref)}` : (n.formula ?? ""),
+          visible: n.visible,
+        }));
       return () => (this.items = list);
     });
     return this;
   }
   add(name: string, reference: FakeRange | string, comment?: string): unknown {
     const props: Record<string, unknown> = {};
-    this.record("add", [name, isRange(reference) ? reference.path : reference, comment], "1.4", () => {
-      const id = this.scopeId();
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name))
-        throw new FakeOfficeError("InvalidArgument", `The name '${name}' is not valid.`);
-      if (this.ctx.state.names.some((n) => n.scopeSheetId === id && n.name.toLowerCase() === name.toLowerCase()))
-        throw new FakeOfficeError("ItemAlreadyExists", `A name '${name}' already exists in this scope.`);
-      this.ctx.state.names.push({
-        name,
-        scopeSheetId: id,
-        ref: isRange(reference) ? reference.ref() : null,
-        formula: isRange(reference) ? undefined : reference,
-        comment,
-        visible: true,
-      });
-    });
-    return bag(this.ctx, `${this.path}(${name})`, "", (prop, value) => {
-      props[prop] = value;
-      const n = this.ctx.state.names.find((x) => x.scopeSheetId === this.scopeId() && x.name === name);
-      if (n && prop === "visible") n.visible = Boolean(value);
-    }, "1.4");
+    this.record(
+      "add",
+      [name, isRange(reference) ? reference.path : reference, comment],
+      "1.4",
+      () => {
+        const id = this.scopeId();
+        if (
+          !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) ||
+          /^[A-Za-z]{1,3}\d+$/.test(name) ||
+          /^[RrCc]$/.test(name)
+        )
+          throw new FakeOfficeError("InvalidArgument", `The name '${name}' is not valid.`);
+        if (
+          this.ctx.state.names.some(
+            (n) => n.scopeSheetId === id && n.name.toLowerCase() === name.toLowerCase()
+          )
+        )
+          throw new FakeOfficeError(
+            "ItemAlreadyExists",
+            `A name '${name}' already exists in this scope.`
+          );
+        this.ctx.state.names.push({
+          name,
+          scopeSheetId: id,
+          ref: isRange(reference) ? reference.ref() : null,
+          formula: isRange(reference) ? undefined : reference,
+          comment,
+          visible: true,
+        });
+      }
+    );
+    return bag(
+      this.ctx,
+      `${this.path}(${name})`,
+      "",
+      (prop, value) => {
+        props[prop] = value;
+        const n = this.ctx.state.names.find(
+          (x) => x.scopeSheetId === this.scopeId() && x.name === name
+        );
+        if (n && prop === "visible") n.visible = Boolean(value);
+      },
+      "1.4"
+    );
   }
   getItem(name: string): FakeNamedItem {
     this.record("getItem", [name], "1.4", () => undefined);
-    return new FakeNamedItem(this.ctx, `${this.path}(${JSON.stringify(name)})`, () => this.find(name), false);
+    return new FakeNamedItem(
+      this.ctx,
+      `${this.path}(${JSON.stringify(name)})`,
+      () => this.find(name),
+      false
+    );
   }
   private find(name: string) {
-    return this.ctx.state.names.find((n) => n.scopeSheetId === this.scopeId() && n.name.toLowerCase() === name.toLowerCase()) ?? null;
+    return (
+      this.ctx.state.names.find(
+        (n) => n.scopeSheetId === this.scopeId() && n.name.toLowerCase() === name.toLowerCase()
+      ) ?? null
+    );
   }
   getItemOrNullObject(name: string): FakeNamedItem {
     this.record("getItemOrNullObject", [name], "1.4", () => undefined);
-    return new FakeNamedItem(this.ctx, `${this.path}(${JSON.stringify(name)})`, () => this.ctx.state.names.find((n) => n.scopeSheetId === this.scopeId() && n.name.toLowerCase() === name.toLowerCase()) ?? null);
+    return new FakeNamedItem(
+      this.ctx,
+      `${this.path}(${JSON.stringify(name)})`,
+      () =>
+        this.ctx.state.names.find(
+          (n) => n.scopeSheetId === this.scopeId() && n.name.toLowerCase() === name.toLowerCase()
+        ) ?? null
+    );
   }
 }
 
 export class FakeNamedItem extends FakeNullable<import("./state").FakeName> {
-  constructor(ctx: FakeContext, path: string, resolve: Resolver<import("./state").FakeName | null>, nullable = true) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    resolve: Resolver<import("./state").FakeName | null>,
+    nullable = true
+  ) {
     super(ctx, path, resolve, nullable);
   }
   protected read(n: import("./state").FakeName, prop: string): unknown {
@@ -631,8 +944,12 @@ export class FakeNamedItem extends FakeNullable<import("./state").FakeName> {
     if (prop === "visible") return n.visible;
     throw new FakeOfficeError("InvalidArgument", `Unknown property name.${prop}`);
   }
-  get name(): string { return this.get("name"); }
-  get formula(): string { return this.get("formula"); }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
   getRange(): FakeRange {
     this.record("getRange", [], "1.4", () => undefined);
     return new FakeRange(this.ctx, `${this.path}.range`, () => {
@@ -643,7 +960,12 @@ export class FakeNamedItem extends FakeNullable<import("./state").FakeName> {
   }
   getRangeOrNullObject(): FakeRange {
     this.record("getRangeOrNullObject", [], "1.4", () => undefined);
-    return new FakeRange(this.ctx, `${this.path}.rangeOrNull`, () => this.resolveOrNull()?.ref ?? null, true);
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.rangeOrNull`,
+      () => this.resolveOrNull()?.ref ?? null,
+      true
+    );
   }
   delete(): void {
     this.record("delete", [], "1.4", () => {
@@ -654,7 +976,13 @@ export class FakeNamedItem extends FakeNullable<import("./state").FakeName> {
 }
 
 class FakeKeyValue extends FakeNullable<{ key: string; value: unknown }> {
-  constructor(ctx: FakeContext, path: string, resolve: Resolver<{ key: string; value: unknown } | null>, private write: (v: unknown) => void, private set: string) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    resolve: Resolver<{ key: string; value: unknown } | null>,
+    private write: (v: unknown) => void,
+    private set: string
+  ) {
     super(ctx, path, resolve, true);
   }
   protected read(t: { key: string; value: unknown }, prop: string): unknown {
@@ -662,8 +990,12 @@ class FakeKeyValue extends FakeNullable<{ key: string; value: unknown }> {
     if (prop === "key") return t.key;
     throw new FakeOfficeError("InvalidArgument", `Unknown property ${prop}`);
   }
-  get value(): unknown { return this.get("value"); }
-  set value(v: unknown) { this.record("value", [v], this.set, () => this.write(v)); }
+  get value(): unknown {
+    return this.get("value");
+  }
+  set value(v: unknown) {
+    this.record("value", [v], this.set, () => this.write(v));
+  }
   delete(): void {
     this.record("delete", [], this.set, () => this.write(undefined));
   }
@@ -677,7 +1009,10 @@ export class FakeSettingCollection extends FakeClientObject {
     return undefined;
   }
   private writer(key: string) {
-    return (v: unknown) => (v === undefined ? this.ctx.state.settings.delete(key) : this.ctx.state.settings.set(key, JSON.parse(JSON.stringify(v))));
+    return (v: unknown) =>
+      v === undefined
+        ? this.ctx.state.settings.delete(key)
+        : this.ctx.state.settings.set(key, JSON.parse(JSON.stringify(v)));
   }
   add(key: string, value: unknown): void {
     this.record("add", [key, value], "1.4", () => this.writer(key)(value));
@@ -685,12 +1020,22 @@ export class FakeSettingCollection extends FakeClientObject {
   getItemOrNullObject(key: string): FakeKeyValue {
     this.record("getItemOrNullObject", [key], "1.4", () => undefined);
     const s = this.ctx.state.settings;
-    return new FakeKeyValue(this.ctx, `${this.path}(${key})`, () => (s.has(key) ? { key, value: s.get(key) } : null), this.writer(key), "1.4");
+    return new FakeKeyValue(
+      this.ctx,
+      `${this.path}(${key})`,
+      () => (s.has(key) ? { key, value: s.get(key) } : null),
+      this.writer(key),
+      "1.4"
+    );
   }
 }
 
 export class FakeCustomPropertyCollection extends FakeClientObject {
-  constructor(ctx: FakeContext, path: string, private sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private sheet: () => FakeSheet
+  ) {
     super(ctx, path);
   }
   protected snapshot(): unknown {
@@ -706,31 +1051,47 @@ export class FakeCustomPropertyCollection extends FakeClientObject {
   }
   add(key: string, value: string): void {
     this.record("add", [key, value], "1.12", () => {
-      if (key.length > 255) throw new FakeOfficeError("InvalidArgument", "custom property key longer than 255 characters");
+      if (key.length > 255)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "custom property key longer than 255 characters"
+        );
       this.writer(key)(value);
     });
   }
   getItemOrNullObject(key: string): FakeKeyValue {
     this.record("getItemOrNullObject", [key], "1.12", () => undefined);
-    return new FakeKeyValue(this.ctx, `${this.path}(${key})`, () => {
-      const map = this.sheet().customProperties;
-      const k = [...map.keys()].find((x) => x.toLowerCase() === key.toLowerCase());
-      return k === undefined ? null : { key: k, value: map.get(k) };
-    }, this.writer(key), "1.12");
+    return new FakeKeyValue(
+      this.ctx,
+      `${this.path}(${key})`,
+      () => {
+        const map = this.sheet().customProperties;
+        const k = [...map.keys()].find((x) => x.toLowerCase() === key.toLowerCase());
+        return k === undefined ? null : { key: k, value: map.get(k) };
+      },
+      this.writer(key),
+      "1.12"
+    );
   }
 }
 
 // ---------------------------------------------------------------- charts
 
 export class FakeChartCollection extends FakeClientObject {
-  constructor(ctx: FakeContext, path: string, private sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private sheet: () => FakeSheet
+  ) {
     super(ctx, path);
   }
   protected snapshot(prop: string): unknown {
     if (prop === "count") return this.sheet().charts.length;
     throw new FakeOfficeError("InvalidArgument", `Unknown property charts.${prop}`);
   }
-  get count(): number { return this.get("count"); }
+  get count(): number {
+    return this.get("count");
+  }
   items: { name: string }[] = [];
   override load(): this {
     this.ctx.enqueueLoad(() => {
@@ -783,7 +1144,11 @@ export class FakeChart2 extends FakeClientObject {
   readonly axes: unknown;
   readonly format: unknown;
   readonly series: { getItemAt: (i: number) => FakeSeries; add: (name?: string) => FakeSeries };
-  constructor(ctx: FakeContext, path: string, private chart: () => FakeChart) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private chart: () => FakeChart
+  ) {
     super(ctx, path);
     const props = (p: string, v: unknown) => (this.chart().props[p] = v);
     this.title = bag(ctx, `${path}.title`, "title", props);
@@ -802,7 +1167,13 @@ export class FakeChart2 extends FakeClientObject {
       add: (name?: string) => {
         let index = -1;
         this.record("series.add", [name], "1.7", () => {
-          index = this.chart().series.push({ name: name ?? `Series${this.chart().series.length + 1}`, x: null, y: null, props: {} }) - 1;
+          index =
+            this.chart().series.push({
+              name: name ?? `Series${this.chart().series.length + 1}`,
+              x: null,
+              y: null,
+              props: {},
+            }) - 1;
         });
         return new FakeSeries(ctx, `${path}.series.add(${name})`, () => this.chart().series[index]);
       },
@@ -820,13 +1191,19 @@ export class FakeChart2 extends FakeClientObject {
       return undefined;
     }
   }
-  get name(): string { return this.get("name"); }
-  set name(v: string) { this.record("name", [v], "1.1", () => (this.chart().name = v)); }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.record("name", [v], "1.1", () => (this.chart().name = v));
+  }
   setPosition(start: FakeRange | string, end?: FakeRange | string): void {
-    const addr = (x: FakeRange | string | undefined) => (x === undefined ? undefined : typeof x === "string" ? x : x.path);
+    const addr = (x: FakeRange | string | undefined) =>
+      x === undefined ? undefined : typeof x === "string" ? x : x.path;
     this.record("setPosition", [addr(start), addr(end)], "1.1", () => {
       const sheetName = this.chart().source.sheet;
-      const toRef = (x: FakeRange | string | undefined) => (x === undefined ? undefined : typeof x === "string" ? parseAddress(sheetName, x) : x.ref());
+      const toRef = (x: FakeRange | string | undefined) =>
+        x === undefined ? undefined : typeof x === "string" ? parseAddress(sheetName, x) : x.ref();
       this.chart().props.position = { start: toRef(start), end: toRef(end) };
     });
   }
@@ -840,7 +1217,11 @@ export class FakeChart2 extends FakeClientObject {
 
 export class FakeSeries extends FakeClientObject {
   readonly format: unknown;
-  constructor(ctx: FakeContext, path: string, private series: () => import("./state").FakeSeries) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private series: () => import("./state").FakeSeries
+  ) {
     super(ctx, path);
     this.format = bag(ctx, `${path}.format`, "format", (p, v) => (this.series().props[p] = v));
   }
@@ -848,17 +1229,33 @@ export class FakeSeries extends FakeClientObject {
     if (prop === "name") return this.series().name;
     throw new FakeOfficeError("InvalidArgument", `Unknown property series.${prop}`);
   }
-  get name(): string { return this.get("name"); }
-  set name(v: string) { this.record("name", [v], "1.1", () => (this.series().name = v)); }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.record("name", [v], "1.1", () => (this.series().name = v));
+  }
   private setProp(name: string, v: unknown, set: string): void {
     this.record(name, [v], set, () => (this.series().props[name] = v));
   }
-  set chartType(v: string) { this.setProp("chartType", v, "1.7"); }
-  set markerStyle(v: string) { this.setProp("markerStyle", v, "1.7"); }
-  set markerBackgroundColor(v: string) { this.setProp("markerBackgroundColor", v, "1.7"); }
-  set markerForegroundColor(v: string) { this.setProp("markerForegroundColor", v, "1.7"); }
-  set markerSize(v: number) { this.setProp("markerSize", v, "1.7"); }
-  set smooth(v: boolean) { this.setProp("smooth", v, "1.7"); }
+  set chartType(v: string) {
+    this.setProp("chartType", v, "1.7");
+  }
+  set markerStyle(v: string) {
+    this.setProp("markerStyle", v, "1.7");
+  }
+  set markerBackgroundColor(v: string) {
+    this.setProp("markerBackgroundColor", v, "1.7");
+  }
+  set markerForegroundColor(v: string) {
+    this.setProp("markerForegroundColor", v, "1.7");
+  }
+  set markerSize(v: number) {
+    this.setProp("markerSize", v, "1.7");
+  }
+  set smooth(v: boolean) {
+    this.setProp("smooth", v, "1.7");
+  }
   setValues(range: FakeRange): void {
     this.record("setValues", [range.path], "1.7", () => (this.series().y = range.ref()));
   }

@@ -44,7 +44,9 @@ let cached: OfficeRuntime | null = null;
 /** Load excel-web-16.00.js once into its own vm realm (about 1 s). */
 export function officeRuntime(): OfficeRuntime {
   if (cached) return cached;
-  const file = createRequire(import.meta.url).resolve("@microsoft/office-js/dist/excel-web-16.00.js");
+  const file = createRequire(import.meta.url).resolve(
+    "@microsoft/office-js/dist/excel-web-16.00.js"
+  );
   const g: Json = { navigator: { userAgent: "node" }, setTimeout, clearTimeout, console };
   g.window = g;
   vm.createContext(g);
@@ -54,17 +56,23 @@ export function officeRuntime(): OfficeRuntime {
   // never sent: trap it at the top of every proxy's prototype chain (the runtime's own fields start with _ or m_).
   const OE = g.OfficeExtension as typeof OfficeExtension & { ClientObject: { prototype: object } };
   let root: object = OE.ClientObject.prototype;
-  while (Object.getPrototypeOf(Object.getPrototypeOf(root))) root = Object.getPrototypeOf(root) as object;
+  while (Object.getPrototypeOf(Object.getPrototypeOf(root)))
+    root = Object.getPrototypeOf(root) as object;
   const base = Object.getPrototypeOf(root) as object;
   Object.setPrototypeOf(
     root,
     new Proxy(Object.create(base) as object, {
       set(_t, prop, value, receiver: object) {
         if (typeof prop === "string" && !/^(_|m_)/.test(prop)) unknownMembers.add(prop);
-        Object.defineProperty(receiver, prop, { value, writable: true, enumerable: true, configurable: true });
+        Object.defineProperty(receiver, prop, {
+          value,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
         return true;
       },
-    }),
+    })
   );
   cached = { Excel: g.Excel as typeof Excel, OfficeExtension: OE, unknownMembers };
   return cached;
@@ -85,7 +93,10 @@ const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * An `Excel.run` whose host is `fake`: every request goes through Microsoft's serializer, and
  * `requests` lists their real sizes.
  */
-export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.RequestContext) => Promise<T>) => Promise<T>; requests: WireRequest[] } {
+export function runtimeRun(fake: FakeExcel): {
+  run: <T>(fn: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  requests: WireRequest[];
+} {
   const rt = officeRuntime();
   const requests: WireRequest[] = [];
   const refs = new Map<string, unknown>();
@@ -93,23 +104,35 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
   // One fake context per runtime context (Excel.run): objects kept by reference stay bound to it.
   let ctx = new FakeRequestContext(fake.core);
   const executor = {
-    async executeAsync(_custom: unknown, flags: number, message: { Body: { Actions: Action[]; ObjectPaths: Record<string, ObjectPath> } }) {
+    async executeAsync(
+      _custom: unknown,
+      flags: number,
+      message: { Body: { Actions: Action[]; ObjectPaths: Record<string, ObjectPath> } }
+    ) {
       const text = JSON.stringify(message.Body);
       const bytes = Buffer.byteLength(text, "utf8");
       requests.push({ bytes, flags, actions: message.Body.Actions.length });
       const limit = fake.core.options.payloadLimit;
-      if (bytes > limit) return error(fake.core.options.requestError ?? "RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`);
+      if (bytes > limit)
+        return error(
+          fake.core.options.requestError ?? "RequestPayloadSizeLimitExceeded",
+          `The request payload size (${bytes} bytes) has exceeded the limit.`
+        );
       return replay(JSON.parse(text) as typeof message.Body);
     },
   };
-  const error = (code: string, msg: string, location?: string) => ({ Body: { Error: { Code: code, Message: msg, Location: location }, Results: [] } });
+  const error = (code: string, msg: string, location?: string) => ({
+    Body: { Error: { Code: code, Message: msg, Location: location }, Results: [] },
+  });
 
   async function replay(body: { Actions: Action[]; ObjectPaths: Record<string, ObjectPath> }) {
     const objects = new Map<number, unknown>();
     const kept = new Map<number, string>();
     const results: (() => { ActionId: number; Value: unknown })[] = [];
     const args = (info: ObjectPath["ArgumentInfo"]) =>
-      (info?.Arguments ?? []).map((a, i) => (info?.ReferencedObjectPathIds?.[i] ? resolve(a as number) : a));
+      (info?.Arguments ?? []).map((a, i) =>
+        info?.ReferencedObjectPathIds?.[i] ? resolve(a as number) : a
+      );
     function resolve(id: number): unknown {
       if (objects.has(id)) return objects.get(id);
       const p = body.ObjectPaths[String(id)];
@@ -118,17 +141,37 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
       const call = (name: string, a: unknown[]) => {
         const target = parent();
         const fn = target[name];
-        if (typeof fn !== "function") throw new FakeOfficeError("InvalidArgument", `The fake does not model ${name}() on ${String((target as { path?: string }).path)}.`);
+        if (typeof fn !== "function")
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `The fake does not model ${name}() on ${String((target as { path?: string }).path)}.`
+          );
         return (fn as (...x: unknown[]) => unknown).apply(target, a);
       };
       switch (p.ObjectPathType) {
-        case 1: obj = ctx.workbook; break;
-        case 3: obj = call(camel(p.Name), args(p.ArgumentInfo)); break;
-        case 4: obj = parent()[camel(p.Name)]; break;
-        case 5: obj = call("getItem", args(p.ArgumentInfo).map((k) => byId(k))); break;
-        case 7: obj = null; break;
-        case 6: obj = refs.get(p.Name); break;
-        default: obj = undefined;
+        case 1:
+          obj = ctx.workbook;
+          break;
+        case 3:
+          obj = call(camel(p.Name), args(p.ArgumentInfo));
+          break;
+        case 4:
+          obj = parent()[camel(p.Name)];
+          break;
+        case 5:
+          obj = call(
+            "getItem",
+            args(p.ArgumentInfo).map((k) => byId(k))
+          );
+          break;
+        case 7:
+          obj = null;
+          break;
+        case 6:
+          obj = refs.get(p.Name);
+          break;
+        default:
+          obj = undefined;
       }
       objects.set(id, obj);
       return obj;
@@ -138,7 +181,10 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
       const obj = a.ObjectPathId ? (resolve(a.ObjectPathId) as Record<string, unknown>) : undefined;
       switch (a.ActionType) {
         case 1:
-          results.push(() => ({ ActionId: a.Id, Value: instantiated(obj, kept.get(a.ObjectPathId)) }));
+          results.push(() => ({
+            ActionId: a.Id,
+            Value: instantiated(obj, kept.get(a.ObjectPathId)),
+          }));
           break;
         case 2: {
           const select = a.QueryInfo?.Select ?? [];
@@ -151,10 +197,20 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
             const ref = `R${nextRef++}`;
             refs.set(ref, obj);
             kept.set(a.ObjectPathId, ref);
-          } else if (a.Name === "_RemoveReference") refs.delete(String(a.ArgumentInfo?.Arguments?.[0]));
+          } else if (a.Name === "_RemoveReference")
+            refs.delete(String(a.ArgumentInfo?.Arguments?.[0]));
           else if (a.Name !== "_ValidateArraySize") {
-            const out = (obj![camel(a.Name)] as (...x: unknown[]) => unknown).apply(obj, args(a.ArgumentInfo));
-            results.push(() => ({ ActionId: a.Id, Value: out && typeof out === "object" && "value" in out ? (out as { value: unknown }).value : null }));
+            const out = (obj![camel(a.Name)] as (...x: unknown[]) => unknown).apply(
+              obj,
+              args(a.ArgumentInfo)
+            );
+            results.push(() => ({
+              ActionId: a.Id,
+              Value:
+                out && typeof out === "object" && "value" in out
+                  ? (out as { value: unknown }).value
+                  : null,
+            }));
           }
           break;
         case 4:
@@ -187,7 +243,9 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
   }
   function stableId(obj: unknown): string | undefined {
     const o = obj as { stableId?: () => string | undefined } | null;
-    return o && typeof o === "object" && typeof o.stableId === "function" ? o.stableId() : undefined;
+    return o && typeof o === "object" && typeof o.stableId === "function"
+      ? o.stableId()
+      : undefined;
   }
   function queried(obj: unknown, select: string[]): unknown {
     const o = obj as Record<string, unknown> & { isNullObject?: boolean; items?: unknown[] };
@@ -196,13 +254,21 @@ export function runtimeRun(fake: FakeExcel): { run: <T>(fn: (context: Excel.Requ
     } catch {
       /* not a nullable proxy */
     }
-    const pick = (x: Record<string, unknown>) => Object.fromEntries(select.map((s) => [pascal(s), x[s]]));
-    if (Array.isArray(o.items)) return { _Items: (o.items as Record<string, unknown>[]).map((it) => ({ ...pick(it), ...(stableId(it) ? { Id: stableId(it) } : {}) })) };
+    const pick = (x: Record<string, unknown>) =>
+      Object.fromEntries(select.map((s) => [pascal(s), x[s]]));
+    if (Array.isArray(o.items))
+      return {
+        _Items: (o.items as Record<string, unknown>[]).map((it) => ({
+          ...pick(it),
+          ...(stableId(it) ? { Id: stableId(it) } : {}),
+        })),
+      };
     return pick(o);
   }
 
   const session = {
-    _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: "http://fake-excel/", headers: {} }),
+    _resolveRequestUrlAndHeaderInfo: () =>
+      Promise.resolve({ url: "http://fake-excel/", headers: {} }),
     _createRequestExecutorOrNull: () => {
       ctx = new FakeRequestContext(fake.core);
       refs.clear();

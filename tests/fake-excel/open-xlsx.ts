@@ -8,17 +8,36 @@ import { createFakeExcel, type FakeExcel } from "./index";
 import { parseAddress } from "./objects";
 import { cellKey } from "./state";
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** A fake Excel whose workbook is the .xlsx `bytes`. */
-export function openXlsx(bytes: Uint8Array, opts: Parameters<typeof createFakeExcel>[0] = {}): FakeExcel {
+export function openXlsx(
+  bytes: Uint8Array,
+  opts: Parameters<typeof createFakeExcel>[0] = {}
+): FakeExcel {
   const files = unzipSync(bytes);
   const text = (path: string) => (files[path] ? strFromU8(files[path]) : "");
   const workbook = text("xl/workbook.xml");
-  const rels = new Map([...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], "Id"), attr(m[0], "Target")]));
-  const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({ name: unescape(attr(m[0], "name")!), target: rels.get(attr(m[0], "r:id"))! }));
-  const shared = [...text("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unescape([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")));
+  const rels = new Map(
+    [...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+      attr(m[0], "Id"),
+      attr(m[0], "Target"),
+    ])
+  );
+  const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
+    name: unescape(attr(m[0], "name")!),
+    target: rels.get(attr(m[0], "r:id"))!,
+  }));
+  const shared = [...text("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    unescape([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(""))
+  );
   const fake = createFakeExcel({ ...opts, sheets: sheets.map((s) => s.name) });
   sheets.forEach((s, i) => {
     const cells = fake.state.sheets[i].cells;
@@ -29,9 +48,21 @@ export function openXlsx(bytes: Uint8Array, opts: Parameters<typeof createFakeEx
       const f = /<f[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
       const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
       const t = attr(m[1], "t");
-      const cell = { format: {} } as { format: Record<string, unknown>; formula?: string; value?: string | number | boolean };
+      const cell = { format: {} } as {
+        format: Record<string, unknown>;
+        formula?: string;
+        value?: string | number | boolean;
+      };
       if (f !== undefined) cell.formula = `=${unescape(f)}`;
-      else if (v !== undefined) cell.value = t === "s" ? shared[Number(v)] : t === "str" || t === "e" ? unescape(v) : t === "b" ? v === "1" : Number(v);
+      else if (v !== undefined)
+        cell.value =
+          t === "s"
+            ? shared[Number(v)]
+            : t === "str" || t === "e"
+              ? unescape(v)
+              : t === "b"
+                ? v === "1"
+                : Number(v);
       else continue;
       cells.set(cellKey(ref.row, ref.col), cell);
     }
@@ -39,7 +70,10 @@ export function openXlsx(bytes: Uint8Array, opts: Parameters<typeof createFakeEx
   for (const m of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const local = attr(m[1], "localSheetId");
     const target = unescape(m[2]);
-    const sheet = target.slice(0, target.lastIndexOf("!")).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const sheet = target
+      .slice(0, target.lastIndexOf("!"))
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     fake.state.names.push({
       name: attr(m[1], "name")!,
       scopeSheetId: local === undefined ? null : fake.state.sheets[Number(local)].id,

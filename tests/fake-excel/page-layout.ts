@@ -13,15 +13,24 @@ const SET = "1.9";
 const printOf = (s: FakeSheet): FakePrint => (s.print ??= { areas: [], rowBreaks: [] });
 
 /** `pageLayout` of a fake worksheet; `parse` turns an A1 address of the sheet into a rectangle. */
-export function fakePageLayout(ctx: FakeContext, path: string, sheet: () => FakeSheet, parse: (address: string) => FakeRangeRef): unknown {
-  const act = (name: string, args: unknown[], apply: (p: FakePrint) => void) => ctx.enqueue({ target: `${path}.pageLayout`, name, args, set: SET }, () => apply(printOf(sheet())));
+export function fakePageLayout(
+  ctx: FakeContext,
+  path: string,
+  sheet: () => FakeSheet,
+  parse: (address: string) => FakeRangeRef
+): unknown {
+  const act = (name: string, args: unknown[], apply: (p: FakePrint) => void) =>
+    ctx.enqueue({ target: `${path}.pageLayout`, name, args, set: SET }, () =>
+      apply(printOf(sheet()))
+    );
   return {
     setPrintArea(area: string | { ref(): FakeRangeRef }) {
       if (typeof area !== "string") return act("setPrintArea", [], (p) => (p.areas = [area.ref()]));
       act("setPrintArea", [area], (p) => (p.areas = area.split(",").map((a) => parse(a.trim()))));
     },
     set orientation(v: string) {
-      if (v !== "Portrait" && v !== "Landscape") throw new FakeOfficeError("InvalidArgument", `orientation ${v}`);
+      if (v !== "Portrait" && v !== "Landscape")
+        throw new FakeOfficeError("InvalidArgument", `orientation ${v}`);
       act("orientation", [v], (p) => (p.orientation = v));
     },
     set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
@@ -31,16 +40,32 @@ export function fakePageLayout(ctx: FakeContext, path: string, sheet: () => Fake
 }
 
 /** `horizontalPageBreaks` of a fake worksheet: `add(range)` breaks the page above the range's first row; `removePageBreaks()` removes every manual one. */
-export function fakeRowBreaks(ctx: FakeContext, path: string, sheet: () => FakeSheet, parse: (address: string) => FakeRangeRef): unknown {
+export function fakeRowBreaks(
+  ctx: FakeContext,
+  path: string,
+  sheet: () => FakeSheet,
+  parse: (address: string) => FakeRangeRef
+): unknown {
   return {
     removePageBreaks() {
-      ctx.enqueue({ target: `${path}.horizontalPageBreaks`, name: "removePageBreaks", args: [], set: SET }, () => (printOf(sheet()).rowBreaks = []));
+      ctx.enqueue(
+        { target: `${path}.horizontalPageBreaks`, name: "removePageBreaks", args: [], set: SET },
+        () => (printOf(sheet()).rowBreaks = [])
+      );
     },
     add(at: string | { ref(): FakeRangeRef; path: string }) {
-      ctx.enqueue({ target: `${path}.horizontalPageBreaks`, name: "add", args: [typeof at === "string" ? at : at.path], set: SET }, () => {
-        const ref = typeof at === "string" ? parse(at) : at.ref();
-        printOf(sheet()).rowBreaks.push(ref.row);
-      });
+      ctx.enqueue(
+        {
+          target: `${path}.horizontalPageBreaks`,
+          name: "add",
+          args: [typeof at === "string" ? at : at.path],
+          set: SET,
+        },
+        () => {
+          const ref = typeof at === "string" ? parse(at) : at.ref();
+          printOf(sheet()).rowBreaks.push(ref.row);
+        }
+      );
     },
   };
 }

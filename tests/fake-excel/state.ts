@@ -116,8 +116,8 @@ export function newSheet(state: FakeWorkbookState, name: string): FakeSheet {
 export function snapshot(state: FakeWorkbookState): unknown {
   return JSON.parse(
     JSON.stringify(state, (_k, v: unknown) =>
-      v instanceof Map ? [...v.entries()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)) : v,
-    ),
+      v instanceof Map ? [...v.entries()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)) : v
+    )
   );
 }
 

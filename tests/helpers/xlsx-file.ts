@@ -15,7 +15,8 @@ export function parts(bytes: Uint8Array): Record<string, string> {
 /** The `<c>` elements of a worksheet part, by address, as raw XML. */
 export function cellsOf(sheetXml: string): Map<string, string> {
   const cells = new Map<string, string>();
-  for (const m of sheetXml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>.*?<\/c>)/g)) cells.set(m[1], m[0]);
+  for (const m of sheetXml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>.*?<\/c>)/g))
+    cells.set(m[1], m[0]);
   return cells;
 }
 

@@ -16,12 +16,17 @@ import { parseArgs, text } from "../options";
 
 const OPTIONS = [
   { flag: "--json", help: "print one JSON object: { file, charts, findings, fix? }" },
-  { flag: "--fix", value: "OUT", help: "write a fixed copy to OUT (same extension as FILE); FILE itself is never changed" },
+  {
+    flag: "--fix",
+    value: "OUT",
+    help: "write a fixed copy to OUT (same extension as FILE); FILE itself is never changed",
+  },
 ] as const;
 
 export const doctorCommand: Command = {
   name: "doctor",
-  summary: "check a workbook's charts (x axis not linked to the x cells, hidden secondary axes, …) and fix them in a copy",
+  summary:
+    "check a workbook's charts (x axis not linked to the x cells, hidden secondary axes, …) and fix them in a copy",
   usage: "gradsheet doctor FILE.xlsx|FILE.xlsm [--json] [--fix OUT]",
   description: [
     "Finds numeric x on a category axis, typed-in or missing categories (an axis of 1..n), X or Y",
@@ -40,22 +45,41 @@ export const doctorCommand: Command = {
   run(args, io) {
     const parsed = parseArgs(args, OPTIONS, "doctor");
     if (parsed.positional.length !== 1)
-      throw new ConfigError("file", parsed.positional.length ? `Give one workbook, not ${parsed.positional.length}.` : "Give the workbook to check: gradsheet doctor FILE.xlsx.");
+      throw new ConfigError(
+        "file",
+        parsed.positional.length
+          ? `Give one workbook, not ${parsed.positional.length}.`
+          : "Give the workbook to check: gradsheet doctor FILE.xlsx."
+      );
     const file = parsed.positional[0];
     const ext = extname(file).toLowerCase();
-    if (ext === ".xls") throw new ConfigError("file", `${file} is an old binary .xls workbook; save it as .xlsx or .xlsm in Excel first.`);
-    if (ext !== ".xlsx" && ext !== ".xlsm") throw new ConfigError("file", `${file} is not an .xlsx or .xlsm workbook.`);
+    if (ext === ".xls")
+      throw new ConfigError(
+        "file",
+        `${file} is an old binary .xls workbook; save it as .xlsx or .xlsm in Excel first.`
+      );
+    if (ext !== ".xlsx" && ext !== ".xlsm")
+      throw new ConfigError("file", `${file} is not an .xlsx or .xlsm workbook.`);
     const out = text(parsed, "fix");
     if (out !== undefined) {
-      if (extname(out).toLowerCase() !== ext) throw new ConfigError("fix", `--fix ${out} must keep the extension ${ext} of ${file}.`);
-      if (sameFile(file, out)) throw new ConfigError("fix", `--fix must name a new file: the doctor never changes ${file} itself.`);
+      if (extname(out).toLowerCase() !== ext)
+        throw new ConfigError("fix", `--fix ${out} must keep the extension ${ext} of ${file}.`);
+      if (sameFile(file, out))
+        throw new ConfigError(
+          "fix",
+          `--fix must name a new file: the doctor never changes ${file} itself.`
+        );
     }
     const bytes = readInput(file);
     const json = parsed.flags.has("json");
     try {
       if (out === undefined) {
         const { model, findings } = diagnoseFile(bytes);
-        io.out(json ? JSON.stringify({ file, charts: chartList(model.charts), findings }, null, 2) + "\n" : report(file, findings, model.charts.length));
+        io.out(
+          json
+            ? JSON.stringify({ file, charts: chartList(model.charts), findings }, null, 2) + "\n"
+            : report(file, findings, model.charts.length)
+        );
         return problems(findings).length ? 1 : 0;
       }
       const diagnosis = diagnoseFile(bytes);
@@ -63,8 +87,17 @@ export const doctorCommand: Command = {
       writeOutput(out, fixed.bytes);
       io.out(
         json
-          ? JSON.stringify({ file, charts: chartList(diagnosis.model.charts), findings: fixed.findings, fix: fixJson(out, fixed) }, null, 2) + "\n"
-          : report(file, fixed.findings, diagnosis.model.charts.length) + fixReport(out, fixed),
+          ? JSON.stringify(
+              {
+                file,
+                charts: chartList(diagnosis.model.charts),
+                findings: fixed.findings,
+                fix: fixJson(out, fixed),
+              },
+              null,
+              2
+            ) + "\n"
+          : report(file, fixed.findings, diagnosis.model.charts.length) + fixReport(out, fixed)
       );
       return problems(fixed.remaining).length ? 1 : 0;
     } catch (e) {
@@ -79,7 +112,12 @@ function readInput(file: string): Uint8Array {
     return readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError("file", code === "ENOENT" ? `${file} does not exist.` : `Cannot read ${file} (${code ?? (e as Error).message}).`);
+    throw new ConfigError(
+      "file",
+      code === "ENOENT"
+        ? `${file} does not exist.`
+        : `Cannot read ${file} (${code ?? (e as Error).message}).`
+    );
   }
 }
 
@@ -104,7 +142,10 @@ function writeOutput(out: string, bytes: Uint8Array): void {
     writeFileSync(out, bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "";
-    throw new ConfigError("fix", `Cannot write ${out}: ${code || (e as Error).message}${WRITE_ERRORS[code] ? ` (${WRITE_ERRORS[code]})` : ""}.`);
+    throw new ConfigError(
+      "fix",
+      `Cannot write ${out}: ${code || (e as Error).message}${WRITE_ERRORS[code] ? ` (${WRITE_ERRORS[code]})` : ""}.`
+    );
   }
 }
 
@@ -114,22 +155,39 @@ function sameFile(a: string, b: string): boolean {
 }
 
 function chartList(charts: ReturnType<typeof diagnoseFile>["model"]["charts"]) {
-  return charts.map((c) => ({ id: c.id, name: c.name, sheet: c.sheet, title: c.title, type: c.type, series: c.series.length }));
+  return charts.map((c) => ({
+    id: c.id,
+    name: c.name,
+    sheet: c.sheet,
+    title: c.title,
+    type: c.type,
+    series: c.series.length,
+  }));
 }
 
 function fixJson(out: string, f: FileFix) {
-  return { out, changedParts: f.changedParts, applied: f.applied, skipped: f.skipped, remaining: f.remaining };
+  return {
+    out,
+    changedParts: f.changedParts,
+    applied: f.applied,
+    skipped: f.skipped,
+    remaining: f.remaining,
+  };
 }
 
 /** The findings as text a learner reads, grouped by chart. */
 export function report(file: string, findings: readonly Finding[], chartCount: number): string {
   const bad = problems(findings).length;
   const notes = findings.length - bad;
-  const counts = [bad ? plural(bad, "finding") : "", notes ? plural(notes, "note") : ""].filter(Boolean).join(", ");
+  const counts = [bad ? plural(bad, "finding") : "", notes ? plural(notes, "note") : ""]
+    .filter(Boolean)
+    .join(", ");
   const lines = [`${file}: ${plural(chartCount, "chart")}, ${counts || "no findings"}`];
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = f.chartId ? `${f.chartName ?? f.chartId}${f.sheet ? ` on sheet "${f.sheet}"` : ""} (${f.chartId})` : "Workbook";
+    const key = f.chartId
+      ? `${f.chartName ?? f.chartId}${f.sheet ? ` on sheet "${f.sheet}"` : ""} (${f.chartId})`
+      : "Workbook";
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   for (const [where, fs] of groups) {
@@ -138,7 +196,10 @@ export function report(file: string, findings: readonly Finding[], chartCount: n
       lines.push(`  ${f.severity.toUpperCase()} ${f.code}: ${f.title}`);
       lines.push(`    ${f.explanation}`);
       const ev: string[] = [];
-      if (f.evidence.series.length) ev.push(`series ${f.evidence.series.map((s) => `${s.index + 1}${s.name ? ` "${s.name}"` : ""}`).join(", ")}`);
+      if (f.evidence.series.length)
+        ev.push(
+          `series ${f.evidence.series.map((s) => `${s.index + 1}${s.name ? ` "${s.name}"` : ""}`).join(", ")}`
+        );
       if (f.evidence.cells.length) ev.push(`cells ${f.evidence.cells.join(", ")}`);
       if (f.evidence.values?.length) ev.push(`values ${f.evidence.values.map(String).join(", ")}`);
       if (ev.length) lines.push(`    Evidence: ${ev.join("; ")}`);
@@ -149,11 +210,20 @@ export function report(file: string, findings: readonly Finding[], chartCount: n
 }
 
 function fixReport(out: string, f: FileFix): string {
-  const lines = ["", f.changedParts.length ? `Wrote ${out}: changed ${f.changedParts.join(", ")}; every other part is byte-identical.` : `Wrote ${out}: nothing to change, an identical copy.`];
+  const lines = [
+    "",
+    f.changedParts.length
+      ? `Wrote ${out}: changed ${f.changedParts.join(", ")}; every other part is byte-identical.`
+      : `Wrote ${out}: nothing to change, an identical copy.`,
+  ];
   for (const a of f.applied) lines.push(`  fixed ${a.code}: ${a.change}`);
   for (const s of f.skipped) lines.push(`  not fixed ${s.code}: ${s.reason}`);
   const left = problems(f.remaining).length;
-  lines.push(left ? `${plural(left, "finding")} left in ${out}.` : `No findings left in ${out}${f.remaining.length ? " (only notes)" : ""}.`);
+  lines.push(
+    left
+      ? `${plural(left, "finding")} left in ${out}.`
+      : `No findings left in ${out}${f.remaining.length ? " (only notes)" : ""}.`
+  );
   return lines.join("\n") + "\n";
 }
 

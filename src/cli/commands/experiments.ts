@@ -3,24 +3,49 @@
  * models, in summary mode. Each run's `epochs` and `divergence` are exactly what `gradsheet train`
  * prints for that run.
  */
-import { BASE_MODEL_IDS, ConfigError, MODEL_IDS, compare, initForModel, logSpace, resolveConfig, sweep, type ModelId, type RunResult, type RunOptions } from "../../core";
+import {
+  BASE_MODEL_IDS,
+  ConfigError,
+  MODEL_IDS,
+  compare,
+  initForModel,
+  logSpace,
+  resolveConfig,
+  sweep,
+  type ModelId,
+  type RunResult,
+  type RunOptions,
+} from "../../core";
 import { buildCompareWorkbook, buildSweepSheet } from "../../sheet/experiments";
 import { trainRun } from "../../run";
 import { writeWorkbookOut } from "../workbook-file";
 import type { Command } from "../command";
-import { RUN_OPTIONS, noPositional, numberList, parseArgs, runOptionsFrom, text, type OptionSpec, type ParsedArgs } from "../options";
+import {
+  RUN_OPTIONS,
+  noPositional,
+  numberList,
+  parseArgs,
+  runOptionsFrom,
+  text,
+  type OptionSpec,
+  type ParsedArgs,
+} from "../options";
 import { num, table } from "../run-table";
 
 const JSON_FLAG: OptionSpec = { flag: "--json", help: "print one JSON object with runs: [...]" };
-const OUT_FLAG: OptionSpec = { flag: "--out", value: "FILE.xlsx", help: "also write the experiment as an .xlsx workbook" };
+const OUT_FLAG: OptionSpec = {
+  flag: "--out",
+  value: "FILE.xlsx",
+  help: "also write the experiment as an .xlsx workbook",
+};
 
 /** The --out path, checked before any training is done; undefined when absent. */
 function outPath(parsed: ParsedArgs): string | undefined {
   const value = text(parsed, "out");
-  if (value !== undefined && !/\.xlsx$/i.test(value)) throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
+  if (value !== undefined && !/\.xlsx$/i.test(value))
+    throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
   return value;
 }
-
 
 function without(flag: string): OptionSpec[] {
   return RUN_OPTIONS.filter((o) => o.flag !== flag);
@@ -31,18 +56,24 @@ export function parseLrs(s: string): number[] {
   if (s.includes(":")) {
     const p = s.split(":").map((v) => (v.trim() === "" ? NaN : Number(v)));
     if (p.length !== 3 || !p.every(Number.isFinite))
-      throw new ConfigError("lrs", `--lrs needs a list such as 1e-5,1e-4 or FROM:TO:COUNT such as 1e-6:1e-2:9, not "${s}".`);
-    if (p[2] > 1000) throw new ConfigError("lrs", `--lrs asks for ${p[2]} rates; at most 1000 are allowed.`);
+      throw new ConfigError(
+        "lrs",
+        `--lrs needs a list such as 1e-5,1e-4 or FROM:TO:COUNT such as 1e-6:1e-2:9, not "${s}".`
+      );
+    if (p[2] > 1000)
+      throw new ConfigError("lrs", `--lrs asks for ${p[2]} rates; at most 1000 are allowed.`);
     return logSpace(p[0], p[1], p[2]);
   }
   const lrs = numberList("lrs", s, "--lrs");
-  if (lrs.length > 1000) throw new ConfigError("lrs", `--lrs lists ${lrs.length} rates; at most 1000 are allowed.`);
+  if (lrs.length > 1000)
+    throw new ConfigError("lrs", `--lrs lists ${lrs.length} rates; at most 1000 are allowed.`);
   return lrs;
 }
 
 function required(parsed: ParsedArgs, name: string, example: string): string {
   const v = text(parsed, name);
-  if (v === undefined) throw new ConfigError(name, `--${name} is required, e.g. --${name} ${example}.`);
+  if (v === undefined)
+    throw new ConfigError(name, `--${name} is required, e.g. --${name} ${example}.`);
   return v;
 }
 
@@ -54,9 +85,12 @@ function divergedAt(r: { divergence: RunResult["divergence"] }): string {
   return r.divergence ? `epoch ${r.divergence.epoch}, row ${r.divergence.row}` : "-";
 }
 
-
 const SWEEP_OPTIONS: readonly OptionSpec[] = [
-  { flag: "--lrs", value: "LIST", help: "learning rates: a list (1e-6,1e-5,1e-4) or FROM:TO:COUNT, log-spaced (1e-6:1e-2:9)" },
+  {
+    flag: "--lrs",
+    value: "LIST",
+    help: "learning rates: a list (1e-6,1e-5,1e-4) or FROM:TO:COUNT, log-spaced (1e-6:1e-2:9)",
+  },
   ...without("--lr"),
   JSON_FLAG,
   OUT_FLAG,
@@ -76,19 +110,30 @@ export const sweepCommand: Command = {
     const out = outPath(parsed);
     const options = runOptionsFrom(parsed);
     const result = sweep(options, lrs);
-    if (out) writeWorkbookOut({ sheets: [buildSweepSheet(result, resolveConfig(options))], namesScope: "workbook" }, out);
+    if (out)
+      writeWorkbookOut(
+        { sheets: [buildSweepSheet(result, resolveConfig(options))], namesScope: "workbook" },
+        out
+      );
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
     else
       io.out(
-        table(["lr", "final √SSE", "diverged at"], result.runs.map((r) => [num(r.lr), finalRoot(r), divergedAt(r)])) +
-          `\n\nLargest stable learning rate: ${result.largestStable === null ? "none of these" : num(result.largestStable)}.\n`,
+        table(
+          ["lr", "final √SSE", "diverged at"],
+          result.runs.map((r) => [num(r.lr), finalRoot(r), divergedAt(r)])
+        ) +
+          `\n\nLargest stable learning rate: ${result.largestStable === null ? "none of these" : num(result.largestStable)}.\n`
       );
     return 0;
   },
 };
 
 const COMPARE_OPTIONS: readonly OptionSpec[] = [
-  { flag: "--models", value: "LIST", help: `models to compare, e.g. ${BASE_MODEL_IDS.join(",")},relu-4 (any of ${BASE_MODEL_IDS.join(", ")}, relu-2 … relu-8)` },
+  {
+    flag: "--models",
+    value: "LIST",
+    help: `models to compare, e.g. ${BASE_MODEL_IDS.join(",")},relu-4 (any of ${BASE_MODEL_IDS.join(", ")}, relu-2 … relu-8)`,
+  },
   ...without("--model"),
   JSON_FLAG,
   OUT_FLAG,
@@ -110,12 +155,18 @@ export const compareCommand: Command = {
       .split(",")
       .map((m) => m.trim());
     for (const m of models)
-      if (!MODEL_IDS.includes(m as ModelId)) throw new ConfigError("models", `Unknown model "${m}": choose from ${MODEL_IDS.join(", ")}.`);
+      if (!MODEL_IDS.includes(m as ModelId))
+        throw new ConfigError(
+          "models",
+          `Unknown model "${m}": choose from ${MODEL_IDS.join(", ")}.`
+        );
     const out = outPath(parsed);
     const options: RunOptions = runOptionsFrom(parsed);
     const result = compare(options, models as ModelId[]);
     if (out) {
-      const runs = (models as ModelId[]).map((model) => trainRun({ ...options, model, init: initForModel(options.init, model) }));
+      const runs = (models as ModelId[]).map((model) =>
+        trainRun({ ...options, model, init: initForModel(options.init, model) })
+      );
       writeWorkbookOut(buildCompareWorkbook(runs), out);
     }
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
@@ -123,8 +174,15 @@ export const compareCommand: Command = {
       const lines = result.runs.map((r) => [r.model, finalRoot(r), divergedAt(r)]);
       const notes = result.runs
         .filter((r) => r.collapsed)
-        .map((r) => `${r.model} equals one line: ŷ = ${num(r.collapsed!.slope)}·x + ${num(r.collapsed!.intercept)}.`);
-      io.out(table(["model", "final √SSE", "diverged at"], lines) + "\n" + (notes.length ? "\n" + notes.join("\n") + "\n" : ""));
+        .map(
+          (r) =>
+            `${r.model} equals one line: ŷ = ${num(r.collapsed!.slope)}·x + ${num(r.collapsed!.intercept)}.`
+        );
+      io.out(
+        table(["model", "final √SSE", "diverged at"], lines) +
+          "\n" +
+          (notes.length ? "\n" + notes.join("\n") + "\n" : "")
+      );
     }
     return 0;
   },

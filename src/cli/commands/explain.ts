@@ -6,22 +6,35 @@ import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../o
 
 const OPTIONS = [
   ...RUN_OPTIONS,
-  { flag: "--step", value: "N", help: "the step to explain, counted from 1 over the whole run (epoch 2's first step is rows + 1) (required)" },
-  { flag: "--json", help: "print one JSON object: { step, epoch, row, x, y, lr, weightsBefore, prediction, squaredError, gradient, derivatives, state, weightsAfter, k, overshoots, batch? }" },
+  {
+    flag: "--step",
+    value: "N",
+    help: "the step to explain, counted from 1 over the whole run (epoch 2's first step is rows + 1) (required)",
+  },
+  {
+    flag: "--json",
+    help: "print one JSON object: { step, epoch, row, x, y, lr, weightsBefore, prediction, squaredError, gradient, derivatives, state, weightsAfter, k, overshoots, batch? }",
+  },
 ] as const;
 
 /** The --step value checked against the run: a whole number from 1 to epochs × rows. */
 export function stepOf(value: string | undefined, config: RunConfig): number {
   const steps = config.epochs * config.data.length;
-  if (value === undefined) throw new ConfigError("step", `--step N is required: the step to explain, from 1 to ${steps}.`);
+  if (value === undefined)
+    throw new ConfigError("step", `--step N is required: the step to explain, from 1 to ${steps}.`);
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 1 && n <= steps)) throw new ConfigError("step", `--step must be a whole number from 1 to ${steps} (epochs × rows), not "${value}".`);
+  if (!(n >= 1 && n <= steps))
+    throw new ConfigError(
+      "step",
+      `--step must be a whole number from 1 to ${steps} (epochs × rows), not "${value}".`
+    );
   return n;
 }
 
 export const explainCommand: Command = {
   name: "explain",
-  summary: "explain one step with its numbers: ŷ written out, the error, each derivative, the optimizer's update, k",
+  summary:
+    "explain one step with its numbers: ŷ written out, the error, each derivative, the optimizer's update, k",
   usage: "gradsheet explain [options] --step N [--json]",
   description: [
     "Shows the step's weights, ŷ = … written with numbers, e = (ŷ − y)², every derivative (the kind the run",
@@ -38,7 +51,10 @@ export const explainCommand: Command = {
     const config = resolveConfig(runOptionsFrom(parsed));
     const step = stepOf(text(parsed, "step"), config);
     // the rows up to the step are those of a run cut after the step's epoch
-    const result = train({ ...config, epochs: Math.ceil(step / config.data.length) }, { rows: true });
+    const result = train(
+      { ...config, epochs: Math.ceil(step / config.data.length) },
+      { rows: true }
+    );
     const explained = explainRunStep(result, step);
     io.out(parsed.flags.has("json") ? JSON.stringify(explained.json) + "\n" : explained.text);
     return 0;

@@ -7,15 +7,27 @@ import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../o
 
 const OPTIONS = [
   ...RUN_OPTIONS,
-  { flag: "--out", value: "FILE.xlsx", help: "the workbook to write (required; an existing file is replaced)" },
-  { flag: "--landscape", help: "add a loss-landscape sheet: log10 SSE over a grid of two weights (a, b or a, c) as formulas, the run's path marked" },
-  { flag: "--name", value: "NAME", help: "the worksheet's name (default \"Run 1\"; made valid for Excel: 31 characters, no []:*?/\\)" },
+  {
+    flag: "--out",
+    value: "FILE.xlsx",
+    help: "the workbook to write (required; an existing file is replaced)",
+  },
+  {
+    flag: "--landscape",
+    help: "add a loss-landscape sheet: log10 SSE over a grid of two weights (a, b or a, c) as formulas, the run's path marked",
+  },
+  {
+    flag: "--name",
+    value: "NAME",
+    help: 'the worksheet\'s name (default "Run 1"; made valid for Excel: 31 characters, no []:*?/\\)',
+  },
 ] as const;
 
 /** The --out path, checked before any training is done. */
 function outPath(value: string | undefined): string {
   if (value === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
-  if (!/\.xlsx$/i.test(value)) throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
+  if (!/\.xlsx$/i.test(value))
+    throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
   return value;
 }
 
@@ -24,7 +36,8 @@ export const DEFAULT_NAME = "Run 1";
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write a run as an .xlsx workbook: one formula row per step, named parameters, native charts",
+  summary:
+    "write a run as an .xlsx workbook: one formula row per step, named parameters, native charts",
   usage: "gradsheet export [options] --out FILE.xlsx",
   description: [
     "The workbook recalculates in Excel and LibreOffice: type a new value into the LearningRate cell",
@@ -37,10 +50,15 @@ export const exportCommand: Command = {
     noPositional(parsed, "export");
     const out = outPath(text(parsed, "out"));
     const result = trainRun(runOptionsFrom(parsed));
-    const plan = runWorkbookPlan(result, { name: text(parsed, "name") ?? DEFAULT_NAME, landscape: parsed.flags.has("landscape") });
+    const plan = runWorkbookPlan(result, {
+      name: text(parsed, "name") ?? DEFAULT_NAME,
+      landscape: parsed.flags.has("landscape"),
+    });
     const bytes = writeWorkbookOut(plan, out); // streamed: the file is never held whole in memory
     const steps = result.rows?.length ?? 0;
-    io.out(`Wrote ${out}: ${steps} steps, ${result.epochs.length} epoch(s), ${(bytes / 1024).toFixed(0)} KiB.\n`);
+    io.out(
+      `Wrote ${out}: ${steps} steps, ${result.epochs.length} epoch(s), ${(bytes / 1024).toFixed(0)} KiB.\n`
+    );
     return 0;
   },
 };

@@ -8,13 +8,27 @@ import { learnerNumber as num, runWorkbookPlan } from "../../run";
 import { writeWorkbookOut } from "../workbook-file";
 import { DEFAULT_NAME } from "./export";
 import type { Command } from "../command";
-import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text, type OptionSpec } from "../options";
+import {
+  RUN_OPTIONS,
+  noPositional,
+  parseArgs,
+  runOptionsFrom,
+  text,
+  type OptionSpec,
+} from "../options";
 
 const OPTIONS: readonly OptionSpec[] = [
   ...RUN_OPTIONS,
   { flag: "--points", value: "N", help: "grid points along each weight, 3 to 101 (default 21)" },
-  { flag: "--json", help: "print one JSON object: { wx, wy, xs, ys, fixed, grid: log10 SSE [row][col], path: [{ step, x, y }] }" },
-  { flag: "--out", value: "FILE.xlsx", help: "also write the run and its landscape sheet as a workbook" },
+  {
+    flag: "--json",
+    help: "print one JSON object: { wx, wy, xs, ys, fixed, grid: log10 SSE [row][col], path: [{ step, x, y }] }",
+  },
+  {
+    flag: "--out",
+    value: "FILE.xlsx",
+    help: "also write the run and its landscape sheet as a workbook",
+  },
 ];
 
 const STEP_LIMIT = 200_000;
@@ -23,27 +37,50 @@ export const landscapeCommand: Command = {
   name: "landscape",
   summary: "map the loss over two weights (log10 SSE on a grid) and the run's path through it",
   usage: "gradsheet landscape [options] [--points N] [--json] [--out FILE.xlsx]",
-  description: "The grid spans the path (and, for one neuron, the least-squares line) with a 15% margin; NaN cells (overflow) are null in JSON.",
+  description:
+    "The grid spans the path (and, for one neuron, the least-squares line) with a 15% margin; NaN cells (overflow) are null in JSON.",
   options: OPTIONS,
   run(args, io) {
     const parsed = parseArgs(args, OPTIONS, "landscape");
     noPositional(parsed, "landscape");
     const pointsText = text(parsed, "points") ?? "21";
     const points = Number(pointsText);
-    if (!Number.isInteger(points) || points < 3 || points > 101) throw new ConfigError("points", `--points must be a whole number from 3 to 101, not "${pointsText}".`);
+    if (!Number.isInteger(points) || points < 3 || points > 101)
+      throw new ConfigError(
+        "points",
+        `--points must be a whole number from 3 to 101, not "${pointsText}".`
+      );
     const out = text(parsed, "out");
-    if (out !== undefined && !/\.xlsx$/i.test(out)) throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
+    if (out !== undefined && !/\.xlsx$/i.test(out))
+      throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
     const config = resolveConfig(runOptionsFrom(parsed));
     if (config.epochs * config.data.length > STEP_LIMIT)
-      throw new ConfigError("epochs", `A landscape records every step; at most ${STEP_LIMIT} steps are allowed, not ${config.epochs * config.data.length}.`);
+      throw new ConfigError(
+        "epochs",
+        `A landscape records every step; at most ${STEP_LIMIT} steps are allowed, not ${config.epochs * config.data.length}.`
+      );
     const result = train(config, { rows: true });
     const axes = landscapeAxes(result, points);
     const grid = lossGrid(result, axes);
     const end = result.divergence ? result.divergence.step - 1 : result.rows!.length;
-    const path = result.rows!.slice(0, Math.max(end, 1)).map((r) => ({ step: r.step, x: r.weights[axes.wx], y: r.weights[axes.wy] }));
-    if (out !== undefined) writeWorkbookOut(runWorkbookPlan(result, { name: DEFAULT_NAME, landscape: axes }), out);
+    const path = result
+      .rows!.slice(0, Math.max(end, 1))
+      .map((r) => ({ step: r.step, x: r.weights[axes.wx], y: r.weights[axes.wy] }));
+    if (out !== undefined)
+      writeWorkbookOut(runWorkbookPlan(result, { name: DEFAULT_NAME, landscape: axes }), out);
     if (parsed.flags.has("json")) {
-      io.out(JSON.stringify({ wx: axes.wx, wy: axes.wy, xs: axes.xs, ys: axes.ys, fixed: axes.fixed, grid, path, divergence: result.divergence }) + "\n");
+      io.out(
+        JSON.stringify({
+          wx: axes.wx,
+          wy: axes.wy,
+          xs: axes.xs,
+          ys: axes.ys,
+          fixed: axes.fixed,
+          grid,
+          path,
+          divergence: result.divergence,
+        }) + "\n"
+      );
       return 0;
     }
     let best = { v: Infinity, i: 0, j: 0 };
@@ -52,12 +89,14 @@ export const landscapeCommand: Command = {
     io.out(
       [
         `Loss landscape over (${axes.wx}, ${axes.wy}): ${axes.wx} from ${axes.xs[0]} to ${axes.xs[axes.xs.length - 1]}, ${axes.wy} from ${axes.ys[0]} to ${axes.ys[axes.ys.length - 1]}` +
-          (Object.keys(axes.fixed).length ? `, ${Object.keys(axes.fixed).join(", ")} held at their initial values.` : "."),
+          (Object.keys(axes.fixed).length
+            ? `, ${Object.keys(axes.fixed).join(", ")} held at their initial values.`
+            : "."),
         `Lowest cell: log10 SSE ${best.v.toFixed(3)} at ${axes.wx} = ${axes.xs[best.j]}, ${axes.wy} = ${axes.ys[best.i]}.`,
         `The path ends (step ${last.step}) at ${axes.wx} = ${num(last.x)}, ${axes.wy} = ${num(last.y)}.`,
         ...(out ? [`Wrote ${out}.`] : []),
         "",
-      ].join("\n"),
+      ].join("\n")
     );
     return 0;
   },

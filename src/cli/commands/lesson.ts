@@ -5,11 +5,18 @@ import { writeWorkbookOut } from "../workbook-file";
 import type { Command } from "../command";
 import { noPositional, parseArgs, text } from "../options";
 
-const OPTIONS = [{ flag: "--out", value: "FILE.xlsx", help: "the workbook to write (required; an existing file is replaced)" }] as const;
+const OPTIONS = [
+  {
+    flag: "--out",
+    value: "FILE.xlsx",
+    help: "the workbook to write (required; an existing file is replaced)",
+  },
+] as const;
 
 export const lessonCommand: Command = {
   name: "lesson",
-  summary: "write the lesson workbook: the forum thread's questions in order, one live sheet and chart each",
+  summary:
+    "write the lesson workbook: the forum thread's questions in order, one live sheet and chart each",
   usage: "gradsheet lesson --out FILE.xlsx",
   description: [
     "Sheets, in order:",
@@ -22,9 +29,12 @@ export const lessonCommand: Command = {
     noPositional(parsed, "lesson");
     const out = text(parsed, "out");
     if (out === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
-    if (!/\.xlsx$/i.test(out)) throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
+    if (!/\.xlsx$/i.test(out))
+      throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
     const bytes = writeWorkbookOut(buildLesson(), out);
-    io.out(`Wrote ${out}: ${QUESTIONS.length} sheets, one per question, ${(bytes / 1024).toFixed(0)} KiB.\n`);
+    io.out(
+      `Wrote ${out}: ${QUESTIONS.length} sheets, one per question, ${(bytes / 1024).toFixed(0)} KiB.\n`
+    );
     return 0;
   },
 };

@@ -8,9 +8,18 @@ import { diagnostics, diagnosticsText } from "../diagnostics";
 
 const OPTIONS = [
   ...RUN_OPTIONS,
-  { flag: "--json", help: "print one JSON object: { config, epochs: [{ epoch, sse, rootSse, rmse, weights }], divergence, rows? }" },
-  { flag: "--diagnostics", help: "add diagnostics: why it diverged, stability k per step, dead-ReLU rows, forward/central derivative error (always shown in the table)" },
-  { flag: "--rows", help: "also record every step: rows: [{ epoch, row, step, x, y, weights, pred, error, analytic, forward, central, grad, state, newWeights, ... }]" },
+  {
+    flag: "--json",
+    help: "print one JSON object: { config, epochs: [{ epoch, sse, rootSse, rmse, weights }], divergence, rows? }",
+  },
+  {
+    flag: "--diagnostics",
+    help: "add diagnostics: why it diverged, stability k per step, dead-ReLU rows, forward/central derivative error (always shown in the table)",
+  },
+  {
+    flag: "--rows",
+    help: "also record every step: rows: [{ epoch, row, step, x, y, weights, pred, error, analytic, forward, central, grad, state, newWeights, ... }]",
+  },
 ] as const;
 
 /** --rows keeps every step in memory and in the output (200,000 steps ≈ 120 MB of JSON, 0.9 GB of heap). */
@@ -24,7 +33,7 @@ export const trainCommand: Command = {
     "One optimizer step per data row (with --batch N: one per N rows, by the mean of their derivatives,",
     "the last batch of an epoch possibly shorter); each epoch starts from the previous epoch's last",
     "updated weights. sse is the sum of the rows' squared errors with the weights used in each row;",
-    "rootSse = √sse is what graddesc labels \"rmse\"; rmse = √(sse / rows).",
+    'rootSse = √sse is what graddesc labels "rmse"; rmse = √(sse / rows).',
     "In JSON, NaN and ±Infinity (a diverged run) are written as null; divergence is",
     "null or { epoch, row, step, quantity, value, reason } for the first row that diverged.",
   ].join("\n"),
@@ -35,11 +44,18 @@ export const trainCommand: Command = {
     const config = resolveConfig(runOptionsFrom(parsed));
     const steps = config.epochs * config.data.length;
     if (parsed.flags.has("rows") && steps > ROWS_STEP_LIMIT)
-      throw new ConfigError("rows", `--rows records every step, at most ${ROWS_STEP_LIMIT}; this run has ${steps} (epochs × data rows): leave out --rows for the epoch summaries.`);
+      throw new ConfigError(
+        "rows",
+        `--rows records every step, at most ${ROWS_STEP_LIMIT}; this run has ${steps} (epochs × data rows): leave out --rows for the epoch summaries.`
+      );
     const result = train(config, { rows: parsed.flags.has("rows") });
     if (parsed.flags.has("json")) {
       const json = runJson(result);
-      io.out((parsed.flags.has("diagnostics") ? json.slice(0, -1) + `,"diagnostics":${JSON.stringify(diagnostics(result))}}` : json) + "\n");
+      io.out(
+        (parsed.flags.has("diagnostics")
+          ? json.slice(0, -1) + `,"diagnostics":${JSON.stringify(diagnostics(result))}}`
+          : json) + "\n"
+      );
     } else io.out(runTable(result) + diagnosticsText(diagnostics(result)));
     return 0;
   },

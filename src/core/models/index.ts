@@ -14,7 +14,7 @@ export { WIDE_WIDTHS, wideRelu, wideWeights } from "./wide";
 
 /** The models by id: the three base models, then relu-2 … relu-8. */
 export const MODELS: Readonly<Record<ModelId, Model>> = Object.fromEntries(
-  [linear, twoLinear, twoRelu, ...WIDE_WIDTHS.map(wideRelu)].map((m) => [m.id, m]),
+  [linear, twoLinear, twoRelu, ...WIDE_WIDTHS.map(wideRelu)].map((m) => [m.id, m])
 ) as Record<ModelId, Model>;
 
 /** Every model id, base models first. */

@@ -26,7 +26,11 @@ export const linear: Model = {
     derivative: (v) =>
       v === "b"
         ? { loss: (c) => `2*(${c.pred}-${c.y})`, lossNote: "de/db = 2·(ŷ − y)", pred: () => "1" }
-        : { loss: (c) => `${c.grad("b")}*${c.x}`, lossNote: "de/da = de/db·x = 2·(ŷ − y)·x", pred: (c) => c.x },
+        : {
+            loss: (c) => `${c.grad("b")}*${c.x}`,
+            lossNote: "de/da = de/db·x = 2·(ŷ − y)·x",
+            pred: (c) => c.x,
+          },
     residual: (w, X, Y) => `${w("a")}*${X}+${w("b")}-${Y}`,
   },
   landscape: {

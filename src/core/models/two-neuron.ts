@@ -4,12 +4,30 @@
  * z = a·x + b: ∂L/∂d = g; ∂L/∂c = g·f(z); ∂L/∂b = g·c (ReLU: only when z > 0, else 0, also at
  * z = 0 exactly); ∂L/∂a = ∂L/∂b·x.
  */
-import { fin, reluGate, reluInput, reluPass, type DerivativeText, type ModelCells, type ModelFormulas } from "../model";
+import {
+  fin,
+  reluGate,
+  reluInput,
+  reluPass,
+  type DerivativeText,
+  type ModelCells,
+  type ModelFormulas,
+} from "../model";
 import type { Model } from "../model";
 
 const WEIGHTS = ["a", "b", "c", "d"] as const;
-const Z = { key: "z", header: "z", description: "z = a·x + b: the first neuron", formula: (c: ModelCells) => `${c.w("a")}*${c.x}+${c.w("b")}`, value: (r: { hidden?: number }) => r.hidden };
-const dD: DerivativeText = { loss: (c) => `2*(${c.pred}-${c.y})`, lossNote: "de/dd = 2·(ŷ − y)", pred: () => "1" };
+const Z = {
+  key: "z",
+  header: "z",
+  description: "z = a·x + b: the first neuron",
+  formula: (c: ModelCells) => `${c.w("a")}*${c.x}+${c.w("b")}`,
+  value: (r: { hidden?: number }) => r.hidden,
+};
+const dD: DerivativeText = {
+  loss: (c) => `2*(${c.pred}-${c.y})`,
+  lossNote: "de/dd = 2·(ŷ − y)",
+  pred: () => "1",
+};
 
 /** ŷ = c·(a·x + b) + d. */
 export const twoLinear: Model = {
@@ -90,15 +108,36 @@ function formulas(relu: boolean): ModelFormulas {
   const gate = (z: string, v: string) => (relu ? `IF(${z}>0,${v},0)` : v);
   const when = relu ? " when z > 0, else 0" : "";
   const derivatives: Record<string, DerivativeText> = {
-    a: { loss: (c) => `${c.grad("b")}*${c.x}`, lossNote: `de/da = de/db·x = 2·(ŷ − y)·c·x${when}`, pred: (c) => gate(c.at("z"), `${c.w("c")}*${c.x}`) },
-    b: { loss: (c) => gate(c.at("z"), `${c.grad("d")}*${c.w("c")}`), lossNote: `de/db = de/dd·c = 2·(ŷ − y)·c${when}`, pred: (c) => gate(c.at("z"), c.w("c")) },
-    c: { loss: (c) => `${c.grad("d")}*${c.at(f)}`, lossNote: `de/dc = de/dd·${fText} = 2·(ŷ − y)·${relu ? "max(0, a·x + b)" : "(a·x + b)"}`, pred: (c) => c.at(f) },
+    a: {
+      loss: (c) => `${c.grad("b")}*${c.x}`,
+      lossNote: `de/da = de/db·x = 2·(ŷ − y)·c·x${when}`,
+      pred: (c) => gate(c.at("z"), `${c.w("c")}*${c.x}`),
+    },
+    b: {
+      loss: (c) => gate(c.at("z"), `${c.grad("d")}*${c.w("c")}`),
+      lossNote: `de/db = de/dd·c = 2·(ŷ − y)·c${when}`,
+      pred: (c) => gate(c.at("z"), c.w("c")),
+    },
+    c: {
+      loss: (c) => `${c.grad("d")}*${c.at(f)}`,
+      lossNote: `de/dc = de/dd·${fText} = 2·(ŷ − y)·${relu ? "max(0, a·x + b)" : "(a·x + b)"}`,
+      pred: (c) => c.at(f),
+    },
     d: dD,
   };
   const act = (z: string) => (relu ? `MAX(0,${z})` : `(${z})`);
   return {
     forward: relu
-      ? [Z, { key: "relu", header: "max(0, z)", description: "ReLU: z when z > 0, else 0", formula: (c) => `MAX(0,${c.at("z")})`, value: (r) => r.activation }]
+      ? [
+          Z,
+          {
+            key: "relu",
+            header: "max(0, z)",
+            description: "ReLU: z when z > 0, else 0",
+            formula: (c) => `MAX(0,${c.at("z")})`,
+            value: (r) => r.activation,
+          },
+        ]
       : [Z],
     pred: (c) => `${c.w("c")}*${c.at(f)}+${c.w("d")}`,
     predNote: relu ? "ŷ = c·max(0, z) + d" : "ŷ = c·z + d = c·(a·x + b) + d",

@@ -8,7 +8,15 @@
  * ∂L/∂b_j = g·c_j when z_j > 0, else 0 (also at z_j = 0 exactly; NaN when z_j overflowed);
  * ∂L/∂a_j = ∂L/∂b_j·x. Numbers and formulas side by side.
  */
-import { reluGate, reluInput, reluPass, type DerivativeText, type ForwardColumn, type Model, type ModelCells } from "../model";
+import {
+  reluGate,
+  reluInput,
+  reluPass,
+  type DerivativeText,
+  type ForwardColumn,
+  type Model,
+  type ModelCells,
+} from "../model";
 import type { WideModelId } from "../types";
 
 /** The widths offered: relu-2 … relu-8. */
@@ -65,7 +73,8 @@ export function wideRelu(n: number): Model {
       forward: idx.flatMap(layerColumns),
       pred: (c) => sum((j) => `${c.w(`c${j}`)}*${c.at(`relu${j}`)}`, c.w("d")),
       predNote: "ŷ = c1·max(0, z1) + c2·max(0, z2) + … + d, added left to right",
-      predict: (w, x) => sum((j) => `${w(`c${j}`)}*MAX(0,${w(`a${j}`)}*${x}+${w(`b${j}`)})`, w("d")),
+      predict: (w, x) =>
+        sum((j) => `${w(`c${j}`)}*MAX(0,${w(`a${j}`)}*${x}+${w(`b${j}`)})`, w("d")),
       derivative,
       residual: (w, X, Y) =>
         `${sum((j) => {
@@ -91,12 +100,16 @@ export function wideRelu(n: number): Model {
 function layerColumns(j: number): ForwardColumn[] {
   return [
     {
-      key: `z${j}`, header: `z${j}`, description: `z${j} = a${j}·x + b${j}: neuron ${j} before its ReLU`,
+      key: `z${j}`,
+      header: `z${j}`,
+      description: `z${j} = a${j}·x + b${j}: neuron ${j} before its ReLU`,
       formula: (c) => `${c.w(`a${j}`)}*${c.x}+${c.w(`b${j}`)}`,
       value: (row) => row.layer?.z[j - 1],
     },
     {
-      key: `relu${j}`, header: `max(0, z${j})`, description: `neuron ${j}'s ReLU: z${j} when z${j} > 0, else 0`,
+      key: `relu${j}`,
+      header: `max(0, z${j})`,
+      description: `neuron ${j}'s ReLU: z${j} when z${j} > 0, else 0`,
       formula: (c) => `MAX(0,${c.at(`z${j}`)})`,
       value: (row) => row.layer?.relu[j - 1],
     },
@@ -105,11 +118,25 @@ function layerColumns(j: number): ForwardColumn[] {
 
 /** Weight a_j, b_j or c_j of neuron j, or d. */
 function derivative(w: string): DerivativeText {
-  if (w === "d") return { loss: (c) => `2*(${c.pred}-${c.y})`, lossNote: "de/dd = 2·(ŷ − y)", pred: () => "1" };
+  if (w === "d")
+    return { loss: (c) => `2*(${c.pred}-${c.y})`, lossNote: "de/dd = 2·(ŷ − y)", pred: () => "1" };
   const j = w.slice(1);
   const z = (c: ModelCells) => c.at(`z${j}`);
-  if (w[0] === "c") return { loss: (c) => `${c.grad("d")}*${c.at(`relu${j}`)}`, lossNote: `de/dc${j} = de/dd·max(0, z${j})`, pred: (c) => c.at(`relu${j}`) };
+  if (w[0] === "c")
+    return {
+      loss: (c) => `${c.grad("d")}*${c.at(`relu${j}`)}`,
+      lossNote: `de/dc${j} = de/dd·max(0, z${j})`,
+      pred: (c) => c.at(`relu${j}`),
+    };
   if (w[0] === "b")
-    return { loss: (c) => `IF(${z(c)}>0,${c.grad("d")}*${c.w(`c${j}`)},0)`, lossNote: `de/db${j} = de/dd·c${j} when z${j} > 0, else 0`, pred: (c) => `IF(${z(c)}>0,${c.w(`c${j}`)},0)` };
-  return { loss: (c) => `${c.grad(`b${j}`)}*${c.x}`, lossNote: `de/da${j} = de/db${j}·x`, pred: (c) => `IF(${z(c)}>0,${c.w(`c${j}`)}*${c.x},0)` };
+    return {
+      loss: (c) => `IF(${z(c)}>0,${c.grad("d")}*${c.w(`c${j}`)},0)`,
+      lossNote: `de/db${j} = de/dd·c${j} when z${j} > 0, else 0`,
+      pred: (c) => `IF(${z(c)}>0,${c.w(`c${j}`)},0)`,
+    };
+  return {
+    loss: (c) => `${c.grad(`b${j}`)}*${c.x}`,
+    lossNote: `de/da${j} = de/db${j}·x`,
+    pred: (c) => `IF(${z(c)}>0,${c.w(`c${j}`)}*${c.x},0)`,
+  };
 }

@@ -8,7 +8,8 @@ import { optimizer, type OptimizerCells } from "../optimizer";
 import type { OptimizerSettings } from "../types";
 
 /** v̂ as formula text: v / (1 − β2^t), or v without bias correction. */
-const vHat = (c: OptimizerCells, s: OptimizerSettings) => (s.biasCorrection ? `${c.state("v")}/(1-${c.setting("beta2")}^${c.t})` : c.state("v"));
+const vHat = (c: OptimizerCells, s: OptimizerSettings) =>
+  s.biasCorrection ? `${c.state("v")}/(1-${c.setting("beta2")}^${c.t})` : c.state("v");
 
 export const adam = optimizer({
   id: "adam",
@@ -39,12 +40,16 @@ export const adam = optimizer({
       },
       v: {
         group: "Adam v",
-        next: (c) => `${c.setting("beta2")}*${c.prev("v")}+(1-${c.setting("beta2")})*${square(c.g)}`,
-        note: (g) => `v ← β2·v + (1 − β2)·(${g})²: the running mean of the squared derivative (starts at 0)`,
+        next: (c) =>
+          `${c.setting("beta2")}*${c.prev("v")}+(1-${c.setting("beta2")})*${square(c.g)}`,
+        note: (g) =>
+          `v ← β2·v + (1 − β2)·(${g})²: the running mean of the squared derivative (starts at 0)`,
       },
     },
     update(c, s) {
-      const m = s.biasCorrection ? `(${c.state("m")}/(1-${c.setting("beta")}^${c.t}))` : c.state("m");
+      const m = s.biasCorrection
+        ? `(${c.state("m")}/(1-${c.setting("beta")}^${c.t}))`
+        : c.state("m");
       return `${c.setting("lr")}*${m}/(SQRT(${vHat(c, s)})+${c.setting("eps")})`;
     },
     note: (w, _g, s) =>

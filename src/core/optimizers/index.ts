@@ -12,7 +12,12 @@ import { sgd } from "./sgd";
 
 export type { Optimizer } from "../optimizer";
 
-export const OPTIMIZERS: Readonly<Record<OptimizerId, Optimizer>> = { sgd, momentum, rmsprop, adam };
+export const OPTIMIZERS: Readonly<Record<OptimizerId, Optimizer>> = {
+  sgd,
+  momentum,
+  rmsprop,
+  adam,
+};
 
 export const OPTIMIZER_IDS = Object.keys(OPTIMIZERS) as OptimizerId[];
 

@@ -19,7 +19,8 @@ export const rmsprop = optimizer({
       s: {
         group: "mean square",
         next: (c) => `${c.setting("beta")}*${c.prev("s")}+(1-${c.setting("beta")})*${square(c.g)}`,
-        note: (g) => `s ← β·s + (1 − β)·(${g})²: the running mean of the squared derivative (starts at 0)`,
+        note: (g) =>
+          `s ← β·s + (1 − β)·(${g})²: the running mean of the squared derivative (starts at 0)`,
       },
     },
     update: (c) => `${c.setting("lr")}*${c.g}/(SQRT(${c.state("s")})+${c.setting("eps")})`,

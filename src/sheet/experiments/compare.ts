@@ -39,7 +39,10 @@ function ref(sheet: string, row: number, col: number): string {
 }
 
 /** The comparison workbook of runs that share data and epochs: "Compare" first, then one sheet per run. */
-export function buildCompareWorkbook(results: RunResult[], opts: CompareOptions = {}): WorkbookPlan {
+export function buildCompareWorkbook(
+  results: RunResult[],
+  opts: CompareOptions = {}
+): WorkbookPlan {
   if (!results.length) throw new Error("a comparison needs at least one run");
   const epochs = results[0].epochs.length;
   const n = results[0].config.data.length;
@@ -52,14 +55,22 @@ export function buildCompareWorkbook(results: RunResult[], opts: CompareOptions 
     taken.push(name);
     return buildRunSheet(result, { name });
   });
-  return { sheets: [compareSheet(compareName, results, runs, opts.target ?? DEFAULT_TARGET), ...runs], namesScope: "sheet" };
+  return {
+    sheets: [compareSheet(compareName, results, runs, opts.target ?? DEFAULT_TARGET), ...runs],
+    namesScope: "sheet",
+  };
 }
 
 const HEADER_ROW = 3;
 /** Height of the comparison chart, beside the √SSE table from its header row. */
 const CHART_ROWS = 18;
 
-function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], target: Target): SheetPlan {
+function compareSheet(
+  name: string,
+  results: RunResult[],
+  runs: SheetPlan[],
+  target: Target
+): SheetPlan {
   const c0 = results[0].config;
   const epochs = results[0].epochs.length;
   const n = c0.data.length;
@@ -68,7 +79,12 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
     row: 0,
     col: 0,
     cells: [
-      [{ value: `Compare: ${results.map((r) => MODELS[r.config.model].label).join(", ")}`, style: "title" }],
+      [
+        {
+          value: `Compare: ${results.map((r) => MODELS[r.config.model].label).join(", ")}`,
+          style: "title",
+        },
+      ],
       [
         {
           value: `Same ${n} data points, initial weights, learning rate ${c0.lr} and ${c0.gradient} derivatives; each model's sheet is live (change its LearningRate) and this sheet follows.`,
@@ -80,9 +96,17 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
   // epoch | √SSE per run | (the chart, the divergence and collapse blocks) | √SSE for chart per run
   const header: Cell[] = [
     { value: "epoch", style: "header" },
-    ...runs.map((p): Cell => ({ value: `√SSE ${p.name}`, style: "header", comment: `√SSE of the epoch on sheet ${p.name} (graddesc's "rmse").` })),
+    ...runs.map((p): Cell => ({
+      value: `√SSE ${p.name}`,
+      style: "header",
+      comment: `√SSE of the epoch on sheet ${p.name} (graddesc's "rmse").`,
+    })),
   ];
-  const feedHeader = runs.map((p): Cell => ({ value: `${p.name} for chart`, style: "header", comment: "√SSE, or #N/A when it is not a positive number (log-scale chart)." }));
+  const feedHeader = runs.map((p): Cell => ({
+    value: `${p.name} for chart`,
+    style: "header",
+    comment: "√SSE, or #N/A when it is not a positive number (log-scale chart).",
+  }));
   const widths = new Map<number, number>([[0, 8]]);
   header.slice(1).forEach((h, i) => widths.set(1 + i, Math.max(12, String(h.value).length + 2)));
   const side = k + 2;
@@ -100,9 +124,19 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
       const errCol = columnOf(steps, "err");
       const from = ref(p.name, steps.row + 1 + e * n, errCol);
       const to = abs(steps.row + (e + 1) * n, errCol);
-      line.push({ formula: `=SQRT(SUM(${from}:${to}))`, cached: cachedNumber(results[i].epochs[e].rootSse), style: "summary" });
+      line.push({
+        formula: `=SQRT(SUM(${from}:${to}))`,
+        cached: cachedNumber(results[i].epochs[e].rootSse),
+        style: "summary",
+      });
     });
-    feeds.push(runs.map((_p, i): Cell => ({ formula: chartFeed(a1(row, 1 + i), true), cached: cachedForChart(results[i].epochs[e].rootSse, true), style: "summary" })));
+    feeds.push(
+      runs.map((_p, i): Cell => ({
+        formula: chartFeed(a1(row, 1 + i), true),
+        cached: cachedForChart(results[i].epochs[e].rootSse, true),
+        style: "summary",
+      }))
+    );
     body.push(line);
   }
   const table: Block = { row: HEADER_ROW, col: 0, cells: [header, ...body] };
@@ -111,7 +145,10 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
   const belowChart = HEADER_ROW + CHART_ROWS + 1;
   const blocks: Block[] = [title, table, divergenceBlock(runs, results, belowChart, side)];
   const collapse = results.findIndex((r) => MODELS[r.config.model].collapse !== undefined);
-  if (collapse >= 0) blocks.push(collapsedBlock(runs[collapse], results[collapse], target, belowChart + k + 2, side));
+  if (collapse >= 0)
+    blocks.push(
+      collapsedBlock(runs[collapse], results[collapse], target, belowChart + k + 2, side)
+    );
   blocks.push(feedBlock);
 
   const chart: ChartSpec = {
@@ -127,7 +164,14 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
       ...seriesLook(i),
     })),
     xAxis: { title: "epoch", numberFormat: axisFormat(body.map((l) => l[0].value)) },
-    yAxis: { title: "√SSE (log scale)", log: true, numberFormat: axisFormat(feeds.flat().map((c) => c.cached), true) },
+    yAxis: {
+      title: "√SSE (log scale)",
+      log: true,
+      numberFormat: axisFormat(
+        feeds.flat().map((c) => c.cached),
+        true
+      ),
+    },
     anchor: { row: HEADER_ROW, col: side, rows: CHART_ROWS, cols: chartCols },
   };
   const lastRow = Math.max(HEADER_ROW + epochs, belowChart + k + (collapse >= 0 ? 5 : 1));
@@ -140,28 +184,46 @@ function compareSheet(name: string, results: RunResult[], runs: SheetPlan[], tar
     conditionalFormats: [],
     freeze: { rows: HEADER_ROW + 1, cols: 1 },
     columnWidths: [...widths].sort((a, b) => a[0] - b[0]).map(([col, width]) => ({ col, width })),
-    print: { areas: [{ row: 0, col: 0, rows: lastRow + 1, cols: side + chartCols }], landscape: true },
+    print: {
+      areas: [{ row: 0, col: 0, rows: lastRow + 1, cols: side + chartCols }],
+      landscape: true,
+    },
     meta: { gradsheet: 1, kind: "compare", runs: runs.map((p) => p.name) },
   };
 }
 
 /** "diverged at step" per run: MATCH of the run sheet's first-diverged flag, as on its headline. */
 function divergenceBlock(runs: SheetPlan[], results: RunResult[], row: number, col: number): Block {
-  const cells: Cell[][] = [[{ value: "diverged at step", style: "header" }, { value: "", style: "header" }]];
+  const cells: Cell[][] = [
+    [
+      { value: "diverged at step", style: "header" },
+      { value: "", style: "header" },
+    ],
+  ];
   runs.forEach((p, i) => {
     const steps = stepsTable(p);
     const flag = columnOf(steps, KEYS.firstDiverged);
     const flags = `${ref(p.name, steps.row + 1, flag)}:${abs(steps.row + steps.rows, flag)}`;
     cells.push([
       { value: p.name, style: "label" },
-      { formula: `=IFERROR(MATCH(1,${flags},0),"none")`, cached: results[i].divergence ? results[i].divergence!.step : "none", style: "integer" },
+      {
+        formula: `=IFERROR(MATCH(1,${flags},0),"none")`,
+        cached: results[i].divergence ? results[i].divergence!.step : "none",
+        style: "integer",
+      },
     ]);
   });
   return { row, col, cells };
 }
 
 /** The 2-neuron linear model as one line: slope a·c and intercept c·b + d at its final weights. */
-function collapsedBlock(plan: SheetPlan, result: RunResult, target: Target, row: number, col: number): Block {
+function collapsedBlock(
+  plan: SheetPlan,
+  result: RunResult,
+  target: Target,
+  row: number,
+  col: number
+): Block {
   const steps = stepsTable(plan);
   const last = steps.row + steps.rows;
   const w = (v: string) => ref(plan.name, last, columnOf(steps, KEYS.next(v)));
@@ -171,7 +233,12 @@ function collapsedBlock(plan: SheetPlan, result: RunResult, target: Target, row:
     col,
     cells: [
       [
-        { value: `${plan.name} collapses to one line`, style: "header", comment: "c·(a·x + b) + d = (a·c)·x + (c·b + d): the same functions as one neuron, a different optimisation problem." },
+        {
+          value: `${plan.name} collapses to one line`,
+          style: "header",
+          comment:
+            "c·(a·x + b) + d = (a·c)·x + (c·b + d): the same functions as one neuron, a different optimisation problem.",
+        },
         { value: "model", style: "header" },
         { value: "target", style: "header" },
       ],
@@ -182,7 +249,11 @@ function collapsedBlock(plan: SheetPlan, result: RunResult, target: Target, row:
       ],
       [
         { value: "intercept c·b + d", style: "label" },
-        { formula: `=${w("c")}*${w("b")}+${w("d")}`, cached: cachedNumber(fin.c * fin.b + fin.d), style: "weight" },
+        {
+          formula: `=${w("c")}*${w("b")}+${w("d")}`,
+          cached: cachedNumber(fin.c * fin.b + fin.d),
+          style: "weight",
+        },
         { value: target.intercept, style: "weight" },
       ],
     ],

@@ -17,12 +17,21 @@ const GRID_COL = 1;
 const CHART_ROWS = 15;
 
 /** The cell text of ŷ − y over the data ranges, with the grid's wx and wy cells and fixed cells (the model registry's). */
-function residual(model: RunResult["config"]["model"], w: Record<string, string>, X: string, Y: string): string {
+function residual(
+  model: RunResult["config"]["model"],
+  w: Record<string, string>,
+  X: string,
+  Y: string
+): string {
   return MODELS[model].sheet.residual((name) => w[name], X, Y);
 }
 
 /** The landscape sheet of a run (with rows). `axes` defaults to `landscapeAxes(result)`. */
-export function buildLandscapeSheet(result: RunResult, name: string, axes: LandscapeAxes = landscapeAxes(result)): SheetPlan {
+export function buildLandscapeSheet(
+  result: RunResult,
+  name: string,
+  axes: LandscapeAxes = landscapeAxes(result)
+): SheetPlan {
   const model = MODELS[result.config.model];
   const data = result.config.data;
   const n = data.length;
@@ -42,9 +51,19 @@ export function buildLandscapeSheet(result: RunResult, name: string, axes: Lands
       row: 0,
       col: 0,
       cells: [
-        [{ value: `Loss landscape of ${model.formula}: log10 SSE over (${wx}, ${wy})`, style: "title" }],
+        [
+          {
+            value: `Loss landscape of ${model.formula}: log10 SSE over (${wx}, ${wy})`,
+            style: "title",
+          },
+        ],
         [{ value: model.landscape.story, style: "subtitle" }],
-        [{ value: `Each cell: log10 of Σ (ŷ − y)² over the ${n} data rows at that ${wx} (across) and ${wy} (down)${fixedNames.length ? `, with ${fixedNames.join(" and ")} held at their initial values` : ""}. Marked cells: the run's path.`, style: "note" }],
+        [
+          {
+            value: `Each cell: log10 of Σ (ŷ − y)² over the ${n} data rows at that ${wx} (across) and ${wy} (down)${fixedNames.length ? `, with ${fixedNames.join(" and ")} held at their initial values` : ""}. Marked cells: the run's path.`,
+            style: "note",
+          },
+        ],
       ],
     },
   ];
@@ -52,7 +71,10 @@ export function buildLandscapeSheet(result: RunResult, name: string, axes: Lands
     blocks.push({
       row: 3,
       col: 1,
-      cells: [fixedNames.map((f): Cell => ({ value: `${f} (held)`, style: "label" })), fixedNames.map((f): Cell => ({ value: fixed[f], style: "input" }))],
+      cells: [
+        fixedNames.map((f): Cell => ({ value: `${f} (held)`, style: "label" })),
+        fixedNames.map((f): Cell => ({ value: fixed[f], style: "input" })),
+      ],
     });
 
   const cellsOf = (i: number, j: number) => {
@@ -62,7 +84,10 @@ export function buildLandscapeSheet(result: RunResult, name: string, axes: Lands
     w[wy] = a1(GRID_ROW + 1 + i, GRID_COL, { absCol: true });
     return w;
   };
-  const header: Cell[] = [{ value: `${wy} ↓  ${wx} →`, style: "header" }, ...xs.map((x): Cell => ({ value: x, style: "header" }))];
+  const header: Cell[] = [
+    { value: `${wy} ↓  ${wx} →`, style: "header" },
+    ...xs.map((x): Cell => ({ value: x, style: "header" })),
+  ];
   const gridCells: Cell[][] = [header];
   ys.forEach((y, i) => {
     const line: Cell[] = [{ value: y, style: "header" }];
@@ -77,22 +102,41 @@ export function buildLandscapeSheet(result: RunResult, name: string, axes: Lands
   blocks.push({
     row: GRID_ROW,
     col: dataCol,
-    cells: [[{ value: "x", style: "header" }, { value: "y", style: "header" }], ...data.map((p): Cell[] => [{ value: p.x }, { value: p.y }])],
+    cells: [
+      [
+        { value: "x", style: "header" },
+        { value: "y", style: "header" },
+      ],
+      ...data.map((p): Cell[] => [{ value: p.x }, { value: p.y }]),
+    ],
   });
   const rows = result.rows ?? [];
   const end = result.divergence ? result.divergence.step - 1 : rows.length;
-  const path = rows.slice(0, Math.max(end, 1)).filter((r) => Number.isFinite(r.weights[wx]) && Number.isFinite(r.weights[wy]));
+  const path = rows
+    .slice(0, Math.max(end, 1))
+    .filter((r) => Number.isFinite(r.weights[wx]) && Number.isFinite(r.weights[wy]));
   blocks.push({
     row: GRID_ROW,
     col: pathCol,
     cells: [
-      [{ value: "step", style: "header" }, { value: `${wx} used`, style: "header" }, { value: `${wy} used`, style: "header" }],
-      ...path.map((r): Cell[] => [{ value: r.step, style: "integer" }, { value: r.weights[wx], style: "weight" }, { value: r.weights[wy], style: "weight" }]),
+      [
+        { value: "step", style: "header" },
+        { value: `${wx} used`, style: "header" },
+        { value: `${wy} used`, style: "header" },
+      ],
+      ...path.map((r): Cell[] => [
+        { value: r.step, style: "integer" },
+        { value: r.weights[wx], style: "weight" },
+        { value: r.weights[wy], style: "weight" },
+      ]),
     ],
   });
 
   const chartRow = GRID_ROW + ys.length + 2;
-  const widths = [{ col: GRID_COL, width: 12 }, ...xs.map((_x, j) => ({ col: GRID_COL + 1 + j, width: 7 }))];
+  const widths = [
+    { col: GRID_COL, width: 12 },
+    ...xs.map((_x, j) => ({ col: GRID_COL + 1 + j, width: 7 })),
+  ];
   const gridRange = { row: GRID_ROW + 1, col: GRID_COL + 1, rows: ys.length, cols: xs.length };
   const conditionalFormats: ConditionalFormat[] = [];
   if (path.length) {
@@ -109,7 +153,11 @@ export function buildLandscapeSheet(result: RunResult, name: string, axes: Lands
       style: "flag",
     });
   }
-  conditionalFormats.push({ kind: "colorScale", range: gridRange, colors: ["63BE7B", "FFEB84", "F8696B"] });
+  conditionalFormats.push({
+    kind: "colorScale",
+    range: gridRange,
+    colors: ["63BE7B", "FFEB84", "F8696B"],
+  });
 
   return {
     name,
@@ -133,14 +181,26 @@ export function buildLandscapeSheet(result: RunResult, name: string, axes: Lands
             ],
             xAxis: { title: wx, min: xs[0], max: xs[xs.length - 1], numberFormat: axisFormat(xs) },
             yAxis: { title: wy, min: ys[0], max: ys[ys.length - 1], numberFormat: axisFormat(ys) },
-            anchor: { row: chartRow, col: GRID_COL, rows: CHART_ROWS, cols: spanCols(new Map(widths.map((w) => [w.col, w.width])), GRID_COL, LAYOUT.band.chars) },
+            anchor: {
+              row: chartRow,
+              col: GRID_COL,
+              rows: CHART_ROWS,
+              cols: spanCols(
+                new Map(widths.map((w) => [w.col, w.width])),
+                GRID_COL,
+                LAYOUT.band.chars
+              ),
+            },
           },
         ]
       : [],
     conditionalFormats,
     freeze: { rows: 0, cols: 0 },
     columnWidths: widths,
-    print: { areas: [{ row: 0, col: 0, rows: chartRow + CHART_ROWS + 1, cols: pathCol + 3 }], landscape: true },
+    print: {
+      areas: [{ row: 0, col: 0, rows: chartRow + CHART_ROWS + 1, cols: pathCol + 3 }],
+      landscape: true,
+    },
     meta: { gradsheet: 1, kind: "landscape", wx, wy },
   };
 }

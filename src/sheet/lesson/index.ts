@@ -20,7 +20,11 @@ export { QUESTIONS, type Question } from "./questions";
 
 /** The plan's title block (row 0: title, row 1: the text) replaced by the question's. */
 function retitled(plan: SheetPlan, title: string, text: string): SheetPlan {
-  const head: Block = { row: 0, col: 0, cells: [[{ value: title, style: "title" }], [{ value: text, style: "subtitle" }]] };
+  const head: Block = {
+    row: 0,
+    col: 0,
+    cells: [[{ value: title, style: "title" }], [{ value: text, style: "subtitle" }]],
+  };
   return { ...plan, blocks: [head, ...plan.blocks.filter((b) => !(b.row === 0 && b.col === 0))] };
 }
 
@@ -38,22 +42,39 @@ function collapsedBlock(plan: SheetPlan, result: RunResult): Block {
   const steps = plan.tables.find((t) => t.id === "steps")!;
   const last = steps.row + steps.rows;
   const at = (w: string) => a1(last, columnOf(steps, KEYS.next(w)));
-  const summary = plan.blocks.find((b) => b.row === LAYOUT.headerRow && b.col > steps.col + steps.columns.length - 1)!;
+  const summary = plan.blocks.find(
+    (b) => b.row === LAYOUT.headerRow && b.col > steps.col + steps.columns.length - 1
+  )!;
   const w = result.rows![result.rows!.length - 1].newWeights;
   const t = DEFAULT_TARGET;
   return {
     row: summary.row + summary.cells.length + 1,
     col: summary.col,
     cells: [
-      [{ value: "the one line", style: "header" }, { value: "learned", style: "header" }, { value: "target", style: "header" }],
-      [{ value: "slope a·c", style: "label" }, { formula: `=${at("a")}*${at("c")}`, cached: w.a * w.c, style: "summary" }, { value: t.slope, style: "number" }],
-      [{ value: "intercept c·b + d", style: "label" }, { formula: `=${at("c")}*${at("b")}+${at("d")}`, cached: w.c * w.b + w.d, style: "summary" }, { value: t.intercept, style: "number" }],
+      [
+        { value: "the one line", style: "header" },
+        { value: "learned", style: "header" },
+        { value: "target", style: "header" },
+      ],
+      [
+        { value: "slope a·c", style: "label" },
+        { formula: `=${at("a")}*${at("c")}`, cached: w.a * w.c, style: "summary" },
+        { value: t.slope, style: "number" },
+      ],
+      [
+        { value: "intercept c·b + d", style: "label" },
+        { formula: `=${at("c")}*${at("b")}+${at("d")}`, cached: w.c * w.b + w.d, style: "summary" },
+        { value: t.intercept, style: "number" },
+      ],
     ],
   };
 }
 
 /** One question's sheet. */
-export function buildQuestionSheet(q: Question, run: RunResult | SweepResult = questionRun(q)): SheetPlan {
+export function buildQuestionSheet(
+  q: Question,
+  run: RunResult | SweepResult = questionRun(q)
+): SheetPlan {
   if (q.sweep) {
     const plan = buildSweepSheet(run as SweepResult, resolveConfig(q.options), q.name);
     return retitled(plan, q.title, q.text(run, ""));

@@ -3,8 +3,25 @@
  * series and axis came from (so the fix can edit exactly those). Handles stay in this folder;
  * the model that leaves it is plain data.
  */
-import type { AxisModel, CellValue, ChartModel, ChartType, DataSource, SeriesModel } from "../../doctor";
-import { attr, descendants, kid, kids, local, path, textOf, type XmlDocument, type XmlElement } from "./xml";
+import type {
+  AxisModel,
+  CellValue,
+  ChartModel,
+  ChartType,
+  DataSource,
+  SeriesModel,
+} from "../../doctor";
+import {
+  attr,
+  descendants,
+  kid,
+  kids,
+  local,
+  path,
+  textOf,
+  type XmlDocument,
+  type XmlElement,
+} from "./xml";
 
 /** Where each part of the model lives in the XML. */
 export interface ChartHandles {
@@ -31,13 +48,19 @@ const GROUP_TYPES: Record<string, ChartType> = {
 const AXES = new Set(["catAx", "valAx", "dateAx", "serAx"]);
 
 /** Read a parsed chart part. `id` is its part name; `name`/`sheet` come from the drawing. */
-export function readChart(doc: XmlDocument, id: string, extra: { name?: string; sheet?: string } = {}): { model: ChartModel; handles: ChartHandles } | null {
+export function readChart(
+  doc: XmlDocument,
+  id: string,
+  extra: { name?: string; sheet?: string } = {}
+): { model: ChartModel; handles: ChartHandles } | null {
   const chart = kid(doc.root, "c:chart");
   const plotArea = kid(chart, "c:plotArea");
   if (!chart || !plotArea) return null;
   const groups = kids(plotArea).filter((e) => e.q.startsWith("c:") && e.q.endsWith("Chart"));
   const axisEls = kids(plotArea).filter((e) => e.q.startsWith("c:") && AXES.has(local(e.q)));
-  const primaryIds = groups.length ? kids(groups[0], "c:axId").map((a) => attr(a, "val") ?? "") : [];
+  const primaryIds = groups.length
+    ? kids(groups[0], "c:axId").map((a) => attr(a, "val") ?? "")
+    : [];
   const groupOf = (g: XmlElement): "primary" | "secondary" => {
     const ids = kids(g, "c:axId").map((a) => attr(a, "val") ?? "");
     return ids.every((x) => primaryIds.includes(x)) ? "primary" : "secondary";
@@ -58,7 +81,8 @@ export function readChart(doc: XmlDocument, id: string, extra: { name?: string; 
     const model = readAxis(a, primaryIds, type);
     if (!model) continue;
     // "Automatically select based on data" over date cells: Excel draws a date axis.
-    if (model.kind === "category" && dates && attr(kid(a, "c:auto"), "val") !== "0") model.kind = "date";
+    if (model.kind === "category" && dates && attr(kid(a, "c:auto"), "val") !== "0")
+      model.kind = "date";
     axes.push(model);
     axisHandles.push(a);
   }
@@ -72,7 +96,18 @@ export function readChart(doc: XmlDocument, id: string, extra: { name?: string; 
     series,
     axes,
   };
-  return { model, handles: { doc, plotArea, groups, series: seriesHandles, axes: axisHandles, axisIds: axisHandles.map((a) => attr(kid(a, "c:axId"), "val") ?? ""), primaryIds } };
+  return {
+    model,
+    handles: {
+      doc,
+      plotArea,
+      groups,
+      series: seriesHandles,
+      axes: axisHandles,
+      axisIds: axisHandles.map((a) => attr(kid(a, "c:axId"), "val") ?? ""),
+      primaryIds,
+    },
+  };
 }
 
 /** The chart family; stacked, 3-D, pie and other groups read as "other" (the doctor leaves them alone). */
@@ -100,8 +135,15 @@ function readSeries(ser: XmlElement, axisGroup: "primary" | "secondary"): Series
     : kid(tx, "c:v")
       ? { kind: "literal", values: [textOf(kid(tx, "c:v"))] }
       : { kind: "none" };
-  const cachedName = path(tx, "c:strRef", "c:strCache") ? cacheValues(path(tx, "c:strRef", "c:strCache")!)[0] : undefined;
-  const name = nameSource.kind === "literal" ? String(nameSource.values[0]) : cachedName != null ? String(cachedName) : undefined;
+  const cachedName = path(tx, "c:strRef", "c:strCache")
+    ? cacheValues(path(tx, "c:strRef", "c:strCache")!)[0]
+    : undefined;
+  const name =
+    nameSource.kind === "literal"
+      ? String(nameSource.values[0])
+      : cachedName != null
+        ? String(cachedName)
+        : undefined;
   const color =
     attr(path(ser, "c:spPr", "a:ln", "a:solidFill", "a:srgbClr"), "val") ??
     attr(path(ser, "c:spPr", "a:solidFill", "a:srgbClr"), "val");

@@ -8,11 +8,43 @@ import type { AxisModel, CellValue, ChartModel, DataSource } from "../../doctor"
 import type { ChartHandles } from "./chart-read";
 import { attr, el, kid, kids, path, setAttr, textOf, type XmlElement, type XmlNode } from "./xml";
 
-const SCATTER_SER = ["c:idx", "c:order", "c:tx", "c:spPr", "c:marker", "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:xVal", "c:yVal", "c:smooth", "c:extLst"];
+const SCATTER_SER = [
+  "c:idx",
+  "c:order",
+  "c:tx",
+  "c:spPr",
+  "c:marker",
+  "c:dPt",
+  "c:dLbls",
+  "c:trendline",
+  "c:errBars",
+  "c:xVal",
+  "c:yVal",
+  "c:smooth",
+  "c:extLst",
+];
 const VAL_AX = [
-  "c:axId", "c:scaling", "c:delete", "c:axPos", "c:majorGridlines", "c:minorGridlines", "c:title", "c:numFmt",
-  "c:majorTickMark", "c:minorTickMark", "c:tickLblPos", "c:spPr", "c:txPr", "c:crossAx", "c:crosses", "c:crossesAt",
-  "c:crossBetween", "c:majorUnit", "c:minorUnit", "c:dispUnits", "c:extLst",
+  "c:axId",
+  "c:scaling",
+  "c:delete",
+  "c:axPos",
+  "c:majorGridlines",
+  "c:minorGridlines",
+  "c:title",
+  "c:numFmt",
+  "c:majorTickMark",
+  "c:minorTickMark",
+  "c:tickLblPos",
+  "c:spPr",
+  "c:txPr",
+  "c:crossAx",
+  "c:crosses",
+  "c:crossesAt",
+  "c:crossBetween",
+  "c:majorUnit",
+  "c:minorUnit",
+  "c:dispUnits",
+  "c:extLst",
 ];
 
 /** Apply the difference between `before` and `after` to the chart XML behind `h` (in place). */
@@ -42,7 +74,13 @@ function toScatter(h: ChartHandles, after: ChartModel): void {
     for (const a of axIds) converted.add(attr(a, "val") ?? "");
     const varyColors = kid(g, "c:varyColors") ?? el("c:varyColors", { val: "0" });
     const dLbls = kid(g, "c:dLbls");
-    const group = el("c:scatterChart", {}, [el("c:scatterStyle", { val: "lineMarker" }), varyColors, ...sers, ...(dLbls ? [dLbls] : []), ...axIds]);
+    const group = el("c:scatterChart", {}, [
+      el("c:scatterStyle", { val: "lineMarker" }),
+      varyColors,
+      ...sers,
+      ...(dLbls ? [dLbls] : []),
+      ...axIds,
+    ]);
     replace(h.plotArea, g, group);
     for (const s of h.series) if (s.group === g) s.group = group;
     return group;
@@ -77,7 +115,11 @@ function scatterSeries(ser: XmlElement, x: DataSource): XmlElement {
   if (spPr && fill) {
     const ln = kid(spPr, "a:ln");
     if (!ln) spPr.children.push(el("a:ln", { w: "19050" }, [clone(fill)]));
-    else if (!kid(ln, "a:solidFill") && !kid(ln, "a:gradFill")) ln.children = [clone(fill), ...ln.children.filter((c) => c.type !== "element" || c.q !== "a:noFill")];
+    else if (!kid(ln, "a:solidFill") && !kid(ln, "a:gradFill"))
+      ln.children = [
+        clone(fill),
+        ...ln.children.filter((c) => c.type !== "element" || c.q !== "a:noFill"),
+      ];
     if (!markers.length) markers.push(colouredMarker(fill));
   }
   const cat = kid(ser, "c:cat");
@@ -88,7 +130,15 @@ function scatterSeries(ser: XmlElement, x: DataSource): XmlElement {
   const smooth = kid(ser, "c:smooth") ?? el("c:smooth", { val: "0" });
   const before = keep(["c:idx", "c:order", "c:tx", "c:spPr"]);
   const after = keep(["c:dPt", "c:dLbls", "c:trendline", "c:errBars"]);
-  return el("c:ser", {}, [...before, ...markers, ...after, xVal, yVal, smooth, ...keep(["c:extLst"])]);
+  return el("c:ser", {}, [
+    ...before,
+    ...markers,
+    ...after,
+    xVal,
+    yVal,
+    smooth,
+    ...keep(["c:extLst"]),
+  ]);
 }
 
 /** A marker filled and outlined in `fill`'s colour. */
@@ -110,7 +160,10 @@ function setXVal(ser: XmlElement, x: DataSource): void {
 
 /** c:xVal for a data source: a c:numRef with its cached numbers, or a literal list. */
 function xValElement(x: DataSource): XmlElement {
-  if (x.kind === "ref") return el("c:xVal", {}, [el("c:numRef", {}, [el("c:f", {}, [text(x.ref)]), ...(x.values ? [numCache(x.values)] : [])])]);
+  if (x.kind === "ref")
+    return el("c:xVal", {}, [
+      el("c:numRef", {}, [el("c:f", {}, [text(x.ref)]), ...(x.values ? [numCache(x.values)] : [])]),
+    ]);
   if (x.kind === "literal") return el("c:xVal", {}, [numCache(x.values, "c:numLit")]);
   return el("c:xVal");
 }
@@ -118,21 +171,32 @@ function xValElement(x: DataSource): XmlElement {
 function numCache(values: CellValue[], name = "c:numCache"): XmlElement {
   const pts: XmlElement[] = [];
   values.forEach((v, i) => {
-    if (typeof v === "number" && Number.isFinite(v)) pts.push(el("c:pt", { idx: String(i) }, [el("c:v", {}, [text(String(v))])]));
+    if (typeof v === "number" && Number.isFinite(v))
+      pts.push(el("c:pt", { idx: String(i) }, [el("c:v", {}, [text(String(v))])]));
   });
-  return el(name, {}, [el("c:formatCode", {}, [text("General")]), el("c:ptCount", { val: String(values.length) }), ...pts]);
+  return el(name, {}, [
+    el("c:formatCode", {}, [text("General")]),
+    el("c:ptCount", { val: String(values.length) }),
+    ...pts,
+  ]);
 }
 
 /** A c:catAx/c:dateAx rebuilt as a c:valAx with the same id, position, title and formatting. */
 function valueAxis(a: XmlElement): XmlElement {
-  const v = el("c:valAx", {}, kids(a).filter((c) => VAL_AX.includes(c.q) && c.q !== "c:extLst"));
+  const v = el(
+    "c:valAx",
+    {},
+    kids(a).filter((c) => VAL_AX.includes(c.q) && c.q !== "c:extLst")
+  );
   if (!kid(v, "c:crossBetween")) insertInOrder(v, el("c:crossBetween", { val: "midCat" }), VAL_AX);
   return v;
 }
 
 /** Series moved from the secondary to the primary axes: join the primary group, drop unused axes. */
 function mergeSecondary(h: ChartHandles, before: ChartModel, after: ChartModel): void {
-  const moved = after.series.flatMap((s, i) => (s.axisGroup === "primary" && before.series[i].axisGroup === "secondary" ? [i] : []));
+  const moved = after.series.flatMap((s, i) =>
+    s.axisGroup === "primary" && before.series[i].axisGroup === "secondary" ? [i] : []
+  );
   if (!moved.length) return;
   const ids = (g: XmlElement): string[] => kids(g, "c:axId").map((a) => attr(a, "val") ?? "");
   const isPrimary = (g: XmlElement): boolean => ids(g).every((x) => h.primaryIds.includes(x));
@@ -146,7 +210,9 @@ function mergeSecondary(h: ChartHandles, before: ChartModel, after: ChartModel):
       target.children.splice(last ? target.children.indexOf(last) + 1 : 0, 0, s.ser);
       s.group = target;
     } else {
-      kids(s.group, "c:axId").forEach((a, k) => setAttr(a, "val", h.primaryIds[k] ?? h.primaryIds[0]));
+      kids(s.group, "c:axId").forEach((a, k) =>
+        setAttr(a, "val", h.primaryIds[k] ?? h.primaryIds[0])
+      );
     }
   }
   for (const g of [...h.groups]) {
@@ -179,16 +245,27 @@ function updateAxes(h: ChartHandles, before: ChartModel, after: ChartModel): voi
     if (now.title && !was.title && !kid(a, "c:title")) insertInOrder(a, axisTitle(now), VAL_AX);
     if (was.scale === "log" && now.scale === "linear") {
       const scaling = kid(a, "c:scaling");
-      if (scaling) scaling.children = scaling.children.filter((c) => !(c.type === "element" && c.q === "c:logBase"));
+      if (scaling)
+        scaling.children = scaling.children.filter(
+          (c) => !(c.type === "element" && c.q === "c:logBase")
+        );
     }
   });
 }
 
 function axisTitle(a: AxisModel): XmlElement {
-  const bodyPr = a.direction === "vertical" ? el("a:bodyPr", { rot: "-5400000", vert: "horz" }) : el("a:bodyPr");
+  const bodyPr =
+    a.direction === "vertical" ? el("a:bodyPr", { rot: "-5400000", vert: "horz" }) : el("a:bodyPr");
   return el("c:title", {}, [
     el("c:tx", {}, [
-      el("c:rich", {}, [bodyPr, el("a:lstStyle"), el("a:p", {}, [el("a:pPr", {}, [el("a:defRPr")]), el("a:r", {}, [el("a:t", {}, [text(a.title ?? "")])])])]),
+      el("c:rich", {}, [
+        bodyPr,
+        el("a:lstStyle"),
+        el("a:p", {}, [
+          el("a:pPr", {}, [el("a:defRPr")]),
+          el("a:r", {}, [el("a:t", {}, [text(a.title ?? "")])]),
+        ]),
+      ]),
     ]),
     el("c:overlay", { val: "0" }),
   ]);

@@ -2,7 +2,14 @@
  * The chart doctor for files: findings for an .xlsx/.xlsm's charts, and a fixed copy in which only
  * chart parts change (every other zip entry keeps its exact bytes, macros included).
  */
-import { checkWorkbook, fixWorkbook, type AppliedFix, type Finding, type SkippedFix, type WorkbookModel } from "../../doctor";
+import {
+  checkWorkbook,
+  fixWorkbook,
+  type AppliedFix,
+  type Finding,
+  type SkippedFix,
+  type WorkbookModel,
+} from "../../doctor";
 import { applyChartFix } from "./chart-write";
 import { readWorkbookPackage } from "./package";
 import { serializeXml } from "./xml";
@@ -50,9 +57,19 @@ export function fixFile(bytes: Uint8Array): FileFix {
   if (applied.length !== result.applied.length)
     skipped.push({
       code: "manual-calculation",
-      reason: "The fixed copy changes chart parts only. Set calculation to Automatic in Excel (Formulas > Calculation Options > Automatic).",
+      reason:
+        "The fixed copy changes chart parts only. Set calculation to Automatic in Excel (Formulas > Calculation Options > Automatic).",
     });
   const out = replace.size ? rewriteZip(pkg.zip, replace) : Uint8Array.from(bytes);
   const remaining = checkWorkbook(readWorkbookPackage(out).model);
-  return { bytes: out, findings: result.charts.flatMap((r) => r.findings).concat(checkWorkbook({ ...pkg.model, charts: [] })), applied, skipped, remaining, changedParts: [...replace.keys()] };
+  return {
+    bytes: out,
+    findings: result.charts
+      .flatMap((r) => r.findings)
+      .concat(checkWorkbook({ ...pkg.model, charts: [] })),
+    applied,
+    skipped,
+    remaining,
+    changedParts: [...replace.keys()],
+  };
 }

@@ -11,17 +11,39 @@ import type { XmlDocument, XmlElement } from "./xml";
 
 /** Canonical prefix → [transitional URI, Strict URI]. */
 const VOCABULARIES: Record<string, [string, string]> = {
-  c: ["http://schemas.openxmlformats.org/drawingml/2006/chart", "http://purl.oclc.org/ooxml/drawingml/chart"],
-  a: ["http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main"],
-  xdr: ["http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing", "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing"],
-  r: ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"],
-  "": ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
-  pr: ["http://schemas.openxmlformats.org/package/2006/relationships", "http://schemas.openxmlformats.org/package/2006/relationships"],
-  mc: ["http://schemas.openxmlformats.org/markup-compatibility/2006", "http://schemas.openxmlformats.org/markup-compatibility/2006"],
+  c: [
+    "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "http://purl.oclc.org/ooxml/drawingml/chart",
+  ],
+  a: [
+    "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://purl.oclc.org/ooxml/drawingml/main",
+  ],
+  xdr: [
+    "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+    "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing",
+  ],
+  r: [
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+  ],
+  "": [
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  ],
+  pr: [
+    "http://schemas.openxmlformats.org/package/2006/relationships",
+    "http://schemas.openxmlformats.org/package/2006/relationships",
+  ],
+  mc: [
+    "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "http://schemas.openxmlformats.org/markup-compatibility/2006",
+  ],
 };
 
 const CANONICAL = new Map<string, string>();
-for (const [prefix, uris] of Object.entries(VOCABULARIES)) for (const u of uris) CANONICAL.set(u, prefix === "pr" ? "" : prefix);
+for (const [prefix, uris] of Object.entries(VOCABULARIES))
+  for (const u of uris) CANONICAL.set(u, prefix === "pr" ? "" : prefix);
 
 const STRICT = "http://purl.oclc.org/ooxml/";
 
@@ -37,7 +59,9 @@ export function resolveNames(root: XmlElement): void {
       (scope as Map<string, string>).set(k === "xmlns" ? "" : k.slice(6), v);
     }
     e.q = canonical(e.name, scope, true);
-    e.qa = e.attrs.map(([k]) => (k === "xmlns" || k.startsWith("xmlns:") ? k : canonical(k, scope, false)));
+    e.qa = e.attrs.map(([k]) =>
+      k === "xmlns" || k.startsWith("xmlns:") ? k : canonical(k, scope, false)
+    );
     for (const c of e.children) if (c.type === "element") walk(c, scope);
   };
   walk(root, new Map());
@@ -75,7 +99,9 @@ export function localizeNames(doc: XmlDocument): void {
     if (!uris) return canonicalPrefix;
     for (const u of uris) if (declared.has(u)) return declared.get(u)!;
     const uri = uris[strict ? 1 : 0];
-    const taken = new Set(doc.root.attrs.filter(([k]) => k.startsWith("xmlns:")).map(([k]) => k.slice(6)));
+    const taken = new Set(
+      doc.root.attrs.filter(([k]) => k.startsWith("xmlns:")).map(([k]) => k.slice(6))
+    );
     let p = canonicalPrefix;
     for (let n = 1; taken.has(p); n++) p = `${canonicalPrefix}${n}`;
     doc.root.attrs.push([`xmlns:${p}`, uri]);

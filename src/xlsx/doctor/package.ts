@@ -6,7 +6,17 @@
 import { colIndex } from "../../sheet/address";
 import { parseRef, type CellValue, type SheetContext, type WorkbookModel } from "../../doctor";
 import { readChart, type ChartHandles } from "./chart-read";
-import { attr, descendants, kid, kids, parseXml, textOf, XmlError, type XmlDocument, type XmlElement } from "./xml";
+import {
+  attr,
+  descendants,
+  kid,
+  kids,
+  parseXml,
+  textOf,
+  XmlError,
+  type XmlDocument,
+  type XmlElement,
+} from "./xml";
 import { DoctorInputError, entryData, readZip, type ZipArchive } from "./zip";
 
 /** A chart found in the package: its part name and the XML handles behind its model. */
@@ -40,7 +50,8 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
     try {
       return parseXml(t);
     } catch (err) {
-      if (err instanceof XmlError) throw new DoctorInputError(`the workbook is damaged (${name}: ${err.message})`);
+      if (err instanceof XmlError)
+        throw new DoctorInputError(`the workbook is damaged (${name}: ${err.message})`);
       throw err;
     }
   };
@@ -52,7 +63,10 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
     if (!doc) return out;
     for (const r of kids(doc.root, "Relationship")) {
       if (attr(r, "TargetMode") === "External") continue;
-      out.set(attr(r, "Id") ?? "", { type: attr(r, "Type") ?? "", target: resolve(part, attr(r, "Target") ?? "") });
+      out.set(attr(r, "Id") ?? "", {
+        type: attr(r, "Type") ?? "",
+        target: resolve(part, attr(r, "Target") ?? ""),
+      });
     }
     return out;
   };
@@ -60,9 +74,13 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   const root = [...rels("").values()].find((r) => r.type.endsWith("/officeDocument"));
   const wbPart = root?.target ?? "xl/workbook.xml";
   const workbook = xml(wbPart);
-  if (!workbook) throw new DoctorInputError("the file is a zip but not an Excel workbook (it has no workbook part)");
+  if (!workbook)
+    throw new DoctorInputError(
+      "the file is a zip but not an Excel workbook (it has no workbook part)"
+    );
   const calc = attr(kid(workbook.root, "calcPr"), "calcMode");
-  const calcMode: WorkbookModel["calcMode"] = calc === "manual" ? "manual" : calc === "autoNoTable" ? "semiautomatic" : "automatic";
+  const calcMode: WorkbookModel["calcMode"] =
+    calc === "manual" ? "manual" : calc === "autoNoTable" ? "semiautomatic" : "automatic";
   const wbRels = rels(wbPart);
   const sheets = kids(kid(workbook.root, "sheets") ?? workbook.root, "sheet").map((s) => ({
     name: attr(s, "name") ?? "",
@@ -73,7 +91,9 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   const modelCharts: WorkbookModel["charts"] = [];
   for (const sheet of sheets) {
     if (!sheet.part) continue;
-    for (const drawing of [...rels(sheet.part).values()].filter((r) => r.type.endsWith("/drawing"))) {
+    for (const drawing of [...rels(sheet.part).values()].filter((r) =>
+      r.type.endsWith("/drawing")
+    )) {
       const d = xml(drawing.target);
       if (!d) continue;
       const dRels = rels(drawing.target);
@@ -141,7 +161,12 @@ function neededRows(charts: WorkbookModel["charts"]): Map<string, { top: number;
         const cur = out.get(key);
         const top = Math.max(0, r.row - HEADER_ROWS);
         const bottom = r.row + r.rows - 1;
-        out.set(key, cur ? { top: Math.min(cur.top, top), bottom: Math.max(cur.bottom, bottom) } : { top, bottom });
+        out.set(
+          key,
+          cur
+            ? { top: Math.min(cur.top, top), bottom: Math.max(cur.bottom, bottom) }
+            : { top, bottom }
+        );
       }
   return out;
 }
@@ -151,12 +176,19 @@ function sharedStrings(doc: XmlDocument | undefined): string[] {
   return kids(doc.root, "si").map((si) => {
     const t = kid(si, "t");
     if (t) return textOf(t);
-    return kids(si, "r").map((r) => textOf(kid(r, "t"))).join("");
+    return kids(si, "r")
+      .map((r) => textOf(kid(r, "t")))
+      .join("");
   });
 }
 
 /** A sheet's cells in rows [top, bottom] as a plain window starting at column A. */
-function sheetContext(name: string, doc: XmlDocument, strings: string[], rows: { top: number; bottom: number }): SheetContext {
+function sheetContext(
+  name: string,
+  doc: XmlDocument,
+  strings: string[],
+  rows: { top: number; bottom: number }
+): SheetContext {
   const values: CellValue[][] = Array.from({ length: rows.bottom - rows.top + 1 }, () => []);
   const data = kid(doc.root, "sheetData");
   let r = -1;

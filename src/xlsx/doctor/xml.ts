@@ -56,7 +56,10 @@ export function decode(s: string): string {
   if (!s.includes("&")) return s;
   return s.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);|&/g, (m, ref: string | undefined) => {
     if (!ref) throw new XmlError("bare '&' in XML text");
-    if (ref[0] === "#") return String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    if (ref[0] === "#")
+      return String.fromCodePoint(
+        ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
+      );
     const v = ENTITIES[ref];
     if (v === undefined) throw new XmlError(`unknown XML entity &${ref};`);
     return v;
@@ -120,7 +123,8 @@ export function parseXml(src: string): XmlDocument {
     }
     if (src.startsWith("<!", i)) {
       const end = src.indexOf(">", i);
-      if (end < 0 || src.slice(i, end).includes("[")) fail("DOCTYPE declarations with a subset are not accepted");
+      if (end < 0 || src.slice(i, end).includes("["))
+        fail("DOCTYPE declarations with a subset are not accepted");
       i = end + 1;
       continue;
     }
@@ -131,7 +135,8 @@ export function parseXml(src: string): XmlDocument {
       if (src[i] !== ">") fail("expected '>'");
       i++;
       const open = stack.pop();
-      if (!open || open.name !== name) fail(`closing tag </${name}> does not match <${open?.name ?? "nothing"}>`);
+      if (!open || open.name !== name)
+        fail(`closing tag </${name}> does not match <${open?.name ?? "nothing"}>`);
       if (!stack.length) rootEnd = i;
       continue;
     }
@@ -181,7 +186,11 @@ function escText(s: string): string {
 }
 
 function escAttr(s: string): string {
-  return escText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return escText(s)
+    .replace(/"/g, "&quot;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
 }
 
 /** Serialize a node; elements without children are written self-closed. */
@@ -202,14 +211,28 @@ export function serializeXml(doc: XmlDocument): string {
 // ---- small tree helpers ----------------------------------------------------------------------
 
 /** A new element, named canonically ("c:valAx"); attributes are unprefixed. */
-export function el(name: string, attrs: Record<string, string> = {}, children: XmlNode[] = []): XmlElement {
+export function el(
+  name: string,
+  attrs: Record<string, string> = {},
+  children: XmlNode[] = []
+): XmlElement {
   const list = Object.entries(attrs);
-  return { type: "element", name, q: name, attrs: list, qa: list.map(([k]) => k), fresh: true, children };
+  return {
+    type: "element",
+    name,
+    q: name,
+    attrs: list,
+    qa: list.map(([k]) => k),
+    fresh: true,
+    children,
+  };
 }
 
 /** Child elements, optionally only those of canonical name `name`. */
 export function kids(e: XmlElement, name?: string): XmlElement[] {
-  return e.children.filter((c): c is XmlElement => c.type === "element" && (name === undefined || c.q === name));
+  return e.children.filter(
+    (c): c is XmlElement => c.type === "element" && (name === undefined || c.q === name)
+  );
 }
 
 /** The first child element named `name`. */
@@ -257,7 +280,9 @@ export function setAttr(e: XmlElement, name: string, value: string): void {
 /** All text inside an element, concatenated. */
 export function textOf(e: XmlElement | undefined): string {
   if (!e) return "";
-  return e.children.map((c) => (c.type === "text" ? c.text : c.type === "element" ? textOf(c) : "")).join("");
+  return e.children
+    .map((c) => (c.type === "text" ? c.text : c.type === "element" ? textOf(c) : ""))
+    .join("");
 }
 
 /** The local part of a prefixed name: "c:lineChart" → "lineChart" (pass an element's `q`). */

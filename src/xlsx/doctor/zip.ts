@@ -35,15 +35,19 @@ export interface ZipArchive {
 }
 
 const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
-const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+const u32 = (b: Uint8Array, o: number): number =>
+  (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
 /** Read the directory of a zip. Throws DoctorInputError for anything that is not a plain, unencrypted zip. */
 export function readZip(input: Uint8Array): ZipArchive {
   // A plain view: Node Buffers' slice() shares memory, and edits must never reach the input.
   const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length >= 4 && u32(bytes, 0) === 0xe011cfd0)
-    throw new DoctorInputError("the file is password-protected (an encrypted Office file); remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again");
-  if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) throw new DoctorInputError("the file is not an .xlsx/.xlsm workbook (it is not a zip archive)");
+    throw new DoctorInputError(
+      "the file is password-protected (an encrypted Office file); remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again"
+    );
+  if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50)
+    throw new DoctorInputError("the file is not an .xlsx/.xlsm workbook (it is not a zip archive)");
   let eocd = -1;
   for (let o = bytes.length - 22; o >= Math.max(0, bytes.length - 22 - 0xffff); o--) {
     if (u32(bytes, o) === 0x06054b50) {
@@ -51,28 +55,40 @@ export function readZip(input: Uint8Array): ZipArchive {
       break;
     }
   }
-  if (eocd < 0) throw new DoctorInputError("the workbook is damaged (its zip directory is missing; the file may be truncated)");
+  if (eocd < 0)
+    throw new DoctorInputError(
+      "the workbook is damaged (its zip directory is missing; the file may be truncated)"
+    );
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
   const commentLength = u16(bytes, eocd + 20);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new DoctorInputError("ZIP64 workbooks are not supported");
-  if (cdOffset + cdSize > eocd) throw new DoctorInputError("the workbook is damaged (its zip directory points outside the file)");
+  if (count === 0xffff || cdOffset === 0xffffffff)
+    throw new DoctorInputError("ZIP64 workbooks are not supported");
+  if (cdOffset + cdSize > eocd)
+    throw new DoctorInputError(
+      "the workbook is damaged (its zip directory points outside the file)"
+    );
   const entries: ZipEntry[] = [];
   let o = cdOffset;
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
-    if (o + 46 > bytes.length || u32(bytes, o) !== 0x02014b50) throw new DoctorInputError("the workbook is damaged (bad zip directory record)");
+    if (o + 46 > bytes.length || u32(bytes, o) !== 0x02014b50)
+      throw new DoctorInputError("the workbook is damaged (bad zip directory record)");
     const flags = u16(bytes, o + 8);
     const nameLength = u16(bytes, o + 28);
     const extraLength = u16(bytes, o + 30);
     const commentLen = u16(bytes, o + 32);
     const localOffset = u32(bytes, o + 42);
     const name = decoder.decode(bytes.subarray(o + 46, o + 46 + nameLength));
-    if (flags & 1) throw new DoctorInputError(`the workbook is damaged or encrypted (zip entry ${name} is encrypted)`);
+    if (flags & 1)
+      throw new DoctorInputError(
+        `the workbook is damaged or encrypted (zip entry ${name} is encrypted)`
+      );
     if (localOffset + 30 > cdOffset || u32(bytes, localOffset) !== 0x04034b50)
       throw new DoctorInputError(`the workbook is damaged (zip entry ${name} has no local header)`);
-    const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
+    const dataOffset =
+      localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     const end = o + 46 + nameLength + extraLength + commentLen;
     entries.push({
       name,
@@ -86,10 +102,17 @@ export function readZip(input: Uint8Array): ZipArchive {
       central: bytes.slice(o, end),
     });
     if (dataOffset + entries[entries.length - 1].compressedSize > cdOffset)
-      throw new DoctorInputError(`the workbook is damaged (zip entry ${name} runs past the end of the data)`);
+      throw new DoctorInputError(
+        `the workbook is damaged (zip entry ${name} runs past the end of the data)`
+      );
     o = end;
   }
-  return { bytes, entries, centralOffset: cdOffset, comment: bytes.slice(eocd + 22, eocd + 22 + commentLength) };
+  return {
+    bytes,
+    entries,
+    centralOffset: cdOffset,
+    comment: bytes.slice(eocd + 22, eocd + 22 + commentLength),
+  };
 }
 
 /** The uncompressed bytes of an entry, checked against its CRC. */
@@ -99,12 +122,16 @@ export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   try {
     if (e.method === 0) out = raw.slice();
     else if (e.method === 8) out = inflateSync(raw);
-    else throw new DoctorInputError(`zip entry ${e.name} uses compression method ${e.method}, which is not supported`);
+    else
+      throw new DoctorInputError(
+        `zip entry ${e.name} uses compression method ${e.method}, which is not supported`
+      );
   } catch (err) {
     if (err instanceof DoctorInputError) throw err;
     throw new DoctorInputError(`the workbook is damaged (zip entry ${e.name} does not decompress)`);
   }
-  if (out.length !== e.size || crc32(out) !== e.crc) throw new DoctorInputError(`the workbook is damaged (zip entry ${e.name} fails its checksum)`);
+  if (out.length !== e.size || crc32(out) !== e.crc)
+    throw new DoctorInputError(`the workbook is damaged (zip entry ${e.name} fails its checksum)`);
   return out;
 }
 
@@ -138,7 +165,8 @@ export function rewriteZip(zip: ZipArchive, replace: ReadonlyMap<string, Uint8Ar
     }
     const data = deflateSync(content, { level: 6 });
     const crc = crc32(content);
-    const headerLength = 30 + u16(zip.bytes, e.localOffset + 26) + u16(zip.bytes, e.localOffset + 28);
+    const headerLength =
+      30 + u16(zip.bytes, e.localOffset + 26) + u16(zip.bytes, e.localOffset + 28);
     const header = zip.bytes.slice(e.localOffset, e.localOffset + headerLength);
     const hv = new DataView(header.buffer, header.byteOffset, header.byteLength);
     const flags = e.flags & ~0x0008; // sizes are in the header now: no data descriptor

@@ -12,8 +12,14 @@ import { fireChartEvent, userChart } from "../../fake-excel/charts-doctor";
 const fake = createFakeExcel({ apiVersion: "1.15" });
 const sheet = fake.state.sheets[0];
 const xs = Array.from({ length: 21 }, (_, i) => -80 + 10 * i);
-[["x", "y"], ...xs.map((x) => [x, 2 * x + 30])].forEach((r, i) => r.forEach((v, j) => sheet.cells.set(cellKey(i, j), { value: v, format: {} })));
-userChart(fake, "Sheet1", { type: "LineMarkers", title: "y = 2x + 30", series: [{ name: "y", x: xs.map((_, i) => i + 1), y: "Sheet1!$B$2:$B$22" }] });
+[["x", "y"], ...xs.map((x) => [x, 2 * x + 30])].forEach((r, i) =>
+  r.forEach((v, j) => sheet.cells.set(cellKey(i, j), { value: v, format: {} }))
+);
+userChart(fake, "Sheet1", {
+  type: "LineMarkers",
+  title: "y = 2x + 30",
+  series: [{ name: "y", x: xs.map((_, i) => i + 1), y: "Sheet1!$B$2:$B$22" }],
+});
 
 const host: ExcelHost = {
   run: (fn) => fake.Excel.run((ctx) => fn(ctx as unknown as Excel.RequestContext)),
@@ -32,7 +38,10 @@ mountDoctorPanel(document.getElementById("doctor")!, {
   state: fake.state,
   /** The user draws a line chart of y with no categories, and Excel fires onAdded. */
   addLineChart: async () => {
-    const chart = userChart(fake, "Sheet1", { type: "Line", series: [{ name: "again", y: "Sheet1!$B$2:$B$22" }] });
+    const chart = userChart(fake, "Sheet1", {
+      type: "Line",
+      series: [{ name: "again", y: "Sheet1!$B$2:$B$22" }],
+    });
     await fireChartEvent(fake, "ChartAdded", "Sheet1", chart);
   },
 };

@@ -45,13 +45,15 @@ export interface Comparison {
 }
 
 const CANCELLATION = /ABS\(\$?[A-Z]+\$?\d+-\$?[A-Z]+\$?\d+\)\//;
-const relative = (p: number, q: number): number => Math.abs(p - q) / Math.max(Math.abs(p), Math.abs(q));
+const relative = (p: number, q: number): number =>
+  Math.abs(p - q) / Math.max(Math.abs(p), Math.abs(q));
 
 /** Does the engine's value equal the cached value (errors by their Excel spelling, "" as empty)? */
 function sameValue(cached: CachedValue, got: LoValue | undefined): boolean {
   if (cached === null || cached === "") return got === null || got === "" || got === undefined;
   if (typeof cached === "boolean") return got === (cached ? 1 : 0);
-  if (typeof cached === "object") return typeof got === "object" && got !== null && got.error === cached.error;
+  if (typeof cached === "object")
+    return typeof got === "object" && got !== null && got.error === cached.error;
   return Object.is(cached, got) || (cached === 0 && got === 0);
 }
 
@@ -68,8 +70,13 @@ export function compareWithEngine(plan: SheetPlan, rows: LoValue[][], tol: Toler
     if (typeof f.cached === "number" && typeof got === "number") {
       const rel = relative(f.cached, got);
       const gap = CANCELLATION.test(f.formula);
-      const limit = gap ? tol.cancellationRelative
-        : /\^|POWER\(/i.test(f.formula) ? tol.powRelative : /SUM|AVERAGE/i.test(f.formula) ? tol.sumRelative : tol.chainRelative;
+      const limit = gap
+        ? tol.cancellationRelative
+        : /\^|POWER\(/i.test(f.formula)
+          ? tol.powRelative
+          : /SUM|AVERAGE/i.test(f.formula)
+            ? tol.sumRelative
+            : tol.chainRelative;
       if (rel <= limit || (gap && Math.abs(f.cached - got) <= tol.cancellationAbsolute)) {
         result.close++;
         result.worstRelative = Math.max(result.worstRelative, rel);

@@ -19,10 +19,18 @@ export function lowContrast(page: Page, root = "body", minimum = 4.5): Promise<L
       const parse = (c: string): C | null => {
         const m = /rgba?\(([^)]+)\)/.exec(c);
         if (!m) return null;
-        const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+        const [r, g, b, a = 1] = m[1]
+          .split(/[\s,/]+/)
+          .filter(Boolean)
+          .map(Number);
         return { r, g, b, a };
       };
-      const over = (top: C, under: C): C => ({ r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1 });
+      const over = (top: C, under: C): C => ({
+        r: top.r * top.a + under.r * (1 - top.a),
+        g: top.g * top.a + under.g * (1 - top.a),
+        b: top.b * top.a + under.b * (1 - top.a),
+        a: 1,
+      });
       const lum = (c: C) => {
         const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
         return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
@@ -34,20 +42,39 @@ export function lowContrast(page: Page, root = "body", minimum = 4.5): Promise<L
           if (c && c.a > 0) layers.push(c);
           if (c && c.a >= 1) break;
         }
-        return layers.reduceRight((under, top) => over(top, under), { r: 255, g: 255, b: 255, a: 1 });
+        return layers.reduceRight((under, top) => over(top, under), {
+          r: 255,
+          g: 255,
+          b: 255,
+          a: 1,
+        });
       };
       const out: { text: string; ratio: number; color: string; background: string }[] = [];
       for (const el of Array.from(document.querySelector(sel)!.querySelectorAll("*"))) {
-        const text = Array.from(el.childNodes).filter((n) => n.nodeType === 3 && n.textContent!.trim()).map((n) => n.textContent!.trim()).join(" ");
-        if (!text || !(el as HTMLElement).checkVisibility?.() || el.closest('[aria-disabled="true"], :disabled, option')) continue;
+        const text = Array.from(el.childNodes)
+          .filter((n) => n.nodeType === 3 && n.textContent!.trim())
+          .map((n) => n.textContent!.trim())
+          .join(" ");
+        if (
+          !text ||
+          !(el as HTMLElement).checkVisibility?.() ||
+          el.closest('[aria-disabled="true"], :disabled, option')
+        )
+          continue;
         const bg = background(el);
         const fg = over(parse(getComputedStyle(el).color)!, bg);
         const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
         const ratio = (hi + 0.05) / (lo + 0.05);
-        if (ratio < min) out.push({ text: text.slice(0, 60), ratio: Math.round(ratio * 100) / 100, color: getComputedStyle(el).color, background: `rgb(${bg.r}, ${bg.g}, ${bg.b})` });
+        if (ratio < min)
+          out.push({
+            text: text.slice(0, 60),
+            ratio: Math.round(ratio * 100) / 100,
+            color: getComputedStyle(el).color,
+            background: `rgb(${bg.r}, ${bg.g}, ${bg.b})`,
+          });
       }
       return out;
     },
-    [root, minimum] as const,
+    [root, minimum] as const
   );
 }

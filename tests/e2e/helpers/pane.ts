@@ -18,7 +18,15 @@ const root = resolve(__dirname, "../../..");
 type WebpackConfig = Record<string, unknown>;
 
 function compile(configs: WebpackConfig[]): Promise<void> {
-  const webpack = require("webpack") as (c: WebpackConfig[]) => { run: (cb: (err: Error | null, stats?: { hasErrors(): boolean; toString(o: unknown): string }) => void) => void; close: (cb: () => void) => void };
+  const webpack = require("webpack") as (c: WebpackConfig[]) => {
+    run: (
+      cb: (
+        err: Error | null,
+        stats?: { hasErrors(): boolean; toString(o: unknown): string }
+      ) => void
+    ) => void;
+    close: (cb: () => void) => void;
+  };
   return new Promise((ok, fail) => {
     const compiler = webpack(configs);
     compiler.run((err, stats) => {
@@ -34,7 +42,12 @@ function compile(configs: WebpackConfig[]): Promise<void> {
 export async function buildPane(): Promise<{ dir: string; fakeBundle: string }> {
   const dir = mkdtempSync(join(tmpdir(), "gradsheet-pane-"));
   const fakeDir = mkdtempSync(join(tmpdir(), "gradsheet-fake-"));
-  const paneConfig = await (require(join(root, "webpack.config.js")) as (env: unknown, argv: unknown) => Promise<WebpackConfig>)({ outDir: dir }, { mode: "production" });
+  const paneConfig = await (
+    require(join(root, "webpack.config.js")) as (
+      env: unknown,
+      argv: unknown
+    ) => Promise<WebpackConfig>
+  )({ outDir: dir }, { mode: "production" });
   const fakeConfig: WebpackConfig = {
     mode: "development",
     devtool: false,
@@ -42,24 +55,43 @@ export async function buildPane(): Promise<{ dir: string; fakeBundle: string }> 
     entry: { "fake-excel": "./tests/fake-excel/browser.ts" },
     output: { path: fakeDir, filename: "[name].js" },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } }] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, compilerOptions: { noEmit: false } },
+        },
+      ],
+    },
   };
   await compile([{ ...paneConfig, context: root }, fakeConfig]);
   return { dir, fakeBundle: readFileSync(join(fakeDir, "fake-excel.js"), "utf8") };
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
 
 /** A static file server for `dir` on 127.0.0.1 (random port). */
 export async function serve(dir: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const path = normalize(
+      decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)
+    ).replace(/^(\.\.[/\\])+/, "");
     const file = join(dir, path);
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    res
+      .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" })
+      .end(readFileSync(file));
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const addr = server.address();
@@ -68,7 +100,9 @@ export async function serve(dir: string): Promise<{ url: string; server: Server 
 }
 
 /** Debian's Chromium, headless, offline-friendly, with a fresh profile (its --user-data-dir). */
-export async function launchChromium(viewport = { width: 360, height: 900 }): Promise<BrowserContext> {
+export async function launchChromium(
+  viewport = { width: 360, height: 900 }
+): Promise<BrowserContext> {
   const executablePath = requireProgram("chromium", ["/usr/bin/chromium"], CHROMIUM_HINT);
   const profile = mkdtempSync(join(tmpdir(), "gradsheet-chromium-"));
   return chromium.launchPersistentContext(profile, {
@@ -93,7 +127,11 @@ export const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 
 /** The workbook as the fake's snapshot gives it to a test. */
 export interface Snap {
-  sheets: { name: string; cells: [number, { value?: unknown; formula?: string }][]; charts: { series: { x: { sheet: string; col: number } }[] }[] }[];
+  sheets: {
+    name: string;
+    cells: [number, { value?: unknown; formula?: string }][];
+    charts: { series: { x: { sheet: string; col: number } }[] }[];
+  }[];
   names: { name: string }[];
 }
 
@@ -111,16 +149,38 @@ export async function paneSite(): Promise<PaneSite> {
   const browser = await launchChromium();
   const built = await buildPane();
   const { url, server } = await serve(built.dir);
-  return { browser, url, fakeBundle: built.fakeBundle, distDir: built.dir, close: async () => (await browser.close(), void server.close()) };
+  return {
+    browser,
+    url,
+    fakeBundle: built.fakeBundle,
+    distDir: built.dir,
+    close: async () => (await browser.close(), void server.close()),
+  };
 }
 
 /** The pane inside "Excel" (the fake in place of office.js), ready for clicks. */
-export async function openInExcel(site: PaneSite, opts: { apiVersion?: string; viewport?: { width: number; height: number }; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
+export async function openInExcel(
+  site: PaneSite,
+  opts: {
+    apiVersion?: string;
+    viewport?: { width: number; height: number };
+    colorScheme?: "light" | "dark";
+  } = {}
+): Promise<Page> {
   const page = await site.browser.newPage();
   if (opts.viewport) await page.setViewportSize(opts.viewport);
   if (opts.colorScheme) await page.emulateMedia({ colorScheme: opts.colorScheme });
-  if (opts.apiVersion) await page.addInitScript((v) => ((window as unknown as { __fakeExcelOptions: unknown }).__fakeExcelOptions = { apiVersion: v }), opts.apiVersion);
-  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: site.fakeBundle }));
+  if (opts.apiVersion)
+    await page.addInitScript(
+      (v) =>
+        ((window as unknown as { __fakeExcelOptions: unknown }).__fakeExcelOptions = {
+          apiVersion: v,
+        }),
+      opts.apiVersion
+    );
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: site.fakeBundle })
+  );
   await page.goto(`${site.url}/taskpane.html`);
   await page.waitForSelector('body[data-ready="excel"]');
   await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
@@ -128,16 +188,22 @@ export async function openInExcel(site: PaneSite, opts: { apiVersion?: string; v
 }
 
 /** The fake workbook now. */
-export const snapshot = (page: Page): Promise<Snap> => page.evaluate(() => (window as unknown as { __fakeExcelSnapshot: () => unknown }).__fakeExcelSnapshot()) as Promise<Snap>;
+export const snapshot = (page: Page): Promise<Snap> =>
+  page.evaluate(() =>
+    (window as unknown as { __fakeExcelSnapshot: () => unknown }).__fakeExcelSnapshot()
+  ) as Promise<Snap>;
 
 /** One cell of a snapshot (0-based row and column). */
-export const cell = (s: Snap, sheet: string, row: number, col: number) => s.sheets.find((x) => x.name === sheet)?.cells.find(([k]) => k === row * 16384 + col)?.[1];
+export const cell = (s: Snap, sheet: string, row: number, col: number) =>
+  s.sheets.find((x) => x.name === sheet)?.cells.find(([k]) => k === row * 16384 + col)?.[1];
 
 /** A row of a snapshot's sheet as values (columns 0…n-1). */
-export const rowValues = (s: Snap, sheet: string, row: number, n: number): unknown[] => Array.from({ length: n }, (_, c) => cell(s, sheet, row, c)?.value);
+export const rowValues = (s: Snap, sheet: string, row: number, n: number): unknown[] =>
+  Array.from({ length: n }, (_, c) => cell(s, sheet, row, c)?.value);
 
 /** Wait until no action runs. */
-export const idle = (page: Page) => page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+export const idle = (page: Page) =>
+  page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
 
 /** The built pane served over http and a Chromium to open it in; `close` stops both. */
 export const paneSession = (): Promise<PaneSite> => paneSite();

@@ -33,7 +33,11 @@ function facts(file: string, text: string): Facts {
   const packages: string[] = [];
   const add = (spec: string) =>
     spec.startsWith(".")
-      ? imports.push(relative(SRC, resolve(dirname(file), spec)).split(sep).join("/"))
+      ? imports.push(
+          relative(SRC, resolve(dirname(file), spec))
+            .split(sep)
+            .join("/")
+        )
       : packages.push(spec);
   let namesOffice = false;
   const visit = (node: ts.Node): void => {
@@ -45,7 +49,8 @@ function facts(file: string, text: string): Facts {
     } else if (ts.isIdentifier(node) && /^(Office|Excel|OfficeExtension)$/.test(node.text)) {
       const parent = node.parent;
       const isMember = ts.isPropertyAccessExpression(parent) && parent.name === node;
-      const isKey = (ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent)) && parent.name === node;
+      const isKey =
+        (ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent)) && parent.name === node;
       if (!isMember && !isKey) namesOffice = true;
     }
     ts.forEachChild(node, visit);
@@ -64,7 +69,7 @@ const inLayer = (layer: string) => files.filter((f) => layerOf(f.path) === layer
 /** "file → import" for each import of `layer`'s files that reaches a layer not in `allowed`. */
 function leaving(layer: string, allowed: string[]): string[] {
   return inLayer(layer).flatMap((f) =>
-    f.imports.filter((i) => !allowed.includes(layerOf(i))).map((i) => `${f.path} → ${i}`),
+    f.imports.filter((i) => !allowed.includes(layerOf(i))).map((i) => `${f.path} → ${i}`)
   );
 }
 
@@ -94,24 +99,36 @@ describe("the layers of src/", () => {
   });
 
   it("nothing in src/ imports the tests", () => {
-    expect(files.flatMap((f) => f.imports.filter((i) => i.startsWith("../tests")).map((i) => `${f.path} → ${i}`))).toEqual([]);
+    expect(
+      files.flatMap((f) =>
+        f.imports.filter((i) => i.startsWith("../tests")).map((i) => `${f.path} → ${i}`)
+      )
+    ).toEqual([]);
   });
 
   it("names Office only in src/excel and the pane's and ribbon's entry points", () => {
     const entryPoints = ["taskpane/index.ts", "commands/commands.ts"];
-    const offenders = files.filter((f) => f.namesOffice && layerOf(f.path) !== "excel" && !entryPoints.includes(f.path));
+    const offenders = files.filter(
+      (f) => f.namesOffice && layerOf(f.path) !== "excel" && !entryPoints.includes(f.path)
+    );
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 });
 
 describe("the layer check itself", () => {
   it("sees Office used in code, not in comments or strings", () => {
-    expect(facts(join(SRC, "x.ts"), 'const n = Office.context.host;').namesOffice).toBe(true);
-    expect(facts(join(SRC, "x.ts"), '// Excel.run\nconst s = "Office.js"; const o = { Excel: 1 };').namesOffice).toBe(false);
+    expect(facts(join(SRC, "x.ts"), "const n = Office.context.host;").namesOffice).toBe(true);
+    expect(
+      facts(join(SRC, "x.ts"), '// Excel.run\nconst s = "Office.js"; const o = { Excel: 1 };')
+        .namesOffice
+    ).toBe(false);
   });
 
   it("resolves a core file's relative import to its layer, and tells packages apart", () => {
-    const { imports, packages } = facts(join(SRC, "core", "x.ts"), 'import { a } from "../sheet/address";\nimport "fflate";');
+    const { imports, packages } = facts(
+      join(SRC, "core", "x.ts"),
+      'import { a } from "../sheet/address";\nimport "fflate";'
+    );
     expect(imports).toEqual(["sheet/address"]);
     expect(packages).toEqual(["fflate"]);
     expect(layerOf(imports[0])).toBe("sheet");

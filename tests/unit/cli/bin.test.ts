@@ -9,7 +9,10 @@ describe("bin/gradsheet.js", () => {
     const root = mkdtempSync(join(tmpdir(), "gradsheet-bin-"));
     mkdirSync(join(root, "bin"));
     copyFileSync(join(__dirname, "../../../bin/gradsheet.js"), join(root, "bin", "gradsheet.js"));
-    const r = spawnSync(process.execPath, [join(root, "bin", "gradsheet.js"), "train"], { encoding: "utf8", cwd: root });
+    const r = spawnSync(process.execPath, [join(root, "bin", "gradsheet.js"), "train"], {
+      encoding: "utf8",
+      cwd: root,
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);

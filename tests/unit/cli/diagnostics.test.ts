@@ -3,7 +3,6 @@ import { DIAGNOSTIC_STEP_LIMIT, diagnostics } from "../../../src/cli/diagnostics
 import { resolveConfig, train } from "../../../src/core";
 import { cli } from "./run-cli";
 
-
 describe("gradsheet train diagnostics", () => {
   it("explain the 2-neuron explosion in the table: overshooting steps and the weight that ran away", async () => {
     const r = await cli("train", "--preset", "two-neurons");
@@ -17,18 +16,31 @@ describe("gradsheet train diagnostics", () => {
   });
 
   it("add a diagnostics object to the JSON with --diagnostics, keeping the contract's fields", async () => {
-    const o = JSON.parse((await cli("train", "--preset", "two-neurons", "--json", "--diagnostics")).out);
+    const o = JSON.parse(
+      (await cli("train", "--preset", "two-neurons", "--json", "--diagnostics")).out
+    );
     expect(o.divergence).toMatchObject({ epoch: 1, row: 27 });
     expect(o.diagnostics.divergence).toMatch(/step 27/);
     expect(o.diagnostics.stability.firstAbove2).toBe(2);
-    expect(o.diagnostics.derivativeCheck.map((c: { weight: string }) => c.weight)).toEqual(["a", "b", "c", "d"]);
+    expect(o.diagnostics.derivativeCheck.map((c: { weight: string }) => c.weight)).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+    ]);
   });
 
   it("name the rounding plateau in the text and the JSON: h below the weights' precision from step 29", async () => {
     const r = await cli("train", "--preset", "two-neurons", "--epochs", "3");
     expect(r.out).toMatch(/Plateau: From step 29 .*h = 0\.01 is below the weights' precision/);
-    const o = JSON.parse((await cli("train", "--preset", "two-neurons", "--json", "--diagnostics")).out);
-    expect(o.diagnostics.plateau).toMatchObject({ step: 29, allFrom: 29, weights: ["a", "b", "c", "d"] });
+    const o = JSON.parse(
+      (await cli("train", "--preset", "two-neurons", "--json", "--diagnostics")).out
+    );
+    expect(o.diagnostics.plateau).toMatchObject({
+      step: 29,
+      allFrom: 29,
+      weights: ["a", "b", "c", "d"],
+    });
     expect(diagnostics(train(resolveConfig({ epochs: 2 }), { rows: false }))!.plateau).toBeNull();
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { parseLrs } from "../../../src/cli/commands/experiments";
 import { cli } from "./run-cli";
 
-
 describe("gradsheet sweep --json", () => {
   it("prints runs: [{ lr, epochs, divergence }] with each run exactly as gradsheet train gives it", async () => {
     const opts = ["--model", "two-linear", "--gradient", "forward", "--epochs", "2"];
@@ -22,7 +21,11 @@ describe("gradsheet sweep --json", () => {
   });
 
   it("refuses --lr (the rates come from --lrs) and a missing --lrs, with one line and exit 2", async () => {
-    for (const args of [["sweep", "--lrs", "1e-4", "--lr", "1e-3"], ["sweep"], ["sweep", "--lrs", "0,1e-4"]]) {
+    for (const args of [
+      ["sweep", "--lrs", "1e-4", "--lr", "1e-3"],
+      ["sweep"],
+      ["sweep", "--lrs", "0,1e-4"],
+    ]) {
       const r = await cli(...args);
       expect(r.code).toBe(2);
       expect(r.err.trim().split("\n")).toHaveLength(1);
@@ -30,7 +33,15 @@ describe("gradsheet sweep --json", () => {
   });
 
   it("prints a table and the largest stable rate without --json", async () => {
-    const r = await cli("sweep", "--lrs", "1e-5,1e-4", "--model", "two-linear", "--gradient", "forward");
+    const r = await cli(
+      "sweep",
+      "--lrs",
+      "1e-5,1e-4",
+      "--model",
+      "two-linear",
+      "--gradient",
+      "forward"
+    );
     expect(r.out).toMatch(/Largest stable learning rate: 1e-5\./);
   });
 });
@@ -38,18 +49,30 @@ describe("gradsheet sweep --json", () => {
 describe("gradsheet compare --json", () => {
   it("prints runs: [{ model, epochs, divergence }] for the same data, weights and rate", async () => {
     const opts = ["--lr", "1e-5", "--epochs", "3", "--gradient", "forward"];
-    const c = JSON.parse((await cli("compare", "--models", "linear,two-linear,two-relu", ...opts, "--json")).out);
-    expect(c.runs.map((r: { model: string }) => r.model)).toEqual(["linear", "two-linear", "two-relu"]);
+    const c = JSON.parse(
+      (await cli("compare", "--models", "linear,two-linear,two-relu", ...opts, "--json")).out
+    );
+    expect(c.runs.map((r: { model: string }) => r.model)).toEqual([
+      "linear",
+      "two-linear",
+      "two-relu",
+    ]);
     for (const run of c.runs) {
       const t = JSON.parse((await cli("train", "--model", run.model, ...opts, "--json")).out);
       expect(run.epochs).toEqual(t.epochs);
       expect(run.divergence).toEqual(t.divergence);
     }
-    expect(c.runs[1].collapsed.slope).toBeCloseTo(c.runs[1].epochs[2].weights.a * c.runs[1].epochs[2].weights.c, 12);
+    expect(c.runs[1].collapsed.slope).toBeCloseTo(
+      c.runs[1].epochs[2].weights.a * c.runs[1].epochs[2].weights.c,
+      12
+    );
   });
 
   it("refuses an unknown model and --model with one line", async () => {
-    for (const args of [["compare", "--models", "linear,deep"], ["compare", "--models", "linear", "--model", "linear"]]) {
+    for (const args of [
+      ["compare", "--models", "linear,deep"],
+      ["compare", "--models", "linear", "--model", "linear"],
+    ]) {
       const r = await cli(...args);
       expect(r.code).toBe(2);
       expect(r.err.trim().split("\n")).toHaveLength(1);
@@ -64,13 +87,29 @@ describe("gradsheet compare and sweep --out", () => {
     const { join } = await import("node:path");
     const { unzipSync, strFromU8 } = await import("fflate");
     const dir = mkdtempSync(join(tmpdir(), "gradsheet-"));
-    const c = await cli("compare", "--models", "linear,two-linear", "--lr", "1e-5", "--epochs", "2", "--out", join(dir, "c.xlsx"));
+    const c = await cli(
+      "compare",
+      "--models",
+      "linear,two-linear",
+      "--lr",
+      "1e-5",
+      "--epochs",
+      "2",
+      "--out",
+      join(dir, "c.xlsx")
+    );
     expect(c.code).toBe(0);
     const book = strFromU8(unzipSync(readFileSync(join(dir, "c.xlsx")))["xl/workbook.xml"]);
-    expect([...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Compare", "1 neuron", "2 neurons"]);
+    expect([...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "Compare",
+      "1 neuron",
+      "2 neurons",
+    ]);
     const s = await cli("sweep", "--lrs", "1e-5,1e-4", "--out", join(dir, "s.xlsx"));
     expect(s.code).toBe(0);
-    expect(strFromU8(unzipSync(readFileSync(join(dir, "s.xlsx")))["xl/workbook.xml"])).toMatch(/name="Sweep"/);
+    expect(strFromU8(unzipSync(readFileSync(join(dir, "s.xlsx")))["xl/workbook.xml"])).toMatch(
+      /name="Sweep"/
+    );
   });
 
   it("refuse an --out that is not .xlsx before training", async () => {
@@ -87,9 +126,14 @@ describe("gradsheet export --landscape", () => {
     const { join } = await import("node:path");
     const { unzipSync, strFromU8 } = await import("fflate");
     const file = join(mkdtempSync(join(tmpdir(), "gradsheet-")), "l.xlsx");
-    expect((await cli("export", "--preset", "graddesc-basic", "--landscape", "--out", file)).code).toBe(0);
+    expect(
+      (await cli("export", "--preset", "graddesc-basic", "--landscape", "--out", file)).code
+    ).toBe(0);
     const book = strFromU8(unzipSync(readFileSync(file))["xl/workbook.xml"]);
-    expect([...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Run 1", "Run 1 landscape"]);
+    expect([...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "Run 1",
+      "Run 1 landscape",
+    ]);
   });
 });
 

@@ -9,7 +9,9 @@ describe("gradsheet explain", () => {
   it("prints the step as the pane shows it", async () => {
     const r = await cli("explain", "--model", "two-linear", "--gradient", "forward", "--step", "2");
     expect(r.code).toBe(0);
-    const result = train(resolveConfig({ model: "two-linear", gradient: "forward" }), { rows: true });
+    const result = train(resolveConfig({ model: "two-linear", gradient: "forward" }), {
+      rows: true,
+    });
     expect(r.out).toBe(explainRunStep(result, 2).text);
     expect(r.out).toContain("ŷ = 1.1258·(1.1174·86 + 1.0084) + 1.0084 = 110.33");
   });
@@ -17,13 +19,47 @@ describe("gradsheet explain", () => {
   for (const model of MODEL_IDS)
     for (const optimizer of OPTIMIZER_IDS)
       it(`prints the core's numbers as JSON: ${model}, ${optimizer}`, async () => {
-        const args = ["--model", model, "--optimizer", optimizer, "--gradient", "central", "--x", X, "--epochs", "2"];
+        const args = [
+          "--model",
+          model,
+          "--optimizer",
+          optimizer,
+          "--gradient",
+          "central",
+          "--x",
+          X,
+          "--epochs",
+          "2",
+        ];
         const r = await cli("explain", ...args, "--step", "6", "--json");
         expect(r.code).toBe(0);
-        const result = train(resolveConfig({ model, optimizer, gradient: "central", epochs: 2, data: { x: { kind: "list", x: [14, 86, 28, 51] } } }), { rows: true });
+        const result = train(
+          resolveConfig({
+            model,
+            optimizer,
+            gradient: "central",
+            epochs: 2,
+            data: { x: { kind: "list", x: [14, 86, 28, 51] } },
+          }),
+          { rows: true }
+        );
         const row = result.rows![5];
-        expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify({ ...explainRunStep(result, 6).json })));
-        expect(JSON.parse(r.out)).toMatchObject({ step: 6, epoch: 2, row: 2, x: 86, y: 202, weightsBefore: row.weights, prediction: row.pred, squaredError: row.error, gradient: row.grad, weightsAfter: row.newWeights, k: stabilityK(result, row) });
+        expect(JSON.parse(r.out)).toEqual(
+          JSON.parse(JSON.stringify({ ...explainRunStep(result, 6).json }))
+        );
+        expect(JSON.parse(r.out)).toMatchObject({
+          step: 6,
+          epoch: 2,
+          row: 2,
+          x: 86,
+          y: 202,
+          weightsBefore: row.weights,
+          prediction: row.pred,
+          squaredError: row.error,
+          gradient: row.grad,
+          weightsAfter: row.newWeights,
+          k: stabilityK(result, row),
+        });
       });
 
   it("exits 2 with one line for a step outside the run or not a whole number", async () => {

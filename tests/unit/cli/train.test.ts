@@ -2,12 +2,22 @@ import { describe, expect, it } from "vitest";
 import { GRADDESC_X } from "../../../src/core";
 import { cli } from "./run-cli";
 
-
 const X = GRADDESC_X.join(",");
 
 describe("gradsheet train --json", () => {
   it("prints one JSON object with graddesc's epoch-1 √SSE and the weights after the last update", async () => {
-    const r = await cli("train", "--json", "--x", X, "--lr", "1e-4", "--init", "1", "--epochs", "2");
+    const r = await cli(
+      "train",
+      "--json",
+      "--x",
+      X,
+      "--lr",
+      "1e-4",
+      "--init",
+      "1",
+      "--epochs",
+      "2"
+    );
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out.trim().split("\n")).toHaveLength(1);
@@ -18,13 +28,27 @@ describe("gradsheet train --json", () => {
     expect(o.epochs[0].weights).toEqual({ a: 2.613084491952597, b: 1.0715160204418617 });
     expect(o.divergence).toBeNull();
     expect(o.rows).toBeUndefined();
-    expect(o.config).toMatchObject({ model: "linear", optimizer: "sgd", lr: 1e-4, epochs: 2, dataRows: 29 });
+    expect(o.config).toMatchObject({
+      model: "linear",
+      optimizer: "sgd",
+      lr: 1e-4,
+      epochs: 2,
+      dataRows: 29,
+    });
   });
 
   it("adds one row per step with --rows, row 4 of graddesc's basic sheet first", async () => {
     const o = JSON.parse((await cli("train", "--json", "--rows", "--epochs", "2")).out);
     expect(o.rows).toHaveLength(58);
-    expect(o.rows[0]).toMatchObject({ epoch: 1, row: 1, step: 1, x: 14, y: 58, pred: 15, error: 1849 });
+    expect(o.rows[0]).toMatchObject({
+      epoch: 1,
+      row: 1,
+      step: 1,
+      x: 14,
+      y: 58,
+      pred: 15,
+      error: 1849,
+    });
     expect(o.rows[0].newWeights.a).toBeCloseTo(1.1204, 12);
     expect(o.rows[29]).toMatchObject({ epoch: 2, row: 1, step: 30 });
   });
@@ -40,7 +64,21 @@ describe("gradsheet train --json", () => {
   });
 
   it("updates once per batch with --batch N: the weights stay fixed within a batch and t counts updates", async () => {
-    const o = JSON.parse((await cli("train", "--json", "--rows", "--batch", "4", "--optimizer", "adam", "--lr", "0.01")).out);
+    const o = JSON.parse(
+      (
+        await cli(
+          "train",
+          "--json",
+          "--rows",
+          "--batch",
+          "4",
+          "--optimizer",
+          "adam",
+          "--lr",
+          "0.01"
+        )
+      ).out
+    );
     expect(o.config.batchSize).toBe(4);
     expect(o.rows[2].newWeights).toEqual({ a: 1, b: 1 });
     expect(o.rows[3].batch).toMatchObject({ count: 4, update: true, t: 1 });
@@ -52,7 +90,10 @@ describe("gradsheet train --json", () => {
     const { runOptionsFrom, parseArgs, RUN_OPTIONS } = await import("../../../src/cli/options");
     const parsed = parseArgs(["--data", "f.csv"], RUN_OPTIONS, "train");
     const o = runOptionsFrom(parsed, () => "x,y\n1,5\n2,7\n");
-    expect(o.data).toEqual([{ x: 1, y: 5 }, { x: 2, y: 7 }]);
+    expect(o.data).toEqual([
+      { x: 1, y: 5 },
+      { x: 2, y: 7 },
+    ]);
   });
 });
 
@@ -100,7 +141,10 @@ describe("gradsheet option errors", () => {
     [["--json", "--json"], /given twice/],
     [["--rows=yes"], /takes no value/],
     [["stray"], /Unexpected argument "stray"/],
-    [["--rows", "--epochs", "10000"], /--rows records every step, at most 200000; this run has 290000/],
+    [
+      ["--rows", "--epochs", "10000"],
+      /--rows records every step, at most 200000; this run has 290000/,
+    ],
   ];
   for (const [args, message] of bad) {
     it(`rejects ${args.join(" ")} with exit 2 and one line on stderr`, async () => {
@@ -123,7 +167,29 @@ describe("gradsheet help", () => {
   it("documents every run option at the top level and under train", async () => {
     const top = (await cli("--help")).out;
     const sub = (await cli("train", "--help")).out;
-    for (const flag of ["--model", "--optimizer", "--lr", "--epochs", "--init", "--x", "--data", "--target", "--gradient", "--h", "--beta", "--beta2", "--eps", "--no-bias-correction", "--preset", "--random", "--seed", "--range", "--noise", "--shuffle", "--batch"]) {
+    for (const flag of [
+      "--model",
+      "--optimizer",
+      "--lr",
+      "--epochs",
+      "--init",
+      "--x",
+      "--data",
+      "--target",
+      "--gradient",
+      "--h",
+      "--beta",
+      "--beta2",
+      "--eps",
+      "--no-bias-correction",
+      "--preset",
+      "--random",
+      "--seed",
+      "--range",
+      "--noise",
+      "--shuffle",
+      "--batch",
+    ]) {
       expect(top).toContain(flag);
       expect(sub).toContain(flag);
     }

@@ -21,11 +21,14 @@ describe("the batch setting", () => {
     expect(run({ model: "two-relu", epochs: 2, batch: 1 })).toEqual(r);
   });
 
-  it.each([0, 30, 2.5, -1, "four", ""])("rejects %j for 29 rows with a ConfigError naming the batch", (batch) => {
-    const bad = () => resolveConfig({ batch } as RunOptions);
-    expect(bad).toThrow(ConfigError);
-    expect(bad).toThrow(/batch size must be a whole number from 1 to 29/);
-  });
+  it.each([0, 30, 2.5, -1, "four", ""])(
+    "rejects %j for 29 rows with a ConfigError naming the batch",
+    (batch) => {
+      const bad = () => resolveConfig({ batch } as RunOptions);
+      expect(bad).toThrow(ConfigError);
+      expect(bad).toThrow(/batch size must be a whole number from 1 to 29/);
+    }
+  );
 
   it("accepts every whole number up to the rows of an epoch, also as text", () => {
     expect(resolveConfig({ batch: 29 }).batchSize).toBe(29);
@@ -84,7 +87,11 @@ describe("a mini-batch run", () => {
     rows.forEach((row, i) => {
       if (row.batch!.update) return;
       expect(row.newWeights).toEqual(row.weights);
-      expect(row.state).toEqual(i === 0 ? { m_a: 0, m_b: 0, m_c: 0, m_d: 0, v_a: 0, v_b: 0, v_c: 0, v_d: 0 } : rows[i - 1].state);
+      expect(row.state).toEqual(
+        i === 0
+          ? { m_a: 0, m_b: 0, m_c: 0, m_d: 0, v_a: 0, v_b: 0, v_c: 0, v_d: 0 }
+          : rows[i - 1].state
+      );
     });
   });
 
@@ -105,7 +112,14 @@ describe("a mini-batch run", () => {
   });
 
   it("gives the same epochs whether or not rows are recorded", () => {
-    const config = resolveConfig({ model: "two-relu", optimizer: "momentum", lr: 1e-5, batch: 7, epochs: 3, shuffleSeed: 3 });
+    const config = resolveConfig({
+      model: "two-relu",
+      optimizer: "momentum",
+      lr: 1e-5,
+      batch: 7,
+      epochs: 3,
+      shuffleSeed: 3,
+    });
     const full = train(config, { rows: true });
     const summary = train(config, { rows: false });
     expect(summary.epochs).toEqual(full.epochs);
@@ -114,6 +128,8 @@ describe("a mini-batch run", () => {
 
   it("averaging over a batch tames the 2-neuron model: lr 1e-4 explodes at batch 1 but not at batch 29", () => {
     expect(run({ model: "two-linear", lr: 1e-4, gradient: "forward" }).divergence).not.toBeNull();
-    expect(run({ model: "two-linear", lr: 1e-4, gradient: "forward", batch: 29 }).divergence).toBeNull();
+    expect(
+      run({ model: "two-linear", lr: 1e-4, gradient: "forward", batch: 29 }).divergence
+    ).toBeNull();
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { jsOf } from "../../../src/core/compile";
 
-const run = (formula: string, vars: Record<string, number>): number => new Function(...Object.keys(vars), `return ${jsOf(formula)};`)(...Object.values(vars));
+const run = (formula: string, vars: Record<string, number>): number =>
+  new Function(...Object.keys(vars), `return ${jsOf(formula)};`)(...Object.values(vars));
 
 describe("jsOf", () => {
   it("reads MAX, IF, SQRT and powers as a spreadsheet computes them", () => {
@@ -11,7 +12,9 @@ describe("jsOf", () => {
     expect(run("IF(z>0,g*c,0)*x", { z: 0, g: 2, c: 3, x: 5 })).toBe(0);
     expect(run("IF(z>0,g*c,0)*x", { z: 1e-9, g: 2, c: 3, x: 5 })).toBe(30);
     expect(run("lr*g/(SQRT(s)+eps)", { lr: 0.5, g: 3, s: 16, eps: 0 })).toBe(0.375);
-    expect(run("lr*(m/(1-beta^t))", { lr: 1, m: 0.1, beta: 0.9, t: 2 })).toBe(0.1 / (1 - Math.pow(0.9, 2)));
+    expect(run("lr*(m/(1-beta^t))", { lr: 1, m: 0.1, beta: 0.9, t: 2 })).toBe(
+      0.1 / (1 - Math.pow(0.9, 2))
+    );
   });
 
   it("squares as v·v, bit for bit what the core's g·g gives", () => {

@@ -1,6 +1,13 @@
 /** resolveConfig: defaults, and every bad setting failing once with a ConfigError naming its field. */
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULTS, GRADDESC_X, LIMITS, resolveConfig, type RunOptions } from "../../../src/core";
+import {
+  ConfigError,
+  DEFAULTS,
+  GRADDESC_X,
+  LIMITS,
+  resolveConfig,
+  type RunOptions,
+} from "../../../src/core";
 
 function fieldOf(o: RunOptions): string {
   try {
@@ -16,18 +23,41 @@ function fieldOf(o: RunOptions): string {
 describe("resolveConfig", () => {
   it("fills graddesc's defaults: linear, SGD, lr 1e-4, 1 epoch, analytic, h 0.01, weights 1, its 29 rows", () => {
     const c = resolveConfig();
-    expect(c).toMatchObject({ model: "linear", optimizer: "sgd", lr: 1e-4, epochs: 1, gradient: "analytic", h: 0.01, init: { a: 1, b: 1 } });
+    expect(c).toMatchObject({
+      model: "linear",
+      optimizer: "sgd",
+      lr: 1e-4,
+      epochs: 1,
+      gradient: "analytic",
+      h: 0.01,
+      init: { a: 1, b: 1 },
+    });
     expect(c.data.map((p) => p.x)).toEqual(GRADDESC_X);
-    expect(c.optimizerSettings).toEqual({ beta: DEFAULTS.beta, beta2: DEFAULTS.beta2, eps: DEFAULTS.eps, biasCorrection: true });
+    expect(c.optimizerSettings).toEqual({
+      beta: DEFAULTS.beta,
+      beta2: DEFAULTS.beta2,
+      eps: DEFAULTS.eps,
+      biasCorrection: true,
+    });
     expect(c.order).toBeUndefined();
   });
 
   it("accepts numbers as text, as a form or command line gives them", () => {
-    expect(resolveConfig({ lr: "0.5", epochs: "3", h: "1e-3", init: { a: "2" } })).toMatchObject({ lr: 0.5, epochs: 3, h: 1e-3, init: { a: 2, b: 1 } });
+    expect(resolveConfig({ lr: "0.5", epochs: "3", h: "1e-3", init: { a: "2" } })).toMatchObject({
+      lr: 0.5,
+      epochs: 3,
+      h: 1e-3,
+      init: { a: 2, b: 1 },
+    });
   });
 
   it("fills the weights an init object leaves out with 1", () => {
-    expect(resolveConfig({ model: "two-relu", init: { c: 0.5 } }).init).toEqual({ a: 1, b: 1, c: 0.5, d: 1 });
+    expect(resolveConfig({ model: "two-relu", init: { c: 0.5 } }).init).toEqual({
+      a: 1,
+      b: 1,
+      c: 0.5,
+      d: 1,
+    });
   });
 
   const bad: [string, RunOptions, string][] = [
@@ -42,7 +72,11 @@ describe("resolveConfig", () => {
     ["epochs 0", { epochs: 0 }, "epochs"],
     ["epochs 1.5", { epochs: 1.5 }, "epochs"],
     ["epochs absurd", { epochs: LIMITS.maxEpochs + 1 }, "epochs"],
-    ["too many steps", { epochs: 100_000, data: { x: { kind: "range", from: 1, to: 200, step: 1 } } }, "epochs"],
+    [
+      "too many steps",
+      { epochs: 100_000, data: { x: { kind: "range", from: 1, to: 200, step: 1 } } },
+      "epochs",
+    ],
     ["no data rows", { data: [] }, "data"],
     ["an empty x list", { data: { x: { kind: "list", x: [] } } }, "data"],
     ["a non-numeric x", { data: [{ x: Number("a"), y: 1 }] }, "data"],

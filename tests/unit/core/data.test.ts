@@ -1,6 +1,14 @@
 /** Data: graddesc-style seeded draws, ranges, noise, shuffles and CSV, all repeatable from their seeds. */
 import { describe, expect, it } from "vitest";
-import { ConfigError, makeData, parseCsv, permutation, resolveConfig, rng, xValues } from "../../../src/core";
+import {
+  ConfigError,
+  makeData,
+  parseCsv,
+  permutation,
+  resolveConfig,
+  rng,
+  xValues,
+} from "../../../src/core";
 
 describe("xValues", () => {
   it("draws seeded integers in 1..100 like RANDBETWEEN(1,100), the same for the same seed", () => {
@@ -31,12 +39,21 @@ describe("xValues", () => {
 
 describe("makeData", () => {
   it("makes y from the target line, 2x + 30 by default", () => {
-    expect(makeData({ x: { kind: "list", x: [0, 10] } })).toEqual([{ x: 0, y: 30 }, { x: 10, y: 50 }]);
-    expect(makeData({ x: { kind: "list", x: [1] }, target: { slope: -1, intercept: 5 } })).toEqual([{ x: 1, y: 4 }]);
+    expect(makeData({ x: { kind: "list", x: [0, 10] } })).toEqual([
+      { x: 0, y: 30 },
+      { x: 10, y: 50 },
+    ]);
+    expect(makeData({ x: { kind: "list", x: [1] }, target: { slope: -1, intercept: 5 } })).toEqual([
+      { x: 1, y: 4 },
+    ]);
   });
 
   it("adds seeded Gaussian noise: repeatable, centred on the line, with about the asked spread", () => {
-    const spec = { x: { kind: "range" as const, from: 1, to: 5000, step: 1 }, noise: 3, noiseSeed: 9 };
+    const spec = {
+      x: { kind: "range" as const, from: 1, to: 5000, step: 1 },
+      noise: 3,
+      noiseSeed: 9,
+    };
     const a = makeData(spec);
     expect(a).toEqual(makeData(spec));
     const residuals = a.map((p) => p.y - (2 * p.x + 30));
@@ -90,10 +107,14 @@ describe("parseCsv", () => {
 
   it("takes a first line as a header only when none of its cells is a number, so a typo there is an error", () => {
     expect(parseCsv("x,y\n1,2")).toEqual({ x: [1], y: [2] });
-    expect(() => parseCsv("1,abc\n2,3")).toThrow('Data row 1 has a cell that is not a number: "abc".');
+    expect(() => parseCsv("1,abc\n2,3")).toThrow(
+      'Data row 1 has a cell that is not a number: "abc".'
+    );
   });
 
   it("names the row and the cell that is not a number", () => {
-    expect(() => parseCsv("1,2\n3,abc")).toThrow('Data row 2 has a cell that is not a number: "abc".');
+    expect(() => parseCsv("1,2\n3,abc")).toThrow(
+      'Data row 2 has a cell that is not a number: "abc".'
+    );
   });
 });

@@ -18,8 +18,14 @@ describe("divergence", () => {
     expect(bound).toBe(1e6 * 228 ** 2);
     const first = r.rows!.findIndex((row) => row.error > bound);
     expect(r.divergence).toEqual({
-      epoch: 1, row: first + 1, step: first + 1, quantity: "error", value: r.rows![first].error,
-      reason: expect.stringMatching(/^The squared error passed the divergence bound .* at step 4\.$/),
+      epoch: 1,
+      row: first + 1,
+      step: first + 1,
+      quantity: "error",
+      value: r.rows![first].error,
+      reason: expect.stringMatching(
+        /^The squared error passed the divergence bound .* at step 4\.$/
+      ),
     });
     expect(r.divergence!.row).toBe(4);
   });
@@ -48,8 +54,18 @@ describe("divergence", () => {
   });
 
   it("reports a weight that overflows on a row whose error was still within the bound", () => {
-    const r = run({ lr: 1e300, epochs: 1, data: [{ x: 1e10, y: 0 }], divergenceBound: 1e308, init: 1 });
-    expect(r.divergence).toMatchObject({ row: 1, quantity: "weight a", reason: expect.stringContaining("overflowed") });
+    const r = run({
+      lr: 1e300,
+      epochs: 1,
+      data: [{ x: 1e10, y: 0 }],
+      divergenceBound: 1e308,
+      init: 1,
+    });
+    expect(r.divergence).toMatchObject({
+      row: 1,
+      quantity: "weight a",
+      reason: expect.stringContaining("overflowed"),
+    });
     expect(r.divergence!.value).toBeNaN();
   });
 

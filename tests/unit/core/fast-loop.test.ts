@@ -5,19 +5,59 @@
  * gradient, including runs that pass the bound, overflow into NaN, shuffle, or sit on the ReLU kink.
  */
 import { describe, expect, it } from "vitest";
-import { GRADDESC_X, MODEL_IDS, MODELS, OPTIMIZER_IDS, OPTIMIZERS, resolveConfig, train, type ModelId, type RunOptions } from "../../../src/core";
+import {
+  GRADDESC_X,
+  MODEL_IDS,
+  MODELS,
+  OPTIMIZER_IDS,
+  OPTIMIZERS,
+  resolveConfig,
+  train,
+  type ModelId,
+  type RunOptions,
+} from "../../../src/core";
 import { registryLoop } from "../../../src/core/fast-loop";
 import { checkDivergence } from "../../../src/core/train";
 
 const SCENARIOS: Record<string, RunOptions> = {
   "graddesc's data, 3 epochs": { lr: 1e-5, epochs: 3 },
   "a run that passes the bound and overflows into NaN": { lr: 0.05, epochs: 12 },
-  "a shuffled run with noisy random data": { lr: 1e-5, epochs: 4, shuffleSeed: 11, data: { x: { kind: "random", n: 40, seed: 3 }, noise: 2, noiseSeed: 5 } },
-  "a run starting on the ReLU kink (a·14 + b = 0)": { lr: 1e-4, epochs: 2, init: { a: -1, b: 14 }, data: { x: { kind: "list", x: [14, ...GRADDESC_X] } } },
-  "Adam without bias correction and ε": { lr: 0.1, epochs: 3, beta2: 0.9, eps: 0, biasCorrection: false },
-  "a run whose a·x overflows to +Infinity on the second row": { lr: 1e-4, epochs: 2, init: { a: 1e307 }, data: { x: { kind: "list", x: [1, 99, 14] } } },
-  "a run whose a·x overflows to −Infinity": { lr: 1e-4, epochs: 2, init: { a: -1e307 }, data: { x: { kind: "list", x: [99, 14] } } },
-  "negative x from a range": { lr: 1e-5, epochs: 2, data: { x: { kind: "range", from: -80, to: 120, step: 10 } } },
+  "a shuffled run with noisy random data": {
+    lr: 1e-5,
+    epochs: 4,
+    shuffleSeed: 11,
+    data: { x: { kind: "random", n: 40, seed: 3 }, noise: 2, noiseSeed: 5 },
+  },
+  "a run starting on the ReLU kink (a·14 + b = 0)": {
+    lr: 1e-4,
+    epochs: 2,
+    init: { a: -1, b: 14 },
+    data: { x: { kind: "list", x: [14, ...GRADDESC_X] } },
+  },
+  "Adam without bias correction and ε": {
+    lr: 0.1,
+    epochs: 3,
+    beta2: 0.9,
+    eps: 0,
+    biasCorrection: false,
+  },
+  "a run whose a·x overflows to +Infinity on the second row": {
+    lr: 1e-4,
+    epochs: 2,
+    init: { a: 1e307 },
+    data: { x: { kind: "list", x: [1, 99, 14] } },
+  },
+  "a run whose a·x overflows to −Infinity": {
+    lr: 1e-4,
+    epochs: 2,
+    init: { a: -1e307 },
+    data: { x: { kind: "list", x: [99, 14] } },
+  },
+  "negative x from a range": {
+    lr: 1e-5,
+    epochs: 2,
+    data: { x: { kind: "range", from: -80, to: 120, step: 10 } },
+  },
 };
 
 /** A scenario's named weights for a model: a, b (and c, d) are neuron 1's a1, b1, c1 in a wide layer. */
@@ -32,7 +72,13 @@ describe("train(config, { rows: false })", () => {
       for (const optimizer of OPTIMIZER_IDS)
         it(`equals the recorded run bit for bit: ${name}, ${model}, ${optimizer}, every gradient kind`, () => {
           for (const gradient of ["analytic", "forward", "central"] as const) {
-            const config = resolveConfig({ ...scenario, init: initFor(scenario.init, model), model, optimizer, gradient });
+            const config = resolveConfig({
+              ...scenario,
+              init: initFor(scenario.init, model),
+              model,
+              optimizer,
+              gradient,
+            });
             const full = train(config, { rows: true });
             const summary = train(config, { rows: false });
             expect(summary.rows).toBeUndefined();
@@ -42,7 +88,10 @@ describe("train(config, { rows: false })", () => {
         });
 
   it("covers overflow: the diverging scenario really ends in NaN for the linear model", () => {
-    const r = train(resolveConfig({ ...SCENARIOS["a run that passes the bound and overflows into NaN"] }), { rows: false });
+    const r = train(
+      resolveConfig({ ...SCENARIOS["a run that passes the bound and overflows into NaN"] }),
+      { rows: false }
+    );
     expect(r.divergence).not.toBeNull();
     expect(r.epochs.at(-1)!.sse).toBeNaN();
   });
@@ -54,9 +103,20 @@ describe("the registry loop (the fast loop where a host cannot compile code)", (
       it(`equals the recorded run bit for bit: ${name}, ${model}, every optimizer and gradient kind`, () => {
         for (const optimizer of OPTIMIZER_IDS)
           for (const gradient of ["analytic", "forward", "central"] as const) {
-            const config = resolveConfig({ ...scenario, init: initFor(scenario.init, model), model, optimizer, gradient });
+            const config = resolveConfig({
+              ...scenario,
+              init: initFor(scenario.init, model),
+              model,
+              optimizer,
+              gradient,
+            });
             const full = train(config, { rows: true });
-            const loop = registryLoop(config, MODELS[model], OPTIMIZERS[optimizer], checkDivergence);
+            const loop = registryLoop(
+              config,
+              MODELS[model],
+              OPTIMIZERS[optimizer],
+              checkDivergence
+            );
             expect(loop.epochs).toEqual(full.epochs);
             expect(loop.divergence).toEqual(full.divergence);
           }

@@ -65,13 +65,27 @@ describe("two-relu when the first neuron is off (a·x + b < 0)", () => {
 describe("Adam's first step", () => {
   it("has size ≈ lr for every weight with bias correction, whatever the gradient's size", () => {
     for (const lr of [1e-4, 0.1, 1]) {
-      const r = run({ model: "two-linear", optimizer: "adam", lr, init: { a: 0.3, b: -2, c: 5, d: 7 } }).rows![0];
-      for (const n of ["a", "b", "c", "d"]) expect(Math.abs(r.newWeights[n] - r.weights[n]) / lr).toBeCloseTo(1, 6);
+      const r = run({
+        model: "two-linear",
+        optimizer: "adam",
+        lr,
+        init: { a: 0.3, b: -2, c: 5, d: 7 },
+      }).rows![0];
+      for (const n of ["a", "b", "c", "d"])
+        expect(Math.abs(r.newWeights[n] - r.weights[n]) / lr).toBeCloseTo(1, 6);
     }
   });
 
   it("has size lr·√(1 − β2)/(1 − β1) = lr·√0.1 without bias correction and ε, as graddesc's sheet (β1 = β2 = 0.9)", () => {
-    const r = run({ optimizer: "adam", lr: 1, beta: 0.9, beta2: 0.9, eps: 0, biasCorrection: false, data: ROW }).rows![0];
+    const r = run({
+      optimizer: "adam",
+      lr: 1,
+      beta: 0.9,
+      beta2: 0.9,
+      eps: 0,
+      biasCorrection: false,
+      data: ROW,
+    }).rows![0];
     expect(r.newWeights.a - 1).toBeCloseTo(Math.sqrt(0.1) * 1, 12); // 0.1·g / √(0.1·g²) = √0.1
     expect(r.newWeights.b - 1).toBeCloseTo(Math.sqrt(0.1) * 1, 12);
   });

@@ -47,7 +47,11 @@ describe("two-relu, y = c·max(0, a·x + b) + d, at 1e-4", () => {
     expect(dead.map((row) => row.row)).toEqual([26, 27, 28, 29]);
     for (const row of dead) {
       expect([row.forward.a, row.forward.b, row.forward.c]).toEqual([0, 0, 0]);
-      expect([row.newWeights.a, row.newWeights.b, row.newWeights.c]).toEqual([row.weights.a, row.weights.b, row.weights.c]);
+      expect([row.newWeights.a, row.newWeights.b, row.newWeights.c]).toEqual([
+        row.weights.a,
+        row.weights.b,
+        row.weights.c,
+      ]);
       expect(row.forward.d).not.toBe(0);
     }
   });

@@ -6,7 +6,13 @@ import { describe, expect, it } from "vitest";
 import { GRADDESC_X } from "../../../src/core";
 import { GRADDESC_ROWS, run } from "./helpers";
 
-const BASIC = { model: "linear", optimizer: "sgd", lr: 1e-4, gradient: "analytic", init: 1 } as const;
+const BASIC = {
+  model: "linear",
+  optimizer: "sgd",
+  lr: 1e-4,
+  gradient: "analytic",
+  init: 1,
+} as const;
 
 describe("graddesc's basic sheet (linear, SGD, lr 1e-4, a = b = 1, analytic update)", () => {
   const result = run({ ...BASIC, epochs: 1 });
@@ -70,7 +76,10 @@ describe("graddesc's basic sheet (linear, SGD, lr 1e-4, a = b = 1, analytic upda
 
   it("reproduces graddesc's macro log bit for bit when each epoch restarts from the last row's weights used (the dropped-update quirk)", () => {
     // course-v3's log C38:C42, and its epoch-6 start weights C1/C2
-    const log = [104.74921026693299, 104.55969980561993, 104.37053295106034, 104.18170833255277, 103.99322533093216];
+    const log = [
+      104.74921026693299, 104.55969980561993, 104.37053295106034, 104.18170833255277,
+      103.99322533093216,
+    ];
     let init: Record<string, number> = { a: 1, b: 1 };
     const got: number[] = [];
     let epoch6Start = init;
@@ -141,7 +150,11 @@ function momentumSheet(j3: number, k3: number) {
 }
 
 describe("graddesc's Adam sheet (no bias correction, no ε: the core with biasCorrection false, eps 0)", () => {
-  const CACHED = { b: 29.713174380227404, a: 1.9455616332946517, state: [1.8871073544462662, 167.3681217326772, 40.892736082118006, 275756.32497886667] };
+  const CACHED = {
+    b: 29.713174380227404,
+    a: 1.9455616332946517,
+    state: [1.8871073544462662, 167.3681217326772, 40.892736082118006, 275756.32497886667],
+  };
 
   it("has a transcription that reproduces the sheet's cached H4/I4, H32/I32 and recomputed √SSE 17.377", () => {
     const sheet = adamSheet(CACHED.b, CACHED.a, 0.1, CACHED.state);
@@ -159,7 +172,16 @@ describe("graddesc's Adam sheet (no bias correction, no ε: the core with biasCo
   });
 
   it("follows the transcribed sheet row by row from a zero state", () => {
-    const core = run({ ...BASIC, optimizer: "adam", lr: 0.1, beta: 0.9, beta2: 0.9, eps: 0, biasCorrection: false, init: { a: CACHED.a, b: CACHED.b } });
+    const core = run({
+      ...BASIC,
+      optimizer: "adam",
+      lr: 0.1,
+      beta: 0.9,
+      beta2: 0.9,
+      eps: 0,
+      biasCorrection: false,
+      init: { a: CACHED.a, b: CACHED.b },
+    });
     const sheet = adamSheet(CACHED.b, CACHED.a, 0.1, [0, 0, 0, 0]);
     core.rows!.forEach((r, i) => {
       expect(r.newWeights.b).toBeCloseTo(sheet.b[i], 12);
@@ -167,7 +189,9 @@ describe("graddesc's Adam sheet (no bias correction, no ε: the core with biasCo
     });
     expect(core.epochs[0].rootSse).toBeCloseTo(sheet.rootSse, 10);
     const s = core.rows![28].state;
-    expect([s.m_b, s.m_a, s.v_b, s.v_a].map((v, i) => v / sheet.end[i])).toEqual([1, 1, 1, 1].map((one) => expect.closeTo(one, 12)));
+    expect([s.m_b, s.m_a, s.v_b, s.v_a].map((v, i) => v / sheet.end[i])).toEqual(
+      [1, 1, 1, 1].map((one) => expect.closeTo(one, 12))
+    );
   });
 });
 

@@ -26,7 +26,11 @@ function points(model: string, count: number) {
     const y = 400 * next() - 200;
     const width = MODELS[model as keyof typeof MODELS].width;
     if (model === "two-relu" && Math.abs(w[0] * x + w[1]) < 0.1) continue;
-    if (width !== undefined && w.slice(0, width).some((a, j) => Math.abs(a * x + w[width + j]) < 0.1)) continue;
+    if (
+      width !== undefined &&
+      w.slice(0, width).some((a, j) => Math.abs(a * x + w[width + j]) < 0.1)
+    )
+      continue;
     out.push({ w, x, y });
   }
   return out;
@@ -76,10 +80,16 @@ describe.each(MODEL_IDS)("model %s", (id) => {
     for (const row of r.rows!) {
       if (id === "two-relu" && Math.abs(row.hidden!) < 0.1) continue;
       if (row.layer && row.layer.z.some((z) => Math.abs(z) < 0.1)) continue;
-      model.predGrad(Float64Array.from(model.weights, (n) => row.weights[n]), row.x, dPred);
+      model.predGrad(
+        Float64Array.from(model.weights, (n) => row.weights[n]),
+        row.x,
+        dPred
+      );
       for (const [i, n] of model.weights.entries()) {
         const want = row.analytic[n] + h * dPred[i] ** 2;
-        expect(Math.abs(row.forward[n] - want) / Math.max(1, Math.abs(want))).toBeLessThan(EXACT_TOLERANCE);
+        expect(Math.abs(row.forward[n] - want) / Math.max(1, Math.abs(want))).toBeLessThan(
+          EXACT_TOLERANCE
+        );
       }
     }
   });
@@ -88,7 +98,10 @@ describe.each(MODEL_IDS)("model %s", (id) => {
 describe("two-relu at the kink", () => {
   it("gives a, b and c derivative 0 when a·x + b ≤ 0, including exactly 0", () => {
     const out = new Float64Array(4);
-    for (const [a, b] of [[1, -14], [-1, 3]]) {
+    for (const [a, b] of [
+      [1, -14],
+      [-1, 3],
+    ]) {
       const w = Float64Array.from([a, b, 2, 0.5]);
       MODELS["two-relu"].lossGrad(w, 14, 100, MODELS["two-relu"].predict(w, 14), out);
       expect([out[0], out[1], out[2]].map((v) => v + 0)).toEqual([0, 0, 0]); // + 0 turns −0 (g·0 with g < 0) into 0

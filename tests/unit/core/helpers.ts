@@ -1,5 +1,11 @@
 /** Small helpers for the core's tests: runs from loose options, and graddesc's data. */
-import { GRADDESC_X, resolveConfig, train, type RunOptions, type RunResult } from "../../../src/core";
+import {
+  GRADDESC_X,
+  resolveConfig,
+  train,
+  type RunOptions,
+  type RunResult,
+} from "../../../src/core";
 
 /** graddesc's 29 rows: y = 2x + 30. */
 export const GRADDESC_ROWS = GRADDESC_X.map((x) => ({ x, y: 2 * x + 30 }));

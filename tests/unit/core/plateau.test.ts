@@ -23,20 +23,28 @@ describe("hPlateau: finite differences that rounding makes exactly 0", () => {
     expect(a + 0.01).toBe(a);
     expect(r.epochs[2].sse).toBe(r.epochs[1].sse);
     expect(r.epochs[2].weights).toEqual(r.epochs[1].weights);
-    expect(p.text).toMatch(/h = 0\.01 is below the weights' precision: doubles near 7\.4e15 are 1\.0 apart/);
+    expect(p.text).toMatch(
+      /h = 0\.01 is below the weights' precision: doubles near 7\.4e15 are 1\.0 apart/
+    );
     expect(p.text).toMatch(/for d the change h makes in e is below e's own precision/);
     expect(p.text).toMatch(/From step 29 every weight is stuck/);
   });
 
   it("flags a row's weight only when its difference is 0 and its true derivative is not", () => {
     const r = twoNeurons(1);
-    for (const row of r.rows!) for (const w of weightsLostH(row, "forward")) expect([row.forward[w], row.analytic[w] !== 0]).toEqual([0, true]);
+    for (const row of r.rows!)
+      for (const w of weightsLostH(row, "forward"))
+        expect([row.forward[w], row.analytic[w] !== 0]).toEqual([0, true]);
     expect(weightsLostH(r.rows![0], "forward")).toEqual([]);
   });
 
   it("is null for analytic runs and for runs whose weights stay small", () => {
     expect(hPlateau(twoNeurons(2, "analytic"))).toBeNull();
-    expect(hPlateau(train(resolveConfig(presetById("one-neuron")!.options), { rows: true }))).toBeNull();
-    expect(hPlateau(train(resolveConfig(presetById("one-neuron")!.options), { rows: false }))).toBeNull();
+    expect(
+      hPlateau(train(resolveConfig(presetById("one-neuron")!.options), { rows: true }))
+    ).toBeNull();
+    expect(
+      hPlateau(train(resolveConfig(presetById("one-neuron")!.options), { rows: false }))
+    ).toBeNull();
   });
 });

@@ -14,7 +14,13 @@ describe("train", () => {
   for (const model of MODEL_IDS)
     for (const optimizer of OPTIMIZER_IDS)
       it(`does not modify its config (${model}, ${optimizer}), even frozen`, () => {
-        const config = resolveConfig({ model, optimizer, gradient: "forward", epochs: 2, shuffleSeed: 3 });
+        const config = resolveConfig({
+          model,
+          optimizer,
+          gradient: "forward",
+          epochs: 2,
+          shuffleSeed: 3,
+        });
         const copy = structuredClone(config);
         deepFreeze(config);
         const a = train(config);
@@ -46,7 +52,14 @@ describe("train", () => {
 
 describe("resolveConfig", () => {
   it("does not modify its options or their data", () => {
-    const options: RunOptions = deepFreeze({ model: "two-relu", init: { a: 2 }, data: [{ x: 1, y: 2 }, { x: 3, y: 4 }] });
+    const options: RunOptions = deepFreeze({
+      model: "two-relu",
+      init: { a: 2 },
+      data: [
+        { x: 1, y: 2 },
+        { x: 3, y: 4 },
+      ],
+    });
     const copy = structuredClone(options);
     const c = resolveConfig(options);
     expect(options).toEqual(copy);

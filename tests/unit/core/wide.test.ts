@@ -5,7 +5,19 @@
  * graddesc's data? — answered by what the engine shows across seeds.
  */
 import { describe, expect, it } from "vitest";
-import { ConfigError, deadRelu, landscapeWeights, MODELS, resolveConfig, rng, stabilityK, wideInit, WIDE_MODEL_IDS, type ModelId, type Weights } from "../../../src/core";
+import {
+  ConfigError,
+  deadRelu,
+  landscapeWeights,
+  MODELS,
+  resolveConfig,
+  rng,
+  stabilityK,
+  wideInit,
+  WIDE_MODEL_IDS,
+  type ModelId,
+  type Weights,
+} from "../../../src/core";
 import { run } from "./helpers";
 
 const relu2 = MODELS["relu-2"];
@@ -14,7 +26,15 @@ const W = Float64Array.of(1, -1, -10, 5, 2, 3, 0.5);
 
 describe("the wide ReLU models", () => {
   it("are relu-2 … relu-8 with weights a1 … an, b1 … bn, c1 … cn, d; two-relu stays the one-neuron a, b, c, d", () => {
-    expect(WIDE_MODEL_IDS).toEqual(["relu-2", "relu-3", "relu-4", "relu-5", "relu-6", "relu-7", "relu-8"]);
+    expect(WIDE_MODEL_IDS).toEqual([
+      "relu-2",
+      "relu-3",
+      "relu-4",
+      "relu-5",
+      "relu-6",
+      "relu-7",
+      "relu-8",
+    ]);
     expect(relu2.weights).toEqual(["a1", "a2", "b1", "b2", "c1", "c2", "d"]);
     expect(MODELS["relu-8"].weights).toHaveLength(25);
     expect(MODELS["relu-8"].width).toBe(8);
@@ -57,7 +77,8 @@ describe("the wide ReLU models", () => {
     expect(out[3]).toBe(10); // neuron 2 (z = 1) is unaffected: g·c2 with g = 2·(5 − 0)
   });
 
-  it("picks a1 and c1 for the loss landscape", () => expect(landscapeWeights("relu-4")).toEqual(["a1", "c1"]));
+  it("picks a1 and c1 for the loss landscape", () =>
+    expect(landscapeWeights("relu-4")).toEqual(["a1", "c1"]));
 });
 
 describe("the initial weights of a wide layer", () => {
@@ -71,13 +92,23 @@ describe("the initial weights of a wide layer", () => {
       expect(Math.round(v * 1000) / 1000).toBe(v);
       expect(Object.is(v, -0)).toBe(false);
     }
-    expect(new Set([1, 2, 3, 4, 5, 6, 7, 8].map((j) => `${init[`a${j}`]},${init[`b${j}`]},${init[`c${j}`]}`)).size).toBe(8);
+    expect(
+      new Set(
+        [1, 2, 3, 4, 5, 6, 7, 8].map((j) => `${init[`a${j}`]},${init[`b${j}`]},${init[`c${j}`]}`)
+      ).size
+    ).toBe(8);
   });
 
   it("repeat with the same init seed and change with another; --init still sets them", () => {
-    expect(resolveConfig({ model: "relu-3", initSeed: 9 }).init).toEqual(resolveConfig({ model: "relu-3", initSeed: "9" }).init);
-    expect(resolveConfig({ model: "relu-3", initSeed: 9 }).init).not.toEqual(resolveConfig({ model: "relu-3", initSeed: 10 }).init);
-    expect(Object.values(resolveConfig({ model: "relu-3", init: 1 }).init).every((v) => v === 1)).toBe(true);
+    expect(resolveConfig({ model: "relu-3", initSeed: 9 }).init).toEqual(
+      resolveConfig({ model: "relu-3", initSeed: "9" }).init
+    );
+    expect(resolveConfig({ model: "relu-3", initSeed: 9 }).init).not.toEqual(
+      resolveConfig({ model: "relu-3", initSeed: 10 }).init
+    );
+    expect(
+      Object.values(resolveConfig({ model: "relu-3", init: 1 }).init).every((v) => v === 1)
+    ).toBe(true);
     const some = resolveConfig({ model: "relu-3", init: { a1: 0.5 } }).init;
     expect(some).toEqual({ ...wideInit(3, 1), a1: 0.5 });
     expect(() => resolveConfig({ model: "relu-3", initSeed: -1 })).toThrow(ConfigError);
@@ -87,7 +118,8 @@ describe("the initial weights of a wide layer", () => {
   it("must differ: from equal weights every neuron gets the same gradient and stays identical on every row", () => {
     const r = run({ model: "relu-4", init: 1, lr: 1e-5, epochs: 3 });
     for (const row of r.rows!)
-      for (const p of ["a", "b", "c"]) for (const j of [2, 3, 4]) expect(row.newWeights[`${p}${j}`]).toBe(row.newWeights[`${p}1`]);
+      for (const p of ["a", "b", "c"])
+        for (const j of [2, 3, 4]) expect(row.newWeights[`${p}${j}`]).toBe(row.newWeights[`${p}1`]);
   });
 });
 
@@ -107,7 +139,11 @@ describe("the diagnostics of a wide layer", () => {
     const r = run({ model: "relu-2", lr: 1e-5 });
     const row = r.rows![0];
     const gp = new Float64Array(7);
-    relu2.predGrad(Float64Array.from(relu2.weights, (n) => row.weights[n]), row.x, gp);
+    relu2.predGrad(
+      Float64Array.from(relu2.weights, (n) => row.weights[n]),
+      row.x,
+      gp
+    );
     let s = 0;
     gp.forEach((v, i) => (s = i === 0 ? v * v : s + v * v));
     expect(stabilityK(r, row)).toBe(2 * 1e-5 * s);

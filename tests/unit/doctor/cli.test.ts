@@ -9,7 +9,9 @@ import { buildWorkbook, errorByEpochBook, forumBook } from "./workbooks";
 async function run(...argv: string[]) {
   let out = "";
   let err = "";
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) }, [doctorCommand]);
+  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) }, [
+    doctorCommand,
+  ]);
   return { code, out, err };
 }
 
@@ -29,7 +31,9 @@ describe("gradsheet doctor", () => {
     expect(r.out).toContain("1 chart, 1 finding");
     expect(r.out).toContain('Chart 1 on sheet "Sheet1" (xl/charts/chart1.xml)');
     expect(r.out).toContain("ERROR literal-categories");
-    expect(r.out).toContain('Evidence: series 1 "y"; cells Sheet1!$B$2:$B$22; values 1, 2, 3, 4, 5, 6');
+    expect(r.out).toContain(
+      'Evidence: series 1 "y"; cells Sheet1!$B$2:$B$22; values 1, 2, 3, 4, 5, 6'
+    );
     expect(r.out).toContain("Sheet1!$A$2:$A$22");
   });
 
@@ -37,7 +41,16 @@ describe("gradsheet doctor", () => {
     const p = file("forum-json.xlsx", buildWorkbook(forumBook()));
     const r = await run("doctor", p, "--json");
     const j = JSON.parse(r.out);
-    expect(j.charts).toEqual([{ id: "xl/charts/chart1.xml", name: "Chart 1", sheet: "Sheet1", title: "y = 2x + 30", type: "line", series: 1 }]);
+    expect(j.charts).toEqual([
+      {
+        id: "xl/charts/chart1.xml",
+        name: "Chart 1",
+        sheet: "Sheet1",
+        title: "y = 2x + 30",
+        type: "line",
+        series: 1,
+      },
+    ]);
     expect(j.findings.map((f: { code: string }) => f.code)).toEqual(["literal-categories"]);
   });
 
@@ -48,8 +61,12 @@ describe("gradsheet doctor", () => {
     const r = await run("doctor", p, "--fix", out);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`Wrote ${out}: changed xl/charts/chart1.xml; every other part is byte-identical.`);
-    expect(r.out).toContain("fixed literal-categories: Turned the line chart into an XY scatter chart");
+    expect(r.out).toContain(
+      `Wrote ${out}: changed xl/charts/chart1.xml; every other part is byte-identical.`
+    );
+    expect(r.out).toContain(
+      "fixed literal-categories: Turned the line chart into an XY scatter chart"
+    );
     expect(Buffer.from(readFileSync(p)).equals(Buffer.from(input))).toBe(true);
     expect((await run("doctor", out)).code).toBe(0);
   });
@@ -67,7 +84,10 @@ describe("gradsheet doctor", () => {
 
   it("exits 1 after --fix when something could not be fixed, and says what to do", async () => {
     const spec = errorByEpochBook(false);
-    const p = file("epoch.xlsx", buildWorkbook({ ...spec, chart: { ...spec.chart, type: "scatter" } }));
+    const p = file(
+      "epoch.xlsx",
+      buildWorkbook({ ...spec, chart: { ...spec.chart, type: "scatter" } })
+    );
     const r = await run("doctor", p, "--fix", join(dir, "epoch-fixed.xlsx"), "--json");
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
@@ -90,22 +110,40 @@ describe("gradsheet doctor", () => {
   });
 
   it.each([
-    ["a folder that does not exist", () => "/nonexistent-dir/x.xlsx", /Cannot write \/nonexistent-dir\/x.xlsx: ENOENT \(its folder does not exist\)\./],
-    ["a folder", () => (mkdirSync(join(dir, "folder.xlsx"), { recursive: true }), join(dir, "folder.xlsx")), /Cannot write .*folder.xlsx: EISDIR \(it is a folder\)\./],
-    ["a path under a file", () => join(dir, "plain.xlsx", "x.xlsx"), /Cannot write .*plain.xlsx\/x.xlsx: ENOTDIR/],
-  ])("refuses an output in %s with exit 2 and one line, and leaves the input alone", async (_, out, msg) => {
-    const input = buildWorkbook(forumBook());
-    const p = file("plain.xlsx", input);
-    const r = await run("doctor", p, "--fix", out());
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(msg);
-    expect(r.err.trim().split("\n")).toHaveLength(1);
-    expect(r.err).not.toMatch(/internal error/);
-    expect(Buffer.from(readFileSync(p)).equals(Buffer.from(input))).toBe(true);
-  });
+    [
+      "a folder that does not exist",
+      () => "/nonexistent-dir/x.xlsx",
+      /Cannot write \/nonexistent-dir\/x.xlsx: ENOENT \(its folder does not exist\)\./,
+    ],
+    [
+      "a folder",
+      () => (mkdirSync(join(dir, "folder.xlsx"), { recursive: true }), join(dir, "folder.xlsx")),
+      /Cannot write .*folder.xlsx: EISDIR \(it is a folder\)\./,
+    ],
+    [
+      "a path under a file",
+      () => join(dir, "plain.xlsx", "x.xlsx"),
+      /Cannot write .*plain.xlsx\/x.xlsx: ENOTDIR/,
+    ],
+  ])(
+    "refuses an output in %s with exit 2 and one line, and leaves the input alone",
+    async (_, out, msg) => {
+      const input = buildWorkbook(forumBook());
+      const p = file("plain.xlsx", input);
+      const r = await run("doctor", p, "--fix", out());
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(msg);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).not.toMatch(/internal error/);
+      expect(Buffer.from(readFileSync(p)).equals(Buffer.from(input))).toBe(true);
+    }
+  );
 
   it("reports a password-protected file in one line with exit 2", async () => {
-    const p = file("locked.xlsx", Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]));
+    const p = file(
+      "locked.xlsx",
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)])
+    );
     const r = await run("doctor", p);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/locked.xlsx: the file is password-protected/);

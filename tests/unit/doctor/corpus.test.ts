@@ -8,7 +8,9 @@ function perChart(bytes: Uint8Array): { types: string[]; findings: unknown[][] }
   const { model, findings } = diagnoseFile(bytes);
   return {
     types: model.charts.map((c) => c.type),
-    findings: model.charts.map((c) => findings.filter((f) => f.chartId === c.id).map((f) => [f.code, f.severity, f.fixable])),
+    findings: model.charts.map((c) =>
+      findings.filter((f) => f.chartId === c.id).map((f) => [f.code, f.severity, f.fixable])
+    ),
   };
 }
 

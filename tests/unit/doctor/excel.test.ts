@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chartFamily, scanCharts, scatterTypeFor, watchCharts, type DoctorScan } from "../../../src/excel/doctor";
+import {
+  chartFamily,
+  scanCharts,
+  scatterTypeFor,
+  type DoctorScan,
+} from "../../../src/excel/doctor";
+import { watchCharts } from "../../../src/excel/doctor-watch";
 import { applyDoctorFixes } from "../../../src/excel/doctor-fix";
 import { cellKey, type FakeExcel } from "../../fake-excel";
 import { chartHandlerCount, fireChartEvent, userChart } from "../../fake-excel/charts-doctor";
@@ -28,9 +34,23 @@ function forum(apiVersion = "1.15") {
 
 describe("chartFamily / scatterTypeFor", () => {
   it("maps Excel's chart types to the doctor's families and keeps markers when turning to scatter", () => {
-    expect(["Line", "LineMarkers", "ColumnClustered", "BarClustered", "Area", "XYScatterLines", "LineStacked", "Pie"].map(chartFamily))
-      .toEqual(["line", "line", "column", "bar", "area", "scatter", "other", "other"]);
-    expect(["Line", "LineMarkers", "ColumnClustered"].map(scatterTypeFor)).toEqual(["XYScatterLinesNoMarkers", "XYScatterLines", "XYScatter"]);
+    expect(
+      [
+        "Line",
+        "LineMarkers",
+        "ColumnClustered",
+        "BarClustered",
+        "Area",
+        "XYScatterLines",
+        "LineStacked",
+        "Pie",
+      ].map(chartFamily)
+    ).toEqual(["line", "line", "column", "bar", "area", "scatter", "other", "other"]);
+    expect(["Line", "LineMarkers", "ColumnClustered"].map(scatterTypeFor)).toEqual([
+      "XYScatterLinesNoMarkers",
+      "XYScatterLines",
+      "XYScatter",
+    ]);
   });
 });
 
@@ -40,7 +60,12 @@ describe("scanCharts in Excel (ExcelApi 1.15)", () => {
     const scan = await scanCharts(host, "active");
     expect(scan.limitations).toEqual([]);
     const [c] = scan.model.charts;
-    expect(c).toMatchObject({ name: "Chart 1", sheet: "Sheet1", title: "y = 2x + 30", type: "line" });
+    expect(c).toMatchObject({
+      name: "Chart 1",
+      sheet: "Sheet1",
+      title: "y = 2x + 30",
+      type: "line",
+    });
     expect(c.series[0].x).toEqual({ kind: "literal", values: XS.map((_, i) => i + 1) });
     expect(c.series[0].y).toMatchObject({ kind: "ref", ref: "Sheet1!$B$2:$B$22" });
     expect(c.axes[0]).toMatchObject({ direction: "horizontal", kind: "category", title: "x" });
@@ -52,16 +77,24 @@ describe("scanCharts in Excel (ExcelApi 1.15)", () => {
     const { host } = forum("1.12");
     const scan = await scanCharts(host, "active");
     expect(scan.limitations[0]).toMatch(/ExcelApi 1.15/);
-    expect(scan.model.charts[0].series[0].x).toEqual({ kind: "ref", ref: "", values: XS.map((_, i) => i + 1) });
+    expect(scan.model.charts[0].series[0].x).toEqual({
+      kind: "ref",
+      ref: "",
+      values: XS.map((_, i) => i + 1),
+    });
     // Values 1..21 from cells Excel will not name: evenly spaced numbers it cannot relink.
-    expect(scan.findings.map((f) => [f.code, f.severity, f.fixable])).toEqual([["numeric-categories", "warning", false]]);
+    expect(scan.findings.map((f) => [f.code, f.severity, f.fixable])).toEqual([
+      ["numeric-categories", "warning", false],
+    ]);
   });
 
   it("falls back to values for a chart whose data sources Excel will not report", async () => {
     const { fake, host } = forum();
     fake.failOn("getDimensionDataSourceString", "GeneralException");
     const scan = await scanCharts(host, "active");
-    expect(scan.limitations).toEqual([expect.stringMatching(/did not say which cells chart "Chart 1"/)]);
+    expect(scan.limitations).toEqual([
+      expect.stringMatching(/did not say which cells chart "Chart 1"/),
+    ]);
     expect(scan.model.charts[0].series[0].x).toMatchObject({ kind: "ref", ref: "" });
   });
 });
@@ -84,10 +117,20 @@ describe("applyDoctorFixes in Excel", () => {
 
   it("links X explicitly when a line chart's numeric category cells become the scatter's X values", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.15" });
-    fill(fake, "Sheet1", [["x", "y"], [14, 58], [86, 202], [28, 86]]);
-    const chart = userChart(fake, "Sheet1", { type: "Line", series: [{ name: "y", x: "Sheet1!$A$2:$A$4", y: "Sheet1!$B$2:$B$4" }] });
+    fill(fake, "Sheet1", [
+      ["x", "y"],
+      [14, 58],
+      [86, 202],
+      [28, 86],
+    ]);
+    const chart = userChart(fake, "Sheet1", {
+      type: "Line",
+      series: [{ name: "y", x: "Sheet1!$A$2:$A$4", y: "Sheet1!$B$2:$B$4" }],
+    });
     const scan = await scanCharts(host, "active");
-    expect(scan.findings.map((f) => [f.code, f.severity])).toEqual([["numeric-categories", "error"]]);
+    expect(scan.findings.map((f) => [f.code, f.severity])).toEqual([
+      ["numeric-categories", "error"],
+    ]);
     await applyDoctorFixes(host, scan);
     expect(chart.type).toBe("XYScatterLinesNoMarkers");
     const actions = fake.requests.flatMap((r) => r.actions.map((a) => a.name));
@@ -97,7 +140,10 @@ describe("applyDoctorFixes in Excel", () => {
 
   it("moves a secondary series of the same size back to the primary axis", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.15" });
-    fill(fake, "Sheet1", [["x", "target", "pred"], ...XS.map((x) => [x, 2 * x + 30, 2.5 * x + 10])]);
+    fill(fake, "Sheet1", [
+      ["x", "target", "pred"],
+      ...XS.map((x) => [x, 2 * x + 30, 2.5 * x + 10]),
+    ]);
     const chart = userChart(fake, "Sheet1", {
       type: "XYScatterLines",
       series: [
@@ -107,7 +153,10 @@ describe("applyDoctorFixes in Excel", () => {
       props: { "axes.Value.Secondary.visible": false },
     });
     const scan = await scanCharts(host, "workbook");
-    expect(scan.findings.map((f) => f.code)).toEqual(["secondary-axis-hidden", "secondary-axis-rescaled"]);
+    expect(scan.findings.map((f) => f.code)).toEqual([
+      "secondary-axis-hidden",
+      "secondary-axis-rescaled",
+    ]);
     await applyDoctorFixes(host, scan);
     expect(chart.series.map((s) => s.props.axisGroup)).toEqual([undefined, "Primary"]);
     expect((await scanCharts(host, "workbook")).findings).toEqual([]);
@@ -123,7 +172,10 @@ describe("applyDoctorFixes in Excel", () => {
     });
     fake.state.calculationMode = "Manual";
     const scan = await scanCharts(host, "active");
-    expect(scan.findings.map((f) => f.code)).toEqual(["log-axis-nonpositive", "manual-calculation"]);
+    expect(scan.findings.map((f) => f.code)).toEqual([
+      "log-axis-nonpositive",
+      "manual-calculation",
+    ]);
     const r = await applyDoctorFixes(host, scan);
     expect(r.applied.map((a) => a.code)).toEqual(["log-axis-nonpositive", "manual-calculation"]);
     expect(chart.props["axes.valueAxis.scaleType"]).toBe("Linear");
@@ -136,7 +188,12 @@ describe("applyDoctorFixes in Excel", () => {
     fake.failOn("calculationMode", "GeneralException", "not now");
     const r = await applyDoctorFixes(host, await scanCharts(host, "active"));
     expect(r.applied.map((a) => a.code)).toEqual(["literal-categories"]);
-    expect(r.skipped).toEqual([{ code: "manual-calculation", reason: expect.stringMatching(/not now.*Calculation Options > Automatic/) }]);
+    expect(r.skipped).toEqual([
+      {
+        code: "manual-calculation",
+        reason: expect.stringMatching(/not now.*Calculation Options > Automatic/),
+      },
+    ]);
     expect(fake.state.calculationMode).toBe("Manual");
   });
 
@@ -157,18 +214,25 @@ describe("watchCharts", () => {
     const watch = await watchCharts(host, (s) => scans.push(s));
     if ("unsupported" in watch) throw new Error(watch.unsupported);
     expect(chartHandlerCount(fake)).toBe(3);
-    const added = userChart(fake, "Sheet1", { type: "Line", series: [{ name: "again", y: "Sheet1!$B$2:$B$22" }] });
+    const added = userChart(fake, "Sheet1", {
+      type: "Line",
+      series: [{ name: "again", y: "Sheet1!$B$2:$B$22" }],
+    });
     await fireChartEvent(fake, "ChartAdded", "Sheet1", added);
     await new Promise((r) => setTimeout(r, 20));
     expect(scans).toHaveLength(1);
     expect(scans[0].model.charts.map((c) => c.name)).toEqual(["Chart 2"]);
-    expect(scans[0].findings.map((f) => [f.code, f.fixable])).toEqual([["absent-categories", true]]);
+    expect(scans[0].findings.map((f) => [f.code, f.fixable])).toEqual([
+      ["absent-categories", true],
+    ]);
     await watch.stop();
     expect(chartHandlerCount(fake)).toBe(0);
   });
 
   it("explains that it needs ExcelApi 1.8", async () => {
     const { host } = fakeHost({ apiVersion: "1.7" });
-    expect(await watchCharts(host, () => undefined)).toEqual({ unsupported: expect.stringMatching(/ExcelApi 1.8/) });
+    expect(await watchCharts(host, () => undefined)).toEqual({
+      unsupported: expect.stringMatching(/ExcelApi 1.8/),
+    });
   });
 });

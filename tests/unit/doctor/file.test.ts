@@ -63,10 +63,28 @@ describe("diagnoseFile", () => {
     const { model, findings } = diagnoseFile(buildWorkbook(forumBook()));
     expect(model.charts).toHaveLength(1);
     const [chart] = model.charts;
-    expect(chart).toMatchObject({ id: "xl/charts/chart1.xml", name: "Chart 1", sheet: "Sheet1", title: "y = 2x + 30", type: "line" });
-    expect(chart.series[0]).toMatchObject({ name: "y", nameSource: { kind: "ref", ref: "Sheet1!$B$1" }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" }, color: "1F77B4", axisGroup: "primary" });
-    expect(chart.series[0].x).toEqual({ kind: "literal", values: Array.from({ length: 21 }, (_, i) => i + 1) });
-    expect(chart.axes.map((a) => [a.direction, a.kind, a.title])).toEqual([["horizontal", "category", "x"], ["vertical", "value", "y"]]);
+    expect(chart).toMatchObject({
+      id: "xl/charts/chart1.xml",
+      name: "Chart 1",
+      sheet: "Sheet1",
+      title: "y = 2x + 30",
+      type: "line",
+    });
+    expect(chart.series[0]).toMatchObject({
+      name: "y",
+      nameSource: { kind: "ref", ref: "Sheet1!$B$1" },
+      y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
+      color: "1F77B4",
+      axisGroup: "primary",
+    });
+    expect(chart.series[0].x).toEqual({
+      kind: "literal",
+      values: Array.from({ length: 21 }, (_, i) => i + 1),
+    });
+    expect(chart.axes.map((a) => [a.direction, a.kind, a.title])).toEqual([
+      ["horizontal", "category", "x"],
+      ["vertical", "value", "y"],
+    ]);
     expect(model.sheets[0].values[0]).toEqual(["x", "y"]); // shared strings
     expect(model.sheets[0].values[1]).toEqual([-80, -130]);
     expect(model.calcMode).toBe("automatic");
@@ -75,7 +93,9 @@ describe("diagnoseFile", () => {
 
   it("reads a visible but untitled secondary axis as one the reader cannot read", () => {
     const { model, findings } = diagnoseFile(buildWorkbook(secondaryBook()));
-    const axis = model.charts[0].axes.find((a) => a.group === "secondary" && a.direction === "vertical");
+    const axis = model.charts[0].axes.find(
+      (a) => a.group === "secondary" && a.direction === "vertical"
+    );
     expect(axis).toMatchObject({ visible: true });
     expect(axis?.title).toBeUndefined();
     expect(findings[0].explanation).toContain("untitled");
@@ -84,24 +104,39 @@ describe("diagnoseFile", () => {
   it("reads a hidden secondary axis and reports it and the rescaling", () => {
     const { model, findings } = diagnoseFile(buildWorkbook(secondaryBook({ hidden: true })));
     expect(model.charts[0].series.map((s) => s.axisGroup)).toEqual(["primary", "secondary"]);
-    expect(model.charts[0].axes.find((a) => a.group === "secondary" && a.direction === "vertical")?.visible).toBe(false);
-    expect(findings.map((f) => f.code)).toEqual(["secondary-axis-hidden", "secondary-axis-rescaled"]);
+    expect(
+      model.charts[0].axes.find((a) => a.group === "secondary" && a.direction === "vertical")
+        ?.visible
+    ).toBe(false);
+    expect(findings.map((f) => f.code)).toEqual([
+      "secondary-axis-hidden",
+      "secondary-axis-rescaled",
+    ]);
   });
 
   it("reads graddesc's Error by epoch chart with no categories as a note: its epochs count 1..n by design", () => {
     const { findings } = diagnoseFile(buildWorkbook(errorByEpochBook()));
-    expect(findings.map((f) => [f.code, f.severity, f.fixable])).toEqual([["absent-categories", "note", false]]);
+    expect(findings.map((f) => [f.code, f.severity, f.fixable])).toEqual([
+      ["absent-categories", "note", false],
+    ]);
   });
 
   it("reads inline strings, formula text, booleans, errors (as gaps) and rows without r attributes", () => {
     const files = unzipSync(buildWorkbook(forumBook()));
     const sheet = new TextDecoder().decode(files["xl/worksheets/sheet1.xml"]);
     const patched = sheet
-      .replace(/<row r="1">.*?<\/row>/, '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="B1" t="str"><f>"y"</f><v>y</v></c></row>')
+      .replace(
+        /<row r="1">.*?<\/row>/,
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="B1" t="str"><f>"y"</f><v>y</v></c></row>'
+      )
       .replace(/<row r="2">.*?<\/row>/, '<row><c t="e"><v>#N/A</v></c><c t="b"><v>1</v></c></row>');
     files["xl/worksheets/sheet1.xml"] = strToU8(patched);
     const { model } = diagnoseFile(zipSync(files));
-    expect(model.sheets[0].values.slice(0, 3)).toEqual([["x", "y"], [null, true], [-70, -110]]);
+    expect(model.sheets[0].values.slice(0, 3)).toEqual([
+      ["x", "y"],
+      [null, true],
+      [-70, -110],
+    ]);
   });
 
   it("finds a chart on its own chart sheet, reading its data from the data sheet", () => {
@@ -131,8 +166,16 @@ describe("fixFile", () => {
     expect(r.remaining).toEqual([]);
     const { xml, model } = chartOf(r.bytes);
     expect(model.type).toBe("scatter");
-    expect(model.series[0]).toMatchObject({ name: "y", color: "1F77B4", x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" } });
-    expect(model.axes.map((a) => [a.direction, a.kind, a.title])).toEqual([["horizontal", "value", "x"], ["vertical", "value", "y"]]);
+    expect(model.series[0]).toMatchObject({
+      name: "y",
+      color: "1F77B4",
+      x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+      y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
+    });
+    expect(model.axes.map((a) => [a.direction, a.kind, a.title])).toEqual([
+      ["horizontal", "value", "x"],
+      ["vertical", "value", "y"],
+    ]);
     expect(xml).not.toContain("c:lineChart");
     expect(xml).not.toContain("c:catAx");
     expect(xml).toContain('<c:pt idx="0"><c:v>-80</c:v></c:pt>');
@@ -163,7 +206,10 @@ describe("fixFile", () => {
     const r = fixFile(input);
     expectOnlyChartsChanged(input, r.bytes, r.changedParts);
     const { xml, model } = chartOf(r.bytes);
-    expect(model.series.map((s) => [s.name, s.axisGroup, s.color])).toEqual([["target", "primary", "1F77B4"], ["prediction", "primary", "2CA02C"]]);
+    expect(model.series.map((s) => [s.name, s.axisGroup, s.color])).toEqual([
+      ["target", "primary", "1F77B4"],
+      ["prediction", "primary", "2CA02C"],
+    ]);
     expect(model.axes).toHaveLength(2);
     expect(xml.match(/<c:scatterChart>/g)).toHaveLength(1);
     expect(r.remaining).toEqual([]);
@@ -171,11 +217,23 @@ describe("fixFile", () => {
 
   it("merges a line chart's secondary line group into the primary scatter group", () => {
     const spec = forumBook();
-    spec.rows = spec.rows.map((row, i) => (i === 0 ? [...row, "pred"] : [...row, 2.5 * (row[0] as number) + 10]));
-    spec.chart.series.push({ name: "pred", x: { lit: Array.from({ length: 21 }, (_, i) => i + 1) }, y: { ref: "Sheet1!$C$2:$C$22", values: [] }, color: "2CA02C", secondary: true });
+    spec.rows = spec.rows.map((row, i) =>
+      i === 0 ? [...row, "pred"] : [...row, 2.5 * (row[0] as number) + 10]
+    );
+    spec.chart.series.push({
+      name: "pred",
+      x: { lit: Array.from({ length: 21 }, (_, i) => i + 1) },
+      y: { ref: "Sheet1!$C$2:$C$22", values: [] },
+      color: "2CA02C",
+      secondary: true,
+    });
     spec.chart.secondaryAxis = { deleted: false };
     const r = fixFile(buildWorkbook(spec));
-    expect(r.findings.map((f) => f.code)).toEqual(["literal-categories", "secondary-axis-hidden", "secondary-axis-rescaled"]);
+    expect(r.findings.map((f) => f.code)).toEqual([
+      "literal-categories",
+      "secondary-axis-hidden",
+      "secondary-axis-rescaled",
+    ]);
     const { xml, model } = chartOf(r.bytes);
     expect(model.series.map((s) => [s.name, s.axisGroup, s.x.kind === "ref" && s.x.ref])).toEqual([
       ["y", "primary", "Sheet1!$A$2:$A$22"],
@@ -187,14 +245,17 @@ describe("fixFile", () => {
     expect(r.remaining).toEqual([]);
   });
 
-  it.each([true, false])("leaves graddesc's Error by epoch chart as it is (epoch column: %s): only a note remains", (epochs) => {
-    const input = buildWorkbook(errorByEpochBook(epochs));
-    const r = fixFile(input);
-    expect(r.changedParts).toEqual([]);
-    expect(Buffer.from(r.bytes).equals(Buffer.from(input))).toBe(true);
-    expect(r.skipped).toEqual([]);
-    expect(r.remaining.map((f) => [f.code, f.severity])).toEqual([["absent-categories", "note"]]);
-  });
+  it.each([true, false])(
+    "leaves graddesc's Error by epoch chart as it is (epoch column: %s): only a note remains",
+    (epochs) => {
+      const input = buildWorkbook(errorByEpochBook(epochs));
+      const r = fixFile(input);
+      expect(r.changedParts).toEqual([]);
+      expect(Buffer.from(r.bytes).equals(Buffer.from(input))).toBe(true);
+      expect(r.skipped).toEqual([]);
+      expect(r.remaining.map((f) => [f.code, f.severity])).toEqual([["absent-categories", "note"]]);
+    }
+  );
 
   it("does not change workbook.xml for manual calculation, and says so", () => {
     const input = buildWorkbook(forumBook({ calcMode: "manual" }));
@@ -222,7 +283,10 @@ describe("bad input", () => {
   };
 
   it("rejects a password-protected (encrypted OLE) file with one clear message", () => {
-    reject(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]), /password-protected/);
+    reject(
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+      /password-protected/
+    );
   });
 
   it("rejects text, a truncated zip and a zip that is not a workbook", () => {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkChart, fixChart, fixWorkbook, type ChartModel, type SheetContext } from "../../../src/doctor";
+import {
+  checkChart,
+  fixChart,
+  fixWorkbook,
+  type ChartModel,
+  type SheetContext,
+} from "../../../src/doctor";
 import { axes, forumLineChart, forumSheet, series } from "./fixtures";
 
-const fixableLeft = (chart: ChartModel, sheets: SheetContext[]) => checkChart(chart, sheets).filter((f) => f.fixable);
+const fixableLeft = (chart: ChartModel, sheets: SheetContext[]) =>
+  checkChart(chart, sheets).filter((f) => f.fixable);
 
 describe("fixChart: x values", () => {
   it("turns the forum's line chart into an XY scatter chart whose X values reference the x cells", () => {
@@ -12,7 +19,9 @@ describe("fixChart: x values", () => {
     expect(JSON.stringify(input)).toBe(before); // the input model is untouched
     expect(chart.type).toBe("scatter");
     expect(chart.series[0].x).toMatchObject({ kind: "ref", ref: "Sheet1!$A$2:$A$22" });
-    expect(chart.series[0].x.kind === "ref" && chart.series[0].x.values?.slice(0, 3)).toEqual([-80, -70, -60]);
+    expect(chart.series[0].x.kind === "ref" && chart.series[0].x.values?.slice(0, 3)).toEqual([
+      -80, -70, -60,
+    ]);
     expect(chart.axes.find((a) => a.direction === "horizontal")?.kind).toBe("value");
     expect(applied.map((a) => a.code)).toEqual(["literal-categories"]);
     expect(applied[0].change).toContain("XY scatter");
@@ -24,14 +33,25 @@ describe("fixChart: x values", () => {
     const { chart } = fixChart(forumLineChart(), [forumSheet()]);
     const [s] = chart.series;
     expect([chart.title, s.name, s.nameSource, s.color, s.y]).toEqual([
-      "y = 2x + 30", "y", { kind: "ref", ref: "Sheet1!$B$1" }, "1F77B4", { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
+      "y = 2x + 30",
+      "y",
+      { kind: "ref", ref: "Sheet1!$B$1" },
+      "1F77B4",
+      { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
     ]);
   });
 
   it("keeps the chart's own numeric category cells as the X values", () => {
     const chart: ChartModel = {
-      id: "c", type: "area", axes: axes("category"),
-      series: [series({ x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" } })],
+      id: "c",
+      type: "area",
+      axes: axes("category"),
+      series: [
+        series({
+          x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
+        }),
+      ],
     };
     const fixed = fixChart(chart, [forumSheet()]).chart;
     expect(fixed.type).toBe("scatter");
@@ -39,22 +59,46 @@ describe("fixChart: x values", () => {
   });
 
   it("prefers the column headed x over a nearer numeric column, and skips columns the chart plots", () => {
-    const values = [["x", "noise", "target", "pred"], ...[3, 1, 2].map((x) => [x, 0.37, 2 * x + 30, 2 * x + 29])];
+    const values = [
+      ["x", "noise", "target", "pred"],
+      ...[3, 1, 2].map((x) => [x, 0.37, 2 * x + 30, 2 * x + 29]),
+    ];
     const sheet: SheetContext = { name: "S", top: 0, left: 0, values };
     const chart: ChartModel = {
-      id: "c", type: "line", axes: axes("category"),
+      id: "c",
+      type: "line",
+      axes: axes("category"),
       series: [
-        series({ x: { kind: "literal", values: [1, 2, 3] }, y: { kind: "ref", ref: "S!$C$2:$C$4" } }),
-        series({ x: { kind: "literal", values: [1, 2, 3] }, y: { kind: "ref", ref: "S!$D$2:$D$4" } }),
+        series({
+          x: { kind: "literal", values: [1, 2, 3] },
+          y: { kind: "ref", ref: "S!$C$2:$C$4" },
+        }),
+        series({
+          x: { kind: "literal", values: [1, 2, 3] },
+          y: { kind: "ref", ref: "S!$D$2:$D$4" },
+        }),
       ],
     };
     const fixed = fixChart(chart, [sheet]).chart;
-    expect(fixed.series.map((s) => s.x.kind === "ref" && s.x.ref)).toEqual(["S!$A$2:$A$4", "S!$A$2:$A$4"]);
+    expect(fixed.series.map((s) => s.x.kind === "ref" && s.x.ref)).toEqual([
+      "S!$A$2:$A$4",
+      "S!$A$2:$A$4",
+    ]);
   });
 
   it("leaves a chart whose x values are in no cell as it is, and says what to do", () => {
-    const sheet: SheetContext = { name: "basic", top: 36, left: 2, values: [["rmse"], [104.7], [104.5]] };
-    const chart: ChartModel = { id: "c", type: "line", axes: axes("category"), series: [series({ y: { kind: "ref", ref: "basic!$C$38:$C$39" } })] };
+    const sheet: SheetContext = {
+      name: "basic",
+      top: 36,
+      left: 2,
+      values: [["rmse"], [104.7], [104.5]],
+    };
+    const chart: ChartModel = {
+      id: "c",
+      type: "line",
+      axes: axes("category"),
+      series: [series({ y: { kind: "ref", ref: "basic!$C$38:$C$39" } })],
+    };
     const r = fixChart(chart, [sheet]);
     expect(r.chart).toEqual(chart);
     expect(r.applied).toEqual([]);
@@ -63,23 +107,61 @@ describe("fixChart: x values", () => {
   });
 
   it("links typed-in scatter X values to the cells holding the same numbers", () => {
-    const xs = forumSheet().values.slice(1).map((r) => r[0]);
-    const chart: ChartModel = { id: "c", type: "scatter", axes: axes("value"), series: [series({ x: { kind: "literal", values: xs }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" } })] };
+    const xs = forumSheet()
+      .values.slice(1)
+      .map((r) => r[0]);
+    const chart: ChartModel = {
+      id: "c",
+      type: "scatter",
+      axes: axes("value"),
+      series: [
+        series({
+          x: { kind: "literal", values: xs },
+          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
+        }),
+      ],
+    };
     const r = fixChart(chart, [forumSheet()]);
     expect(r.chart.series[0].x).toMatchObject({ kind: "ref", ref: "Sheet1!$A$2:$A$22" });
     expect(r.applied[0].change).toContain("Linked the X values");
   });
 
   it("relinks scatter X cells that hold text to the numeric x column", () => {
-    const sheet: SheetContext = { name: "S", top: 0, left: 0, values: [["x", "x as text", "y"], [-80, "-80", -130], [-70, "-70", -110]] };
-    const chart: ChartModel = { id: "c", type: "scatter", axes: axes("value"), series: [series({ x: { kind: "ref", ref: "S!$B$2:$B$3" }, y: { kind: "ref", ref: "S!$C$2:$C$3" } })] };
+    const sheet: SheetContext = {
+      name: "S",
+      top: 0,
+      left: 0,
+      values: [
+        ["x", "x as text", "y"],
+        [-80, "-80", -130],
+        [-70, "-70", -110],
+      ],
+    };
+    const chart: ChartModel = {
+      id: "c",
+      type: "scatter",
+      axes: axes("value"),
+      series: [
+        series({ x: { kind: "ref", ref: "S!$B$2:$B$3" }, y: { kind: "ref", ref: "S!$C$2:$C$3" } }),
+      ],
+    };
     const r = fixChart(chart, [sheet]);
     expect(r.chart.series[0].x).toMatchObject({ ref: "S!$A$2:$A$3", values: [-80, -70] });
     expect(checkChart(r.chart, [sheet])).toEqual([]);
   });
 
   it("does not pretend to fix typed-in Y values", () => {
-    const chart: ChartModel = { id: "c", type: "scatter", axes: axes("value"), series: [series({ x: { kind: "ref", ref: "Sheet1!$A$2:$A$4" }, y: { kind: "literal", values: [1, 2, 3] } })] };
+    const chart: ChartModel = {
+      id: "c",
+      type: "scatter",
+      axes: axes("value"),
+      series: [
+        series({
+          x: { kind: "ref", ref: "Sheet1!$A$2:$A$4" },
+          y: { kind: "literal", values: [1, 2, 3] },
+        }),
+      ],
+    };
     const r = fixChart(chart, [forumSheet()]);
     expect(r.chart).toEqual(chart);
     expect(r.skipped.map((s) => s.code)).toEqual(["literal-values"]);
@@ -88,23 +170,51 @@ describe("fixChart: x values", () => {
 
 describe("fixChart: ranges, axes and scales", () => {
   it("takes X from the same rows as Y when the ranges do not pair up", () => {
-    const chart: ChartModel = { id: "c", type: "scatter", axes: axes("value"), series: [series({ x: { kind: "ref", ref: "Sheet1!$A$3:$A$22" }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$21" } })] };
+    const chart: ChartModel = {
+      id: "c",
+      type: "scatter",
+      axes: axes("value"),
+      series: [
+        series({
+          x: { kind: "ref", ref: "Sheet1!$A$3:$A$22" },
+          y: { kind: "ref", ref: "Sheet1!$B$2:$B$21" },
+        }),
+      ],
+    };
     const r = fixChart(chart, [forumSheet()]);
     expect(r.chart.series[0].x).toMatchObject({ ref: "Sheet1!$A$2:$A$21" });
     expect(fixableLeft(r.chart, [forumSheet()])).toEqual([]);
   });
 
   const secondary = (y2: string, sheet: SheetContext, sec: object): ChartModel => ({
-    id: "c", type: "line", axes: axes("category", [sec, { direction: "horizontal", kind: "category", visible: false }]),
+    id: "c",
+    type: "line",
+    axes: axes("category", [sec, { direction: "horizontal", kind: "category", visible: false }]),
     series: [
-      series({ name: "target", x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" }, color: "FF0000" }),
-      series({ name: "loss", x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" }, y: { kind: "ref", ref: y2 }, axisGroup: "secondary", color: "00AA00" }),
+      series({
+        name: "target",
+        x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+        y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
+        color: "FF0000",
+      }),
+      series({
+        name: "loss",
+        x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+        y: { kind: "ref", ref: y2 },
+        axisGroup: "secondary",
+        color: "00AA00",
+      }),
     ],
   });
 
   it("moves series of the same size back to the primary axis and drops the secondary axes", () => {
-    const r = fixChart(secondary("Sheet1!$B$2:$B$22", forumSheet(), { visible: false }), [forumSheet()]);
-    expect(r.chart.series.map((s) => [s.axisGroup, s.color])).toEqual([["primary", "FF0000"], ["primary", "00AA00"]]);
+    const r = fixChart(secondary("Sheet1!$B$2:$B$22", forumSheet(), { visible: false }), [
+      forumSheet(),
+    ]);
+    expect(r.chart.series.map((s) => [s.axisGroup, s.color])).toEqual([
+      ["primary", "FF0000"],
+      ["primary", "00AA00"],
+    ]);
     expect(r.chart.axes.every((a) => a.group === "primary")).toBe(true);
     expect(r.chart.type).toBe("scatter");
     expect(checkChart(r.chart, [forumSheet()])).toEqual([]);
@@ -122,8 +232,17 @@ describe("fixChart: ranges, axes and scales", () => {
 
   it("switches a log axis over non-positive values to linear", () => {
     const chart: ChartModel = {
-      id: "c", type: "scatter", axes: axes("value").map((a) => (a.direction === "vertical" ? { ...a, scale: "log", logBase: 10 } : a)),
-      series: [series({ x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" }, y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" } })],
+      id: "c",
+      type: "scatter",
+      axes: axes("value").map((a) =>
+        a.direction === "vertical" ? { ...a, scale: "log", logBase: 10 } : a
+      ),
+      series: [
+        series({
+          x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
+        }),
+      ],
     };
     const r = fixChart(chart, [forumSheet()]);
     const v = r.chart.axes.find((a) => a.direction === "vertical");
@@ -135,7 +254,11 @@ describe("fixChart: ranges, axes and scales", () => {
 
 describe("fixWorkbook", () => {
   it("fixes every chart and sets a manual workbook to automatic", () => {
-    const r = fixWorkbook({ charts: [forumLineChart()], sheets: [forumSheet()], calcMode: "manual" });
+    const r = fixWorkbook({
+      charts: [forumLineChart()],
+      sheets: [forumSheet()],
+      calcMode: "manual",
+    });
     expect(r.workbook.calcMode).toBe("automatic");
     expect(r.workbook.charts[0].type).toBe("scatter");
     expect(r.applied.map((a) => a.code)).toEqual(["literal-categories", "manual-calculation"]);

@@ -1,5 +1,11 @@
 /** Crafted chart models and sheet windows for the doctor's unit tests. */
-import type { AxisModel, CellValue, ChartModel, SeriesModel, SheetContext } from "../../../src/doctor";
+import type {
+  AxisModel,
+  CellValue,
+  ChartModel,
+  SeriesModel,
+  SheetContext,
+} from "../../../src/doctor";
 
 /** The forum's sheet: A1 "x", B1 "y", rows 2..22 hold x = −80..120 step 10 and y = 2x + 30. */
 export function forumSheet(): SheetContext {
@@ -14,12 +20,28 @@ export function axes(kind: "category" | "value", extra: Partial<AxisModel>[] = [
   return [
     { group: "primary", direction: "horizontal", kind, visible: true, scale: "linear" },
     { group: "primary", direction: "vertical", kind: "value", visible: true, scale: "linear" },
-    ...extra.map((a) => ({ group: "secondary", direction: "vertical", kind: "value", visible: true, scale: "linear", ...a }) as AxisModel),
+    ...extra.map(
+      (a) =>
+        ({
+          group: "secondary",
+          direction: "vertical",
+          kind: "value",
+          visible: true,
+          scale: "linear",
+          ...a,
+        }) as AxisModel
+    ),
   ];
 }
 
 export function series(p: Partial<SeriesModel>): SeriesModel {
-  return { nameSource: { kind: "none" }, x: { kind: "none" }, y: { kind: "none" }, axisGroup: "primary", ...p };
+  return {
+    nameSource: { kind: "none" },
+    x: { kind: "none" },
+    y: { kind: "none" },
+    axisGroup: "primary",
+    ...p,
+  };
 }
 
 /** The forum's mistake: a line chart of y whose categories are the literal list 1..21. */

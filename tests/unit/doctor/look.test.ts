@@ -9,13 +9,16 @@ import { corpus } from "./corpus";
 function fixedChart(name: string, k = 0): { xml: string; root: XmlElement } {
   const c = corpus().find((x) => x.name === name)!;
   const files = unzipSync(fixFile(c.bytes).bytes);
-  const part = Object.keys(files).filter((n) => /^xl\/charts\/chart\d+\.xml$/i.test(n)).sort()[k];
+  const part = Object.keys(files)
+    .filter((n) => /^xl\/charts\/chart\d+\.xml$/i.test(n))
+    .sort()[k];
   const xml = new TextDecoder().decode(files[part]);
   return { xml, root: parseXml(xml).root };
 }
 
 const plot = (root: XmlElement) => path(root, "c:chart", "c:plotArea")!;
-const axisAt = (root: XmlElement, pos: string) => kids(plot(root)).find((a) => attr(kid(a, "c:axPos"), "val") === pos)!;
+const axisAt = (root: XmlElement, pos: string) =>
+  kids(plot(root)).find((a) => attr(kid(a, "c:axPos"), "val") === pos)!;
 
 describe("a converted chart keeps its look", () => {
   it("takes an area's fill colour as the scatter line's and markers' colour", () => {
@@ -23,7 +26,9 @@ describe("a converted chart keeps its look", () => {
     const ser = kid(kid(plot(root), "c:scatterChart"), "c:ser")!;
     expect(attr(path(ser, "c:spPr", "a:ln", "a:solidFill", "a:srgbClr"), "val")).toBe("FF7F0E");
     expect(attr(path(ser, "c:marker", "c:spPr", "a:solidFill", "a:srgbClr"), "val")).toBe("FF7F0E");
-    expect(attr(path(ser, "c:marker", "c:spPr", "a:ln", "a:solidFill", "a:srgbClr"), "val")).toBe("FF7F0E");
+    expect(attr(path(ser, "c:marker", "c:spPr", "a:ln", "a:solidFill", "a:srgbClr"), "val")).toBe(
+      "FF7F0E"
+    );
     expect(kid(plot(root), "c:areaChart")).toBeUndefined();
   });
 
@@ -34,7 +39,9 @@ describe("a converted chart keeps its look", () => {
     expect(attr(path(x, "c:scaling", "c:orientation"), "val")).toBe("maxMin");
     expect(attr(kid(x, "c:numFmt"), "formatCode")).toBe("0.0");
     const ser = kid(kid(plot(root), "c:scatterChart"), "c:ser")!;
-    expect(path(ser, "c:xVal", "c:numRef", "c:numCache", "c:formatCode")?.children).toEqual([{ type: "text", text: "0.00" }]);
+    expect(path(ser, "c:xVal", "c:numRef", "c:numCache", "c:formatCode")?.children).toEqual([
+      { type: "text", text: "0.00" },
+    ]);
   });
 
   it("keeps the vertical axis where it stood (at the first category), not at x = 0", () => {

@@ -4,7 +4,11 @@ import { expect } from "vitest";
 import { rawRecord, readZip } from "../../../src/xlsx/doctor/zip";
 
 /** Every entry except `changed` has the same uncompressed bytes and the same raw zip record; `changed` are chart parts. */
-export function expectOnlyChartsChanged(input: Uint8Array, output: Uint8Array, changed: string[]): void {
+export function expectOnlyChartsChanged(
+  input: Uint8Array,
+  output: Uint8Array,
+  changed: string[]
+): void {
   const a = unzipSync(input);
   const b = unzipSync(output);
   expect(Object.keys(b)).toEqual(Object.keys(a));
@@ -17,7 +21,10 @@ export function expectOnlyChartsChanged(input: Uint8Array, output: Uint8Array, c
   for (const e of za.entries) {
     if (changed.includes(e.name)) continue;
     const f = zb.entries.find((x) => x.name === e.name)!;
-    expect(Buffer.from(rawRecord(zb, f)).equals(Buffer.from(rawRecord(za, e))), `${e.name} raw record`).toBe(true);
+    expect(
+      Buffer.from(rawRecord(zb, f)).equals(Buffer.from(rawRecord(za, e))),
+      `${e.name} raw record`
+    ).toBe(true);
   }
   for (const name of changed) expect(name).toMatch(/^xl\/charts\/chart\d+\.xml$/i);
 }

@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../../src/doctor";
-import { autoFixTargets, evidenceText, findingRows, reportLines, summaryText } from "../../../src/taskpane/doctor-findings";
+import {
+  autoFixTargets,
+  evidenceText,
+  findingRows,
+  reportLines,
+  summaryText,
+} from "../../../src/taskpane/doctor-findings";
 import { forumLineChart, forumSheet } from "./fixtures";
 
-const findings = checkWorkbook({ charts: [{ ...forumLineChart(), name: "Chart 1", sheet: "Sheet1" }], sheets: [forumSheet()], calcMode: "manual" });
+const findings = checkWorkbook({
+  charts: [{ ...forumLineChart(), name: "Chart 1", sheet: "Sheet1" }],
+  sheets: [forumSheet()],
+  calcMode: "manual",
+});
 
 describe("the doctor panel's view", () => {
   it("lists errors before warnings, each with where it is, its evidence and its fix", () => {
@@ -16,7 +26,9 @@ describe("the doctor panel's view", () => {
   });
 
   it("names series without a name by number", () => {
-    expect(evidenceText({ ...findings[0], evidence: { series: [{ index: 2 }], cells: [] } })).toBe("Series #3");
+    expect(evidenceText({ ...findings[0], evidence: { series: [{ index: 2 }], cells: [] } })).toBe(
+      "Series #3"
+    );
   });
 
   it("sums up a check in one line, with what this Excel could not check", () => {
@@ -26,8 +38,15 @@ describe("the doctor panel's view", () => {
   });
 
   it("reports what a fix changed and what it left", () => {
-    expect(reportLines({ applied: [{ code: "literal-categories", change: "Turned it." }, { code: "numeric-categories", change: "Turned it." }], skipped: [{ code: "literal-values", reason: "Type them in cells." }] }))
-      .toEqual(["Fixed: Turned it.", "Not fixed: Type them in cells."]);
+    expect(
+      reportLines({
+        applied: [
+          { code: "literal-categories", change: "Turned it." },
+          { code: "numeric-categories", change: "Turned it." },
+        ],
+        skipped: [{ code: "literal-values", reason: "Type them in cells." }],
+      })
+    ).toEqual(["Fixed: Turned it.", "Not fixed: Type them in cells."]);
     expect(reportLines({ applied: [], skipped: [] })).toEqual(["Nothing to fix."]);
   });
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { resolve } from "../../../src/xlsx/doctor/package";
-import { attr, el, kid, kids, parseXml, path, serializeXml, textOf, XmlError } from "../../../src/xlsx/doctor/xml";
+import {
+  attr,
+  el,
+  kid,
+  kids,
+  parseXml,
+  path,
+  serializeXml,
+  textOf,
+  XmlError,
+} from "../../../src/xlsx/doctor/xml";
 
 const CHART = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>Error &amp; loss &lt;by&gt; "epoch"</a:t></a:r></a:p></c:rich></c:tx></c:title><c:plotArea><c:lineChart><c:ser><c:val><c:numRef><c:f>'basic SGD'!$C$38:$C$62</c:f></c:numRef></c:val></c:ser></c:lineChart></c:plotArea></c:chart><!-- kept --></c:chartSpace>
@@ -50,7 +60,9 @@ describe("canonical names (any prefix, Strict URIs)", () => {
   const S = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
   it("names elements and attributes by their namespace, not by the prefix a part chose", () => {
-    const d = parseXml(`<x:workbook xmlns:x="${S}" xmlns:rel="http://purl.oclc.org/ooxml/officeDocument/relationships"><x:sheets><x:sheet name="A" rel:id="rId1"/></x:sheets></x:workbook>`);
+    const d = parseXml(
+      `<x:workbook xmlns:x="${S}" xmlns:rel="http://purl.oclc.org/ooxml/officeDocument/relationships"><x:sheets><x:sheet name="A" rel:id="rId1"/></x:sheets></x:workbook>`
+    );
     const sheet = kid(kid(d.root, "sheets"), "sheet");
     expect(sheet?.name).toBe("x:sheet");
     expect(attr(sheet, "r:id")).toBe("rId1");
@@ -58,9 +70,14 @@ describe("canonical names (any prefix, Strict URIs)", () => {
   });
 
   it("reads a default-namespace chart part as c: elements and keeps another namespace bound to c: apart", () => {
-    const d = parseXml(`<chartSpace xmlns="${C}" xmlns:c="urn:other"><chart/><c:chart/></chartSpace>`);
+    const d = parseXml(
+      `<chartSpace xmlns="${C}" xmlns:c="urn:other"><chart/><c:chart/></chartSpace>`
+    );
     expect(d.root.q).toBe("c:chartSpace");
-    expect(d.root.children.map((c) => (c.type === "element" ? c.q : ""))).toEqual(["c:chart", "{urn:other}chart"]);
+    expect(d.root.children.map((c) => (c.type === "element" ? c.q : ""))).toEqual([
+      "c:chart",
+      "{urn:other}chart",
+    ]);
     expect(kids(d.root, "c:chart")).toHaveLength(1);
   });
 
@@ -68,7 +85,9 @@ describe("canonical names (any prefix, Strict URIs)", () => {
     const d = parseXml(`<chartSpace xmlns="${C}"><plotArea/></chartSpace>`);
     const plot = kid(d.root, "c:plotArea")!;
     plot.children.push(el("c:valAx", {}, [el("a:ln", { w: "1" })]));
-    expect(serializeXml(d)).toBe(`<chartSpace xmlns="${C}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><plotArea><valAx><a:ln w="1"/></valAx></plotArea></chartSpace>`);
+    expect(serializeXml(d)).toBe(
+      `<chartSpace xmlns="${C}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><plotArea><valAx><a:ln w="1"/></valAx></plotArea></chartSpace>`
+    );
   });
 });
 

@@ -14,12 +14,19 @@ const record = { options: {} };
 
 /** The 2 neurons + ReLU preset's run sheet: its weights chart has series that lie on each other. */
 function reluPlan(): SheetPlan {
-  return buildRunSheet(train(resolveConfig(presetById("two-relu")!.options), { rows: true }), { name: "ReLU" });
+  return buildRunSheet(train(resolveConfig(presetById("two-relu")!.options), { rows: true }), {
+    name: "ReLU",
+  });
 }
 
 /** What Excel should show for each DrawingML dash / symbol the plan names (Office.js spelling). */
 const DASH = { dash: "Dash", sysDot: "RoundDot", lgDash: "DashDot", sysDash: "Dot" } as const;
-const SYMBOL = { circle: "Circle", square: "Square", triangle: "Triangle", diamond: "Diamond" } as const;
+const SYMBOL = {
+  circle: "Circle",
+  square: "Square",
+  triangle: "Triangle",
+  diamond: "Diamond",
+} as const;
 
 async function written(apiVersion: string, runtime = false) {
   const { fake, host } = fakeHost({ apiVersion, runtime });
@@ -38,12 +45,16 @@ describe("chart series look in Excel", () => {
     plan.charts.forEach((spec, i) =>
       spec.series.forEach((s, j) => {
         const props = sheet.charts[i].series[j].props;
-        expect(props["line.lineStyle"], `${spec.id} ${s.name}`).toBe(!s.lines ? "None" : s.dash ? DASH[s.dash] : undefined);
+        expect(props["line.lineStyle"], `${spec.id} ${s.name}`).toBe(
+          !s.lines ? "None" : s.dash ? DASH[s.dash] : undefined
+        );
         expect(props["line.weight"]).toBe(s.lines ? (s.width ?? 1.5) : undefined);
         expect(props.markerStyle).toBe(s.markers ? SYMBOL[s.symbol ?? "circle"] : "None");
-      }),
+      })
     );
-    const looks = sheet.charts[plan.charts.indexOf(weights)].series.map((s) => `${s.props["line.lineStyle"]}/${s.props["line.weight"]}`);
+    const looks = sheet.charts[plan.charts.indexOf(weights)].series.map(
+      (s) => `${s.props["line.lineStyle"]}/${s.props["line.weight"]}`
+    );
     expect(new Set(looks).size).toBe(looks.length);
   });
 });
@@ -62,9 +73,16 @@ describe("axis label number formats in Excel", () => {
   it("leaves the labels General on ExcelApi 1.7, and still writes the log axes", async () => {
     const { fake, sheet, report } = await written("1.7");
     expect(report.axisWarning).toBeUndefined();
-    expect(fake.requests.flatMap((r) => r.actions).filter((a) => a.name === "numberFormat" && a.target.includes("axes"))).toEqual([]);
-    for (const c of sheet.charts) expect(Object.keys(c.props).filter((k) => k.endsWith("numberFormat"))).toEqual([]);
-    expect(sheet.charts.some((c) => c.props["axes.valueAxis.scaleType"] === "Logarithmic")).toBe(true);
+    expect(
+      fake.requests
+        .flatMap((r) => r.actions)
+        .filter((a) => a.name === "numberFormat" && a.target.includes("axes"))
+    ).toEqual([]);
+    for (const c of sheet.charts)
+      expect(Object.keys(c.props).filter((k) => k.endsWith("numberFormat"))).toEqual([]);
+    expect(sheet.charts.some((c) => c.props["axes.valueAxis.scaleType"] === "Logarithmic")).toBe(
+      true
+    );
   });
 });
 
@@ -96,6 +114,8 @@ describe("page setup in Excel", () => {
     expect(report.axisWarning).toBeUndefined();
     expect(sheet.print).toBeUndefined();
     expect(sheet.charts.length).toBeGreaterThan(0);
-    expect(fake.requests.flatMap((r) => r.actions).filter((a) => a.target.includes("pageLayout"))).toEqual([]);
+    expect(
+      fake.requests.flatMap((r) => r.actions).filter((a) => a.target.includes("pageLayout"))
+    ).toEqual([]);
   });
 });

@@ -6,13 +6,18 @@ import { buildRunSheet } from "../../../src/sheet";
 import { coreCalculation, fakeHost } from "./helpers";
 
 describe("checkSheet (Excel as the oracle)", () => {
-  const plan = buildRunSheet(train(resolveConfig(presetById("two-relu")!.options), { rows: true }), { name: "Run" });
+  const plan = buildRunSheet(
+    train(resolveConfig(presetById("two-relu")!.options), { rows: true }),
+    { name: "Run" }
+  );
   const excel = coreCalculation(plan);
 
   it("samples the final weights, each epoch's √SSE and the last row of every formula column", () => {
     const cells = sampleCells(plan).flatMap((s) => s.cells);
     const last = plan.tables[0].row + plan.tables[0].rows;
-    expect(cells.filter((c) => c.row === last)).toHaveLength(plan.tables[0].columns.filter((c) => c.formula).length);
+    expect(cells.filter((c) => c.row === last)).toHaveLength(
+      plan.tables[0].columns.filter((c) => c.formula).length
+    );
     expect(cells.length).toBeGreaterThan(30);
   });
 
@@ -25,14 +30,25 @@ describe("checkSheet (Excel as the oracle)", () => {
   });
 
   it("names the first cell Excel calculated differently, with both numbers", async () => {
-    const [wrong] = sampleCells(plan).flatMap((s) => s.cells).filter((c) => typeof c.core === "number" && c.core !== 0).slice(3);
+    const [wrong] = sampleCells(plan)
+      .flatMap((s) => s.cells)
+      .filter((c) => typeof c.core === "number" && c.core !== 0)
+      .slice(3);
     const { host } = fakeHost({
-      calculate: (_s, r, c) => (r === wrong.row && c === wrong.col ? (wrong.core as number) * (1 + 1e-6) : excel(r, c)),
+      calculate: (_s, r, c) =>
+        r === wrong.row && c === wrong.col ? (wrong.core as number) * (1 + 1e-6) : excel(r, c),
     });
     await writePlan(host, plan, { record: { options: plan.meta } });
     const result = await checkSheet(host, "Run", plan);
-    expect(result.differs).toMatchObject({ core: wrong.core, excel: (wrong.core as number) * (1 + 1e-6) });
-    expect(result.message).toMatch(new RegExp(`^Run!${result.differs!.address} differs: Excel calculated .+, the training core .+\\.$`));
+    expect(result.differs).toMatchObject({
+      core: wrong.core,
+      excel: (wrong.core as number) * (1 + 1e-6),
+    });
+    expect(result.message).toMatch(
+      new RegExp(
+        `^Run!${result.differs!.address} differs: Excel calculated .+, the training core .+\\.$`
+      )
+    );
   });
 
   it("says a cell Excel has not calculated yet (blank) is not compared, instead of calling it a difference", async () => {
@@ -41,6 +57,8 @@ describe("checkSheet (Excel as the oracle)", () => {
     const result = await checkSheet(host, "Run", plan);
     expect(result.differs).toBeUndefined();
     expect(result.cells).toBe(0);
-    expect(result.message).toMatch(/^Excel has not calculated Run![A-Z]+\d+ yet, so nothing was compared/);
+    expect(result.message).toMatch(
+      /^Excel has not calculated Run![A-Z]+\d+ yet, so nothing was compared/
+    );
   });
 });

@@ -23,7 +23,11 @@ describe("the fake Excel", () => {
     await ctx.sync();
     expect(range.formulas).toEqual([[1, "=A1*2"]]);
     expect(fake.syncCount).toBe(1);
-    expect(fake.requests[0].actions.map((a) => a.name)).toEqual(["getItem", "getRangeByIndexes", "values"]);
+    expect(fake.requests[0].actions.map((a) => a.name)).toEqual([
+      "getItem",
+      "getRangeByIndexes",
+      "values",
+    ]);
   });
 
   it("loads isNullObject automatically for ...OrNullObject proxies", async () => {
@@ -50,7 +54,10 @@ describe("the fake Excel", () => {
   it("refuses a request over the payload limit and applies none of it", async () => {
     const fake = createFakeExcel({ payloadLimit: 1000 });
     const ctx = fake.context();
-    ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 200, 1).values = Array.from({ length: 200 }, (_, i) => [i]);
+    ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 200, 1).values = Array.from(
+      { length: 200 },
+      (_, i) => [i]
+    );
     await expect(ctx.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     expect(fake.state.sheets[0].cells.size).toBe(0);
     expect(fake.requests[0].bytes).toBeGreaterThan(1000);
@@ -75,7 +82,11 @@ describe("the fake Excel", () => {
     sheet.getRange("B2").autoFill("B2:B4", "FillCopy");
     const out = sheet.getRange("B2:B4").load("formulas");
     await ctx.sync();
-    expect(out.formulas).toEqual([['=A2*$C$1+A$1&"A2"'], ['=A3*$C$1+A$1&"A2"'], ['=A4*$C$1+A$1&"A2"']]);
+    expect(out.formulas).toEqual([
+      ['=A2*$C$1+A$1&"A2"'],
+      ['=A3*$C$1+A$1&"A2"'],
+      ['=A4*$C$1+A$1&"A2"'],
+    ]);
   });
 
   it("refuses a duplicate sheet name (case-insensitive) and a duplicate defined name", async () => {
@@ -91,7 +102,13 @@ describe("the fake Excel", () => {
   it("can leave a sync pending forever", async () => {
     const fake = createFakeExcel();
     fake.hangSyncs(1);
-    const settled = await Promise.race([fake.context().sync().then(() => "settled"), new Promise((r) => setTimeout(() => r("pending"), 30))]);
+    const settled = await Promise.race([
+      fake
+        .context()
+        .sync()
+        .then(() => "settled"),
+      new Promise((r) => setTimeout(() => r("pending"), 30)),
+    ]);
     expect(settled).toBe("pending");
   });
 });
@@ -102,7 +119,11 @@ describe("Excel's host rules in the fake", () => {
     const ctx = fake.context();
     const s1 = ctx.workbook.worksheets.getItem("Sheet1");
     s1.getRange("A1").formulas = [["='Run 1'!B2+Data!C3+'Run 1'!A1:A9"]];
-    s1.charts.add("XYScatter", ctx.workbook.worksheets.getItem("Run 1").getRange("A1:A5"), "Columns");
+    s1.charts.add(
+      "XYScatter",
+      ctx.workbook.worksheets.getItem("Run 1").getRange("A1:A5"),
+      "Columns"
+    );
     ctx.workbook.worksheets.getItem("Run 1").delete();
     await ctx.sync();
     expect(fake.state.sheets[0].cells.get(0)?.formula).toBe("=#REF!+Data!C3+#REF!");
@@ -113,7 +134,9 @@ describe("Excel's host rules in the fake", () => {
     const fake = createFakeExcel();
     const ctx = fake.context();
     const ws = ctx.workbook.worksheets.getItem("Sheet1");
-    for (let r = 0; r < 1000; r++) for (let c = 0; c < 100; c++) fake.state.sheets[0].cells.set(r * 16384 + c, { value: "x".repeat(60), format: {} });
+    for (let r = 0; r < 1000; r++)
+      for (let c = 0; c < 100; c++)
+        fake.state.sheets[0].cells.set(r * 16384 + c, { value: "x".repeat(60), format: {} });
     ws.getRangeByIndexes(0, 0, 100, 100).load("values");
     await ctx.sync();
     ws.getRangeByIndexes(0, 0, 1000, 100).load("values");
@@ -147,7 +170,10 @@ describe("Excel's host rules in the fake", () => {
 
   it("can refuse an oversized request with GeneralException instead of RequestPayloadSizeLimitExceeded", async () => {
     const ctx = createFakeExcel({ payloadLimit: 1000, requestError: "GeneralException" }).context();
-    ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 100, 1).values = Array.from({ length: 100 }, () => ["0123456789"]);
+    ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 100, 1).values = Array.from(
+      { length: 100 },
+      () => ["0123456789"]
+    );
     await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
   });
 });

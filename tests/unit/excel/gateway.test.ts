@@ -48,13 +48,19 @@ describe("the workbook gateway", () => {
 
   it("changes the learning rate by writing the LearningRate cell only", async () => {
     const { fake, wb } = await withRun();
-    const before = new Map([...sheetNamed(fake, "Run 1").cells].map(([k, c]) => [k, JSON.stringify(c)]));
+    const before = new Map(
+      [...sheetNamed(fake, "Run 1").cells].map(([k, c]) => [k, JSON.stringify(c)])
+    );
     await wb.setLearningRate("Run 1", 1e-5, { ...options, settings: { lr: 1e-5 } });
     const after = sheetNamed(fake, "Run 1").cells;
-    const changed = [...after].filter(([k, c]) => before.get(k) !== JSON.stringify(c)).map(([k]) => k);
+    const changed = [...after]
+      .filter(([k, c]) => before.get(k) !== JSON.stringify(c))
+      .map(([k]) => k);
     expect(changed).toEqual([cellKey(1, 1)]);
     expect(content(sheetNamed(fake, "Run 1"), 1, 1)).toBe(1e-5);
-    expect(fake.requests.at(-1)!.actions.filter((a) => a.name === "values" || a.name === "formulas")).toHaveLength(1);
+    expect(
+      fake.requests.at(-1)!.actions.filter((a) => a.name === "values" || a.name === "formulas")
+    ).toHaveLength(1);
     expect((await wb.status()).activeRun?.options).toEqual({ ...options, settings: { lr: 1e-5 } });
   });
 
@@ -96,9 +102,14 @@ describe("the workbook gateway", () => {
   it("on Excel 2019 (ExcelApi 1.7) reports manual calculation but cannot switch it, and says which Excel can", async () => {
     const { fake, wb } = await withRun({ apiVersion: "1.7" });
     fake.state.calculationMode = "Manual";
-    expect(await wb.status()).toMatchObject({ calculationMode: "Manual", canSwitchCalculation: false });
+    expect(await wb.status()).toMatchObject({
+      calculationMode: "Manual",
+      canSwitchCalculation: false,
+    });
     await expect(wb.switchToAutomatic()).rejects.toThrow(NeedsNewerExcel);
-    await expect(wb.switchToAutomatic()).rejects.toThrow(/Excel 2021 or Microsoft 365 version 1808/);
+    await expect(wb.switchToAutomatic()).rejects.toThrow(
+      /Excel 2021 or Microsoft 365 version 1808/
+    );
     expect(fake.state.calculationMode).toBe("Manual");
   });
 

@@ -10,15 +10,24 @@ import { runtimeRun, type WireRequest } from "../../fake-excel/office-runtime";
  * An ExcelHost backed by a fake (ExcelApi `apiVersion`). With `runtime`, the code under test runs
  * on Microsoft's Office.js runtime and the fake is its host (`wire` lists the real request sizes).
  */
-export function fakeHost(opts: Parameters<typeof createFakeExcel>[0] & { runtime?: boolean } = {}, syncTimeoutMs = 2000): { fake: FakeExcel; host: ExcelHost; wire: WireRequest[] } {
+export function fakeHost(
+  opts: Parameters<typeof createFakeExcel>[0] & { runtime?: boolean } = {},
+  syncTimeoutMs = 2000
+): { fake: FakeExcel; host: ExcelHost; wire: WireRequest[] } {
   return hostOf(createFakeExcel(opts), opts.runtime, syncTimeoutMs);
 }
 
 /** An ExcelHost for an existing fake (e.g. one opened from an .xlsx file). */
-export function hostOf(fake: FakeExcel, runtime = false, syncTimeoutMs = 2000): { fake: FakeExcel; host: ExcelHost; wire: WireRequest[] } {
+export function hostOf(
+  fake: FakeExcel,
+  runtime = false,
+  syncTimeoutMs = 2000
+): { fake: FakeExcel; host: ExcelHost; wire: WireRequest[] } {
   const real = runtime ? runtimeRun(fake) : null;
   const host: ExcelHost = {
-    run: real ? real.run : (fn) => fake.Excel.run((ctx) => fn(ctx as unknown as Excel.RequestContext)),
+    run: real
+      ? real.run
+      : (fn) => fake.Excel.run((ctx) => fn(ctx as unknown as Excel.RequestContext)),
     supports: (v) => fake.Office.context.requirements.isSetSupported("ExcelApi", v),
     syncTimeoutMs,
   };
@@ -27,7 +36,8 @@ export function hostOf(fake: FakeExcel, runtime = false, syncTimeoutMs = 2000): 
 
 export function sheetNamed(fake: FakeExcel, name: string): FakeSheet {
   const s = fake.state.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no sheet ${name}; sheets: ${fake.state.sheets.map((x) => x.name).join(", ")}`);
+  if (!s)
+    throw new Error(`no sheet ${name}; sheets: ${fake.state.sheets.map((x) => x.name).join(", ")}`);
   return s;
 }
 
@@ -44,8 +54,11 @@ export function expectSheetEqualsPlan(sheet: FakeSheet, plan: SheetPlan): void {
     b.cells.forEach((row, i) =>
       row.forEach((cell, j) => {
         if (!cell) return expect(content(sheet, b.row + i, b.col + j)).toBeUndefined();
-        expect(content(sheet, b.row + i, b.col + j), `block cell (${b.row + i},${b.col + j})`).toEqual(cell.formula ?? (cell.value === "" ? undefined : unquote(cell.value))); // "" is an empty cell in Excel
-      }),
+        expect(
+          content(sheet, b.row + i, b.col + j),
+          `block cell (${b.row + i},${b.col + j})`
+        ).toEqual(cell.formula ?? (cell.value === "" ? undefined : unquote(cell.value))); // "" is an empty cell in Excel
+      })
     );
   for (const t of plan.tables) {
     t.columns.forEach((c, j) => {
@@ -62,8 +75,14 @@ export function expectSheetEqualsPlan(sheet: FakeSheet, plan: SheetPlan): void {
 /** Excel's calculation stood in by the core: every formula cell of `plan` reads its cached result (errors as Excel spells them). */
 export function coreCalculation(plan: SheetPlan): (row: number, col: number) => unknown {
   const m = new Map<number, CachedValue>();
-  for (const b of plan.blocks) b.cells.forEach((r, i) => r.forEach((c, j) => c?.cached !== undefined && m.set(cellKey(b.row + i, b.col + j), c.cached)));
-  for (const t of plan.tables) t.columns.forEach((c, j) => c.cached?.forEach((v, r) => m.set(cellKey(t.row + 1 + r, t.col + j), v)));
+  for (const b of plan.blocks)
+    b.cells.forEach((r, i) =>
+      r.forEach((c, j) => c?.cached !== undefined && m.set(cellKey(b.row + i, b.col + j), c.cached))
+    );
+  for (const t of plan.tables)
+    t.columns.forEach((c, j) =>
+      c.cached?.forEach((v, r) => m.set(cellKey(t.row + 1 + r, t.col + j), v))
+    );
   return (row, col) => {
     const v = m.get(cellKey(row, col));
     return v !== null && typeof v === "object" ? v.error : v;

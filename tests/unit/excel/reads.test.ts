@@ -18,8 +18,20 @@ describe("reads under Excel on the web's 5 MB response limit", () => {
   it("the chart doctor reads the cells around a long series in blocks", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.15" });
     const s = fake.state.sheets[0];
-    for (let r = 0; r < 19_000; r++) for (let c = 0; c < 20; c++) s.cells.set(cellKey(r, c), { value: r === 0 ? `column ${c}` : r * 1.0000000001 + c / 7, format: {} });
-    userChart(fake, "Sheet1", { type: "Line", title: "t", series: [{ name: "y", x: Array.from({ length: 5 }, (_, i) => i + 1), y: "Sheet1!$T$2:$T$19000" }], props: {} });
+    for (let r = 0; r < 19_000; r++)
+      for (let c = 0; c < 20; c++)
+        s.cells.set(cellKey(r, c), {
+          value: r === 0 ? `column ${c}` : r * 1.0000000001 + c / 7,
+          format: {},
+        });
+    userChart(fake, "Sheet1", {
+      type: "Line",
+      title: "t",
+      series: [
+        { name: "y", x: Array.from({ length: 5 }, (_, i) => i + 1), y: "Sheet1!$T$2:$T$19000" },
+      ],
+      props: {},
+    });
     const scan = await scanCharts(host, "active");
     expect(scan.limitations).toEqual([]);
     expect(scan.model.charts).toHaveLength(1);

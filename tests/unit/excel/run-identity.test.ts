@@ -21,7 +21,11 @@ describe("a run's identity in the workbook", () => {
       await writePlan(host, plan, { record: { options: plan.meta } });
       fake.state.settings.clear();
       const wb = createWorkbook(host);
-      expect((await wb.status()).activeRun).toMatchObject({ role: "run", sheet: "Run", options: plan.meta });
+      expect((await wb.status()).activeRun).toMatchObject({
+        role: "run",
+        sheet: "Run",
+        options: plan.meta,
+      });
       await wb.setLearningRate("Run", 0.002, plan.meta);
       expect((await wb.status()).learningRate).toBe(0.002);
       await writePlan(host, plan, { record: { options: plan.meta }, replace: "Run" });

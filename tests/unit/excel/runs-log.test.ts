@@ -5,8 +5,18 @@ import { runPlan } from "./fixtures";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
 
 const record = { options: { model: "linear", lr: 1e-4 }, lrCell: { row: 1, col: 1 } };
-const row = { sheet: "Run 1", model: "1 neuron", optimizer: "SGD", lr: 1e-4, epochs: 3, finalRootSse: 12.5, divergedAt: "", change: "new run" };
-const logRow = (fake: ReturnType<typeof fakeHost>["fake"], r: number) => [1, 4, 5, 8].map((c) => content(sheetNamed(fake, "Runs"), r, c));
+const row = {
+  sheet: "Run 1",
+  model: "1 neuron",
+  optimizer: "SGD",
+  lr: 1e-4,
+  epochs: 3,
+  finalRootSse: 12.5,
+  divergedAt: "",
+  change: "new run",
+};
+const logRow = (fake: ReturnType<typeof fakeHost>["fake"], r: number) =>
+  [1, 4, 5, 8].map((c) => content(sheetNamed(fake, "Runs"), r, c));
 
 describe("the Runs log", () => {
   it("places each new run sheet just before Runs, so the runs stay together with Runs after them", async () => {
@@ -14,16 +24,31 @@ describe("the Runs log", () => {
     await writePlan(host, runPlan(3), { record, runsRow: row });
     await writePlan(host, runPlan(3, "Run 2"), { record, runsRow: { ...row, sheet: "Run 2" } });
     await writePlan(host, runPlan(3, "Run 3"), { record, runsRow: { ...row, sheet: "Run 3" } });
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1", "Run 1", "Run 2", "Run 3", "Runs"]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "Run 1",
+      "Run 2",
+      "Run 3",
+      "Runs",
+    ]);
   });
 
   it("rewrites a run's own row when it is rebuilt or its learning rate applied, saying what changed", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.12" });
     await writePlan(host, runPlan(3), { record, runsRow: row });
     await writePlan(host, runPlan(3, "Run 2"), { record, runsRow: { ...row, sheet: "Run 2" } });
-    await writePlan(host, runPlan(5), { record, replace: "Run 1", runsRow: { ...row, epochs: 5, change: "rebuilt with 5 epochs (was 3)" } });
+    await writePlan(host, runPlan(5), {
+      record,
+      replace: "Run 1",
+      runsRow: { ...row, epochs: 5, change: "rebuilt with 5 epochs (was 3)" },
+    });
     expect(logRow(fake, 1)).toEqual(["Run 1", 1e-4, 5, "rebuilt with 5 epochs (was 3)"]);
-    await createWorkbook(host).setLearningRate("Run 2", 1e-5, record.options, { ...row, sheet: "Run 2", lr: 1e-5, change: "learning rate 1e-4 → 1e-5 (Apply)" });
+    await createWorkbook(host).setLearningRate("Run 2", 1e-5, record.options, {
+      ...row,
+      sheet: "Run 2",
+      lr: 1e-5,
+      change: "learning rate 1e-4 → 1e-5 (Apply)",
+    });
     expect(logRow(fake, 2)).toEqual(["Run 2", 1e-5, 3, "learning rate 1e-4 → 1e-5 (Apply)"]);
     expect(content(sheetNamed(fake, "Runs"), 3, 1)).toBeUndefined();
   });
@@ -36,7 +61,9 @@ describe("Cancel during a Rebuild", () => {
     await writePlan(host, plan, { record });
     const stop = new AbortController();
     stop.abort();
-    await expect(writePlan(host, runPlan(40), { record, replace: "Run 1", signal: stop.signal })).rejects.toThrow("Cancelled: nothing was written.");
+    await expect(
+      writePlan(host, runPlan(40), { record, replace: "Run 1", signal: stop.signal })
+    ).rejects.toThrow("Cancelled: nothing was written.");
     expectSheetEqualsPlan(sheetNamed(fake, "Run 1"), plan);
   });
 
@@ -47,7 +74,10 @@ describe("Cancel during a Rebuild", () => {
     const bigger = runPlan(400);
     const totals: number[] = [];
     await writePlan(host, bigger, {
-      record, replace: "Run 1", budget: 20_000, signal: stop.signal,
+      record,
+      replace: "Run 1",
+      budget: 20_000,
+      signal: stop.signal,
       onProgress: (_done, total) => {
         totals.push(total);
         stop.abort();

@@ -31,7 +31,10 @@ describe("writePlan", () => {
     expect(fake.syncCount).toBeLessThanOrEqual(3);
     const sheet = sheetNamed(fake, "ReLU");
     expectSheetEqualsPlan(sheet, plan);
-    const scoped = fake.state.names.filter((n) => n.scopeSheetId === sheet.id).map((n) => n.name).sort();
+    const scoped = fake.state.names
+      .filter((n) => n.scopeSheetId === sheet.id)
+      .map((n) => n.name)
+      .sort();
     expect(scoped).toEqual(plan.names.map((n) => n.name).sort());
     expect(sheet.charts).toHaveLength(plan.charts.length);
     sheet.charts.forEach((chart, i) => {
@@ -50,7 +53,10 @@ describe("writePlan", () => {
 
   it("on ExcelApi 1.18 adds the parameters' explanations as cell notes, still within 3 syncs", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.18" });
-    const plan = buildRunSheet(train(resolveConfig(presetById("two-relu")!.options), { rows: true }), { name: "ReLU" });
+    const plan = buildRunSheet(
+      train(resolveConfig(presetById("two-relu")!.options), { rows: true }),
+      { name: "ReLU" }
+    );
     const report = await writePlan(host, plan, { record });
     expect(report.axisWarning).toBeUndefined();
     expect(fake.syncCount).toBeLessThanOrEqual(3);
@@ -79,7 +85,11 @@ describe("writePlan", () => {
     await writePlan(host, runPlan(5), { record });
     const id = sheetNamed(fake, "Run 1").id;
     const lr = fake.state.names.find((n) => n.name === "LearningRate");
-    expect(lr).toMatchObject({ scopeSheetId: id, ref: { sheet: "Run 1", row: 1, col: 1, rows: 1, cols: 1 }, comment: "Type a new rate here" });
+    expect(lr).toMatchObject({
+      scopeSheetId: id,
+      ref: { sheet: "Run 1", row: 1, col: 1, rows: 1, cols: 1 },
+      comment: "Type a new rate here",
+    });
     expect(fake.state.names.map((n) => n.name).sort()).toEqual(["InitA", "LearningRate"]);
   });
 
@@ -95,9 +105,16 @@ describe("writePlan", () => {
     expect(chart.series[0].x).toEqual({ sheet: "Run 1", row: 7, col: 0, rows: 29, cols: 1 });
     expect(chart.series[0].y).toEqual({ sheet: "Run 1", row: 7, col: 5, rows: 29, cols: 1 });
     expect(chart.series[1].x).toEqual({ sheet: "Run 1", row: 7, col: 1, rows: 29, cols: 1 });
-    expect(chart.series[1].props).toMatchObject({ chartType: "XYScatter", markerStyle: "Circle", "line.lineStyle": "None" });
+    expect(chart.series[1].props).toMatchObject({
+      chartType: "XYScatter",
+      markerStyle: "Circle",
+      "line.lineStyle": "None",
+    });
     expect(chart.props["axes.valueAxis.scaleType"]).toBe("Logarithmic");
-    expect(chart.props.position).toEqual({ start: { sheet: "Run 1", row: 0, col: 9, rows: 1, cols: 1 }, end: { sheet: "Run 1", row: 14, col: 16, rows: 1, cols: 1 } });
+    expect(chart.props.position).toEqual({
+      start: { sheet: "Run 1", row: 0, col: 9, rows: 1, cols: 1 },
+      end: { sheet: "Run 1", row: 14, col: 16, rows: 1, cols: 1 },
+    });
   });
 
   it("changes nothing else in the workbook: other sheets, names and settings stay as they were", async () => {
@@ -106,7 +123,10 @@ describe("writePlan", () => {
     fake.userEdit("Notes", 3, 2, "=Data!A1*2");
     const before = snapshot(fake.state) as { sheets: unknown[] };
     await writePlan(host, runPlan(12), { record });
-    const after = snapshot(fake.state) as { sheets: { name: string }[]; settings: [string, unknown][] };
+    const after = snapshot(fake.state) as {
+      sheets: { name: string }[];
+      settings: [string, unknown][];
+    };
     expect(after.sheets.filter((s) => s.name !== "Run 1")).toEqual(before.sheets);
     expect(after.settings.map(([k]) => k)).toEqual([INDEX_SETTING]);
   });
@@ -150,7 +170,9 @@ describe("writePlan", () => {
     const { fake, host } = fakeHost({ apiVersion: "1.7" });
     const report = await writePlan(host, runPlan(6000, "Old", 4), { record });
     const writes = fake.requests.slice(1, 1 + report.requestBytes.length).map((r) => r.bytes);
-    report.requestBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(writes[i]));
+    report.requestBytes.forEach((estimate, i) =>
+      expect(estimate).toBeGreaterThanOrEqual(writes[i])
+    );
   });
 
   it("halves a request Excel refuses as too large and resends it", async () => {
@@ -164,7 +186,11 @@ describe("writePlan", () => {
 
   it("keeps the sheet and its charts when Excel refuses a logarithmic axis, and says so", async () => {
     const { fake, host } = fakeHost();
-    fake.failOn("scaleType", "InvalidArgument", "This operation is not permitted for the current object.");
+    fake.failOn(
+      "scaleType",
+      "InvalidArgument",
+      "This operation is not permitted for the current object."
+    );
     const plan = runPlan(8);
     const report = await writePlan(host, plan, { record });
     expect(report.axisWarning).toMatch(/logarithmic/);
@@ -183,7 +209,9 @@ describe("writePlan", () => {
     const { fake, host } = fakeHost({}, 50);
     fake.hangSyncs(1);
     await expect(writePlan(host, runPlan(3), { record })).rejects.toThrow(SyncTimeout);
-    await expect(writePlan(host, runPlan(3), { record })).resolves.toMatchObject({ sheet: "Run 1" });
+    await expect(writePlan(host, runPlan(3), { record })).resolves.toMatchObject({
+      sheet: "Run 1",
+    });
   });
 
   it("marks the sheet with a short custom property (ExcelApi 1.12) and keeps the run record in the workbook's index setting", async () => {
@@ -191,7 +219,12 @@ describe("writePlan", () => {
     await writePlan(host, runPlan(3), { record, now: () => new Date("2026-11-27T12:00:00Z") });
     const marker = sheetNamed(fake, "Run 1").customProperties.get("GradSheet")!;
     expect(marker.length).toBeLessThanOrEqual(255);
-    expect(JSON.parse(marker)).toEqual({ app: "GradSheet", role: "run", sheet: "Run 1", created: "2026-11-27T12:00:00.000Z" });
+    expect(JSON.parse(marker)).toEqual({
+      app: "GradSheet",
+      role: "run",
+      sheet: "Run 1",
+      created: "2026-11-27T12:00:00.000Z",
+    });
     expect((fake.state.settings.get(INDEX_SETTING) as Record<string, unknown>)["Run 1"]).toEqual({
       app: "GradSheet",
       role: "run",
@@ -210,19 +243,61 @@ describe("writePlan", () => {
 
   it("appends a row to a Runs sheet it creates, and to the same sheet next time", async () => {
     const { fake, host } = fakeHost();
-    const row = { sheet: "Run 1", model: "two-relu", optimizer: "sgd", lr: 1e-4, epochs: 3, finalRootSse: 12.5, divergedAt: "" };
-    await writePlan(host, runPlan(3), { record, runsRow: row, now: () => new Date("2026-11-27T12:00:00Z") });
-    await writePlan(host, runPlan(3), { record, runsRow: { ...row, sheet: "Run 1 (2)", lr: 1e-5, divergedAt: "epoch 1, row 27" } });
+    const row = {
+      sheet: "Run 1",
+      model: "two-relu",
+      optimizer: "sgd",
+      lr: 1e-4,
+      epochs: 3,
+      finalRootSse: 12.5,
+      divergedAt: "",
+    };
+    await writePlan(host, runPlan(3), {
+      record,
+      runsRow: row,
+      now: () => new Date("2026-11-27T12:00:00Z"),
+    });
+    await writePlan(host, runPlan(3), {
+      record,
+      runsRow: { ...row, sheet: "Run 1 (2)", lr: 1e-5, divergedAt: "epoch 1, row 27" },
+    });
     const runs = sheetNamed(fake, "Runs");
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => content(runs, 0, c))).toEqual(["Time", "Sheet", "Model", "Optimizer", "Learning rate", "Epochs", "Final √SSE", "Diverged at"]);
-    expect([0, 1, 2, 4, 6].map((c) => content(runs, 1, c))).toEqual(["2026-11-27 12:00:00", "Run 1", "two-relu", 1e-4, 12.5]);
-    expect([1, 4, 7].map((c) => content(runs, 2, c))).toEqual(["Run 1 (2)", 1e-5, "epoch 1, row 27"]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => content(runs, 0, c))).toEqual([
+      "Time",
+      "Sheet",
+      "Model",
+      "Optimizer",
+      "Learning rate",
+      "Epochs",
+      "Final √SSE",
+      "Diverged at",
+    ]);
+    expect([0, 1, 2, 4, 6].map((c) => content(runs, 1, c))).toEqual([
+      "2026-11-27 12:00:00",
+      "Run 1",
+      "two-relu",
+      1e-4,
+      12.5,
+    ]);
+    expect([1, 4, 7].map((c) => content(runs, 2, c))).toEqual([
+      "Run 1 (2)",
+      1e-5,
+      "epoch 1, row 27",
+    ]);
   });
 
   it("leaves a user's own Runs sheet alone and logs to Runs (2)", async () => {
     const { fake, host } = fakeHost({ sheets: ["Runs"] });
     fake.userEdit("Runs", 0, 0, "my notes");
-    const row = { sheet: "Run 1", model: "linear", optimizer: "sgd", lr: 1e-4, epochs: 1, finalRootSse: 1, divergedAt: "" };
+    const row = {
+      sheet: "Run 1",
+      model: "linear",
+      optimizer: "sgd",
+      lr: 1e-4,
+      epochs: 1,
+      finalRootSse: 1,
+      divergedAt: "",
+    };
     await writePlan(host, runPlan(3), { record, runsRow: row });
     expect(content(sheetNamed(fake, "Runs"), 0, 0)).toBe("my notes");
     expect(sheetNamed(fake, "Runs").cells.size).toBe(1);
@@ -257,8 +332,13 @@ describe("writePlan", () => {
     await writePlan(host, runPlan(5), { record });
     const id = sheetNamed(fake, "Run 1").id;
     fake.failOn("setXAxisValues", "GeneralException", "An internal error has occurred.");
-    await expect(writePlan(host, runPlan(9), { record, replace: "Run 1" })).rejects.toThrow(/internal error.*Rebuild again/);
-    expect(fake.state.sheets.map((s) => [s.name, s.id])).toEqual([["Sheet1", fake.state.sheets[0].id], ["Run 1", id]]);
+    await expect(writePlan(host, runPlan(9), { record, replace: "Run 1" })).rejects.toThrow(
+      /internal error.*Rebuild again/
+    );
+    expect(fake.state.sheets.map((s) => [s.name, s.id])).toEqual([
+      ["Sheet1", fake.state.sheets[0].id],
+      ["Run 1", id],
+    ]);
   });
 
   it("rebuilds a run in place, so a Compare sheet's formulas and charts that read it keep working", async () => {
@@ -267,7 +347,11 @@ describe("writePlan", () => {
     const compare = fake.context();
     const c = compare.workbook.worksheets.add("Compare");
     c.getRange("A1").formulas = [["='Run 1'!B2*2"]];
-    c.charts.add("XYScatter", compare.workbook.worksheets.getItem("Run 1").getRange("A8:A12"), "Columns");
+    c.charts.add(
+      "XYScatter",
+      compare.workbook.worksheets.getItem("Run 1").getRange("A8:A12"),
+      "Columns"
+    );
     await compare.sync();
     await writePlan(host, runPlan(9), { record, replace: "Run 1" });
     expect(content(sheetNamed(fake, "Compare"), 0, 0)).toBe("='Run 1'!B2*2");
@@ -276,7 +360,11 @@ describe("writePlan", () => {
   });
 
   it("halves once a large request that Excel on the web refuses with GeneralException", async () => {
-    const { fake, host } = fakeHost({ apiVersion: "1.7", payloadLimit: 1_200_000, requestError: "GeneralException" });
+    const { fake, host } = fakeHost({
+      apiVersion: "1.7",
+      payloadLimit: 1_200_000,
+      requestError: "GeneralException",
+    });
     const plan = runPlan(12000, "Split");
     await writePlan(host, plan, { record, budget: 2_000_000 });
     expect(fake.requests.some((r) => r.bytes > 1_200_000)).toBe(true);
@@ -292,7 +380,9 @@ describe("writePlan", () => {
 
   it("refuses to rebuild a sheet it did not write", async () => {
     const { fake, host } = fakeHost({ sheets: ["Sheet1", "Budget"] });
-    await expect(writePlan(host, runPlan(5, "Budget"), { record, replace: "Budget" })).rejects.toThrow(/not written by GradSheet/);
+    await expect(
+      writePlan(host, runPlan(5, "Budget"), { record, replace: "Budget" })
+    ).rejects.toThrow(/not written by GradSheet/);
     expect(sheetNamed(fake, "Budget").cells.size).toBe(0);
   });
 });

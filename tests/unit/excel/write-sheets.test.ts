@@ -16,15 +16,31 @@ const MODELS: ModelId[] = ["linear", "two-linear", "two-relu"];
 /** The comparison workbook of the three base models, 3 epochs of graddesc's 29 rows each. */
 function comparison(epochs = 3): SheetPlan[] {
   const results = MODELS.map((model) =>
-    train(resolveConfig({ model, optimizer: "sgd", lr: 1e-4, epochs, gradient: "forward", h: 0.01, init: initForModel(1, model) }), { rows: true }),
+    train(
+      resolveConfig({
+        model,
+        optimizer: "sgd",
+        lr: 1e-4,
+        epochs,
+        gradient: "forward",
+        h: 0.01,
+        init: initForModel(1, model),
+      }),
+      { rows: true }
+    )
   );
   return buildCompareWorkbook(results).sheets;
 }
 
 const recordsFor = (plans: SheetPlan[]) =>
-  plans.map((p, i) => (i === 0 ? { role: "experiment" as const, options: p.meta } : { role: "run" as const, options: p.meta, lrCell: lrCellOf(p) }));
+  plans.map((p, i) =>
+    i === 0
+      ? { role: "experiment" as const, options: p.meta }
+      : { role: "run" as const, options: p.meta, lrCell: lrCellOf(p) }
+  );
 
-const formulasOf = (plan: SheetPlan): string[] => plan.blocks.flatMap((b) => b.cells.flat()).flatMap((c) => (c?.formula ? [c.formula] : []));
+const formulasOf = (plan: SheetPlan): string[] =>
+  plan.blocks.flatMap((b) => b.cells.flat()).flatMap((c) => (c?.formula ? [c.formula] : []));
 
 describe("writePlans (the comparison workbook)", () => {
   it("adds the Compare sheet and one sheet per model, each equal to its plan, in 3 syncs", async () => {
@@ -39,12 +55,19 @@ describe("writePlans (the comparison workbook)", () => {
     expect(fake.syncCount).toBe(3);
     expect(report.axisWarning).toBeUndefined();
     expect(fake.state.activeSheetId).toBe(sheetNamed(fake, "Compare").id);
-    expect(fake.requests.flatMap((r) => r.actions).filter((a) => a.name === "activate")).toHaveLength(1);
+    expect(
+      fake.requests.flatMap((r) => r.actions).filter((a) => a.name === "activate")
+    ).toHaveLength(1);
     // Only the active sheet is frozen: freezing another one would activate it (office-js #3148).
     expect(fake.core.activations).toEqual(["Compare"]);
-    expect(sheetNamed(fake, "Compare").freeze).toMatchObject({ rows: plans[0].freeze.rows, cols: plans[0].freeze.cols });
+    expect(sheetNamed(fake, "Compare").freeze).toMatchObject({
+      rows: plans[0].freeze.rows,
+      cols: plans[0].freeze.cols,
+    });
     for (const p of plans.slice(1)) expect(sheetNamed(fake, p.name).freeze).toBeNull();
-    expect(sheetNamed(fake, "Compare").charts[0].props["axes.valueAxis.scaleType"]).toBe("Logarithmic");
+    expect(sheetNamed(fake, "Compare").charts[0].props["axes.valueAxis.scaleType"]).toBe(
+      "Logarithmic"
+    );
   });
 
   it("keeps every request under 4 MB, and each estimate no lower than the bytes the fake measures", async () => {
@@ -54,7 +77,9 @@ describe("writePlans (the comparison workbook)", () => {
     expect(report.syncs).toBe(fake.syncCount);
     for (const r of fake.requests) expect(r.bytes).toBeLessThan(REQUEST_BUDGET);
     const writes = fake.requests.slice(1, 1 + report.requestBytes.length).map((r) => r.bytes);
-    report.requestBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(writes[i]));
+    report.requestBytes.forEach((estimate, i) =>
+      expect(estimate).toBeGreaterThanOrEqual(writes[i])
+    );
     plans.forEach((p) => expectSheetEqualsPlan(sheetNamed(fake, p.name), p));
   });
 
@@ -82,7 +107,9 @@ describe("writePlans (the comparison workbook)", () => {
     const plans = comparison();
     await writePlans(host, plans, { records: recordsFor(plans) });
     const first = fake.requests[1].actions;
-    const adds = first.flatMap((a, i) => (a.target === "worksheets" && a.name === "add" ? [i] : []));
+    const adds = first.flatMap((a, i) =>
+      a.target === "worksheets" && a.name === "add" ? [i] : []
+    );
     const firstFormula = first.findIndex((a) => a.name === "formulas");
     expect(adds).toHaveLength(4);
     expect(Math.max(...adds)).toBeLessThan(firstFormula);
@@ -97,7 +124,13 @@ describe("writePlans (the comparison workbook)", () => {
     for (const p of plans.slice(1)) {
       const id = sheetNamed(fake, p.name).id;
       const cell = p.names.find((n) => n.name === "LearningRate")!;
-      expect(lr.find((n) => n.scopeSheetId === id)?.ref).toEqual({ sheet: p.name, row: cell.row, col: cell.col, rows: 1, cols: 1 });
+      expect(lr.find((n) => n.scopeSheetId === id)?.ref).toEqual({
+        sheet: p.name,
+        row: cell.row,
+        col: cell.col,
+        rows: 1,
+        cols: 1,
+      });
     }
     expect(fake.state.names.every((n) => n.scopeSheetId !== null)).toBe(true);
   });
@@ -111,10 +144,14 @@ describe("writePlans (the comparison workbook)", () => {
     expect(report.sheets).toEqual(["Compare (2)", "1 neuron", "2 neurons (2)", "2 neurons + ReLU"]);
     const compare = sheetNamed(fake, "Compare (2)");
     const written = [...compare.cells.values()].flatMap((c) => (c.formula ? [c.formula] : []));
-    expect(written.filter((f) => f.includes("'2 neurons (2)'!"))).toHaveLength(formulasOf(plans[0]).filter((f) => f.includes("'2 neurons'!")).length);
+    expect(written.filter((f) => f.includes("'2 neurons (2)'!"))).toHaveLength(
+      formulasOf(plans[0]).filter((f) => f.includes("'2 neurons'!")).length
+    );
     expect(written.some((f) => f.includes("'2 neurons'!"))).toBe(false);
-    for (const s of compare.charts[0].series) expect([s.x?.sheet, s.y?.sheet]).toEqual(["Compare (2)", "Compare (2)"]);
-    for (const c of sheetNamed(fake, "2 neurons (2)").charts) for (const s of c.series) expect(s.x?.sheet).toBe("2 neurons (2)");
+    for (const s of compare.charts[0].series)
+      expect([s.x?.sheet, s.y?.sheet]).toEqual(["Compare (2)", "Compare (2)"]);
+    for (const c of sheetNamed(fake, "2 neurons (2)").charts)
+      for (const s of c.series) expect(s.x?.sheet).toBe("2 neurons (2)");
     expect(content(sheetNamed(fake, "2 neurons"), 0, 0)).toBe("my own");
     expect(sheetNamed(fake, "2 neurons").cells.size).toBe(1);
     expect(content(sheetNamed(fake, "Compare"), 1, 1)).toBe("=1+1");
@@ -127,7 +164,10 @@ describe("writePlans (the comparison workbook)", () => {
     const before = snapshot(fake.state) as { sheets: unknown[]; names: unknown[] };
     const plans = comparison();
     const report = await writePlans(host, plans, { records: recordsFor(plans) });
-    const after = snapshot(fake.state) as { sheets: { name: string }[]; settings: [string, unknown][] };
+    const after = snapshot(fake.state) as {
+      sheets: { name: string }[];
+      settings: [string, unknown][];
+    };
     expect(after.sheets.filter((s) => !report.sheets.includes(s.name))).toEqual(before.sheets);
     expect(after.settings.map(([k]) => k)).toEqual([INDEX_SETTING]);
   });
@@ -137,14 +177,21 @@ describe("writePlans (the comparison workbook)", () => {
     const plans = comparison();
     await writePlans(host, plans, { records: recordsFor(plans) });
     const index = fake.state.settings.get(INDEX_SETTING) as Record<string, { role: string }>;
-    expect(Object.fromEntries(Object.entries(index).map(([k, v]) => [k, v.role]))).toEqual({ Compare: "experiment", "1 neuron": "run", "2 neurons": "run", "2 neurons + ReLU": "run" });
+    expect(Object.fromEntries(Object.entries(index).map(([k, v]) => [k, v.role]))).toEqual({
+      Compare: "experiment",
+      "1 neuron": "run",
+      "2 neurons": "run",
+      "2 neurons + ReLU": "run",
+    });
     const wb = createWorkbook(host);
     expect((await wb.status()).activeRun).toBeNull();
     await fake.activate("2 neurons");
     const st = await wb.status();
     expect(st.activeRun).toMatchObject({ role: "run", sheet: "2 neurons" });
     expect(st.learningRate).toBe(1e-4);
-    expect(JSON.parse(sheetNamed(fake, "2 neurons").customProperties.get("GradSheet")!)).toMatchObject({ role: "run", sheet: "2 neurons" });
+    expect(
+      JSON.parse(sheetNamed(fake, "2 neurons").customProperties.get("GradSheet")!)
+    ).toMatchObject({ role: "run", sheet: "2 neurons" });
   });
 
   it("removes every sheet it added when a write fails, leaving the workbook as it was", async () => {
@@ -152,27 +199,42 @@ describe("writePlans (the comparison workbook)", () => {
     const before = { ...(snapshot(fake.state) as object), nextId: 0 };
     fake.failOn("setValues", "GeneralException", "An internal error has occurred.");
     const plans = comparison();
-    await expect(writePlans(host, plans, { records: recordsFor(plans) })).rejects.toThrow(/internal error/);
+    await expect(writePlans(host, plans, { records: recordsFor(plans) })).rejects.toThrow(
+      /internal error/
+    );
     expect({ ...(snapshot(fake.state) as object), nextId: 0 }).toEqual(before);
   });
 
   it("writes a learning-rate sweep as one experiment sheet in 3 syncs, with its log-scale chart, not taken for a run", async () => {
     const { fake, host } = fakeHost();
-    const options = { model: "two-linear", optimizer: "sgd", epochs: 3, gradient: "forward", h: 0.01, init: 1 };
+    const options = {
+      model: "two-linear",
+      optimizer: "sgd",
+      epochs: 3,
+      gradient: "forward",
+      h: 0.01,
+      init: 1,
+    };
     const lrs = logSpace(1e-6, 1e-2, 9);
     const plan = buildSweepSheet(sweep(options, lrs), resolveConfig({ ...options, lr: lrs[0] }));
-    const report = await writePlans(host, [plan], { records: [{ role: "experiment", options: plan.meta }] });
+    const report = await writePlans(host, [plan], {
+      records: [{ role: "experiment", options: plan.meta }],
+    });
     expect(report.sheets).toEqual(["Sweep"]);
     expect(report.syncs).toBe(3);
     expectSheetEqualsPlan(sheetNamed(fake, "Sweep"), plan);
-    expect(sheetNamed(fake, "Sweep").charts[0].props["axes.categoryAxis.scaleType"]).toBe("Logarithmic");
+    expect(sheetNamed(fake, "Sweep").charts[0].props["axes.categoryAxis.scaleType"]).toBe(
+      "Logarithmic"
+    );
     expect((await createWorkbook(host).status()).activeRun).toBeNull();
   });
 
   it("refuses Excel before ExcelApi 1.7 before touching the workbook", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.6" });
     const plans = comparison();
-    await expect(writePlans(host, plans, { records: recordsFor(plans) })).rejects.toThrow(/Excel 2019 or later/);
+    await expect(writePlans(host, plans, { records: recordsFor(plans) })).rejects.toThrow(
+      /Excel 2019 or later/
+    );
     expect(fake.syncCount).toBe(0);
   });
 });

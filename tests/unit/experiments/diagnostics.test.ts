@@ -16,7 +16,8 @@ const forum: RunOptions = { lr: 1e-4, gradient: "forward", h: 0.01, init: 1, epo
 describe("stabilityK", () => {
   it("is 2·lr·(x² + 1) for one neuron under SGD, whatever the weights", () => {
     const r = train(resolveConfig({ model: "linear", epochs: 1 }));
-    for (const row of r.rows!.slice(0, 5)) expect(stabilityK(r, row)).toBeCloseTo(2 * 1e-4 * (row.x * row.x + 1), 15);
+    for (const row of r.rows!.slice(0, 5))
+      expect(stabilityK(r, row)).toBeCloseTo(2 * 1e-4 * (row.x * row.x + 1), 15);
   });
 
   it("is 2·lr·(c²(x² + 1) + (a·x + b)² + 1) for two stacked neurons, about twice the one-neuron value at weights 1", () => {
@@ -26,7 +27,10 @@ describe("stabilityK", () => {
     const expected = 2 * 1e-4 * (c * c * (row.x * row.x + 1) + (a * row.x + b) ** 2 + 1);
     expect(stabilityK(r, row)).toBeCloseTo(expected, 12);
     const first = r.rows![0];
-    expect(stabilityK(r, first) / (2 * 1e-4 * (14 * 14 + 1))).toBeCloseTo((196 + 1 + 15 * 15 + 1) / 197, 12);
+    expect(stabilityK(r, first) / (2 * 1e-4 * (14 * 14 + 1))).toBeCloseTo(
+      (196 + 1 + 15 * 15 + 1) / 197,
+      12
+    );
   });
 
   it("puts the one-neuron model below 2 on every graddesc row at lr 1e-4 (x ≤ 99 gives k ≤ 1.96)", () => {
@@ -39,7 +43,8 @@ describe("stabilityK", () => {
     const row = r.rows![0];
     const s = row.state.s_a;
     const sb = row.state.s_b;
-    const expected = 2 * ((0.01 / (Math.sqrt(s) + 1e-8)) * row.x * row.x + 0.01 / (Math.sqrt(sb) + 1e-8));
+    const expected =
+      2 * ((0.01 / (Math.sqrt(s) + 1e-8)) * row.x * row.x + 0.01 / (Math.sqrt(sb) + 1e-8));
     expect(stabilityK(r, row)).toBeCloseTo(expected, 12);
   });
 });
@@ -75,7 +80,8 @@ describe("deadRelu", () => {
     expect(d.deadFrom).not.toBeNull();
     const row = r.rows![d.deadFrom! - 1];
     // dead because a·x + b ≤ 0 for every x from then on
-    for (const later of r.rows!.slice(d.deadFrom! - 1)) expect(later.weights.a * later.x + later.weights.b).toBeLessThanOrEqual(0);
+    for (const later of r.rows!.slice(d.deadFrom! - 1))
+      expect(later.weights.a * later.x + later.weights.b).toBeLessThanOrEqual(0);
     expect(row.analytic.d).not.toBe(0);
     expect(d.text).toMatch(/only d learns/);
   });
@@ -104,7 +110,9 @@ describe("the run sheet's dead-ReLU count", () => {
     const { buildRunSheet } = await import("../../../src/sheet");
     const r = train(resolveConfig({ ...forum, model: "two-relu", epochs: 3 }));
     const plan = buildRunSheet(r, { name: "Run" });
-    const cells = plan.blocks.flatMap((b) => b.cells.flat()).filter((c) => c?.formula?.startsWith("=COUNTIFS("));
+    const cells = plan.blocks
+      .flatMap((b) => b.cells.flat())
+      .filter((c) => c?.formula?.startsWith("=COUNTIFS("));
     expect(cells.map((c) => c!.cached)).toEqual(deadRelu(r)!.epochs.map((e) => e.deadRows));
   });
 });

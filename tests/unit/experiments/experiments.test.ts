@@ -48,7 +48,8 @@ describe("compare", () => {
     const c = compare({ lr: 1e-5, epochs: 5 }, ["two-linear"]);
     const w = c.runs[0].epochs[4].weights;
     const { slope, intercept } = c.runs[0].collapsed!;
-    for (const x of [-3, 0, 14, 99]) expect(slope * x + intercept).toBeCloseTo(w.c * (w.a * x + w.b) + w.d, 9);
+    for (const x of [-3, 0, 14, 99])
+      expect(slope * x + intercept).toBeCloseTo(w.c * (w.a * x + w.b) + w.d, 9);
     // the same function class as one neuron: the slope is learnt, the intercept still crawls towards 30
     expect(slope).toBeGreaterThan(1.5);
     expect(intercept).toBeLessThan(30);

@@ -13,7 +13,7 @@ export function evaluateWorkbook(plan: WorkbookPlan): HyperFormula {
       name: n.name,
       expression: `=${quoteSheet(s.name)}!${abs(n.row, n.col)}`,
       ...(plan.namesScope === "sheet" ? { scope: i } : {}),
-    })),
+    }))
   );
   return HyperFormula.buildFromSheets(sheets, { ...HF_CONFIG, useArrayArithmetic: true }, names);
 }

@@ -24,7 +24,9 @@ describe("buildSweepSheet", () => {
     try {
       expect(workbookMismatches(hf, { sheets: [plan], namesScope: "workbook" })).toEqual([]);
       const cell = plan.blocks[2];
-      expect(hf.getCellValue({ sheet: 0, row: cell.row + 1, col: cell.col })).toBe(result.largestStable);
+      expect(hf.getCellValue({ sheet: 0, row: cell.row + 1, col: cell.col })).toBe(
+        result.largestStable
+      );
     } finally {
       hf.destroy();
     }
@@ -44,7 +46,9 @@ describe("buildLandscapeSheet", () => {
       const plan = buildLandscapeSheet(result, "Landscape");
       const hf = evaluateWorkbook({ sheets: [plan], namesScope: "workbook" });
       try {
-        expect(workbookMismatches(hf, { sheets: [plan], namesScope: "workbook" }).slice(0, 3)).toEqual([]);
+        expect(
+          workbookMismatches(hf, { sheets: [plan], namesScope: "workbook" }).slice(0, 3)
+        ).toEqual([]);
       } finally {
         hf.destroy();
       }
@@ -65,7 +69,9 @@ describe("buildLandscapeSheet", () => {
   });
 
   it("marks the cells the path passes through with a COUNTIFS rule that agrees with the core's path", () => {
-    const result = train(resolveConfig({ model: "two-relu", lr: 1e-5, epochs: 3, gradient: "forward" }));
+    const result = train(
+      resolveConfig({ model: "two-relu", lr: 1e-5, epochs: 3, gradient: "forward" })
+    );
     const axes = landscapeAxes(result);
     const plan = buildLandscapeSheet(result, "Landscape", axes);
     const rule = plan.conditionalFormats[0];
@@ -92,5 +98,8 @@ describe("buildLandscapeSheet", () => {
 /** Shift relative column references (those without $ before the letters) by d columns. */
 function shiftCols(formula: string, d: number): string {
   if (d === 0) return formula;
-  return formula.replace(/(?<![A-Za-z0-9_.$])([A-Z]{1,3})(\$?\d+)(?![A-Za-z0-9_(])/g, (_m: string, l: string, rest: string) => `${colLetter(colIndex(l) + d)}${rest}`);
+  return formula.replace(
+    /(?<![A-Za-z0-9_.$])([A-Z]{1,3})(\$?\d+)(?![A-Za-z0-9_(])/g,
+    (_m: string, l: string, rest: string) => `${colLetter(colIndex(l) + d)}${rest}`
+  );
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { HyperFormula } from "hyperformula";
 import { MODEL_IDS, OPTIMIZER_IDS, type GradientKind, type RunOptions } from "../../../src/core";
-import { cellOf, explainFromCells, explainRunStep, rowsToRead, stepAtRow, stepLayout, trainRun } from "../../../src/run";
+import {
+  cellOf,
+  explainFromCells,
+  explainRunStep,
+  rowsToRead,
+  stepAtRow,
+  stepLayout,
+  trainRun,
+} from "../../../src/run";
 import { buildRunSheet } from "../../../src/sheet";
 import { engineValue, evaluatePlan } from "../sheet/hyperformula";
 
@@ -14,18 +22,25 @@ function excel(o: RunOptions) {
   const hf = evaluatePlan(plan);
   const sheet = hf.getSheetId("Run")!;
   const read = (row: number, col: number, rows: number, cols: number) =>
-    Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => {
-      const v = engineValue(hf, sheet, row + i, col + j);
-      return v !== null && typeof v === "object" ? v.error : v ?? "";
-    }));
+    Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => {
+        const v = engineValue(hf, sheet, row + i, col + j);
+        return v !== null && typeof v === "object" ? v.error : (v ?? "");
+      })
+    );
   return { result, plan, hf, sheet, read };
 }
 
 function explainAt(o: RunOptions, x: ReturnType<typeof excel>, step: number) {
   const layout = stepLayout(o);
   const r = rowsToRead(layout, step);
-  const inputs = Object.fromEntries(Object.entries(layout.inputs).map(([n, at]) => [n, x.read(at.row, at.col, 1, 1)[0][0]]));
-  return { layout, e: explainFromCells(layout, step, x.read(r.row, r.col, r.rows, r.cols), inputs) };
+  const inputs = Object.fromEntries(
+    Object.entries(layout.inputs).map(([n, at]) => [n, x.read(at.row, at.col, 1, 1)[0][0]])
+  );
+  return {
+    layout,
+    e: explainFromCells(layout, step, x.read(r.row, r.col, r.rows, r.cols), inputs),
+  };
 }
 
 function check(o: RunOptions, hf: (x: ReturnType<typeof excel>) => void = () => undefined) {
@@ -34,7 +49,13 @@ function check(o: RunOptions, hf: (x: ReturnType<typeof excel>) => void = () => 
     hf(x);
     for (const step of [1, 2, 6]) {
       const { layout, e } = explainAt(o, x, step);
-      const core = explainRunStep(trainRun({ ...o, lr: x.read(layout.inputs.LearningRate.row, layout.inputs.LearningRate.col, 1, 1)[0][0] }), step);
+      const core = explainRunStep(
+        trainRun({
+          ...o,
+          lr: x.read(layout.inputs.LearningRate.row, layout.inputs.LearningRate.col, 1, 1)[0][0],
+        }),
+        step
+      );
       expect(e.fromCells).toBe(true);
       expect(e.text).toBe(core.text);
       // spreadsheets have no −0: compare as JSON, which writes −0 as 0
@@ -49,7 +70,10 @@ function check(o: RunOptions, hf: (x: ReturnType<typeof excel>) => void = () => 
             continue;
           }
           const cell = x.read(at.row, at.col, 1, 1)[0][0];
-          expect(Number.isNaN(p.value) ? /^#/.test(String(cell)) : cell === p.value, `${line.label} ${JSON.stringify(p.ref)} at ${at.a1}: ${String(cell)}`).toBe(true);
+          expect(
+            Number.isNaN(p.value) ? /^#/.test(String(cell)) : cell === p.value,
+            `${line.label} ${JSON.stringify(p.ref)} at ${at.a1}: ${String(cell)}`
+          ).toBe(true);
         }
     }
   } finally {
@@ -62,9 +86,24 @@ describe("explain a step from a sheet's cells", () => {
     for (const optimizer of OPTIMIZER_IDS)
       for (const gradient of ["analytic", "central"] as GradientKind[])
         it(`equals the core's explanation, every number linked to its cell: ${model}, ${optimizer}, ${gradient}`, () =>
-          check({ model, optimizer, gradient, lr: optimizer === "adam" || optimizer === "rmsprop" ? 0.01 : 1e-4, epochs: 2, data: { x: X } }));
+          check({
+            model,
+            optimizer,
+            gradient,
+            lr: optimizer === "adam" || optimizer === "rmsprop" ? 0.01 : 1e-4,
+            epochs: 2,
+            data: { x: X },
+          }));
 
-  it("explains a mini-batch step from the batch columns", () => check({ model: "two-relu", optimizer: "momentum", gradient: "forward", batch: 3, epochs: 2, data: { x: X } }));
+  it("explains a mini-batch step from the batch columns", () =>
+    check({
+      model: "two-relu",
+      optimizer: "momentum",
+      gradient: "forward",
+      batch: 3,
+      epochs: 2,
+      data: { x: X },
+    }));
 
   it("explains a changed LearningRate as Excel calculates it", () =>
     check({ model: "two-linear", epochs: 2, data: { x: X } }, (x) => {

@@ -13,7 +13,14 @@ const lesson = buildLesson();
 describe("the lesson workbook", () => {
   it("walks the thread's questions in order, one sheet each", () => {
     expect(lesson.sheets.map((s) => s.name)).toEqual([
-      "1 One neuron", "2 Two neurons explode", "3 A smaller rate", "4 ReLU dies", "5 One line", "6 Sweep", "7 Momentum and Adam", "8 Wider ReLU layer",
+      "1 One neuron",
+      "2 Two neurons explode",
+      "3 A smaller rate",
+      "4 ReLU dies",
+      "5 One line",
+      "6 Sweep",
+      "7 Momentum and Adam",
+      "8 Wider ReLU layer",
     ]);
     expect(lesson.namesScope).toBe("sheet");
   });
@@ -26,12 +33,16 @@ describe("the lesson workbook", () => {
       expect(formulaCells(s).length, s.name).toBeGreaterThan(0);
       expect(s.charts.length, s.name).toBeGreaterThan(0);
     }
-    expect(String(lesson.sheets[0].blocks[0].cells[1][0]?.value)).toContain("Set LearningRate (A4) to 3e-5");
+    expect(String(lesson.sheets[0].blocks[0].cells[1][0]?.value)).toContain(
+      "Set LearningRate (A4) to 3e-5"
+    );
   });
 
   it("explains the explosion by the first step with k > 2", () => {
     const text = String(lesson.sheets[1].blocks[0].cells[1][0]?.value);
-    expect(text).toMatch(/The first step with k = 2·lr·‖∇ŷ‖² above 2 is step 2 \(x = 86, k = 3\.76\d*\)/);
+    expect(text).toMatch(
+      /The first step with k = 2·lr·‖∇ŷ‖² above 2 is step 2 \(x = 86, k = 3\.76\d*\)/
+    );
   });
 
   it("computes in HyperFormula exactly what the core computed, on every sheet", () => {
@@ -46,7 +57,10 @@ describe("the lesson workbook", () => {
   it("follows a new LearningRate: the exploding sheet at 1e-5 computes the core's run at 1e-5", () => {
     const q = QUESTIONS[1];
     const plan = buildQuestionSheet(q);
-    const fresh = buildQuestionSheet(q, train(resolveConfig({ ...q.options, lr: 1e-5 }), { rows: true }));
+    const fresh = buildQuestionSheet(
+      q,
+      train(resolveConfig({ ...q.options, lr: 1e-5 }), { rows: true })
+    );
     const hf = evaluateWorkbook({ sheets: [plan], namesScope: "sheet" });
     try {
       const n = plan.names.find((x) => x.name === "LearningRate")!;
@@ -54,7 +68,9 @@ describe("the lesson workbook", () => {
       const cells = formulaCells(plan);
       const freshCells = formulaCells(fresh);
       expect(freshCells.map((c) => c.formula)).toEqual(cells.map((c) => c.formula));
-      expect(mismatches(hf, plan, cells, (c) => freshCells[cells.indexOf(c)].cached).slice(0, 5)).toEqual([]);
+      expect(
+        mismatches(hf, plan, cells, (c) => freshCells[cells.indexOf(c)].cached).slice(0, 5)
+      ).toEqual([]);
       expect(mismatches(hf, plan).length).toBeGreaterThan(0);
     } finally {
       hf.destroy();

@@ -9,9 +9,14 @@ import { resolve } from "node:path";
 
 const root = resolve(__dirname, "../../..");
 const text = (f: string) => readFileSync(resolve(root, f), "utf8");
-const { DEFAULT_PROD_URL } = createRequire(import.meta.url)(resolve(root, "webpack.config.js")) as { DEFAULT_PROD_URL: string };
+const { DEFAULT_PROD_URL } = createRequire(import.meta.url)(resolve(root, "webpack.config.js")) as {
+  DEFAULT_PROD_URL: string;
+};
 const readme = text("README.md");
-const install = readme.slice(readme.indexOf("## Install"), readme.indexOf("\n## ", readme.indexOf("## Install") + 1));
+const install = readme.slice(
+  readme.indexOf("## Install"),
+  readme.indexOf("\n## ", readme.indexOf("## Install") + 1)
+);
 const docs = text("docs/excel-addin.md");
 const workflow = text(".github/workflows/pages.yml");
 const minVersion = /<Set Name="ExcelApi" MinVersion="([\d.]+)"\/>/.exec(text("manifest.xml"))![1];
@@ -34,7 +39,8 @@ describe("the README's Install section", () => {
     const [start, test] = readme.split("```sh\n")[1].split("\n");
     expect(start).toMatch(/^npm ci && npm start\s+#/);
     expect(test).toMatch(/^npm ci && npm test\s+#/);
-    const scripts = (JSON.parse(text("package.json")) as { scripts: Record<string, string> }).scripts;
+    const scripts = (JSON.parse(text("package.json")) as { scripts: Record<string, string> })
+      .scripts;
     expect(scripts.start).toBe("node scripts/start.mjs");
   });
 });
@@ -44,8 +50,12 @@ describe("the Pages workflow", () => {
     expect(workflow).toMatch(/branches: \[main\]/);
     expect(workflow).toMatch(/- run: npm ci/);
     expect(workflow).toMatch(/uses: actions\/configure-pages@v\d+/);
-    expect(workflow).toMatch(/run: npm run build:pane\n\s+env:\n\s+GRADSHEET_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}\//);
-    expect(workflow).toMatch(/uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: dist\n/);
+    expect(workflow).toMatch(
+      /run: npm run build:pane\n\s+env:\n\s+GRADSHEET_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}\//
+    );
+    expect(workflow).toMatch(
+      /uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: dist\n/
+    );
     expect(workflow).toMatch(/uses: actions\/deploy-pages@v\d+/);
     expect(workflow).toMatch(/pages: write[\s\S]*id-token: write/);
   });
@@ -64,7 +74,9 @@ describe("docs/excel-addin.md's Excel versions", () => {
     expect(rows[0]).toMatch(new RegExp(`^\\| < ${minVersion.replace(".", "\\.")} \\|`));
     expect(rows[0]).toMatch(/not listed/);
     expect(docs).not.toMatch(/opens and names the Excel needed/);
-    expect(rows[1]).toMatch(new RegExp(`^\\| ${minVersion.replace(".", "\\.")} and up \\|.*Internet Explorer 11.*too old`));
+    expect(rows[1]).toMatch(
+      new RegExp(`^\\| ${minVersion.replace(".", "\\.")} and up \\|.*Internet Explorer 11.*too old`)
+    );
   });
 
   it("lists every other row at or above the floor, in order", () => {

@@ -1,19 +1,37 @@
 import { describe, expect, it } from "vitest";
 import { presetById, resolveConfig } from "../../../src/core";
 import { createWorkbook, explainReader } from "../../../src/excel";
-import { explainFromCells, lrCellOf, rowsToRead, runSheetName, runWorkbookPlan, stepLayout, trainRun, writeRun } from "../../../src/run";
+import {
+  explainFromCells,
+  lrCellOf,
+  rowsToRead,
+  runSheetName,
+  runWorkbookPlan,
+  stepLayout,
+  trainRun,
+  writeRun,
+} from "../../../src/run";
 import { fakeHost, sheetNamed } from "../excel/helpers";
 
 describe("the run service", () => {
   it("names every run's sheet by one rule: the model's label and the rate as a learner reads it", () => {
-    expect(runSheetName(resolveConfig({ model: "two-linear", lr: 0.0001 }))).toBe("2 neurons lr 1e-4");
-    expect(runSheetName(resolveConfig({ model: "relu-8", lr: 0.003 }))).toBe("8 ReLU neurons lr 0.003");
-    expect(runSheetName(resolveConfig({ model: "linear", lr: 3.16227766e-5 }))).toBe("1 neuron lr 3.1623e-5");
+    expect(runSheetName(resolveConfig({ model: "two-linear", lr: 0.0001 }))).toBe(
+      "2 neurons lr 1e-4"
+    );
+    expect(runSheetName(resolveConfig({ model: "relu-8", lr: 0.003 }))).toBe(
+      "8 ReLU neurons lr 0.003"
+    );
+    expect(runSheetName(resolveConfig({ model: "linear", lr: 3.16227766e-5 }))).toBe(
+      "1 neuron lr 3.1623e-5"
+    );
   });
 
   it("plans a run's workbook with its landscape sheet after it", () => {
     const plan = runWorkbookPlan(trainRun(presetById("one-neuron")!.options), { landscape: true });
-    expect(plan.sheets.map((s) => s.name)).toEqual(["1 neuron lr 1e-4", "1 neuron lr 1e-4 landscape"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      "1 neuron lr 1e-4",
+      "1 neuron lr 1e-4 landscape",
+    ]);
     expect(plan.namesScope).toBe("workbook");
   });
 
@@ -21,11 +39,18 @@ describe("the run service", () => {
     const { fake, host } = fakeHost();
     const gateway = createWorkbook(host);
     const options = { ...presetById("two-neurons")!.options, epochs: 1 };
-    const { run, report } = await writeRun(options, (r) => gateway.write(r.plan, { record: r.record, runsRow: r.runsRow }));
+    const { run, report } = await writeRun(options, (r) =>
+      gateway.write(r.plan, { record: r.record, runsRow: r.runsRow })
+    );
     expect(report.sheet).toBe("2 neurons lr 1e-4");
     expect(sheetNamed(fake, "2 neurons lr 1e-4").charts.length).toBeGreaterThan(0);
     expect(run.record.lrCell).toEqual(lrCellOf(run.plan));
-    expect(run.runsRow).toMatchObject({ sheet: "2 neurons lr 1e-4", model: "two-linear", lr: 1e-4, divergedAt: "epoch 1, row 27" });
+    expect(run.runsRow).toMatchObject({
+      sheet: "2 neurons lr 1e-4",
+      model: "two-linear",
+      lr: 1e-4,
+      divergedAt: "epoch 1, row 27",
+    });
     // the fake has no calculation engine: the reader sees the sheet as a run, and the core stands in for the empty formula cells
     const reader = explainReader(host);
     const layout = stepLayout(options);

@@ -16,4 +16,9 @@ export function expectEngineAgrees(o: RunOptions): void {
 }
 
 /** Learning rates at which every model trains two epochs without diverging. */
-export const STABLE_LR: Record<string, number> = { sgd: 1e-5, momentum: 1e-5, rmsprop: 0.01, adam: 0.05 };
+export const STABLE_LR: Record<string, number> = {
+  sgd: 1e-5,
+  momentum: 1e-5,
+  rmsprop: 0.01,
+  adam: 0.05,
+};

@@ -1,6 +1,12 @@
 /** Small helpers shared by the sheet tests: a run's plan, and a step-table column by key. */
 import { resolveConfig, train, type RunOptions, type RunResult } from "../../../src/core";
-import { buildRunSheet, formulaAt, type Column, type SheetPlan, type Table } from "../../../src/sheet";
+import {
+  buildRunSheet,
+  formulaAt,
+  type Column,
+  type SheetPlan,
+  type Table,
+} from "../../../src/sheet";
 
 export interface PlannedRun {
   result: RunResult;
@@ -35,7 +41,10 @@ export function formulaOf(plan: SheetPlan, key: string, r: number): string {
 /** Every formula text of a plan: blocks' and every row of every table. */
 export function allFormulas(plan: SheetPlan): string[] {
   const out: string[] = [];
-  for (const b of plan.blocks) for (const line of b.cells) for (const c of line) if (c?.formula) out.push(c.formula);
-  for (const t of plan.tables) for (const c of t.columns) if (c.formula) for (let r = 0; r < t.rows; r++) out.push(formulaAt(c.formula, r));
+  for (const b of plan.blocks)
+    for (const line of b.cells) for (const c of line) if (c?.formula) out.push(c.formula);
+  for (const t of plan.tables)
+    for (const c of t.columns)
+      if (c.formula) for (let r = 0; r < t.rows; r++) out.push(formulaAt(c.formula, r));
   return out;
 }

@@ -4,10 +4,12 @@ import { column, formulaOf, plannedRun, stepTable } from "./fixtures";
 import { a1 } from "../../../src/sheet";
 
 /** graddesc's basic sheet: y = a·x + b from a = b = 1, lr 1e-4, h 0.01, analytic update. */
-const basic = () => plannedRun({ model: "linear", optimizer: "sgd", lr: 1e-4, gradient: "analytic", epochs: 1 });
+const basic = () =>
+  plannedRun({ model: "linear", optimizer: "sgd", lr: 1e-4, gradient: "analytic", epochs: 1 });
 
 /** The cached value of a step-table column in data row r. */
-const at = (plan: ReturnType<typeof basic>["plan"], key: string, r = 0) => column(plan, key).cached![r];
+const at = (plan: ReturnType<typeof basic>["plan"], key: string, r = 0) =>
+  column(plan, key).cached![r];
 
 describe("the graddesc basic sheet, regenerated", () => {
   it("shows graddesc's row-4 numbers in its first step row", () => {
@@ -38,7 +40,9 @@ describe("the graddesc basic sheet, regenerated", () => {
     expect(root.formula).toBe(`=SQRT(${a1(summary.row + 1, summary.col + 1)})`);
     expect(root.cached).toBe(150.75521153771854);
     const hf = evaluatePlan(plan);
-    expect(hf.getCellValue({ sheet: 0, row: summary.row + 1, col: summary.col + 2 })).toBe(150.75521153771854);
+    expect(hf.getCellValue({ sheet: 0, row: summary.row + 1, col: summary.col + 2 })).toBe(
+      150.75521153771854
+    );
     expect(mismatches(hf, plan)).toEqual([]);
     hf.destroy();
   });
@@ -47,14 +51,24 @@ describe("the graddesc basic sheet, regenerated", () => {
     const { plan } = basic();
     const t = stepTable(plan);
     const r1 = t.row + 2; // sheet row number of the first data row
-    const c = (key: string) => a1(t.row + 1, t.columns.findIndex((x) => x.key === key)).replace(/\d+$/, "");
+    const c = (key: string) =>
+      a1(
+        t.row + 1,
+        t.columns.findIndex((x) => x.key === key)
+      ).replace(/\d+$/, "");
     expect(formulaOf(plan, "pred", 0)).toBe(`=${c("a")}${r1}*${c("x")}${r1}+${c("b")}${r1}`);
     expect(formulaOf(plan, "err", 0)).toBe(`=(${c("pred")}${r1}-${c("y")}${r1})^2`);
-    expect(formulaOf(plan, "errB_up", 0)).toBe(`=(${c("a")}${r1}*${c("x")}${r1}+(${c("b")}${r1}+DiffStep)-${c("y")}${r1})^2`);
+    expect(formulaOf(plan, "errB_up", 0)).toBe(
+      `=(${c("a")}${r1}*${c("x")}${r1}+(${c("b")}${r1}+DiffStep)-${c("y")}${r1})^2`
+    );
     expect(formulaOf(plan, "dB_fwd", 0)).toBe(`=(${c("errB_up")}${r1}-${c("err")}${r1})/DiffStep`);
     expect(formulaOf(plan, "dB", 0)).toBe(`=2*(${c("pred")}${r1}-${c("y")}${r1})`);
     expect(formulaOf(plan, "dA", 0)).toBe(`=${c("dB")}${r1}*${c("x")}${r1}`);
     expect(formulaOf(plan, "newA", 0)).toBe(`=${c("a")}${r1}-LearningRate*${c("dA")}${r1}`);
-    expect(formulaCells(plan).some((f) => /\$[A-Z]+\$\d+/.test(f.formula) && f.origin.startsWith("table steps"))).toBe(false);
+    expect(
+      formulaCells(plan).some(
+        (f) => /\$[A-Z]+\$\d+/.test(f.formula) && f.origin.startsWith("table steps")
+      )
+    ).toBe(false);
   });
 });

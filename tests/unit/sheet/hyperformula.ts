@@ -7,7 +7,11 @@ import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformu
 import { abs, formulaAt, quoteSheet } from "../../../src/sheet/address";
 import type { CachedValue, SheetPlan, WorkbookPlan } from "../../../src/sheet/plan";
 
-export const HF_CONFIG = { licenseKey: "gpl-v3", smartRounding: false, maxRows: 1_048_576 } as const;
+export const HF_CONFIG = {
+  licenseKey: "gpl-v3",
+  smartRounding: false,
+  maxRows: 1_048_576,
+} as const;
 
 /** A formula cell of the plan: where it is, its formula and the cached value the plan gives it. */
 export interface FormulaCell {
@@ -25,14 +29,27 @@ export function formulaCells(plan: SheetPlan): FormulaCell[] {
   for (const b of plan.blocks)
     b.cells.forEach((line, i) =>
       line.forEach((cell, j) => {
-        if (cell?.formula) out.push({ row: b.row + i, col: b.col + j, formula: cell.formula, cached: cell.cached, origin: "block" });
-      }),
+        if (cell?.formula)
+          out.push({
+            row: b.row + i,
+            col: b.col + j,
+            formula: cell.formula,
+            cached: cell.cached,
+            origin: "block",
+          });
+      })
     );
   for (const t of plan.tables)
     t.columns.forEach((c, j) => {
       if (!c.formula) return;
       for (let r = 0; r < t.rows; r++)
-        out.push({ row: t.row + 1 + r, col: t.col + j, formula: formulaAt(c.formula, r), cached: c.cached?.[r], origin: `table ${t.id ?? "?"}, column ${c.key}, row ${r + 1}` });
+        out.push({
+          row: t.row + 1 + r,
+          col: t.col + j,
+          formula: formulaAt(c.formula, r),
+          cached: c.cached?.[r],
+          origin: `table ${t.id ?? "?"}, column ${c.key}, row ${r + 1}`,
+        });
     });
   return out;
 }
@@ -48,18 +65,31 @@ export function toSheetArray(plan: SheetPlan): RawCellContent[][] {
     line[c] = v;
   };
   for (const b of plan.blocks)
-    b.cells.forEach((line, i) => line.forEach((cell, j) => cell && put(b.row + i, b.col + j, cell.formula ?? (cell.value as RawCellContent) ?? null)));
+    b.cells.forEach((line, i) =>
+      line.forEach(
+        (cell, j) =>
+          cell && put(b.row + i, b.col + j, cell.formula ?? (cell.value as RawCellContent) ?? null)
+      )
+    );
   for (const t of plan.tables)
     t.columns.forEach((c, j) => {
       put(t.row, t.col + j, c.header);
-      for (let r = 0; r < t.rows; r++) put(t.row + 1 + r, t.col + j, c.formula ? formulaAt(c.formula, r) : (c.values?.[r] as RawCellContent));
+      for (let r = 0; r < t.rows; r++)
+        put(
+          t.row + 1 + r,
+          t.col + j,
+          c.formula ? formulaAt(c.formula, r) : (c.values?.[r] as RawCellContent)
+        );
     });
   return grid;
 }
 
 /** Build a HyperFormula engine holding the plan as one sheet, with its names workbook-wide. */
 export function evaluatePlan(plan: SheetPlan): HyperFormula {
-  const names = plan.names.map((n) => ({ name: n.name, expression: `=${quoteSheet(plan.name)}!${abs(n.row, n.col)}` }));
+  const names = plan.names.map((n) => ({
+    name: n.name,
+    expression: `=${quoteSheet(plan.name)}!${abs(n.row, n.col)}`,
+  }));
   return HyperFormula.buildFromSheets({ [plan.name]: toSheetArray(plan) }, HF_CONFIG, names);
 }
 
@@ -74,13 +104,18 @@ export function evaluateWorkbook(wb: WorkbookPlan): HyperFormula {
       name: n.name,
       expression: `=${quoteSheet(p.name)}!${abs(n.row, n.col)}`,
       ...(wb.namesScope === "sheet" ? { scope: i } : {}),
-    })),
+    }))
   );
   return HyperFormula.buildFromSheets(sheets, HF_CONFIG, names);
 }
 
 /** A cell's value as the engine has it: a number, a string, or { error: "#NUM!" }. */
-export function engineValue(hf: HyperFormula, sheet: number, row: number, col: number): CachedValue {
+export function engineValue(
+  hf: HyperFormula,
+  sheet: number,
+  row: number,
+  col: number
+): CachedValue {
   const v = hf.getCellValue({ sheet, row, col });
   if (v instanceof DetailedCellError) return { error: v.value as never };
   return v as CachedValue;
@@ -88,19 +123,28 @@ export function engineValue(hf: HyperFormula, sheet: number, row: number, col: n
 
 /** True when two values are the same bit for bit: Object.is on numbers, errors by their text. */
 export function sameValue(a: CachedValue | undefined, b: CachedValue | undefined): boolean {
-  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) return a.error === b.error;
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null)
+    return a.error === b.error;
   return Object.is(a, b);
 }
 
 /** The formula cells whose engine value differs from `expected(cell)` (by default, its own cached value). */
-export function mismatches(hf: HyperFormula, plan: SheetPlan, cells = formulaCells(plan), expected = (c: FormulaCell) => c.cached): string[] {
+export function mismatches(
+  hf: HyperFormula,
+  plan: SheetPlan,
+  cells = formulaCells(plan),
+  expected = (c: FormulaCell) => c.cached
+): string[] {
   const sheet = hf.getSheetId(plan.name);
   if (sheet === undefined) throw new Error(`no sheet ${plan.name}`);
   const bad: string[] = [];
   for (const c of cells) {
     const got = engineValue(hf, sheet, c.row, c.col);
     const want = expected(c);
-    if (!sameValue(got, want)) bad.push(`${c.origin} ${c.formula}: engine ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    if (!sameValue(got, want))
+      bad.push(
+        `${c.origin} ${c.formula}: engine ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`
+      );
   }
   return bad;
 }

@@ -5,7 +5,16 @@
  * generated sheet to the core's values bit for bit.
  */
 import { describe, expect, it } from "vitest";
-import { BASE_MODEL_IDS, MODELS, OPTIMIZER_IDS, optimizer, registerOptimizer, resolveConfig, train, type Model } from "../../../src/core";
+import {
+  BASE_MODEL_IDS,
+  MODELS,
+  OPTIMIZER_IDS,
+  optimizer,
+  registerOptimizer,
+  resolveConfig,
+  train,
+  type Model,
+} from "../../../src/core";
 import { expectEngineAgrees } from "./engine-agrees";
 import { column, plannedRun } from "./fixtures";
 
@@ -21,7 +30,13 @@ const nesterov = optimizer({
     return w - lr * (g + c.beta * v);
   },
   sheet: {
-    state: { v: { group: "Nesterov v", next: (c) => `${c.setting("beta")}*${c.prev("v")}+${c.g}`, note: (g) => `v ← β·v + ${g}` } },
+    state: {
+      v: {
+        group: "Nesterov v",
+        next: (c) => `${c.setting("beta")}*${c.prev("v")}+${c.g}`,
+        note: (g) => `v ← β·v + ${g}`,
+      },
+    },
     update: (c) => `${c.setting("lr")}*(${c.g}+${c.setting("beta")}*${c.state("v")})`,
     note: (w, g) => `new ${w} = ${w} − lr·(${g} + β·v)`,
   },
@@ -46,14 +61,21 @@ describe("an optimizer added as one registry entry", () => {
   for (const model of [...BASE_MODEL_IDS, "relu-3"])
     it(`gives the same epochs in the fast loop as in the recording loop (${model})`, () => {
       for (const gradient of ["analytic", "forward", "central"] as const) {
-        const config = resolveConfig({ model, optimizer: "nesterov", gradient, lr: 1e-5, epochs: 3 });
+        const config = resolveConfig({
+          model,
+          optimizer: "nesterov",
+          gradient,
+          lr: 1e-5,
+          epochs: 3,
+        });
         expect(train(config, { rows: false }).epochs).toEqual(train(config).epochs);
       }
     });
 
   for (const model of BASE_MODEL_IDS)
     it(`has a sheet HyperFormula evaluates to the core's values bit for bit (${model})`, () => {
-      for (const gradient of ["analytic", "forward"] as const) expectEngineAgrees({ model, optimizer: "nesterov", gradient, lr: 1e-5 });
+      for (const gradient of ["analytic", "forward"] as const)
+        expectEngineAgrees({ model, optimizer: "nesterov", gradient, lr: 1e-5 });
     });
 
   it("writes its state and update columns from its formulas", () => {
@@ -67,10 +89,26 @@ describe("an optimizer added as one registry entry", () => {
 describe("the registry's entry types", () => {
   it("refuse, at compile time, an optimizer whose state slot has no formula or that has no update formula", () => {
     const step = (w: number) => w;
-    // @ts-expect-error the slot "v" has no formula in sheet.state
-    const noSlotFormula = optimizer({ id: "x", label: "x", rule: "x", state: ["v"], uses: [], step, sheet: { state: {}, update: () => "0", note: () => "" } });
-    // @ts-expect-error sheet.update is missing
-    const noUpdate = optimizer({ id: "y", label: "y", rule: "y", state: [], uses: [], step, sheet: { state: {}, note: () => "" } });
+    const noSlotFormula = optimizer({
+      id: "x",
+      label: "x",
+      rule: "x",
+      state: ["v"],
+      uses: [],
+      step,
+      // @ts-expect-error the slot "v" has no formula in sheet.state
+      sheet: { state: {}, update: () => "0", note: () => "" },
+    });
+    const noUpdate = optimizer({
+      id: "y",
+      label: "y",
+      rule: "y",
+      state: [],
+      uses: [],
+      step,
+      // @ts-expect-error sheet.update is missing
+      sheet: { state: {}, note: () => "" },
+    });
     expect([noSlotFormula.id, noUpdate.id]).toEqual(["x", "y"]);
   });
 

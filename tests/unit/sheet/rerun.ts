@@ -6,7 +6,12 @@ import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
 import { allFormulas, plannedRun } from "./fixtures";
 
 /** Type `value` into the named input cell inside the engine. */
-function typeInto(hf: ReturnType<typeof evaluatePlan>, plan: SheetPlan, name: string, value: number) {
+function typeInto(
+  hf: ReturnType<typeof evaluatePlan>,
+  plan: SheetPlan,
+  name: string,
+  value: number
+) {
   const n = plan.names.find((x) => x.name === name);
   if (!n) throw new Error(`no name ${name}`);
   hf.setCellContents({ sheet: hf.getSheetId(plan.name)!, row: n.row, col: n.col }, value);
@@ -16,7 +21,11 @@ function typeInto(hf: ReturnType<typeof evaluatePlan>, plan: SheetPlan, name: st
  * Build the sheet at `before`, type the changes into its named cells, and compare every formula
  * cell with the cached values of a fresh core run at `after` (the same layout, proven first).
  */
-export function expectRerunMatches(before: RunOptions, edits: Record<string, number>, after: RunOptions) {
+export function expectRerunMatches(
+  before: RunOptions,
+  edits: Record<string, number>,
+  after: RunOptions
+) {
   const old = plannedRun(before).plan;
   const fresh = plannedRun({ ...before, ...after }).plan;
   expect(allFormulas(fresh)).toEqual(allFormulas(old));
@@ -25,7 +34,9 @@ export function expectRerunMatches(before: RunOptions, edits: Record<string, num
     for (const [name, value] of Object.entries(edits)) typeInto(hf, old, name, value);
     const freshCells = formulaCells(fresh);
     const cells = formulaCells(old);
-    expect(mismatches(hf, old, cells, (c) => freshCells[cells.indexOf(c)].cached).slice(0, 5)).toEqual([]);
+    expect(
+      mismatches(hf, old, cells, (c) => freshCells[cells.indexOf(c)].cached).slice(0, 5)
+    ).toEqual([]);
     // And it really changed: some cell now differs from what the old sheet cached.
     expect(mismatches(hf, old).length).toBeGreaterThan(0);
   } finally {

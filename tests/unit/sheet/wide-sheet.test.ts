@@ -13,15 +13,16 @@ import { STABLE_LR, expectEngineAgrees } from "./engine-agrees";
 
 const GRADIENTS: GradientKind[] = ["analytic", "forward", "central"];
 
-
 describe("a wide ReLU run sheet evaluated by HyperFormula", () => {
   describe("every formula cell equals the core's value bit for bit", () => {
     for (const model of ["relu-2", "relu-8"])
       for (const optimizer of OPTIMIZER_IDS)
         for (const gradient of GRADIENTS)
-          it(`${model}, ${optimizer}, ${gradient} derivative`, () => expectEngineAgrees({ model, optimizer, gradient, lr: STABLE_LR[optimizer] }));
+          it(`${model}, ${optimizer}, ${gradient} derivative`, () =>
+            expectEngineAgrees({ model, optimizer, gradient, lr: STABLE_LR[optimizer] }));
     for (const model of ["relu-3", "relu-4", "relu-5", "relu-6", "relu-7"])
-      it(`${model}, adam, central derivative`, () => expectEngineAgrees({ model, optimizer: "adam", gradient: "central", lr: 0.05 }));
+      it(`${model}, adam, central derivative`, () =>
+        expectEngineAgrees({ model, optimizer: "adam", gradient: "central", lr: 0.05 }));
   });
 
   it("agrees where the layer dies, passes the bound or overflows into #NUM!", () => {
@@ -34,14 +35,26 @@ describe("a wide ReLU run sheet evaluated by HyperFormula", () => {
       expectEngineAgrees(options);
   });
 
-  it("agrees with mini-batches and shuffled epochs", () => expectEngineAgrees({ model: "relu-3", optimizer: "rmsprop", lr: 0.01, batch: 5, shuffleSeed: 4, epochs: 3 }));
+  it("agrees with mini-batches and shuffled epochs", () =>
+    expectEngineAgrees({
+      model: "relu-3",
+      optimizer: "rmsprop",
+      lr: 0.01,
+      batch: 5,
+      shuffleSeed: 4,
+      epochs: 3,
+    }));
 });
 
 describe("the sheet of a wide ReLU layer", () => {
   it("adds the neurons left to right, then d, in ŷ and in every bumped error", () => {
     const { plan } = plannedRun({ model: "relu-2" });
-    expect(formulaOf(plan, "pred", 0)).toMatch(/^=[A-Z]+22\*[A-Z]+22\+[A-Z]+22\*[A-Z]+22\+[A-Z]+22$/);
-    expect(formulaOf(plan, "errA2_up", 0)).toMatch(/^=\([A-Z]+22\*MAX\(0,[A-Z]+22\*D22\+[A-Z]+22\)\+[A-Z]+22\*MAX\(0,\([A-Z]+22\+DiffStep\)\*D22\+[A-Z]+22\)\+[A-Z]+22-E22\)\^2$/);
+    expect(formulaOf(plan, "pred", 0)).toMatch(
+      /^=[A-Z]+22\*[A-Z]+22\+[A-Z]+22\*[A-Z]+22\+[A-Z]+22$/
+    );
+    expect(formulaOf(plan, "errA2_up", 0)).toMatch(
+      /^=\([A-Z]+22\*MAX\(0,[A-Z]+22\*D22\+[A-Z]+22\)\+[A-Z]+22\*MAX\(0,\([A-Z]+22\+DiffStep\)\*D22\+[A-Z]+22\)\+[A-Z]+22-E22\)\^2$/
+    );
     expect(column(plan, "relu2").header).toBe("max(0, z2)");
   });
 
@@ -57,5 +70,9 @@ describe("the sheet of a wide ReLU layer", () => {
 
 describe("rerunning a wide sheet in the workbook", () => {
   it("a new LearningRate recomputes every cell exactly as a fresh core run at that rate", () =>
-    expectRerunMatches({ model: "relu-4", optimizer: "momentum", lr: 1e-5 }, { LearningRate: 3e-5 }, { lr: 3e-5 }));
+    expectRerunMatches(
+      { model: "relu-4", optimizer: "momentum", lr: 1e-5 },
+      { LearningRate: 3e-5 },
+      { lr: 3e-5 }
+    ));
 });

@@ -20,8 +20,13 @@ describe("buildWorkbookPlan", () => {
       { result: run(3e-4), name: "a name much longer than thirty-one characters" },
     ]);
     expect(wb.namesScope).toBe("sheet");
-    expect(wb.sheets.map((s) => s.name)).toEqual(["lr 1e-4 basic", "lr 1e-4 basic (2)", "a name much longer than thirty-"]);
-    for (const s of wb.sheets) for (const c of s.charts) for (const series of c.series) expect(series.x.sheet).toBe(s.name);
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      "lr 1e-4 basic",
+      "lr 1e-4 basic (2)",
+      "a name much longer than thirty-",
+    ]);
+    for (const s of wb.sheets)
+      for (const c of s.charts) for (const series of c.series) expect(series.x.sheet).toBe(s.name);
   });
 
   it("lets every sheet's formulas read their own LearningRate when names are scoped to sheets", () => {
@@ -34,13 +39,26 @@ describe("buildWorkbookPlan", () => {
 
 describe("a long run's sheet", () => {
   it("builds 10,000 steps as one formula template per column rather than one per cell (its speed is in npm run bench)", () => {
-    const result = train(resolveConfig({ model: "two-relu", optimizer: "adam", gradient: "central", lr: 0.01, data: { x: { kind: "range", from: 1, to: 100, step: 1 } }, epochs: 100 }), { rows: true });
+    const result = train(
+      resolveConfig({
+        model: "two-relu",
+        optimizer: "adam",
+        gradient: "central",
+        lr: 0.01,
+        data: { x: { kind: "range", from: 1, to: 100, step: 1 } },
+        epochs: 100,
+      }),
+      { rows: true }
+    );
     const plan = buildRunSheet(result, { name: "Run 1" });
     const t = stepTable(plan);
     expect(t.rows).toBe(10_000);
     for (const c of t.columns) if (c.formula) expect(typeof c.formula.rest).toBe("string");
     // Per-cell objects exist only for the per-epoch summary (100 rows) and the small blocks.
-    const blockCells = plan.blocks.reduce((n, b) => n + b.cells.reduce((m, l) => m + l.length, 0), 0);
+    const blockCells = plan.blocks.reduce(
+      (n, b) => n + b.cells.reduce((m, l) => m + l.length, 0),
+      0
+    );
     expect(blockCells).toBeLessThan(200 * 20);
     expect(JSON.stringify(plan).length / t.rows).toBeLessThan(2_000);
   });

@@ -7,7 +7,10 @@ import { fakeHost } from "../excel/helpers";
 describe("Cancel during Generate's write", () => {
   it("stops between requests and removes the half-written sheet, leaving the workbook as it was", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.12" });
-    const plan = planFor(runFor({ ...presetById("one-neuron")!.options, epochs: 20 }), "1 neuron lr 1e-4");
+    const plan = planFor(
+      runFor({ ...presetById("one-neuron")!.options, epochs: 20 }),
+      "1 neuron lr 1e-4"
+    );
     const stop = new AbortController();
     const progress: number[] = [];
     const write = createWorkbook(host).write(plan, {

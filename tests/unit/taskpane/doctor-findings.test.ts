@@ -8,14 +8,22 @@ import { lrCellOf, planFor, runFor } from "../../../src/taskpane/engine";
 import { fakeHost } from "../excel/helpers";
 import "../../fake-excel/charts-doctor";
 
-const finding = (cells: string[]): Finding => ({
-  code: "absent-categories", severity: "error", title: "t", explanation: "e", fix: "f", fixable: false,
-  evidence: { series: [{ index: 0, name: "√SSE" }], cells, values: [1, 2] },
-} as Finding);
+const finding = (cells: string[]): Finding =>
+  ({
+    code: "absent-categories",
+    severity: "error",
+    title: "t",
+    explanation: "e",
+    fix: "f",
+    fixable: false,
+    evidence: { series: [{ index: 0, name: "√SSE" }], cells, values: [1, 2] },
+  }) as Finding;
 
 describe("a finding's evidence line", () => {
   it("names the cells when Excel gives them", () => {
-    expect(evidenceText(finding(["Run!$B$2:$B$30"]))).toBe('Series "√SSE"; cells Run!$B$2:$B$30; values 1, 2');
+    expect(evidenceText(finding(["Run!$B$2:$B$30"]))).toBe(
+      'Series "√SSE"; cells Run!$B$2:$B$30; values 1, 2'
+    );
   });
 
   it("leaves the cells out when Excel gives values but not their cells (ExcelApi 1.12 to 1.14), instead of 'cells ;'", () => {
@@ -27,10 +35,16 @@ describe("the chart doctor on GradSheet's own fresh charts in Excel 2019 (ExcelA
   it("reports no problem it cannot see, and says which Excel can check the X values", async () => {
     const { host } = fakeHost({ apiVersion: "1.9" });
     const plan = planFor(runFor(presetById("one-neuron")!.options), "1 neuron lr 1e-4");
-    await createWorkbook(host).write(plan, { record: { options: plan.meta, lrCell: lrCellOf(plan) } });
+    await createWorkbook(host).write(plan, {
+      record: { options: plan.meta, lrCell: lrCellOf(plan) },
+    });
     const scan = await scanCharts(host, "active");
     expect(scan.model.charts.length).toBeGreaterThan(0);
     expect(scan.findings).toEqual([]);
-    expect(scan.cantCheck).toEqual([expect.stringMatching(/^Checking whether a chart's X values are linked to your x cells needs Microsoft 365 version 2008\+.*ExcelApi 1\.12\.$/)]);
+    expect(scan.cantCheck).toEqual([
+      expect.stringMatching(
+        /^Checking whether a chart's X values are linked to your x cells needs Microsoft 365 version 2008\+.*ExcelApi 1\.12\.$/
+      ),
+    ]);
   });
 });

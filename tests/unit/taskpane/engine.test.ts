@@ -1,19 +1,49 @@
 import { describe, expect, it } from "vitest";
 import { presetById, wideInit } from "../../../src/core";
-import { lrCellOf, planFor, runFor, runsRowFor, sheetNameFor, summarize, xlsxFor, formatNumber } from "../../../src/taskpane/engine";
+import {
+  lrCellOf,
+  planFor,
+  runFor,
+  runsRowFor,
+  sheetNameFor,
+  summarize,
+  xlsxFor,
+  formatNumber,
+} from "../../../src/taskpane/engine";
 import { parseList, toOptions, type FormValues } from "../../../src/taskpane/form";
 import { plainError } from "../../../src/taskpane/app";
 
 const form: FormValues = {
-  model: "two-relu", dataMode: "target", x: "14, 86; 28", slope: "2", intercept: "30", points: null,
-  optimizer: "sgd", beta: "0.9", beta2: "0.999", eps: "1e-8", lr: "0.0001", epochs: "2", gradient: "forward", h: "0.01",
+  model: "two-relu",
+  dataMode: "target",
+  x: "14, 86; 28",
+  slope: "2",
+  intercept: "30",
+  points: null,
+  optimizer: "sgd",
+  beta: "0.9",
+  beta2: "0.999",
+  eps: "1e-8",
+  lr: "0.0001",
+  epochs: "2",
+  gradient: "forward",
+  h: "0.01",
 };
 
 describe("the pane's engine", () => {
   it("turns form text into run options the core accepts", () => {
     const result = runFor(toOptions(form));
-    expect(result.config).toMatchObject({ model: "two-relu", lr: 1e-4, epochs: 2, gradient: "forward" });
-    expect(result.config.data).toEqual([{ x: 14, y: 58 }, { x: 86, y: 202 }, { x: 28, y: 86 }]);
+    expect(result.config).toMatchObject({
+      model: "two-relu",
+      lr: 1e-4,
+      epochs: 2,
+      gradient: "forward",
+    });
+    expect(result.config.data).toEqual([
+      { x: 14, y: 58 },
+      { x: 86, y: 202 },
+      { x: 28, y: 86 },
+    ]);
   });
 
   it("starts a wide ReLU layer from the core's seeded weights, since equal weights never break the neurons' symmetry", () => {
@@ -23,13 +53,27 @@ describe("the pane's engine", () => {
   });
 
   it("uses the selected cells' points instead of the target line", () => {
-    const result = runFor(toOptions({ ...form, dataMode: "cells", points: [{ x: 1, y: 5 }, { x: 2, y: 9 }] }));
-    expect(result.config.data).toEqual([{ x: 1, y: 5 }, { x: 2, y: 9 }]);
+    const result = runFor(
+      toOptions({
+        ...form,
+        dataMode: "cells",
+        points: [
+          { x: 1, y: 5 },
+          { x: 2, y: 9 },
+        ],
+      })
+    );
+    expect(result.config.data).toEqual([
+      { x: 1, y: 5 },
+      { x: 2, y: 9 },
+    ]);
   });
 
   it("reports bad form input in one plain sentence", () => {
     expect(() => toOptions({ ...form, x: "14, eighty" })).toThrow(/x values must be numbers/);
-    expect(() => runFor(toOptions({ ...form, lr: "-1" }))).toThrow(/learning rate must be a number above 0/i);
+    expect(() => runFor(toOptions({ ...form, lr: "-1" }))).toThrow(
+      /learning rate must be a number above 0/i
+    );
     expect(parseList(" 1,2;3  4 ")).toEqual([1, 2, 3, 4]);
   });
 
@@ -44,14 +88,24 @@ describe("the pane's engine", () => {
     const s = summarize(result);
     expect(s.divergence).toBeNull();
     expect(s.perEpoch[0].rootSse).toBeCloseTo(150.75521153771854, 9);
-    expect(runsRowFor(result, "graddesc")).toMatchObject({ sheet: "graddesc", model: "linear", optimizer: "sgd", lr: 1e-4, epochs: 5, divergedAt: "" });
+    expect(runsRowFor(result, "graddesc")).toMatchObject({
+      sheet: "graddesc",
+      model: "linear",
+      optimizer: "sgd",
+      lr: 1e-4,
+      epochs: 5,
+      divergedAt: "",
+    });
   });
 
   it("names the sheet after the run and finds its LearningRate cell", () => {
     const result = runFor(presetById("two-relu")!.options);
     expect(sheetNameFor(result)).toBe("2 neurons + ReLU lr 1e-4");
     const plan = planFor(result, "R");
-    expect(lrCellOf(plan)).toEqual({ row: plan.names.find((n) => n.name === "LearningRate")!.row, col: plan.names.find((n) => n.name === "LearningRate")!.col });
+    expect(lrCellOf(plan)).toEqual({
+      row: plan.names.find((n) => n.name === "LearningRate")!.row,
+      col: plan.names.find((n) => n.name === "LearningRate")!.col,
+    });
   });
 
   it("builds the same run as an .xlsx file in memory", () => {
@@ -69,8 +123,12 @@ describe("the pane's engine", () => {
 
 describe("plainError", () => {
   it("turns Excel's error codes into sentences a learner can act on", () => {
-    expect(plainError({ code: "RequestPayloadSizeLimitExceeded", message: "x" })).toMatch(/too large/);
+    expect(plainError({ code: "RequestPayloadSizeLimitExceeded", message: "x" })).toMatch(
+      /too large/
+    );
     expect(plainError({ code: "ItemNotFound", message: "x" })).toMatch(/renamed or deleted/);
-    expect(plainError(new Error("The learning rate must be a number above 0."))).toBe("The learning rate must be a number above 0.");
+    expect(plainError(new Error("The learning rate must be a number above 0."))).toBe(
+      "The learning rate must be a number above 0."
+    );
   });
 });

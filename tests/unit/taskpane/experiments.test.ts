@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { GRADDESC_X, MODELS, type RunOptions } from "../../../src/core";
-import { compareExperiment, compareLine, compareRuns, experimentXlsx, formatValue, sweepExperiment, sweepLine, sweepRates } from "../../../src/taskpane/experiments";
+import {
+  compareExperiment,
+  compareLine,
+  compareRuns,
+  experimentXlsx,
+  formatValue,
+  sweepExperiment,
+  sweepLine,
+  sweepRates,
+} from "../../../src/taskpane/experiments";
 
 /** The form's defaults: graddesc's 29 x values on y = 2x + 30, SGD, forward differences. */
 const base = (lr = "0.0001", epochs = "3"): RunOptions => ({
@@ -35,7 +44,9 @@ describe("the Experiments section's comparison", () => {
     const [one, two] = runs;
     expect(one.divergence).toBeNull();
     expect(two.divergence).not.toBeNull();
-    expect(compareLine(runs)).toBe(`1 neuron: final √SSE ${formatValue(one.epochs[2].rootSse)}; 2 neurons diverged at step ${two.divergence!.step}.`);
+    expect(compareLine(runs)).toBe(
+      `1 neuron: final √SSE ${formatValue(one.epochs[2].rootSse)}; 2 neurons diverged at step ${two.divergence!.step}.`
+    );
   });
 
   it("asks for at least one model", () => {
@@ -44,11 +55,19 @@ describe("the Experiments section's comparison", () => {
 
   it("writes the Compare sheet as an experiment and each model's sheet as a run with its LearningRate cell", () => {
     const e = compareExperiment(base(), ["linear", "two-linear", "two-relu"]);
-    expect(e.workbook.sheets.map((s) => s.name)).toEqual(["Compare", MODELS.linear.label, MODELS["two-linear"].label, MODELS["two-relu"].label]);
+    expect(e.workbook.sheets.map((s) => s.name)).toEqual([
+      "Compare",
+      MODELS.linear.label,
+      MODELS["two-linear"].label,
+      MODELS["two-relu"].label,
+    ]);
     expect(e.records.map((r) => r.role)).toEqual(["experiment", "run", "run", "run"]);
     e.workbook.sheets.slice(1).forEach((s, i) => {
       const lr = s.names.find((n) => n.name === "LearningRate")!;
-      expect(e.records[i + 1]).toMatchObject({ lrCell: { row: lr.row, col: lr.col }, options: s.meta });
+      expect(e.records[i + 1]).toMatchObject({
+        lrCell: { row: lr.row, col: lr.col },
+        options: s.meta,
+      });
     });
   });
 });
@@ -61,18 +80,24 @@ describe("the Experiments section's sweep", () => {
   });
 
   it("refuses unusable input in plain words", () => {
-    expect(() => sweepRates("0", "1e-2", "4")).toThrow(/smallest learning rate must be a number above 0, not "0"/);
-    expect(() => sweepRates("1e-3", "1e-5", "4")).toThrow(/largest learning rate must be a number no smaller than 1e-3/);
+    expect(() => sweepRates("0", "1e-2", "4")).toThrow(
+      /smallest learning rate must be a number above 0, not "0"/
+    );
+    expect(() => sweepRates("1e-3", "1e-5", "4")).toThrow(
+      /largest learning rate must be a number no smaller than 1e-3/
+    );
     expect(() => sweepRates("1e-5", "1e-2", "2.5")).toThrow(/whole number from 1 to 200/);
     expect(() => sweepRates("1e-5", "1e-2", "201")).toThrow(/whole number from 1 to 200/);
   });
 
   it("names how many rates diverged, the first one, and the largest stable rate", () => {
     const e = sweepExperiment(base(), sweepRates("1e-6", "1e-2", "9"));
-    const lrs = (e.workbook.sheets[0].meta.lrs as number[]);
+    const lrs = e.workbook.sheets[0].meta.lrs as number[];
     expect(lrs).toHaveLength(9);
     // the linear model on x up to 99: a rate of 1e-2 overshoots at once, 1e-6 cannot diverge
-    expect(e.line).toMatch(/^\d of 9 rates diverged, the first at [\d.e-]+ \(step \d+\); largest stable rate [\d.e-]+\.$/);
+    expect(e.line).toMatch(
+      /^\d of 9 rates diverged, the first at [\d.e-]+ \(step \d+\); largest stable rate [\d.e-]+\.$/
+    );
     expect(e.records).toEqual([{ role: "experiment", options: e.workbook.sheets[0].meta }]);
   });
 
@@ -82,8 +107,15 @@ describe("the Experiments section's sweep", () => {
       { lr: 1e-4, epochs: [], divergence: null },
       { lr: 1e-3, epochs: [], divergence: { epoch: 1, row: 13, step: 13, reason: "" } },
     ] as never;
-    expect(sweepLine({ runs, largestStable: 1e-4 })).toBe("1 of 3 rates diverged, the first at 0.001 (step 13); largest stable rate 1e-4.");
-    expect(sweepLine({ runs: [{ lr: 1e-5, epochs: [], divergence: null }] as never, largestStable: 1e-5 })).toBe("None of 1 rate diverged; largest stable rate 1e-5.");
+    expect(sweepLine({ runs, largestStable: 1e-4 })).toBe(
+      "1 of 3 rates diverged, the first at 0.001 (step 13); largest stable rate 1e-4."
+    );
+    expect(
+      sweepLine({
+        runs: [{ lr: 1e-5, epochs: [], divergence: null }] as never,
+        largestStable: 1e-5,
+      })
+    ).toBe("None of 1 rate diverged; largest stable rate 1e-5.");
   });
 });
 
@@ -95,7 +127,14 @@ describe("the Experiments section without Excel", () => {
   });
 
   it("formats rates as a learner writes them", () => {
-    expect([1e-5, 3.16227766e-5, 1e-4, 0.01, 12.3456, Infinity].map(formatValue)).toEqual(["1e-5", "3.1623e-5", "1e-4", "0.01", "12.346", "overflow (#NUM!)"]);
+    expect([1e-5, 3.16227766e-5, 1e-4, 0.01, 12.3456, Infinity].map(formatValue)).toEqual([
+      "1e-5",
+      "3.1623e-5",
+      "1e-4",
+      "0.01",
+      "12.346",
+      "overflow (#NUM!)",
+    ]);
   });
 });
 
@@ -103,14 +142,25 @@ describe("landscapeExperiment", () => {
   it("writes the live run sheet first, then its landscape sheet, recording the run as a run", async () => {
     const { landscapeExperiment } = await import("../../../src/taskpane/experiments");
     const e = landscapeExperiment({ model: "linear", epochs: 2, lr: 1e-4, init: 1 });
-    expect(e.workbook.sheets.map((s) => s.name)).toEqual(["1 neuron lr 1e-4", "1 neuron lr 1e-4 landscape"]);
+    expect(e.workbook.sheets.map((s) => s.name)).toEqual([
+      "1 neuron lr 1e-4",
+      "1 neuron lr 1e-4 landscape",
+    ]);
     expect(e.records.map((r) => r.role)).toEqual(["run", "experiment"]);
     expect(e.line).toMatch(/^The path after 2 epochs: final √SSE [\d.]+\.$/);
   });
 
   it("says where a diverging run leaves the map", async () => {
     const { landscapeExperiment } = await import("../../../src/taskpane/experiments");
-    expect(landscapeExperiment({ model: "two-linear", gradient: "forward", epochs: 1, lr: 1e-4, init: 1 }).line).toBe("The path leaves the map: the run diverged at step 27.");
+    expect(
+      landscapeExperiment({
+        model: "two-linear",
+        gradient: "forward",
+        epochs: 1,
+        lr: 1e-4,
+        init: 1,
+      }).line
+    ).toBe("The path leaves the map: the run diverged at step 27.");
   });
 
   it("refuses runs too long to record, in one sentence", async () => {

@@ -3,7 +3,13 @@
  * built-ins. Importing the module installs nothing here: Node has every one of them.
  */
 import { describe, expect, it } from "vitest";
-import { flat, flatMap, fromEntries, Utf8Decoder, Utf8Encoder } from "../../../src/taskpane/polyfills";
+import {
+  flat,
+  flatMap,
+  fromEntries,
+  Utf8Decoder,
+  Utf8Encoder,
+} from "../../../src/taskpane/polyfills";
 
 describe("the ES2019 polyfills", () => {
   it("flat spreads nested arrays as deep as asked, default one level", () => {
@@ -22,17 +28,29 @@ describe("the ES2019 polyfills", () => {
   });
 
   it("fromEntries builds an object from any iterable of pairs", () => {
-    const m = new Map<string, unknown>([["a", 1], ["b", [2]]]);
+    const m = new Map<string, unknown>([
+      ["a", 1],
+      ["b", [2]],
+    ]);
     expect(fromEntries(m)).toEqual(Object.fromEntries(m));
     expect(fromEntries([["k", "v"]] as const)).toEqual({ k: "v" });
   });
 });
 
 describe("the UTF-8 TextEncoder/TextDecoder polyfills", () => {
-  const samples = ["", "plain ASCII", "√SSE · β₂ = 0.999 · é ß", "𝔸𝔹 emoji 😀 and CJK 漢字", "<c r=\"A1\"><v>1</v></c>"];
+  const samples = [
+    "",
+    "plain ASCII",
+    "√SSE · β₂ = 0.999 · é ß",
+    "𝔸𝔹 emoji 😀 and CJK 漢字",
+    '<c r="A1"><v>1</v></c>',
+  ];
 
   it("encode exactly as the standard encoder", () => {
-    for (const s of samples) expect(Array.from(new Utf8Encoder().encode(s))).toEqual(Array.from(new TextEncoder().encode(s)));
+    for (const s of samples)
+      expect(Array.from(new Utf8Encoder().encode(s))).toEqual(
+        Array.from(new TextEncoder().encode(s))
+      );
   });
 
   it("decode well-formed UTF-8 (arrays, views and buffers) exactly as the standard decoder", () => {

@@ -3,7 +3,13 @@
  * test's hands: each `sleep` is a promise the test settles, so no test waits on real time.
  */
 import { describe, expect, it } from "vitest";
-import { BROWSER_WAIT_MS, decideStart, openedByOffice, SLOW_MS, type StartEnv } from "../../../src/taskpane/startup";
+import {
+  BROWSER_WAIT_MS,
+  decideStart,
+  openedByOffice,
+  SLOW_MS,
+  type StartEnv,
+} from "../../../src/taskpane/startup";
 
 const EXCEL = "Excel";
 
@@ -35,28 +41,63 @@ function env(over: Partial<StartEnv> = {}) {
     ...over,
   };
   const tick = () => new Promise((r) => setImmediate(r));
-  return { e, ready, fire: async (ms: number) => (timers.get(ms)!.resolve(), await tick()), slow: () => slow, tick };
+  return {
+    e,
+    ready,
+    fire: async (ms: number) => (timers.get(ms)!.resolve(), await tick()),
+    slow: () => slow,
+    tick,
+  };
 }
 
 describe("openedByOffice", () => {
   const none = { search: "", windowName: "", session: null, bridges: {} };
   it("sees Office's _host_Info in the URL", () => {
-    expect(openedByOffice({ ...none, search: "?_host_Info=Excel$Win32$16.01$en-US$$$$0" })).toBe(true);
+    expect(openedByOffice({ ...none, search: "?_host_Info=Excel$Win32$16.01$en-US$$$$0" })).toBe(
+      true
+    );
     expect(openedByOffice({ ...none, search: "?et=&_host_Info=Excel|Web|16.00|en-US" })).toBe(true);
   });
   it("sees the host info office.js kept in sessionStorage or window.name", () => {
-    expect(openedByOffice({ ...none, session: { getItem: (k) => (k === "hostInfoValue" ? "Excel$Mac$16.01$en-US" : null) } })).toBe(true);
-    expect(openedByOffice({ ...none, windowName: JSON.stringify({ hostInfo: "Excel|Web|16.00|en-US" }) })).toBe(true);
+    expect(
+      openedByOffice({
+        ...none,
+        session: { getItem: (k) => (k === "hostInfoValue" ? "Excel$Mac$16.01$en-US" : null) },
+      })
+    ).toBe(true);
+    expect(
+      openedByOffice({ ...none, windowName: JSON.stringify({ hostInfo: "Excel|Web|16.00|en-US" }) })
+    ).toBe(true);
   });
   it("sees the host bridges of Office's web views (WebView2, WKWebView, IE's external.GetHostInfo)", () => {
     expect(openedByOffice({ ...none, bridges: { chrome: { webview: {} } } })).toBe(true);
-    expect(openedByOffice({ ...none, bridges: { webkit: { messageHandlers: { Agave: {} } } } })).toBe(true);
-    expect(openedByOffice({ ...none, bridges: { external: { GetHostInfo: () => "" } } })).toBe(true);
+    expect(
+      openedByOffice({ ...none, bridges: { webkit: { messageHandlers: { Agave: {} } } } })
+    ).toBe(true);
+    expect(openedByOffice({ ...none, bridges: { external: { GetHostInfo: () => "" } } })).toBe(
+      true
+    );
   });
   it("is false in a plain browser, also with an unrelated window.name or a refusing sessionStorage", () => {
     expect(openedByOffice(none)).toBe(false);
-    expect(openedByOffice({ ...none, search: "?host=Excel", windowName: "not json", bridges: { chrome: {}, external: {} } })).toBe(false);
-    expect(openedByOffice({ ...none, session: { getItem: () => { throw new Error("denied"); } } })).toBe(false);
+    expect(
+      openedByOffice({
+        ...none,
+        search: "?host=Excel",
+        windowName: "not json",
+        bridges: { chrome: {}, external: {} },
+      })
+    ).toBe(false);
+    expect(
+      openedByOffice({
+        ...none,
+        session: {
+          getItem: () => {
+            throw new Error("denied");
+          },
+        },
+      })
+    ).toBe(false);
   });
 });
 

@@ -34,7 +34,10 @@ describe("the worker's plan job", () => {
   });
 
   it("posts one plain sentence for invalid options", () => {
-    expect(posted({ kind: "plan", options: { ...options, epochs: 0 } }).at(-1)).toEqual({ kind: "error", message: expect.stringMatching(/epochs/i) });
+    expect(posted({ kind: "plan", options: { ...options, epochs: 0 } }).at(-1)).toEqual({
+      kind: "error",
+      message: expect.stringMatching(/epochs/i),
+    });
   });
 });
 
@@ -56,13 +59,21 @@ describe("runJob", () => {
   it("does a small run on the pane's thread, without showing Cancel", async () => {
     const cancel = { hidden: true } as HTMLElement;
     const progress: string[] = [];
-    const answer = await runJob({ kind: "plan", options }, { progress: (_, text) => progress.push(text), cancel });
+    const answer = await runJob(
+      { kind: "plan", options },
+      { progress: (_, text) => progress.push(text), cancel }
+    );
     expect(answer.plan).toEqual(planFor(runFor(options), sheetNameFor(runFor(options))));
     expect(progress).toEqual(["Training…", "Building the sheet…"]);
     expect(cancel.hidden).toBe(true);
   });
 
   it("refuses invalid options before any work starts", async () => {
-    await expect(runJob({ kind: "plan", options: { ...options, lr: "fast" } }, { progress: () => undefined, cancel: {} as HTMLElement })).rejects.toThrow(/learning rate/i);
+    await expect(
+      runJob(
+        { kind: "plan", options: { ...options, lr: "fast" } },
+        { progress: () => undefined, cancel: {} as HTMLElement }
+      )
+    ).rejects.toThrow(/learning rate/i);
   });
 });

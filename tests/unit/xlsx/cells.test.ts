@@ -14,14 +14,18 @@ describe("valueCell", () => {
 
   it("writes numbers in their shortest round-trip form, -0 as 0 and non-finite numbers as #NUM!", () => {
     const sst = new SharedStrings();
-    expect(valueCell("B2", 3, 0.1 + 0.2, sst)).toBe('<c r="B2" s="3"><v>0.30000000000000004</v></c>');
+    expect(valueCell("B2", 3, 0.1 + 0.2, sst)).toBe(
+      '<c r="B2" s="3"><v>0.30000000000000004</v></c>'
+    );
     expect(valueCell("B2", undefined, -0, sst)).toBe('<c r="B2"><v>0</v></c>');
     expect(valueCell("B2", undefined, 5e-324, sst)).toBe('<c r="B2"><v>5e-324</v></c>');
     expect(valueCell("B2", undefined, Infinity, sst)).toBe('<c r="B2" t="e"><v>#NUM!</v></c>');
   });
 
-  it("writes booleans as t=\"b\"", () => {
-    expect(valueCell("C1", undefined, false, new SharedStrings())).toBe('<c r="C1" t="b"><v>0</v></c>');
+  it('writes booleans as t="b"', () => {
+    expect(valueCell("C1", undefined, false, new SharedStrings())).toBe(
+      '<c r="C1" t="b"><v>0</v></c>'
+    );
   });
 
   it("stores each distinct text once and counts every use", () => {
@@ -33,18 +37,22 @@ describe("valueCell", () => {
   it("escapes markup and drops characters XML cannot hold", () => {
     const sst = new SharedStrings();
     sst.index('a<b & "c"\u0001');
-    expect(sst.xml()).toContain("<t xml:space=\"preserve\">a&lt;b &amp; &quot;c&quot;</t>");
+    expect(sst.xml()).toContain('<t xml:space="preserve">a&lt;b &amp; &quot;c&quot;</t>');
   });
 });
 
 describe("formulaCell", () => {
   it("writes the formula without '=' and the cached value in <v>", () => {
-    expect(formulaCell("E5", 3, { kind: "plain", formula: "=(B5-E5)^2" }, 4)).toBe('<c r="E5" s="3"><f>(B5-E5)^2</f><v>4</v></c>');
+    expect(formulaCell("E5", 3, { kind: "plain", formula: "=(B5-E5)^2" }, 4)).toBe(
+      '<c r="E5" s="3"><f>(B5-E5)^2</f><v>4</v></c>'
+    );
   });
 
   it("writes error, text, boolean, empty and overflowed results with their types", () => {
     const f = { kind: "plain", formula: "=X1" } as const;
-    expect(formulaCell("A1", undefined, f, { error: "#DIV/0!" })).toBe('<c r="A1" t="e"><f>X1</f><v>#DIV/0!</v></c>');
+    expect(formulaCell("A1", undefined, f, { error: "#DIV/0!" })).toBe(
+      '<c r="A1" t="e"><f>X1</f><v>#DIV/0!</v></c>'
+    );
     expect(formulaCell("A1", undefined, f, "ok")).toBe('<c r="A1" t="str"><f>X1</f><v>ok</v></c>');
     expect(formulaCell("A1", undefined, f, true)).toBe('<c r="A1" t="b"><f>X1</f><v>1</v></c>');
     expect(formulaCell("A1", undefined, f, null)).toBe('<c r="A1" t="str"><f>X1</f><v></v></c>');
@@ -52,14 +60,21 @@ describe("formulaCell", () => {
   });
 
   it("writes a shared group's master with its range and the members with the group id only", () => {
-    expect(formulaCell("F6", undefined, { kind: "master", formula: "=D6*B6", ref: "F6:F9", si: 2 }, 1))
-      .toBe('<c r="F6"><f t="shared" ref="F6:F9" si="2">D6*B6</f><v>1</v></c>');
-    expect(formulaCell("F7", undefined, { kind: "member", si: 2 }, 1)).toBe('<c r="F7"><f t="shared" si="2"/><v>1</v></c>');
+    expect(
+      formulaCell("F6", undefined, { kind: "master", formula: "=D6*B6", ref: "F6:F9", si: 2 }, 1)
+    ).toBe('<c r="F6"><f t="shared" ref="F6:F9" si="2">D6*B6</f><v>1</v></c>');
+    expect(formulaCell("F7", undefined, { kind: "member", si: 2 }, 1)).toBe(
+      '<c r="F7"><f t="shared" si="2"/><v>1</v></c>'
+    );
   });
 
   it("refuses a formula cell without a cached value, and a formula without '='", () => {
-    expect(() => formulaCell("A1", undefined, { kind: "plain", formula: "=1" }, undefined)).toThrow(/A1 has no cached value/);
-    expect(() => formulaCell("A1", undefined, { kind: "plain", formula: "1+1" }, 2)).toThrow(/does not start with "="/);
+    expect(() => formulaCell("A1", undefined, { kind: "plain", formula: "=1" }, undefined)).toThrow(
+      /A1 has no cached value/
+    );
+    expect(() => formulaCell("A1", undefined, { kind: "plain", formula: "1+1" }, 2)).toThrow(
+      /does not start with "="/
+    );
   });
 });
 
@@ -77,8 +92,12 @@ describe("writeWorkbook: cells", () => {
     const cells = cellsOf(sheet);
     const first = TABLE_ROW + 2;
     expect(cells.get(`D${first}`)).toMatch(/<f>\$C\$4<\/f>/);
-    expect(cells.get(`D${first + 1}`)).toMatch(new RegExp(`<f t="shared" ref="D${first + 1}:D${first + 39}" si="\\d+">J${first}</f>`));
-    expect(cells.get(`F${first}`)).toMatch(new RegExp(`<f t="shared" ref="F${first}:F${first + 39}" si="\\d+">`));
+    expect(cells.get(`D${first + 1}`)).toMatch(
+      new RegExp(`<f t="shared" ref="D${first + 1}:D${first + 39}" si="\\d+">J${first}</f>`)
+    );
+    expect(cells.get(`F${first}`)).toMatch(
+      new RegExp(`<f t="shared" ref="F${first}:F${first + 39}" si="\\d+">`)
+    );
     expect(sheet.match(/<f t="shared" si="\d+"\/>/g)?.length).toBe(8 * 40 - 2 * 2 - 6);
   });
 
@@ -114,7 +133,10 @@ describe("writeWorkbook: cells", () => {
   });
 
   it("writes rows in order with cells in column order", () => {
-    const refs = [...sheet.matchAll(/<c r="([A-Z]+)(\d+)"/g)].map((m) => [Number(m[2]), m[1].length * 100 + m[1].charCodeAt(0)]);
+    const refs = [...sheet.matchAll(/<c r="([A-Z]+)(\d+)"/g)].map((m) => [
+      Number(m[2]),
+      m[1].length * 100 + m[1].charCodeAt(0),
+    ]);
     const sorted = [...refs].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
     expect(refs).toEqual(sorted);
   });

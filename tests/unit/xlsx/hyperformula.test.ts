@@ -18,7 +18,8 @@ function sheetOf(ws: ExcelJS.Worksheet): { rows: Raw[][]; cached: Map<string, un
       if (cell.formula) {
         v = `=${cell.formula}`;
         cached.set(cell.address, cell.result ?? "");
-      } else if (typeof cell.value === "string") v = cell.value.startsWith("=") ? `'${cell.value}` : cell.value;
+      } else if (typeof cell.value === "string")
+        v = cell.value.startsWith("=") ? `'${cell.value}` : cell.value;
       else if (typeof cell.value === "number" || typeof cell.value === "boolean") v = cell.value;
       rows[r - 1][c - 1] = v;
     });
@@ -32,7 +33,11 @@ async function evaluate(bytes: Uint8Array) {
   const ws = wb.getWorksheet("Run")!;
   const { rows, cached } = sheetOf(ws);
   const names = wb.definedNames.model.map((n) => ({ name: n.name, expression: `=${n.ranges[0]}` }));
-  const hf = HyperFormula.buildFromSheets({ Run: rows }, { licenseKey: "gpl-v3", smartRounding: false }, names);
+  const hf = HyperFormula.buildFromSheets(
+    { Run: rows },
+    { licenseKey: "gpl-v3", smartRounding: false },
+    names
+  );
   const value = (address: string) => {
     const cell = ws.getCell(address);
     const v = hf.getCellValue({ sheet: 0, row: Number(cell.row) - 1, col: Number(cell.col) - 1 });

@@ -23,22 +23,26 @@ describe("the doctor's reader on shared formulas", () => {
 
   it("reads the core's cached value from every shared-formula member a chart plots", () => {
     let members = 0;
-    for (const chart of model.charts) for (const s of chart.series) for (const src of [s.x, s.y]) {
-      const ref = src.kind === "ref" ? parseRef(src.ref) : null;
-      const j = ref ? ref.col - steps.col : -1;
-      const column = steps.columns[j];
-      if (!ref || !column?.formula || ref.row <= steps.row) continue;
-      const sheet = model.sheets.find((x) => x.name === ref.sheet)!;
-      for (let r = ref.row; r < ref.row + ref.rows; r++) {
-        const i = r - steps.row - 1;
-        const xml = cells.get(a1(r, ref.col))!;
-        if (!/<f t="shared" si="\d+"\/>/.test(xml)) continue;
-        members++;
-        const cached = column.cached![i];
-        const got = sheet.values[r - sheet.top]?.[ref.col - sheet.left];
-        expect(got, `${a1(r, ref.col)}`).toBe(typeof cached === "number" && Number.isFinite(cached) ? cached : null);
-      }
-    }
+    for (const chart of model.charts)
+      for (const s of chart.series)
+        for (const src of [s.x, s.y]) {
+          const ref = src.kind === "ref" ? parseRef(src.ref) : null;
+          const j = ref ? ref.col - steps.col : -1;
+          const column = steps.columns[j];
+          if (!ref || !column?.formula || ref.row <= steps.row) continue;
+          const sheet = model.sheets.find((x) => x.name === ref.sheet)!;
+          for (let r = ref.row; r < ref.row + ref.rows; r++) {
+            const i = r - steps.row - 1;
+            const xml = cells.get(a1(r, ref.col))!;
+            if (!/<f t="shared" si="\d+"\/>/.test(xml)) continue;
+            members++;
+            const cached = column.cached![i];
+            const got = sheet.values[r - sheet.top]?.[ref.col - sheet.left];
+            expect(got, `${a1(r, ref.col)}`).toBe(
+              typeof cached === "number" && Number.isFinite(cached) ? cached : null
+            );
+          }
+        }
     expect(members).toBeGreaterThan(steps.rows);
   });
 });

@@ -27,7 +27,15 @@ describe("writeWorkbook: sheet names", () => {
   });
 
   it("makes two sheets with the same name unique", () => {
-    const q = parts(writeWorkbook({ sheets: [sgdPlan({ name: "Run" }), sgdPlan({ name: "run" })], namesScope: "sheet" }));
-    expect([...q["xl/workbook.xml"].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Run", "run (2)"]);
+    const q = parts(
+      writeWorkbook({
+        sheets: [sgdPlan({ name: "Run" }), sgdPlan({ name: "run" })],
+        namesScope: "sheet",
+      })
+    );
+    expect([...q["xl/workbook.xml"].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "Run",
+      "run (2)",
+    ]);
   });
 });

@@ -82,7 +82,11 @@ describe("the workbook compressed by zlib", () => {
 
   it("ends each chunk but the last without the final-block bit, so the chunks concatenate", () => {
     const text = new TextEncoder().encode("<row/>".repeat(1000));
-    const joined = Buffer.concat([zlibDeflate(text, false, 6), zlibDeflate(text, false, 1), zlibDeflate(text, true, 9)]);
+    const joined = Buffer.concat([
+      zlibDeflate(text, false, 6),
+      zlibDeflate(text, false, 1),
+      zlibDeflate(text, true, 9),
+    ]);
     expect(inflateRawSync(joined).toString()).toBe("<row/>".repeat(3000));
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * The chart doctor watching the workbook: every chart added, selected or deselected (ExcelApi 1.8)
+ * is scanned and reported as it happens.
+ */
+import { DOCTOR_API, scanCharts, type DoctorScan } from "./doctor";
+import { syncWithin, type ExcelHost } from "./host";
+
+/** A running watch: call `stop()` to remove the handlers. */
+export interface ChartWatch {
+  stop(): Promise<void>;
+}
+
+/**
+ * Watch every sheet's charts (added, selected, deselected: ExcelApi 1.8) and report each changed
+ * chart's scan to `onScan`. Returns null, with the reason, on an Excel without ExcelApi 1.8.
+ */
+export async function watchCharts(
+  host: ExcelHost,
+  onScan: (scan: DoctorScan) => void,
+  onError: (e: unknown) => void = () => undefined
+): Promise<ChartWatch | { unsupported: string }> {
+  if (!host.supports(DOCTOR_API.events))
+    return {
+      unsupported:
+        "Checking charts as you add them needs ExcelApi 1.8 (Excel 2021 or Microsoft 365); use Check charts instead.",
+    };
+  const handle = (e: { worksheetId: string; chartId: string }) => {
+    scanCharts(host, { worksheetId: e.worksheetId, chartId: e.chartId }).then(onScan, onError);
+  };
+  const results: OfficeExtension.EventHandlerResult<unknown>[] = [];
+  await host.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets.load("items/id");
+    await syncWithin(ctx, host.syncTimeoutMs);
+    for (const ws of sheets.items) {
+      results.push(
+        ws.charts.onAdded.add(async (e) => handle(e)) as OfficeExtension.EventHandlerResult<unknown>
+      );
+      results.push(
+        ws.charts.onActivated.add(async (e) =>
+          handle(e)
+        ) as OfficeExtension.EventHandlerResult<unknown>
+      );
+      results.push(
+        ws.charts.onDeactivated.add(async (e) =>
+          handle(e)
+        ) as OfficeExtension.EventHandlerResult<unknown>
+      );
+    }
+    await syncWithin(ctx, host.syncTimeoutMs);
+  });
+  return {
+    stop: async () => {
+      for (const r of results) {
+        r.remove();
+        await r.context.sync();
+      }
+    },
+  };
+}
