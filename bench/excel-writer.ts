@@ -10,7 +10,7 @@ import { buildRunSheet } from "../src/sheet";
 import { planCellCount } from "../src/excel/plan-ops";
 import { REQUEST_BUDGET, writePlan } from "../src/excel/write-run";
 import type { ExcelHost } from "../src/excel/host";
-import { createFakeExcel } from "../tests/fake-excel";
+import { createFakeExcel } from "../fake-excel";
 import type { BenchResult } from "./lib/types";
 
 const now = (): number => performance.now() / 1000;

@@ -6,8 +6,8 @@
 import { applyDoctorFixes, scanCharts, watchCharts } from "../../../src/excel";
 import type { ExcelHost } from "../../../src/excel/host";
 import { mountDoctorPanel } from "../../../src/taskpane/doctor-panel";
-import { cellKey, createFakeExcel } from "../../fake-excel";
-import { fireChartEvent, userChart } from "../../fake-excel/charts-doctor";
+import { cellKey, createFakeExcel } from "../../../fake-excel";
+import { fireChartEvent, userChart } from "../../../fake-excel/charts-doctor";
 
 const fake = createFakeExcel({ apiVersion: "1.15" });
 const sheet = fake.state.sheets[0];

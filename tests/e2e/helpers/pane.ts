@@ -52,7 +52,7 @@ export async function buildPane(): Promise<{ dir: string; fakeBundle: string }> 
     mode: "development",
     devtool: false,
     context: root,
-    entry: { "fake-excel": "./tests/fake-excel/browser.ts" },
+    entry: { "fake-excel": "./fake-excel/browser.ts" },
     output: { path: fakeDir, filename: "[name].js" },
     resolve: { extensions: [".ts", ".js"] },
     module: {

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 
-const SRC = resolve(__dirname, "../../../src");
+const ROOT = resolve(__dirname, "../../..");
+const SRC = join(ROOT, "src");
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -73,6 +74,15 @@ function leaving(layer: string, allowed: string[]): string[] {
   );
 }
 
+/** "file → import" for each import of the files under `dir` (from the repository root) that reaches tests/. */
+function intoTests(dir: string): string[] {
+  return sourceFiles(join(ROOT, dir)).flatMap((path) =>
+    facts(path, readFileSync(path, "utf8"))
+      .imports.filter((i) => i === "../tests" || i.startsWith("../tests/"))
+      .map((i) => `${relative(ROOT, path).split(sep).join("/")} → ${i.slice(3)}`)
+  );
+}
+
 describe("the layers of src/", () => {
   it("finds the source tree", () => {
     for (const layer of ["core", "sheet", "doctor", "excel", "xlsx", "taskpane", "cli"]) {
@@ -106,6 +116,13 @@ describe("the layers of src/", () => {
     ).toEqual([]);
   });
 
+  it("bench/ and the Excel fake import nothing from tests/: both stand on their own", () => {
+    expect(sourceFiles(join(ROOT, "bench")).length).toBeGreaterThan(2);
+    expect(sourceFiles(join(ROOT, "fake-excel")).length).toBeGreaterThan(2);
+    expect(intoTests("bench")).toEqual([]);
+    expect(intoTests("fake-excel")).toEqual([]);
+  });
+
   it("names Office only in src/excel and the pane's and ribbon's entry points", () => {
     const entryPoints = ["taskpane/index.ts", "commands/commands.ts"];
     const offenders = files.filter(
@@ -132,5 +149,13 @@ describe("the layer check itself", () => {
     expect(imports).toEqual(["sheet/address"]);
     expect(packages).toEqual(["fflate"]);
     expect(layerOf(imports[0])).toBe("sheet");
+  });
+
+  it("resolves a bench file's import of the tests to tests/", () => {
+    const { imports } = facts(
+      join(ROOT, "bench", "x.ts"),
+      'import { f } from "../tests/helpers/sgd-plan";\nimport { g } from "../fake-excel";'
+    );
+    expect(imports).toEqual(["../tests/helpers/sgd-plan", "../fake-excel"]);
   });
 });

@@ -7,8 +7,8 @@ import {
 } from "../../../src/excel/doctor";
 import { watchCharts } from "../../../src/excel/doctor-watch";
 import { applyDoctorFixes } from "../../../src/excel/doctor-fix";
-import { cellKey, type FakeExcel } from "../../fake-excel";
-import { chartHandlerCount, fireChartEvent, userChart } from "../../fake-excel/charts-doctor";
+import { cellKey, type FakeExcel } from "../../../fake-excel";
+import { chartHandlerCount, fireChartEvent, userChart } from "../../../fake-excel/charts-doctor";
 import { fakeHost } from "../excel/helpers";
 
 /** Put rows of values on a sheet from A1 down. */

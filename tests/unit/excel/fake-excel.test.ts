@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFakeExcel, FakeOfficeError } from "../../fake-excel";
+import { createFakeExcel, FakeOfficeError } from "../../../fake-excel";
 
 describe("the fake Excel", () => {
   it("throws like Office.js when a property is read before load and sync", async () => {

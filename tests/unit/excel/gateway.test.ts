@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createWorkbook } from "../../../src/excel/gateway";
 import { writePlan } from "../../../src/excel/write-run";
 import { NeedsNewerExcel } from "../../../src/excel/requirements";
-import { cellKey } from "../../fake-excel";
+import { cellKey } from "../../../fake-excel";
 import { runPlan } from "./fixtures";
 import { content, fakeHost, sheetNamed } from "./helpers";
 

@@ -3,8 +3,8 @@ import { expect } from "vitest";
 import type { ExcelHost } from "../../../src/excel/host";
 import { formulaAt } from "../../../src/sheet/address";
 import type { CachedValue, SheetPlan } from "../../../src/sheet/plan";
-import { cellKey, createFakeExcel, type FakeExcel, type FakeSheet } from "../../fake-excel";
-import { runtimeRun, type WireRequest } from "../../fake-excel/office-runtime";
+import { cellKey, createFakeExcel, type FakeExcel, type FakeSheet } from "../../../fake-excel";
+import { runtimeRun, type WireRequest } from "../../../fake-excel/office-runtime";
 
 /**
  * An ExcelHost backed by a fake (ExcelApi `apiVersion`). With `runtime`, the code under test runs

@@ -22,7 +22,7 @@ import {
   buildSweepSheet,
 } from "../../../src/sheet/experiments";
 import type { SheetPlan } from "../../../src/sheet/plan";
-import { officeRuntime } from "../../fake-excel/office-runtime";
+import { officeRuntime } from "../../../fake-excel/office-runtime";
 import { expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
 
 /** Excel on the web refuses requests over 5 MB; GradSheet promises 4 MB (decimal) as Office.js serialises them. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { scanCharts } from "../../../src/excel/doctor";
 import { createWorkbook, writePlan } from "../../../src/excel";
-import { cellKey } from "../../fake-excel";
-import { userChart } from "../../fake-excel/charts-doctor";
+import { cellKey } from "../../../fake-excel";
+import { userChart } from "../../../fake-excel/charts-doctor";
 import { runPlan } from "./fixtures";
 import { fakeHost } from "./helpers";
 

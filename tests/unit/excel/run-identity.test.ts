@@ -4,7 +4,7 @@ import { createWorkbook, writePlan } from "../../../src/excel";
 import { META_NAMESPACE as EXCEL_NAMESPACE } from "../../../src/excel/meta";
 import { buildRunSheet } from "../../../src/sheet";
 import { META_NAMESPACE, runWorkbook } from "../../../src/xlsx";
-import { openXlsx } from "../../fake-excel/open-xlsx";
+import { openXlsx } from "../../../fake-excel/open-xlsx";
 import { content, expectSheetEqualsPlan, fakeHost, hostOf, sheetNamed } from "./helpers";
 
 const result = () => train(resolveConfig(presetById("two-relu")!.options), { rows: true });

@@ -7,8 +7,8 @@ import { initForModel, resolveConfig, train, type RunOptions } from "../../../sr
 import { checkSheet, createWorkbook, scanCharts, writePlan, writePlans } from "../../../src/excel";
 import { buildRunSheet } from "../../../src/sheet";
 import { buildCompareWorkbook } from "../../../src/sheet/experiments";
-import { cellKey } from "../../fake-excel";
-import { userChart } from "../../fake-excel/charts-doctor";
+import { cellKey } from "../../../fake-excel";
+import { userChart } from "../../../fake-excel/charts-doctor";
 import { content, coreCalculation, fakeHost, sheetNamed } from "./helpers";
 
 const options = (lr: number): RunOptions => ({

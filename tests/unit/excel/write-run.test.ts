@@ -3,7 +3,7 @@ import { writePlan, REQUEST_BUDGET } from "../../../src/excel/write-run";
 import { SyncTimeout } from "../../../src/excel/host";
 import { NeedsNewerExcel } from "../../../src/excel/requirements";
 import { INDEX_SETTING } from "../../../src/excel/meta";
-import { snapshot } from "../../fake-excel";
+import { snapshot } from "../../../fake-excel";
 import { runPlan } from "./fixtures";
 import { presetById, resolveConfig, train } from "../../../src/core";
 import { STYLES, buildRunSheet } from "../../../src/sheet";

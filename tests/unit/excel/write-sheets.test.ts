@@ -7,7 +7,7 @@ import { initForModel, resolveConfig, train, type ModelId } from "../../../src/c
 import { buildCompareWorkbook, buildSweepSheet } from "../../../src/sheet/experiments";
 import { logSpace, sweep } from "../../../src/core";
 import type { SheetPlan } from "../../../src/sheet/plan";
-import { snapshot } from "../../fake-excel";
+import { snapshot } from "../../../fake-excel";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
 import { lrCellOf } from "../../../src/taskpane/engine";
 

@@ -6,7 +6,7 @@ import { scanCharts } from "../../../src/excel/doctor";
 import { createWorkbook } from "../../../src/excel/gateway";
 import { lrCellOf, planFor, runFor } from "../../../src/taskpane/engine";
 import { fakeHost } from "../excel/helpers";
-import "../../fake-excel/charts-doctor";
+import "../../../fake-excel/charts-doctor";
 
 const finding = (cells: string[]): Finding =>
   ({
