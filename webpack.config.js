@@ -1,6 +1,6 @@
 /**
  * Builds the Excel add-in into dist/: the task pane (taskpane.html + bundle), the ribbon's
- * function file (commands.html), help.html (also as index.html, the site's landing page with the
+ * function file (ribbon.html, from src/ribbon/), help.html (also as index.html, the site's landing page with the
  * manifest to download), taskpane.css, the icons and manifest.xml. Bundles are ES2017 (every web
  * view Office uses for ExcelApi 1.7+ except IE11 parses them; see docs/excel-addin.md) and their
  * names carry a content hash, so Office's web view cache cannot keep serving an old pane.
@@ -76,7 +76,7 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.ts",
-      commands: "./src/commands/commands.ts",
+      ribbon: "./src/ribbon/ribbon.ts",
     },
     target: ["web", "es2017"],
     output: { path: outDir, filename: "[name].[contenthash:8].js", clean: true },
@@ -93,7 +93,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({ filename: "ribbon.html", template: "./src/ribbon/ribbon.html", chunks: ["ribbon"] }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/taskpane/help.html", chunks: [] }),
       new CopyWebpackPlugin({

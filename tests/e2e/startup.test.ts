@@ -82,8 +82,8 @@ describe("the production bundle", () => {
   });
 
   it("names each bundle by its content hash, and the pages load those names", () => {
-    const bundles = scripts().filter((f) => /^(taskpane|commands)\.[0-9a-f]{8}\.js$/.test(f));
-    expect(bundles.map((f) => f.split(".")[0]).sort()).toEqual(["commands", "taskpane"]);
+    const bundles = scripts().filter((f) => /^(taskpane|ribbon)\.[0-9a-f]{8}\.js$/.test(f));
+    expect(bundles.map((f) => f.split(".")[0]).sort()).toEqual(["ribbon", "taskpane"]);
     for (const b of bundles)
       expect(read(`${b.split(".")[0]}.html`)).toMatch(
         new RegExp(`<script defer(="defer")? src="?${b.replace(/\./g, "\\.")}"?>`)

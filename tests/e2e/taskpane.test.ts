@@ -295,7 +295,7 @@ describe("the production build", () => {
     expect(xml).toContain(`${base}taskpane.html`);
     for (const size of [16, 32, 64, 80])
       expect(existsSync(`${pane.site.distDir}/assets/icon-${size}.png`)).toBe(true);
-    for (const page of ["taskpane.html", "commands.html", "help.html", "taskpane.css"])
+    for (const page of ["taskpane.html", "ribbon.html", "help.html", "taskpane.css"])
       expect(existsSync(`${pane.site.distDir}/${page}`)).toBe(true);
     expect(
       readdirSync(pane.site.distDir).filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f))
