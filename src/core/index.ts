@@ -39,7 +39,7 @@ export {
   type Target,
   type XSource,
 } from "./data";
-export { PRESETS, presetById, type Preset } from "./presets";
+export { PRESETS, presetById, presetOptions, type Preset } from "./presets";
 export { rng, randBetween, gaussian, permutation } from "./random";
 export { train, type TrainOptions } from "./train";
 export {

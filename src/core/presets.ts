@@ -72,6 +72,13 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
+/** A preset's run options by id, for code that names a preset it knows exists (throws otherwise). */
+export function presetOptions(id: string): RunOptions {
+  const preset = presetById(id);
+  if (!preset) throw new Error(`No preset "${id}".`);
+  return preset.options;
+}
+
 /** A preset by id; undefined when there is none. */
 export function presetById(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);

@@ -7,6 +7,7 @@ import {
   deadRelu,
   explainDivergence,
   logSpace,
+  presetOptions,
   resolveConfig,
   sweep,
   train,
@@ -38,14 +39,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     name: "1 One neuron",
     title: "1. One neuron: ŷ = a·x + b learns y = 2x + 30",
-    options: {
-      model: "linear",
-      optimizer: "sgd",
-      lr: 1e-4,
-      epochs: 5,
-      gradient: "analytic",
-      init: 1,
-    },
+    options: presetOptions("graddesc-basic"),
     text: (r, lr) =>
       `One SGD step per row: each row's weights are the previous row's new weights. √SSE after epoch 1 is ${num(asRun(r).epochs[0].rootSse)} (graddesc's basic sheet) and ${finalRoot(asRun(r))} after 5 epochs. ` +
       `Set LearningRate (${lr}) to 3e-5 to see it learn more slowly, or to 2e-4: then k = 2·lr·(x² + 1) passes 2 on the largest x (99) and the error chart climbs.`,
@@ -74,14 +68,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     name: "4 ReLU dies",
     title: "4. With a ReLU the first neuron dies and only d learns",
-    options: {
-      model: "two-relu",
-      optimizer: "sgd",
-      lr: 1e-4,
-      epochs: 3,
-      gradient: "forward",
-      init: 1,
-    },
+    options: presetOptions("two-relu"),
     text: (r, lr) =>
       `ŷ = c·max(0, a·x + b) + d. ${deadRelu(asRun(r))?.text ?? ""} The de/da, de/db and de/dc columns are 0 from there on. ` +
       `Set LearningRate (${lr}) to 1e-5: a·x + b stays positive and all four weights keep learning.`,

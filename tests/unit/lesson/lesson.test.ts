@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveConfig, train } from "../../../src/core";
+import { presetById, presetOptions, resolveConfig, train } from "../../../src/core";
 import { buildLesson, buildQuestionSheet, QUESTIONS } from "../../../src/sheet/lesson";
 import { formulaCells, mismatches } from "../sheet/hyperformula";
 import { evaluateWorkbook, workbookMismatches } from "../experiments/hf-workbook";
@@ -23,6 +23,12 @@ describe("the lesson workbook", () => {
       "8 Wider ReLU layer",
     ]);
     expect(lesson.namesScope).toBe("sheet");
+  });
+
+  it("starts from the pane's presets: question 1 is graddesc's basic sheet, question 4 the ReLU one", () => {
+    expect(QUESTIONS[0].options).toBe(presetById("graddesc-basic")!.options);
+    expect(QUESTIONS[3].options).toBe(presetById("two-relu")!.options);
+    expect(() => presetOptions("no-such-preset")).toThrow('No preset "no-such-preset".');
   });
 
   it("gives every sheet a short text naming the cell to change, live formulas and a chart", () => {
