@@ -9,10 +9,11 @@
  * under `props["axes.Value.Secondary.*"]`; a series' axis group in `props.axisGroup`, typed-in
  * categories or values in `props.xLiteral` / `props.yLiteral`.
  */
+import { rangeA1 } from "../src/sheet/address";
 import type { FakeContext, FakeHostCore } from "./context";
 import { FakeOfficeError, notLoaded } from "./errors";
 import type { FakeExcel } from "./index";
-import { FakeChartCollection, parseAddress, type FakeRange } from "./objects";
+import { FakeChartCollection, parseQualifiedAddress, type FakeRange } from "./objects";
 import {
   cellKey,
   type FakeChart,
@@ -84,19 +85,8 @@ class Result<T> {
   }
 }
 
-const colName = (c: number): string => {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
 /** "=Sheet1!$A$2:$A$22", as Excel reports a series' source. */
-const absolute = (r: FakeRangeRef): string => {
-  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(r.sheet)
-    ? r.sheet
-    : `'${r.sheet.replace(/'/g, "''")}'`;
-  return `=${q}!$${colName(r.col)}$${r.row + 1}:$${colName(r.col + r.cols - 1)}$${r.row + r.rows}`;
-};
+const absolute = (r: FakeRangeRef): string => `=${rangeA1(r)}`;
 
 /** A title's text, stored in the chart's props under `key` ("title.text", "axes.valueAxis.title.text"). */
 class DoctorTitle extends Loadable {
@@ -450,11 +440,7 @@ export function userChart(
 ): FakeChart {
   const sheet = fake.state.sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
-  const ref = (a: string): FakeRangeRef =>
-    parseAddress(
-      a.includes("!") ? a.slice(0, a.lastIndexOf("!")).replace(/^'|'$/g, "") : sheetName,
-      a
-    );
+  const ref = (a: string): FakeRangeRef => parseQualifiedAddress(a, sheetName);
   const chart: FakeChart = {
     name: `Chart ${sheet.charts.length + 1}`,
     type: spec.type,

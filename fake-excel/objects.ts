@@ -2,6 +2,7 @@
  * Proxy objects of the fake: the subset of Excel's object model GradSheet uses. Each member records
  * an action with its requirement set; state changes happen at `sync()`, like Office.js.
  */
+import { addressA1, parseRangeA1 } from "../src/sheet/address";
 import { FakeOfficeError, notLoaded } from "./errors";
 import { coerceTyped, onSheetDeleted } from "./host-rules";
 import { FakeCustomXmlPartCollection } from "./custom-xml";
@@ -97,48 +98,31 @@ abstract class FakeNullable<T> extends FakeClientObject {
 
 // ---------------------------------------------------------------- addresses
 
-function colIdx(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-function colName(c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+const invalidAddress = (address: string) =>
+  new FakeOfficeError(
+    "InvalidArgument",
+    `The argument is invalid or missing or has an incorrect format (${address}).`
+  );
 
-/** "B2" or "B2:D9" (dollars allowed) → a rectangle on `sheet`. */
+/**
+ * "B2" or "B2:D9" (dollars allowed) → a rectangle on `sheet`, as a worksheet's `getRange` reads
+ * it: a sheet named in the address is not looked at.
+ */
 export function parseAddress(sheet: string, address: string): FakeRangeRef {
-  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(local.toUpperCase());
-  if (!m)
-    throw new FakeOfficeError(
-      "InvalidArgument",
-      `The argument is invalid or missing or has an incorrect format (${address}).`
-    );
-  const r1 = Number(m[2]) - 1,
-    c1 = colIdx(m[1]);
-  const r2 = m[4] ? Number(m[4]) - 1 : r1,
-    c2 = m[3] ? colIdx(m[3]) : c1;
-  return {
-    sheet,
-    row: Math.min(r1, r2),
-    col: Math.min(c1, c2),
-    rows: Math.abs(r2 - r1) + 1,
-    cols: Math.abs(c2 - c1) + 1,
-  };
+  const ref = parseRangeA1(address, sheet);
+  if (!ref) throw invalidAddress(address);
+  return { ...ref, sheet };
 }
 
-export function formatAddress(ref: FakeRangeRef): string {
-  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref.sheet)
-    ? ref.sheet
-    : `'${ref.sheet.replace(/'/g, "''")}'`;
-  const tl = `${colName(ref.col)}${ref.row + 1}`;
-  const br = `${colName(ref.col + ref.cols - 1)}${ref.row + ref.rows}`;
-  return `${q}!${ref.rows === 1 && ref.cols === 1 ? tl : `${tl}:${br}`}`;
+/** "'Run 1'!$B$5:$B$9" → its rectangle on the sheet it names (on `sheet` when it names none). */
+export function parseQualifiedAddress(address: string, sheet?: string): FakeRangeRef {
+  const ref = parseRangeA1(address, sheet);
+  if (!ref) throw invalidAddress(address);
+  return ref;
 }
+
+/** "'Run 1'!B5:C9", as `Range.address` reports a rectangle. */
+export const formatAddress = addressA1;
 
 /** Excel's fill-down: move relative row references of `formula` by `d` (written apart from src/sheet on purpose). */
 export function fillDownFormula(formula: string, d: number): string {

@@ -5,6 +5,7 @@
  */
 import { strFromU8, unzipSync } from "fflate";
 import { createFakeExcel, type FakeExcel } from "./index";
+import { parseRangeA1 } from "../src/sheet/address";
 import { parseAddress } from "./objects";
 import { cellKey } from "./state";
 
@@ -70,14 +71,13 @@ export function openXlsx(
   for (const m of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const local = attr(m[1], "localSheetId");
     const target = unescape(m[2]);
-    const sheet = target
-      .slice(0, target.lastIndexOf("!"))
-      .replace(/^'(.*)'$/, "$1")
-      .replace(/''/g, "'");
+    // One area is a range; anything else (a print area's union, a constant) is kept as its formula.
+    const ref = parseRangeA1(target);
     fake.state.names.push({
       name: attr(m[1], "name")!,
       scopeSheetId: local === undefined ? null : fake.state.sheets[Number(local)].id,
-      ref: parseAddress(sheet, target.replace(/\$/g, "")),
+      ref,
+      ...(ref ? {} : { formula: `=${target}` }),
       visible: attr(m[1], "hidden") !== "1",
     });
   }

@@ -2,6 +2,7 @@
  * The fake workbook's state: plain data a test can read directly (cells, names, charts, settings)
  * without going through the proxy objects.
  */
+import type { RangeRef } from "../src/sheet/plan";
 
 export type FakeScalar = number | string | boolean;
 
@@ -13,14 +14,8 @@ export interface FakeCell {
   format: Record<string, unknown>;
 }
 
-/** A rectangle on a sheet, 0-based, as the fake resolves a Range. */
-export interface FakeRangeRef {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
+/** A rectangle on a sheet, 0-based, as the fake resolves a Range: the sheet layer's RangeRef. */
+export type FakeRangeRef = RangeRef;
 
 export interface FakeName {
   name: string;

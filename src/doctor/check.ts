@@ -15,7 +15,7 @@ import {
   verticalAxis,
 } from "./check-util";
 import { checkX } from "./check-x";
-import { cellName, parseRef, quoteSheet, refCells } from "./ref";
+import { cellAddress, parseRef, refCells } from "./ref";
 import { valuesOf } from "./x-source";
 
 /** Chart types whose horizontal axis is a category axis (points spaced evenly, in row order). */
@@ -193,9 +193,7 @@ function checkLog(chart: ChartModel, sheets: SheetContext[]): Finding[] {
             index: i,
             value: v,
             cell:
-              r && cells[k]
-                ? `${quoteSheet(r.sheet)}!${cellName(cells[k].row, cells[k].col)}`
-                : `point ${k + 1}`,
+              r && cells[k] ? cellAddress(r.sheet, cells[k].row, cells[k].col) : `point ${k + 1}`,
           });
       });
     });

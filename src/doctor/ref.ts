@@ -3,7 +3,7 @@
  * rectangle's values out of a {@link SheetContext}. Only single-area, sheet-qualified A1 ranges are
  * understood; anything else (names, unions, external books) parses to `null`.
  */
-import { a1, parseRangeA1, quoteSheet, rangeA1 } from "../sheet/address";
+import { addressA1, parseRangeA1, quoteSheet, rangeA1 } from "../sheet/address";
 import type { RangeRef } from "../sheet/plan";
 import type { CellValue, SheetContext } from "./model";
 
@@ -22,9 +22,9 @@ export function formatRef(r: RangeAddress): string {
   return rangeA1(r);
 }
 
-/** "B5" for one cell of a rectangle's sheet (no sheet name, no $). */
-export function cellName(row: number, col: number): string {
-  return a1(row, col);
+/** One cell of a sheet as a finding names it: "'Run 1'!B5" (no $). */
+export function cellAddress(sheet: string, row: number, col: number): string {
+  return addressA1({ sheet, row, col, rows: 1, cols: 1 });
 }
 
 /** Number of cells in the rectangle. */

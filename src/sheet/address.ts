@@ -49,34 +49,57 @@ export function quoteSheet(name: string): string {
     : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** The corners of a range as A1 text, "B5:B33" ("$B$5:$B$33" when `absolute`); a single cell has no ":". */
+function areaA1(ref: Omit<RangeRef, "sheet">, absolute: boolean): string {
+  const opts = { absRow: absolute, absCol: absolute };
+  const tl = a1(ref.row, ref.col, opts);
+  if (ref.rows === 1 && ref.cols === 1) return tl;
+  return `${tl}:${a1(ref.row + ref.rows - 1, ref.col + ref.cols - 1, opts)}`;
+}
+
 /** A range as absolute A1 text, "'Run 1'!$B$5:$B$33"; a single cell has no ":". */
 export function rangeA1(ref: RangeRef, withSheet = true): string {
-  const tl = abs(ref.row, ref.col);
-  const br = abs(ref.row + ref.rows - 1, ref.col + ref.cols - 1);
-  const body = ref.rows === 1 && ref.cols === 1 ? tl : `${tl}:${br}`;
+  const body = areaA1(ref, true);
   return withSheet ? `${quoteSheet(ref.sheet)}!${body}` : body;
 }
 
-// "Sheet1!$A$2:$A$22", "'Run 1'!B5", with an optional leading "=": one sheet-qualified area.
-const RANGE_A1 =
-  /^=?(?:'((?:[^']|'')+)'|([^'!():,]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+/** One cell of a sheet as absolute A1 text: ("Run 1", 6, 16) → "'Run 1'!$Q$7". */
+export function sheetCellA1(sheet: string, row: number, col: number): string {
+  return rangeA1({ sheet, row, col, rows: 1, cols: 1 });
+}
 
 /**
- * Parse a sheet-qualified A1 range, the inverse of {@link rangeA1}: "'Run 1'!$B$5:$B$33" →
- * { sheet: "Run 1", row: 4, col: 1, rows: 29, cols: 1 }. Corners may come in any order; null for
- * anything else (names, unions, external books, row 0).
+ * A range as Excel's `Range.address` reports it: sheet-qualified, relative corners,
+ * "'Run 1'!B5:B33"; a single cell has no ":".
  */
-export function parseRangeA1(text: string): RangeRef | null {
+export function addressA1(ref: RangeRef): string {
+  return `${quoteSheet(ref.sheet)}!${areaA1(ref, false)}`;
+}
+
+// "Sheet1!$A$2:$A$22", "'Run 1'!B5", "B5:C9", with an optional leading "=": one area, its sheet
+// optional here (parseRangeA1 decides whether a missing sheet is allowed). A sheet name has no [ or ]:
+// "[1]Sheet1!A1" is another workbook's.
+const RANGE_A1 =
+  /^=?(?:(?:'((?:[^'[\]]|'')+)'|([^'!():,[\]]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+
+/**
+ * Parse an A1 range, the inverse of {@link rangeA1} and {@link addressA1}: "'Run 1'!$B$5:$B$33" →
+ * { sheet: "Run 1", row: 4, col: 1, rows: 29, cols: 1 }. Corners may come in any order and with or
+ * without $. Text without a sheet ("B5:B33") is on `sheet` when one is given, else null; null for
+ * anything else too (names, unions, external books, row 0).
+ */
+export function parseRangeA1(text: string, sheet?: string): RangeRef | null {
   const m = RANGE_A1.exec(text.trim());
   if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const named = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  if (named === undefined && sheet === undefined) return null;
   const c1 = colIndex(m[3]);
   const r1 = Number(m[4]) - 1;
   const c2 = m[5] ? colIndex(m[5]) : c1;
   const r2 = m[6] ? Number(m[6]) - 1 : r1;
   if (r1 < 0 || r2 < 0) return null;
   return {
-    sheet,
+    sheet: named ?? (sheet as string),
     row: Math.min(r1, r2),
     col: Math.min(c1, c2),
     rows: Math.abs(r2 - r1) + 1,
@@ -84,15 +107,18 @@ export function parseRangeA1(text: string): RangeRef | null {
   };
 }
 
-/** Parse "C5", "$C$5" (no sheet) into 0-based indexes. */
-export function parseA1(ref: string): {
+/** A cell reference without a sheet, 0-based, with which parts are absolute. */
+export interface CellA1 {
   row: number;
   col: number;
   absRow: boolean;
   absCol: boolean;
-} {
+}
+
+/** Parse "C5", "$C$5" (no sheet) into 0-based indexes; null when it is not one cell. */
+export function parseCellA1(ref: string): CellA1 | null {
   const m = /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/.exec(ref.trim().toUpperCase());
-  if (!m) throw new SyntaxError(`not an A1 cell reference: ${ref}`);
+  if (!m || Number(m[4]) < 1) return null;
   return { col: colIndex(m[2]), row: Number(m[4]) - 1, absCol: m[1] === "$", absRow: m[3] === "$" };
 }
 

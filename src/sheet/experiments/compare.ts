@@ -5,7 +5,7 @@
  * collapses to, ŷ = (a·c)·x + (c·b + d), against the target's slope and intercept.
  */
 import { DEFAULT_TARGET, MODELS, type RunResult, type Target } from "../../core";
-import { a1, abs, quoteSheet, uniqueSheetName } from "../address";
+import { a1, abs, sheetCellA1, uniqueSheetName } from "../address";
 import { cachedForChart, cachedNumber } from "../cached";
 import { seriesLook } from "../charts";
 import { axisFormat } from "../formats";
@@ -31,11 +31,6 @@ export function stepsTable(plan: SheetPlan): Table {
   const t = plan.tables.find((x) => x.id === "steps");
   if (!t) throw new Error(`sheet ${plan.name} has no step table`);
   return t;
-}
-
-/** An absolute reference to a cell of another sheet: 'Run 1'!$Q$7. */
-function ref(sheet: string, row: number, col: number): string {
-  return `${quoteSheet(sheet)}!${abs(row, col)}`;
 }
 
 /** The comparison workbook of runs that share data and epochs: "Compare" first, then one sheet per run. */
@@ -122,7 +117,7 @@ function compareSheet(
     runs.forEach((p, i) => {
       const steps = stepsTable(p);
       const errCol = columnOf(steps, "err");
-      const from = ref(p.name, steps.row + 1 + e * n, errCol);
+      const from = sheetCellA1(p.name, steps.row + 1 + e * n, errCol);
       const to = abs(steps.row + (e + 1) * n, errCol);
       line.push({
         formula: `=SQRT(SUM(${from}:${to}))`,
@@ -203,7 +198,7 @@ function divergenceBlock(runs: SheetPlan[], results: RunResult[], row: number, c
   runs.forEach((p, i) => {
     const steps = stepsTable(p);
     const flag = columnOf(steps, KEYS.firstDiverged);
-    const flags = `${ref(p.name, steps.row + 1, flag)}:${abs(steps.row + steps.rows, flag)}`;
+    const flags = `${sheetCellA1(p.name, steps.row + 1, flag)}:${abs(steps.row + steps.rows, flag)}`;
     cells.push([
       { value: p.name, style: "label" },
       {
@@ -226,7 +221,7 @@ function collapsedBlock(
 ): Block {
   const steps = stepsTable(plan);
   const last = steps.row + steps.rows;
-  const w = (v: string) => ref(plan.name, last, columnOf(steps, KEYS.next(v)));
+  const w = (v: string) => sheetCellA1(plan.name, last, columnOf(steps, KEYS.next(v)));
   const fin = result.epochs[result.epochs.length - 1].weights;
   return {
     row,

@@ -3,7 +3,7 @@
  * cells their series reference (shared strings, numbers, booleans; errors as gaps), and the
  * workbook's calculation mode. Keeps the parsed chart parts for the fix.
  */
-import { colIndex } from "../../sheet/address";
+import { parseCellA1 } from "../../sheet/address";
 import { parseRef, type CellValue, type SheetContext, type WorkbookModel } from "../../doctor";
 import { readChart, type ChartHandles } from "./chart-read";
 import {
@@ -197,8 +197,8 @@ function sheetContext(
     if (r < rows.top || r > rows.bottom) continue;
     let col = -1;
     for (const c of kids(row, "c")) {
-      const m = /^([A-Z]{1,3})\d*$/.exec(attr(c, "r") ?? "");
-      col = m ? colIndex(m[1]) : col + 1;
+      const at = parseCellA1(attr(c, "r") ?? "");
+      col = at ? at.col : col + 1;
       const line = values[r - rows.top];
       while (line.length <= col) line.push(null);
       line[col] = cellValue(c, strings);

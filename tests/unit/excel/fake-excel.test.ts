@@ -45,6 +45,16 @@ describe("the fake Excel", () => {
     await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 
+  it("reads and reports A1 addresses through the sheet's address module", async () => {
+    const ctx = createFakeExcel({ sheets: ["It's run"] }).context();
+    const range = ctx.workbook.worksheets.getItem("It's run").getRange("$c$3:B2");
+    range.load("address");
+    await ctx.sync();
+    expect(range.address).toBe("'It''s run'!B2:C3");
+    ctx.workbook.worksheets.getItem("It's run").getRange("A0").values = [[1]];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
   it("raises InvalidArgument when a 2-D array does not match the range", async () => {
     const ctx = createFakeExcel().context();
     ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, 2]];
