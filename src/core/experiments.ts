@@ -2,6 +2,7 @@
 import { resolveConfig, type RunOptions } from "./config";
 import { ConfigError } from "./errors";
 import { MODELS } from "./models";
+import { collapsedLine } from "./model";
 import { train } from "./train";
 import type { Divergence, EpochSummary, ModelId } from "./types";
 
@@ -67,7 +68,7 @@ export function compare(options: RunOptions, models: ModelId[]): { runs: Compare
     });
     const out: CompareRun = { model, epochs: r.epochs, divergence: r.divergence };
     const collapse = MODELS[model].collapse;
-    if (collapse) out.collapsed = collapse(r.epochs[r.epochs.length - 1].weights);
+    if (collapse) out.collapsed = collapsedLine(collapse, r.epochs[r.epochs.length - 1].weights);
     return out;
   });
   return { runs };

@@ -11,7 +11,14 @@ export {
   wideRelu,
   type Model,
 } from "./models";
-export type { ModelCells, ModelFormulas, ForwardColumn, DerivativeText } from "./model";
+export type {
+  CollapseNote,
+  ModelCells,
+  ModelFormulas,
+  ForwardColumn,
+  DerivativeText,
+} from "./model";
+export { collapsedLine } from "./model";
 export { OPTIMIZERS, OPTIMIZER_IDS, registerOptimizer, type Optimizer } from "./optimizers";
 export {
   optimizer,

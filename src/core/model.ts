@@ -97,8 +97,34 @@ export interface Model {
   sheet: ModelFormulas;
   landscape: LandscapeNote;
   deadRelu?: DeadReluNote;
-  /** A model that is one line in disguise: that line at weights w (two-linear: (a·c)·x + (c·b + d)). */
-  collapse?(w: Weights): { slope: number; intercept: number };
+  /** A model that is one line in disguise: that line's slope and intercept at its weights. */
+  collapse?: CollapseNote;
+}
+
+/** One coefficient of the line a model collapses to: its number and, side by side, its formula. */
+export interface CollapsePart {
+  /** How a learner reads it, e.g. "slope a·c". */
+  label: string;
+  /** Its value at weights w. */
+  value(w: Weights): number;
+  /** The same as formula text (no "="), with `w(name)` the cell of weight `name`. */
+  formula(w: (name: string) => string): string;
+}
+
+/** The single line a model equals at any weights (two-linear: c·(a·x + b) + d = (a·c)·x + (c·b + d)). */
+export interface CollapseNote {
+  /** The identity, in one sentence. */
+  identity: string;
+  slope: CollapsePart;
+  intercept: CollapsePart;
+}
+
+/** The line a model collapses to at weights w, as numbers. */
+export function collapsedLine(
+  note: CollapseNote,
+  w: Weights
+): { slope: number; intercept: number } {
+  return { slope: note.slope.value(w), intercept: note.intercept.value(w) };
 }
 
 /**

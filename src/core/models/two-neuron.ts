@@ -57,7 +57,16 @@ export const twoLinear: Model = {
     story:
       "With b and d held, the error is a curved ridge in (a, c): a·c is what matters, so the valley bends, and a step that overshoots on a large x throws the path up the steep wall.",
   },
-  collapse: (w) => ({ slope: w.a * w.c, intercept: w.c * w.b + w.d }),
+  collapse: {
+    identity:
+      "c·(a·x + b) + d = (a·c)·x + (c·b + d): the same functions as one neuron, a different optimisation problem.",
+    slope: { label: "slope a·c", value: (w) => w.a * w.c, formula: (w) => `${w("a")}*${w("c")}` },
+    intercept: {
+      label: "intercept c·b + d",
+      value: (w) => w.c * w.b + w.d,
+      formula: (w) => `${w("c")}*${w("b")}+${w("d")}`,
+    },
+  },
 };
 
 /** ŷ = c·max(0, a·x + b) + d, with z = a·x + b NaN where it overflowed (`reluInput`). */

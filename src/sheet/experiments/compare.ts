@@ -4,9 +4,10 @@
  * where each run diverged, an overlaid error chart, and for the linear 2-neuron model the line it
  * collapses to, ŷ = (a·c)·x + (c·b + d), against the target's slope and intercept.
  */
-import { DEFAULT_TARGET, MODELS, type RunResult, type Target } from "../../core";
+import { DEFAULT_TARGET, MODELS, type CollapseNote, type RunResult, type Target } from "../../core";
 import { a1, abs, sheetCellA1, uniqueSheetName } from "../address";
 import { cachedForChart, cachedNumber } from "../cached";
+import { collapseRows } from "../collapse";
 import { seriesLook } from "../charts";
 import { axisFormat } from "../formats";
 import { LAYOUT, spanCols } from "../layout";
@@ -140,9 +141,10 @@ function compareSheet(
   const belowChart = HEADER_ROW + CHART_ROWS + 1;
   const blocks: Block[] = [title, table, divergenceBlock(runs, results, belowChart, side)];
   const collapse = results.findIndex((r) => MODELS[r.config.model].collapse !== undefined);
-  if (collapse >= 0)
+  const note = collapse >= 0 ? MODELS[results[collapse].config.model].collapse : undefined;
+  if (note)
     blocks.push(
-      collapsedBlock(runs[collapse], results[collapse], target, belowChart + k + 2, side)
+      collapsedBlock(runs[collapse], results[collapse], note, target, belowChart + k + 2, side)
     );
   blocks.push(feedBlock);
 
@@ -211,46 +213,29 @@ function divergenceBlock(runs: SheetPlan[], results: RunResult[], row: number, c
   return { row, col, cells };
 }
 
-/** The 2-neuron linear model as one line: slope a·c and intercept c·b + d at its final weights. */
+/** A model as the one line it collapses to, at its final weights, beside the target's line. */
 function collapsedBlock(
   plan: SheetPlan,
   result: RunResult,
+  note: CollapseNote,
   target: Target,
   row: number,
   col: number
 ): Block {
   const steps = stepsTable(plan);
   const last = steps.row + steps.rows;
-  const w = (v: string) => sheetCellA1(plan.name, last, columnOf(steps, KEYS.next(v)));
+  const at = (v: string) => sheetCellA1(plan.name, last, columnOf(steps, KEYS.next(v)));
   const fin = result.epochs[result.epochs.length - 1].weights;
   return {
     row,
     col,
     cells: [
       [
-        {
-          value: `${plan.name} collapses to one line`,
-          style: "header",
-          comment:
-            "c·(a·x + b) + d = (a·c)·x + (c·b + d): the same functions as one neuron, a different optimisation problem.",
-        },
+        { value: `${plan.name} collapses to one line`, style: "header", comment: note.identity },
         { value: "model", style: "header" },
         { value: "target", style: "header" },
       ],
-      [
-        { value: "slope a·c", style: "label" },
-        { formula: `=${w("a")}*${w("c")}`, cached: cachedNumber(fin.a * fin.c), style: "weight" },
-        { value: target.slope, style: "weight" },
-      ],
-      [
-        { value: "intercept c·b + d", style: "label" },
-        {
-          formula: `=${w("c")}*${w("b")}+${w("d")}`,
-          cached: cachedNumber(fin.c * fin.b + fin.d),
-          style: "weight",
-        },
-        { value: target.intercept, style: "weight" },
-      ],
+      ...collapseRows(note, fin, at, target, { value: "weight", target: "weight" }),
     ],
   };
 }

@@ -5,8 +5,15 @@
  * a·c and c·b + d computed from the run's last row. Names are scoped to each sheet, so every
  * sheet's LearningRate is its own.
  */
-import { DEFAULT_TARGET, resolveConfig, type RunResult, type SweepResult } from "../../core";
+import {
+  DEFAULT_TARGET,
+  MODELS,
+  resolveConfig,
+  type RunResult,
+  type SweepResult,
+} from "../../core";
 import { a1 } from "../address";
+import { collapseRows } from "../collapse";
 import { columnOf } from "../columns";
 import { buildSweepSheet } from "../experiments/sweep";
 import { KEYS } from "../keys";
@@ -35,10 +42,13 @@ function lrA1(plan: SheetPlan): string {
 }
 
 /**
- * Live cells under the per-epoch table: slope a·c and intercept c·b + d from the last row's new
- * weights (the line c·(a·x + b) + d equals), beside the target line's slope and intercept.
+ * Live cells under the per-epoch table: the line the model equals (its registry entry's collapse,
+ * two-linear's slope a·c and intercept c·b + d) from the last row's new weights, beside the target
+ * line's slope and intercept.
  */
 function collapsedBlock(plan: SheetPlan, result: RunResult): Block {
+  const note = MODELS[result.config.model].collapse;
+  if (!note) throw new Error(`${result.config.model} does not collapse to one line`);
   const steps = plan.tables.find((t) => t.id === "steps")!;
   const last = steps.row + steps.rows;
   const at = (w: string) => a1(last, columnOf(steps, KEYS.next(w)));
@@ -46,7 +56,6 @@ function collapsedBlock(plan: SheetPlan, result: RunResult): Block {
     (b) => b.row === LAYOUT.headerRow && b.col > steps.col + steps.columns.length - 1
   )!;
   const w = result.rows![result.rows!.length - 1].newWeights;
-  const t = DEFAULT_TARGET;
   return {
     row: summary.row + summary.cells.length + 1,
     col: summary.col,
@@ -56,16 +65,7 @@ function collapsedBlock(plan: SheetPlan, result: RunResult): Block {
         { value: "learned", style: "header" },
         { value: "target", style: "header" },
       ],
-      [
-        { value: "slope a·c", style: "label" },
-        { formula: `=${at("a")}*${at("c")}`, cached: w.a * w.c, style: "summary" },
-        { value: t.slope, style: "number" },
-      ],
-      [
-        { value: "intercept c·b + d", style: "label" },
-        { formula: `=${at("c")}*${at("b")}+${at("d")}`, cached: w.c * w.b + w.d, style: "summary" },
-        { value: t.intercept, style: "number" },
-      ],
+      ...collapseRows(note, w, at, DEFAULT_TARGET, { value: "summary", target: "number" }),
     ],
   };
 }
