@@ -6,7 +6,8 @@ import type { ExplainLine, ExplainSettings, Part, StepExplanation, StepValues } 
 import { learnerNumber } from "./learner-number";
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
-import { n, UPDATES } from "./explain-updates";
+import { n } from "./explain-parts";
+import { explainUpdate } from "./explain-updates";
 
 /** ŷ's right-hand side: the model's formula ("c·(a·x + b) + d"), a relu-n layer written out term by term. */
 function formulaOf(settings: ExplainSettings): string {
@@ -171,7 +172,7 @@ function updateLines(settings: ExplainSettings, v: StepValues): ExplainLine[] {
     const g: Part[] = b
       ? ["(", n(b.sum[w], { q: "sum", w }, false), "/", n(b.count, { q: "batchCount" }, false), ")"]
       : [own(w)];
-    lines.push({ label: w, parts: UPDATES[settings.optimizer](settings, v, w, g) });
+    lines.push({ label: w, parts: explainUpdate(settings, v, w, g) });
   }
   lines.push({
     label: "new weights",

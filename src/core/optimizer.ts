@@ -3,6 +3,7 @@
  * formula text in the same operation order. Every field of `OptimizerFormulas` is required and
  * every state slot needs its formula, so an optimizer without formulas does not compile.
  */
+import type { ExplainUpdate } from "./explain-parts";
 import type { OptimizerSettings } from "./types";
 
 /** A setting a formula names: the learning rate or one of the optimizer constants. */
@@ -71,6 +72,11 @@ export interface Optimizer<S extends string = string> {
    * absent when it is lr for every weight (then η_w = lr). Same order as `sheet.rate`.
    */
   rate?(lr: number, slot: (name: S) => number, t: number, c: OptimizerSettings): number;
+  /**
+   * The update of one weight written with numbers, for a step's explanation; absent, it is written
+   * from the sheet notes (`updateFromNotes`).
+   */
+  explain?: ExplainUpdate;
   sheet: OptimizerFormulas<S>;
 }
 

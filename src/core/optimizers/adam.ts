@@ -4,6 +4,7 @@
  * also has ε = 0). The step and its formulas side by side.
  */
 import { square } from "../formula-text";
+import { averaged, n, overRoot, stepped, type Part } from "../explain-parts";
 import { optimizer, type OptimizerCells } from "../optimizer";
 import type { OptimizerSettings } from "../types";
 
@@ -30,6 +31,32 @@ export const adam = optimizer({
   rate(lr, slot, t, c) {
     const v = slot("v");
     return lr / (Math.sqrt(c.biasCorrection ? v / (1 - Math.pow(c.beta2, t)) : v) + c.eps);
+  },
+  explain: (s, v, w, g) => {
+    const { beta: b1, beta2: b2, eps, biasCorrection } = s.optimizerSettings;
+    const t = v.batch?.t ?? v.step;
+    const m = v.state[`m_${w}`],
+      vv = v.state[`v_${w}`];
+    const mHat = biasCorrection ? m / (1 - Math.pow(b1, t)) : m;
+    const vHat = biasCorrection ? vv / (1 - Math.pow(b2, t)) : vv;
+    const hat: Part[] = biasCorrection
+      ? [
+          `; m̂ = m/(1 − β1^t) = `,
+          n(mHat, undefined, false),
+          `, v̂ = v/(1 − β2^t) = `,
+          n(vHat, undefined, false),
+          ` (t = ${t})`,
+        ]
+      : ["; without bias correction m̂ = m, v̂ = v"];
+    return [
+      `m ← β1·m + (1 − β1)·g = `,
+      ...averaged(v, w, "m", { value: b1, q: "beta" }, g, false),
+      `; v ← β2·v + (1 − β2)·g² = `,
+      ...averaged(v, w, "v", { value: b2, q: "beta2" }, g, true),
+      ...hat,
+      `; ${w} ← ${w} − lr·m̂/(√v̂ + ε) = `,
+      ...stepped(s, v, w, [n(mHat), ...overRoot(n(vHat, undefined, false), eps)]),
+    ];
   },
   sheet: {
     state: {

@@ -1,4 +1,5 @@
 /** Momentum, v ← β·v + (1 − β)·g; w ← w − lr·v (graddesc's momentum sheet, state from 0). */
+import { averaged, n, stepped } from "../explain-parts";
 import { optimizer } from "../optimizer";
 
 export const momentum = optimizer({
@@ -12,6 +13,12 @@ export const momentum = optimizer({
     s[o] = v;
     return w - lr * v;
   },
+  explain: (s, v, w, g) => [
+    `v ← β·v + (1 − β)·g = `,
+    ...averaged(v, w, "v", { value: s.optimizerSettings.beta, q: "beta" }, g, false),
+    `; ${w} ← ${w} − lr·v = `,
+    ...stepped(s, v, w, [n(v.state[`v_${w}`], { q: "state", slot: "v", w })]),
+  ],
   sheet: {
     state: {
       v: {

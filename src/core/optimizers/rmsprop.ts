@@ -1,5 +1,6 @@
 /** RMSProp, s ← β·s + (1 − β)·g²; w ← w − lr·g / (√s + ε): the step and its formula side by side. */
 import { square } from "../formula-text";
+import { averaged, n, overRoot, stepped } from "../explain-parts";
 import { optimizer } from "../optimizer";
 
 export const rmsprop = optimizer({
@@ -14,6 +15,16 @@ export const rmsprop = optimizer({
     return w - (lr * g) / (Math.sqrt(ms) + c.eps);
   },
   rate: (lr, slot, _t, c) => lr / (Math.sqrt(slot("s")) + c.eps),
+  explain: (s, v, w, g) => {
+    const { beta, eps } = s.optimizerSettings;
+    const root = n(v.state[`s_${w}`], { q: "state", slot: "s", w }, false);
+    return [
+      `s ← β·s + (1 − β)·g² = `,
+      ...averaged(v, w, "s", { value: beta, q: "beta" }, g, true),
+      `; ${w} ← ${w} − lr·g/(√s + ε) = `,
+      ...stepped(s, v, w, [...g, ...overRoot(root, eps)]),
+    ];
+  },
   sheet: {
     state: {
       s: {

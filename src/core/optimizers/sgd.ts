@@ -1,4 +1,5 @@
 /** Plain SGD, w ← w − lr·g: the step and its formula side by side. */
+import { stepped } from "../explain-parts";
 import { optimizer } from "../optimizer";
 
 export const sgd = optimizer({
@@ -8,6 +9,7 @@ export const sgd = optimizer({
   state: [],
   uses: [],
   step: (w, g, _s, _o, _t, lr) => w - lr * g,
+  explain: (s, v, w, g) => [`${w} ← ${w} − lr·g = `, ...stepped(s, v, w, g)],
   sheet: {
     state: {},
     update: (c) => `${c.setting("lr")}*${c.g}`,

@@ -1,8 +1,8 @@
 /**
  * Adding an optimizer takes one registry entry: its step and its formulas side by side. This file
  * adds a made-up one (Nesterov momentum, v ← β·v + g; w ← w − lr·(g + β·v)) and shows the core
- * trains with it, the fast loop agrees with the recording loop, and HyperFormula evaluates its
- * generated sheet to the core's values bit for bit.
+ * trains with it, the fast loop agrees with the recording loop, HyperFormula evaluates its
+ * generated sheet to the core's values bit for bit, and a step of it is explained.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -15,6 +15,7 @@ import {
   train,
   type Model,
 } from "../../../src/core";
+import { explainStep, stepValues } from "../../../src/core/explain";
 import { expectEngineAgrees } from "./engine-agrees";
 import { column, plannedRun } from "./fixtures";
 
@@ -83,6 +84,22 @@ describe("an optimizer added as one registry entry", () => {
     expect(column(plan, "vA").header).toBe("v a");
     expect(column(plan, "newA").formula?.rest).toMatch(/^=IF\(.*LearningRate\*\(/);
     expectEngineAgrees({ optimizer: "nesterov", lr: 1e-5, batch: 5 });
+  });
+
+  it("is explained step by step from its sheet notes, with the core's numbers", () => {
+    const result = train(resolveConfig({ optimizer: "nesterov", lr: 1e-4, beta: 0.5 }));
+    const v = stepValues(result, 2);
+    const line = explainStep(result.config, v).lines.find((l) => l.label === "a")!;
+    const text = line.parts.map((p) => (typeof p === "string" ? p : "#")).join("");
+    expect(text).toBe("v ← β·v + g; now v = #. new a = a − lr·(g + β·v), with g = #: # → #");
+    const numbers = line.parts.filter((p) => typeof p !== "string");
+    expect(numbers.map((p) => p.value)).toEqual([
+      result.rows![1].state.v_a,
+      result.rows![1].grad.a,
+      result.rows![1].weights.a,
+      result.rows![1].newWeights.a,
+    ]);
+    expect(numbers.map((p) => p.ref?.q)).toEqual(["state", "analytic", "weight", "next"]);
   });
 });
 
