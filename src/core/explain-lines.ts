@@ -49,6 +49,8 @@ function forwardLines(settings: ExplainSettings, v: StepValues): ExplainLine[] {
     },
   ];
   const wide = MODELS[settings.model].width !== undefined;
+  // A ReLU model (its entry says what a dead ReLU means) writes max(0, z) after each z.
+  const relu = MODELS[settings.model].deadRelu !== undefined;
   (v.z ?? []).forEach((z, j) => {
     const s = wide ? String(j + 1) : "";
     const a = `a${s}`,
@@ -64,7 +66,7 @@ function forwardLines(settings: ExplainSettings, v: StepValues): ExplainLine[] {
         n(v.weights[b], { q: "weight", w: b }),
         " = ",
         n(z, { q: "z", w: s }, false),
-        ...(settings.model === "two-linear"
+        ...(!relu
           ? []
           : [
               `; max(0, z${s}) = `,
@@ -192,7 +194,8 @@ function stabilityLine(settings: ExplainSettings, v: StepValues): ExplainLine {
     v.x,
     gp
   );
-  const uniform = settings.optimizer === "sgd" || settings.optimizer === "momentum";
+  // Without a per-weight rate (the entry's `rate`), η_w = lr for every weight.
+  const uniform = OPTIMIZERS[settings.optimizer].rate === undefined;
   const squares = m.weights
     .flatMap((w, i): Part[] => [i ? " + " : "", n(gp[i]), "²"])
     .filter((p) => p !== "");

@@ -5,6 +5,7 @@
  * learner reads are the same on both surfaces.
  */
 import {
+  DEFAULTS,
   MODELS,
   OPTIMIZERS,
   hPlateau,
@@ -36,12 +37,13 @@ export function trainRun(options: RunOptions): RunResult {
 }
 
 /**
- * The one sheet-naming rule for a run: the model's label, the optimizer's unless it is SGD, and the
+ * The one sheet-naming rule for a run: the model's label, the optimizer's unless it is the default (SGD), and the
  * learning rate as a learner reads it ("2 neurons + ReLU lr 1e-4", "1 neuron Adam lr 0.003"), made
  * valid for Excel (31 characters, no []:*?/\).
  */
 export function runSheetName(config: Pick<RunConfig, "model" | "optimizer" | "lr">): string {
-  const opt = config.optimizer === "sgd" ? "" : ` ${OPTIMIZERS[config.optimizer].label}`;
+  const opt =
+    config.optimizer === DEFAULTS.optimizer ? "" : ` ${OPTIMIZERS[config.optimizer].label}`;
   return sanitizeSheetName(`${MODELS[config.model].label}${opt} lr ${learnerNumber(config.lr)}`);
 }
 

@@ -100,6 +100,9 @@ describe("an optimizer added as one registry entry", () => {
       result.rows![1].newWeights.a,
     ]);
     expect(numbers.map((p) => p.ref?.q)).toEqual(["state", "analytic", "weight", "next"]);
+    // No per-weight rate in its entry: its k is 2·lr·‖∇ŷ‖², as for SGD and momentum.
+    const k = explainStep(result.config, v).lines.find((l) => l.label === "k")!;
+    expect(k.parts[0]).toBe("k = 2·lr·‖∇ŷ‖² = 2·");
   });
 });
 
