@@ -9,15 +9,10 @@ import { OPTIMIZERS } from "./optimizers";
 import { n } from "./explain-parts";
 import { explainUpdate } from "./explain-updates";
 
-/** ŷ's right-hand side: the model's formula ("c·(a·x + b) + d"), a relu-n layer written out term by term. */
+/** ŷ's right-hand side with every weight named: the model's `terms`, else its formula ("c·(a·x + b) + d"). */
 function formulaOf(settings: ExplainSettings): string {
   const m = MODELS[settings.model];
-  if (m.width === undefined) return m.formula.replace(/^ŷ = /, "");
-  const terms = Array.from(
-    { length: m.width },
-    (_, i) => `c${i + 1}·max(0, a${i + 1}·x + b${i + 1})`
-  );
-  return [...terms, "d"].join(" + ");
+  return m.terms ?? m.formula.replace(/^ŷ = /, "");
 }
 
 /** The formula with every weight and x replaced by its number. */

@@ -82,6 +82,11 @@ export interface Model {
   label: string;
   /** The model in one line, e.g. "ŷ = c·max(0, a·x + b) + d". */
   formula: string;
+  /**
+   * ŷ's right-hand side with every weight named, for writing it out with numbers (a relu-n layer
+   * term by term: "c1·max(0, a1·x + b1) + … + d"); absent when `formula` already names them all.
+   */
+  terms?: string;
   /** Weight names in sheet order. */
   weights: readonly string[];
   /** Neurons in the hidden ReLU layer of a wide model (relu-n); absent for the base models. */

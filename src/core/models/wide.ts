@@ -38,6 +38,7 @@ export function wideRelu(n: number): Model {
     id: `relu-${n}` as WideModelId,
     label: `${n} ReLU neurons`,
     formula: `ŷ = Σ_j c_j·max(0, a_j·x + b_j) + d, j = 1…${n}`,
+    terms: [...idx.map((j) => `c${j}·max(0, a${j}·x + b${j})`), "d"].join(" + "),
     weights: wideWeights(n),
     width: n,
     predict(w, x) {
