@@ -16,4 +16,3 @@ export type { AppliedFix, SkippedFix, ChartFixResult, WorkbookFixResult } from "
 export { findX, valuesOf, isNumericList } from "./x-source";
 export type { XChoice } from "./x-source";
 export { parseRef, formatRef, readRef } from "./ref";
-export type { RangeAddress } from "./ref";

@@ -9,16 +9,13 @@ import type { CellValue, SheetContext } from "./model";
 
 export { quoteSheet };
 
-/** A rectangle on a named sheet, 0-based and inclusive of `rows` × `cols` cells (the sheet layer's RangeRef). */
-export type RangeAddress = RangeRef;
-
 /** "Sheet1!$A$2:$A$22" → { sheet: "Sheet1", row: 1, col: 0, rows: 21, cols: 1 }; null if not a plain range. */
-export function parseRef(text: string): RangeAddress | null {
+export function parseRef(text: string): RangeRef | null {
   return parseRangeA1(text);
 }
 
 /** The absolute A1 text of a rectangle, as charts store it: "'Run 1'!$B$5:$B$25". */
-export function formatRef(r: RangeAddress): string {
+export function formatRef(r: RangeRef): string {
   return rangeA1(r);
 }
 
@@ -28,12 +25,12 @@ export function cellAddress(sheet: string, row: number, col: number): string {
 }
 
 /** Number of cells in the rectangle. */
-export function refSize(r: RangeAddress): number {
+export function refSize(r: RangeRef): number {
   return r.rows * r.cols;
 }
 
 /** The cells of a rectangle, row by row (a column range reads top to bottom, a row range left to right). */
-export function refCells(r: RangeAddress): { row: number; col: number }[] {
+export function refCells(r: RangeRef): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
   for (let i = 0; i < r.rows; i++)
     for (let j = 0; j < r.cols; j++) out.push({ row: r.row + i, col: r.col + j });
@@ -56,7 +53,7 @@ export function findSheet(sheets: SheetContext[], name: string): SheetContext | 
 }
 
 /** The values of a rectangle read from the sheets, or undefined if its sheet or rows are not known. */
-export function readRef(sheets: SheetContext[], r: RangeAddress): CellValue[] | undefined {
+export function readRef(sheets: SheetContext[], r: RangeRef): CellValue[] | undefined {
   const ctx = findSheet(sheets, r.sheet);
   if (!ctx) return undefined;
   const out: CellValue[] = [];

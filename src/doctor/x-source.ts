@@ -6,7 +6,8 @@
  * data is searched the same way, turned on its side.
  */
 import type { CellValue, ChartModel, DataSource, SheetContext } from "./model";
-import { cellAt, findSheet, formatRef, parseRef, readRef, type RangeAddress } from "./ref";
+import type { RangeRef } from "../sheet/plan";
+import { cellAt, findSheet, formatRef, parseRef, readRef } from "./ref";
 
 /** The X cells chosen for a series, and why. */
 export interface XChoice {
@@ -53,7 +54,7 @@ export function findX(chart: ChartModel, index: number, sheets: SheetContext[]):
 }
 
 /** The search along the sheet: header first, then the nearest unplotted numeric line to the left. */
-function searchSheet(chart: ChartModel, y: RangeAddress, ctx: SheetContext): XChoice | null {
+function searchSheet(chart: ChartModel, y: RangeRef, ctx: SheetContext): XChoice | null {
   const down = y.cols === 1; // values run down a column
   const here = down ? y.col : y.row;
   const lo = down ? ctx.left : ctx.top;
@@ -61,7 +62,7 @@ function searchSheet(chart: ChartModel, y: RangeAddress, ctx: SheetContext): XCh
     ? ctx.left + Math.max(0, ...ctx.values.map((r) => r.length)) - 1
     : ctx.top + ctx.values.length - 1;
   const plotted = plottedLines(chart, y, down);
-  const lineAt = (k: number): RangeAddress =>
+  const lineAt = (k: number): RangeRef =>
     down ? { ...y, col: k, cols: 1 } : { ...y, row: k, rows: 1 };
   const numeric = (k: number): CellValue[] | null => {
     const vals = readRef([ctx], lineAt(k));
@@ -92,7 +93,7 @@ function searchSheet(chart: ChartModel, y: RangeAddress, ctx: SheetContext): XCh
 }
 
 /** Columns (or rows) the chart already plots as Y over the same cells. */
-function plottedLines(chart: ChartModel, y: RangeAddress, down: boolean): Set<number> {
+function plottedLines(chart: ChartModel, y: RangeRef, down: boolean): Set<number> {
   const out = new Set<number>();
   for (const s of chart.series) {
     if (s.y.kind !== "ref") continue;
@@ -105,12 +106,7 @@ function plottedLines(chart: ChartModel, y: RangeAddress, down: boolean): Set<nu
 }
 
 /** The nearest text just above a column (or left of a row) of values: its header. */
-function headerOf(
-  ctx: SheetContext,
-  y: RangeAddress,
-  k: number,
-  down: boolean
-): string | undefined {
+function headerOf(ctx: SheetContext, y: RangeRef, k: number, down: boolean): string | undefined {
   for (let d = 1; d <= HEADER_ROWS; d++) {
     const v = down ? cellAt(ctx, y.row - d, k) : cellAt(ctx, k, y.col - d);
     if (typeof v === "string" && v.trim() !== "") return v;
