@@ -6,7 +6,7 @@
  */
 import { logSpace, resolveConfig, sweep, type RunOptions } from "../src/core";
 import { twoNeuronLoop } from "./lib/core-handwritten";
-import { best, ratioTarget, type BenchResult } from "./lib/types";
+import { ratioTarget, versus, type BenchResult } from "./lib/types";
 
 const RATES = logSpace(1e-8, 1e-3, 100);
 const OPTIONS: RunOptions = {
@@ -19,9 +19,12 @@ const REPS = 3;
 
 export async function bench(): Promise<BenchResult> {
   const steps = RATES.length * 10 * 1000;
-  const core = best(REPS, () => sweep(OPTIONS, RATES));
   const configs = RATES.map((lr) => resolveConfig({ ...OPTIONS, lr }));
-  const hand = best(REPS, () => configs.map((c) => twoNeuronLoop(c, "forward", true)));
+  const { a: core, b: hand } = versus(
+    REPS,
+    () => sweep(OPTIONS, RATES),
+    () => configs.map((c) => twoNeuronLoop(c, "forward", true))
+  );
   // the two agree wherever the run stays finite (the hand loop does not model overflow)
   core.result.runs.forEach((r, i) => {
     if (r.divergence) return;

@@ -18,8 +18,9 @@ export interface HandResult {
 /** ŷ = a·x + b. */
 export function linearLoop(c: RunConfig, kind: GradientKind): HandResult {
   const { lr, h, data, divergenceBound: bound } = c;
-  let a = c.init.a,
-    b = c.init.b;
+  const init = Float64Array.of(c.init.a, c.init.b); // doubles from the start, as the core's
+  let a = init[0],
+    b = init[1];
   const epochs: EpochSummary[] = [];
   const sse: number[] = [];
   const n = data.length;
@@ -74,10 +75,11 @@ export function linearLoop(c: RunConfig, kind: GradientKind): HandResult {
 /** ŷ = c·(a·x + b) + d, or c·max(0, a·x + b) + d with `relu`. */
 export function twoNeuronLoop(cfg: RunConfig, kind: GradientKind, relu: boolean): HandResult {
   const { lr, h, data, divergenceBound: bound } = cfg;
-  let a = cfg.init.a,
-    b = cfg.init.b,
-    c = cfg.init.c,
-    d = cfg.init.d;
+  const init = Float64Array.of(cfg.init.a, cfg.init.b, cfg.init.c, cfg.init.d);
+  let a = init[0],
+    b = init[1],
+    c = init[2],
+    d = init[3];
   const epochs: EpochSummary[] = [];
   const sse: number[] = [];
   const n = data.length;

@@ -10,6 +10,9 @@ export interface BenchResult {
   targets?: { what: string; met: boolean }[];
 }
 
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
 /** Wall-clock seconds since an arbitrary origin, high resolution (for work done in other processes). */
 export function now(): number {
   return Number(process.hrtime.bigint()) / 1e9;
@@ -48,4 +51,37 @@ export function ratioTarget(
     what: `${what}: core ${ratio.toFixed(2)}× the hand-written loop (target ≤ ${target}×${miss})`,
     met,
   };
+}
+
+setFlagsFromString("--expose-gc");
+/** A full garbage collection (the flag above makes `gc` reachable from a fresh context). */
+const collect = runInNewContext("gc") as () => void;
+
+/**
+ * Best CPU times of `a` and `b` over `reps` alternating rounds after one warm-up call of each,
+ * each call timed from a just-collected heap: neither side pays for the garbage the other (or
+ * its own last call) left, and both run with the same JIT and heap history.
+ */
+export function versus<A, B>(
+  reps: number,
+  a: () => A,
+  b: () => B
+): { a: { seconds: number; result: A }; b: { seconds: number; result: B } } {
+  const timed = <T>(fn: () => T): { seconds: number; result: T } => {
+    collect();
+    const t0 = cpuSeconds();
+    const result = fn();
+    return { seconds: cpuSeconds() - t0, result };
+  };
+  let ra = timed(a),
+    rb = timed(b);
+  let sa = Infinity,
+    sb = Infinity;
+  for (let i = 0; i < reps; i++) {
+    ra = timed(a);
+    sa = Math.min(sa, ra.seconds);
+    rb = timed(b);
+    sb = Math.min(sb, rb.seconds);
+  }
+  return { a: { seconds: sa, result: ra.result }, b: { seconds: sb, result: rb.result } };
 }

@@ -14,7 +14,7 @@
  */
 import type { Model, ModelCells } from "./model";
 import type { Optimizer, OptimizerCells } from "./optimizer";
-import type { Divergence, EpochSummary, GradientKind, OptimizerSettings, RunConfig } from "./types";
+import type { Divergence, GradientKind, OptimizerSettings, Weights } from "./types";
 
 /**
  * A row recomputed by the registry's functions with the NaN rule at every value: from the weights
@@ -28,6 +28,8 @@ export type ExactRow = (
   y: number,
   t: number
 ) => number;
+
+/** The first divergence of a row, or null (train.ts's checkDivergence). */
 export type Check = (
   err: number,
   next: Float64Array,
@@ -37,11 +39,35 @@ export type Check = (
   row: number,
   step: number
 ) => Divergence | null;
-export type CompiledLoop = (
-  c: RunConfig,
+
+/**
+ * Rows r0 … r1 − 1 of epoch `e` (0-based; data indexes from `order`, or the rows in order when it
+ * is null), one update per row. `v` carries the run between calls: the weights, then each weight's
+ * state slots, then t (rows so far), then the epoch's SSE so far. `p` holds lr, h, 2h, β, β2, ε and
+ * the divergence bound; `w`, `s`, `next` are scratch; `d.d` gets the run's first divergence.
+ */
+export type Rows = (
+  X: Float64Array,
+  Y: Float64Array,
+  order: readonly number[] | null,
+  r0: number,
+  r1: number,
+  v: Float64Array,
+  p: Float64Array,
+  w: Float64Array,
+  s: Float64Array,
+  next: Float64Array,
+  d: { d: Divergence | null },
+  e: number,
   exact: ExactRow,
   check: Check
-) => { epochs: EpochSummary[]; divergence: Divergence | null };
+) => void;
+
+/** A compiled model × optimizer × gradient: its rows, and an epoch's weights by name from `we` at `o`. */
+export interface CompiledLoop {
+  rows: Rows;
+  weights(we: Float64Array, o: number): Weights;
+}
 
 /** Excel formula text as a JavaScript expression over the same names (see the file comment). */
 export function jsOf(formula: string): string {
@@ -101,7 +127,7 @@ export function compiledLoop(
   return cache.get(key)!;
 }
 
-/** The loop's source: one function of (config, exact, check). */
+/** The loop's source: a `CompiledLoop` (see `Rows`). */
 export function loopSource(
   model: Model,
   opt: Optimizer,
@@ -184,44 +210,35 @@ export function loopSource(
     "sse += err;"
   );
   lines.push(
-    `if (divergence === null && !(Math.abs(err) <= bound${ws.map((_, i) => ` && v${i} === v${i}`).join("")})) {`
-  );
-  lines.push(
+    `if (watch && !(Math.abs(err) <= bound${ws.map((_, i) => ` && v${i} === v${i}`).join("")})) {`,
     ...ws.map((_, i) => `  NEXT[${i}] = v${i};`),
-    "  divergence = check(err, NEXT, names, bound, e + 1, r + 1, t);",
+    "  d.d = check(err, NEXT, names, bound, e + 1, r + 1, t);",
+    "  watch = d.d === null;",
     "}"
   );
   ws.forEach((w, i) =>
     lines.push(`${w} = v${i};`, ...slots.map((_, j) => `s${i}_${j} = n${i}_${j};`))
   );
-  const state = ws.flatMap((_, i) => slots.map((_s, j) => `s${i}_${j} = 0`));
+  // the run's variables as locals, from and back to v (typed-array loads: doubles from the start)
+  const vars = [...ws, ...ws.flatMap((_, i) => slots.map((_s, j) => `s${i}_${j}`)), "t", "sse"];
   return `"use strict";
-const fin = (v) => (v - v === 0 ? v : NaN);
 const names = ${JSON.stringify(names)};
-return function loop(c, exact, check) {
-  const data = c.data, n = data.length, bound = c.divergenceBound, lr = c.lr, h = c.h, h2 = 2 * h;
-  // x and y as doubles in typed arrays: one load shape whatever numbers the data objects hold
-  const X = Float64Array.from(data, (p) => p.x), Y = Float64Array.from(data, (p) => p.y);
-  const { beta, beta2, eps } = c.optimizerSettings;
-  const W = new Float64Array(${k}), NEXT = new Float64Array(${k}), S = new Float64Array(${k * opt.state.length});
-  let ${ws.map((w, i) => `${w} = c.init[names[${i}]]`).join(", ")};
-  ${state.length ? `let ${state.join(", ")};` : ""}
-  const epochs = [];
-  let divergence = null, t = 0;
-  for (let e = 0; e < c.epochs; e++) {
-    const order = c.order ? c.order[e] : undefined;
-    let sse = 0;
-    for (let r = 0; r < n; r++) {
-      t++;
-      const i = order ? order[r] : r;
-      const x = X[i], y = Y[i];
-      ${lines.join("\n      ")}
-    }
-    const sum = fin(sse);
-    epochs.push({ epoch: e + 1, sse: sum, rootSse: Math.sqrt(sum), rmse: Math.sqrt(sum / n), weights: { ${names.map((nm, i) => `${JSON.stringify(nm)}: w${i}`).join(", ")} } });
+function rows(X, Y, order, r0, r1, V, P, W, S, NEXT, d, e, exact, check) {
+  const lr = P[0], h = P[1], h2 = P[2], beta = P[3], beta2 = P[4], eps = P[5], bound = P[6];
+  let ${vars.map((v, i) => `${v} = V[${i}]`).join(", ")};
+  let watch = d.d === null;
+  for (let r = r0; r < r1; r++) {
+    t++;
+    const i = order === null ? r : order[r];
+    const x = X[i], y = Y[i];
+    ${lines.join("\n    ")}
   }
-  return { epochs, divergence };
-};`;
+  ${vars.map((v, i) => `V[${i}] = ${v};`).join(" ")}
+}
+function weights(WE, o) {
+  return { ${names.map((nm, i) => `${JSON.stringify(nm)}: WE[o + ${i}]`).join(", ")} };
+}
+return { rows, weights };`;
 }
 
 /** a + b + … as a balanced tree of additions (a short chain of dependent operations). */

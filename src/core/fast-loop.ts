@@ -1,30 +1,21 @@
 /**
  * The fast training loop: summary-only runs (`train(config, { rows: false })`, one update per
- * row). It computes exactly what train's recording loop computes, with the registries' own
- * predict, lossGrad and step (so the maths lives in one place), the same NaN rule and the same
- * divergence, but records nothing per row and checks finiteness once per row: a row's prediction,
- * error and gradient are first computed without train's per-value NaN rule; when all are finite
- * that rule changes nothing, and when one is not, the row is recomputed with the rule at every
- * value (`exactRow`). tests/unit/core/fast-loop.test.ts holds it to bit-for-bit equality with the
- * recorded run over every model × optimizer × gradient, overflow included.
+ * row). It computes exactly what train's recording loop computes, with the registries' own maths
+ * (compiled from their formulas by compile.ts, or their functions called row by row where a host
+ * cannot compile code), the same NaN rule and the same divergence, but records nothing per row
+ * and checks finiteness once per row: a row's prediction, error and gradient are first computed
+ * without train's per-value NaN rule; when all are finite that rule changes nothing, and when one
+ * is not, the row is recomputed with the rule at every value (`exactRow`).
+ * tests/unit/core/fast-loop.test.ts holds it to bit-for-bit equality with the recorded run over
+ * every model × optimizer × gradient, overflow included.
  */
-import { compiledLoop, type ExactRow } from "./compile";
+import { compiledLoop, type Check, type CompiledLoop, type ExactRow, type Rows } from "./compile";
 import { fin, type Model } from "./model";
 import type { Optimizer } from "./optimizer";
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
+import { progressDue, type ProgressHook } from "./progress";
 import type { Divergence, EpochSummary, RunConfig, RunResult, Weights } from "./types";
-
-/** Where a row's first divergence is described; train.ts passes its own checkDivergence. */
-export type DivergenceCheck = (
-  err: number,
-  next: Float64Array,
-  names: readonly string[],
-  bound: number,
-  epoch: number,
-  row: number,
-  step: number
-) => Divergence | null;
 
 /** Gradient kinds as codes: 0 analytic, 1 forward, 2 central. */
 const KIND = { analytic: 0, forward: 1, central: 2 } as const;
@@ -32,48 +23,99 @@ const KIND = { analytic: 0, forward: 1, central: 2 } as const;
 /**
  * The summary-only run of `config` (batch size 1): the loop compiled from the registries' formulas
  * (compile.ts), or where the host cannot compile code, the registry's functions called row by row.
+ * With a `hook`, the rows run in chunks that end on its steps (see `ProgressHook`); without one,
+ * each epoch is one call of the rows.
  */
-export function trainFast(config: RunConfig, check: DivergenceCheck): RunResult {
+export function trainFast(config: RunConfig, check: Check, hook?: ProgressHook): RunResult {
   const model = MODELS[config.model];
   const opt = OPTIMIZERS[config.optimizer];
-  const compiled = compiledLoop(model, opt, config.gradient, config.optimizerSettings);
-  if (compiled) {
-    const { epochs, divergence } = compiled(config, exactStep(config, model, opt), check);
-    return { config, epochs, divergence };
-  }
-  return registryLoop(config, model, opt, check);
+  const loop = compiledLoop(model, opt, config.gradient, config.optimizerSettings);
+  return runRows(config, loop ?? registryLoop(config, model, opt), check, hook);
 }
 
-/** The loop through the registry's own functions (hosts that forbid compiling code). */
-export function registryLoop(
+/** Runs `loop` over the config's epochs and rows: the one driver of the compiled and registry loops. */
+export function runRows(
   config: RunConfig,
-  model: Model,
-  opt: Optimizer,
-  check: DivergenceCheck
+  loop: CompiledLoop,
+  check: Check,
+  hook?: ProgressHook
 ): RunResult {
+  const model = MODELS[config.model];
+  const opt = OPTIMIZERS[config.optimizer];
   const names = model.weights;
   const k = names.length;
   const ns = opt.state.length;
-  const { lr, h, data, divergenceBound: bound, optimizerSettings: set } = config;
-  const kind = KIND[config.gradient];
+  const { data, epochs: E, optimizerSettings: set } = config;
   const n = data.length;
-  const w = Float64Array.from(names, (nm) => config.init[nm]);
+  const T = k + k * ns; // where t sits in v, and the epoch's SSE after it
+  const v = new Float64Array(T + 2);
+  names.forEach((nm, i) => (v[i] = config.init[nm]));
+  // x and y as doubles in typed arrays: one load shape whatever numbers the data objects hold
+  const X = Float64Array.from(data, (p) => p.x);
+  const Y = Float64Array.from(data, (p) => p.y);
+  const P = Float64Array.of(config.lr, config.h, 2 * config.h, set.beta, set.beta2, set.eps, 0);
+  P[6] = config.divergenceBound;
+  const w = new Float64Array(k);
+  const s = new Float64Array(k * ns);
+  const next = new Float64Array(k);
+  const d: { d: Divergence | null } = { d: null };
+  const exact = exactStep(config, model, opt);
+  const sse = new Float64Array(E);
+  const we = new Float64Array(E * k);
+  let done = 0;
+  let stopped: number | undefined;
+  for (let e = 0; e < E && stopped === undefined; e++) {
+    const order = config.order ? config.order[e] : null;
+    v[T + 1] = 0;
+    if (!hook) loop.rows(X, Y, order, 0, n, v, P, w, s, next, d, e, exact, check);
+    else
+      for (let r0 = 0; r0 < n && stopped === undefined;) {
+        const r1 = Math.min(n, r0 + hook.every - (v[T] % hook.every));
+        loop.rows(X, Y, order, r0, r1, v, P, w, s, next, d, e, exact, check);
+        r0 = r1;
+        if (progressDue(hook, v[T], E * n, r0 === n ? e + 1 : e)) stopped = v[T];
+      }
+    if (stopped !== undefined && v[T] % n !== 0) break;
+    sse[e] = v[T + 1];
+    we.set(v.subarray(0, k), e * k);
+    done = e + 1;
+  }
+  const epochs: EpochSummary[] = [];
+  for (let e = 0; e < done; e++) {
+    const sum = fin(sse[e]);
+    epochs.push({
+      epoch: e + 1,
+      sse: sum,
+      rootSse: Math.sqrt(sum),
+      rmse: Math.sqrt(sum / n),
+      weights: loop.weights(we, e * k),
+    });
+  }
+  const result: RunResult = { config, epochs, divergence: d.d };
+  return stopped === undefined ? result : { ...result, stopped };
+}
+
+/** The loop through the registry's own functions (hosts that forbid compiling code). */
+export function registryLoop(config: RunConfig, model: Model, opt: Optimizer): CompiledLoop {
+  const names = model.weights;
+  const k = names.length;
+  const ns = opt.state.length;
+  const kind = KIND[config.gradient];
+  const set = config.optimizerSettings;
   const probe = new Float64Array(k);
   const g = new Float64Array(k + 2);
-  const next = new Float64Array(k);
-  const s = new Float64Array(k * ns);
-  const h2 = 2 * h;
-  const epochs: EpochSummary[] = [];
-  let divergence: Divergence | null = null;
-  let t = 0;
-  for (let e = 0; e < config.epochs; e++) {
-    const order = config.order?.[e];
-    let sse = 0;
-    for (let r = 0; r < n; r++) {
+  const rows: Rows = (X, Y, order, r0, r1, v, P, w, s, next, d, e, exact, check) => {
+    const [lr, h, h2, , , , bound] = P;
+    const T = k + k * ns;
+    w.set(v.subarray(0, k));
+    s.set(v.subarray(k, T));
+    let t = v[T];
+    let sse = v[T + 1];
+    for (let r = r0; r < r1; r++) {
       t++;
-      const p = data[order ? order[r] : r];
-      const x = p.x,
-        y = p.y;
+      const i = order === null ? r : order[r];
+      const x = X[i],
+        y = Y[i];
       const pred = model.predict(w, x);
       const dv = pred - y;
       let err = dv * dv;
@@ -81,20 +123,20 @@ export function registryLoop(
       let ok = pred - pred + (err - err);
       if (kind === 0) {
         model.lossGrad(w, x, y, pred, g);
-        for (let i = 0; i < k; i++) ok += g[i] - g[i];
+        for (let j = 0; j < k; j++) ok += g[j] - g[j];
       } else {
         probe.set(w);
-        for (let i = 0; i < k; i++) {
-          probe[i] = w[i] + h;
+        for (let j = 0; j < k; j++) {
+          probe[j] = w[j] + h;
           const u = model.predict(probe, x) - y;
-          if (kind === 1) g[i] = (u * u - err) / h;
+          if (kind === 1) g[j] = (u * u - err) / h;
           else {
-            probe[i] = w[i] - h;
+            probe[j] = w[j] - h;
             const l = model.predict(probe, x) - y;
-            g[i] = (u * u - l * l) / h2;
+            g[j] = (u * u - l * l) / h2;
           }
-          probe[i] = w[i];
-          ok += g[i] - g[i];
+          probe[j] = w[j];
+          ok += g[j] - g[j];
         }
       }
       if (ok !== 0) {
@@ -103,26 +145,21 @@ export function registryLoop(
       }
       sse += err;
       let finite = Math.abs(err) <= bound;
-      for (let i = 0; i < k; i++) {
-        const v = fin(opt.step(w[i], g[i], s, i * ns, t, lr, set));
-        next[i] = v;
-        finite = finite && v === v;
+      for (let j = 0; j < k; j++) {
+        const nv = fin(opt.step(w[j], g[j], s, j * ns, t, lr, set));
+        next[j] = nv;
+        finite = finite && nv === nv;
       }
-      for (let i = 0; i < s.length; i++) s[i] = fin(s[i]);
-      if (divergence === null && !finite)
-        divergence = check(err, next, names, bound, e + 1, r + 1, t);
+      for (let j = 0; j < s.length; j++) s[j] = fin(s[j]);
+      if (d.d === null && !finite) d.d = check(err, next, names, bound, e + 1, r + 1, t);
       w.set(next);
     }
-    const sum = fin(sse);
-    epochs.push({
-      epoch: e + 1,
-      sse: sum,
-      rootSse: Math.sqrt(sum),
-      rmse: Math.sqrt(sum / n),
-      weights: weightsOf(names, w),
-    });
-  }
-  return { config, epochs, divergence };
+    v.set(w);
+    v.set(s, k);
+    v[T] = t;
+    v[T + 1] = sse;
+  };
+  return { rows, weights: (we, o) => weightsOf(names, we.subarray(o, o + k)) };
 }
 
 /** A whole row as train.ts computes it, for the compiled loop's rows where something is not finite. */

@@ -49,6 +49,7 @@ export {
 export { PRESETS, presetById, presetOptions, type Preset } from "./presets";
 export { rng, randBetween, gaussian, permutation } from "./random";
 export { train, type TrainOptions } from "./train";
+export type { Progress, ProgressHook } from "./progress";
 export {
   effectiveRates,
   stabilityK,

@@ -13,10 +13,12 @@
  * the sheet's formulas. A result that overflows becomes NaN and stays NaN downstream, as an Excel
  * error (#NUM!) propagates through the cells that use it; divergence is data, not an exception.
  */
+import type { Check } from "./compile";
 import { trainFast } from "./fast-loop";
 import { fin } from "./model";
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
+import { progressDue, type ProgressHook } from "./progress";
 import type {
   BatchState,
   Divergence,
@@ -30,13 +32,22 @@ import type {
 export interface TrainOptions {
   /** Record every row (default true). false keeps only epoch summaries, for speed. */
   rows?: boolean;
+  /**
+   * Called every `every` row-steps (a positive whole number) with how far the run is; when it
+   * returns true the run stops after that row, its result holds the epochs completed by then (and
+   * with rows, the rows trained) and `stopped` is that step. Without it nothing changes.
+   */
+  progress?: ProgressHook;
 }
 
 /** Run SGD as configured. Pure: the config is not modified. */
 export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
   const record = opts.rows ?? true;
+  const hook = opts.progress;
+  if (hook && !(Number.isInteger(hook.every) && hook.every > 0))
+    throw new RangeError(`progress.every must be a positive whole number, not ${hook.every}.`);
   // summary-only runs take the fast loop (fast-loop.ts), which computes the same numbers
-  if (!record && config.batchSize === 1) return trainFast(config, checkDivergence);
+  if (!record && config.batchSize === 1) return trainFast(config, checkDivergence, hook);
   const model = MODELS[config.model];
   const opt = OPTIMIZERS[config.optimizer];
   const names = model.weights;
@@ -65,8 +76,9 @@ export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
   let divergence: Divergence | null = null;
   let t = 0; // optimizer updates so far
   let step = 0; // rows so far
+  let stopped: number | undefined;
 
-  for (let e = 0; e < config.epochs; e++) {
+  for (let e = 0; e < config.epochs && stopped === undefined; e++) {
     const order = config.order?.[e];
     let sse = 0;
     for (let r = 0; r < n; r++) {
@@ -139,7 +151,12 @@ export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
           )
         );
       w.set(next);
+      if (hook && progressDue(hook, step, config.epochs * n, r === n - 1 ? e + 1 : e)) {
+        stopped = step;
+        break;
+      }
     }
+    if (stopped !== undefined && step % n !== 0) break;
     const summary = fin(sse);
     epochs.push({
       epoch: e + 1,
@@ -149,19 +166,14 @@ export function train(config: RunConfig, opts: TrainOptions = {}): RunResult {
       weights: toWeights(names, w),
     });
   }
-  return rows ? { config, epochs, divergence, rows } : { config, epochs, divergence };
+  const result: RunResult = rows
+    ? { config, epochs, divergence, rows }
+    : { config, epochs, divergence };
+  return stopped === undefined ? result : { ...result, stopped };
 }
 
 /** The first divergence of a row, or null: its error passes the bound or is not a number, or a new weight is not finite. */
-export function checkDivergence(
-  err: number,
-  next: Float64Array,
-  names: readonly string[],
-  bound: number,
-  epoch: number,
-  row: number,
-  step: number
-): Divergence | null {
+export const checkDivergence: Check = (err, next, names, bound, epoch, row, step) => {
   if (!(Math.abs(err) <= bound)) {
     return {
       epoch,
@@ -184,7 +196,7 @@ export function checkDivergence(
       };
   }
   return null;
-}
+};
 
 function describe(v: number, bound: number): string {
   return Number.isNaN(v)

@@ -139,4 +139,6 @@ export interface RunResult {
   divergence: Divergence | null;
   /** Present unless the run was summary-only. */
   rows?: StepRow[];
+  /** The step where a progress hook stopped the run (see `TrainOptions.progress`); absent otherwise. */
+  stopped?: number;
 }

@@ -16,7 +16,7 @@ import {
   type ModelId,
   type RunOptions,
 } from "../../../src/core";
-import { registryLoop } from "../../../src/core/fast-loop";
+import { registryLoop, runRows } from "../../../src/core/fast-loop";
 import { checkDivergence } from "../../../src/core/train";
 
 const SCENARIOS: Record<string, RunOptions> = {
@@ -111,10 +111,9 @@ describe("the registry loop (the fast loop where a host cannot compile code)", (
               gradient,
             });
             const full = train(config, { rows: true });
-            const loop = registryLoop(
+            const loop = runRows(
               config,
-              MODELS[model],
-              OPTIMIZERS[optimizer],
+              registryLoop(config, MODELS[model], OPTIMIZERS[optimizer]),
               checkDivergence
             );
             expect(loop.epochs).toEqual(full.epochs);
