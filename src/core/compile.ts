@@ -69,20 +69,29 @@ export interface CompiledLoop {
   weights(we: Float64Array, o: number): Weights;
 }
 
-/** Excel formula text as a JavaScript expression over the same names (see the file comment). */
-export function jsOf(formula: string): string {
-  return calls(formula)
+/**
+ * Excel formula text as a JavaScript expression over the same names (see the file comment). With
+ * `hoisted`, each MAX argument that is not a number becomes a temporary `m<i>` (its expression is
+ * pushed to `hoisted` at index i) and MAX is a bare Math.max: the caller defines the temporaries
+ * and checks them finite, so the NaN rule costs nothing on the path to ŷ.
+ */
+export function jsOf(formula: string, hoisted?: string[]): string {
+  return operators(calls(formula, hoisted));
+}
+
+/** SQRT as Math.sqrt, v^2 as v·v, any other power as `**`. */
+const operators = (text: string): string =>
+  text
     .replace(/\bSQRT\(/g, "Math.sqrt(")
     .replace(/(\b[A-Za-z_]\w*|\([^()]*\))\^2(?![\w.])/g, "($1*$1)")
     .replace(/\^/g, "**");
-}
 
 /**
  * MAX(a,b) and IF(c,a,b) written out inline, so the compiled loop makes no calls: MAX as
  * Math.max(a,b) + 0·a + 0·b (NaN when a or b is ±Infinity, as #NUM! propagates; V8 computes each
- * argument once), IF as a conditional.
+ * argument once), or with `hoisted` as Math.max of temporaries (see `jsOf`); IF as a conditional.
  */
-function calls(text: string): string {
+function calls(text: string, hoisted?: string[]): string {
   const m = /\b(MAX|IF)\(/.exec(text);
   if (!m) return text;
   const open = m.index + m[0].length;
@@ -96,13 +105,17 @@ function calls(text: string): string {
     if (ch === "(") depth++;
     else if (ch === ")") depth--;
     if ((ch === "," && depth === 1) || depth === 0)
-      (args.push(calls(text.slice(from, end))), (from = end + 1));
+      (args.push(calls(text.slice(from, end), hoisted)), (from = end + 1));
   }
+  const temp = (a: string) =>
+    /^\s*-?[\d.]+\s*$/.test(a) ? a : `m${hoisted!.push(operators(a)) - 1}`;
   const js =
-    m[1] === "MAX"
-      ? `(Math.max(${args.join(",")})${args.map((a) => `+0*(${a})`).join("")})`
-      : `((${args[0]})?(${args[1]}):(${args[2]}))`;
-  return text.slice(0, m.index) + js + calls(text.slice(end));
+    m[1] === "IF"
+      ? `((${args[0]})?(${args[1]}):(${args[2]}))`
+      : hoisted
+        ? `Math.max(${args.map(temp).join(",")})`
+        : `(Math.max(${args.join(",")})${args.map((a) => `+0*(${a})`).join("")})`;
+  return text.slice(0, m.index) + js + calls(text.slice(end), hoisted);
 }
 
 const cache = new Map<string, CompiledLoop | null>();
@@ -148,23 +161,31 @@ export function loopSource(
     grad: (nm) => `g${index.get(nm)}`,
   });
   const plain = cells((nm) => `w${index.get(nm)}`);
+  const lines: string[] = [];
+  const hoisted: string[] = [];
+  /** A formula as JavaScript, its MAX arguments defined first as checked temporaries. */
+  const js = (formula: string) => {
+    const from = hoisted.length;
+    const out = jsOf(formula, hoisted);
+    for (let i = from; i < hoisted.length; i++) lines.push(`const m${i} = ${hoisted[i]};`);
+    return out;
+  };
   const nudge = (i: number, sign: string) =>
-    jsOf(
+    js(
       model.sheet.predict(
         (nm) => (index.get(nm) === i ? `(w${i}${sign}h)` : `w${index.get(nm)}`),
         "x"
       )
     );
-  const lines: string[] = [];
-  fwd.forEach((f, j) => lines.push(`const f${j} = ${jsOf(f.formula(plain))};`));
+  fwd.forEach((f, j) => lines.push(`const f${j} = ${js(f.formula(plain))};`));
   lines.push(
-    `const pred = ${jsOf(model.sheet.pred(plain))};`,
+    `const pred = ${js(model.sheet.pred(plain))};`,
     "const dv = pred - y;",
     "let err = dv * dv;"
   );
   if (kind === "analytic")
     for (const i of gradientOrder(model, plain))
-      lines.push(`let g${i} = ${jsOf(model.sheet.derivative(names[i]).loss(plain))};`);
+      lines.push(`let g${i} = ${js(model.sheet.derivative(names[i]).loss(plain))};`);
   else
     ws.forEach((_, i) => {
       lines.push(`const u${i} = ${nudge(i, "+")} - y;`);
@@ -186,15 +207,18 @@ export function loopSource(
       setting: (nm) => nm,
     };
     slots.forEach((sl, j) =>
-      lines.push(`let n${i}_${j} = ${jsOf(opt.sheet.state[sl].next(oc, s))};`)
+      lines.push(`let n${i}_${j} = ${js(opt.sheet.state[sl].next(oc, s))};`)
     );
-    lines.push(`let v${i} = ${w} - ${jsOf(opt.sheet.update(oc, s))};`);
+    lines.push(`let v${i} = ${w} - ${js(opt.sheet.update(oc, s))};`);
   });
   const each = (f: (i: number, j: number) => string) =>
     ws.flatMap((_, i) => slots.map((_s, j) => f(i, j)));
-  // every value that reaches the epoch's numbers: ŷ and the forward columns reach them through e and g
+  // every value that reaches the epoch's numbers, and every forward column and MAX argument (where
+  // an overflow could hide: MAX(0, −∞) is 0, and a comparison with NaN is false)
   const checked = [
     "err",
+    ...fwd.map((_, j) => `f${j}`),
+    ...hoisted.map((_, i) => `m${i}`),
     ...ws.flatMap((_, i) => [`g${i}`, `v${i}`]),
     ...each((i, j) => `n${i}_${j}`),
   ];
