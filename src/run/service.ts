@@ -12,6 +12,7 @@ import {
   resolveConfig,
   train,
   type LandscapeAxes,
+  type ProgressHook,
   type RunConfig,
   type RunOptions,
   type RunResult,
@@ -31,9 +32,12 @@ import { writeWorkbook } from "../xlsx";
 
 export { learnerNumber };
 
-/** Validate options and train with every row recorded. Throws ConfigError with a plain sentence. */
-export function trainRun(options: RunOptions): RunResult {
-  return train(resolveConfig(options), { rows: true });
+/**
+ * Validate options and train with every row recorded, calling `progress` as it trains (see
+ * TrainOptions.progress). Throws ConfigError with a plain sentence.
+ */
+export function trainRun(options: RunOptions, progress?: ProgressHook): RunResult {
+  return train(resolveConfig(options), { rows: true, progress });
 }
 
 /**

@@ -1,11 +1,14 @@
 /**
  * What the pane's Web Worker does, as plain functions (so Node tests run the same code): train a
  * run and build its sheet plan, or its .xlsx file. Messages are plain data (structured clone); the
- * run result travels without its per-step rows, which the plan already holds as cells.
+ * run result travels without its per-step rows, which the plan already holds as cells. Training
+ * reports its progress about every 1% of its row-steps (train's progress hook), so the bar moves
+ * while it trains; Cancel terminates the worker, whatever it is doing, before anything is written.
  */
-import type { RunOptions, RunResult } from "../core";
+import { resolveConfig, type RunOptions, type RunResult } from "../core";
+import { trainRun } from "../run";
 import type { SheetPlan } from "../sheet";
-import { planFor, runFor, sheetNameFor, xlsxFor } from "./engine";
+import { planFor, sheetNameFor, xlsxFor } from "./engine";
 
 /** A job for the worker: the plan of a run (for Generate) or its .xlsx file (for Download). */
 export type WorkerRequest =
@@ -23,11 +26,44 @@ export type WorkerMessage =
 
 const outline = ({ rows: _rows, ...rest }: RunResult): RunOutline => rest;
 
-/** Does `request`, posting progress and then the answer (or the error's message) through `post`. */
-export function serve(request: WorkerRequest, post: (m: WorkerMessage) => void): void {
+/** Where training's share of the bar starts and ends (the plan or the file takes the rest). */
+const TRAIN_FROM = 0.05;
+const TRAIN_TO = 0.5;
+/** Progress reports per training run, at most (one every 1% of the row-steps). */
+const REPORTS = 100;
+
+/** Trains `options` with every row recorded, posting training's progress as it goes when `report`. */
+function trainReporting(
+  options: RunOptions,
+  post: (m: WorkerMessage) => void,
+  report: boolean
+): RunResult {
+  post({ kind: "progress", fraction: TRAIN_FROM, text: "Training…" });
+  if (!report) return trainRun(options);
+  const { epochs, data } = resolveConfig(options);
+  return trainRun(options, {
+    every: Math.max(1, Math.ceil((epochs * data.length) / REPORTS)),
+    onProgress: ({ step, steps }) =>
+      post({
+        kind: "progress",
+        fraction: TRAIN_FROM + ((TRAIN_TO - TRAIN_FROM) * step) / steps,
+        text: "Training…",
+      }),
+  });
+}
+
+/**
+ * Does `request`, posting progress and then the answer (or the error's message) through `post`;
+ * with `trainingProgress` (the worker), also while it trains (on the pane's own thread nothing
+ * could repaint until it ends, so there it posts only the phases).
+ */
+export function serve(
+  request: WorkerRequest,
+  post: (m: WorkerMessage) => void,
+  trainingProgress = false
+): void {
   try {
-    post({ kind: "progress", fraction: 0.05, text: "Training…" });
-    const result = runFor(request.options);
+    const result = trainReporting(request.options, post, trainingProgress);
     if (request.kind === "xlsx") {
       post({ kind: "progress", fraction: 0.5, text: "Writing the .xlsx file…" });
       const file = xlsxFor(result);

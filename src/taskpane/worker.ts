@@ -8,6 +8,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (ev) =>
-  serve(ev.data, (m) =>
-    scope.postMessage(m, m.kind === "xlsx" ? [m.bytes.buffer as ArrayBuffer] : [])
+  serve(
+    ev.data,
+    (m) => scope.postMessage(m, m.kind === "xlsx" ? [m.bytes.buffer as ArrayBuffer] : []),
+    true
   );

@@ -10,9 +10,9 @@ import { serve, type WorkerMessage, type WorkerRequest } from "../../../src/task
 
 // No data: graddesc's 29 x values.
 const options = { model: "two-relu", epochs: 2 };
-const posted = (request: WorkerRequest): WorkerMessage[] => {
+const posted = (request: WorkerRequest, trainingProgress = false): WorkerMessage[] => {
   const out: WorkerMessage[] = [];
-  serve(request, (m) => out.push(structuredClone(m)));
+  serve(request, (m) => out.push(structuredClone(m)), trainingProgress);
   return out;
 };
 
@@ -26,6 +26,21 @@ describe("the worker's plan job", () => {
     expect(last.plan).toEqual(planFor(result, sheetNameFor(result)));
     expect(last.result.epochs).toEqual(result.epochs);
     expect("rows" in last.result).toBe(false);
+  });
+
+  it("reports training's progress as it trains, in the worker: every 1% of the row-steps, from 5% to 50% of the bar", () => {
+    const progress = posted({ kind: "plan", options }, true).filter((m) => m.kind === "progress");
+    const training = progress.filter((m) => m.text === "Training…").map((m) => m.fraction);
+    // 2 epochs × 29 rows = 58 row-steps: a report every step, the first at 5% before training
+    expect(training).toHaveLength(59);
+    expect(training[0]).toBe(0.05);
+    expect(training.at(-1)).toBeCloseTo(0.5, 12);
+    expect(training.every((f, i) => i === 0 || f > training[i - 1])).toBe(true);
+    expect(progress.at(-1)).toEqual({
+      kind: "progress",
+      fraction: 0.5,
+      text: "Building the sheet…",
+    });
   });
 
   it("names the plan after the sheet it replaces, when given", () => {
