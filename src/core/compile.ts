@@ -71,19 +71,22 @@ export interface CompiledLoop {
 
 /**
  * Excel formula text as a JavaScript expression over the same names (see the file comment). With
- * `hoisted`, each MAX argument that is not a number becomes a temporary `m<i>` (its expression is
- * pushed to `hoisted` at index i) and MAX is a bare Math.max: the caller defines the temporaries
- * and checks them finite, so the NaN rule costs nothing on the path to ŷ.
+ * `hoisted`, each MAX argument that is an expression becomes a temporary `m<i>` (its expression is
+ * pushed to `hoisted` at index i, once) and MAX is a bare Math.max: the caller defines the
+ * temporaries and checks them finite, so the NaN rule costs nothing on the path to ŷ. A name as
+ * argument is used as it is: the caller checks every name whose overflow could hide in MAX.
  */
 export function jsOf(formula: string, hoisted?: string[]): string {
   return operators(calls(formula, hoisted));
 }
 
-/** SQRT as Math.sqrt, v^2 as v·v, any other power as `**`. */
+/** SQRT as Math.sqrt, v^2 and (…)^2 as v·v, any other power as `**`. */
 const operators = (text: string): string =>
   text
     .replace(/\bSQRT\(/g, "Math.sqrt(")
-    .replace(/(\b[A-Za-z_]\w*|\([^()]*\))\^2(?![\w.])/g, "($1*$1)")
+    .replace(/(\b[A-Za-z_]\w*)\^2(?![\w.])/g, "($1*$1)")
+    // a bracket squared, unless it is a call's (SQRT(v)^2 is √v squared, not √(v·v))
+    .replace(/(^|[^\w.])(\([^()]*\))\^2(?![\w.])/g, "$1($2*$2)")
     .replace(/\^/g, "**");
 
 /**
@@ -107,8 +110,12 @@ function calls(text: string, hoisted?: string[]): string {
     if ((ch === "," && depth === 1) || depth === 0)
       (args.push(calls(text.slice(from, end), hoisted)), (from = end + 1));
   }
-  const temp = (a: string) =>
-    /^\s*-?[\d.]+\s*$/.test(a) ? a : `m${hoisted!.push(operators(a)) - 1}`;
+  // a number or a name is used as it is; an expression seen before reuses its temporary
+  const temp = (a: string) => {
+    if (/^\s*(-?[\d.]+|[A-Za-z_]\w*)\s*$/.test(a)) return a.trim();
+    const seen = hoisted!.indexOf(operators(a));
+    return `m${seen >= 0 ? seen : hoisted!.push(operators(a)) - 1}`;
+  };
   const js =
     m[1] === "IF"
       ? `((${args[0]})?(${args[1]}):(${args[2]}))`

@@ -49,7 +49,7 @@ export function runRows(
   const n = data.length;
   const T = k + k * ns; // where t sits in v, and the epoch's SSE after it
   const v = new Float64Array(T + 2);
-  names.forEach((nm, i) => (v[i] = config.init[nm]));
+  for (let i = 0; i < k; i++) v[i] = config.init[names[i]];
   // x and y as doubles in typed arrays: one load shape whatever numbers the data objects hold
   // (a plain loop: Float64Array.from with a mapping function calls it through the builtin, slowly)
   const X = new Float64Array(n);
@@ -79,7 +79,7 @@ export function runRows(
       }
     if (stopped !== undefined && v[T] % n !== 0) break;
     sse[e] = v[T + 1];
-    we.set(v.subarray(0, k), e * k);
+    for (let i = 0; i < k; i++) we[e * k + i] = v[i];
     done = e + 1;
   }
   const epochs: EpochSummary[] = [];

@@ -21,6 +21,8 @@ describe("jsOf", () => {
     const g = -0.10437178608347919;
     expect(run("(g)^2", { g })).toBe(g * g);
     expect(run("b*s+(1-b)*g^2", { b: 0.9, s: 1, g })).toBe(0.9 * 1 + (1 - 0.9) * (g * g));
+    expect(run("(a+g)^2-(g)^2", { a: 1, g })).toBe((1 + g) * (1 + g) - g * g);
+    expect(run("SQRT(v)^2", { v: 2 })).toBe(Math.sqrt(2) ** 2); // √v squared, not √(v·v)
   });
 
   it("gives NaN where a spreadsheet shows #NUM!: MAX(0, z) of an overflowed z is not 0", () => {
@@ -33,5 +35,14 @@ describe("jsOf", () => {
     expect(run("IF(MAX(0,z)>0,MAX(0,z)*2,IF(z<0,-1,0))", { z: 3 })).toBe(6);
     expect(run("IF(MAX(0,z)>0,MAX(0,z)*2,IF(z<0,-1,0))", { z: -3 })).toBe(-1);
     expect(() => jsOf("MAX(0,z")).toThrow(/unbalanced/);
+  });
+
+  it("with temporaries, writes MAX as a bare Math.max of names the loop checks finite", () => {
+    const hoisted: string[] = [];
+    expect(jsOf("c*MAX(0,a*x+b)+d", hoisted)).toBe("c*Math.max(0,m0)+d");
+    expect(jsOf("MAX(0,z)+MAX(0,a*x+b)+MAX(0,SQRT(v)^2)", hoisted)).toBe(
+      "Math.max(0,z)+Math.max(0,m0)+Math.max(0,m1)"
+    );
+    expect(hoisted).toEqual(["a*x+b", "Math.sqrt(v)**2"]);
   });
 });
