@@ -1,6 +1,6 @@
 /** The fast loop reads the registries' formula text as JavaScript (compile.ts): same numbers, same errors. */
 import { describe, expect, it } from "vitest";
-import { jsOf } from "../../../src/core/compile";
+import { jsOf } from "../../../src/core/formula-js";
 
 const run = (formula: string, vars: Record<string, number>): number =>
   new Function(...Object.keys(vars), `return ${jsOf(formula)};`)(...Object.values(vars));
