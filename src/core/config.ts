@@ -208,6 +208,11 @@ function finite(field: string, v: unknown, what: string): number {
   return n;
 }
 
+/** `config` with another learning rate (validated as `resolveConfig` does); everything else shared. */
+export function withLr(config: RunConfig, lr: unknown): RunConfig {
+  return { ...config, lr: positive("lr", lr, "The learning rate") };
+}
+
 function positive(field: string, v: unknown, what: string): number {
   const n = toNumber(v);
   if (!Number.isFinite(n) || n <= 0)

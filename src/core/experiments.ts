@@ -1,5 +1,5 @@
 /** Experiments across runs: learning-rate sweeps and model comparisons on the same data. */
-import { resolveConfig, type RunOptions } from "./config";
+import { resolveConfig, withLr, type RunOptions } from "./config";
 import { ConfigError } from "./errors";
 import { MODELS } from "./models";
 import { collapsedLine } from "./model";
@@ -33,10 +33,11 @@ export interface SweepResult {
 /** Train once per learning rate, everything else as `options`, in summary mode. */
 export function sweep(options: RunOptions, lrs: number[]): SweepResult {
   if (!lrs.length) throw new ConfigError("lrs", "A sweep needs at least one learning rate.");
-  // make the data once (seeded draws, CSV) and share it: every rate trains on the same rows
-  const data = resolveConfig({ ...options, lr: lrs[0] }).data;
+  // resolve the options once (data, seeded draws, shuffles) and share them: every rate trains on
+  // the same rows from the same start
+  const base = resolveConfig({ ...options, lr: lrs[0] });
   const runs = lrs.map((lr) => {
-    const r = train(resolveConfig({ ...options, lr, data }), { rows: false });
+    const r = train(withLr(base, lr), { rows: false });
     return { lr: r.config.lr, epochs: r.epochs, divergence: r.divergence };
   });
   const stable = runs.filter((r) => r.divergence === null).map((r) => r.lr);
