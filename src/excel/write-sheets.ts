@@ -18,6 +18,7 @@ import {
   type RunIndex,
   type RunRecord,
 } from "./meta";
+import { storedSample } from "./check";
 import { estimateBytes, planCellCount, planOps } from "./plan-ops";
 import { renamePlans } from "./rename";
 import { clearSheet, loadReplaced, placeRuns, removeAdded } from "./sheet-slots";
@@ -36,7 +37,10 @@ import {
 export { batchSheetOps, type SheetOp } from "./batches";
 
 /** What to store about one sheet: a live run (recognised by the pane) or an experiment sheet. */
-export type SheetRecord = Omit<RunRecord, "sheet" | "created" | "app" | "role" | "rows"> & {
+export type SheetRecord = Omit<
+  RunRecord,
+  "sheet" | "created" | "app" | "role" | "rows" | "check"
+> & {
   role: "run" | "experiment";
 };
 
@@ -175,6 +179,7 @@ export async function writePlans(
         targets.forEach((_p, i) => {
           const record = {
             ...opts.records[i],
+            ...(opts.records[i].role === "experiment" ? { check: storedSample(targets[i]) } : {}),
             app: "GradSheet",
             sheet: names[i],
             created: now.toISOString(),
