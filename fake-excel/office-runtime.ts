@@ -254,8 +254,24 @@ export function runtimeRun(fake: FakeExcel): {
     } catch {
       /* not a nullable proxy */
     }
-    const pick = (x: Record<string, unknown>) =>
-      Object.fromEntries(select.map((s) => [pascal(s), x[s]]));
+    // "title/text" selects a navigation property's field: answered nested, { Title: { Text } }.
+    const pick = (x: Record<string, unknown>) => {
+      const out: Json = {};
+      for (const s of select) {
+        const keys = s.split("/");
+        let from: Record<string, unknown> | undefined = x;
+        let to = out;
+        keys.forEach((k, i) => {
+          // a property the fake leaves unset (an automatic axis bound) answers null, never absent
+          if (i === keys.length - 1) to[pascal(k)] = from?.[k] ?? null;
+          else {
+            from = from?.[k] as Record<string, unknown> | undefined;
+            to = (to[pascal(k)] ??= {}) as Json;
+          }
+        });
+      }
+      return out;
+    };
     if (Array.isArray(o.items))
       return {
         _Items: (o.items as Record<string, unknown>[]).map((it) => ({
