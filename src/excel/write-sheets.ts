@@ -8,7 +8,13 @@
  */
 import { uniqueSheetName } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
-import { queueAxisScales, queueOp, queuePrint, type RangeResolver } from "./queue-ops";
+import {
+  queueAxisScales,
+  queueOnePageWide,
+  queueOp,
+  queuePrint,
+  type RangeResolver,
+} from "./queue-ops";
 import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
 import {
   indexOf,
@@ -221,18 +227,22 @@ export async function writePlans(
       opts.onProgress?.(++done, Math.max(total, done + pending.length));
     }
 
-    // 3. Extras a platform may refuse, in one request so a quirk cannot lose the sheets: axis scales
-    //    (log, bounds), on ExcelApi 1.18 the notes, and the active sheet's frozen panes (#2196).
-    //    On ExcelApi 1.8 the axes' label formats, on 1.9 the page setup.
+    // 3. Extras a platform may refuse, in one request so a quirk cannot lose the sheets. Excel runs
+    //    a request's actions in order and keeps those before a refused one, so the order decides
+    //    what a refusal costs: on ExcelApi 1.9 the page setup first (a rebuilt sheet gets its new
+    //    print areas even if an axis is refused), the axis scales (log, bounds; label formats on
+    //    1.8), on 1.18 the notes, the active sheet's frozen panes (#2196), and one page wide last
+    //    (a host that refuses the zoom loses nothing else).
     let axisWarning: string | undefined;
+    const pageSetup = host.supports(API.pageLayout);
+    const printed = targets.flatMap((p, i) => {
+      if (!pageSetup || !p.print) return [];
+      const ws = context.workbook.worksheets.getItem(names[i]);
+      queuePrint(ws, p.print);
+      return [ws];
+    });
     const axisFormats = host.supports(API.axisNumberFormat);
     const scaled = charts.filter(({ chart, spec }) => queueAxisScales(chart, spec, axisFormats));
-    const printed = host.supports(API.pageLayout)
-      ? targets.filter(
-          (p, i) =>
-            p.print && (queuePrint(context.workbook.worksheets.getItem(names[i]), p.print), true)
-        ).length
-      : 0;
     const notes = host.supports(API.notes)
       ? targets.reduce(
           (n, p, i) => n + queueNotes(context.workbook.worksheets.getItem(names[i]), p),
@@ -241,17 +251,21 @@ export async function writePlans(
       : 0;
     const first = context.workbook.worksheets.getItem(names[0]);
     for (const op of freezes) queueOp(first, op, () => first.getRange("A1"));
-    if (scaled.length || notes || freezes.length || printed) {
+    printed.forEach(queueOnePageWide);
+    if (scaled.length || notes || freezes.length || printed.length) {
       try {
         await counted();
       } catch (e) {
-        const what = scaled.length
-          ? "a chart axis's logarithmic scale, bounds or label format"
-          : notes
-            ? "the cell notes"
-            : freezes.length
-              ? "the frozen panes"
-              : "the page setup";
+        const at = (e as { debugInfo?: { errorLocation?: string } }).debugInfo?.errorLocation ?? "";
+        const what = /zoom$/i.test(at)
+          ? "printing one page wide"
+          : scaled.length
+            ? "a chart axis's logarithmic scale, bounds or label format"
+            : notes
+              ? "the cell notes"
+              : freezes.length
+                ? "the frozen panes"
+                : "the page setup";
         axisWarning = `The ${plans.length > 1 ? "sheets" : "sheet"} and charts are written, but Excel refused ${what} (${(e as Error).message}).`;
       }
     }
