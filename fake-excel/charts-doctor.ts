@@ -140,6 +140,9 @@ class DoctorAxis extends Loadable {
       case "minimum":
       case "maximum":
         return v;
+      // ChartAxis.categoryType (ExcelApi 1.7): "Automatic", "TextAxis" or "DateAxis"
+      case "categoryType":
+        return v ?? "Automatic";
       default:
         throw new FakeOfficeError("InvalidArgument", `Unknown property axis.${prop}`);
     }
@@ -167,6 +170,9 @@ class DoctorAxis extends Loadable {
   }
   get maximum(): unknown {
     return this.get("maximum");
+  }
+  get categoryType(): string {
+    return this.get("categoryType");
   }
 }
 
