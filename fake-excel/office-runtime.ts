@@ -84,6 +84,8 @@ export interface WireRequest {
   bytes: number;
   flags: number;
   actions: number;
+  /** True for the runtime's own clean-up at the end of Excel.run: it only releases objects it kept across syncs. */
+  release: boolean;
 }
 
 const camel = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
@@ -111,7 +113,9 @@ export function runtimeRun(fake: FakeExcel): {
     ) {
       const text = JSON.stringify(message.Body);
       const bytes = Buffer.byteLength(text, "utf8");
-      requests.push({ bytes, flags, actions: message.Body.Actions.length });
+      const calls = message.Body.Actions.filter((a) => a.ActionType !== 1);
+      const release = calls.length > 0 && calls.every((a) => a.Name === "_RemoveReference");
+      requests.push({ bytes, flags, actions: message.Body.Actions.length, release });
       const limit = fake.core.options.payloadLimit;
       if (bytes > limit)
         return error(
