@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanCharts } from "../../../src/excel/doctor";
-import { cellKey } from "../../fake-excel";
-import { userChart } from "../../fake-excel/charts-doctor";
+import { cellKey } from "../../../fake-excel";
+import { userChart } from "../../../fake-excel/charts-doctor";
 import { fakeHost } from "./helpers";
 
 /** A line chart of y over typed-in categories 1..3 whose x axis is `categoryType`, through Microsoft's runtime. */
