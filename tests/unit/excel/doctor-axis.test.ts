@@ -5,28 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { scanCharts } from "../../../src/excel/doctor";
-import { cellKey } from "../../../fake-excel";
-import { userChart } from "../../../fake-excel/charts-doctor";
-import { fakeHost } from "./helpers";
+import { fakeHost, unlinkedLineChart } from "./helpers";
 
 /** A line chart of y over typed-in categories 1..3 whose x axis is `categoryType`, through Microsoft's runtime. */
 async function scan(categoryType: string) {
   const { fake, host } = fakeHost({ apiVersion: "1.15", runtime: true });
-  const s = fake.state.sheets[0];
-  [
-    ["x", "y"],
-    [1, 32],
-    [2, 34],
-    [3, 36],
-  ].forEach((row, i) =>
-    row.forEach((v, j) => s.cells.set(cellKey(i, j), { value: v, format: {} }))
-  );
-  userChart(fake, s.name, {
-    type: "Line",
-    title: "y",
-    series: [{ name: "y", x: [1, 2, 3], y: `${s.name}!$B$2:$B$4` }],
-    props: { "axes.categoryAxis.categoryType": categoryType },
-  });
+  unlinkedLineChart(fake, { "axes.categoryAxis.categoryType": categoryType });
   return scanCharts(host, "active");
 }
 

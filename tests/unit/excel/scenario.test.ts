@@ -6,10 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { sampleCells } from "../../../src/excel/check";
 import type { SheetPlan } from "../../../src/sheet/plan";
-import { cellKey } from "../../../fake-excel";
-import { userChart } from "../../../fake-excel/charts-doctor";
 import { runScenario, STEPS, type ScenarioEnv } from "../../excel/scenario";
-import { coreCalculation, fakeHost } from "./helpers";
+import { coreCalculation, fakeHost, unlinkedLineChart } from "./helpers";
 
 /**
  * The fake as the scenario's Excel (ExcelApi `apiVersion`, through Microsoft's runtime when
@@ -31,23 +29,7 @@ function fakeEnv(apiVersion: string, runtime = false, wrongOn?: string) {
         sheet === wrongOn && r === bad?.row && c === bad.col ? 42 : right(r, c)
       );
     },
-    async addUnlinkedLineChart() {
-      const s = fake.state.sheets[0];
-      [
-        ["x", "y"],
-        [1, 32],
-        [2, 34],
-        [3, 36],
-      ].forEach((row, i) =>
-        row.forEach((v, j) => s.cells.set(cellKey(i, j), { value: v, format: {} }))
-      );
-      userChart(fake, s.name, {
-        type: "Line",
-        title: "y",
-        series: [{ name: "y", x: [1, 2, 3], y: `${s.name}!$B$2:$B$4` }],
-      });
-      fake.state.activeSheetId = s.id;
-    },
+    addUnlinkedLineChart: async () => unlinkedLineChart(fake),
   };
   return { fake, env };
 }
