@@ -117,9 +117,11 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
       );
       if (!stored?.record.check)
         throw new Error(
-          stored?.record.role === "run"
-            ? `Check “${sheet}” from its card: GradSheet recomputes the run at its current settings.`
-            : `“${sheet}” is not a sheet GradSheet computed, so there is nothing to check.`
+          !stored || stored.record.role === "runs"
+            ? `“${sheet}” is not a sheet GradSheet computed, so there is nothing to check.`
+            : stored.record.role === "run"
+              ? `Check “${sheet}” from its card: GradSheet recomputes the run at its current settings.`
+              : `“${sheet}” keeps no sample of the core's values (it was not written by this add-in, e.g. an exported file): run the experiment again to check it.`
         );
       return checkSamples(host, [{ sheet, cells: storedCells(stored.record.check) }]);
     },

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { BASE_MODEL_IDS, presetById, type RunOptions } from "../../../src/core";
 import { checkSheets, createWorkbook, writeChecked, writePlans } from "../../../src/excel";
 import { cellAddress, sampleCells, storedCells, storedSample } from "../../../src/excel/check";
+import { parsePart, partXml } from "../../../src/excel/meta";
 import type { SheetPlan } from "../../../src/sheet/plan";
 import {
   compareExperiment,
@@ -124,6 +125,21 @@ describe("Check this sheet on an experiment sheet (the sample stored with its re
       expect(status.activeRole).toBe(e.records[0].role);
     }
   );
+
+  it("says an experiment sheet written without a stored sample (an exported file) cannot be checked, in one sentence", async () => {
+    const e = experiments[1][1]();
+    const { fake, host } = fakeHost();
+    await writeChecked(host, e.workbook.sheets, { records: e.records });
+    // as an exported file has it: the records without their samples, and no setting
+    const [part] = fake.state.customXmlParts;
+    const index = parsePart(part.xml);
+    for (const r of Object.values(index)) delete r.check;
+    part.xml = partXml(index);
+    fake.state.settings.clear();
+    await expect(createWorkbook(host).check("Sweep")).rejects.toThrow(
+      "“Sweep” keeps no sample of the core's values"
+    );
+  });
 
   it("refuses a sheet GradSheet did not write with one sentence", async () => {
     const { host } = fakeHost();
