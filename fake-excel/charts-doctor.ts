@@ -140,6 +140,9 @@ class DoctorAxis extends Loadable {
       case "minimum":
       case "maximum":
         return v;
+      // ChartAxis.categoryType (ExcelApi 1.7): "Automatic", "TextAxis" or "DateAxis"
+      case "categoryType":
+        return v ?? "Automatic";
       default:
         throw new FakeOfficeError("InvalidArgument", `Unknown property axis.${prop}`);
     }
@@ -167,6 +170,9 @@ class DoctorAxis extends Loadable {
   }
   get maximum(): unknown {
     return this.get("maximum");
+  }
+  get categoryType(): string {
+    return this.get("categoryType");
   }
 }
 
@@ -371,14 +377,26 @@ type CollectionInternals = {
 };
 const proto = FakeChartCollection.prototype as unknown as {
   load: (this: CollectionInternals, props?: string | string[]) => unknown;
+  getItem: (this: CollectionInternals, key: string) => unknown;
+};
+// Microsoft's runtime reaches a loaded chart again through the collection's indexer with the Id it
+// was given (the chart's id, as Excel does): that chart is one the doctor reads.
+const originalGetItem = proto.getItem;
+proto.getItem = function (this: CollectionInternals, key: string) {
+  const sheet = this.sheet();
+  const i = sheet.charts.findIndex((c) => c.props.id === key);
+  if (i < 0) return originalGetItem.call(this, key);
+  return new DoctorChart(this.ctx, `${this.path}[${i}]`, sheet.charts[i], sheet);
 };
 const originalLoad = proto.load;
 proto.load = function (this: CollectionInternals, props?: string | string[]) {
   const list = (typeof props === "string" ? props.split(",") : (props ?? []))
     .map((p) => p.trim())
     .filter(Boolean);
-  if (!list.some((p) => p.startsWith("items"))) return originalLoad.call(this, props);
+  // Microsoft's runtime sends a collection's "items/x" as the item field "x" (Office.js loads a
+  // collection's properties on its items): only a bare "count" or no properties at all is the collection's own load.
   const fields = list.map((p) => p.replace(/^items\//, "")).filter((p) => p !== "items");
+  if (!list.length || list.every((p) => p === "count")) return originalLoad.call(this, props);
   this.ctx.enqueueLoad(() => {
     const sheet = this.sheet();
     const items = sheet.charts.map((c, i) => {

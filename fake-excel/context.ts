@@ -128,7 +128,8 @@ export class FakeContext {
         const fault = this.core.faults.findIndex((f) => f.name === a.name);
         if (fault >= 0) {
           const [f] = this.core.faults.splice(fault, 1);
-          throw new FakeOfficeError(f.code, f.message, a.target);
+          // Excel's errorLocation names the member, as "PageLayout.zoom" or "Range.values"
+          throw new FakeOfficeError(f.code, f.message, `${a.target}.${a.name}`);
         }
       }
       try {

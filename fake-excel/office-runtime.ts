@@ -84,6 +84,8 @@ export interface WireRequest {
   bytes: number;
   flags: number;
   actions: number;
+  /** True for the runtime's own clean-up at the end of Excel.run: it only releases objects it kept across syncs. */
+  release: boolean;
 }
 
 const camel = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
@@ -111,7 +113,9 @@ export function runtimeRun(fake: FakeExcel): {
     ) {
       const text = JSON.stringify(message.Body);
       const bytes = Buffer.byteLength(text, "utf8");
-      requests.push({ bytes, flags, actions: message.Body.Actions.length });
+      const calls = message.Body.Actions.filter((a) => a.ActionType !== 1);
+      const release = calls.length > 0 && calls.every((a) => a.Name === "_RemoveReference");
+      requests.push({ bytes, flags, actions: message.Body.Actions.length, release });
       const limit = fake.core.options.payloadLimit;
       if (bytes > limit)
         return error(
@@ -254,8 +258,24 @@ export function runtimeRun(fake: FakeExcel): {
     } catch {
       /* not a nullable proxy */
     }
-    const pick = (x: Record<string, unknown>) =>
-      Object.fromEntries(select.map((s) => [pascal(s), x[s]]));
+    // "title/text" selects a navigation property's field: answered nested, { Title: { Text } }.
+    const pick = (x: Record<string, unknown>) => {
+      const out: Json = {};
+      for (const s of select) {
+        const keys = s.split("/");
+        let from: Record<string, unknown> | undefined = x;
+        let to = out;
+        keys.forEach((k, i) => {
+          // a property the fake leaves unset (an automatic axis bound) answers null, never absent
+          if (i === keys.length - 1) to[pascal(k)] = from?.[k] ?? null;
+          else {
+            from = from?.[k] as Record<string, unknown> | undefined;
+            to = (to[pascal(k)] ??= {}) as Json;
+          }
+        });
+      }
+      return out;
+    };
     if (Array.isArray(o.items))
       return {
         _Items: (o.items as Record<string, unknown>[]).map((it) => ({

@@ -1,38 +1,102 @@
 #!/usr/bin/env node
 /**
- * npm run test:excel: the real-Excel suite. It needs desktop Excel (Windows or Mac) to sideload
- * the add-in with office-addin-debugging and to run the scenario inside Excel, reporting to
- * office-addin-test-server through office-addin-test-helpers, as Microsoft's add-in templates do.
- * The scenario (also run against the fake in `npm test`, tests/unit/excel/scenario.test.ts):
- * Generate the 2-neuron sheet; read it back and compare with the core; change LearningRate and
- * compare again; Rebuild and check that a Compare sheet still reads the run; run the chart
- * doctor on a line chart whose x axis is not linked.
+ * npm run test:excel: the real-Excel suite, as Microsoft's add-in templates run theirs.
+ *
+ * 1. Starts Microsoft's test server (office-addin-test-server) on https://localhost:4201.
+ * 2. Sideloads the test add-in (tests/excel/test-manifest.xml) into desktop Excel with
+ *    office-addin-debugging, which first starts the test page's dev server
+ *    (tests/excel/webpack.config.cjs, https://localhost:3001) and waits for it.
+ * 3. Excel opens the page (tests/excel/in-excel.ts): it pings the test server, runs the shared
+ *    scenario (tests/excel/scenario.ts: Generate the 2-neuron sheet and compare it with the core;
+ *    change LearningRate and compare again; Rebuild under a Compare sheet, which must still read
+ *    the run; the chart doctor on a line chart whose x axis is not linked) on real Excel, and
+ *    posts one result per step (office-addin-test-helpers' sendTestResults).
+ * 4. Prints each step, stops the sideload and the server, and exits 0 only when every step ran
+ *    and passed inside Excel.
+ *
+ * office-addin-debugging is run through npx at a pinned version, not installed with the project:
+ * its office-addin-dev-settings needs @microsoft/m365agentstoolkit-cli, whose keytar is a native
+ * module that does not build on Linux without libsecret. On Linux (no desktop Excel) this script
+ * prints one line and exits 0; `npm test` runs the same scenario against the fake.
  */
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const require = createRequire(import.meta.url);
+const NEEDS_EXCEL =
+  "test:excel needs desktop Excel on Windows or Mac; this machine has none, so nothing ran (npm test runs the same scenario against the fake).";
 if (process.platform !== "win32" && process.platform !== "darwin") {
-  console.log(
-    "test:excel needs desktop Excel on Windows or Mac; this machine has none, so nothing ran (npm test runs the same scenario against the fake)."
-  );
+  console.log(NEEDS_EXCEL);
   process.exit(0);
 }
-const missing = [
-  "office-addin-debugging",
-  "office-addin-test-server",
-  "office-addin-test-helpers",
-].filter((p) => {
-  try {
-    require.resolve(`${p}/package.json`);
-    return false;
-  } catch {
-    return true;
-  }
-});
-console.log(
-  missing.length
-    ? `test:excel needs ${missing.join(", ")} (npm install --save-dev --save-exact ${missing.join(" ")}) and desktop Excel signed in; they are not installed here.`
-    : "test:excel: the in-Excel scenario runner is not written yet; see docs/excel-addin.md (What only real Excel can show)."
-);
-// Nothing ran in Excel on either path: never report success.
-process.exit(1);
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+/** The versions the suite was written against. */
+const DEBUGGING = "office-addin-debugging@7.0.0";
+/** tests/excel/in-excel.ts's TEST_SERVER_PORT and the test manifest's dev-server port. */
+const TEST_SERVER_PORT = 4201;
+const DEV_SERVER_PORT = 3001;
+const MANIFEST = "tests/excel/test-manifest.xml";
+/** How long Excel may take to open, load the page and run the scenario. */
+const WAIT_MS = 10 * 60 * 1000;
+
+/** Run office-addin-debugging (pinned, through npx) in the project folder; its exit status. */
+function debugging(...args) {
+  const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+  const run = spawnSync(npx, ["--yes", DEBUGGING, ...args], {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
+  return run.status;
+}
+
+/** Each step's line, and whether the suite passed: every step ran and passed. */
+function verdict(results) {
+  if (!Array.isArray(results) || !results.length)
+    return { lines: ["Excel sent no step results."], ok: false };
+  const lines = results.map((r) => `${r.ok ? "ok    " : "FAILED"} ${r.step}: ${r.detail}`);
+  return { lines, ok: results.every((r) => r.ok === true) };
+}
+
+const { TestServer } = require("office-addin-test-server");
+const server = new TestServer(TEST_SERVER_PORT);
+let code = 1;
+try {
+  await server.startTestServer(true);
+  const status = debugging(
+    "start",
+    MANIFEST,
+    "desktop",
+    "--app",
+    "excel",
+    "--dev-server",
+    "npx webpack serve --config tests/excel/webpack.config.cjs",
+    "--dev-server-port",
+    String(DEV_SERVER_PORT),
+    "--no-debug"
+  );
+  if (status !== 0)
+    throw new Error(`${DEBUGGING} could not sideload the test add-in (exit ${status}).`);
+  let timer;
+  const results = await Promise.race([
+    server.getTestResults(),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Excel sent no results within ${WAIT_MS / 60000} minutes.`)),
+        WAIT_MS
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+  const v = verdict(results);
+  for (const line of v.lines) console.log(line);
+  code = v.ok ? 0 : 1;
+} catch (e) {
+  console.error(`test:excel: ${e instanceof Error ? e.message : String(e)}`);
+} finally {
+  debugging("stop", MANIFEST);
+  await server.stopTestServer();
+}
+process.exit(code);

@@ -1,16 +1,18 @@
 /**
- * Excel as the oracle: read back a sample of the cells Excel calculated on a GradSheet sheet and
- * compare them with the training core's values (the plan's cached results). The sample: every
- * formula cell of the sheet's blocks (the final weights, each epoch's √SSE and the summaries; every
- * k-th row when a block is long) and the last row of every formula column of every table.
- * Numbers agree when |excel − core| ≤ 1e-9 · max(|excel|, |core|), or both are below 1e-12
- * (the same relative tolerance as the HyperFormula agreement tests).
+ * Excel as the oracle: read back a sample of the cells Excel calculated on GradSheet sheets and
+ * compare them with the training core's values (the plans' cached results). The sample: every
+ * formula cell of a sheet's blocks (the final weights, each epoch's √SSE, the summaries, a Compare
+ * sheet's per-epoch columns, a landscape's grid; every k-th row when a block is long) and the last
+ * row of every formula column of every table. Only the sampled rows are read, all sheets in one
+ * request when the response fits under the 5 MB limit. Numbers agree when
+ * |excel − core| ≤ 1e-9 · max(|excel|, |core|), or both are below 1e-12 (the same relative
+ * tolerance as the HyperFormula agreement tests).
  */
-import { a1 } from "../sheet/address";
+import { a1, quoteSheet } from "../sheet/address";
 import type { CachedValue, SheetPlan } from "../sheet/plan";
 import { syncWithin, type ExcelHost } from "./host";
-import type { Rect } from "./plan-ops";
-import { CELL_BYTES, readRows } from "./reads";
+import type { StoredCheck } from "./meta";
+import { CELL_BYTES, READ_BUDGET } from "./reads";
 
 /** Relative tolerance and the absolute floor for numbers near 0. */
 export const RELATIVE_TOLERANCE = 1e-9;
@@ -25,24 +27,28 @@ export interface CheckCell {
   core: CachedValue;
 }
 
+/** The cells to check on one sheet (the sheet's name in the workbook). */
+export interface SheetSample {
+  sheet: string;
+  cells: CheckCell[];
+}
+
 /** What the check found, as plain data for the pane. */
 export interface CheckResult {
   /** Cells compared. */
   cells: number;
-  /** The first cell that differs (A1 address on the sheet), with both values; absent when all agree. */
+  /** The first cell that differs ('Run 1'!B5, as Excel writes it), with both values; absent when all agree. */
   differs?: { address: string; excel: unknown; core: CachedValue };
   /** One sentence for the pane. */
   message: string;
 }
 
-/** The sample to read: rectangles (each read whole) and the cells checked inside them. */
-export function sampleCells(plan: SheetPlan): { rect: Rect; cells: CheckCell[] }[] {
-  const out: { rect: Rect; cells: CheckCell[] }[] = [];
+/** The formula cells of `plan` to check, block by block then each table's last row (`maxRows` sampled rows per block). */
+export function sampleCells(plan: SheetPlan, maxRows = MAX_BLOCK_ROWS): CheckCell[] {
+  const cells: CheckCell[] = [];
   for (const b of plan.blocks) {
-    const rows = b.cells.length,
-      cols = Math.max(0, ...b.cells.map((r) => r.length));
-    const step = Math.max(1, Math.ceil(rows / MAX_BLOCK_ROWS));
-    const cells: CheckCell[] = [];
+    const rows = b.cells.length;
+    const step = Math.max(1, Math.ceil(rows / maxRows));
     b.cells.forEach((row, i) => {
       if (i % step && i !== rows - 1) return;
       row.forEach(
@@ -53,21 +59,29 @@ export function sampleCells(plan: SheetPlan): { rect: Rect; cells: CheckCell[] }
           cells.push({ row: b.row + i, col: b.col + j, core: c.cached })
       );
     });
-    if (cells.length) out.push({ rect: { row: b.row, col: b.col, rows, cols }, cells });
   }
   for (const t of plan.tables) {
     if (!t.rows) continue;
-    const last = t.row + t.rows;
-    const cells = t.columns.flatMap((c, j) =>
-      c.formula && c.cached?.[t.rows - 1] != null
-        ? [{ row: last, col: t.col + j, core: c.cached[t.rows - 1] }]
-        : []
+    t.columns.forEach(
+      (c, j) =>
+        c.formula &&
+        c.cached?.[t.rows - 1] != null &&
+        cells.push({ row: t.row + t.rows, col: t.col + j, core: c.cached[t.rows - 1] })
     );
-    if (cells.length)
-      out.push({ rect: { row: last, col: t.col, rows: 1, cols: t.columns.length }, cells });
   }
-  return out;
+  return cells;
 }
+
+/** Sampled rows per block in the sample stored with an experiment sheet's record (a few KB in the index). */
+const STORED_BLOCK_ROWS = 16;
+
+/** The sample stored with an experiment sheet's record: [row, col, core value], every block thinned to 16 rows. */
+export const storedSample = (plan: SheetPlan): StoredCheck =>
+  sampleCells(plan, STORED_BLOCK_ROWS).map((c) => [c.row, c.col, c.core]);
+
+/** A stored sample as cells to check. */
+export const storedCells = (stored: StoredCheck): CheckCell[] =>
+  stored.map(([row, col, core]) => ({ row, col, core }));
 
 /** True when Excel's value and the core's agree (numbers within the tolerance, errors and text exactly). */
 export function agrees(excel: unknown, core: CachedValue): boolean {
@@ -89,54 +103,97 @@ const show = (v: unknown): string =>
       ? `"${v}"`
       : String(v);
 
-/** Compare the sample with what Excel calculated (`excel(row, col)`), first difference in sample order. */
+/** A cell as Excel writes it in a formula: "'Run 1'!B5", "Compare!C7". */
+export const cellAddress = (sheet: string, row: number, col: number): string =>
+  `${quoteSheet(sheet)}!${a1(row, col)}`;
+
+/** Compare the samples with what Excel calculated (`excel(sheet, row, col)`), first difference in sample order. */
 export function compareSample(
-  sheet: string,
-  sample: { cells: CheckCell[] }[],
-  excel: (row: number, col: number) => unknown
+  samples: SheetSample[],
+  excel: (sheet: string, row: number, col: number) => unknown
 ): CheckResult {
   let n = 0;
-  for (const c of sample.flatMap((s) => s.cells)) {
-    n++;
-    const v = excel(c.row, c.col);
-    if (v === "" && c.core !== "") {
-      // A formula cell reads back blank only before Excel has calculated it: nothing to compare yet.
-      const address = a1(c.row, c.col);
-      return {
-        cells: 0,
-        message: `Excel has not calculated ${sheet}!${address} yet, so nothing was compared: use Check this sheet once it has.`,
-      };
+  for (const { sheet, cells } of samples)
+    for (const c of cells) {
+      n++;
+      const v = excel(sheet, c.row, c.col);
+      const address = cellAddress(sheet, c.row, c.col);
+      if (v === "" && c.core !== "")
+        // A formula cell reads back blank only before Excel has calculated it: nothing to compare yet.
+        return {
+          cells: 0,
+          message: `Excel has not calculated ${address} yet, so nothing was compared: use Check this sheet once it has.`,
+        };
+      if (!agrees(v, c.core))
+        return {
+          cells: n,
+          differs: { address, excel: v, core: c.core },
+          message: `${address} differs: Excel calculated ${show(v)}, the training core ${show(c.core)}.`,
+        };
     }
-    if (!agrees(v, c.core)) {
-      const address = a1(c.row, c.col);
-      return {
-        cells: n,
-        differs: { address, excel: v, core: c.core },
-        message: `${sheet}!${address} differs: Excel calculated ${show(v)}, the training core ${show(c.core)}.`,
-      };
-    }
-  }
   return { cells: n, message: `Excel agrees with the training core on ${n} cells.` };
 }
 
-/** Read the sample of `plan` from sheet `sheet` (in blocks under the response limit) and compare it with the core. */
-export async function checkSheet(
-  host: ExcelHost,
-  sheet: string,
-  plan: SheetPlan
-): Promise<CheckResult> {
-  const sample = sampleCells(plan);
-  return host.run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    const got = new Map<number, unknown>();
-    for (const s of sample) {
-      const values = await readRows(ws, s.rect, "values", s.rect.cols * CELL_BYTES, () =>
-        syncWithin(context, host.syncTimeoutMs)
-      );
-      values.forEach((row, i) =>
-        row.forEach((v, j) => got.set((s.rect.row + i) * 16384 + s.rect.col + j, v))
-      );
+/** The rows to read for a sample: one rectangle per sampled row, from its first to its last sampled column. */
+function rowSpans(sample: SheetSample) {
+  const rows = new Map<number, { row: number; col: number; cols: number }>();
+  for (const c of sample.cells) {
+    const r = rows.get(c.row);
+    if (!r) rows.set(c.row, { row: c.row, col: c.col, cols: 1 });
+    else {
+      const end = Math.max(r.col + r.cols, c.col + 1);
+      r.col = Math.min(r.col, c.col);
+      r.cols = end - r.col;
     }
-    return compareSample(sheet, sample, (r, c) => got.get(r * 16384 + c));
+  }
+  return [...rows.values()];
+}
+
+/**
+ * Read what Excel calculated at every sampled cell and compare it with the core: one request for
+ * all sheets while the estimated response stays under READ_BUDGET (more only for huge samples).
+ */
+export async function checkSamples(host: ExcelHost, samples: SheetSample[]): Promise<CheckResult> {
+  return host.run(async (context) => {
+    const sync = () => syncWithin(context, host.syncTimeoutMs);
+    const got = new Map<string, unknown>();
+    const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
+    let queued: { sheet: string; row: number; col: number; range: Excel.Range }[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      await sync();
+      for (const q of queued)
+        q.range.values[0].forEach((v, j) => got.set(key(q.sheet, q.row, q.col + j), v));
+      queued = [];
+      bytes = 0;
+    };
+    for (const s of samples) {
+      const ws = context.workbook.worksheets.getItem(s.sheet);
+      for (const span of rowSpans(s)) {
+        if (queued.length && bytes + span.cols * CELL_BYTES > READ_BUDGET) await flush();
+        const range = ws.getRangeByIndexes(span.row, span.col, 1, span.cols).load("values");
+        queued.push({ sheet: s.sheet, row: span.row, col: span.col, range });
+        bytes += span.cols * CELL_BYTES;
+      }
+    }
+    if (queued.length) await flush();
+    return compareSample(samples, (sheet, r, c) => got.get(key(sheet, r, c)));
   });
+}
+
+/** Read the samples of `plans`, written as `sheets` (same order), and compare them with the core. */
+export function checkSheets(
+  host: ExcelHost,
+  sheets: string[],
+  plans: SheetPlan[]
+): Promise<CheckResult> {
+  return checkSamples(
+    host,
+    plans.map((p, i) => ({ sheet: sheets[i], cells: sampleCells(p) }))
+  );
+}
+
+/** Read the sample of `plan` from sheet `sheet` and compare it with the core. */
+export function checkSheet(host: ExcelHost, sheet: string, plan: SheetPlan): Promise<CheckResult> {
+  return checkSheets(host, [sheet], [plan]);
 }

@@ -201,9 +201,12 @@ async function readChart(
     type === "other"
       ? undefined
       : {
+          // a line, column or area chart's x axis says whether it is a date axis (ExcelApi 1.7)
           x: chart.axes
             .getItem("Category", "Primary")
-            .load("visible,scaleType,logBase,minimum,maximum,title/text"),
+            .load(
+              `visible,scaleType,logBase,minimum,maximum,title/text${type === "scatter" ? "" : ",categoryType"}`
+            ),
           y: chart.axes
             .getItem("Value", "Primary")
             .load("visible,scaleType,logBase,minimum,maximum,title/text"),
@@ -246,8 +249,13 @@ async function readChart(
   ) => ({
     group,
     direction,
+    // A date axis places points by value, as the .xlsx doctor reads a c:dateAx.
     kind:
-      direction === "horizontal" && type !== "scatter" ? ("category" as const) : ("value" as const),
+      direction !== "horizontal" || type === "scatter"
+        ? ("value" as const)
+        : a.categoryType === "DateAxis"
+          ? ("date" as const)
+          : ("category" as const),
     ...(a.title.text ? { title: a.title.text } : {}),
     visible: a.visible,
     scale: a.scaleType === "Logarithmic" ? ("log" as const) : ("linear" as const),

@@ -6,7 +6,7 @@
  */
 import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
-import { checkSheet, type CheckResult } from "./check";
+import { checkSamples, checkSheet, storedCells, type CheckResult } from "./check";
 import { syncWithin, type ExcelHost } from "./host";
 import {
   indexOf,
@@ -18,7 +18,7 @@ import {
   type RunRecord,
 } from "./meta";
 import { literal } from "./plan-ops";
-import { learningRateCell, markerOf, same } from "./run-cells";
+import { learningRateCell, lookUpSheet, markerOf, same } from "./run-cells";
 import { readRows } from "./reads";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
 import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
@@ -36,6 +36,8 @@ export interface WorkbookStatus {
   activeSheet: string;
   /** The active sheet's GradSheet record, or null when it is not a GradSheet run. */
   activeRun: RunRecord | null;
+  /** The active sheet's GradSheet role ("experiment" for Compare, Sweep and landscape sheets), or null. */
+  activeRole: RunRecord["role"] | null;
   /** The value in the active run's LearningRate cell (a learner may have typed a new one). */
   learningRate: number | null;
 }
@@ -56,8 +58,12 @@ export interface WorkbookGateway {
     options: Record<string, unknown>,
     runsRow?: RunsRow
   ): Promise<void>;
-  /** Excel's calculated sample of `sheet` compared with the core's values in `plan` (see check.ts). */
-  check(sheet: string, plan: SheetPlan): Promise<CheckResult>;
+  /**
+   * Excel's calculated sample of `sheet` compared with the core's values (see check.ts): those of
+   * `plan` (a run at its current settings), or without one the sample stored with an experiment
+   * sheet when it was written. Throws a sentence when the sheet has neither.
+   */
+  check(sheet: string, plan?: SheetPlan): Promise<CheckResult>;
   /** A1 addresses of cells the add-in wrote that now hold something else (inputs excluded). */
   editedCells(sheet: string, plan: SheetPlan): Promise<string[]>;
   selectSheet(sheet: string): Promise<void>;
@@ -96,6 +102,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
           canSwitchCalculation: host.supports(API.setCalculationMode),
           activeSheet: active.name,
           activeRun: record?.role === "run" ? record : null,
+          activeRole: record?.role ?? null,
           learningRate,
         };
       });
@@ -103,20 +110,27 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
 
     write: (plan, opts) => writePlan(host, plan, opts),
 
-    check: (sheet, plan) => checkSheet(host, sheet, plan),
+    async check(sheet, plan) {
+      if (plan) return checkSheet(host, sheet, plan);
+      const stored = await host.run(
+        async (context) => (await lookUpSheet(context, sheet, props, () => sync(context))).found
+      );
+      if (!stored?.record.check)
+        throw new Error(
+          !stored || stored.record.role === "runs"
+            ? `“${sheet}” is not a sheet GradSheet computed, so there is nothing to check.`
+            : stored.record.role === "run"
+              ? `Check “${sheet}” from its card: GradSheet recomputes the run at its current settings.`
+              : `“${sheet}” keeps no sample of the core's values (it was not written by this add-in, e.g. an exported file): run the experiment again to check it.`
+        );
+      return checkSamples(host, [{ sheet, cells: storedCells(stored.record.check) }]);
+    },
 
     async setLearningRate(sheet, lr, options, runsRow) {
       await host.run(async (context) => {
-        const index = loadIndex(context);
-        const sheets = context.workbook.worksheets.load("items/name");
-        await sync(context);
-        const exists = sheets.items.some((s) => s.name === sheet);
-        const marker = exists
-          ? markerOf(context.workbook.worksheets.getItem(sheet), props)
-          : () => null;
-        if (exists) await sync(context);
-        const all = await indexOf(index, () => sync(context));
-        const found = exists ? recordFor(all, sheet, marker()) : null;
+        const { index, names, all, found } = await lookUpSheet(context, sheet, props, () =>
+          sync(context)
+        );
         const record = found?.record;
         if (record?.role !== "run" || !found)
           throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
@@ -131,14 +145,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         delete rest[found.key];
         const updated: RunIndex = { ...rest, [sheet]: next };
         if (runsRow)
-          updated[RUNS_SHEET] = queueRunsRow(
-            context,
-            sheets.items.map((s) => s.name),
-            all,
-            runsRow,
-            props,
-            new Date()
-          );
+          updated[RUNS_SHEET] = queueRunsRow(context, names, all, runsRow, props, new Date());
         queueIndex(context, updated, index);
         if (host.supports(API.customProperties)) queueProperty(ws, next);
         await sync(context);

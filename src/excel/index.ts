@@ -18,5 +18,6 @@ export {
 export { scanCharts, type DoctorScan } from "./doctor";
 export { watchCharts, type ChartWatch } from "./doctor-watch";
 export { applyDoctorFixes, type DoctorApplied } from "./doctor-fix";
-export { checkSheet, type CheckResult } from "./check";
+export { checkSheet, checkSheets, type CheckResult } from "./check";
+export { writeChecked, type CheckedReport } from "./write-checked";
 export { explainReader, type ExplainReader, type SelectedCell } from "./explain-read";

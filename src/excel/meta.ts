@@ -6,6 +6,7 @@
  * versions. Settings have been lost by Office (office-js #360, #2940, #5206, #6091); the part
  * alone is enough.
  */
+import type { CachedValue } from "../sheet/plan";
 
 /** What the add-in stores about a sheet it wrote. Plain JSON. */
 export interface RunRecord {
@@ -22,7 +23,15 @@ export interface RunRecord {
   rows?: number;
   /** The log row of each run sheet (Runs log only), so Apply and Rebuild rewrite it. */
   rowOf?: Record<string, number>;
+  /**
+   * Experiment sheets: the core's values at a sample of their formula cells, [row, col, value]
+   * (0-based), so Check this sheet can compare what Excel calculates there without recomputing.
+   */
+  check?: StoredCheck;
 }
+
+/** A stored check sample: [row, col, the core's value]. */
+export type StoredCheck = [number, number, CachedValue][];
 
 /** Key of the worksheet custom property. */
 export const PROPERTY_KEY = "GradSheet";
@@ -80,6 +89,7 @@ interface PartEntry {
   lrCell?: RunRecord["lrCell"];
   rows?: number;
   rowOf?: RunRecord["rowOf"];
+  check?: StoredCheck;
 }
 
 const unescapeXml = (s: string) =>
@@ -110,6 +120,7 @@ export function parsePart(xml: string): RunIndex {
         lrCell: e.lrCell,
         rows: e.rows,
         rowOf: e.rowOf,
+        check: e.check,
       };
     }
   } catch {
@@ -129,6 +140,7 @@ export function partXml(index: RunIndex): string {
     lrCell: r.lrCell,
     rows: r.rows,
     rowOf: r.rowOf,
+    check: r.check,
   }));
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><gradsheet xmlns="${META_NAMESPACE}">${escapeXml(JSON.stringify({ format: 1, sheets }))}</gradsheet>`;
 }

@@ -155,20 +155,27 @@ export function queueAxisScales(
 
 /**
  * Queue a sheet's page setup (ExcelApi 1.9; the caller checks the set and syncs it in its guarded
- * request): the print areas as one multi-area address (each area starts a page), the orientation,
- * one page wide and as many tall as needed (0 = automatic, as fitToHeight="0" in the .xlsx), and
- * manual page breaks above `rowBreaks` only.
+ * request): the print areas as one multi-area address (each area starts a page), the orientation
+ * and manual page breaks above `rowBreaks` only. One page wide is `queueOnePageWide`.
  */
 export function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   const layout = sheet.pageLayout;
   if (print.areas.length)
     layout.setPrintArea(print.areas.map((a) => rangeA1({ sheet: "", ...a }, false)).join(","));
   layout.orientation = print.landscape ? "Landscape" : "Portrait";
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   // A rebuilt sheet keeps its old manual breaks: remove them so the breaks are the plan's only.
   sheet.horizontalPageBreaks.removePageBreaks();
   for (const row of print.rowBreaks ?? [])
     sheet.horizontalPageBreaks.add(rectRange(sheet, { row, col: 0, rows: 1, cols: 1 }));
+}
+
+/**
+ * Queue printing the sheet one page wide and as many pages tall as needed (0 = automatic, as
+ * fitToHeight="0" in the .xlsx). The caller queues it last in its guarded request, so a host that
+ * refuses the zoom loses nothing else.
+ */
+export function queueOnePageWide(sheet: Excel.Worksheet): void {
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 }
 
 function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): void {

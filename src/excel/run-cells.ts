@@ -2,9 +2,30 @@
  * Queued reads of a run sheet's own cells for the gateway: its GradSheet marker, its LearningRate
  * cell, and whether a cell still holds what the add-in wrote.
  */
-import { PROPERTY_KEY, type RunRecord } from "./meta";
+import { indexOf, loadIndex, PROPERTY_KEY, recordFor, type RunRecord } from "./meta";
 
 const LEARNING_RATE = "LearningRate";
+
+/**
+ * Look `sheet` up: the workbook's sheet names, GradSheet's index (its handle, to rewrite it) and
+ * the sheet's record, found by name or through its marker (a renamed sheet). Two or three syncs.
+ */
+export async function lookUpSheet(
+  context: Excel.RequestContext,
+  sheet: string,
+  props: boolean,
+  sync: () => Promise<void>
+) {
+  const index = loadIndex(context);
+  const sheets = context.workbook.worksheets.load("items/name");
+  await sync();
+  const names = sheets.items.map((s) => s.name);
+  const exists = names.includes(sheet);
+  const marker = exists ? markerOf(context.workbook.worksheets.getItem(sheet), props) : () => null;
+  if (exists) await sync();
+  const all = await indexOf(index, sync);
+  return { index, names, all, found: exists ? recordFor(all, sheet, marker()) : null };
+}
 
 /** Queue reading a sheet's GradSheet marker (ExcelApi 1.12); call the result after the sync. */
 export function markerOf(sheet: Excel.Worksheet, enabled: boolean): () => unknown {

@@ -8,7 +8,13 @@
  */
 import { uniqueSheetName } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
-import { queueAxisScales, queueOp, queuePrint, type RangeResolver } from "./queue-ops";
+import {
+  queueAxisScales,
+  queueOnePageWide,
+  queueOp,
+  queuePrint,
+  type RangeResolver,
+} from "./queue-ops";
 import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
 import {
   indexOf,
@@ -18,6 +24,7 @@ import {
   type RunIndex,
   type RunRecord,
 } from "./meta";
+import { storedSample } from "./check";
 import { estimateBytes, planCellCount, planOps } from "./plan-ops";
 import { renamePlans } from "./rename";
 import { clearSheet, loadReplaced, placeRuns, removeAdded } from "./sheet-slots";
@@ -36,7 +43,10 @@ import {
 export { batchSheetOps, type SheetOp } from "./batches";
 
 /** What to store about one sheet: a live run (recognised by the pane) or an experiment sheet. */
-export type SheetRecord = Omit<RunRecord, "sheet" | "created" | "app" | "role" | "rows"> & {
+export type SheetRecord = Omit<
+  RunRecord,
+  "sheet" | "created" | "app" | "role" | "rows" | "check"
+> & {
   role: "run" | "experiment";
 };
 
@@ -175,6 +185,7 @@ export async function writePlans(
         targets.forEach((_p, i) => {
           const record = {
             ...opts.records[i],
+            ...(opts.records[i].role === "experiment" ? { check: storedSample(targets[i]) } : {}),
             app: "GradSheet",
             sheet: names[i],
             created: now.toISOString(),
@@ -216,18 +227,22 @@ export async function writePlans(
       opts.onProgress?.(++done, Math.max(total, done + pending.length));
     }
 
-    // 3. Extras a platform may refuse, in one request so a quirk cannot lose the sheets: axis scales
-    //    (log, bounds), on ExcelApi 1.18 the notes, and the active sheet's frozen panes (#2196).
-    //    On ExcelApi 1.8 the axes' label formats, on 1.9 the page setup.
+    // 3. Extras a platform may refuse, in one request so a quirk cannot lose the sheets. Excel runs
+    //    a request's actions in order and keeps those before a refused one, so the order decides
+    //    what a refusal costs: on ExcelApi 1.9 the page setup first (a rebuilt sheet gets its new
+    //    print areas even if an axis is refused), the axis scales (log, bounds; label formats on
+    //    1.8), on 1.18 the notes, the active sheet's frozen panes (#2196), and one page wide last
+    //    (a host that refuses the zoom loses nothing else).
     let axisWarning: string | undefined;
+    const pageSetup = host.supports(API.pageLayout);
+    const printed = targets.flatMap((p, i) => {
+      if (!pageSetup || !p.print) return [];
+      const ws = context.workbook.worksheets.getItem(names[i]);
+      queuePrint(ws, p.print);
+      return [ws];
+    });
     const axisFormats = host.supports(API.axisNumberFormat);
     const scaled = charts.filter(({ chart, spec }) => queueAxisScales(chart, spec, axisFormats));
-    const printed = host.supports(API.pageLayout)
-      ? targets.filter(
-          (p, i) =>
-            p.print && (queuePrint(context.workbook.worksheets.getItem(names[i]), p.print), true)
-        ).length
-      : 0;
     const notes = host.supports(API.notes)
       ? targets.reduce(
           (n, p, i) => n + queueNotes(context.workbook.worksheets.getItem(names[i]), p),
@@ -236,17 +251,21 @@ export async function writePlans(
       : 0;
     const first = context.workbook.worksheets.getItem(names[0]);
     for (const op of freezes) queueOp(first, op, () => first.getRange("A1"));
-    if (scaled.length || notes || freezes.length || printed) {
+    printed.forEach(queueOnePageWide);
+    if (scaled.length || notes || freezes.length || printed.length) {
       try {
         await counted();
       } catch (e) {
-        const what = scaled.length
-          ? "a chart axis's logarithmic scale, bounds or label format"
-          : notes
-            ? "the cell notes"
-            : freezes.length
-              ? "the frozen panes"
-              : "the page setup";
+        const at = (e as { debugInfo?: { errorLocation?: string } }).debugInfo?.errorLocation ?? "";
+        const what = /zoom$/i.test(at)
+          ? "printing one page wide"
+          : scaled.length
+            ? "a chart axis's logarithmic scale, bounds or label format"
+            : notes
+              ? "the cell notes"
+              : freezes.length
+                ? "the frozen panes"
+                : "the page setup";
         axisWarning = `The ${plans.length > 1 ? "sheets" : "sheet"} and charts are written, but Excel refused ${what} (${(e as Error).message}).`;
       }
     }

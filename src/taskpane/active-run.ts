@@ -55,19 +55,27 @@ export function activeRunCard(
   const check = button("check-sheet", "Check this sheet");
   const status = taskStatus("active-status");
   const confirm = confirmBox("confirm");
-  const el = h(
-    "section",
-    { id: "active-run", className: "card", hidden: true, attrs: { "aria-labelledby": title.id } },
-    title,
-    params,
+  // On an experiment sheet (Compare, Sweep, landscape) the card offers Check this sheet only.
+  let experiment: string | null = null;
+  const runOnly = [
     h("div", { className: "field-row" }, lr.wrap, apply),
     h("div", { className: "field-row" }, epochs.wrap, rebuild),
-    h("div", { className: "field-row" }, rerun, check),
+    rerun,
     h("p", {
       className: "hint",
       textContent:
         "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's own numbers.",
     }),
+  ];
+  const el = h(
+    "section",
+    { id: "active-run", className: "card", hidden: true, attrs: { "aria-labelledby": title.id } },
+    title,
+    params,
+    runOnly[0],
+    runOnly[1],
+    h("div", { className: "field-row" }, rerun, check),
+    runOnly[3],
     confirm.el,
     status.el
   );
@@ -137,10 +145,14 @@ export function activeRunCard(
   );
   check.addEventListener(
     "click",
-    act(async ({ sheet, options }) => {
-      status.progress(`Reading what Excel calculated on “${sheet}”…`);
-      status.show((await state.gateway!.check(sheet, planFor(runFor(options), sheet))).message);
-    })
+    () =>
+      void actions.run({ status, atField }, async () => {
+        const sheet = state.active?.sheet ?? experiment;
+        if (!sheet) return;
+        status.progress(`Reading what Excel calculated on “${sheet}”…`);
+        const plan = state.active ? planFor(runFor(state.active.options), sheet) : undefined;
+        status.show((await state.gateway!.check(sheet, plan)).message);
+      })
   );
   rerun.addEventListener(
     "click",
@@ -184,7 +196,7 @@ export function activeRunCard(
     el,
     show(st) {
       const options = st.activeRun ? optionsFromRecord(st.activeRun.options) : undefined;
-      const changed = state.active?.sheet !== st.activeSheet;
+      const changed = (state.active?.sheet ?? experiment) !== st.activeSheet;
       state.active =
         st.activeRun && options
           ? {
@@ -193,8 +205,15 @@ export function activeRunCard(
               options: { ...options, lr: st.learningRate ?? Number(options.lr) },
             }
           : null;
-      el.hidden = !state.active;
+      experiment = !state.active && st.activeRole === "experiment" ? st.activeSheet : null;
+      el.hidden = !state.active && !experiment;
+      runOnly.forEach((e) => (e.hidden = !!experiment));
       if (changed && !actions.busy) status.clear();
+      if (experiment) {
+        title.textContent = `This sheet: “${experiment}”`;
+        params.textContent =
+          "A GradSheet experiment sheet. Check this sheet compares what Excel calculated with GradSheet's own numbers.";
+      }
       if (!state.active) return;
       const o = state.active.options;
       const derivative =

@@ -6,7 +6,7 @@
  * reached only through `deps`.
  */
 import { BASE_MODEL_IDS, MODEL_IDS, MODELS, type ModelId, type RunOptions } from "../core";
-import { createWorkbook, writePlans, type ExcelHost, type WritePlansReport } from "../excel";
+import { createWorkbook, writeChecked, type CheckedReport, type ExcelHost } from "../excel";
 import {
   compareExperiment,
   experimentXlsx,
@@ -24,10 +24,7 @@ export interface ExperimentsDeps {
   options(): RunOptions;
   /** Null outside Excel: the section then offers downloads. */
   excel: {
-    write(
-      e: Experiment,
-      onProgress: (done: number, total: number) => void
-    ): Promise<WritePlansReport>;
+    write(e: Experiment, onProgress: (done: number, total: number) => void): Promise<CheckedReport>;
     selectSheet(sheet: string): Promise<void>;
   } | null;
   save(bytes: Uint8Array, filename: string): void;
@@ -35,12 +32,12 @@ export interface ExperimentsDeps {
   explain?(e: unknown): string;
 }
 
-/** Excel through the project's writer: all sheets of an experiment in one Excel.run. */
+/** Excel through the project's writer: all sheets of an experiment in one Excel.run, then Excel's check of them. */
 export function excelExperiments(host: ExcelHost): NonNullable<ExperimentsDeps["excel"]> {
   const workbook = createWorkbook(host);
   return {
     write: (e, onProgress) =>
-      writePlans(host, e.workbook.sheets, { records: e.records, onProgress }),
+      writeChecked(host, e.workbook.sheets, { records: e.records, onProgress }),
     selectSheet: (sheet) => workbook.selectSheet(sheet),
   };
 }
@@ -190,6 +187,7 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
         report.axisWarning,
         manual,
         `Wrote ${report.sheets.map((s) => `“${s}”`).join(", ")}.`,
+        report.check?.message,
       ]
         .filter(Boolean)
         .join(" ");

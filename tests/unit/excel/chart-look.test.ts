@@ -109,6 +109,43 @@ describe("page setup in Excel", () => {
     expect(sheetNamed(fake, "ReLU").print?.rowBreaks).toEqual([40, 80]);
   });
 
+  it("a host refusing one-page-wide printing loses only that: print areas, log axes, notes and frozen panes stay", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.18" });
+    fake.failOn("zoom", "InvalidArgument", "zoom is not supported here");
+    const plan = reluPlan();
+    const report = await writePlan(host, plan, { record });
+    const sheet = sheetNamed(fake, "ReLU");
+    expect(report.axisWarning).toBe(
+      "The sheet and charts are written, but Excel refused printing one page wide (zoom is not supported here)."
+    );
+    expect(sheet.print?.zoom).toBeUndefined();
+    expect(sheet.print?.areas).toHaveLength(plan.print!.areas.length);
+    expect(sheet.notes.size).toBeGreaterThan(0);
+    expect(sheet.freeze).not.toBeNull();
+    const logged = plan.charts.filter((c) => c.yAxis.log).length;
+    expect(logged).toBeGreaterThan(0);
+    expect(
+      sheet.charts.filter((c) => c.props["axes.valueAxis.scaleType"] === "Logarithmic")
+    ).toHaveLength(logged);
+  });
+
+  it("gives a rebuilt sheet its new print areas, even when Excel refuses an axis scale in the same request", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.9" });
+    const plan = (epochs: number) =>
+      buildRunSheet(
+        train(resolveConfig({ ...presetById("two-relu")!.options, epochs }), { rows: true }),
+        { name: "ReLU" }
+      );
+    await writePlan(host, plan(3), { record });
+    const longer = plan(30);
+    fake.failOn("scaleType", "InvalidArgument");
+    const report = await writePlan(host, longer, { record, replace: "ReLU" });
+    expect(report.axisWarning).toMatch(/Excel refused a chart axis's logarithmic scale/);
+    expect(sheetNamed(fake, "ReLU").print?.areas).toEqual(
+      longer.print!.areas.map((a) => ({ sheet: "ReLU", ...a }))
+    );
+  });
+
   it("skips the page setup on ExcelApi 1.8, the sheet and charts still written", async () => {
     const { fake, sheet, report } = await written("1.8");
     expect(report.axisWarning).toBeUndefined();

@@ -13,7 +13,7 @@ describe("checkSheet (Excel as the oracle)", () => {
   const excel = coreCalculation(plan);
 
   it("samples the final weights, each epoch's √SSE and the last row of every formula column", () => {
-    const cells = sampleCells(plan).flatMap((s) => s.cells);
+    const cells = sampleCells(plan);
     const last = plan.tables[0].row + plan.tables[0].rows;
     expect(cells.filter((c) => c.row === last)).toHaveLength(
       plan.tables[0].columns.filter((c) => c.formula).length
@@ -31,7 +31,6 @@ describe("checkSheet (Excel as the oracle)", () => {
 
   it("names the first cell Excel calculated differently, with both numbers", async () => {
     const [wrong] = sampleCells(plan)
-      .flatMap((s) => s.cells)
       .filter((c) => typeof c.core === "number" && c.core !== 0)
       .slice(3);
     const { host } = fakeHost({
@@ -46,7 +45,7 @@ describe("checkSheet (Excel as the oracle)", () => {
     });
     expect(result.message).toMatch(
       new RegExp(
-        `^Run!${result.differs!.address} differs: Excel calculated .+, the training core .+\\.$`
+        `^${result.differs!.address} differs: Excel calculated .+, the training core .+\\.$`
       )
     );
   });
@@ -60,5 +59,19 @@ describe("checkSheet (Excel as the oracle)", () => {
     expect(result.message).toMatch(
       /^Excel has not calculated Run![A-Z]+\d+ yet, so nothing was compared/
     );
+  });
+});
+
+describe("checkSheet's message", () => {
+  it("quotes a sheet name with spaces as Excel writes it ('Run 1'!B5)", async () => {
+    const plan = buildRunSheet(
+      train(resolveConfig(presetById("two-relu")!.options), { rows: true }),
+      { name: "Run 1" }
+    );
+    const { host } = fakeHost({ calculate: () => -1 });
+    await writePlan(host, plan, { record: { options: plan.meta } });
+    const result = await checkSheet(host, "Run 1", plan);
+    expect(result.differs!.address).toMatch(/^'Run 1'![A-Z]+\d+$/);
+    expect(result.message).toMatch(/^'Run 1'![A-Z]+\d+ differs: /);
   });
 });

@@ -4,6 +4,7 @@ import type { ExcelHost } from "../../../src/excel/host";
 import { formulaAt } from "../../../src/sheet/address";
 import type { CachedValue, SheetPlan } from "../../../src/sheet/plan";
 import { cellKey, createFakeExcel, type FakeExcel, type FakeSheet } from "../../../fake-excel";
+import { userChart } from "../../../fake-excel/charts-doctor";
 import { runtimeRun, type WireRequest } from "../../../fake-excel/office-runtime";
 
 /**
@@ -87,4 +88,27 @@ export function coreCalculation(plan: SheetPlan): (row: number, col: number) => 
     const v = m.get(cellKey(row, col));
     return v !== null && typeof v === "object" ? v.error : v;
   };
+}
+
+/**
+ * The fake's first sheet, made active, with x in A2:A4, y in B2:B4 and a line chart of y over
+ * typed-in categories 1, 2, 3: its x axis is not linked to the x cells. `props` sets chart props.
+ */
+export function unlinkedLineChart(fake: FakeExcel, props: Record<string, unknown> = {}): void {
+  const s = fake.state.sheets[0];
+  [
+    ["x", "y"],
+    [1, 32],
+    [2, 34],
+    [3, 36],
+  ].forEach((row, i) =>
+    row.forEach((v, j) => s.cells.set(cellKey(i, j), { value: v, format: {} }))
+  );
+  userChart(fake, s.name, {
+    type: "Line",
+    title: "y",
+    series: [{ name: "y", x: [1, 2, 3], y: `${s.name}!$B$2:$B$4` }],
+    props,
+  });
+  fake.state.activeSheetId = s.id;
 }

@@ -1,79 +1,57 @@
 /**
- * The real-Excel suite's scenario (scripts/test-excel.mjs), against the fake: Excel's calculation
- * is stood in by the core's values for the sheet's current learning rate.
+ * The real-Excel suite's scenario (tests/excel/scenario.ts, run inside Excel by `npm run
+ * test:excel`), step for step against the fake: Excel's calculation is stood in by the core's
+ * values of what each sheet now computes, and the user's line chart is the fake's.
  */
 import { describe, expect, it } from "vitest";
-import { initForModel, resolveConfig, train, type RunOptions } from "../../../src/core";
-import { checkSheet, createWorkbook, scanCharts, writePlan, writePlans } from "../../../src/excel";
-import { buildRunSheet } from "../../../src/sheet";
-import { buildCompareWorkbook } from "../../../src/sheet/experiments";
-import { cellKey } from "../../../fake-excel";
-import { userChart } from "../../../fake-excel/charts-doctor";
-import { content, coreCalculation, fakeHost, sheetNamed } from "./helpers";
+import { sampleCells } from "../../../src/excel/check";
+import type { SheetPlan } from "../../../src/sheet/plan";
+import { runScenario, STEPS, type ScenarioEnv } from "../../excel/scenario";
+import { coreCalculation, fakeHost, unlinkedLineChart } from "./helpers";
 
-const options = (lr: number): RunOptions => ({
-  model: "two-linear",
-  optimizer: "sgd",
-  lr,
-  epochs: 3,
-  gradient: "forward",
-  h: 0.01,
-  init: initForModel(1, "two-linear"),
-});
-const planAt = (lr: number, name = "2 neurons") =>
-  buildRunSheet(train(resolveConfig(options(lr)), { rows: true }), { name });
+/**
+ * The fake as the scenario's Excel (ExcelApi `apiVersion`, through Microsoft's runtime when
+ * `runtime`); on sheet `wrongOn` it calculates 42 at the first numeric cell of the check's sample.
+ */
+function fakeEnv(apiVersion: string, runtime = false, wrongOn?: string) {
+  const calc = new Map<string, (row: number, col: number) => unknown>();
+  const { fake, host } = fakeHost({
+    apiVersion,
+    runtime,
+    calculate: (sheet, r, c) => calc.get(sheet)?.(r, c),
+  });
+  const env: ScenarioEnv = {
+    host,
+    calculated(sheet: string, plan: SheetPlan) {
+      const right = coreCalculation(plan);
+      const bad = sampleCells(plan).find((c) => typeof c.core === "number");
+      calc.set(sheet, (r, c) =>
+        sheet === wrongOn && r === bad?.row && c === bad.col ? 42 : right(r, c)
+      );
+    },
+    addUnlinkedLineChart: async () => unlinkedLineChart(fake),
+  };
+  return { fake, env };
+}
 
 describe("the real-Excel scenario, on the fake", () => {
   it("generates, checks, applies a new rate, rebuilds under a Compare sheet, and doctors a line chart", async () => {
-    let excel = coreCalculation(planAt(1e-4));
-    const { fake, host } = fakeHost({ apiVersion: "1.15", calculate: (_s, r, c) => excel(r, c) });
-    const wb = createWorkbook(host);
-    // 1–2. Generate the 2-neuron sheet, read it back and compare it with the core.
-    const plan = planAt(1e-4);
-    await writePlan(host, plan, { record: { options: plan.meta } });
-    expect((await checkSheet(host, "2 neurons", plan)).message).toMatch(
-      /^Excel agrees with the training core on \d+ cells\.$/
+    const results = await runScenario(fakeEnv("1.15").env);
+    expect(results.map((r) => r.step)).toEqual(STEPS.map(([name]) => name));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+  });
+
+  it("passes every step with Microsoft's Office.js runtime driving the fake (its proxies, load/sync and null objects)", async () => {
+    const results = await runScenario(fakeEnv("1.15", true).env);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results).toHaveLength(STEPS.length);
+  });
+
+  it("reports the first failing step with the cell it names, and stops there (one wrong value on the Compare sheet)", async () => {
+    const results = await runScenario(fakeEnv("1.15", false, "Compare").env);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(results[2].detail).toMatch(
+      /^Compare![A-Z]+\d+ differs: Excel calculated 42, the training core .+\.$/
     );
-    // 3. Change LearningRate and compare again (with the stale calculation first: the check notices).
-    await wb.setLearningRate("2 neurons", 1e-5, plan.meta);
-    expect((await checkSheet(host, "2 neurons", planAt(1e-5))).differs).toBeDefined();
-    excel = coreCalculation(planAt(1e-5));
-    expect((await checkSheet(host, "2 neurons", planAt(1e-5))).differs).toBeUndefined();
-    // 4. Rebuild, and a Compare sheet still reads the run.
-    const compare = buildCompareWorkbook([
-      train(resolveConfig(options(1e-4)), { rows: true }),
-    ]).sheets;
-    const written = await writePlans(host, compare, {
-      records: compare.map((p, i) => ({
-        role: i ? ("run" as const) : ("experiment" as const),
-        options: p.meta,
-      })),
-    });
-    const run = written.sheets[1];
-    await writePlan(host, compare[1], { record: { options: compare[1].meta }, replace: run });
-    const formulas = [...sheetNamed(fake, "Compare").cells.values()].flatMap((c) =>
-      c.formula ? [c.formula] : []
-    );
-    expect(formulas.some((f) => f.includes(`'${run}'!`))).toBe(true);
-    expect(formulas.some((f) => f.includes("#REF!"))).toBe(false);
-    // 5. The chart doctor on a line chart whose x axis is not linked.
-    const s = fake.state.sheets[0];
-    [
-      ["x", "y"],
-      [1, 32],
-      [2, 34],
-      [3, 36],
-    ].forEach((row, i) =>
-      row.forEach((v, j) => s.cells.set(cellKey(i, j), { value: v, format: {} }))
-    );
-    userChart(fake, s.name, {
-      type: "Line",
-      title: "y",
-      series: [{ name: "y", x: [1, 2, 3], y: "Sheet1!$B$2:$B$4" }],
-    });
-    fake.state.activeSheetId = s.id;
-    const scan = await scanCharts(host, "active");
-    expect(scan.findings.map((f) => f.code)).toContain("literal-categories");
-    expect(content(s, 0, 0)).toBe("x");
   });
 });
