@@ -13,7 +13,7 @@ import { ChunkWriter } from "./chunk-writer";
  * Compresses one chunk of a zip entry as raw DEFLATE (RFC 1951) blocks, independently of the other
  * chunks: a non-final chunk ends with a sync flush (byte-aligned, no final bit), the final chunk
  * ends with the final block. The entry's data is the concatenation, a valid DEFLATE stream because
- * no chunk refers back into another one.
+ * no chunk refers back into another one. `chunk` is valid only during the call (its buffer is reused).
  */
 export type ChunkDeflate = (
   chunk: Uint8Array,

@@ -9,7 +9,10 @@ import { strToU8 } from "fflate";
 /** Bytes gathered before a chunk is handed out (the deflate step's unit). */
 export const CHUNK_BYTES = 1 << 20;
 
-/** Writes text into chunks of about `CHUNK_BYTES`, each handed to `emit` once full. */
+/**
+ * Writes text into chunks of about `CHUNK_BYTES`, each handed to `emit` once full. A chunk is one
+ * buffer, reused: it is valid only during the `emit` call (zlib and fflate both copy their input).
+ */
 export class ChunkWriter {
   private buf = new Uint8Array(CHUNK_BYTES);
   private pos = 0;
@@ -20,7 +23,7 @@ export class ChunkWriter {
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     if (this.pos) this.emit(this.buf.subarray(0, this.pos), false);
-    this.buf = new Uint8Array(Math.max(CHUNK_BYTES, n));
+    if (n > this.buf.length) this.buf = new Uint8Array(n);
     this.pos = 0;
   }
 
