@@ -6,12 +6,12 @@
  * take a fast path: the column's markup encoded once, around the row number and the value's
  * shortest round-trip digits (`String(v)`, exact), written as bytes.
  */
+import { strToU8 } from "fflate";
 import { colLetter, formulaAt } from "../sheet/address";
 import type { Column, Table } from "../sheet/plan";
 import { formulaCell, valueCell, type FormulaXml } from "./cells";
 import type { ChunkWriter } from "./chunk-writer";
 import type { SheetContext } from "./sheet-xml";
-import { strToU8 } from "fflate";
 
 const CLOSE = strToU8("</v></c>");
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && v - v === 0;
