@@ -5,7 +5,14 @@
  */
 import ExcelJS from "exceljs";
 import { a1, formulaAt } from "../../src/sheet/address";
-import type { CachedValue, Scalar, SheetPlan, WorkbookPlan } from "../../src/sheet/plan";
+import type {
+  CachedValue,
+  Column,
+  Scalar,
+  SheetPlan,
+  Table,
+  WorkbookPlan,
+} from "../../src/sheet/plan";
 
 type Value = ExcelJS.CellValue;
 
@@ -20,11 +27,36 @@ const result = (c: CachedValue | undefined): ExcelJS.CellFormulaValue["result"] 
 const literal = (v: Scalar): Value =>
   typeof v === "number" && !Number.isFinite(v) ? { error: "#NUM!" } : v;
 
-/** Sheet row → [column, value] of every cell of `plan`, in row order. */
+/** The exceljs value of data row i of table column `c` at sheet column `col`. */
+function tableCell(t: Table, c: Column, col: number, i: number): Value | undefined {
+  if (!c.formula) {
+    const v = c.values?.[i];
+    return v === undefined ? undefined : literal(v);
+  }
+  const start = c.formula.first !== undefined ? 1 : 0;
+  const grouped = t.rows - start >= 2;
+  if (i <= start || !grouped) {
+    const shared =
+      i === start && grouped
+        ? { shareType: "shared", ref: `${a1(t.row + 1 + start, col)}:${a1(t.row + t.rows, col)}` }
+        : {};
+    return {
+      formula: formulaAt(c.formula, i).slice(1),
+      result: result(c.cached?.[i]),
+      ...shared,
+    } as Value;
+  }
+  return { sharedFormula: a1(t.row + 1 + start, col), result: result(c.cached?.[i]) } as Value;
+}
+
+/**
+ * Sheet row → [column, value] of every cell of `plan`, in row order: the explicit blocks gathered
+ * first (a few hundred cells), the step tables' cells made row by row, as GradSheet's writer does.
+ */
 function* rowsOf(plan: SheetPlan): Generator<[number, [number, Value][]]> {
-  const rows = new Map<number, [number, Value][]>();
+  const blocks = new Map<number, [number, Value][]>();
   const put = (r: number, c: number, v: Value) =>
-    (rows.get(r) ?? rows.set(r, []).get(r)!).push([c, v]);
+    (blocks.get(r) ?? blocks.set(r, []).get(r)!).push([c, v]);
   for (const b of plan.blocks) {
     b.cells.forEach((line, i) =>
       line.forEach((cell, j) => {
@@ -37,38 +69,27 @@ function* rowsOf(plan: SheetPlan): Generator<[number, [number, Value][]]> {
       })
     );
   }
-  for (const t of plan.tables) {
-    t.columns.forEach((c, j) => {
-      const col = t.col + j;
-      put(t.row, col, c.header);
-      const start = c.formula?.first !== undefined ? 1 : 0;
-      const master = a1(t.row + 1 + start, col);
-      for (let i = 0; i < t.rows; i++) {
-        const r = t.row + 1 + i;
-        if (!c.formula) {
-          const v = c.values?.[i];
-          if (v !== undefined) put(r, col, literal(v));
-        } else if (i <= start || t.rows - start < 2) {
-          const shared =
-            i === start && t.rows - start >= 2
-              ? { shareType: "shared", ref: `${master}:${a1(t.row + t.rows, col)}` }
-              : {};
-          put(r, col, {
-            formula: formulaAt(c.formula, i).slice(1),
-            result: result(c.cached?.[i]),
-            ...shared,
-          } as Value);
-        } else {
-          put(r, col, { sharedFormula: master, result: result(c.cached?.[i]) } as Value);
-        }
-      }
-    });
+  const rows = new Set(blocks.keys());
+  for (const t of plan.tables) for (let r = t.row; r <= t.row + t.rows; r++) rows.add(r);
+  for (const r of [...rows].sort((p, q) => p - q)) {
+    const cells = blocks.get(r) ?? [];
+    for (const t of plan.tables) {
+      if (r < t.row || r > t.row + t.rows) continue;
+      t.columns.forEach((c, j) => {
+        const v = r === t.row ? c.header : tableCell(t, c, t.col + j, r - t.row - 1);
+        if (v !== undefined) cells.push([t.col + j, v]);
+      });
+    }
+    yield [r, cells];
   }
-  for (const r of [...rows.keys()].sort((p, q) => p - q)) yield [r, rows.get(r)!];
 }
 
-/** Writes the cells of `book` to `file` with exceljs (streaming, shared strings). */
-export async function writeWithExceljs(book: WorkbookPlan, file: string): Promise<void> {
+/** Writes the cells of `book` to `file` with exceljs (streaming, shared strings); `onRow` runs after each committed row. */
+export async function writeWithExceljs(
+  book: WorkbookPlan,
+  file: string,
+  onRow: () => void = () => undefined
+): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useSharedStrings: true,
@@ -80,6 +101,7 @@ export async function writeWithExceljs(book: WorkbookPlan, file: string): Promis
       const row = ws.getRow(r + 1);
       for (const [c, v] of cells.sort((p, q) => p[0] - q[0])) row.getCell(c + 1).value = v;
       row.commit();
+      onRow();
     }
     ws.commit();
   }

@@ -3,13 +3,17 @@
  * a filled-down column: the group's first cell holds the formula and the range it fills
  * (`<f t="shared" ref="F6:F9" si="2">D6*B6</f>`), every other cell only the group's number
  * (`<f t="shared" si="2"/>`) and its cached value. Numeric cells, nearly all of a 100k-step table,
- * take a fast path of precomputed text around the row number and the value.
+ * take a fast path: the column's markup encoded once, around the row number and the value's
+ * shortest round-trip digits (`String(v)`, exact), written as bytes.
  */
+import { strToU8 } from "fflate";
 import { colLetter, formulaAt } from "../sheet/address";
 import type { Column, Table } from "../sheet/plan";
 import { formulaCell, valueCell, type FormulaXml } from "./cells";
+import type { ChunkWriter } from "./chunk-writer";
 import type { SheetContext } from "./sheet-xml";
 
+const CLOSE = strToU8("</v></c>");
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && v - v === 0;
 
 /** Writes the cells of one table column; formula columns become one shared-formula group. */
@@ -19,11 +23,9 @@ export class ColumnWriter {
   private readonly groupStart: number;
   private readonly si: number | undefined;
   /** `<c r="F` — the row number follows. */
-  private readonly open: string;
-  /** `" s="9"><v>` — a literal number follows. */
-  private readonly literal: string;
-  /** `" s="9"><f t="shared" si="3"/><v>` — a group member's cached number follows. */
-  private readonly member: string;
+  private readonly open: Uint8Array;
+  /** `" s="9"><v>` (a literal number follows) or `" s="9"><f t="shared" si="3"/><v>` (a group member's cached number follows). */
+  private readonly afterRow: Uint8Array;
 
   constructor(
     private readonly t: Table,
@@ -38,9 +40,30 @@ export class ColumnWriter {
     // A group of one cell is written as a plain formula.
     this.si = c.formula && t.rows - this.groupStart >= 2 ? nextSi() : undefined;
     const s = this.style ? ` s="${this.style}"` : "";
-    this.open = `<c r="${this.letters}`;
-    this.literal = `"${s}><v>`;
-    this.member = `"${s}><f t="shared" si="${this.si}"/><v>`;
+    this.open = strToU8(`<c r="${this.letters}`);
+    this.afterRow = strToU8(c.formula ? `"${s}><f t="shared" si="${this.si}"/><v>` : `"${s}><v>`);
+  }
+
+  /**
+   * Writes data row i's cell (`row`: its sheet row number as text) to `out`: a finite literal or
+   * group member's cached number by the fast path, anything else as `cell` writes it.
+   */
+  write(out: ChunkWriter, i: number, row: string): void {
+    const { c } = this;
+    const v = c.formula
+      ? i > this.groupStart && this.si !== undefined
+        ? c.cached?.[i]
+        : undefined
+      : c.values?.[i];
+    if (!isFiniteNumber(v)) {
+      out.text(this.cell(i));
+      return;
+    }
+    out.bytes(this.open);
+    out.ascii(row);
+    out.bytes(this.afterRow);
+    out.ascii(String(v)); // "-0" is never written: String(-0) is "0"
+    out.bytes(CLOSE);
   }
 
   /** Data row i (0-based) as XML, or "" when the column has nothing there. */
@@ -49,7 +72,6 @@ export class ColumnWriter {
     const { c } = this;
     if (!c.formula) {
       const v = c.values?.[i];
-      if (isFiniteNumber(v)) return this.open + row + this.literal + String(v) + "</v></c>";
       return v === undefined ? "" : valueCell(this.letters + row, this.style, v, this.ctx.sst);
     }
     const cached = c.cached?.[i];
@@ -62,8 +84,6 @@ export class ColumnWriter {
         cached
       );
     }
-    if (i > this.groupStart && isFiniteNumber(cached))
-      return this.open + row + this.member + String(cached) + "</v></c>";
     let f: FormulaXml = { kind: "member", si: this.si };
     if (i === this.groupStart) {
       const last = `${this.letters}${this.t.row + 1 + this.t.rows}`;

@@ -2,6 +2,7 @@
 import { a1, colLetter, quoteSheet } from "../sheet/address";
 import type { Cell, ConditionalFormat, SheetPlan, Table } from "../sheet/plan";
 import { formulaCell, valueCell, type SharedStrings } from "./cells";
+import type { ChunkWriter } from "./chunk-writer";
 import { ColumnWriter } from "./column-xml";
 import type { StylesPart } from "./styles-xml";
 import { esc, NS, num, XML_HEAD } from "./xml";
@@ -157,16 +158,16 @@ function soleDataRow<T extends { t: Table }>(tables: T[], r: number): T | undefi
   return found;
 }
 
-/** The worksheet XML of `plan`, as chunks in document order. */
-export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<string> {
-  yield (
+/** Writes the worksheet XML of `plan` to `out`, row by row. */
+export function writeWorksheet(plan: SheetPlan, ctx: SheetContext, out: ChunkWriter): void {
+  out.text(
     `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
-    (plan.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
-    `<dimension ref="${usedRange(plan)}"/>` +
-    sheetViewXml(plan) +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    colsXml(plan) +
-    "<sheetData>"
+      (plan.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+      `<dimension ref="${usedRange(plan)}"/>` +
+      sheetViewXml(plan) +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      colsXml(plan) +
+      "<sheetData>"
   );
   const blocks = blockCells(plan, ctx);
   let si = 0;
@@ -183,9 +184,10 @@ export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<str
     const only = blocks.has(r) ? undefined : soleDataRow(tables, r);
     if (only) {
       // The common row: one table's data cells, already in column order.
-      let line = `<row r="${r + 1}">`;
-      for (const w of only.writers) line += w.cell(r - only.t.row - 1);
-      yield `${line}</row>`;
+      const row = String(r + 1);
+      out.ascii(`<row r="${row}">`);
+      for (const w of only.writers) w.write(out, r - only.t.row - 1, row);
+      out.ascii("</row>");
       continue;
     }
     const cells: [number, string][] = [...(blocks.get(r) ?? [])];
@@ -203,15 +205,15 @@ export function* worksheetXml(plan: SheetPlan, ctx: SheetContext): Generator<str
     let line = `<row r="${r + 1}">`;
     for (let k = 0; k < cells.length; k++)
       if (k === cells.length - 1 || cells[k][0] !== cells[k + 1][0]) line += cells[k][1];
-    yield `${line}</row>`;
+    out.text(`${line}</row>`);
   }
-  yield (
+  out.text(
     "</sheetData>" +
-    conditionalXml(plan.conditionalFormats, ctx) +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    pageSetupXml(plan) +
-    (ctx.drawingRelId ? `<drawing r:id="${ctx.drawingRelId}"/>` : "") +
-    (ctx.legacyDrawingRelId ? `<legacyDrawing r:id="${ctx.legacyDrawingRelId}"/>` : "") +
-    "</worksheet>"
+      conditionalXml(plan.conditionalFormats, ctx) +
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      pageSetupXml(plan) +
+      (ctx.drawingRelId ? `<drawing r:id="${ctx.drawingRelId}"/>` : "") +
+      (ctx.legacyDrawingRelId ? `<legacyDrawing r:id="${ctx.legacyDrawingRelId}"/>` : "") +
+      "</worksheet>"
   );
 }

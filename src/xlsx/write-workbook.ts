@@ -4,7 +4,7 @@
  */
 import { abs, quoteSheet, uniqueSheetName } from "../sheet/address";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
-import { Archive, collect, type ChunkDeflate, type Level } from "./archive";
+import { Archive, collect, type ChunkDeflate, type Crc32, type Level } from "./archive";
 import { SharedStrings } from "./cells";
 import { chartXml, drawingXml } from "./chart-xml";
 import { commentsXml, notesOf, vmlXml } from "./comments-xml";
@@ -18,7 +18,7 @@ import {
   workbookXml,
   type DefinedName,
 } from "./package-xml";
-import { printAreaName, worksheetXml } from "./sheet-xml";
+import { printAreaName, writeWorksheet } from "./sheet-xml";
 import { buildStyles } from "./styles-xml";
 import { themeXml } from "./theme-xml";
 import { REL, relsXml } from "./xml";
@@ -26,10 +26,15 @@ import { REL, relsXml } from "./xml";
 export interface WriteOptions {
   /** Timestamp for docProps and zip entries (default: now); fix it for byte-identical output. */
   created?: Date;
-  /** DEFLATE level 0–9 (default 6). */
+  /**
+   * DEFLATE level 0–9. Default 6 with a native `deflate`; 2 with fflate's, which at 2 writes a
+   * step table about 1.5× as fast as at 6 for a file about 7% larger (bench/export.ts).
+   */
   level?: Level;
   /** A native DEFLATE for each chunk (Node: `zlibDeflate` in src/cli/workbook-file); default fflate's. */
   deflate?: ChunkDeflate;
+  /** A native CRC-32 for the zip entries, used with `deflate` (Node: zlib.crc32); default fflate's. */
+  crc32?: Crc32;
 }
 
 /** Final (sanitised, unique) sheet names, and a formula rewriter for the ones that changed. */
@@ -101,8 +106,9 @@ export function writeWorkbookTo(
   if (!plan.sheets.length) throw new Error("a workbook needs at least one sheet");
   const opts = {
     created: options.created ?? new Date(),
-    level: options.level ?? 6,
+    level: options.level ?? (options.deflate ? 6 : 2),
     deflate: options.deflate,
+    crc32: options.crc32,
   };
   const zip = new Archive(opts, sink);
   const { names, fixFormula, map } = nameSheets(plan.sheets);
@@ -114,7 +120,7 @@ export function writeWorkbookTo(
   const chartCount = plan.sheets.reduce((k, s) => k + s.charts.length, 0);
   const notes = plan.sheets.map((s) => notesOf(s.blocks));
   const commented = notes.flatMap((n, i) => (n.length ? [i + 1] : []));
-  zip.add("[Content_Types].xml", [contentTypesXml(names.length, drawings, chartCount, commented)]);
+  zip.add("[Content_Types].xml", contentTypesXml(names.length, drawings, chartCount, commented));
   let charts = 0;
   plan.sheets.forEach((sheet, i) => {
     const n = i + 1;
@@ -131,29 +137,29 @@ export function writeWorkbookTo(
       rel(REL.comments, `../comments${n}.xml`);
       legacyDrawingRelId = rel(REL.vmlDrawing, `../drawings/vmlDrawing${n}.vml`);
     }
-    zip.add(
-      `xl/worksheets/sheet${n}.xml`,
-      worksheetXml(sheet, { styles, sst, fixFormula, drawingRelId, legacyDrawingRelId })
+    zip.add(`xl/worksheets/sheet${n}.xml`, (out) =>
+      writeWorksheet(sheet, { styles, sst, fixFormula, drawingRelId, legacyDrawingRelId }, out)
     );
-    if (sheetRels.length) zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, [relsXml(sheetRels)]);
+    if (sheetRels.length) zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, relsXml(sheetRels));
     if (notes[i].length) {
-      zip.add(`xl/comments${n}.xml`, [commentsXml(notes[i])]);
-      zip.add(`xl/drawings/vmlDrawing${n}.vml`, [vmlXml(notes[i], n)]);
+      zip.add(`xl/comments${n}.xml`, commentsXml(notes[i]));
+      zip.add(`xl/drawings/vmlDrawing${n}.vml`, vmlXml(notes[i], n));
     }
     if (!drawingRelId) return;
-    zip.add(`xl/drawings/drawing${n}.xml`, [drawingXml(sheet.charts)]);
+    zip.add(`xl/drawings/drawing${n}.xml`, drawingXml(sheet.charts));
     const rels = sheet.charts.map((c, k) => {
-      zip.add(`xl/charts/chart${++charts}.xml`, [chartXml(c, map)]);
+      zip.add(`xl/charts/chart${++charts}.xml`, chartXml(c, map));
       return { id: `rId${k + 1}`, type: REL.chart, target: `../charts/chart${charts}.xml` };
     });
-    zip.add(`xl/drawings/_rels/drawing${n}.xml.rels`, [relsXml(rels)]);
+    zip.add(`xl/drawings/_rels/drawing${n}.xml.rels`, relsXml(rels));
   });
-  zip.add("xl/sharedStrings.xml", [sst.xml()]);
-  zip.add("xl/styles.xml", [styles.xml]);
-  zip.add("xl/theme/theme1.xml", [themeXml()]);
-  zip.add("xl/workbook.xml", [workbookXml(names, wbNames)]);
+  zip.add("xl/sharedStrings.xml", sst.xml());
+  zip.add("xl/styles.xml", styles.xml);
+  zip.add("xl/theme/theme1.xml", themeXml());
+  zip.add("xl/workbook.xml", workbookXml(names, wbNames));
   const m = names.length;
-  zip.add("xl/_rels/workbook.xml.rels", [
+  zip.add(
+    "xl/_rels/workbook.xml.rels",
     relsXml([
       ...names.map((_, i) => ({
         id: `rId${i + 1}`,
@@ -164,23 +170,25 @@ export function writeWorkbookTo(
       { id: `rId${m + 2}`, type: REL.sharedStrings, target: "sharedStrings.xml" },
       { id: `rId${m + 3}`, type: REL.theme, target: "theme/theme1.xml" },
       { id: `rId${m + 4}`, type: REL.customXml, target: "../customXml/item1.xml" },
-    ]),
-  ]);
-  zip.add("customXml/item1.xml", [metaItemXml(plan, names)]);
-  zip.add("customXml/itemProps1.xml", [metaItemPropsXml()]);
-  zip.add("customXml/_rels/item1.xml.rels", [
-    relsXml([{ id: "rId1", type: REL.customXmlProps, target: "itemProps1.xml" }]),
-  ]);
-  zip.add("docProps/core.xml", [coreXml(opts.created)]);
-  zip.add("docProps/app.xml", [appXml()]);
-  zip.add("docProps/custom.xml", [customXml()]);
-  zip.add("_rels/.rels", [
+    ])
+  );
+  zip.add("customXml/item1.xml", metaItemXml(plan, names));
+  zip.add("customXml/itemProps1.xml", metaItemPropsXml());
+  zip.add(
+    "customXml/_rels/item1.xml.rels",
+    relsXml([{ id: "rId1", type: REL.customXmlProps, target: "itemProps1.xml" }])
+  );
+  zip.add("docProps/core.xml", coreXml(opts.created));
+  zip.add("docProps/app.xml", appXml());
+  zip.add("docProps/custom.xml", customXml());
+  zip.add(
+    "_rels/.rels",
     relsXml([
       { id: "rId1", type: REL.officeDocument, target: "xl/workbook.xml" },
       { id: "rId2", type: REL.coreProperties, target: "docProps/core.xml" },
       { id: "rId3", type: REL.extendedProperties, target: "docProps/app.xml" },
       { id: "rId4", type: REL.customProperties, target: "docProps/custom.xml" },
-    ]),
-  ]);
+    ])
+  );
   zip.end();
 }

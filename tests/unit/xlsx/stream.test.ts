@@ -8,7 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { writeWorkbookFile, writeWorkbookNode, zlibDeflate } from "../../../src/cli/workbook-file";
+import {
+  writeWorkbookFile,
+  writeWorkbookNode,
+  zlibCrc32,
+  zlibDeflate,
+} from "../../../src/cli/workbook-file";
 import { formulaAt } from "../../../src/sheet/address";
 import { writeWorkbook } from "../../../src/xlsx";
 import { writeWorkbookTo } from "../../../src/xlsx/write-workbook";
@@ -78,6 +83,14 @@ describe("the workbook compressed by zlib", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it.skipIf(!zlibCrc32)("gives each entry zlib's CRC-32, the same file as with fflate's", () => {
+    const withFflateCrc = writeWorkbook(plan, { created, deflate: zlibDeflate });
+    expect(Buffer.from(zlibBytes).equals(Buffer.from(withFflateCrc))).toBe(true);
+    // and the option is the one used: a wrong CRC-32 gives another file
+    const wrong = writeWorkbook(plan, { created, deflate: zlibDeflate, crc32: () => 0 });
+    expect(Buffer.from(wrong).equals(Buffer.from(withFflateCrc))).toBe(false);
   });
 
   it("ends each chunk but the last without the final-block bit, so the chunks concatenate", () => {
