@@ -1,10 +1,9 @@
 /**
- * Where the write path's sheets go and come from: new run sheets placed before the Runs log, a
+ * Where the write path's sheets go and come from: new sheets (runs and experiments) placed before the Runs log, a
  * rebuilt sheet cleared in place, and the sheets a failed write added removed again.
  */
 import type { RunIndex } from "./meta";
 import { runsPosition } from "./runs-log";
-import type { SheetRecord } from "./write-sheets";
 
 /** Best effort after a failed write: delete the sheets this call added. */
 export async function removeAdded(
@@ -41,19 +40,15 @@ export async function loadReplaced(
   return { charts: charts.items.map((c) => c.name), names: scoped.items.map((n) => n.name) };
 }
 
-/** Queue moving new run sheets just before the Runs log, so runs stay together with Runs after them. */
-export function placeRuns(
-  ws: Excel.Worksheet[],
-  records: SheetRecord[],
-  existing: string[],
-  index: RunIndex
-): void {
+/**
+ * Queue moving every new sheet (runs and experiment sheets alike, in plan order) just before the
+ * Runs log, so what GradSheet wrote stays together with Runs after it.
+ */
+export function placeRuns(ws: Excel.Worksheet[], existing: string[], index: RunIndex): void {
   const before = runsPosition(existing, index);
   if (before === undefined) return;
   let at = before;
-  ws.forEach((sheet, i) => {
-    if (records[i].role === "run") sheet.position = at++;
-  });
+  for (const sheet of ws) sheet.position = at++;
 }
 
 /** Queue clearing a run sheet for its rebuild: cells, formats, notes, conditional formats, charts, names, panes. */

@@ -166,7 +166,7 @@ export async function writePlans(
       if (!started) {
         ws[0].activate();
         if (old) clearSheet(ws[0], old);
-        else placeRuns(ws, opts.records, existing, index);
+        else placeRuns(ws, existing, index);
       }
       if (host.supports(API.suspendScreenUpdating))
         context.workbook.application.suspendScreenUpdatingUntilNextSync();
