@@ -15,7 +15,14 @@ import { optionsFromRecord, planFor, runFor } from "./engine";
 import { resultView } from "./run-result";
 import type { WriteRun } from "./run-tab";
 import type { PaneState } from "./state";
-import { DERIVATIVES, formatValue, modelLabel, optimizerLabel, runsRow } from "./vocabulary";
+import {
+  DERIVATIVES,
+  formatValue,
+  modelLabel,
+  optimizerLabel,
+  plateauFlag,
+  runsRow,
+} from "./vocabulary";
 
 export interface ActiveRunCard {
   el: HTMLElement;
@@ -137,6 +144,7 @@ export function activeRunCard(
       status.show(
         resultView(result, {
           sheet: null,
+          plateau: plateauFlag(plan),
           note: `Applied to “${sheet}”: ${change}. Excel recalculates its rows and charts; these are the numbers it will show. The Runs sheet says the same. ${agreed}`.trim(),
         })
       );

@@ -1,6 +1,6 @@
 /**
  * What a run's result looks like in the pane: one headline in the pane's vocabulary, where it
- * diverged, √SSE per epoch with its meaning, a button to the sheet; and, after the first Generate,
+ * diverged, where finite differences got stuck at 0 by rounding (the sheet's h-plateau flag), √SSE per epoch with its meaning, a button to the sheet; and, after the first Generate,
  * the getting-started panel (what was written, where the charts are, what to change).
  */
 import type { RunResult } from "../core";
@@ -8,12 +8,25 @@ import type { SheetPlan } from "../sheet/plan";
 import { a1 } from "../sheet/address";
 import { button, h } from "./dom";
 import { lrCellOf } from "./engine";
-import { finalRootSse, formatValue, MEANING, runTitle } from "./vocabulary";
+import {
+  finalRootSse,
+  formatValue,
+  MEANING,
+  plateauSentence,
+  runTitle,
+  type PlateauFlag,
+} from "./vocabulary";
 
 /** The result of a run: headline, divergence, √SSE per epoch, and (in Excel) "Go to sheet". */
 export function resultView(
   result: Omit<RunResult, "rows">,
-  opts: { sheet: string | null; note: string; goto?: (sheet: string) => void }
+  opts: {
+    sheet: string | null;
+    note: string;
+    goto?: (sheet: string) => void;
+    /** The sheet's h-plateau flag (finite differences stuck at 0 by rounding), if it has one. */
+    plateau?: PlateauFlag | null;
+  }
 ): HTMLElement {
   const d = result.divergence;
   const rows = result.epochs.map((e) =>
@@ -42,6 +55,12 @@ export function resultView(
       ? h("p", {
           className: "divergence",
           textContent: `It diverged at epoch ${d.epoch}, row ${d.row} (step ${d.step}): ${d.reason}`,
+        })
+      : null,
+    opts.plateau
+      ? h("p", {
+          className: "plateau",
+          textContent: plateauSentence(opts.plateau, result.config),
         })
       : null,
     h(

@@ -14,7 +14,21 @@ import { pointsFromSelection, toOptions } from "./form";
 import { gettingStarted, resultView } from "./run-result";
 import { runForm, type RunForm } from "./run-form";
 import type { PaneState } from "./state";
-import { runSheetName, runsRow } from "./vocabulary";
+import { plateauFlag, runSheetName, runsRow } from "./vocabulary";
+
+/**
+ * Where Generate's one progress bar stands (percent) after each real step: training and building
+ * the plan fill it to `trained`, each write request Excel answers moves it on towards `written`
+ * (the finishing request, charts' axes and frozen panes, follows), and the check of what Excel
+ * calculated starts at `checking`.
+ */
+const STEPS = { trained: 20, written: 80, checking: 90 } as const;
+
+/** A background job's progress (0–1) shown as the first `upTo` percent of `st`'s bar, with its Cancel. */
+const jobView = (st: TaskStatus, upTo: number) => ({
+  progress: (f: number, text: string) => st.progress(text, Math.round(f * upTo), 100),
+  cancel: st.cancelButton,
+});
 
 /** How a run is written: a new sheet, or over an existing run sheet (Rebuild). */
 export interface WriteRun {
@@ -60,20 +74,23 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
         "Generate needs Excel. Use Download as .xlsx here, or open GradSheet inside Excel."
       );
     if (gateway.writeBlocker) throw new Error(gateway.writeBlocker);
-    st.progress("Training: computing every step…");
+    st.progress("Training: computing every step…", 0, 100);
     await paint();
     // large runs train in a Web Worker (Cancel there leaves the workbook untouched)
     const name = how.replace ?? runSheetName(resolveConfig(options));
-    const view = {
-      progress: (f: number, text: string) => st.progress(text, Math.round(f * 100), 100),
-      cancel: st.cancelButton,
-    };
-    const { result, plan } = await runJob({ kind: "plan", options, replace: name }, view);
-    st.progress("Writing the sheet: sending the cells and charts to Excel…");
+    const { result, plan } = await runJob(
+      { kind: "plan", options, replace: name },
+      jobView(st, STEPS.trained)
+    );
     // Cancel is safe between write requests: the writer removes the sheets it added; a rebuild
     // stops only before it clears its sheet (after that it finishes rather than leave half a run)
     const stop = new AbortController();
-    st.cancellable(() => stop.abort());
+    st.cancellable(() => {
+      stop.abort();
+      st.cancellable(null);
+      st.progress("Cancelling at the next safe point…");
+    });
+    st.progress("Writing the sheet: looking at the workbook…", STEPS.trained, 100);
     const report = await gateway.write(plan, {
       signal: stop.signal,
       record: { options: plan.meta, lrCell: lrCellOf(plan) },
@@ -82,14 +99,24 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       onProgress: (done, total) =>
         st.progress(
           `Writing the sheet: ${done} of ${total} request${total === 1 ? "" : "s"} done`,
-          done,
-          total
+          STEPS.trained + Math.round(((STEPS.written - STEPS.trained) * done) / total),
+          100
         ),
     });
     st.cancellable(null);
-    st.progress("Checking a sample of what Excel calculated against GradSheet's numbers…");
+    st.progress(
+      "Checking a sample of what Excel calculated against GradSheet's numbers…",
+      STEPS.checking,
+      100
+    );
     const agreed = await excelAgreement(gateway, report.sheet, plan, report.calculationMode);
+    const late = !stop.signal.aborted
+      ? ""
+      : how.replace
+        ? "Too late to cancel: the sheet was already cleared, so the rebuild finished."
+        : "Too late to cancel: Excel had already written the sheet.";
     const notes = [
+      late,
       report.axisWarning,
       report.calculationMode === "Manual"
         ? "Calculation is manual: press F9 in Excel to see the numbers."
@@ -101,7 +128,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     ]
       .filter(Boolean)
       .join(" ");
-    st.show(resultView(result, { sheet: report.sheet, note, goto }));
+    st.show(resultView(result, { sheet: report.sheet, note, goto, plateau: plateauFlag(plan) }));
     if (state.generated++ === 0)
       tip.replaceChildren(gettingStarted(plan, report.sheet, state.helpHref));
     await refresh();
@@ -149,13 +176,12 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
   downloadBtn.addEventListener("click", () =>
     run(async () => {
       const options = await optionsNow();
-      status.progress("Training: computing every step…");
+      status.progress("Training: computing every step…", 0, 100);
       await paint();
-      const view = {
-        progress: (f: number, text: string) => status.progress(text, Math.round(f * 100), 100),
-        cancel: status.cancelButton,
-      };
-      const { result, bytes, filename } = await runJob({ kind: "xlsx", options }, view);
+      const { result, bytes, filename } = await runJob(
+        { kind: "xlsx", options },
+        jobView(status, 100)
+      );
       state.save(bytes, filename);
       status.show(
         resultView(result, {

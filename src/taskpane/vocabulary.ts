@@ -7,6 +7,9 @@
 import { MODELS, OPTIMIZERS, type RunConfig, type RunResult } from "../core";
 import type { RunsRow } from "../excel";
 import { learnerNumber, runSheetName } from "../run";
+import { a1 } from "../sheet/address";
+import type { SheetPlan } from "../sheet/plan";
+import { HEADLINE_LABELS } from "../sheet/summaries";
 
 /** A learning rate or √SSE as a learner reads it: the run service's one format (1e-5, 3.1623e-5, 12.346, "overflow (#NUM!)"). */
 export const formatValue = learnerNumber;
@@ -87,4 +90,39 @@ export function runsRow(result: Omit<RunResult, "rows">, sheet: string, change: 
     divergedAt: d ? `epoch ${d.epoch}, row ${d.row} (step ${d.step})` : "",
     change,
   };
+}
+
+/** Where a run sheet flags the rounding plateau: the step in its "h lost at step" cell, and that cell. */
+export interface PlateauFlag {
+  step: number;
+  cell: string;
+}
+
+/**
+ * The sheet's h-plateau flag, read from its plan: the step from which a finite difference is
+ * exactly 0 because w + h rounds back to w (h below the weights' precision), or null when the
+ * sheet says "none" (analytic derivatives, or weights that never grow that far).
+ */
+export function plateauFlag(plan: SheetPlan): PlateauFlag | null {
+  for (const b of plan.blocks)
+    for (let i = 0; i + 1 < b.cells.length; i++) {
+      const j = b.cells[i].findIndex((c) => c?.value === HEADLINE_LABELS[2]);
+      const step = j < 0 ? undefined : b.cells[i + 1][j]?.value;
+      if (typeof step === "number") return { step, cell: a1(b.row + i + 1, b.col + j) };
+    }
+  return null;
+}
+
+/** The plateau in the pane's words: which derivative got stuck at 0, from which step, why, and where the sheet says so. */
+export function plateauSentence(
+  flag: PlateauFlag,
+  config: Pick<RunConfig, "gradient" | "h">
+): string {
+  const kind = DERIVATIVES.find((d) => d.id === config.gradient)?.label.toLowerCase();
+  return (
+    `Stuck by rounding from step ${flag.step} (the sheet's “h lost at step”, ${flag.cell}): ` +
+    `the numbers grew so large that the nudge h = ${config.h} is lost in their precision, so w + h ` +
+    `rounds back to w, the ${kind ?? "finite difference"} is exactly 0 though the slope is not, and ` +
+    "those weights stop moving. It looks like a minimum; it is rounding."
+  );
 }

@@ -25,7 +25,7 @@ describe("the Run tab at 350×650", () => {
     page = await openInExcel(pane.site, { viewport: { width: 350, height: 650 } });
   });
 
-  it("shows the result of Generate on screen, right below the button, with the divergence", async () => {
+  it("shows the result of Generate on screen, right below the button, with the divergence and the rounding plateau", async () => {
     await page.getByRole("radio", { name: "2 neurons", exact: true }).check();
     const before = await page.locator("#generate").boundingBox();
     await generate(page);
@@ -35,6 +35,10 @@ describe("the Run tab at 350×650", () => {
     expect(divergence!.y + divergence!.height).toBeLessThanOrEqual(650);
     expect(await page.locator("#run-status-result .divergence").textContent()).toMatch(
       /^It diverged at epoch 1, row \d+/
+    );
+    // the sheet's h-plateau flag, in the pane's words
+    expect(await page.locator("#run-status-result .plateau").textContent()).toMatch(
+      /^Stuck by rounding from step 29 \(the sheet's “h lost at step”, [A-Z]+\d+\): .* the forward difference \(graddesc\) is exactly 0/
     );
     // nothing was inserted above the button: it is where it was, the page scrolled to the result
     const scrolled = await page.evaluate(() => window.scrollY);

@@ -163,6 +163,8 @@ export async function openInExcel(
   site: PaneSite,
   opts: {
     apiVersion?: string;
+    /** Wait this long before answering each Excel call (a slow Excel on the web). */
+    syncDelayMs?: number;
     viewport?: { width: number; height: number };
     colorScheme?: "light" | "dark";
   } = {}
@@ -170,14 +172,11 @@ export async function openInExcel(
   const page = await site.browser.newPage();
   if (opts.viewport) await page.setViewportSize(opts.viewport);
   if (opts.colorScheme) await page.emulateMedia({ colorScheme: opts.colorScheme });
-  if (opts.apiVersion)
-    await page.addInitScript(
-      (v) =>
-        ((window as unknown as { __fakeExcelOptions: unknown }).__fakeExcelOptions = {
-          apiVersion: v,
-        }),
-      opts.apiVersion
-    );
+  const fake = { apiVersion: opts.apiVersion, syncDelayMs: opts.syncDelayMs };
+  await page.addInitScript(
+    (o) => ((window as unknown as { __fakeExcelOptions: unknown }).__fakeExcelOptions = o),
+    JSON.parse(JSON.stringify(fake)) as typeof fake
+  );
   await page.route(OFFICE_JS, (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript", body: site.fakeBundle })
   );

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { presetById, resolveConfig, train } from "../../../src/core";
 import { pointsFromSelection } from "../../../src/taskpane/form";
+import { planFor, runFor } from "../../../src/taskpane/engine";
 import {
   formatValue,
   modelShape,
+  plateauFlag,
+  plateauSentence,
   runSheetName,
   runsRow,
   runTitle,
@@ -85,5 +88,30 @@ describe("data from the selected cells", () => {
     );
     expect(() => pointsFromSelection([[1, 2, 3]], "A1:C1", line)).toThrow("has 3 columns");
     expect(() => pointsFromSelection([[""]], "A1", line)).toThrow("holds no numbers");
+  });
+});
+
+describe("the rounding plateau in the pane's words", () => {
+  const preset = (id: string, extra = {}) => ({ ...presetById(id)!.options, ...extra });
+
+  it("reads the sheet's h-plateau flag: 2 neurons at lr 1e-4 get stuck at step 29, said with the derivative's name and the cell", () => {
+    const result = runFor(preset("two-neurons", { epochs: 2 }));
+    const plan = planFor(result, "2 neurons lr 1e-4");
+    const flag = plateauFlag(plan)!;
+    expect(flag.step).toBe(29);
+    const block = plan.blocks.find((b) =>
+      b.cells.some((row) => row.some((c) => c?.value === "h lost at step"))
+    )!;
+    expect(flag.cell).toMatch(/^[A-Z]+\d+$/);
+    expect(block.cells.flat().some((c) => c?.value === 29)).toBe(true);
+    expect(plateauSentence(flag, result.config)).toBe(
+      `Stuck by rounding from step 29 (the sheet's “h lost at step”, ${flag.cell}): the numbers grew so large that the nudge h = 0.01 is lost in their precision, so w + h rounds back to w, the forward difference (graddesc) is exactly 0 though the slope is not, and those weights stop moving. It looks like a minimum; it is rounding.`
+    );
+  });
+
+  it("has no flag when the sheet says none: analytic derivatives, or weights that stay small", () => {
+    const analytic = runFor(preset("two-neurons", { epochs: 2, gradient: "analytic" }));
+    expect(plateauFlag(planFor(analytic, "a"))).toBeNull();
+    expect(plateauFlag(planFor(runFor(preset("one-neuron")), "b"))).toBeNull();
   });
 });
