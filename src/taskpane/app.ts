@@ -48,6 +48,10 @@ export interface PaneHandle {
 
 const HELP_HREF = "help.html";
 
+/** A hidden warning bar (shown when its condition holds), announced as `role`. */
+const warningBar = (id: string, role: "alert" | "status", ...children: Node[]): HTMLElement =>
+  h("div", { id, className: "message-bar warning", hidden: true, attrs: { role } }, ...children);
+
 function banners(): {
   el: HTMLElement;
   noExcel: HTMLElement;
@@ -80,14 +84,9 @@ function banners(): {
     )
   );
   // shown by the entry point when Office opened the pane but office.js could not load
-  const unreachable = h(
-    "div",
-    {
-      id: "office-unreachable",
-      className: "message-bar warning",
-      hidden: true,
-      attrs: { role: "alert" },
-    },
+  const unreachable = warningBar(
+    "office-unreachable",
+    "alert",
     h(
       "p",
       {},
@@ -109,14 +108,9 @@ function banners(): {
     hidden: true,
     textContent: "In Excel: Formulas › Calculation Options › Automatic.",
   });
-  const calc = h(
-    "div",
-    {
-      id: "calc-banner",
-      className: "message-bar warning",
-      hidden: true,
-      attrs: { role: "status" },
-    },
+  const calc = warningBar(
+    "calc-banner",
+    "status",
     h(
       "p",
       {},

@@ -1,27 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { writePlan } from "../../../src/excel/write-run";
+import { presetById } from "../../../src/core";
 import { writePlans } from "../../../src/excel/write-sheets";
+import { runFor } from "../../../src/taskpane/engine";
+import { runsRow } from "../../../src/taskpane/vocabulary";
 import { runPlan } from "./fixtures";
 import { fakeHost } from "./helpers";
 
-const record = { options: { model: "linear", lr: 1e-4 }, lrCell: { row: 1, col: 1 } };
-const runsRow = {
-  sheet: "Run 1",
-  model: "1 neuron",
-  optimizer: "SGD",
-  lr: 1e-4,
-  epochs: 3,
-  finalRootSse: 12.5,
-  divergedAt: "",
-  change: "new run",
-};
 const experiment = { role: "experiment" as const, options: {} };
-const run = { role: "run" as const, ...record };
+const run = { role: "run" as const, options: {}, lrCell: { row: 1, col: 1 } };
+/** The pane's Runs log row of a 1-neuron run: writing it creates the Runs sheet. */
+const logged = runsRow(runFor(presetById("one-neuron")!.options), "Run 1", "new run");
 
 describe("where new sheets go (placeRuns)", () => {
   it("puts an experiment's sheets, its Compare sheet and its runs in plan order, before Runs with the other runs", async () => {
     const { fake, host } = fakeHost();
-    await writePlan(host, runPlan(3), { record, runsRow });
+    await writePlans(host, [runPlan(3)], { records: [run], runsRow: logged });
     await writePlans(host, [runPlan(3, "Compare"), runPlan(3, "1 neuron")], {
       records: [experiment, run],
     });
