@@ -5,7 +5,7 @@
  * sheet is rewritten so it says what the sheet computes now and what changed. Check this sheet
  * reads back a sample of what Excel calculated and says whether it agrees with the core.
  */
-import { ConfigError, type RunOptions } from "../core";
+import { ConfigError, resolveConfig, type RunOptions } from "../core";
 import type { SheetPlan } from "../sheet";
 import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, taskStatus } from "./actions";
@@ -21,6 +21,7 @@ import {
   modelLabel,
   optimizerLabel,
   plateauFlag,
+  runSheetName,
   runsRow,
 } from "./vocabulary";
 
@@ -45,6 +46,18 @@ export async function excelAgreement(
     : (await gateway.check(sheet, { ...plan, name: sheet })).message;
 }
 
+/** The name the one naming rule gives these settings, or null when they no longer resolve. */
+function nameByRule(o: RunOptions): string | null {
+  try {
+    return runSheetName(resolveConfig(o));
+  } catch {
+    return null;
+  }
+}
+
+/** A sheet named by the rule, "… (2)" when the name was taken. */
+const sameName = (rule: string, sheet: string) => sheet.replace(/ \(\d+\)$/, "") === rule;
+
 const epochsText = (n: unknown) => `${String(n)} epoch${Number(n) === 1 ? "" : "s"}`;
 
 export function activeRunCard(
@@ -54,6 +67,7 @@ export function activeRunCard(
 ): ActiveRunCard {
   const title = h("h2", { id: "active-run-title" });
   const params = h("p", { id: "active-run-params", className: "params" });
+  const named = h("p", { id: "active-run-named", className: "hint", hidden: true });
   const lr = field("Learning rate of this sheet", textInput("rerun-lr", ""));
   const epochs = field("Epochs", textInput("rerun-epochs", "", "numeric"));
   const apply = button("apply-lr", "Apply to this sheet");
@@ -79,6 +93,7 @@ export function activeRunCard(
     { id: "active-run", className: "card", hidden: true, attrs: { "aria-labelledby": title.id } },
     title,
     params,
+    named,
     runOnly[0],
     runOnly[1],
     h("div", { className: "field-row" }, rerun, check),
@@ -217,6 +232,7 @@ export function activeRunCard(
       el.hidden = !state.active && !experiment;
       runOnly.forEach((e) => (e.hidden = !!experiment));
       if (changed && !actions.busy) status.clear();
+      named.hidden = true;
       if (experiment) {
         title.textContent = `This sheet: “${experiment}”`;
         params.textContent =
@@ -228,6 +244,10 @@ export function activeRunCard(
         DERIVATIVES.find((d) => d.id === o.gradient)?.label.toLowerCase() ?? String(o.gradient);
       title.textContent = `This sheet: “${state.active.sheet}”`;
       params.textContent = `${modelLabel(String(o.model))} · ${optimizerLabel(String(o.optimizer))} · learning rate ${formatValue(Number(o.lr))} · ${epochsText(o.epochs)} · ${derivative} derivative`;
+      const fresh = nameByRule(o);
+      named.hidden =
+        !fresh || !/ lr \S+/.test(state.active.sheet) || sameName(fresh, state.active.sheet);
+      named.textContent = `Its name is from when it was written: it now computes the settings above (as a new sheet it would be “${fresh}”).`;
       lr.control.value = String(o.lr);
       epochs.control.value = String(o.epochs);
     },

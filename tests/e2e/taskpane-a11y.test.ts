@@ -96,6 +96,22 @@ describe("the Run tab at 350×650", () => {
     );
   });
 
+  it("marks the sheet's learning rate, not the form's, when Apply gets a bad rate, and says which field it means", async () => {
+    await page.locator("#rerun-lr").fill("-1");
+    await page.getByRole("button", { name: "Apply to this sheet" }).click();
+    await idle(page);
+    expect(await page.locator("#rerun-lr").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#rerun-lr-error").textContent()).toBe(
+      'The learning rate must be a number above 0, not "-1".'
+    );
+    expect(await page.getByRole("textbox", { name: "Learning rate of this sheet" }).count()).toBe(
+      1
+    );
+    expect(await page.locator("#lr").getAttribute("aria-invalid")).toBeNull();
+    expect(await page.locator("#lr-error").isHidden()).toBe(true);
+    await page.locator("#rerun-lr").fill("0.0001");
+  });
+
   it("hints that a learning rate above 1 explodes, without refusing it", async () => {
     await page.locator("#lr").fill("1e9");
     expect(await page.locator("#lr-warning").isVisible()).toBe(true);

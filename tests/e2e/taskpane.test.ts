@@ -43,6 +43,9 @@ describe("the task pane inside Excel (fake)", () => {
     expect(await page.locator("#run-status-result").textContent()).toContain(
       "√SSE: the square root of the sum of the squared errors"
     );
+    expect(await page.locator("#run-status-result").textContent()).not.toMatch(
+      /numbers above are the core's/
+    );
     expect(await page.locator("#goto-sheet").textContent()).toBe(`Go to sheet “${RUN}”`);
     const s = await snapshot(page);
     const run = s.sheets.find((x) => x.name === RUN);
@@ -67,12 +70,12 @@ describe("the task pane inside Excel (fake)", () => {
       "2 neurons + ReLU · SGD · learning rate 1e-4 · 3 epochs · forward difference (graddesc) derivative"
     );
     expect(await page.locator("#rerun-lr").inputValue()).toBe("0.0001");
+    expect(await page.locator("#active-run-named").isHidden()).toBe(true);
   });
 
   it("checks this sheet on demand: a sample of what Excel calculated against the core, said in the card, as after Generate", async () => {
-    // the browser fake does not calculate formulas, so it reads them back blank: "not calculated yet"
-    const said =
-      /Excel agrees with the training core on \d+ cells\.|differs: Excel calculated .*, the training core |Excel has not calculated .+ yet, so nothing was compared/;
+    // the browser fake calculates its formula cells with a real engine (HyperFormula, test-only), as Excel would
+    const said = /Excel agrees with the training core on \d+ cells\./;
     expect(await page.locator("#run-status-result").textContent()).toMatch(said);
     await page.getByRole("button", { name: "Check this sheet" }).click();
     await page.waitForFunction(() =>
@@ -98,6 +101,10 @@ describe("the task pane inside Excel (fake)", () => {
     expect(changed).toHaveLength(1);
     expect(changed[0][1].value).toBe(0.00001);
     expect(await page.locator("#active-run-params").textContent()).toMatch(/learning rate 1e-5/);
+    // the title keeps the sheet's name (1e-4): the card says why, right under the new rate
+    expect(await page.locator("#active-run-named").textContent()).toBe(
+      `Its name is from when it was written: it now computes the settings above (as a new sheet it would be “${RERUN}”).`
+    );
     const final = parseFloat(
       (await page.locator("#active-status-result .headline").textContent())!.split("final √SSE ")[1]
     );
@@ -300,6 +307,14 @@ describe("the production build", () => {
     expect(
       readdirSync(pane.site.distDir).filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f))
     ).toHaveLength(1);
+  });
+
+  it("ships no HyperFormula (GPL-3.0): it calculates in the test harness only", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const gpl = /HyperFormula|gpl-v3/;
+    expect(pane.site.fakeBundle).toMatch(gpl); // the harness has it, so the check below can see it
+    for (const f of readdirSync(pane.site.distDir).filter((n) => /\.(js|html)$/.test(n)))
+      expect(readFileSync(`${pane.site.distDir}/${f}`, "utf8"), f).not.toMatch(gpl);
   });
 });
 

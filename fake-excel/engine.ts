@@ -1,0 +1,67 @@
+/**
+ * A real calculation engine for the fake's formula cells: HyperFormula (GPL-3.0, test harness
+ * only, never in the shipped bundle) evaluates every sheet of the fake workbook with its names, so
+ * reading a formula cell's `values` gives what a spreadsheet calculates, as in Excel, not what
+ * GradSheet's core predicted. The engine is rebuilt lazily after the workbook changed.
+ */
+import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
+import { rangeA1 } from "../src/sheet/address";
+import type { FakeWorkbookState } from "./state";
+
+/** Every sheet of `state` as HyperFormula input: constants as they are, formulas as "=…" text. */
+function sheetsOf(state: FakeWorkbookState): Record<string, RawCellContent[][]> {
+  const out: Record<string, RawCellContent[][]> = {};
+  for (const s of state.sheets) {
+    const grid: RawCellContent[][] = [];
+    for (const [key, cell] of s.cells) {
+      const content = cell.formula ?? cell.value;
+      if (content === undefined) continue;
+      const row = Math.floor(key / 16384);
+      (grid[row] ??= [])[key % 16384] = content;
+    }
+    out[s.name] = Array.from(grid, (line) => Array.from(line ?? [], (c) => c ?? null));
+  }
+  return out;
+}
+
+/** The workbook's names (workbook-wide or scoped to their sheet) as HyperFormula named expressions. */
+function namesOf(state: FakeWorkbookState) {
+  return state.names.flatMap((n) => {
+    const expression = n.ref ? `=${rangeA1(n.ref)}` : n.formula;
+    if (!expression) return [];
+    const scope = state.sheets.findIndex((s) => s.id === n.scopeSheetId);
+    return [{ name: n.name, expression, ...(scope >= 0 ? { scope } : {}) }];
+  });
+}
+
+/** A value as Excel's `range.values` gives it: a number, text, a boolean, or the error's text ("#NUM!"). */
+function asExcel(v: unknown): unknown {
+  if (v instanceof DetailedCellError) return v.value;
+  return v ?? "";
+}
+
+/**
+ * The fake's `calculate` option backed by HyperFormula over `state`; `changed()` marks the
+ * workbook as edited, so the next read rebuilds the engine.
+ */
+export function workbookEngine(state: FakeWorkbookState): {
+  calculate: (sheet: string, row: number, col: number) => unknown;
+  changed: () => void;
+} {
+  let hf: HyperFormula | null = null;
+  return {
+    calculate(sheet, row, col) {
+      hf ??= HyperFormula.buildFromSheets(
+        sheetsOf(state),
+        { licenseKey: "gpl-v3", smartRounding: false, maxRows: 1_048_576 },
+        namesOf(state)
+      );
+      const id = hf.getSheetId(sheet);
+      return id === undefined ? "" : asExcel(hf.getCellValue({ sheet: id, row, col }));
+    },
+    changed() {
+      hf?.destroy();
+      hf = null;
+    },
+  };
+}
