@@ -33,6 +33,11 @@ export interface ExplainReader {
   ): Promise<{ rows: unknown[][]; inputs: Record<string, unknown> }>;
   /** Select one cell (and activate its sheet). */
   select(sheet: string, row: number, col: number): Promise<void>;
+  /**
+   * Call `fn` whenever the learner selects other cells (Workbook.onSelectionChanged, ExcelApi 1.2);
+   * resolves false when this Excel cannot say, so the caller looks at the selection itself.
+   */
+  onSelectionChanged(fn: () => void): Promise<boolean>;
 }
 
 /** The sheet name of an address such as "'2 neurons lr 1e-4'!B7". */
@@ -45,6 +50,18 @@ export function sheetOfAddress(address: string): string {
 export function explainReader(host: ExcelHost): ExplainReader {
   const props = host.supports(API.customProperties);
   return {
+    onSelectionChanged: async (fn) => {
+      if (!host.supports("1.2")) return false;
+      try {
+        await host.run(async (context) => {
+          context.workbook.onSelectionChanged.add(async () => fn());
+          await syncWithin(context, host.syncTimeoutMs);
+        });
+        return true;
+      } catch {
+        return false;
+      }
+    },
     selection: () =>
       host.run(async (context) => {
         const range = context.workbook.getSelectedRange().load("address,rowIndex,columnIndex");

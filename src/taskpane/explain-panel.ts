@@ -1,6 +1,7 @@
 /**
  * "Explain this step": the learner selects a cell of a run row in a GradSheet run sheet (with
- * "Follow the selection" on, the panel looks at it at most every `followMs`), or types a step number; the panel
+ * "Follow the selection" on, the panel follows Excel's selection event, or looks at most every `followMs` where
+ * Excel has none), or types a step number; the panel
  * shows that step's computation with the sheet's own numbers as Excel calculated them, each number
  * a link that selects its cell. Outside Excel a typed step explains the run form's run. Also the
  * lesson workbook's download. Mount with `mountExplainPanel` (e.g. into an Explain tab).
@@ -194,24 +195,24 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     deps.save(file.bytes, file.filename);
   });
 
-  // Follow the selection once the learner asks: look at most every followMs (never while the pane
-  // writes: a look is a request to Excel), explain when the selected row changes.
+  // Follow the selection once the learner asks: on Excel's selection event, or (when this Excel has
+  // none) by looking at most every followMs; never while the pane writes (a look is a request to
+  // Excel, so a look it had to skip is retried), explain when the selected row changes.
   const every = deps.followMs ?? 800;
-  if (!deps.reader || every <= 0) return () => undefined;
+  const reader = deps.reader;
+  if (!reader || every <= 0) return () => undefined;
   let last = "";
   let busy = false;
-  const timer = setInterval(() => {
-    if (
-      busy ||
-      !follow.checked ||
-      !root.isConnected ||
-      root.closest("[hidden]") ||
-      document.querySelector('[aria-busy="true"]')
-    )
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const look = (again: boolean) => {
+    if (!follow.checked || !root.isConnected || root.closest("[hidden]")) return;
+    if (busy || document.querySelector('[aria-busy="true"]')) {
+      if (again) retry ??= setTimeout(() => ((retry = undefined), look(true)), every);
       return;
+    }
     busy = true;
-    void deps
-      .reader!.selection()
+    void reader
+      .selection()
       .then((sel) => {
         const key = `${sel.sheet}\u0000${sel.row}`;
         if (key === last) return;
@@ -220,6 +221,13 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
       })
       .catch(fail)
       .then(() => (busy = false));
-  }, every);
-  return () => clearInterval(timer);
+  };
+  follow.addEventListener("change", () => look(true));
+  let timer: ReturnType<typeof setInterval> | undefined;
+  void reader
+    .onSelectionChanged(() => look(true))
+    .then((told) => {
+      if (!told) timer = setInterval(() => look(false), every);
+    });
+  return () => (clearInterval(timer), clearTimeout(retry));
 }

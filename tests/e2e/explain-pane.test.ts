@@ -40,14 +40,15 @@ afterAll(async () => {
   server?.close();
 });
 
-/** Select one cell of the fake workbook, as the learner clicking it. */
+/** Select one cell of the fake workbook, as the learner clicking it (Excel's onSelectionChanged fires). */
 const select = (sheet: string, row: number, col: number) =>
   page.evaluate(
-    ([s, r, c]) => {
+    ([s, r, c]) =>
       (
-        window as unknown as { __fakeExcel: { state: { selection: unknown } } }
-      ).__fakeExcel.state.selection = { sheet: s, row: r, col: c, rows: 1, cols: 1 };
-    },
+        window as unknown as {
+          __fakeExcel: { select: (s: string, r: number, c: number) => Promise<void> };
+        }
+      ).__fakeExcel.select(s, r, c),
     [sheet, row, col] as const
   );
 
