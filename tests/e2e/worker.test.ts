@@ -49,8 +49,9 @@ describe("a large run in the task pane", () => {
         document.querySelector("#run-status .progress-text")?.textContent ?? ""
       )
     );
-    // Training reports its own progress: the bar moves past the 5% it shows when training starts,
-    // while the phase is still training (training fills the bar up to 50%).
+    // Training reports its own progress: the bar moves past 5% while the phase is still training
+    // (Generate gives training the bar's first 10%: 1% as it starts, 10% as it ends; the text
+    // "Training… N s" read with the bar at Cancel pins the phase).
     const bar = "#run-status .progress-bar";
     await page.waitForFunction((sel) => {
       const now = Number(document.querySelector(sel)?.getAttribute("aria-valuenow"));
