@@ -11,7 +11,7 @@ import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, taskStatus } from "./actions";
 import { confirmBox } from "./confirm";
 import { button, field, h, markField, textInput } from "./dom";
-import { optionsFromRecord, planFor, runFor } from "./engine";
+import { optionsFromRecord, planFor, runFor } from "./runs";
 import { resultView } from "./run-result";
 import type { WriteRun } from "./run-tab";
 import type { PaneState } from "./state";

@@ -21,7 +21,7 @@ import { buildCompareWorkbook, buildLandscapeSheet, buildSweepSheet } from "../s
 import { buildRunSheet } from "../sheet/run-sheet";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
 import { writeWorkbook } from "../xlsx";
-import { lrCellOf } from "./engine";
+import { lrCellOf } from "./runs";
 import { formatValue, runSheetName } from "./vocabulary";
 
 export { formatValue };

@@ -11,7 +11,7 @@ import {
   type Preset,
   type RunOptions,
 } from "../core";
-import { GRADDESC_X } from "./engine";
+import { GRADDESC_X } from "./runs";
 
 export interface FormValues {
   model: string;

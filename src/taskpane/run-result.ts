@@ -7,7 +7,7 @@ import type { RunResult } from "../core";
 import type { SheetPlan } from "../sheet/plan";
 import { a1 } from "../sheet/address";
 import { button, h } from "./dom";
-import { lrCellOf } from "./engine";
+import { lrCellOf } from "./runs";
 import {
   finalRootSse,
   formatValue,

@@ -9,7 +9,7 @@ import type { RunOutline } from "./worker-tasks";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
 import { activeRunCard, excelAgreement, type ActiveRunCard } from "./active-run";
 import { button, h } from "./dom";
-import { lrCellOf } from "./engine";
+import { lrCellOf } from "./runs";
 import { pointsFromSelection, toOptions } from "./form";
 import { gettingStarted, resultView } from "./run-result";
 import { runForm, type RunForm } from "./run-form";

@@ -8,7 +8,7 @@
 import { resolveConfig, type RunOptions, type RunResult } from "../core";
 import { trainRun } from "../run";
 import type { SheetPlan } from "../sheet";
-import { planFor, sheetNameFor, xlsxFor } from "./engine";
+import { planFor, sheetNameFor, xlsxFor } from "./runs";
 
 /** A job for the worker: the plan of a run (for Generate) or its .xlsx file (for Download). */
 export type WorkerRequest =

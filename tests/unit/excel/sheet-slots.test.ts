@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { presetById } from "../../../src/core";
 import { writePlans } from "../../../src/excel/write-sheets";
-import { runFor } from "../../../src/taskpane/engine";
+import { runFor } from "../../../src/taskpane/runs";
 import { runsRow } from "../../../src/taskpane/vocabulary";
 import { runPlan } from "./fixtures";
 import { fakeHost } from "./helpers";

@@ -9,7 +9,7 @@ import { logSpace, sweep } from "../../../src/core";
 import type { SheetPlan } from "../../../src/sheet/plan";
 import { snapshot } from "../../../fake-excel";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
-import { lrCellOf } from "../../../src/taskpane/engine";
+import { lrCellOf } from "../../../src/taskpane/runs";
 
 const MODELS: ModelId[] = ["linear", "two-linear", "two-relu"];
 

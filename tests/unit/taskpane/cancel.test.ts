@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { presetById } from "../../../src/core";
 import { createWorkbook } from "../../../src/excel/gateway";
-import { lrCellOf, planFor, runFor } from "../../../src/taskpane/engine";
+import { lrCellOf, planFor, runFor } from "../../../src/taskpane/runs";
 import { fakeHost } from "../excel/helpers";
 
 describe("Cancel during Generate's write", () => {

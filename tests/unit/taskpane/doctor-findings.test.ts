@@ -4,7 +4,7 @@ import type { Finding } from "../../../src/doctor";
 import { presetById } from "../../../src/core";
 import { scanCharts } from "../../../src/excel/doctor";
 import { createWorkbook } from "../../../src/excel/gateway";
-import { lrCellOf, planFor, runFor } from "../../../src/taskpane/engine";
+import { lrCellOf, planFor, runFor } from "../../../src/taskpane/runs";
 import { fakeHost } from "../excel/helpers";
 import "../../../fake-excel/charts-doctor";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { presetById } from "../../../src/core";
 import { createWorkbook } from "../../../src/excel/gateway";
-import { lrCellOf, planFor, runFor } from "../../../src/taskpane/engine";
+import { lrCellOf, planFor, runFor } from "../../../src/taskpane/runs";
 import { createFakeExcel } from "../../../fake-excel";
 import { workbookEngine } from "../../../fake-excel/engine";
 import { hostOf } from "../excel/helpers";

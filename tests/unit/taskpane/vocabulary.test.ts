@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { presetById, resolveConfig, train } from "../../../src/core";
 import { pointsFromSelection } from "../../../src/taskpane/form";
-import { planFor, runFor } from "../../../src/taskpane/engine";
+import { planFor, runFor } from "../../../src/taskpane/runs";
 import {
   formatValue,
   modelShape,

@@ -4,7 +4,7 @@
  * and which runs count as large.
  */
 import { describe, expect, it } from "vitest";
-import { planFor, runFor, sheetNameFor } from "../../../src/taskpane/engine";
+import { planFor, runFor, sheetNameFor } from "../../../src/taskpane/runs";
 import { rowSteps, runJob, WORKER_ROW_STEPS } from "../../../src/taskpane/run-in-worker";
 import { serve, type WorkerMessage, type WorkerRequest } from "../../../src/taskpane/worker-tasks";
 

@@ -1,5 +1,5 @@
 /**
- * The pane's link to the run service (src/run): form options → run → SheetPlan, summaries in plain
+ * The pane's runs, through the run service (src/run): form options → run → SheetPlan, summaries in plain
  * words, the Runs log row, and the same run as an .xlsx file. A thin adapter: the pane and the CLI
  * share the service, its sheet-naming rule and its number format. No DOM, no Office.
  */

@@ -9,7 +9,7 @@ import {
   summarize,
   xlsxFor,
   formatNumber,
-} from "../../../src/taskpane/engine";
+} from "../../../src/taskpane/runs";
 import { parseList, toOptions, type FormValues } from "../../../src/taskpane/form";
 import { plainError } from "../../../src/taskpane/app";
 
@@ -30,7 +30,7 @@ const form: FormValues = {
   h: "0.01",
 };
 
-describe("the pane's engine", () => {
+describe("the pane's runs", () => {
   it("turns form text into run options the core accepts", () => {
     const result = runFor(toOptions(form));
     expect(result.config).toMatchObject({
