@@ -89,10 +89,15 @@ export function runWorkbookPlan(
   return plan;
 }
 
-/** The run as an .xlsx file named after its sheet (the pane's Download). */
-export function runXlsx(result: RunResult): { bytes: Uint8Array; filename: string } {
+/** The run as an .xlsx file named after its sheet (the pane's Download), with that sheet's plan. */
+export function runXlsx(result: RunResult): {
+  bytes: Uint8Array;
+  filename: string;
+  sheet: SheetPlan;
+} {
   const plan = runWorkbookPlan(result);
-  return { bytes: workbookBytes(plan), filename: xlsxFileName(plan.sheets[0].name) };
+  const sheet = plan.sheets[0];
+  return { bytes: workbookBytes(plan), filename: xlsxFileName(sheet.name), sheet };
 }
 
 /** A run's row in the workbook's Runs log (the shape src/excel's log writes): its settings, final √SSE and where it diverged. */

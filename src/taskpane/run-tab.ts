@@ -178,7 +178,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       const options = await optionsNow();
       status.progress("Training: computing every step…", 0, 100);
       await paint();
-      const { result, bytes, filename } = await runJob(
+      const { result, bytes, filename, plateau } = await runJob(
         { kind: "xlsx", options },
         jobView(status, 100)
       );
@@ -187,6 +187,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
         resultView(result, {
           sheet: null,
           note: `Saved ${filename}: open it in Excel, LibreOffice or Google Sheets.`,
+          plateau,
         })
       );
     })

@@ -39,6 +39,7 @@ export const formatNumber = (v: number): string => learnerNumber(v);
 
 export const runsRowFor = (result: RunResult, sheet: string): RunsRow => runLogRow(result, sheet);
 
-/** The run as an .xlsx workbook (one sheet, native charts), built in the browser. */
-export const xlsxFor = (result: RunResult): { bytes: Uint8Array; filename: string } =>
-  runXlsx(result);
+/** The run as an .xlsx workbook (one sheet, native charts), built in the browser, with its sheet's plan. */
+export const xlsxFor = (
+  result: RunResult
+): { bytes: Uint8Array; filename: string; sheet: SheetPlan } => runXlsx(result);

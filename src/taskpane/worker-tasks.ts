@@ -9,6 +9,7 @@ import { resolveConfig, type RunOptions, type RunResult } from "../core";
 import { trainRun } from "../run";
 import type { SheetPlan } from "../sheet";
 import { planFor, sheetNameFor, xlsxFor } from "./runs";
+import { plateauFlag, type PlateauFlag } from "./vocabulary";
 
 /** A job for the worker: the plan of a run (for Generate) or its .xlsx file (for Download). */
 export type WorkerRequest =
@@ -21,7 +22,14 @@ export type RunOutline = Omit<RunResult, "rows">;
 export type WorkerMessage =
   | { kind: "progress"; fraction: number; text: string }
   | { kind: "plan"; result: RunOutline; plan: SheetPlan }
-  | { kind: "xlsx"; result: RunOutline; bytes: Uint8Array; filename: string }
+  | {
+      kind: "xlsx";
+      result: RunOutline;
+      bytes: Uint8Array;
+      filename: string;
+      /** The file's h-plateau flag (its "h lost at step" cell), as Generate's result reads it. */
+      plateau: PlateauFlag | null;
+    }
   | { kind: "error"; message: string };
 
 const outline = ({ rows: _rows, ...rest }: RunResult): RunOutline => rest;
@@ -66,8 +74,8 @@ export function serve(
     const result = trainReporting(request.options, post, trainingProgress);
     if (request.kind === "xlsx") {
       post({ kind: "progress", fraction: 0.5, text: "Writing the .xlsx file…" });
-      const file = xlsxFor(result);
-      post({ kind: "xlsx", result: outline(result), ...file });
+      const { bytes, filename, sheet } = xlsxFor(result);
+      post({ kind: "xlsx", result: outline(result), bytes, filename, plateau: plateauFlag(sheet) });
       return;
     }
     post({ kind: "progress", fraction: 0.5, text: "Building the sheet…" });

@@ -4,6 +4,7 @@
  * and which runs count as large.
  */
 import { describe, expect, it } from "vitest";
+import { presetById } from "../../../src/core";
 import { planFor, runFor, sheetNameFor } from "../../../src/taskpane/runs";
 import { rowSteps, runJob, WORKER_ROW_STEPS } from "../../../src/taskpane/run-in-worker";
 import { serve, type WorkerMessage, type WorkerRequest } from "../../../src/taskpane/worker-tasks";
@@ -62,6 +63,19 @@ describe("the worker's xlsx job", () => {
     if (last.kind !== "xlsx") throw new Error(`expected a file, got ${last.kind}`);
     expect(String.fromCharCode(last.bytes[0], last.bytes[1])).toBe("PK");
     expect(last.filename).toBe("gradsheet-2-neurons-ReLU-lr-1e-4.xlsx"); // the one naming rule (src/run)
+  });
+
+  it("posts the file's h-plateau flag, so Download's result says where finite differences got stuck", () => {
+    const stuck = posted({
+      kind: "xlsx",
+      options: { ...presetById("two-neurons")!.options, epochs: 2 },
+    }).at(-1)!;
+    if (stuck.kind !== "xlsx") throw new Error(`expected a file, got ${stuck.kind}`);
+    expect(stuck.plateau?.step).toBe(29); // as Generate's sheet flags it (vocabulary.test)
+    expect(stuck.plateau?.cell).toMatch(/^[A-Z]+\d+$/);
+    const fine = posted({ kind: "xlsx", options }).at(-1)!;
+    if (fine.kind !== "xlsx") throw new Error(`expected a file, got ${fine.kind}`);
+    expect(fine.plateau).toBeNull();
   });
 });
 
