@@ -7,14 +7,13 @@
  * see what the pane shows while Excel works. Formula cells are calculated by a real engine
  * (./engine: HyperFormula, test-only), so the pane reads back what a spreadsheet computed.
  * `workbook.onSelectionChanged` (ExcelApi 1.2) fires when a test selects cells with
- * `__fakeExcel.select(sheet, row, col)`, as the learner clicking a cell.
+ * `__fakeExcel.select(sheet, row, col)`, as the learner clicking a cell (the fake's own rule).
  */
 import { createFakeExcel } from "./index";
 // the chart doctor's reading of charts and chart events, so the pane's Chart doctor tab works here too
 import "./charts-doctor";
 import { FakeContext } from "./context";
 import { workbookEngine } from "./engine";
-import { FakeWorkbook } from "./objects";
 import { snapshot } from "./state";
 
 type Options = Parameters<typeof createFakeExcel>[0] & { syncDelayMs?: number };
@@ -38,21 +37,6 @@ FakeContext.prototype.sync = async function (this: FakeContext) {
   if (syncDelayMs > 0) await new Promise((r) => setTimeout(r, syncDelayMs));
   return sync.call(this);
 };
-const selectionHandlers: (() => unknown)[] = [];
-Object.defineProperty(FakeWorkbook.prototype, "onSelectionChanged", {
-  get: () => ({
-    add: (handler: () => unknown) => {
-      selectionHandlers.push(handler);
-      return { remove: () => selectionHandlers.splice(selectionHandlers.indexOf(handler), 1) };
-    },
-  }),
-});
-/** The learner selects one cell: the selection moves and onSelectionChanged fires. */
-const select = async (sheet: string, row: number, col: number) => {
-  fake.state.selection = { sheet, row, col, rows: 1, cols: 1 };
-  await Promise.all(selectionHandlers.map(async (h) => h()));
-};
-Object.assign(fake, { select });
 w.Excel = fake.Excel;
 w.Office = fake.Office;
 w.__fakeExcel = fake;

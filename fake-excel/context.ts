@@ -58,6 +58,8 @@ export interface FakeHostCore {
   /** When > 0, that many upcoming syncs never settle. */
   hangingSyncs: number;
   onActivated: ((e: { worksheetId: string; type: string }) => unknown)[];
+  /** Workbook.onSelectionChanged handlers (ExcelApi 1.2), fired by the learner's `select`. */
+  onSelectionChanged: (() => unknown)[];
   /** Names of the sheets activated, in order (by activate() or by a freeze on a sheet that was not active). */
   activations: string[];
 }

@@ -56,6 +56,8 @@ export interface FakeExcel {
   hangSyncs(count?: number): void;
   /** Simulate the user clicking a sheet tab: fires onActivated handlers. */
   activate(sheetName: string): Promise<void>;
+  /** Simulate the user selecting one cell: the selection moves and onSelectionChanged fires. */
+  select(sheetName: string, row: number, col: number): Promise<void>;
   /** Simulate the user renaming a sheet tab (references follow, as in Excel). */
   rename(sheetName: string, newName: string): void;
   /** Simulate the user typing into a cell. */
@@ -91,6 +93,7 @@ export function createFakeExcel(
     faults: [],
     hangingSyncs: 0,
     onActivated: [],
+    onSelectionChanged: [],
     activations: [],
   };
   const fake: FakeExcel = {
@@ -134,6 +137,11 @@ export function createFakeExcel(
       await Promise.all(
         core.onActivated.map(async (h) => h({ worksheetId: s.id, type: "WorksheetActivated" }))
       );
+    },
+    async select(sheetName, row, col) {
+      if (!state.sheets.some((x) => x.name === sheetName)) throw new Error(`no sheet ${sheetName}`);
+      state.selection = { sheet: sheetName, row, col, rows: 1, cols: 1 };
+      await Promise.all(core.onSelectionChanged.map(async (h) => h()));
     },
     rename(sheetName, newName) {
       const s = state.sheets.find((x) => x.name === sheetName);

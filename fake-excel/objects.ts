@@ -141,6 +141,14 @@ export class FakeWorkbook extends FakeClientObject {
   readonly settings: FakeSettingCollection;
   readonly application: FakeApplication;
   readonly customXmlParts: FakeCustomXmlPartCollection;
+  /** The learner selected other cells (ExcelApi 1.2); `fake.select` fires it. */
+  readonly onSelectionChanged = {
+    add: (handler: () => unknown) => {
+      const list = this.ctx.core.onSelectionChanged;
+      this.record("onSelectionChanged.add", [], "1.2", () => list.push(handler));
+      return { remove: () => list.splice(list.indexOf(handler), 1) };
+    },
+  };
   constructor(ctx: FakeContext) {
     super(ctx, "workbook");
     this.customXmlParts = new FakeCustomXmlPartCollection(ctx, "workbook.customXmlParts");

@@ -65,3 +65,20 @@ describe("the run service", () => {
     expect(e.json).toMatchObject({ step: 27, prediction: run.result.rows![26].pred });
   });
 });
+
+describe("the explain reader's selection event", () => {
+  it("hears the learner select another cell (Workbook.onSelectionChanged, ExcelApi 1.2)", async () => {
+    const { fake, host } = fakeHost({ sheets: ["Sheet1"] });
+    const heard: string[] = [];
+    const listening = await explainReader(host).onSelectionChanged(() => heard.push("selected"));
+    expect(listening).toBe(true);
+    await fake.select("Sheet1", 4, 2);
+    expect(heard).toEqual(["selected"]);
+    expect(fake.state.selection).toMatchObject({ sheet: "Sheet1", row: 4, col: 2 });
+  });
+
+  it("says it cannot listen on an Excel without ExcelApi 1.2, so the pane polls instead", async () => {
+    const { host } = fakeHost({ sheets: ["Sheet1"], apiVersion: "1.1" });
+    expect(await explainReader(host).onSelectionChanged(() => undefined)).toBe(false);
+  });
+});
