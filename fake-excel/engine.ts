@@ -53,7 +53,14 @@ export function workbookEngine(state: FakeWorkbookState): {
     calculate(sheet, row, col) {
       hf ??= HyperFormula.buildFromSheets(
         sheetsOf(state),
-        { licenseKey: "gpl-v3", smartRounding: false, maxRows: 1_048_576 },
+        // array arithmetic as Excel's dynamic arrays do it (a landscape's SUMPRODUCT over a
+        // condition times a range); without it HyperFormula reads those ranges as one value
+        {
+          licenseKey: "gpl-v3",
+          smartRounding: false,
+          maxRows: 1_048_576,
+          useArrayArithmetic: true,
+        },
         namesOf(state)
       );
       const id = hf.getSheetId(sheet);

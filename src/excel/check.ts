@@ -11,21 +11,14 @@
 import { a1, quoteSheet } from "../sheet/address";
 import type { CachedValue, SheetPlan } from "../sheet/plan";
 import { syncWithin, type ExcelHost } from "./host";
-import type { StoredCheck } from "./meta";
+import { sampleCells, storedCells, storedSample, type CheckCell } from "../sheet/check-sample";
 import { CELL_BYTES, READ_BUDGET } from "./reads";
+
+export { sampleCells, storedCells, storedSample, type CheckCell };
 
 /** Relative tolerance and the absolute floor for numbers near 0. */
 export const RELATIVE_TOLERANCE = 1e-9;
 const ABSOLUTE_FLOOR = 1e-12;
-/** At most this many sampled rows per block (a long per-epoch block is sampled every k-th row, its last row always). */
-const MAX_BLOCK_ROWS = 500;
-
-/** One cell to check: where it is and the core's value. */
-export interface CheckCell {
-  row: number;
-  col: number;
-  core: CachedValue;
-}
 
 /** The cells to check on one sheet (the sheet's name in the workbook). */
 export interface SheetSample {
@@ -42,46 +35,6 @@ export interface CheckResult {
   /** One sentence for the pane. */
   message: string;
 }
-
-/** The formula cells of `plan` to check, block by block then each table's last row (`maxRows` sampled rows per block). */
-export function sampleCells(plan: SheetPlan, maxRows = MAX_BLOCK_ROWS): CheckCell[] {
-  const cells: CheckCell[] = [];
-  for (const b of plan.blocks) {
-    const rows = b.cells.length;
-    const step = Math.max(1, Math.ceil(rows / maxRows));
-    b.cells.forEach((row, i) => {
-      if (i % step && i !== rows - 1) return;
-      row.forEach(
-        (c, j) =>
-          c?.formula !== undefined &&
-          c.cached !== undefined &&
-          c.cached !== null &&
-          cells.push({ row: b.row + i, col: b.col + j, core: c.cached })
-      );
-    });
-  }
-  for (const t of plan.tables) {
-    if (!t.rows) continue;
-    t.columns.forEach(
-      (c, j) =>
-        c.formula &&
-        c.cached?.[t.rows - 1] != null &&
-        cells.push({ row: t.row + t.rows, col: t.col + j, core: c.cached[t.rows - 1] })
-    );
-  }
-  return cells;
-}
-
-/** Sampled rows per block in the sample stored with an experiment sheet's record (a few KB in the index). */
-const STORED_BLOCK_ROWS = 16;
-
-/** The sample stored with an experiment sheet's record: [row, col, core value], every block thinned to 16 rows. */
-export const storedSample = (plan: SheetPlan): StoredCheck =>
-  sampleCells(plan, STORED_BLOCK_ROWS).map((c) => [c.row, c.col, c.core]);
-
-/** A stored sample as cells to check. */
-export const storedCells = (stored: StoredCheck): CheckCell[] =>
-  stored.map(([row, col, core]) => ({ row, col, core }));
 
 /** True when Excel's value and the core's agree (numbers within the tolerance, errors and text exactly). */
 export function agrees(excel: unknown, core: CachedValue): boolean {

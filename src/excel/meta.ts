@@ -6,7 +6,7 @@
  * versions. Settings have been lost by Office (office-js #360, #2940, #5206, #6091); the part
  * alone is enough.
  */
-import type { CachedValue } from "../sheet/plan";
+import type { StoredCheck } from "../sheet/check-sample";
 
 /** What the add-in stores about a sheet it wrote. Plain JSON. */
 export interface RunRecord {
@@ -30,8 +30,7 @@ export interface RunRecord {
   check?: StoredCheck;
 }
 
-/** A stored check sample: [row, col, the core's value]. */
-export type StoredCheck = [number, number, CachedValue][];
+export type { StoredCheck };
 
 /** Key of the worksheet custom property. */
 export const PROPERTY_KEY = "GradSheet";

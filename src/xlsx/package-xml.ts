@@ -1,4 +1,5 @@
 /** Package-level parts: content types, workbook, document properties (with GradSheet's metadata). */
+import { storedSample } from "../sheet/check-sample";
 import type { WorkbookPlan } from "../sheet/plan";
 import { esc, NS, XML_HEAD } from "./xml";
 
@@ -122,13 +123,21 @@ export function customXml(): string {
  * customXml/item1.xml: `<gradsheet xmlns="urn:gradsheet:meta:1">` whose text is JSON
  * `{ "format": 1, "namesScope": ..., "sheets": [{ "name": <name in the file>, "meta": <SheetPlan.meta> }] }`,
  * so the add-in (Office.js `customXmlParts.getByNamespace`) and the doctor can recognise sheets
- * GradSheet wrote and rebuild their runs.
+ * GradSheet wrote and rebuild their runs. An experiment sheet (Compare, Sweep, landscape) also
+ * carries `check`, a sample of the core's values at its formula cells, as the add-in stores it, so
+ * Check this sheet in Excel compares what Excel calculates in the file.
  */
 export function metaItemXml(plan: WorkbookPlan, fileNames: string[]): string {
   const meta = {
     format: 1,
     namesScope: plan.namesScope,
-    sheets: plan.sheets.map((s, i) => ({ name: fileNames[i], meta: s.meta })),
+    sheets: plan.sheets.map((s, i) => ({
+      name: fileNames[i],
+      meta: s.meta,
+      ...(typeof s.meta.kind === "string" && s.meta.kind !== "run"
+        ? { check: storedSample(s) }
+        : {}),
+    })),
   };
   return `${XML_HEAD}<gradsheet xmlns="${META_NAMESPACE}">${esc(JSON.stringify(meta))}</gradsheet>`;
 }

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { presetById, resolveConfig, train } from "../../../src/core";
+import { BASE_MODEL_IDS, presetById, resolveConfig, train } from "../../../src/core";
 import { createWorkbook, writePlan } from "../../../src/excel";
 import { META_NAMESPACE as EXCEL_NAMESPACE } from "../../../src/excel/meta";
 import { buildRunSheet } from "../../../src/sheet";
 import { META_NAMESPACE, runWorkbook } from "../../../src/xlsx";
+import { workbookEngine } from "../../../fake-excel/engine";
 import { openXlsx } from "../../../fake-excel/open-xlsx";
+import { writeWorkbook } from "../../../src/xlsx/write-workbook";
+import {
+  compareExperiment,
+  landscapeExperiment,
+  sweepExperiment,
+  sweepRates,
+} from "../../../src/taskpane/experiments";
 import { content, expectSheetEqualsPlan, fakeHost, hostOf, sheetNamed } from "./helpers";
 
 const result = () => train(resolveConfig(presetById("two-relu")!.options), { rows: true });
@@ -48,4 +56,27 @@ describe("a run's identity in the workbook", () => {
     expectSheetEqualsPlan(sheetNamed(fake, "Exported"), plan);
     expect(content(sheetNamed(fake, "Exported"), 0, 0)).toBe(plan.blocks[0].cells[0][0]?.value);
   });
+
+  it.each([
+    ["Compare", () => compareExperiment(base, [...BASE_MODEL_IDS])],
+    ["Sweep", () => sweepExperiment(base, sweepRates("1e-6", "1e-3", "3"))],
+    ["landscape", () => landscapeExperiment(base)],
+  ])(
+    "makes an exported %s sheet, opened in Excel, one that Check this sheet compares with what a spreadsheet engine calculates in the file",
+    async (_kind, make) => {
+      const e = make();
+      const bytes = writeWorkbook(e.workbook);
+      // HyperFormula calculates the opened file's formulas: the cached values written are not read
+      const fake = openXlsx(bytes, { calculate: (s, r, c) => engine.calculate(s, r, c) });
+      const engine = workbookEngine(fake.state);
+      const { host } = hostOf(fake);
+      const sheet = e.workbook.sheets.find((p) => p.meta.kind !== "run")!.name;
+      const check = await createWorkbook(host).check(sheet);
+      expect(check.differs).toBeUndefined();
+      expect(check.cells).toBeGreaterThan(5);
+      expect(check.message).toBe(`Excel agrees with the training core on ${check.cells} cells.`);
+    }
+  );
 });
+
+const base = { ...presetById("two-relu")!.options, epochs: 3 };
