@@ -6,7 +6,7 @@ import { createFakeExcel } from "../../../fake-excel";
 import { workbookEngine } from "../../../fake-excel/engine";
 import { hostOf } from "../excel/helpers";
 
-/** The pane's browser fake as tests/fake-excel/browser.ts builds it: formula cells calculated by HyperFormula. */
+/** The pane's browser fake as fake-excel/browser.ts builds it: formula cells calculated by HyperFormula. */
 function calculatingFake() {
   const fake = createFakeExcel({ calculate: (s, r, c) => engine.calculate(s, r, c) });
   const engine = workbookEngine(fake.state);
