@@ -43,3 +43,11 @@ export async function syncWithin(context: Excel.RequestContext, ms: number): Pro
     clearTimeout(timer);
   }
 }
+
+/**
+ * Tell Office a page that has nothing else to do is ready (the ribbon's function file): Office
+ * loads it for the ribbon and waits for `Office.onReady`. Nothing happens where Office.js did not load.
+ */
+export function signalReady(): void {
+  if (typeof Office !== "undefined") void Office.onReady();
+}

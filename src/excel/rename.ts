@@ -50,8 +50,9 @@ function textRenamer(plans: SheetPlan[], to: (name: string) => string): (text: s
   const all = [...new Set(plans.map((p) => p.name))].sort((a, b) => b.length - a.length);
   const re = new RegExp(`(?:${all.map(escape).join("|")})(?![${LETTER_OR_DIGIT}])`, "giu");
   const before = new RegExp(`[${LETTER_OR_DIGIT}]$`, "u");
-  // The lookbehind (?<![\p{L}\p{N}]) done by hand: a match after a letter or digit is skipped and the
-  // search resumes one character later, exactly as the engine would.
+  // A negative look-behind for a letter or digit, done by hand (Office 2019's web view cannot parse
+  // one): a match after a letter or digit is skipped and the search resumes one character later,
+  // exactly as the engine would.
   return (text) => {
     let out = "";
     let done = 0;

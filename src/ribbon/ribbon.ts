@@ -1,5 +1,8 @@
 /**
  * The ribbon's function file (manifest FunctionFile). GradSheet's only ribbon button opens the
- * task pane, which needs no code; Office still loads this page, so it only signals readiness.
+ * task pane, which needs no code; Office still loads this page, so it only signals readiness
+ * (through src/excel, the one layer that names Office).
  */
-if (typeof Office !== "undefined") void Office.onReady();
+import { signalReady } from "../excel/host";
+
+signalReady();
