@@ -17,6 +17,7 @@ import {
 } from "./experiments";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
 import { button, field as formField, h, textInput } from "./dom";
+import { manualNote } from "./vocabulary";
 
 /** What the section needs: the form's options, and Excel when there is one. */
 export interface ExperimentsDeps {
@@ -179,13 +180,9 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
           total
         )
       );
-      const manual =
-        report.calculationMode === "Manual"
-          ? "Calculation is manual: press F9 in Excel to see the numbers."
-          : "";
       const note = [
         report.axisWarning,
-        manual,
+        manualNote(report.calculationMode),
         `Wrote ${report.sheets.map((s) => `“${s}”`).join(", ")}.`,
         report.check?.message,
       ]

@@ -14,7 +14,7 @@ import { pointsFromSelection, toOptions } from "./form";
 import { gettingStarted, resultView } from "./run-result";
 import { runForm, type RunForm } from "./run-form";
 import type { PaneState } from "./state";
-import { plateauFlag, runSheetName, runsRow } from "./vocabulary";
+import { manualNote, plateauFlag, runSheetName, runsRow } from "./vocabulary";
 
 /**
  * Where Generate's one progress bar stands (percent) after each real step: training and building
@@ -115,13 +115,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       : how.replace
         ? "Too late to cancel: the sheet was already cleared, so the rebuild finished."
         : "Too late to cancel: Excel had already written the sheet.";
-    const notes = [
-      late,
-      report.axisWarning,
-      report.calculationMode === "Manual"
-        ? "Calculation is manual: press F9 in Excel to see the numbers."
-        : "",
-    ];
+    const notes = [late, report.axisWarning, manualNote(report.calculationMode)];
     const note = [
       notes.filter(Boolean).join(" ") || `Logged in the Runs sheet: ${how.change}.`,
       agreed,

@@ -92,6 +92,12 @@ export function runsRow(result: Omit<RunResult, "rows">, sheet: string, change: 
   };
 }
 
+/** The note after a write into a workbook that calculates manually (nothing shows until F9). */
+export const manualNote = (calculationMode: string): string =>
+  calculationMode === "Manual"
+    ? "Calculation is manual: press F9 in Excel to see the numbers."
+    : "";
+
 /** Where a run sheet flags the rounding plateau: the step in its "h lost at step" cell, and that cell. */
 export interface PlateauFlag {
   step: number;
