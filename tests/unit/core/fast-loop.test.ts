@@ -13,7 +13,9 @@ import {
   OPTIMIZERS,
   resolveConfig,
   train,
+  type GradientKind,
   type ModelId,
+  type OptimizerId,
   type RunOptions,
 } from "../../../src/core";
 import { registryLoop, runRows } from "../../../src/core/fast-loop";
@@ -66,19 +68,22 @@ function initFor(init: RunOptions["init"], model: ModelId): RunOptions["init"] {
   return Object.fromEntries(Object.entries(init).map(([k, v]) => [k === "d" ? k : `${k}1`, v]));
 }
 
+/** A scenario's run config for one model, optimizer and gradient kind. */
+const scenarioConfig = (
+  scenario: RunOptions,
+  model: ModelId,
+  optimizer: OptimizerId,
+  gradient: GradientKind
+) =>
+  resolveConfig({ ...scenario, init: initFor(scenario.init, model), model, optimizer, gradient });
+
 describe("train(config, { rows: false })", () => {
   for (const [name, scenario] of Object.entries(SCENARIOS))
     for (const model of MODEL_IDS)
       for (const optimizer of OPTIMIZER_IDS)
         it(`equals the recorded run bit for bit: ${name}, ${model}, ${optimizer}, every gradient kind`, () => {
           for (const gradient of ["analytic", "forward", "central"] as const) {
-            const config = resolveConfig({
-              ...scenario,
-              init: initFor(scenario.init, model),
-              model,
-              optimizer,
-              gradient,
-            });
+            const config = scenarioConfig(scenario, model, optimizer, gradient);
             const full = train(config, { rows: true });
             const summary = train(config, { rows: false });
             expect(summary.rows).toBeUndefined();
@@ -103,13 +108,7 @@ describe("the registry loop (the fast loop where a host cannot compile code)", (
       it(`equals the recorded run bit for bit: ${name}, ${model}, every optimizer and gradient kind`, () => {
         for (const optimizer of OPTIMIZER_IDS)
           for (const gradient of ["analytic", "forward", "central"] as const) {
-            const config = resolveConfig({
-              ...scenario,
-              init: initFor(scenario.init, model),
-              model,
-              optimizer,
-              gradient,
-            });
+            const config = scenarioConfig(scenario, model, optimizer, gradient);
             const full = train(config, { rows: true });
             const loop = runRows(
               config,
