@@ -78,26 +78,24 @@ export function activeRunCard(
   const confirm = confirmBox("confirm");
   // On an experiment sheet (Compare, Sweep, landscape) the card offers Check this sheet only.
   let experiment: string | null = null;
-  const runOnly = [
-    h("div", { className: "field-row" }, lr.wrap, apply),
-    h("div", { className: "field-row" }, epochs.wrap, rebuild),
-    rerun,
-    h("p", {
-      className: "hint",
-      textContent:
-        "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's own numbers.",
-    }),
-  ];
+  const lrRow = h("div", { className: "field-row" }, lr.wrap, apply);
+  const epochsRow = h("div", { className: "field-row" }, epochs.wrap, rebuild);
+  const hint = h("p", {
+    className: "hint",
+    textContent:
+      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's own numbers.",
+  });
+  const runOnly = [lrRow, epochsRow, rerun, hint];
   const el = h(
     "section",
     { id: "active-run", className: "card", hidden: true, attrs: { "aria-labelledby": title.id } },
     title,
     params,
     named,
-    runOnly[0],
-    runOnly[1],
+    lrRow,
+    epochsRow,
     h("div", { className: "field-row" }, rerun, check),
-    runOnly[3],
+    hint,
     confirm.el,
     status.el
   );
