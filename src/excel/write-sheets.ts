@@ -24,7 +24,7 @@ import {
   type RunIndex,
   type RunRecord,
 } from "./meta";
-import { storedSample } from "./check";
+import { storedSample } from "../sheet/check-sample";
 import { estimateBytes, planCellCount, planOps } from "./plan-ops";
 import { renamePlans } from "./rename";
 import { clearSheet, loadReplaced, placeRuns, removeAdded } from "./sheet-slots";
