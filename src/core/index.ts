@@ -79,3 +79,22 @@ export {
 } from "./landscape";
 export { hPlateau, ulp, weightsLostH } from "./plateau";
 export type { HPlateau } from "./plateau";
+export {
+  checkStep,
+  drivingGradient,
+  explainStep,
+  explainValues,
+  explanationText,
+  partText,
+  stepHeading,
+  stepJson,
+  stepProblem,
+  stepValues,
+  type Explained,
+  type ExplainLine,
+  type ExplainSettings,
+  type Part,
+  type Ref,
+  type StepExplanation,
+  type StepValues,
+} from "./explain";

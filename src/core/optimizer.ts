@@ -3,7 +3,7 @@
  * formula text in the same operation order. Every field of `OptimizerFormulas` is required and
  * every state slot needs its formula, so an optimizer without formulas does not compile.
  */
-import type { ExplainUpdate } from "./explain-parts";
+import type { ExplainUpdate } from "./explain/parts";
 import type { OptimizerSettings } from "./types";
 
 /** A setting a formula names: the learning rate or one of the optimizer constants. */

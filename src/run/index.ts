@@ -1,13 +1,14 @@
 /** The run service (train → plan → .xlsx bytes or an Excel write), shared by the CLI and the pane. No Office. */
 export * from "./service";
-export { explainRunStep, type ExplainedStep } from "./explain";
-export { lessonXlsx, LESSON_FILE } from "./lesson";
 export {
-  cellOf,
-  explainFromCells,
-  rowsToRead,
-  stepAtRow,
-  stepLayout,
-  type SheetExplanation,
-  type StepLayout,
-} from "./sheet-explain";
+  checkRunStep,
+  explainRun,
+  explainRunStep,
+  totalSteps,
+  type ExplainedStep,
+} from "./explain";
+export { checkStep, partText, stepProblem } from "../core";
+export type { Part, Ref, StepExplanation } from "../core";
+export { lessonXlsx, LESSON_FILE } from "./lesson";
+export { explainFromCells, stepLayout, type SheetExplanation } from "./sheet-explain";
+export { cellOf, rowsToRead, runOptionsFromMeta, stepAtRow, type StepLayout } from "../sheet";

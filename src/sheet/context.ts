@@ -43,6 +43,23 @@ export function runContext(result: RunResult): RunContext {
   };
 }
 
+/**
+ * The context of a run sheet's shape alone (no rows): enough for its column specs and parameter
+ * strip, which depend on the settings, not on the data, so a sheet can be read without training.
+ */
+export function shapeContext(config: RunConfig): RunContext {
+  const model = MODELS[config.model];
+  return {
+    result: { config, epochs: [], divergence: null, rows: [] },
+    config,
+    model,
+    optimizer: OPTIMIZERS[config.optimizer],
+    weights: model.weights,
+    rows: [],
+    n: config.data.length,
+  };
+}
+
 /** The step table's cells of data row r as the model's formulas read them; `weight` overrides the weight cells. */
 export function modelCells(
   at: At,

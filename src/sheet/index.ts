@@ -16,3 +16,12 @@ export {
 } from "./meta";
 export { NUM_ERROR, NA_ERROR, cachedNumber, cachedForChart } from "./cached";
 export { COLORS } from "./charts";
+export {
+  cellOf,
+  rowsToRead,
+  settingsFromInputs,
+  stepAtRow,
+  stepLayout,
+  stepValuesFromCells,
+  type StepLayout,
+} from "./step-reader";

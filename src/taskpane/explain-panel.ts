@@ -7,21 +7,21 @@
  * lesson workbook's download. Mount with `mountExplainPanel` (e.g. into an Explain tab).
  */
 import type { RunOptions } from "../core";
-import { partText } from "../core/explain-lines";
 import type { ExplainReader, SelectedCell } from "../excel";
 import {
   cellOf,
+  checkStep,
   explainFromCells,
-  explainRunStep,
+  explainRun,
   lessonXlsx,
+  partText,
   rowsToRead,
+  runOptionsFromMeta,
   stepAtRow,
   stepLayout,
-  trainRun,
+  type StepExplanation,
   type StepLayout,
 } from "../run";
-import type { StepExplanation } from "../core/explain";
-import { runOptionsFromMeta } from "../sheet";
 import { h } from "./dom";
 
 export interface ExplainDeps {
@@ -137,26 +137,24 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
   };
 
   /** Explain the step at the selection (or the typed step) on the selection's sheet. */
-  const explainSheet = async (sel: SelectedCell, typed: number | null) => {
+  const explainSheet = async (sel: SelectedCell, typed: string | null) => {
     const options = sel.options ? runOptionsFromMeta(sel.options) : undefined;
     if (!options)
       throw new Error(
         `“${sel.sheet}” is not a GradSheet run sheet: select a cell of a step row in one, or generate a run.`
       );
     const layout = layoutOf(options);
-    const n = typed ?? stepAtRow(layout, sel.row);
-    if (n === null)
+    const at = typed ?? stepAtRow(layout, sel.row);
+    if (at === null)
       throw new Error(
         `Select a cell in a step row of “${sel.sheet}” (rows ${layout.firstRow + 1} to ${layout.firstRow + layout.steps}), or type a step.`
       );
-    if (!(Number.isInteger(n) && n >= 1 && n <= layout.steps))
-      throw new Error(`The step must be a whole number from 1 to ${layout.steps}.`);
+    const n = checkStep(at, layout.steps);
     const cells = await deps.reader!.read(sel.sheet, rowsToRead(layout, n), layout.inputs);
     const e = explainFromCells(layout, n, cells.rows, cells.inputs);
-    const head = e.text.split("\n")[0];
     render(
       e.explanation,
-      `${sel.sheet} · ${head}`,
+      `${sel.sheet} · ${e.heading}`,
       (ref) => cellOf(layout, n, ref),
       sel.sheet,
       e.fromCells
@@ -165,25 +163,13 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     );
   };
 
-  const typedStep = (): number => {
-    const v = step.value.trim();
-    const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!Number.isInteger(n))
-      throw new Error(`The step must be a whole number, not “${step.value}”.`);
-    return n;
-  };
-
   go.addEventListener("click", () => {
     void (async () => {
-      const n = typedStep();
-      if (deps.reader) return explainSheet(await deps.reader.selection(), n);
-      const result = trainRun(deps.options());
-      if (n > (result.rows?.length ?? 0))
-        throw new Error(`The step must be a whole number from 1 to ${result.rows?.length ?? 0}.`);
-      const ex = explainRunStep(result, n);
+      if (deps.reader) return explainSheet(await deps.reader.selection(), step.value);
+      const ex = explainRun(deps.options(), step.value);
       render(
         ex.explanation,
-        ex.text.split("\n")[0],
+        ex.heading,
         null,
         "",
         "The run form's run, computed by GradSheet's core."

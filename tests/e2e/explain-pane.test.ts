@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
 import type { BrowserContext, Page } from "playwright-core";
 import { presetById, type RunOptions } from "../../src/core";
-import { explainRunStep, stepLayout, trainRun } from "../../src/run";
+import { explainRun, stepLayout } from "../../src/run";
 import { a1, KEYS } from "../../src/sheet";
 import { buildPane, launchChromium, OFFICE_JS, serve } from "./helpers/pane";
 
@@ -63,7 +63,7 @@ describe("Explain this step in the task pane", () => {
     await page.waitForFunction(() =>
       document.querySelector("#explain-heading")?.textContent?.includes("Step 2 (epoch 1, row 2)")
     );
-    const core = explainRunStep(trainRun(OPTIONS), 2).text.trimEnd().split("\n");
+    const core = explainRun(OPTIONS, 2).text.trimEnd().split("\n");
     expect(await page.locator("#explain-heading").textContent()).toBe(`${SHEET} · ${core[0]}`);
     expect(await shown()).toEqual(core.slice(1));
     expect(await page.locator("#explain-note").textContent()).toMatch(/as Excel calculated them/);
@@ -96,7 +96,7 @@ describe("Explain this step in the task pane", () => {
     );
     expect(await page.locator("#explain-note").textContent()).toMatch(/as Excel calculated them/);
     expect(await shown()).toEqual(
-      explainRunStep(trainRun({ ...OPTIONS, lr }), 4)
+      explainRun({ ...OPTIONS, lr }, 4)
         .text.trimEnd()
         .split("\n")
         .slice(1)

@@ -1,6 +1,6 @@
 /** `gradsheet explain`: one step of a run with its numbers, as the pane's Explain tab shows it, or as JSON. */
-import { ConfigError, resolveConfig, train, type RunConfig } from "../../core";
-import { explainRunStep } from "../../run";
+import { ConfigError } from "../../core";
+import { explainRun } from "../../run";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
 
@@ -16,20 +16,6 @@ const OPTIONS = [
     help: "print one JSON object: { step, epoch, row, x, y, lr, weightsBefore, prediction, squaredError, gradient, derivatives, state, weightsAfter, k, overshoots, batch? }",
   },
 ] as const;
-
-/** The --step value checked against the run: a whole number from 1 to epochs × rows. */
-export function stepOf(value: string | undefined, config: RunConfig): number {
-  const steps = config.epochs * config.data.length;
-  if (value === undefined)
-    throw new ConfigError("step", `--step N is required: the step to explain, from 1 to ${steps}.`);
-  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 1 && n <= steps))
-    throw new ConfigError(
-      "step",
-      `--step must be a whole number from 1 to ${steps} (epochs × rows), not "${value}".`
-    );
-  return n;
-}
 
 export const explainCommand: Command = {
   name: "explain",
@@ -48,14 +34,10 @@ export const explainCommand: Command = {
   run(args, io) {
     const parsed = parseArgs(args, OPTIONS, "explain");
     noPositional(parsed, "explain");
-    const config = resolveConfig(runOptionsFrom(parsed));
-    const step = stepOf(text(parsed, "step"), config);
-    // the rows up to the step are those of a run cut after the step's epoch
-    const result = train(
-      { ...config, epochs: Math.ceil(step / config.data.length) },
-      { rows: true }
-    );
-    const explained = explainRunStep(result, step);
+    const step = text(parsed, "step");
+    if (step === undefined)
+      throw new ConfigError("step", "--step N is required: the step to explain, counted from 1.");
+    const explained = explainRun(runOptionsFrom(parsed), step);
     io.out(parsed.flags.has("json") ? JSON.stringify(explained.json) + "\n" : explained.text);
     return 0;
   },

@@ -4,7 +4,7 @@
  * also has ε = 0). The step and its formulas side by side.
  */
 import { square } from "../formula-text";
-import { averaged, n, overRoot, stepped, type Part } from "../explain-parts";
+import { averaged, n, overRoot, stepped, type Part } from "../explain/parts";
 import { optimizer, type OptimizerCells } from "../optimizer";
 import type { OptimizerSettings } from "../types";
 

@@ -1,5 +1,5 @@
 /** Momentum, v ← β·v + (1 − β)·g; w ← w − lr·v (graddesc's momentum sheet, state from 0). */
-import { averaged, n, stepped } from "../explain-parts";
+import { averaged, n, stepped } from "../explain/parts";
 import { optimizer } from "../optimizer";
 
 export const momentum = optimizer({

@@ -1,6 +1,6 @@
 /** RMSProp, s ← β·s + (1 − β)·g²; w ← w − lr·g / (√s + ε): the step and its formula side by side. */
 import { square } from "../formula-text";
-import { averaged, n, overRoot, stepped } from "../explain-parts";
+import { averaged, n, overRoot, stepped } from "../explain/parts";
 import { optimizer } from "../optimizer";
 
 export const rmsprop = optimizer({

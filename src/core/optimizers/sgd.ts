@@ -1,5 +1,5 @@
 /** Plain SGD, w ← w − lr·g: the step and its formula side by side. */
-import { stepped } from "../explain-parts";
+import { stepped } from "../explain/parts";
 import { optimizer } from "../optimizer";
 
 export const sgd = optimizer({

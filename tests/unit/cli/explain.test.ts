@@ -12,7 +12,7 @@ describe("gradsheet explain", () => {
     const result = train(resolveConfig({ model: "two-linear", gradient: "forward" }), {
       rows: true,
     });
-    expect(r.out).toBe(explainRunStep(result, 2).text);
+    expect(r.out).toBe(explainRunStep(result.config, 2).text);
     expect(r.out).toContain("ŷ = 1.1258·(1.1174·86 + 1.0084) + 1.0084 = 110.33");
   });
 
@@ -45,7 +45,7 @@ describe("gradsheet explain", () => {
         );
         const row = result.rows![5];
         expect(JSON.parse(r.out)).toEqual(
-          JSON.parse(JSON.stringify({ ...explainRunStep(result, 6).json }))
+          JSON.parse(JSON.stringify({ ...explainRunStep(result.config, 6).json }))
         );
         expect(JSON.parse(r.out)).toMatchObject({
           step: 6,
@@ -67,7 +67,7 @@ describe("gradsheet explain", () => {
       const r = await cli("explain", "--x", X, "--step", step);
       expect(r.code).toBe(2);
       expect(r.err.trim().split("\n")).toHaveLength(1);
-      expect(r.err).toMatch(/--step must be a whole number from 1 to 4/);
+      expect(r.err).toMatch(/^gradsheet explain: Step must be a whole number from 1 to 4\.$/m);
     }
     const missing = await cli("explain", "--x", X);
     expect(missing.code).toBe(2);

@@ -9,8 +9,14 @@ import {
   type RunResult,
   type StepRow,
 } from "../../../src/core";
-import { explainStep, stepJson, stepValues, type Part, type Ref } from "../../../src/core/explain";
-import { explanationText } from "../../../src/core/explain-lines";
+import {
+  explainStep,
+  explanationText,
+  stepJson,
+  stepValues,
+  type Part,
+  type Ref,
+} from "../../../src/core/explain";
 import { learnerNumber } from "../../../src/core/learner-number";
 
 const GRADIENTS: GradientKind[] = ["analytic", "forward", "central"];

@@ -4,7 +4,7 @@ import { MODEL_IDS, OPTIMIZER_IDS, type GradientKind, type RunOptions } from "..
 import {
   cellOf,
   explainFromCells,
-  explainRunStep,
+  explainRun,
   rowsToRead,
   stepAtRow,
   stepLayout,
@@ -49,11 +49,11 @@ function check(o: RunOptions, hf: (x: ReturnType<typeof excel>) => void = () => 
     hf(x);
     for (const step of [1, 2, 6]) {
       const { layout, e } = explainAt(o, x, step);
-      const core = explainRunStep(
-        trainRun({
+      const core = explainRun(
+        {
           ...o,
           lr: x.read(layout.inputs.LearningRate.row, layout.inputs.LearningRate.col, 1, 1)[0][0],
-        }),
+        },
         step
       );
       expect(e.fromCells).toBe(true);
@@ -118,7 +118,7 @@ describe("explain a step from a sheet's cells", () => {
     const empty = Array.from({ length: r.rows }, () => Array.from({ length: r.cols }, () => ""));
     const e = explainFromCells(layout, 3, empty, { LearningRate: 2e-5 });
     expect(e.fromCells).toBe(false);
-    expect(e.text).toBe(explainRunStep(trainRun({ ...o, lr: 2e-5 }), 3).text);
+    expect(e.text).toBe(explainRun({ ...o, lr: 2e-5 }, 3).text);
   });
 
   it("finds the step of a sheet row, and no step outside the table", () => {

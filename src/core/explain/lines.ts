@@ -1,13 +1,13 @@
 /**
- * The lines of a step's explanation (see `explainStep` in ./explain): numbers as `Part`s with the
+ * The lines of a step's explanation (see `explainStep` in ./index): numbers as `Part`s with the
  * quantity each one is, so the CLI prints them and the pane links each to its cell.
  */
-import type { ExplainLine, ExplainSettings, Part, StepExplanation, StepValues } from "./explain";
-import { learnerNumber } from "./learner-number";
-import { MODELS } from "./models";
-import { OPTIMIZERS } from "./optimizers";
-import { n } from "./explain-parts";
-import { explainUpdate } from "./explain-updates";
+import { learnerNumber } from "../learner-number";
+import { MODELS } from "../models";
+import { OPTIMIZERS } from "../optimizers";
+import { n } from "./parts";
+import type { ExplainLine, ExplainSettings, Part, StepExplanation, StepValues } from "./types";
+import { explainUpdate } from "./updates";
 
 /** ŷ's right-hand side with every weight named: the model's `terms`, else its formula ("c·(a·x + b) + d"). */
 function formulaOf(settings: ExplainSettings): string {

@@ -1,10 +1,10 @@
 /**
  * The pieces of an explained optimizer update (an optimizer entry's `explain`, see
- * ./explain-updates): a number with the quantity it is, and a weight's state slot.
+ * ./updates): a number with the quantity it is, and a weight's state slot.
  */
-import type { ExplainSettings, Part, Ref, StepValues } from "./explain";
+import type { ExplainSettings, Part, Ref, StepValues } from "./types";
 
-export type { Part } from "./explain";
+export type { Part } from "./types";
 
 /** A number in an explanation line, with the quantity it is (`ref`) and whether it is bracketed. */
 export const n = (value: number, ref?: Ref, paren = true): Part => ({

@@ -1,12 +1,12 @@
 /**
- * An optimizer's update written with numbers, for a step's explanation (see ./explain-lines): each
+ * An optimizer's update written with numbers, for a step's explanation (see ./lines): each
  * registry entry in `src/core/optimizers/` may carry its own (`explain`); one without it is
  * explained from its sheet notes, so a new optimizer needs nothing here.
  */
-import type { ExplainSettings, Part, StepValues } from "./explain";
-import { n, st, type ExplainUpdate } from "./explain-parts";
-import type { Optimizer } from "./optimizer";
-import { OPTIMIZERS } from "./optimizers";
+import type { Optimizer } from "../optimizer";
+import { OPTIMIZERS } from "../optimizers";
+import { n, st, type ExplainUpdate } from "./parts";
+import type { ExplainSettings, Part, StepValues } from "./types";
 
 /**
  * An update from the entry's sheet notes: each state slot's rule and its value after the step,

@@ -9,105 +9,23 @@
  * (so a changed LearningRate is explained as Excel computed it). Every number carries a `Ref`
  * saying which quantity it is, so a surface can link it to its cell.
  */
-import { stabilityK } from "./diagnostics";
-import { ConfigError } from "./errors";
-import { explainLines } from "./explain-lines";
-import type { RunConfig, RunResult, Weights } from "./types";
+import { stabilityK } from "../diagnostics";
+import { ConfigError } from "../errors";
+import type { RunResult, Weights } from "../types";
+import { explainLines, explanationText, stepHeading } from "./lines";
+import { checkStep } from "./step-check";
+import type { ExplainSettings, StepExplanation, StepValues } from "./types";
 
-/** Which quantity a number is (`w`: the weight, optimizer slot's weight or neuron; `prev`: the previous step's row). */
-export interface Ref {
-  q:
-    | "x"
-    | "y"
-    | "weight"
-    | "z"
-    | "relu"
-    | "pred"
-    | "error"
-    | "bumped"
-    | "lowered"
-    | "analytic"
-    | "forward"
-    | "central"
-    | "sum"
-    | "batchCount"
-    | "t"
-    | "state"
-    | "next"
-    | "k"
-    | "lr"
-    | "h"
-    | "beta"
-    | "beta2"
-    | "eps";
-  w?: string;
-  /** Optimizer state slot (m, v, s) for q = "state". */
-  slot?: string;
-  prev?: boolean;
-}
-
-/** A piece of an explanation line: text, or a number with what it is (`paren`: bracket it when negative). */
-export type Part = string | { value: number; ref?: Ref; paren?: boolean };
-
-export interface ExplainLine {
-  /** What the line shows: "weights used", "ŷ", "e", "de/da", "a", "k", … */
-  label: string;
-  parts: Part[];
-}
-
-export interface StepExplanation {
-  step: number;
-  epoch: number;
-  row: number;
-  lines: ExplainLine[];
-  k: number;
-  /** k > 2: this step moves ŷ past y by more than it was off, so the row's error grows. */
-  overshoots: boolean;
-}
-
-/** The settings an explanation reads (a RunConfig has them; the pane takes lr from the sheet's cell). */
-export type ExplainSettings = Pick<
-  RunConfig,
-  "model" | "optimizer" | "gradient" | "lr" | "h" | "optimizerSettings" | "batchSize"
->;
-
-/** Every number of one step, as the core computed it or as a sheet's cells hold it. */
-export interface StepValues {
-  step: number;
-  epoch: number;
-  row: number;
-  x: number;
-  y: number;
-  weights: Weights;
-  /** The hidden neurons' z = a·x + b (one for the 2-neuron models, n for relu-n; absent for 1 neuron). */
-  z?: number[];
-  pred: number;
-  error: number;
-  bumped: Weights;
-  analytic: Weights;
-  forward: Weights;
-  /** Present when the sheet has central differences (the run uses them). */
-  lowered?: Weights;
-  central?: Weights;
-  /** Mini-batch bookkeeping (batch size above 1): rows so far, whether this row updates, t, the running sum. */
-  batch?: { count: number; update: boolean; t: number; sum: Weights };
-  /** Optimizer state before and after this step, by `${slot}_${weight}` (all 0 before step 1). */
-  stateBefore: Record<string, number>;
-  state: Record<string, number>;
-  newWeights: Weights;
-  k: number;
-}
+export type * from "./types";
+export { explanationText, partText, stepHeading } from "./lines";
+export { checkStep, stepProblem } from "./step-check";
 
 /** The values of step `step` (1-based over the run) from a run trained with rows; ConfigError outside the run. */
 export function stepValues(result: RunResult, step: number): StepValues {
   const rows = result.rows;
   if (!rows)
     throw new ConfigError("step", "The run was trained without rows; it has no steps to explain.");
-  if (!Number.isInteger(step) || step < 1 || step > rows.length)
-    throw new ConfigError(
-      "step",
-      `The step must be a whole number from 1 to ${rows.length}, not ${String(step)}.`
-    );
+  checkStep(step, rows.length);
   const r = rows[step - 1];
   const before =
     step > 1 ? rows[step - 2].state : Object.fromEntries(Object.keys(r.state).map((k) => [k, 0]));
@@ -146,6 +64,30 @@ export function explainStep(settings: ExplainSettings, v: StepValues): StepExpla
     lines: explainLines(settings, v),
     k: v.k,
     overshoots: v.k > 2,
+  };
+}
+
+/** A step explained, in every form a surface shows: the lines, their heading, the text and the JSON. */
+export interface Explained {
+  values: StepValues;
+  explanation: StepExplanation;
+  /** "Step 27 (epoch 1, row 27): x = 70, y = 170 · 2 neurons, SGD, lr 1e-4, analytic derivatives". */
+  heading: string;
+  /** The heading and one line per explanation line: what the CLI prints. */
+  text: string;
+  /** DESIGN.md's `gradsheet explain --json` object. */
+  json: Record<string, unknown>;
+}
+
+/** The one call: step values explained with `settings`, as lines, heading, text and JSON. */
+export function explainValues(settings: ExplainSettings, values: StepValues): Explained {
+  const explanation = explainStep(settings, values);
+  return {
+    values,
+    explanation,
+    heading: stepHeading(settings, values),
+    text: explanationText(settings, values, explanation),
+    json: stepJson(settings, values),
   };
 }
 
