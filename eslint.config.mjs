@@ -2,6 +2,7 @@
 // them in the Office add-in templates), applied to everything we ship.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
+import importPlugin from "eslint-plugin-import";
 
 export default [
   { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**"] },
@@ -32,10 +33,24 @@ export default [
       "prettier/prettier": "error",
       // Names starting with _ are deliberately unused (a destructured field left out, a parameter kept
       // for its position).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       // XML and sheet names must not carry control characters: the regular expressions that strip them
       // name them on purpose.
       "no-control-regex": "off",
     },
+  },
+  {
+    // No import circles (tests/unit/architecture/layers.test.ts checks type imports too, which this
+    // rule skips). Relative imports name .ts files without their extension.
+    files: ["src/**/*.ts"],
+    plugins: { import: importPlugin },
+    settings: {
+      "import/parsers": { "@typescript-eslint/parser": [".ts"] },
+      "import/resolver": { node: { extensions: [".ts", ".js"] } },
+    },
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
 ];

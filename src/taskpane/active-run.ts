@@ -8,12 +8,12 @@
 import { ConfigError, resolveConfig, type RunOptions } from "../core";
 import type { SheetPlan } from "../sheet";
 import type { WorkbookGateway, WorkbookStatus } from "../excel";
-import { actions, taskStatus } from "./actions";
+import { actions, taskStatus, type TaskStatus } from "./actions";
 import { confirmBox } from "./confirm";
 import { button, field, h, markField, textInput } from "./dom";
 import { optionsFromRecord, planFor, runFor } from "./runs";
 import { resultView } from "./run-result";
-import type { WriteRun } from "./run-tab";
+import type { RunOutline } from "./worker-tasks";
 import type { PaneState } from "./state";
 import {
   DERIVATIVES,
@@ -24,6 +24,15 @@ import {
   runSheetName,
   runsRow,
 } from "./vocabulary";
+
+/** How a run is written: a new sheet, or over an existing run sheet (Rebuild). */
+export interface WriteRun {
+  (
+    options: RunOptions,
+    status: TaskStatus,
+    how: { replace?: string; change: string }
+  ): Promise<RunOutline>;
+}
 
 export interface ActiveRunCard {
   el: HTMLElement;

@@ -5,9 +5,8 @@
  */
 import { ConfigError, resolveConfig, type DataPoint, type RunOptions } from "../core";
 import { runJob } from "./run-in-worker";
-import type { RunOutline } from "./worker-tasks";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
-import { activeRunCard, excelAgreement, type ActiveRunCard } from "./active-run";
+import { activeRunCard, excelAgreement, type ActiveRunCard, type WriteRun } from "./active-run";
 import { button, h } from "./dom";
 import { lrCellOf } from "./runs";
 import { pointsFromSelection, toOptions } from "./form";
@@ -29,15 +28,6 @@ const jobView = (st: TaskStatus, upTo: number) => ({
   progress: (f: number, text: string) => st.progress(text, Math.round(f * upTo), 100),
   cancel: st.cancelButton,
 });
-
-/** How a run is written: a new sheet, or over an existing run sheet (Rebuild). */
-export interface WriteRun {
-  (
-    options: RunOptions,
-    status: TaskStatus,
-    how: { replace?: string; change: string }
-  ): Promise<RunOutline>;
-}
 
 export interface RunTab {
   form: RunForm;

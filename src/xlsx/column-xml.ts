@@ -11,7 +11,7 @@ import { colLetter, formulaAt } from "../sheet/address";
 import type { Column, Table } from "../sheet/plan";
 import { formulaCell, valueCell, type FormulaXml } from "./cells";
 import type { ChunkWriter } from "./chunk-writer";
-import type { SheetContext } from "./sheet-xml";
+import type { SheetContext } from "./sheet-context";
 
 const CLOSE = strToU8("</v></c>");
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && v - v === 0;

@@ -1,23 +1,13 @@
 /** A worksheet part, produced in chunks (one per row) so 100k-step tables stay linear in time and memory. */
 import { a1, colLetter, quoteSheet } from "../sheet/address";
 import type { Cell, ConditionalFormat, SheetPlan, Table } from "../sheet/plan";
-import { formulaCell, valueCell, type SharedStrings } from "./cells";
+import { formulaCell, valueCell } from "./cells";
 import type { ChunkWriter } from "./chunk-writer";
 import { ColumnWriter } from "./column-xml";
-import type { StylesPart } from "./styles-xml";
+import type { SheetContext } from "./sheet-context";
 import { esc, NS, num, XML_HEAD } from "./xml";
 
-/** What a worksheet needs from the rest of the package. */
-export interface SheetContext {
-  styles: StylesPart;
-  sst: SharedStrings;
-  /** Relationship id of the sheet's drawing part, when it has charts. */
-  drawingRelId?: string;
-  /** Relationship id of the sheet's VML drawing, when it has notes. */
-  legacyDrawingRelId?: string;
-  /** Rewrites sheet references in a formula after sheet names were sanitised. */
-  fixFormula: (formula: string) => string;
-}
+export type { SheetContext } from "./sheet-context";
 
 type Rect = { row: number; col: number; rows: number; cols: number };
 const rectA1 = (r: Rect): string =>

@@ -3,7 +3,7 @@
  * (surfaces → writers → sheet → core), and Office is named only where the add-in meets it.
  */
 import { describe, it, expect } from "vitest";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 
@@ -82,6 +82,97 @@ function intoTests(dir: string): string[] {
       .map((i) => `${relative(ROOT, path).split(sep).join("/")} → ${i.slice(3)}`)
   );
 }
+
+/** The file (from the repository root) an import from `file` names, or null when it is not one of ours. */
+function resolveImport(file: string, spec: string): string | null {
+  const base = resolve(dirname(file), spec);
+  const found = [base, `${base}.ts`, join(base, "index.ts")].find(
+    (p) => existsSync(p) && statSync(p).isFile()
+  );
+  return found ? relative(ROOT, found).split(sep).join("/") : null;
+}
+
+/** Every relative import of the .ts files under `dirs`, type imports included, as file → files (paths from the root). */
+function importGraph(dirs: string[]): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const dir of dirs)
+    for (const path of sourceFiles(join(ROOT, dir))) {
+      const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest);
+      const specs: string[] = [];
+      const visit = (node: ts.Node): void => {
+        if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier)
+          specs.push((node.moduleSpecifier as ts.StringLiteral).text);
+        else if (
+          ts.isCallExpression(node) &&
+          node.expression.kind === ts.SyntaxKind.ImportKeyword
+        ) {
+          const [arg] = node.arguments;
+          if (arg && ts.isStringLiteral(arg)) specs.push(arg.text);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      const targets = specs
+        .filter((spec) => spec.startsWith("."))
+        .map((spec) => resolveImport(path, spec))
+        .filter((t): t is string => t !== null);
+      graph.set(relative(ROOT, path).split(sep).join("/"), [...new Set(targets)]);
+    }
+  return graph;
+}
+
+/** The import circles of a graph (Tarjan's strongly connected components of more than one file, or a file importing itself), each as "a → b → a". */
+function circles(graph: Map<string, string[]>): string[] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[] = [];
+  const connect = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const part: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      part.push(w);
+    } while (w !== v);
+    if (part.length > 1 || (graph.get(v) ?? []).includes(v))
+      found.push([...part.reverse(), part[0]].join(" → "));
+  };
+  for (const v of graph.keys()) if (!index.has(v)) connect(v);
+  return found;
+}
+
+describe("the import graph", () => {
+  it("has no circles in src/ or the Excel fake, type imports included", () => {
+    // The doctor reader's circle is being untied under issue 23; delete this line once it is (the
+    // second expectation fails when an excused circle is gone, so the excuse cannot linger).
+    const excused = ["src/xlsx/doctor/xml.ts → src/xlsx/doctor/ns.ts → src/xlsx/doctor/xml.ts"];
+    const found = circles(importGraph(["src", "fake-excel"]));
+    expect(found.filter((c) => !excused.includes(c))).toEqual([]);
+    expect(excused.filter((c) => !found.includes(c))).toEqual([]);
+  });
+
+  it("finds a circle of two files, of three, and a file importing itself; none in a chain", () => {
+    const g = (edges: Record<string, string[]>) => new Map(Object.entries(edges));
+    expect(circles(g({ a: ["b"], b: ["a"] }))).toEqual(["a → b → a"]);
+    expect(circles(g({ a: ["b"], b: ["c"], c: ["a"], d: ["a"] }))).toHaveLength(1);
+    expect(circles(g({ a: ["a"] }))).toEqual(["a → a"]);
+    expect(circles(g({ a: ["b"], b: ["c"], c: [] }))).toEqual([]);
+  });
+});
 
 describe("the layers of src/", () => {
   it("finds the source tree", () => {
