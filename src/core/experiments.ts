@@ -75,9 +75,16 @@ export function compare(options: RunOptions, models: ModelId[]): { runs: Compare
   return { runs };
 }
 
-/** Initial weights for one model of a comparison: a single number as it is, or the named weights the model has. */
+/**
+ * Initial weights for one model of a comparison, the one rule of both surfaces: a single number
+ * starts every weight of a narrow model (linear, two-linear, two-relu), while a wide ReLU layer
+ * (relu-n) keeps its seeded draw (`initSeed`): equal weights would keep its neurons identical
+ * forever, so a comparison would show one neuron n times. Named weights go to the models that
+ * have them (a wide layer's others are drawn).
+ */
 export function initForModel(init: unknown, model: ModelId): unknown {
-  if (typeof init !== "object" || init === null) return init;
+  if (typeof init !== "object" || init === null)
+    return MODELS[model].width === undefined ? init : undefined;
   const out: Record<string, unknown> = {};
   for (const n of MODELS[model].weights)
     if (n in init) out[n] = (init as Record<string, unknown>)[n];

@@ -98,3 +98,4 @@ export {
   type StepExplanation,
   type StepValues,
 } from "./explain";
+export { learnerNumber } from "./learner-number";

@@ -5,10 +5,12 @@
  * learner reads are the same on both surfaces.
  */
 import {
+  ConfigError,
   DEFAULTS,
   MODELS,
   OPTIMIZERS,
   hPlateau,
+  learnerNumber,
   resolveConfig,
   train,
   type LandscapeAxes,
@@ -17,11 +19,10 @@ import {
   type RunOptions,
   type RunResult,
 } from "../core";
-import { learnerNumber } from "../core/learner-number";
+
 import {
   buildRunSheet,
   buildWorkbookPlan,
-  NAMES,
   sanitizeSheetName,
   uniqueSheetName,
   type SheetPlan,
@@ -41,6 +42,21 @@ export function trainRun(options: RunOptions, progress?: ProgressHook): RunResul
 }
 
 /**
+ * Train with the options resolved once: every row recorded with `rows`, else epoch summaries only.
+ * `refuse(steps)` may name, in one sentence, why a run of that many row-steps is not trained (a
+ * ConfigError on `field`, before any training).
+ */
+export function trainChecked(
+  options: RunOptions,
+  opts: { rows: boolean; refuse?: { field: string; why: (steps: number) => string | null } }
+): RunResult {
+  const config = resolveConfig(options);
+  const why = opts.refuse?.why(config.epochs * config.data.length);
+  if (why) throw new ConfigError(opts.refuse!.field, why);
+  return train(config, { rows: opts.rows });
+}
+
+/**
  * The one sheet-naming rule for a run: the model's label, the optimizer's unless it is the default (SGD), and the
  * learning rate as a learner reads it ("2 neurons + ReLU lr 1e-4", "1 neuron Adam lr 0.003"), made
  * valid for Excel (31 characters, no []:*?/\).
@@ -54,12 +70,6 @@ export function runSheetName(config: Pick<RunConfig, "model" | "optimizer" | "lr
 /** The run's sheet, named by the rule unless a name is given. */
 export function runPlan(result: RunResult, name: string = runSheetName(result.config)): SheetPlan {
   return buildRunSheet(result, { name });
-}
-
-/** Where a plan's LearningRate input is (0-based), if it has one. */
-export function lrCellOf(plan: SheetPlan): { row: number; col: number } | undefined {
-  const n = plan.names.find((x) => x.name === NAMES.lr);
-  return n ? { row: n.row, col: n.col } : undefined;
 }
 
 /** A workbook plan as .xlsx bytes. */
@@ -100,13 +110,6 @@ export function runXlsx(result: RunResult): {
   return { bytes: workbookBytes(plan), filename: xlsxFileName(sheet.name), sheet };
 }
 
-/** A run's row in the workbook's Runs log (the shape src/excel's log writes): its settings, final √SSE and where it diverged. */
-export type RunLogRow = Pick<RunConfig, "model" | "optimizer" | "lr" | "epochs"> & {
-  sheet: string;
-  finalRootSse: number;
-  divergedAt: string;
-};
-
 export interface RunSummary {
   perEpoch: { epoch: number; rootSse: number }[];
   final: number;
@@ -131,50 +134,4 @@ export function summarize(result: RunResult): RunSummary {
         .join(" ") || null,
     divergedAt: d ? `epoch ${d.epoch}, row ${d.row}` : "",
   };
-}
-
-export function runLogRow(result: RunResult, sheet: string): RunLogRow {
-  const c = result.config;
-  return {
-    sheet,
-    model: c.model,
-    optimizer: c.optimizer,
-    lr: c.lr,
-    epochs: c.epochs,
-    finalRootSse: summarize(result).final,
-    divergedAt: summarize(result).divergedAt,
-  };
-}
-
-/** A run ready for an Excel writer: its plan, what the sheet records about itself, and its Runs-log row. */
-export interface PreparedRun {
-  result: RunResult;
-  plan: SheetPlan;
-  record: { options: Record<string, unknown>; lrCell?: { row: number; col: number } };
-  runsRow: RunLogRow;
-}
-
-/** Train and plan a run for Excel: the sheet named by the rule unless `name` (e.g. the sheet it replaces) is given. */
-export function prepareRun(options: RunOptions, name?: string): PreparedRun {
-  const result = trainRun(options);
-  const plan = runPlan(result, name);
-  return {
-    result,
-    plan,
-    record: { options: plan.meta, lrCell: lrCellOf(plan) },
-    runsRow: runLogRow(result, plan.name),
-  };
-}
-
-/** The Excel write, passed in from src/excel (the pane's gateway); resolves to its report. */
-export type ExcelRunWrite<R> = (run: PreparedRun) => Promise<R>;
-
-/** Train, plan and write a run into Excel with the writer given. */
-export async function writeRun<R>(
-  options: RunOptions,
-  write: ExcelRunWrite<R>,
-  name?: string
-): Promise<{ run: PreparedRun; report: R }> {
-  const run = prepareRun(options, name);
-  return { run, report: await write(run) };
 }

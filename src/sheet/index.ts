@@ -16,6 +16,7 @@ export {
 } from "./meta";
 export { NUM_ERROR, NA_ERROR, cachedNumber, cachedForChart } from "./cached";
 export { COLORS } from "./charts";
+export { HEADLINE_LABELS } from "./summaries";
 export {
   cellOf,
   rowsToRead,

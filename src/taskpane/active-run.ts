@@ -5,25 +5,18 @@
  * sheet is rewritten so it says what the sheet computes now and what changed. Check this sheet
  * reads back a sample of what Excel calculated and says whether it agrees with the core.
  */
-import { ConfigError, resolveConfig, type RunOptions } from "../core";
-import type { SheetPlan } from "../sheet";
+import { ConfigError, type RunOptions } from "../core";
+import { sheetNameOf, type SheetPlan } from "../run";
 import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, taskStatus, type TaskStatus } from "./actions";
 import { confirmBox } from "./confirm";
 import { button, field, h, markField, textInput } from "./dom";
-import { optionsFromRecord, planFor, runFor } from "./runs";
+import { optionsFromRecord } from "./runs";
+import { jobView, runJob } from "./run-in-worker";
 import { resultView } from "./run-result";
 import type { RunOutline } from "./worker-tasks";
 import type { PaneState } from "./state";
-import {
-  DERIVATIVES,
-  formatValue,
-  modelLabel,
-  optimizerLabel,
-  plateauFlag,
-  runSheetName,
-  runsRow,
-} from "./vocabulary";
+import { DERIVATIVES, formatValue, modelLabel, optimizerLabel, plateauFlag } from "./vocabulary";
 
 /** How a run is written: a new sheet, or over an existing run sheet (Rebuild). */
 export interface WriteRun {
@@ -58,7 +51,7 @@ export async function excelAgreement(
 /** The name the one naming rule gives these settings, or null when they no longer resolve. */
 function nameByRule(o: RunOptions): string | null {
   try {
-    return runSheetName(resolveConfig(o));
+    return sheetNameOf(o);
   } catch {
     return null;
   }
@@ -141,6 +134,9 @@ export function activeRunCard(
     f.control.focus();
     return true;
   };
+  /** The plan of the sheet's run at `options` (trained in the worker when large), to compare Excel's cells with. */
+  const planOf = async (options: RunOptions, sheet: string): Promise<SheetPlan> =>
+    (await runJob({ kind: "plan", options, name: sheet, change: "check" }, jobView(status))).plan;
   const act = (fn: (a: NonNullable<PaneState["active"]>) => Promise<void>) => () =>
     void actions.run({ status, atField }, async () => {
       markField(lr, null);
@@ -153,10 +149,12 @@ export function activeRunCard(
     act(async ({ sheet, options }) => {
       const next = readLr();
       const was = Number(options.lr);
-      const result = runFor({ ...options, lr: next });
       const change = `learning rate ${formatValue(was)} → ${formatValue(next)} (Apply)`;
-      const plan = planFor(result, sheet);
-      await state.gateway!.setLearningRate(sheet, next, plan.meta, runsRow(result, sheet, change));
+      const { result, plan, runsRow } = await runJob(
+        { kind: "plan", options: { ...options, lr: next }, name: sheet, change },
+        jobView(status)
+      );
+      await state.gateway!.setLearningRate(sheet, next, plan.meta, runsRow);
       const agreed = await excelAgreement(
         state.gateway,
         sheet,
@@ -180,7 +178,7 @@ export function activeRunCard(
         const sheet = state.active?.sheet ?? experiment;
         if (!sheet) return;
         status.progress(`Reading what Excel calculated on “${sheet}”…`);
-        const plan = state.active ? planFor(runFor(state.active.options), sheet) : undefined;
+        const plan = state.active ? await planOf(state.active.options, sheet) : undefined;
         status.show((await state.gateway!.check(sheet, plan)).message);
       })
   );
@@ -197,7 +195,7 @@ export function activeRunCard(
     "click",
     act(async ({ sheet, options }) => {
       const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
-      const edited = await state.gateway!.editedCells(sheet, planFor(runFor(options), sheet));
+      const edited = await state.gateway!.editedCells(sheet, await planOf(options, sheet));
       if (edited.length) {
         const cells = `${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}`;
         const go = await confirm.ask(

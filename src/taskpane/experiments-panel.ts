@@ -7,15 +7,9 @@
  */
 import { BASE_MODEL_IDS, MODEL_IDS, MODELS, type ModelId, type RunOptions } from "../core";
 import { createWorkbook, writeChecked, type CheckedReport, type ExcelHost } from "../excel";
-import {
-  compareExperiment,
-  experimentXlsx,
-  landscapeExperiment,
-  sweepExperiment,
-  sweepRates,
-  type Experiment,
-} from "./experiments";
+import { experimentXlsx, sweepRates, type Experiment, type ExperimentRequest } from "../run";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
+import { jobView, runJob } from "./run-in-worker";
 import { button, field as formField, h, textInput } from "./dom";
 import { manualNote } from "./vocabulary";
 
@@ -151,13 +145,16 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
     );
     return link;
   };
-  /** Train (after letting the progress paint), then write into Excel or save the file; the result goes below the button. */
-  const perform = (status: TaskStatus, build: () => Experiment) =>
+  /** Train (in the worker when large, after letting the progress paint), then write into Excel or save the file; the result goes below the button. */
+  const perform = (status: TaskStatus, request: () => ExperimentRequest) =>
     void actions.run({ status }, async () => {
       const excel = deps.excel;
       status.progress("Training…");
       await paint();
-      const e = build();
+      const { experiment: e } = await runJob(
+        { kind: "experiment", experiment: request() },
+        jobView(status)
+      );
       if (!excel) {
         const file = experimentXlsx(e);
         deps.save(file.bytes, file.filename);
@@ -196,22 +193,20 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
     });
 
   compare.addEventListener("click", () =>
-    perform(statuses.compare, () =>
-      compareExperiment(
-        deps.options(),
-        boxes.filter((b) => b.box.checked).map((b) => b.id as ModelId)
-      )
-    )
+    perform(statuses.compare, () => ({
+      kind: "compare",
+      options: deps.options(),
+      models: boxes.filter((b) => b.box.checked).map((b) => b.id as ModelId),
+    }))
   );
   sweepBtn.addEventListener("click", () =>
-    perform(statuses.sweep, () =>
-      sweepExperiment(
-        deps.options(),
-        sweepRates(from.input.value, to.input.value, count.input.value)
-      )
-    )
+    perform(statuses.sweep, () => ({
+      kind: "sweep",
+      options: deps.options(),
+      lrs: sweepRates(from.input.value, to.input.value, count.input.value),
+    }))
   );
   landBtn.addEventListener("click", () =>
-    perform(statuses.landscape, () => landscapeExperiment(deps.options()))
+    perform(statuses.landscape, () => ({ kind: "landscape", options: deps.options() }))
   );
 }

@@ -4,6 +4,7 @@
  */
 import {
   ConfigError,
+  GRADDESC_X,
   MODELS,
   PRESETS,
   type DataPoint,
@@ -11,7 +12,6 @@ import {
   type Preset,
   type RunOptions,
 } from "../core";
-import { GRADDESC_X } from "./runs";
 
 export interface FormValues {
   model: string;

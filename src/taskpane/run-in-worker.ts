@@ -1,20 +1,18 @@
 /**
- * Large runs off the pane's thread: a run with more than `WORKER_ROW_STEPS` row-steps (epochs ×
- * data rows) trains and builds its plan (or its .xlsx file) in a Web Worker, while the pane shows
+ * Large runs off the pane's thread: a job (Generate, Apply, Check, Rebuild, Rerun, an experiment) that
+ * trains more than `WORKER_ROW_STEPS` row-steps (epochs × data rows, × runs for an experiment)
+ * trains and builds its plan (or its .xlsx file, or its sheets) in a Web Worker, while the pane shows
  * progress and a Cancel button. Cancel terminates the worker before anything reaches the workbook,
  * so the workbook is left as it was. Smaller runs do the same work (`serve`) on this thread.
  */
-import { resolveConfig, type RunOptions } from "../core";
-import { serve, type WorkerMessage, type WorkerRequest } from "./worker-tasks";
+import { rowSteps } from "../run";
+import type { TaskStatus } from "./actions";
+import { requestSteps, serve, type WorkerMessage, type WorkerRequest } from "./worker-tasks";
+
+export { rowSteps };
 
 /** Runs above this many row-steps (epochs × rows per epoch) go to the worker. */
 export const WORKER_ROW_STEPS = 100_000;
-
-/** Row-steps of a run: epochs × data rows. Throws ConfigError (a plain sentence) when the options are invalid. */
-export function rowSteps(options: RunOptions): number {
-  const c = resolveConfig(options);
-  return c.epochs * c.data.length;
-}
 
 /** The error a cancelled job rejects with; its message says the workbook was not touched. */
 export class Cancelled extends Error {
@@ -29,6 +27,12 @@ export interface JobView {
   progress: (fraction: number, text: string) => void;
   cancel: HTMLElement;
 }
+
+/** A job's progress (0–1) shown as the first `upTo` percent of `st`'s bar, with its Cancel. */
+export const jobView = (st: TaskStatus, upTo = 100): JobView => ({
+  progress: (f: number, text: string) => st.progress(text, Math.round(f * upTo), 100),
+  cancel: st.cancelButton,
+});
 
 type Answer<R extends WorkerRequest> = Extract<WorkerMessage, { kind: R["kind"] }>;
 
@@ -87,7 +91,7 @@ export async function runJob<R extends WorkerRequest>(
   request: R,
   view: JobView
 ): Promise<Answer<R>> {
-  if (rowSteps(request.options) <= WORKER_ROW_STEPS || typeof Worker === "undefined")
+  if (requestSteps(request) <= WORKER_ROW_STEPS || typeof Worker === "undefined")
     return here(request, view);
   return inWorker(request, view);
 }

@@ -4,10 +4,8 @@
  * the getting-started panel (what was written, where the charts are, what to change).
  */
 import type { RunResult } from "../core";
-import type { SheetPlan } from "../sheet/plan";
-import { a1 } from "../sheet/address";
+import { chartsCell, lrCellA1, type SheetPlan } from "../run";
 import { button, h } from "./dom";
-import { lrCellOf } from "./runs";
 import {
   finalRootSse,
   formatValue,
@@ -85,17 +83,9 @@ export function resultView(
   );
 }
 
-/** The top-left cell of the plan's charts (the first chart a learner sees), or "" when it has none. */
-function chartsCell(plan: SheetPlan): string {
-  const row = Math.min(...plan.charts.map((c) => c.anchor.row));
-  const col = Math.min(...plan.charts.filter((c) => c.anchor.row === row).map((c) => c.anchor.col));
-  return Number.isFinite(row) && Number.isFinite(col) ? a1(row, col) : "";
-}
-
 /** The getting-started panel shown once, after the first Generate. */
 export function gettingStarted(plan: SheetPlan, sheet: string, helpHref: string): HTMLElement {
-  const lr = lrCellOf(plan);
-  const lrAt = lr ? a1(lr.row, lr.col) : "the LearningRate cell";
+  const lrAt = lrCellA1(plan) ?? "the LearningRate cell";
   const at = chartsCell(plan);
   return h(
     "section",

@@ -3,17 +3,16 @@
  * them (scrolled into view), the getting-started panel after the first Generate, and the active
  * sheet's card (./active-run) after them, so nothing above Generate moves when a run is written.
  */
-import { ConfigError, resolveConfig, type DataPoint, type RunOptions } from "../core";
-import { runJob } from "./run-in-worker";
-import { actions, paint, taskStatus, type TaskStatus } from "./actions";
+import { ConfigError, type DataPoint, type RunOptions } from "../core";
+import { jobView, runJob } from "./run-in-worker";
+import { actions, paint, taskStatus } from "./actions";
 import { activeRunCard, excelAgreement, type ActiveRunCard, type WriteRun } from "./active-run";
 import { button, h } from "./dom";
-import { lrCellOf } from "./runs";
 import { pointsFromSelection, toOptions } from "./form";
 import { gettingStarted, resultView } from "./run-result";
 import { runForm, type RunForm } from "./run-form";
 import type { PaneState } from "./state";
-import { manualNote, plateauFlag, runSheetName, runsRow } from "./vocabulary";
+import { manualNote, plateauFlag } from "./vocabulary";
 
 /**
  * Where Generate's one progress bar stands (percent) after each real step: training and building
@@ -22,12 +21,6 @@ import { manualNote, plateauFlag, runSheetName, runsRow } from "./vocabulary";
  * calculated starts at `checking`.
  */
 const STEPS = { trained: 20, written: 80, checking: 90 } as const;
-
-/** A background job's progress (0–1) shown as the first `upTo` percent of `st`'s bar, with its Cancel. */
-const jobView = (st: TaskStatus, upTo: number) => ({
-  progress: (f: number, text: string) => st.progress(text, Math.round(f * upTo), 100),
-  cancel: st.cancelButton,
-});
 
 export interface RunTab {
   form: RunForm;
@@ -67,9 +60,8 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     st.progress("Training: computing every step…", 0, 100);
     await paint();
     // large runs train in a Web Worker (Cancel there leaves the workbook untouched)
-    const name = how.replace ?? runSheetName(resolveConfig(options));
-    const { result, plan } = await runJob(
-      { kind: "plan", options, replace: name },
+    const { result, plan, record, runsRow } = await runJob(
+      { kind: "plan", options, name: how.replace, change: how.change },
       jobView(st, STEPS.trained)
     );
     // Cancel is safe between write requests: the writer removes the sheets it added; a rebuild
@@ -83,9 +75,9 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     st.progress("Writing the sheet: looking at the workbook…", STEPS.trained, 100);
     const report = await gateway.write(plan, {
       signal: stop.signal,
-      record: { options: plan.meta, lrCell: lrCellOf(plan) },
+      record,
       replace: how.replace,
-      runsRow: runsRow(result, plan.name, how.change),
+      runsRow,
       onProgress: (done, total) =>
         st.progress(
           `Writing the sheet: ${done} of ${total} request${total === 1 ? "" : "s"} done`,

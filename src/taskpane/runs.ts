@@ -1,13 +1,13 @@
 /**
- * The pane's runs, through the run service (src/run): form options → run → SheetPlan, summaries in plain
- * words, the Runs log row, and the same run as an .xlsx file. A thin adapter: the pane and the CLI
- * share the service, its sheet-naming rule and its number format. No DOM, no Office.
+ * The pane's runs, through the run service (src/run): form options → run → SheetPlan, summaries in
+ * plain words, and the same run as an .xlsx file. A thin adapter: the pane and the CLI share the
+ * service, its records, its sheet-naming rule and its number format. No DOM, no Office.
  */
-import { GRADDESC_X, type RunOptions, type RunResult } from "../core";
+import type { RunOptions, RunResult } from "../core";
 import {
   learnerNumber,
   lrCellOf,
-  runLogRow,
+  runOptionsFromMeta,
   runPlan,
   runSheetName,
   runXlsx,
@@ -15,12 +15,8 @@ import {
   trainRun,
   type RunSummary,
 } from "../run";
-import { runOptionsFromMeta, type SheetPlan } from "../sheet";
-import type { RunsRow } from "../excel";
 
-export { GRADDESC_X, lrCellOf, summarize, type RunSummary };
-/** Train + plan for an Excel write, and the write itself with the writer passed in (the gateway's). */
-export { prepareRun, writeRun, type PreparedRun } from "../run";
+export { lrCellOf, summarize, type RunSummary };
 
 /** Validate options and train with every row recorded. Throws ConfigError with a plain sentence. */
 export const runFor = (options: RunOptions): RunResult => trainRun(options);
@@ -28,7 +24,8 @@ export const runFor = (options: RunOptions): RunResult => trainRun(options);
 /** The run's sheet name by the one naming rule: "2 neurons + ReLU lr 1e-4". */
 export const sheetNameFor = (result: RunResult): string => runSheetName(result.config);
 
-export const planFor = (result: RunResult, name: string): SheetPlan => runPlan(result, name);
+export const planFor = (result: RunResult, name: string): ReturnType<typeof runPlan> =>
+  runPlan(result, name);
 
 /** Run options back from a stored record's options (the plan's meta). */
 export const optionsFromRecord = (stored: unknown): RunOptions | undefined =>
@@ -37,9 +34,5 @@ export const optionsFromRecord = (stored: unknown): RunOptions | undefined =>
 /** A number as a learner reads it (the one format of every surface). */
 export const formatNumber = (v: number): string => learnerNumber(v);
 
-export const runsRowFor = (result: RunResult, sheet: string): RunsRow => runLogRow(result, sheet);
-
 /** The run as an .xlsx workbook (one sheet, native charts), built in the browser, with its sheet's plan. */
-export const xlsxFor = (
-  result: RunResult
-): { bytes: Uint8Array; filename: string; sheet: SheetPlan } => runXlsx(result);
+export const xlsxFor = (result: RunResult): ReturnType<typeof runXlsx> => runXlsx(result);

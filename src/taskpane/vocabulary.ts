@@ -5,11 +5,7 @@
  * pane, its results, its sheet names and the Runs log all take their words from here.
  */
 import { MODELS, OPTIMIZERS, type RunConfig, type RunResult } from "../core";
-import type { RunsRow } from "../excel";
-import { learnerNumber, runSheetName } from "../run";
-import { a1 } from "../sheet/address";
-import type { SheetPlan } from "../sheet/plan";
-import { HEADLINE_LABELS } from "../sheet/summaries";
+import { learnerNumber, plateauFlag, runLogRow, runSheetName, type PlateauFlag } from "../run";
 
 /** A learning rate or √SSE as a learner reads it: the run service's one format (1e-5, 3.1623e-5, 12.346, "overflow (#NUM!)"). */
 export const formatValue = learnerNumber;
@@ -76,21 +72,8 @@ export function runTitle(config: Pick<RunConfig, "model" | "optimizer" | "lr" | 
 export const finalRootSse = (r: Pick<RunResult, "epochs">): number =>
   r.epochs.length ? r.epochs[r.epochs.length - 1].rootSse : NaN;
 
-/** The Runs log row of a run, in the same words as the pane, saying what made it. */
-export function runsRow(result: Omit<RunResult, "rows">, sheet: string, change: string): RunsRow {
-  const c = result.config;
-  const d = result.divergence;
-  return {
-    sheet,
-    model: modelLabel(c.model),
-    optimizer: optimizerLabel(c.optimizer),
-    lr: c.lr,
-    epochs: c.epochs,
-    finalRootSse: finalRootSse(result),
-    divergedAt: d ? `epoch ${d.epoch}, row ${d.row} (step ${d.step})` : "",
-    change,
-  };
-}
+/** The Runs log row of a run, in the learner's words, saying what made it: the run service's one row. */
+export const runsRow = runLogRow;
 
 /** The note after a write into a workbook that calculates manually (nothing shows until F9). */
 export const manualNote = (calculationMode: string): string =>
@@ -98,26 +81,8 @@ export const manualNote = (calculationMode: string): string =>
     ? "Calculation is manual: press F9 in Excel to see the numbers."
     : "";
 
-/** Where a run sheet flags the rounding plateau: the step in its "h lost at step" cell, and that cell. */
-export interface PlateauFlag {
-  step: number;
-  cell: string;
-}
-
-/**
- * The sheet's h-plateau flag, read from its plan: the step from which a finite difference is
- * exactly 0 because w + h rounds back to w (h below the weights' precision), or null when the
- * sheet says "none" (analytic derivatives, or weights that never grow that far).
- */
-export function plateauFlag(plan: SheetPlan): PlateauFlag | null {
-  for (const b of plan.blocks)
-    for (let i = 0; i + 1 < b.cells.length; i++) {
-      const j = b.cells[i].findIndex((c) => c?.value === HEADLINE_LABELS[2]);
-      const step = j < 0 ? undefined : b.cells[i + 1][j]?.value;
-      if (typeof step === "number") return { step, cell: a1(b.row + i + 1, b.col + j) };
-    }
-  return null;
-}
+/** The sheet's h-plateau flag (the run service reads it from the plan). */
+export { plateauFlag, type PlateauFlag };
 
 /** The plateau in the pane's words: which derivative got stuck at 0, from which step, why, and where the sheet says so. */
 export function plateauSentence(

@@ -1,27 +1,40 @@
 /**
- * What the pane's Web Worker does, as plain functions (so Node tests run the same code): train a
- * run and build its sheet plan, or its .xlsx file. Messages are plain data (structured clone); the
- * run result travels without its per-step rows, which the plan already holds as cells. Training
- * reports its progress about every 1% of its row-steps (train's progress hook), so the bar moves
- * while it trains; Cancel terminates the worker, whatever it is doing, before anything is written.
+ * What the pane's Web Worker does, as plain functions (so Node tests run the same code): plan a run
+ * for a write into Excel (Generate, Apply, Check, Rebuild, Rerun), build its .xlsx file, or build an
+ * experiment, each through the run service. Messages are plain data (structured clone); the run
+ * result travels without its per-step rows, which the plan already holds as cells. Training
+ * reports its progress about every 1% of its row-steps, so the bar moves while it trains; Cancel
+ * terminates the worker, whatever it is doing, before anything is written.
  */
-import { resolveConfig, type RunOptions, type RunResult } from "../core";
-import { trainRun } from "../run";
-import type { SheetPlan } from "../sheet";
-import { planFor, sheetNameFor, xlsxFor } from "./runs";
-import { plateauFlag, type PlateauFlag } from "./vocabulary";
+import type { RunOptions } from "../core";
+import {
+  experimentSteps,
+  outline,
+  plateauFlag,
+  planTrained,
+  rowSteps,
+  runExperiment,
+  runXlsx,
+  trainReporting,
+  type Experiment,
+  type ExperimentRequest,
+  type PlannedRun,
+  type PlateauFlag,
+  type RunOutline,
+} from "../run";
 
-/** A job for the worker: the plan of a run (for Generate) or its .xlsx file (for Download). */
+export type { RunOutline };
+
+/** A job for the worker: a run planned for Excel, a run's .xlsx file (Download), or an experiment. */
 export type WorkerRequest =
-  { kind: "plan"; options: RunOptions; replace?: string } | { kind: "xlsx"; options: RunOptions };
-
-/** A run result without its rows: what the pane needs for its summary and the Runs log. */
-export type RunOutline = Omit<RunResult, "rows">;
+  | { kind: "plan"; options: RunOptions; name?: string; change?: string }
+  | { kind: "xlsx"; options: RunOptions }
+  | { kind: "experiment"; experiment: ExperimentRequest };
 
 /** What the worker posts back: progress (fraction 0–1 and a phrase), one answer, or an error. */
 export type WorkerMessage =
   | { kind: "progress"; fraction: number; text: string }
-  | { kind: "plan"; result: RunOutline; plan: SheetPlan }
+  | ({ kind: "plan" } & PlannedRun)
   | {
       kind: "xlsx";
       result: RunOutline;
@@ -30,34 +43,18 @@ export type WorkerMessage =
       /** The file's h-plateau flag (its "h lost at step" cell), as Generate's result reads it. */
       plateau: PlateauFlag | null;
     }
+  | { kind: "experiment"; experiment: Experiment }
   | { kind: "error"; message: string };
-
-const outline = ({ rows: _rows, ...rest }: RunResult): RunOutline => rest;
 
 /** Where training's share of the bar starts and ends (the plan or the file takes the rest). */
 const TRAIN_FROM = 0.05;
 const TRAIN_TO = 0.5;
-/** Progress reports per training run, at most (one every 1% of the row-steps). */
-const REPORTS = 100;
 
-/** Trains `options` with every row recorded, posting training's progress as it goes when `report`. */
-function trainReporting(
-  options: RunOptions,
-  post: (m: WorkerMessage) => void,
-  report: boolean
-): RunResult {
-  post({ kind: "progress", fraction: TRAIN_FROM, text: "Training…" });
-  if (!report) return trainRun(options);
-  const { epochs, data } = resolveConfig(options);
-  return trainRun(options, {
-    every: Math.max(1, Math.ceil((epochs * data.length) / REPORTS)),
-    onProgress: ({ step, steps }) =>
-      post({
-        kind: "progress",
-        fraction: TRAIN_FROM + ((TRAIN_TO - TRAIN_FROM) * step) / steps,
-        text: "Training…",
-      }),
-  });
+/** Row-steps a request trains: what decides whether it goes to the worker. */
+export function requestSteps(request: WorkerRequest): number {
+  return request.kind === "experiment"
+    ? experimentSteps(request.experiment)
+    : rowSteps(request.options);
 }
 
 /**
@@ -71,16 +68,32 @@ export function serve(
   trainingProgress = false
 ): void {
   try {
-    const result = trainReporting(request.options, post, trainingProgress);
+    post({ kind: "progress", fraction: TRAIN_FROM, text: "Training…" });
+    if (request.kind === "experiment") {
+      post({ kind: "experiment", experiment: runExperiment(request.experiment) });
+      return;
+    }
+    const onFraction = trainingProgress
+      ? (f: number) =>
+          post({
+            kind: "progress",
+            fraction: TRAIN_FROM + (TRAIN_TO - TRAIN_FROM) * f,
+            text: "Training…",
+          })
+      : undefined;
     if (request.kind === "xlsx") {
+      const result = trainReporting(request.options, onFraction);
       post({ kind: "progress", fraction: 0.5, text: "Writing the .xlsx file…" });
-      const { bytes, filename, sheet } = xlsxFor(result);
+      const { bytes, filename, sheet } = runXlsx(result);
       post({ kind: "xlsx", result: outline(result), bytes, filename, plateau: plateauFlag(sheet) });
       return;
     }
+    const result = trainReporting(request.options, onFraction);
     post({ kind: "progress", fraction: 0.5, text: "Building the sheet…" });
-    const plan = planFor(result, request.replace ?? sheetNameFor(result));
-    post({ kind: "plan", result: outline(result), plan });
+    post({
+      kind: "plan",
+      ...planTrained(result, { name: request.name, change: request.change ?? "new run" }),
+    });
   } catch (e) {
     post({ kind: "error", message: (e as Error)?.message ?? String(e) });
   }

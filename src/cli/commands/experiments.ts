@@ -7,17 +7,11 @@ import {
   BASE_MODEL_IDS,
   ConfigError,
   MODEL_IDS,
-  compare,
-  initForModel,
-  logSpace,
-  resolveConfig,
-  sweep,
   type ModelId,
   type RunResult,
   type RunOptions,
 } from "../../core";
-import { buildCompareWorkbook, buildSweepSheet } from "../../sheet/experiments";
-import { trainRun } from "../../run";
+import { compare, compareExperiment, logSpace, sweep, sweepExperiment } from "../../run";
 import { writeWorkbookOut } from "../workbook-file";
 import type { Command } from "../command";
 import {
@@ -109,12 +103,12 @@ export const sweepCommand: Command = {
     const lrs = parseLrs(required(parsed, "lrs", "1e-6,1e-5,1e-4"));
     const out = outPath(parsed);
     const options = runOptionsFrom(parsed);
-    const result = sweep(options, lrs);
-    if (out)
-      writeWorkbookOut(
-        { sheets: [buildSweepSheet(result, resolveConfig(options))], namesScope: "workbook" },
-        out
-      );
+    let result;
+    if (out) {
+      const e = sweepExperiment(options, lrs); // the pane's Sweep sheet, names scoped to it
+      writeWorkbookOut(e.workbook, out);
+      result = e.result;
+    } else result = sweep(options, lrs);
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
     else
       io.out(
@@ -163,12 +157,7 @@ export const compareCommand: Command = {
     const out = outPath(parsed);
     const options: RunOptions = runOptionsFrom(parsed);
     const result = compare(options, models as ModelId[]);
-    if (out) {
-      const runs = (models as ModelId[]).map((model) =>
-        trainRun({ ...options, model, init: initForModel(options.init, model) })
-      );
-      writeWorkbookOut(buildCompareWorkbook(runs), out);
-    }
+    if (out) writeWorkbookOut(compareExperiment(options, models as ModelId[]).workbook, out);
     if (parsed.flags.has("json")) io.out(JSON.stringify(result) + "\n");
     else {
       const lines = result.runs.map((r) => [r.model, finalRoot(r), divergedAt(r)]);

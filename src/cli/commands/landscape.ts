@@ -3,10 +3,9 @@
  * for one neuron; a, c (a1, c1) for the ReLU and stacked models), the others held at their initial
  * values — and the run's path through it, as JSON, a short report, or a workbook.
  */
-import { ConfigError, landscapeAxes, lossGrid, resolveConfig, train } from "../../core";
-import { learnerNumber as num, runWorkbookPlan } from "../../run";
+import { ConfigError } from "../../core";
+import { landscapeExperiment, landscapeMap, landscapeRun, learnerNumber as num } from "../../run";
 import { writeWorkbookOut } from "../workbook-file";
-import { DEFAULT_NAME } from "./export";
 import type { Command } from "../command";
 import {
   RUN_OPTIONS,
@@ -31,8 +30,6 @@ const OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
-const STEP_LIMIT = 200_000;
-
 export const landscapeCommand: Command = {
   name: "landscape",
   summary: "map the loss over two weights (log10 SSE on a grid) and the run's path through it",
@@ -53,21 +50,15 @@ export const landscapeCommand: Command = {
     const out = text(parsed, "out");
     if (out !== undefined && !/\.xlsx$/i.test(out))
       throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
-    const config = resolveConfig(runOptionsFrom(parsed));
-    if (config.epochs * config.data.length > STEP_LIMIT)
-      throw new ConfigError(
-        "epochs",
-        `A landscape records every step; at most ${STEP_LIMIT} steps are allowed, not ${config.epochs * config.data.length}.`
-      );
-    const result = train(config, { rows: true });
-    const axes = landscapeAxes(result, points);
-    const grid = lossGrid(result, axes);
-    const end = result.divergence ? result.divergence.step - 1 : result.rows!.length;
-    const path = result
-      .rows!.slice(0, Math.max(end, 1))
-      .map((r) => ({ step: r.step, x: r.weights[axes.wx], y: r.weights[axes.wy] }));
-    if (out !== undefined)
-      writeWorkbookOut(runWorkbookPlan(result, { name: DEFAULT_NAME, landscape: axes }), out);
+    const options = runOptionsFrom(parsed);
+    let result;
+    if (out !== undefined) {
+      // the pane's landscape: the run sheet named by the rule, then "<run> landscape"
+      const e = landscapeExperiment(options, points);
+      writeWorkbookOut(e.workbook, out);
+      result = e.result;
+    } else result = landscapeRun(options);
+    const { axes, grid, path } = landscapeMap(result, points);
     if (parsed.flags.has("json")) {
       io.out(
         JSON.stringify({

@@ -1,6 +1,6 @@
 /** `gradsheet lesson`: the forum thread's questions as one workbook, one live sheet per question. */
 import { ConfigError } from "../../core";
-import { buildLesson, QUESTIONS } from "../../sheet/lesson";
+import { lessonPlan, lessonTitles } from "../../run";
 import { writeWorkbookOut } from "../workbook-file";
 import type { Command } from "../command";
 import { noPositional, parseArgs, text } from "../options";
@@ -20,7 +20,7 @@ export const lessonCommand: Command = {
   usage: "gradsheet lesson --out FILE.xlsx",
   description: [
     "Sheets, in order:",
-    ...QUESTIONS.map((q) => `  ${q.title}`),
+    ...lessonTitles().map((t) => `  ${t}`),
     "Each sheet's text names the cell to change (e.g. its LearningRate) to see the answer move.",
   ].join("\n"),
   options: OPTIONS,
@@ -31,9 +31,9 @@ export const lessonCommand: Command = {
     if (out === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
     if (!/\.xlsx$/i.test(out))
       throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
-    const bytes = writeWorkbookOut(buildLesson(), out);
+    const bytes = writeWorkbookOut(lessonPlan(), out);
     io.out(
-      `Wrote ${out}: ${QUESTIONS.length} sheets, one per question, ${(bytes / 1024).toFixed(0)} KiB.\n`
+      `Wrote ${out}: ${lessonTitles().length} sheets, one per question, ${(bytes / 1024).toFixed(0)} KiB.\n`
     );
     return 0;
   },

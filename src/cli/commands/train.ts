@@ -1,10 +1,9 @@
 /** `gradsheet train`: run the core and print the epochs (and rows) as a table or as one JSON object. */
-import { ConfigError, resolveConfig, train } from "../../core";
+import { diagnostics, diagnosticsText, trainChecked } from "../../run";
 import type { Command } from "../command";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom } from "../options";
 import { runJson } from "../run-json";
 import { runTable } from "../run-table";
-import { diagnostics, diagnosticsText } from "../diagnostics";
 
 const OPTIONS = [
   ...RUN_OPTIONS,
@@ -41,14 +40,17 @@ export const trainCommand: Command = {
   run(args, io) {
     const parsed = parseArgs(args, OPTIONS, "train");
     noPositional(parsed, "train");
-    const config = resolveConfig(runOptionsFrom(parsed));
-    const steps = config.epochs * config.data.length;
-    if (parsed.flags.has("rows") && steps > ROWS_STEP_LIMIT)
-      throw new ConfigError(
-        "rows",
-        `--rows records every step, at most ${ROWS_STEP_LIMIT}; this run has ${steps} (epochs × data rows): leave out --rows for the epoch summaries.`
-      );
-    const result = train(config, { rows: parsed.flags.has("rows") });
+    const rows = parsed.flags.has("rows");
+    const result = trainChecked(runOptionsFrom(parsed), {
+      rows,
+      refuse: {
+        field: "rows",
+        why: (steps) =>
+          rows && steps > ROWS_STEP_LIMIT
+            ? `--rows records every step, at most ${ROWS_STEP_LIMIT}; this run has ${steps} (epochs × data rows): leave out --rows for the epoch summaries.`
+            : null,
+      },
+    });
     if (parsed.flags.has("json")) {
       const json = runJson(result);
       io.out(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_STEP_LIMIT, diagnostics } from "../../../src/cli/diagnostics";
+import { DIAGNOSTIC_STEP_LIMIT, diagnostics } from "../../../src/run";
 import { resolveConfig, train } from "../../../src/core";
 import { cli } from "./run-cli";
 

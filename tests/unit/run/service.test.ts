@@ -9,7 +9,7 @@ import {
   runWorkbookPlan,
   stepLayout,
   trainRun,
-  writeRun,
+  planRun,
 } from "../../../src/run";
 import { fakeHost, sheetNamed } from "../excel/helpers";
 
@@ -39,17 +39,18 @@ describe("the run service", () => {
     const { fake, host } = fakeHost();
     const gateway = createWorkbook(host);
     const options = { ...presetById("two-neurons")!.options, epochs: 1 };
-    const { run, report } = await writeRun(options, (r) =>
-      gateway.write(r.plan, { record: r.record, runsRow: r.runsRow })
-    );
+    const run = planRun(options, { change: "new run" });
+    const report = await gateway.write(run.plan, { record: run.record, runsRow: run.runsRow });
     expect(report.sheet).toBe("2 neurons lr 1e-4");
     expect(sheetNamed(fake, "2 neurons lr 1e-4").charts.length).toBeGreaterThan(0);
     expect(run.record.lrCell).toEqual(lrCellOf(run.plan));
     expect(run.runsRow).toMatchObject({
       sheet: "2 neurons lr 1e-4",
-      model: "two-linear",
+      model: "2 neurons",
+      optimizer: "SGD",
       lr: 1e-4,
-      divergedAt: "epoch 1, row 27",
+      divergedAt: "epoch 1, row 27 (step 27)",
+      change: "new run",
     });
     // the fake has no calculation engine: the reader sees the sheet as a run, and the core stands in for the empty formula cells
     const reader = explainReader(host);
@@ -62,7 +63,7 @@ describe("the run service", () => {
     expect(cells.inputs.LearningRate).toBe(1e-4);
     const e = explainFromCells(layout, 27, cells.rows, cells.inputs);
     expect(e.fromCells).toBe(false);
-    expect(e.json).toMatchObject({ step: 27, prediction: run.result.rows![26].pred });
+    expect(e.json).toMatchObject({ step: 27, prediction: trainRun(options).rows![26].pred });
   });
 });
 

@@ -4,12 +4,12 @@ import {
   lrCellOf,
   planFor,
   runFor,
-  runsRowFor,
   sheetNameFor,
   summarize,
   xlsxFor,
   formatNumber,
 } from "../../../src/taskpane/runs";
+import { runLogRow } from "../../../src/run";
 import { parseList, toOptions, type FormValues } from "../../../src/taskpane/form";
 import { plainError } from "../../../src/taskpane/app";
 
@@ -88,10 +88,10 @@ describe("the pane's runs", () => {
     const s = summarize(result);
     expect(s.divergence).toBeNull();
     expect(s.perEpoch[0].rootSse).toBeCloseTo(150.75521153771854, 9);
-    expect(runsRowFor(result, "graddesc")).toMatchObject({
+    expect(runLogRow(result, "graddesc", "new run")).toMatchObject({
       sheet: "graddesc",
-      model: "linear",
-      optimizer: "sgd",
+      model: "1 neuron",
+      optimizer: "SGD",
       lr: 1e-4,
       epochs: 5,
       divergedAt: "",

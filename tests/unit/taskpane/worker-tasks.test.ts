@@ -45,7 +45,7 @@ describe("the worker's plan job", () => {
   });
 
   it("names the plan after the sheet it replaces, when given", () => {
-    const last = posted({ kind: "plan", options, replace: "My run" }).at(-1)!;
+    const last = posted({ kind: "plan", options, name: "My run" }).at(-1)!;
     expect(last.kind === "plan" && last.plan.name).toBe("My run");
   });
 

@@ -8,11 +8,11 @@ import {
   derivativeCheck,
   explainDivergence,
   hPlateau,
+  learnerNumber as num,
   stabilityK,
   train,
   type RunResult,
 } from "../core";
-import { learnerNumber as num } from "../run";
 
 /** Runs longer than this are not re-trained with rows for diagnostics (rows cost memory). */
 export const DIAGNOSTIC_STEP_LIMIT = 200_000;
