@@ -62,7 +62,7 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   {
     flag: "--init",
     value: "W",
-    help: "initial weights: one number for all (--init 1) or by name (--init a=1,b=1,c=1,d=1; missing ones are 1)",
+    help: "initial weights: one number for all (--init 1) or by name (--init a=1,b=1,c=1,d=1; missing ones are 1); in compare, as in the pane, one number starts the 1- and 2-neuron models only: a relu-n layer keeps its seeded draw (--init-seed), since equal weights keep its neurons identical",
   },
   {
     flag: "--init-seed",
