@@ -7,7 +7,12 @@ import { describe, expect, it } from "vitest";
 import { presetById } from "../../../src/core";
 import { planFor, runFor, sheetNameFor } from "../../../src/taskpane/runs";
 import { rowSteps, runJob, WORKER_ROW_STEPS } from "../../../src/taskpane/run-in-worker";
-import { serve, type WorkerMessage, type WorkerRequest } from "../../../src/taskpane/worker-tasks";
+import {
+  requestSteps,
+  serve,
+  type WorkerMessage,
+  type WorkerRequest,
+} from "../../../src/taskpane/worker-tasks";
 
 // No data: graddesc's 29 x values.
 const options = { model: "two-relu", epochs: 2 };
@@ -104,5 +109,53 @@ describe("runJob", () => {
         { progress: () => undefined, cancel: {} as HTMLElement }
       )
     ).rejects.toThrow(/learning rate/i);
+  });
+});
+
+describe("the worker's jobs for every action", () => {
+  it("plans an Apply as the sheet it updates, with the record and the Runs-log row it writes", () => {
+    const last = posted({
+      kind: "plan",
+      options: { ...options, lr: "0.00002" },
+      name: "My run",
+      change: "learning rate 1e-4 → 2e-5 (Apply)",
+    }).at(-1)!;
+    if (last.kind !== "plan") throw new Error(`expected a plan, got ${last.kind}`);
+    expect(last.record.role).toBe("run");
+    expect(last.record.options).toEqual(last.plan.meta);
+    expect(last.runsRow).toMatchObject({
+      sheet: "My run",
+      model: "2 neurons + ReLU",
+      optimizer: "SGD",
+      lr: 2e-5,
+      change: "learning rate 1e-4 → 2e-5 (Apply)",
+    });
+  });
+
+  it("builds an experiment and posts it as plain data", () => {
+    const last = posted({
+      kind: "experiment",
+      experiment: { kind: "sweep", options, lrs: [1e-5, 1e-4] },
+    }).at(-1)!;
+    if (last.kind !== "experiment") throw new Error(`expected an experiment, got ${last.kind}`);
+    expect(last.experiment.workbook.sheets.map((s) => s.name)).toEqual(["Sweep"]);
+    expect(structuredClone(last.experiment)).toEqual(last.experiment);
+  });
+
+  it("counts an experiment's row-steps over all its runs, so a large comparison goes to the worker", () => {
+    // 2 epochs × 29 rows = 58 row-steps a run
+    expect(requestSteps({ kind: "plan", options })).toBe(58);
+    expect(
+      requestSteps({
+        kind: "experiment",
+        experiment: { kind: "compare", options, models: ["linear", "two-linear", "relu-4"] },
+      })
+    ).toBe(3 * 58);
+    expect(
+      requestSteps({
+        kind: "experiment",
+        experiment: { kind: "sweep", options, lrs: [1, 2, 3, 4] },
+      })
+    ).toBe(4 * 58);
   });
 });
