@@ -15,7 +15,7 @@ import {
   sweepExperiment,
   sweepRates,
   type Experiment,
-} from "../../../src/taskpane/experiments";
+} from "../../../src/run";
 import { coreCalculation, fakeHost } from "./helpers";
 
 const base: RunOptions = { ...presetById("two-relu")!.options, epochs: 4 };

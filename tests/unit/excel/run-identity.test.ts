@@ -12,7 +12,7 @@ import {
   landscapeExperiment,
   sweepExperiment,
   sweepRates,
-} from "../../../src/taskpane/experiments";
+} from "../../../src/run";
 import { content, expectSheetEqualsPlan, fakeHost, hostOf, sheetNamed } from "./helpers";
 
 const result = () => train(resolveConfig(presetById("two-relu")!.options), { rows: true });

@@ -5,11 +5,11 @@ import {
   compareLine,
   compareRuns,
   experimentXlsx,
-  formatValue,
   sweepExperiment,
   sweepLine,
   sweepRates,
-} from "../../../src/taskpane/experiments";
+} from "../../../src/run";
+import { formatValue } from "../../../src/taskpane/vocabulary";
 
 /** The form's defaults: graddesc's 29 x values on y = 2x + 30, SGD, forward differences. */
 const base = (lr = "0.0001", epochs = "3"): RunOptions => ({
@@ -140,7 +140,7 @@ describe("the Experiments section without Excel", () => {
 
 describe("landscapeExperiment", () => {
   it("writes the live run sheet first, then its landscape sheet, recording the run as a run", async () => {
-    const { landscapeExperiment } = await import("../../../src/taskpane/experiments");
+    const { landscapeExperiment } = await import("../../../src/run");
     const e = landscapeExperiment({ model: "linear", epochs: 2, lr: 1e-4, init: 1 });
     expect(e.workbook.sheets.map((s) => s.name)).toEqual([
       "1 neuron lr 1e-4",
@@ -151,7 +151,7 @@ describe("landscapeExperiment", () => {
   });
 
   it("says where a diverging run leaves the map", async () => {
-    const { landscapeExperiment } = await import("../../../src/taskpane/experiments");
+    const { landscapeExperiment } = await import("../../../src/run");
     expect(
       landscapeExperiment({
         model: "two-linear",
@@ -164,7 +164,7 @@ describe("landscapeExperiment", () => {
   });
 
   it("refuses runs too long to record, in one sentence", async () => {
-    const { landscapeExperiment } = await import("../../../src/taskpane/experiments");
+    const { landscapeExperiment } = await import("../../../src/run");
     expect(() => landscapeExperiment({ epochs: 10000 })).toThrow(/at most 200000 steps/);
   });
 });
