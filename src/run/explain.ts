@@ -35,8 +35,3 @@ export function explainRunStep(config: RunConfig, step: number | string): Explai
 export function explainRun(options: RunOptions, step: number | string): ExplainedStep {
   return explainRunStep(resolveConfig(options), step);
 }
-
-/** The step number `value` checked against the run these options give (the one step sentence when it is not one). */
-export function checkRunStep(options: RunOptions, value: number | string): number {
-  return checkStep(value, totalSteps(resolveConfig(options)));
-}

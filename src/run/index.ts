@@ -5,13 +5,7 @@ export * from "./actions";
 export * from "./experiments";
 export * from "./plan-facts";
 export * from "./diagnostics";
-export {
-  checkRunStep,
-  explainRun,
-  explainRunStep,
-  totalSteps,
-  type ExplainedStep,
-} from "./explain";
+export { explainRun, explainRunStep, totalSteps, type ExplainedStep } from "./explain";
 export { checkStep, partText, stepProblem } from "../core";
 /** The summary-mode experiments (no rows): each run's epochs and divergence, as `gradsheet train` gives them. */
 export { compare, logSpace, sweep } from "../core";
