@@ -1,4 +1,8 @@
-/** The run service (train → plan → .xlsx bytes or an Excel write), shared by the CLI and the pane. No Office. */
+/**
+ * The one door: every use case of the pane and the CLI (runs, the records and Runs-log rows of each
+ * action, experiments, explaining a step, the lesson, diagnostics, sheet names), so the same options
+ * give the same workbook from either surface. No Office: the pane writes the plans it gets here.
+ */
 export * from "./service";
 export * from "./records";
 export * from "./actions";

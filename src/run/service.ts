@@ -1,8 +1,8 @@
 /**
- * The run service: run options → a trained run → its SheetPlan → .xlsx bytes, or a write into Excel
- * through a function the caller passes (the pane passes its Office gateway; this module never names
- * Office). The CLI and the pane both go through here, so a run, its sheet name and the numbers a
- * learner reads are the same on both surfaces.
+ * The run service: run options → a trained run → its SheetPlan → .xlsx bytes (the pane hands plans
+ * to its Office gateway itself; this layer never names Office). The CLI and the pane both go
+ * through here, so a run, its sheet name and the numbers a learner reads are the same on both
+ * surfaces.
  */
 import {
   ConfigError,
