@@ -262,28 +262,32 @@ describe("writePlan", () => {
       runsRow: { ...row, sheet: "Run 1 (2)", lr: 1e-5, divergedAt: "epoch 1, row 27" },
     });
     const runs = sheetNamed(fake, "Runs");
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => content(runs, 0, c))).toEqual([
-      "Time",
-      "Sheet",
-      "Model",
-      "Optimizer",
-      "Learning rate",
-      "Epochs",
-      "Final √SSE",
-      "Diverged at",
-    ]);
-    expect([0, 1, 2, 4, 6].map((c) => content(runs, 1, c))).toEqual([
-      "2026-11-27 12:00:00",
-      "Run 1",
-      "two-relu",
-      1e-4,
-      12.5,
-    ]);
-    expect([1, 4, 7].map((c) => content(runs, 2, c))).toEqual([
-      "Run 1 (2)",
-      1e-5,
-      "epoch 1, row 27",
-    ]);
+    // docs/excel-addin.md: "one row per run sheet: time, sheet, model, optimizer, learning rate,
+    // epochs, final √SSE, where it diverged, and what changed", in that order; each value sits
+    // under the one header that names it.
+    const documented: [RegExp, unknown, unknown][] = [
+      [/^time$/i, "2026-11-27 12:00:00", expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)],
+      [/^sheet$/i, "Run 1", "Run 1 (2)"],
+      [/^model$/i, "two-relu", "two-relu"],
+      [/^optimizer$/i, "sgd", "sgd"],
+      [/^learning rate$/i, 1e-4, 1e-5],
+      [/^epochs$/i, 3, 3],
+      [/^final √SSE$/i, 12.5, 12.5],
+      [/diverged/i, "", "epoch 1, row 27"],
+      [/changed/i, "", ""],
+    ];
+    const headers = Array.from({ length: 12 }, (_, c) => String(content(runs, 0, c) ?? ""));
+    const columns = documented.map(([title]) => {
+      const found = headers.flatMap((h, c) => (title.test(h) ? [c] : []));
+      expect(found, String(title)).toHaveLength(1);
+      return found[0];
+    });
+    expect(columns).toEqual([...columns].sort((x, y) => x - y));
+    expect(headers.filter(Boolean)).toHaveLength(documented.length);
+    documented.forEach(([title, first, second], i) => {
+      expect(content(runs, 1, columns[i]) ?? "", String(title)).toEqual(first);
+      expect(content(runs, 2, columns[i]) ?? "", String(title)).toEqual(second);
+    });
   });
 
   it("leaves a user's own Runs sheet alone and logs to Runs (2)", async () => {

@@ -101,11 +101,16 @@ describe("the pane's runs", () => {
   it("names the sheet after the run and finds its LearningRate cell", () => {
     const result = runFor(presetById("two-relu")!.options);
     expect(sheetNameFor(result)).toBe("2 neurons + ReLU lr 1e-4");
-    const plan = planFor(result, "R");
-    expect(lrCellOf(plan)).toEqual({
-      row: plan.names.find((n) => n.name === "LearningRate")!.row,
-      col: plan.names.find((n) => n.name === "LearningRate")!.col,
-    });
+    // The learning rate typed (an odd value that no other cell holds) is where the pane looks.
+    const plan = planFor(runFor({ ...presetById("two-relu")!.options, lr: 3.7e-4 }), "R");
+    const holding = plan.blocks.flatMap((b) =>
+      b.cells.flatMap((line, i) =>
+        line.flatMap((c, j) => (c?.value === 3.7e-4 ? [{ row: b.row + i, col: b.col + j, c }] : []))
+      )
+    );
+    expect(holding).toHaveLength(1);
+    expect(holding[0].c.style).toBe("input");
+    expect(lrCellOf(plan)).toEqual({ row: holding[0].row, col: holding[0].col });
   });
 
   it("builds the same run as an .xlsx file in memory", () => {
