@@ -10,25 +10,11 @@ import {
   xlsxFor,
   formatNumber,
 } from "../../../src/taskpane/runs";
-import { parseList, toOptions, type FormValues } from "../../../src/taskpane/form";
+import { parseList, toOptions } from "../../../src/taskpane/form";
+import { paneForm } from "../../helpers/pane-form";
 import { plainError } from "../../../src/taskpane/app";
 
-const form: FormValues = {
-  model: "two-relu",
-  dataMode: "target",
-  x: "14, 86; 28",
-  slope: "2",
-  intercept: "30",
-  points: null,
-  optimizer: "sgd",
-  beta: "0.9",
-  beta2: "0.999",
-  eps: "1e-8",
-  lr: "0.0001",
-  epochs: "2",
-  gradient: "forward",
-  h: "0.01",
-};
+const form = paneForm({ x: "14, 86; 28" });
 
 describe("the pane's runs", () => {
   it("turns form text into run options the core accepts", () => {
