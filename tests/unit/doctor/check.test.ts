@@ -6,7 +6,16 @@ import {
   type ChartModel,
   type SheetContext,
 } from "../../../src/doctor";
-import { axes, forumLineChart, forumSheet, ONE_TO_21, series } from "./fixtures";
+import {
+  axes,
+  forumLineChart,
+  forumSheet,
+  logScatterChart,
+  ONE_TO_21,
+  scatterChart,
+  series,
+  textXSheet,
+} from "./fixtures";
 
 const codes = (chart: ChartModel, sheets: SheetContext[] = []) =>
   checkChart(chart, sheets).map((f) => f.code);
@@ -251,17 +260,10 @@ describe("checkChart: scoped to a function's x axis", () => {
 
 describe("checkChart: values typed in rather than linked", () => {
   it("reports typed-in Y values, which it cannot link", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$4" },
-          y: { kind: "literal", values: [1, 2, 3] },
-        }),
-      ],
-    };
+    const chart = scatterChart(
+      { kind: "ref", ref: "Sheet1!$A$2:$A$4" },
+      { kind: "literal", values: [1, 2, 3] }
+    );
     const [f] = checkChart(chart, [forumSheet()]);
     expect(f.code).toBe("literal-values");
     expect(f.evidence.dimension).toBe("y");
@@ -302,24 +304,11 @@ describe("checkChart: values typed in rather than linked", () => {
 
 describe("checkChart: scatter X cells holding text", () => {
   it("reports numbers typed as text (Excel plots them at 1..n) and links the numeric column instead", () => {
-    const sheet: SheetContext = {
-      name: "S",
-      top: 0,
-      left: 0,
-      values: [
-        ["x", "x as text", "y"],
-        [-80, "-80", -130],
-        [-70, "-70", -110],
-      ],
-    };
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value"),
-      series: [
-        series({ x: { kind: "ref", ref: "S!$B$2:$B$3" }, y: { kind: "ref", ref: "S!$C$2:$C$3" } }),
-      ],
-    };
+    const sheet = textXSheet();
+    const chart = scatterChart(
+      { kind: "ref", ref: "S!$B$2:$B$3" },
+      { kind: "ref", ref: "S!$C$2:$C$3" }
+    );
     const [f] = checkChart(chart, [sheet]);
     expect([f.code, f.severity, f.fixable, f.evidence.cells]).toEqual([
       "absent-categories",
@@ -423,19 +412,7 @@ describe("checkChart: secondary axes", () => {
 
 describe("checkChart: logarithmic axes", () => {
   it("reports a log axis over zero or negative values, naming the cells", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value").map((a) =>
-        a.direction === "vertical" ? { ...a, scale: "log", logBase: 10 } : a
-      ),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
-          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
-        }),
-      ],
-    };
+    const chart = logScatterChart();
     const [f] = checkChart(chart, [forumSheet()]);
     expect(f.code).toBe("log-axis-nonpositive");
     expect(f.evidence.cells).toEqual([
