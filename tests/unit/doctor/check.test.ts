@@ -8,12 +8,14 @@ import {
 } from "../../../src/doctor";
 import {
   axes,
+  categoryChart,
   forumLineChart,
   forumSheet,
   logScatterChart,
   ONE_TO_21,
   scatterChart,
   series,
+  sheetS,
   textXSheet,
 } from "./fixtures";
 
@@ -35,25 +37,17 @@ describe("checkChart: x values on a category axis", () => {
   });
 
   it("reports numeric category cells that are not evenly spaced as an error", () => {
-    const sheet: SheetContext = {
-      name: "S",
-      top: 0,
-      left: 0,
-      values: [
-        ["x", "y"],
-        [14, 58],
-        [86, 202],
-        [28, 86],
-      ],
-    };
-    const chart: ChartModel = {
-      id: "c",
-      type: "line",
-      axes: axes("category"),
-      series: [
-        series({ x: { kind: "ref", ref: "S!$A$2:$A$4" }, y: { kind: "ref", ref: "S!$B$2:$B$4" } }),
-      ],
-    };
+    const sheet = sheetS([
+      ["x", "y"],
+      [14, 58],
+      [86, 202],
+      [28, 86],
+    ]);
+    const chart = categoryChart(
+      "line",
+      { kind: "ref", ref: "S!$A$2:$A$4" },
+      { kind: "ref", ref: "S!$B$2:$B$4" }
+    );
     const [f] = checkChart(chart, [sheet]);
     expect(f.code).toBe("numeric-categories");
     expect(f.severity).toBe("error");
@@ -62,40 +56,26 @@ describe("checkChart: x values on a category axis", () => {
   });
 
   it("downgrades evenly spaced, sorted numeric categories to a warning: right today, wrong when x changes", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "line",
-      axes: axes("category"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
-          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
-        }),
-      ],
-    };
+    const chart = categoryChart(
+      "line",
+      { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+      { kind: "ref", ref: "Sheet1!$B$2:$B$22" }
+    );
     const [f] = checkChart(chart, [forumSheet()]);
     expect(f.code).toBe("numeric-categories");
     expect(f.severity).toBe("warning");
   });
 
   it("leaves a chart of text categories alone (a real category chart)", () => {
-    const sheet: SheetContext = {
-      name: "S",
-      top: 0,
-      left: 0,
-      values: [
-        ["SGD", 3],
-        ["Adam", 1],
-      ],
-    };
-    const chart: ChartModel = {
-      id: "c",
-      type: "bar",
-      axes: axes("category"),
-      series: [
-        series({ x: { kind: "ref", ref: "S!$A$1:$A$2" }, y: { kind: "ref", ref: "S!$B$1:$B$2" } }),
-      ],
-    };
+    const sheet = sheetS([
+      ["SGD", 3],
+      ["Adam", 1],
+    ]);
+    const chart = categoryChart(
+      "bar",
+      { kind: "ref", ref: "S!$A$1:$A$2" },
+      { kind: "ref", ref: "S!$B$1:$B$2" }
+    );
     expect(codes(chart, [sheet])).toEqual([]);
   });
 
@@ -165,17 +145,11 @@ describe("checkChart: x values on a category axis", () => {
         [3, 4],
       ],
     };
-    const chart: ChartModel = {
-      id: "c",
-      type: "line",
-      axes: axes("category"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "log!$A$2:$A$4" },
-          y: { kind: "ref", ref: "log!$B$2:$B$4" },
-        }),
-      ],
-    };
+    const chart = categoryChart(
+      "line",
+      { kind: "ref", ref: "log!$A$2:$A$4" },
+      { kind: "ref", ref: "log!$B$2:$B$4" }
+    );
     expect(checkChart(chart, [sheet]).map((f) => [f.code, f.severity, f.fixable])).toEqual([
       ["numeric-categories", "note", false],
     ]);
@@ -427,15 +401,10 @@ describe("checkChart: logarithmic axes", () => {
   });
 
   it("accepts a log axis over positive values", () => {
-    const sheet: SheetContext = {
-      name: "S",
-      top: 0,
-      left: 0,
-      values: [
-        [1, 0.5],
-        [2, 0.1],
-      ],
-    };
+    const sheet = sheetS([
+      [1, 0.5],
+      [2, 0.1],
+    ]);
     const chart: ChartModel = {
       id: "c",
       type: "scatter",

@@ -8,6 +8,7 @@ import {
 } from "../../../src/doctor";
 import {
   axes,
+  categoryChart,
   forumLineChart,
   forumSheet,
   logScatterChart,
@@ -50,17 +51,11 @@ describe("fixChart: x values", () => {
   });
 
   it("keeps the chart's own numeric category cells as the X values", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "area",
-      axes: axes("category"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
-          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
-        }),
-      ],
-    };
+    const chart = categoryChart(
+      "area",
+      { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+      { kind: "ref", ref: "Sheet1!$B$2:$B$22" }
+    );
     const fixed = fixChart(chart, [forumSheet()]).chart;
     expect(fixed.type).toBe("scatter");
     expect(fixed.series[0].x).toMatchObject({ ref: "Sheet1!$A$2:$A$22" });

@@ -68,6 +68,20 @@ export function scatterChart(x: SeriesModel["x"], y: SeriesModel["y"]): ChartMod
   return { id: "c", type: "scatter", axes: axes("value"), series: [series({ x, y })] };
 }
 
+/** A category chart ("c": line, area, column…) with one series of these category and Y sources. */
+export function categoryChart(
+  type: ChartModel["type"],
+  x: SeriesModel["x"],
+  y: SeriesModel["y"]
+): ChartModel {
+  return { id: "c", type, axes: axes("category"), series: [series({ x, y })] };
+}
+
+/** A window on sheet "S" from A1 holding `values`, row by row. */
+export function sheetS(values: CellValue[][]): SheetContext {
+  return { name: "S", top: 0, left: 0, values };
+}
+
 /** The forum's scatter chart of y against x (Sheet1!A2:A22, B2:B22), its value axis logarithmic. */
 export function logScatterChart(): ChartModel {
   const chart = scatterChart(
