@@ -91,13 +91,14 @@ function at(re: RegExp, text: string, i: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
-const colOf = (dollar: string, letters: string) => {
+// One bound of a reference, or null beyond XFD / 1,048,576; the other part is absent, not absolute.
+const colOf = (dollar: string, letters: string): Corner | null => {
   const col = colIndex(letters);
-  return col <= MAX_COL ? { col, absCol: dollar === "$" } : null;
+  return col <= MAX_COL ? { col, absCol: dollar === "$", absRow: false } : null;
 };
-const rowOf = (dollar: string, digits: string) => {
+const rowOf = (dollar: string, digits: string): Corner | null => {
   const row = Number(digits) - 1;
-  return row >= 0 && row <= MAX_ROW ? { row, absRow: dollar === "$" } : null;
+  return row >= 0 && row <= MAX_ROW ? { row, absRow: dollar === "$", absCol: false } : null;
 };
 
 /** A cell "$C5" at `i`, or null when it is none or beyond XFD / 1,048,576. */
@@ -105,7 +106,12 @@ function cellAt(text: string, i: number): { corner: Corner; end: number } | null
   const m = at(CELL, text, i);
   const c = m && colOf(m[1], m[2]);
   const r = m && rowOf(m[3], m[4]);
-  return m && c && r ? { corner: { ...c, ...r }, end: i + m[0].length } : null;
+  return m && c && r
+    ? {
+        corner: { col: c.col, absCol: c.absCol, row: r.row, absRow: r.absRow },
+        end: i + m[0].length,
+      }
+    : null;
 }
 
 /** The area (cell, range, whole columns, whole rows) starting at `i`, ending at a word's end. */
@@ -117,27 +123,15 @@ function areaAt(text: string, i: number): { start: Corner; end?: Corner; to: num
     if (b && done(b.end)) return { start: a.corner, end: b.corner, to: b.end };
   }
   if (a && done(a.end)) return { start: a.corner, to: a.end };
-  const cols = at(COLS, text, i);
-  if (cols && done(i + cols[0].length)) {
-    const c1 = colOf(cols[1], cols[2]);
-    const c2 = colOf(cols[3], cols[4]);
-    if (c1 && c2)
-      return {
-        start: { ...c1, absRow: false },
-        end: { ...c2, absRow: false },
-        to: i + cols[0].length,
-      };
-  }
-  const rows = at(ROWS, text, i);
-  if (rows && done(i + rows[0].length)) {
-    const r1 = rowOf(rows[1], rows[2]);
-    const r2 = rowOf(rows[3], rows[4]);
-    if (r1 && r2)
-      return {
-        start: { ...r1, absCol: false },
-        end: { ...r2, absCol: false },
-        to: i + rows[0].length,
-      };
+  for (const [re, read] of [
+    [COLS, colOf],
+    [ROWS, rowOf],
+  ] as const) {
+    const m = at(re, text, i);
+    const from = m && read(m[1], m[2]);
+    const to = m && read(m[3], m[4]);
+    if (m && from && to && done(i + m[0].length))
+      return { start: from, end: to, to: i + m[0].length };
   }
   return null;
 }
