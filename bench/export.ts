@@ -21,7 +21,7 @@ import type { WorkbookPlan } from "../src/sheet/plan";
 import { writeWorkbook } from "../src/xlsx";
 import type { ChunkDeflate } from "../src/xlsx/archive";
 import { writeWorkbookTo } from "../src/xlsx/write-workbook";
-import { loRecalc } from "./lib/libreoffice";
+import { loRecalc } from "../tests/e2e/helpers/libreoffice";
 import { best, cpuSeconds, now, type BenchResult } from "./lib/types";
 import { writeWithExceljs } from "./peers/exceljs";
 

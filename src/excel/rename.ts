@@ -3,42 +3,11 @@
  * reference to that sheet (formulas on any sheet of the plan, chart ranges, series names) follows
  * the new name. Pure: no Office objects here.
  */
-import { quoteSheet } from "../sheet/address";
+import { renameSheetRefs } from "../sheet/formula-refs";
 import type { Block, ChartSpec, ConditionalFormat, SheetPlan, Table } from "../sheet/plan";
 
-/**
- * A string literal, a quoted sheet prefix 'It''s run'!, or a bare one Run_1! (not inside a longer
- * word: the character before is checked in code, since lookbehind is ES2018 and Office 2019's web
- * views cannot parse it).
- */
-const SHEET_PREFIX = /("(?:[^"]|"")*")|'((?:[^']|'')+)'!|([A-Za-z_][A-Za-z0-9_.]*)!/g;
-const WORD_BEFORE = /[A-Za-z0-9_.'"\]]/;
-
-/**
- * Rewrite the sheet prefixes of an en-US formula through `renamed` (old name → new name, matched
- * case-insensitively as Excel does), in one pass so that chains such as A → B, B → C cannot mix.
- * Text inside "…" is left alone: `="'2 neurons'!A1"` stays as it is.
- */
-export function renameSheetRefs(formula: string, renamed: ReadonlyMap<string, string>): string {
-  if (!renamed.size) return formula;
-  const lower = new Map([...renamed].map(([a, b]) => [a.toLowerCase(), b]));
-  return formula.replace(
-    SHEET_PREFIX,
-    (
-      whole,
-      str: string | undefined,
-      quoted: string | undefined,
-      bare: string | undefined,
-      at: number
-    ) => {
-      if (str !== undefined) return whole;
-      if (bare !== undefined && at > 0 && WORD_BEFORE.test(formula[at - 1])) return whole;
-      const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
-      const to = lower.get(name.toLowerCase());
-      return to === undefined ? whole : `${quoteSheet(to)}!`;
-    }
-  );
-}
+/** The sheet prefixes of a formula renamed, by the formula tokenizer (src/sheet/formula-refs). */
+export { renameSheetRefs };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

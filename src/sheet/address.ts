@@ -1,29 +1,11 @@
 /**
- * A1 addresses: the one place that turns 0-based (row, col) into A1 text and back, quotes sheet
- * names and shifts formulas the way Excel's fill-down does.
+ * A1 addresses: turns 0-based (row, col) and ranges into A1 text and back. Column letters, sheet
+ * quoting and fill-down come from the formula tokenizer (./formula-refs), re-exported here.
  */
+import { colIndex, colLetter, quoteSheet, shiftRows, tokenizeFormula } from "./formula-refs";
 import type { RangeRef } from "./plan";
 
-/** 0 → "A", 25 → "Z", 26 → "AA", 16383 → "XFD". */
-export function colLetter(col: number): string {
-  if (!Number.isInteger(col) || col < 0 || col > 16383)
-    throw new RangeError(`column index out of range: ${col}`);
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "A" → 0, "XFD" → 16383. */
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { colIndex, colLetter, quoteSheet, shiftRows };
 
 export interface RefOptions {
   absRow?: boolean;
@@ -40,13 +22,6 @@ export function a1(row: number, col: number, opts: RefOptions = {}): string {
 /** Absolute "$C$5". */
 export function abs(row: number, col: number): string {
   return a1(row, col, { absRow: true, absCol: true });
-}
-
-/** "Sheet1" stays bare; anything else is quoted, with ' doubled: "It's run" → "'It''s run'". */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** The corners of a range as A1 text, "B5:B33" ("$B$5:$B$33" when `absolute`); a single cell has no ":". */
@@ -76,28 +51,22 @@ export function addressA1(ref: RangeRef): string {
   return `${quoteSheet(ref.sheet)}!${areaA1(ref, false)}`;
 }
 
-// "Sheet1!$A$2:$A$22", "'Run 1'!B5", "B5:C9", with an optional leading "=": one area, its sheet
-// optional here (parseRangeA1 decides whether a missing sheet is allowed). A sheet name has no [ or ]:
-// "[1]Sheet1!A1" is another workbook's.
-const RANGE_A1 =
-  /^=?(?:(?:'((?:[^'[\]]|'')+)'|([^'!():,[\]]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
-
 /**
  * Parse an A1 range, the inverse of {@link rangeA1} and {@link addressA1}: "'Run 1'!$B$5:$B$33" →
- * { sheet: "Run 1", row: 4, col: 1, rows: 29, cols: 1 }. Corners may come in any order and with or
- * without $. Text without a sheet ("B5:B33") is on `sheet` when one is given, else null; null for
- * anything else too (names, unions, external books, row 0).
+ * { sheet: "Run 1", row: 4, col: 1, rows: 29, cols: 1 }, read by the formula tokenizer, with an
+ * optional leading "=". Corners may come in any order and with or without $. Text without a sheet
+ * ("B5:B33") is on `sheet` when one is given, else null; null for anything else too (names, unions,
+ * whole columns or rows, another workbook's [1]Sheet1!A1, row 0).
  */
 export function parseRangeA1(text: string, sheet?: string): RangeRef | null {
-  const m = RANGE_A1.exec(text.trim());
-  if (!m) return null;
-  const named = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  if (named === undefined && sheet === undefined) return null;
-  const c1 = colIndex(m[3]);
-  const r1 = Number(m[4]) - 1;
-  const c2 = m[5] ? colIndex(m[5]) : c1;
-  const r2 = m[6] ? Number(m[6]) - 1 : r1;
-  if (r1 < 0 || r2 < 0) return null;
+  const tokens = tokenizeFormula(text.trim().replace(/^=/, ""));
+  const t = tokens[0];
+  if (tokens.length !== 1 || t.kind !== "ref" || t.sheet?.book !== undefined) return null;
+  const named = t.sheet?.name;
+  if ((named === undefined && sheet === undefined) || /[[\]]/.test(named ?? "")) return null;
+  const { col: c1, row: r1 } = t.start;
+  const { col: c2, row: r2 } = t.end ?? t.start;
+  if (c1 === undefined || r1 === undefined || c2 === undefined || r2 === undefined) return null;
   return {
     sheet: named ?? (sheet as string),
     row: Math.min(r1, r2),
@@ -120,29 +89,6 @@ export function parseCellA1(ref: string): CellA1 | null {
   const m = /^(\$?)([A-Z]{1,3})(\$?)(\d+)$/.exec(ref.trim().toUpperCase());
   if (!m || Number(m[4]) < 1) return null;
   return { col: colIndex(m[2]), row: Number(m[4]) - 1, absCol: m[1] === "$", absRow: m[3] === "$" };
-}
-
-// A cell reference outside string literals, not part of a name and not a function name. (The
-// "not part of a name" test on the character before is done in code: lookbehind is ES2018, and
-// Office 2019's web views cannot parse it.)
-const CELL_REF = /("(?:[^"]|"")*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
-const NAME_CHAR = /[A-Za-z0-9_.$]/;
-
-/**
- * Shift every relative row reference of an en-US A1 formula down by `d` rows (up if negative), as
- * Excel does when a formula is filled down: "=C5-LearningRate*L5" shifted by 2 is
- * "=C7-LearningRate*L7"; "$C$2" and "C$2" stay. Text inside "..." is left alone.
- */
-export function shiftRows(formula: string, d: number): string {
-  if (d === 0) return formula;
-  return formula.replace(CELL_REF, (whole, str, dc, letters, dr, digits, at: number) => {
-    if (str !== undefined) return whole;
-    if (at > 0 && NAME_CHAR.test(formula[at - 1])) return whole;
-    if (dr === "$") return whole;
-    const row = Number(digits) + d;
-    if (row < 1) throw new RangeError(`shifting ${whole} by ${d} leaves the sheet`);
-    return `${dc}${letters}${dr}${row}`;
-  });
 }
 
 /** The formula of data row `r` (0-based) of a table column, from its `first`/`rest` templates. */

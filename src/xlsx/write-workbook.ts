@@ -3,6 +3,7 @@
  * APIs, so the task pane can offer "Download as .xlsx" with the same code the CLI uses.
  */
 import { abs, quoteSheet, uniqueSheetName } from "../sheet/address";
+import { renameSheetRefs } from "../sheet/formula-refs";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
 import { Archive, collect, type ChunkDeflate, type Crc32, type Level } from "./archive";
 import { SharedStrings } from "./cells";
@@ -47,8 +48,9 @@ function nameSheets(sheets: SheetPlan[]): {
   for (const s of sheets) names.push(uniqueSheetName(s.name, names));
   const renamed = sheets.map((s, i) => [s.name, names[i]] as const).filter(([a, b]) => a !== b);
   const map = (n: string): string => renamed.find(([a]) => a === n)?.[1] ?? n;
-  const fixFormula = (f: string): string =>
-    renamed.reduce((acc, [a, b]) => acc.split(`${quoteSheet(a)}!`).join(`${quoteSheet(b)}!`), f);
+  const byOld = new Map<string, string>();
+  for (const [a, b] of renamed) if (!byOld.has(a)) byOld.set(a, b);
+  const fixFormula = (f: string): string => renameSheetRefs(f, byOld);
   return { names, fixFormula: renamed.length ? fixFormula : (f) => f, map };
 }
 

@@ -23,16 +23,9 @@ import {
 } from "../../src/sheet/experiments";
 import type { WorkbookPlan } from "../../src/sheet/plan";
 import { writeWorkbook } from "../../src/xlsx";
-import { compareWithEngine, type Tolerance } from "./helpers/compare";
+import { compareWithEngine, LO_TOLERANCE } from "./helpers/compare";
 import { loRecalc, requireLibreOffice } from "./helpers/libreoffice";
 
-const TOLERANCE: Tolerance = {
-  powRelative: 1e-10,
-  sumRelative: 1e-10,
-  chainRelative: 1e-10,
-  cancellationRelative: 1e-6,
-  cancellationAbsolute: 1e-12,
-};
 const MODELS: ModelId[] = ["linear", "two-linear", "two-relu"];
 const OPTIONS: RunOptions = { lr: 1e-5, epochs: 3, gradient: "forward" };
 
@@ -59,15 +52,15 @@ describe("the comparison workbook in LibreOffice", () => {
     const lo = loRecalc(save("compare.xlsx", plan), { set: { "2 neurons!LearningRate": 3e-6 } });
     plan.sheets.forEach((sheet, i) =>
       expect(
-        compareWithEngine(sheet, lo.baseline![i].rows, TOLERANCE).mismatches.slice(0, 3)
+        compareWithEngine(sheet, lo.baseline![i].rows, LO_TOLERANCE).mismatches.slice(0, 3)
       ).toEqual([])
     );
     // after typing 3e-6 into the 2-neuron sheet, every sheet matches a plan built from runs at that rate
     const changed = buildCompareWorkbook(runs(3e-6));
     changed.sheets.forEach((sheet, i) =>
-      expect(compareWithEngine(sheet, lo.sheets[i].rows, TOLERANCE).mismatches.slice(0, 3)).toEqual(
-        []
-      )
+      expect(
+        compareWithEngine(sheet, lo.sheets[i].rows, LO_TOLERANCE).mismatches.slice(0, 3)
+      ).toEqual([])
     );
   });
 });
@@ -88,7 +81,7 @@ describe("the loss landscapes and the sweep in LibreOffice", () => {
     const plan: WorkbookPlan = { sheets: [...landscapes, sweepSheet], namesScope: "workbook" };
     const lo = loRecalc(save("landscapes-and-sweep.xlsx", plan));
     plan.sheets.forEach((sheet, i) => {
-      const c = compareWithEngine(sheet, lo.sheets[i].rows, TOLERANCE);
+      const c = compareWithEngine(sheet, lo.sheets[i].rows, LO_TOLERANCE);
       expect(c.cells).toBeGreaterThan(i < 3 ? 400 : 10);
       expect(c.mismatches.slice(0, 3)).toEqual([]);
     });

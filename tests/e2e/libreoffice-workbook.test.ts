@@ -12,19 +12,12 @@ import { abs } from "../../src/sheet/address";
 import type { SheetPlan } from "../../src/sheet/plan";
 import { buildWorkbookPlan } from "../../src/sheet/workbook";
 import { writeWorkbook } from "../../src/xlsx";
-import { compareWithEngine, type Tolerance } from "./helpers/compare";
+import { compareWithEngine, LO_TOLERANCE } from "./helpers/compare";
 import { loRecalc, requireLibreOffice, type LoDump } from "./helpers/libreoffice";
 
 /** One LibreOffice session per hook; on a busy 2-core machine a start alone has taken 20 s. */
 const LO_HOOK_MS = 300_000;
 
-const TOLERANCE: Tolerance = {
-  powRelative: 1e-10,
-  sumRelative: 1e-10,
-  chainRelative: 1e-10,
-  cancellationRelative: 1e-6,
-  cancellationAbsolute: 1e-12,
-};
 const base = presetById("one-neuron")!.options;
 const sheetsAt = (...rates: number[]): SheetPlan[] =>
   buildWorkbookPlan(
@@ -70,7 +63,7 @@ describe("a two-run export in LibreOffice", () => {
   it("recalculates both sheets to their cached values", () => {
     plans.forEach((plan, i) =>
       expect(
-        compareWithEngine(plan, lo.baseline![i].rows, TOLERANCE).mismatches.slice(0, 5)
+        compareWithEngine(plan, lo.baseline![i].rows, LO_TOLERANCE).mismatches.slice(0, 5)
       ).toEqual([])
     );
   });
@@ -78,13 +71,13 @@ describe("a two-run export in LibreOffice", () => {
   it("changes only the sheet whose LearningRate was typed over", () => {
     const [, run2At3e4] = sheetsAt(1e-4, 3e-4);
     expect(
-      compareWithEngine(plans[0], lo.sheets[0].rows, TOLERANCE).mismatches.slice(0, 5)
+      compareWithEngine(plans[0], lo.sheets[0].rows, LO_TOLERANCE).mismatches.slice(0, 5)
     ).toEqual([]);
     expect(
-      compareWithEngine(run2At3e4, lo.sheets[1].rows, TOLERANCE).mismatches.slice(0, 5)
+      compareWithEngine(run2At3e4, lo.sheets[1].rows, LO_TOLERANCE).mismatches.slice(0, 5)
     ).toEqual([]);
     expect(
-      compareWithEngine(plans[1], lo.sheets[1].rows, TOLERANCE).mismatches.length
+      compareWithEngine(plans[1], lo.sheets[1].rows, LO_TOLERANCE).mismatches.length
     ).toBeGreaterThan(0);
   });
 });

@@ -29,19 +29,12 @@ import type { SheetPlan } from "../../src/sheet/plan";
 import { buildWorkbookPlan } from "../../src/sheet/workbook";
 import { writeWorkbook } from "../../src/xlsx";
 import { notesOf } from "../../src/xlsx/comments-xml";
-import { compareWithEngine, type Tolerance } from "./helpers/compare";
+import { compareWithEngine, LO_TOLERANCE } from "./helpers/compare";
 import { loRecalc, requireLibreOffice, type LoDump } from "./helpers/libreoffice";
 
 /** One LibreOffice session per hook; on a busy 2-core machine a start alone has taken 20 s. */
 const LO_HOOK_MS = 300_000;
 
-const TOLERANCE: Tolerance = {
-  powRelative: 1e-10,
-  sumRelative: 1e-10,
-  chainRelative: 1e-10,
-  cancellationRelative: 1e-6,
-  cancellationAbsolute: 1e-12,
-};
 /** The new learning rate typed into the LearningRate cell: half the preset's. */
 const NEW_RATE = (lr: number) => lr / 2;
 
@@ -205,7 +198,7 @@ describe.each(RUNS)("the export of %s, in LibreOffice", (id, preset) => {
   });
 
   it("recalculates every formula cell to the value cached in the file", () => {
-    const c = compareWithEngine(plan, lo.baseline![0].rows, TOLERANCE);
+    const c = compareWithEngine(plan, lo.baseline![0].rows, LO_TOLERANCE);
     expect(c.mismatches.slice(0, 5)).toEqual([]);
     expect(c.cells).toBeGreaterThan(100);
     expect(c.exact / c.cells).toBeGreaterThan(0.5);
@@ -213,9 +206,9 @@ describe.each(RUNS)("the export of %s, in LibreOffice", (id, preset) => {
 
   it("follows a new LearningRate typed into its cell exactly as an export made at that rate", () => {
     const { plan: atNewRate } = exportAt(preset.options, `${id}-half`, NEW_RATE(lr));
-    const c = compareWithEngine({ ...atNewRate, name: plan.name }, lo.sheets[0].rows, TOLERANCE);
+    const c = compareWithEngine({ ...atNewRate, name: plan.name }, lo.sheets[0].rows, LO_TOLERANCE);
     expect(c.mismatches.slice(0, 5)).toEqual([]);
-    const before = compareWithEngine(plan, lo.sheets[0].rows, TOLERANCE);
+    const before = compareWithEngine(plan, lo.sheets[0].rows, LO_TOLERANCE);
     expect(before.mismatches.length, "the new rate changed the sheet").toBeGreaterThan(0);
   });
 });

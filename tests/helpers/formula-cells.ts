@@ -2,14 +2,18 @@
 import { formulaAt } from "../../src/sheet/address";
 import type { CachedValue, SheetPlan } from "../../src/sheet/plan";
 
+/** A formula cell of the plan: where it is, its formula and the cached value the plan gives it. */
 export interface FormulaCell {
   row: number;
   col: number;
   formula: string;
+  /** The core's value for the cell; null when the plan gives none. */
   cached: CachedValue;
+  /** Where it came from: "table steps, column newA, row 12" or "block". */
+  origin: string;
 }
 
-/** All formula cells of `plan` (blocks and step tables), with their cached values. */
+/** All formula cells of `plan`: blocks first, then step tables row by row. */
 export function formulaCells(plan: SheetPlan): FormulaCell[] {
   const out: FormulaCell[] = [];
   for (const b of plan.blocks)
@@ -21,6 +25,7 @@ export function formulaCells(plan: SheetPlan): FormulaCell[] {
             col: b.col + j,
             formula: c.formula,
             cached: c.cached ?? null,
+            origin: "block",
           });
       })
     );
@@ -33,6 +38,7 @@ export function formulaCells(plan: SheetPlan): FormulaCell[] {
           col: t.col + j,
           formula: formulaAt(c.formula, i),
           cached: c.cached?.[i] ?? null,
+          origin: `table ${t.id ?? "?"}, column ${c.key}, row ${i + 1}`,
         });
     });
   return out;

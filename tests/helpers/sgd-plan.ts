@@ -1,9 +1,10 @@
 /**
- * A hand-built SheetPlan for the .xlsx writer's tests: a one-neuron SGD run (ŷ = a·x + b) as a
- * graddesc-style step table with formulas, the same arithmetic done in JS for the cached values,
- * a parameter block with defined names, odd cells (text "=1+1", a boolean, error and text
- * results), a chart, conditional formats and frozen panes. It stands in for the sheet layer so the
- * writer can be tested on its own.
+ * The one hand-built SheetPlan, for the writers' tests (.xlsx and Excel): a one-neuron SGD run
+ * (ŷ = a·x + b) as a graddesc-style step table with formulas, the same arithmetic done in JS for
+ * the cached values, a parameter block with defined names, odd cells (text "=1+1", a boolean,
+ * error and text results), charts, conditional formats and frozen panes, and optional padding
+ * formula columns for wide sheets. It stands in for the sheet layer so the writers can be tested
+ * on their own.
  */
 import type {
   Block,
@@ -22,6 +23,8 @@ export interface SgdPlanOptions {
   name?: string;
   /** Use `^2` (LibreOffice's pow) instead of a product for the squared error. */
   pow?: boolean;
+  /** Padding formula columns after the table's own, to make a wide sheet (√error + k, or #N/A). */
+  extraColumns?: number;
 }
 
 /** Sheet row (0-based) of the step table's header; data rows follow. */
@@ -112,6 +115,15 @@ export function sgdPlan(opts: SgdPlanOptions = {}): SheetPlan {
       f("dB", `=2*(F${r}-C${r})`),
       f("newA", `=D${r}-LearningRate*H${r}`, undefined, "weight"),
       f("newB", `=E${r}-LearningRate*I${r}`, undefined, "weight"),
+      ...Array.from({ length: opts.extraColumns ?? 0 }, (_, k): Column => {
+        const cached = cols.err.map((e) => Math.sqrt(e as number) + k);
+        return {
+          ...f("err", `=IF(ISNUMBER(G${r}),SQRT(G${r})+${k},NA())`),
+          key: `extra${k}`,
+          header: `extra ${k}`,
+          cached,
+        };
+      }),
     ],
   };
   const last = first + n - 1;

@@ -27,6 +27,20 @@ export interface Tolerance {
   cancellationAbsolute: number;
 }
 
+/**
+ * The one tolerance for LibreOffice against the core (why each number, measured over the presets:
+ * tests/e2e/libreoffice.test.ts's header): a relative 1e-10 where glibc's pow, compensated sums or
+ * the chain below them differ from IEEE/JS arithmetic, a relative 1e-6 for a relative gap between
+ * nearly equal numbers, and an absolute 1e-12 for such a gap that is rounding noise.
+ */
+export const LO_TOLERANCE: Tolerance = {
+  powRelative: 1e-10,
+  sumRelative: 1e-10,
+  chainRelative: 1e-10,
+  cancellationRelative: 1e-6,
+  cancellationAbsolute: 1e-12,
+};
+
 export interface Mismatch {
   cell: string;
   formula: string;

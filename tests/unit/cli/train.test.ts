@@ -4,6 +4,30 @@ import { cli } from "./run-cli";
 
 const X = GRADDESC_X.join(",");
 
+/**
+ * graddesc's basic sheet by a reference written here: y = 2x + 30, ŷ = a·x + b from a = b = 1,
+ * e = (ŷ − y)², the analytic derivatives de/da = 2·(ŷ − y)·x and de/db = 2·(ŷ − y), and one SGD
+ * step w ← w − lr·de/dw per row; each epoch starts from the last updated weights.
+ */
+function basicSheet(xs: readonly number[], lr: number, epochs: number) {
+  let [a, b] = [1, 1];
+  const out: { sse: number; weights: { a: number; b: number } }[] = [];
+  for (let e = 0; e < epochs; e++) {
+    let sse = 0;
+    for (const x of xs) {
+      const r = a * x + b - (2 * x + 30);
+      sse += r * r;
+      [a, b] = [a - lr * 2 * r * x, b - lr * 2 * r];
+    }
+    out.push({ sse, weights: { a, b } });
+  }
+  return out;
+}
+
+/** Within 1e-12 of `want`, relative: the reference and the core may add in other orders. */
+const near = (got: number, want: number) =>
+  expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+
 describe("gradsheet train --json", () => {
   it("prints one JSON object with graddesc's epoch-1 √SSE and the weights after the last update", async () => {
     const r = await cli(
@@ -25,7 +49,15 @@ describe("gradsheet train --json", () => {
     expect(o.epochs).toHaveLength(2);
     expect(Math.sqrt(o.epochs[0].sse)).toBe(150.75521153771854);
     expect(o.epochs[0].rootSse).toBe(150.75521153771854);
-    expect(o.epochs[0].weights).toEqual({ a: 2.613084491952597, b: 1.0715160204418617 });
+    // graddesc's cached row-32 weights (reference/graddesc.md: b 1.07152, a 2.61308), and to full
+    // precision the reference above, for both epochs
+    expect(o.epochs[0].weights.a).toBeCloseTo(2.61308, 5);
+    expect(o.epochs[0].weights.b).toBeCloseTo(1.07152, 5);
+    basicSheet(GRADDESC_X, 1e-4, 2).forEach((want, i) => {
+      near(o.epochs[i].sse, want.sse);
+      near(o.epochs[i].weights.a, want.weights.a);
+      near(o.epochs[i].weights.b, want.weights.b);
+    });
     expect(o.divergence).toBeNull();
     expect(o.rows).toBeUndefined();
     expect(o.config).toMatchObject({

@@ -6,7 +6,18 @@ import {
   type ChartModel,
   type SheetContext,
 } from "../../../src/doctor";
-import { axes, forumLineChart, forumSheet, ONE_TO_21, series } from "./fixtures";
+import {
+  axes,
+  categoryChart,
+  forumLineChart,
+  forumSheet,
+  logScatterChart,
+  ONE_TO_21,
+  scatterChart,
+  series,
+  sheetS,
+  textXSheet,
+} from "./fixtures";
 
 const codes = (chart: ChartModel, sheets: SheetContext[] = []) =>
   checkChart(chart, sheets).map((f) => f.code);
@@ -26,25 +37,17 @@ describe("checkChart: x values on a category axis", () => {
   });
 
   it("reports numeric category cells that are not evenly spaced as an error", () => {
-    const sheet: SheetContext = {
-      name: "S",
-      top: 0,
-      left: 0,
-      values: [
-        ["x", "y"],
-        [14, 58],
-        [86, 202],
-        [28, 86],
-      ],
-    };
-    const chart: ChartModel = {
-      id: "c",
-      type: "line",
-      axes: axes("category"),
-      series: [
-        series({ x: { kind: "ref", ref: "S!$A$2:$A$4" }, y: { kind: "ref", ref: "S!$B$2:$B$4" } }),
-      ],
-    };
+    const sheet = sheetS([
+      ["x", "y"],
+      [14, 58],
+      [86, 202],
+      [28, 86],
+    ]);
+    const chart = categoryChart(
+      "line",
+      { kind: "ref", ref: "S!$A$2:$A$4" },
+      { kind: "ref", ref: "S!$B$2:$B$4" }
+    );
     const [f] = checkChart(chart, [sheet]);
     expect(f.code).toBe("numeric-categories");
     expect(f.severity).toBe("error");
@@ -53,40 +56,26 @@ describe("checkChart: x values on a category axis", () => {
   });
 
   it("downgrades evenly spaced, sorted numeric categories to a warning: right today, wrong when x changes", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "line",
-      axes: axes("category"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
-          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
-        }),
-      ],
-    };
+    const chart = categoryChart(
+      "line",
+      { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+      { kind: "ref", ref: "Sheet1!$B$2:$B$22" }
+    );
     const [f] = checkChart(chart, [forumSheet()]);
     expect(f.code).toBe("numeric-categories");
     expect(f.severity).toBe("warning");
   });
 
   it("leaves a chart of text categories alone (a real category chart)", () => {
-    const sheet: SheetContext = {
-      name: "S",
-      top: 0,
-      left: 0,
-      values: [
-        ["SGD", 3],
-        ["Adam", 1],
-      ],
-    };
-    const chart: ChartModel = {
-      id: "c",
-      type: "bar",
-      axes: axes("category"),
-      series: [
-        series({ x: { kind: "ref", ref: "S!$A$1:$A$2" }, y: { kind: "ref", ref: "S!$B$1:$B$2" } }),
-      ],
-    };
+    const sheet = sheetS([
+      ["SGD", 3],
+      ["Adam", 1],
+    ]);
+    const chart = categoryChart(
+      "bar",
+      { kind: "ref", ref: "S!$A$1:$A$2" },
+      { kind: "ref", ref: "S!$B$1:$B$2" }
+    );
     expect(codes(chart, [sheet])).toEqual([]);
   });
 
@@ -156,17 +145,11 @@ describe("checkChart: x values on a category axis", () => {
         [3, 4],
       ],
     };
-    const chart: ChartModel = {
-      id: "c",
-      type: "line",
-      axes: axes("category"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "log!$A$2:$A$4" },
-          y: { kind: "ref", ref: "log!$B$2:$B$4" },
-        }),
-      ],
-    };
+    const chart = categoryChart(
+      "line",
+      { kind: "ref", ref: "log!$A$2:$A$4" },
+      { kind: "ref", ref: "log!$B$2:$B$4" }
+    );
     expect(checkChart(chart, [sheet]).map((f) => [f.code, f.severity, f.fixable])).toEqual([
       ["numeric-categories", "note", false],
     ]);
@@ -251,17 +234,10 @@ describe("checkChart: scoped to a function's x axis", () => {
 
 describe("checkChart: values typed in rather than linked", () => {
   it("reports typed-in Y values, which it cannot link", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$4" },
-          y: { kind: "literal", values: [1, 2, 3] },
-        }),
-      ],
-    };
+    const chart = scatterChart(
+      { kind: "ref", ref: "Sheet1!$A$2:$A$4" },
+      { kind: "literal", values: [1, 2, 3] }
+    );
     const [f] = checkChart(chart, [forumSheet()]);
     expect(f.code).toBe("literal-values");
     expect(f.evidence.dimension).toBe("y");
@@ -302,24 +278,11 @@ describe("checkChart: values typed in rather than linked", () => {
 
 describe("checkChart: scatter X cells holding text", () => {
   it("reports numbers typed as text (Excel plots them at 1..n) and links the numeric column instead", () => {
-    const sheet: SheetContext = {
-      name: "S",
-      top: 0,
-      left: 0,
-      values: [
-        ["x", "x as text", "y"],
-        [-80, "-80", -130],
-        [-70, "-70", -110],
-      ],
-    };
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value"),
-      series: [
-        series({ x: { kind: "ref", ref: "S!$B$2:$B$3" }, y: { kind: "ref", ref: "S!$C$2:$C$3" } }),
-      ],
-    };
+    const sheet = textXSheet();
+    const chart = scatterChart(
+      { kind: "ref", ref: "S!$B$2:$B$3" },
+      { kind: "ref", ref: "S!$C$2:$C$3" }
+    );
     const [f] = checkChart(chart, [sheet]);
     expect([f.code, f.severity, f.fixable, f.evidence.cells]).toEqual([
       "absent-categories",
@@ -423,19 +386,7 @@ describe("checkChart: secondary axes", () => {
 
 describe("checkChart: logarithmic axes", () => {
   it("reports a log axis over zero or negative values, naming the cells", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value").map((a) =>
-        a.direction === "vertical" ? { ...a, scale: "log", logBase: 10 } : a
-      ),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
-          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
-        }),
-      ],
-    };
+    const chart = logScatterChart();
     const [f] = checkChart(chart, [forumSheet()]);
     expect(f.code).toBe("log-axis-nonpositive");
     expect(f.evidence.cells).toEqual([
@@ -450,15 +401,10 @@ describe("checkChart: logarithmic axes", () => {
   });
 
   it("accepts a log axis over positive values", () => {
-    const sheet: SheetContext = {
-      name: "S",
-      top: 0,
-      left: 0,
-      values: [
-        [1, 0.5],
-        [2, 0.1],
-      ],
-    };
+    const sheet = sheetS([
+      [1, 0.5],
+      [2, 0.1],
+    ]);
     const chart: ChartModel = {
       id: "c",
       type: "scatter",

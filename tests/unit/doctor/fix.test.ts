@@ -6,7 +6,16 @@ import {
   type ChartModel,
   type SheetContext,
 } from "../../../src/doctor";
-import { axes, forumLineChart, forumSheet, series } from "./fixtures";
+import {
+  axes,
+  categoryChart,
+  forumLineChart,
+  forumSheet,
+  logScatterChart,
+  scatterChart,
+  series,
+  textXSheet,
+} from "./fixtures";
 
 const fixableLeft = (chart: ChartModel, sheets: SheetContext[]) =>
   checkChart(chart, sheets).filter((f) => f.fixable);
@@ -42,17 +51,11 @@ describe("fixChart: x values", () => {
   });
 
   it("keeps the chart's own numeric category cells as the X values", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "area",
-      axes: axes("category"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
-          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
-        }),
-      ],
-    };
+    const chart = categoryChart(
+      "area",
+      { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+      { kind: "ref", ref: "Sheet1!$B$2:$B$22" }
+    );
     const fixed = fixChart(chart, [forumSheet()]).chart;
     expect(fixed.type).toBe("scatter");
     expect(fixed.series[0].x).toMatchObject({ ref: "Sheet1!$A$2:$A$22" });
@@ -110,58 +113,31 @@ describe("fixChart: x values", () => {
     const xs = forumSheet()
       .values.slice(1)
       .map((r) => r[0]);
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value"),
-      series: [
-        series({
-          x: { kind: "literal", values: xs },
-          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
-        }),
-      ],
-    };
+    const chart = scatterChart(
+      { kind: "literal", values: xs },
+      { kind: "ref", ref: "Sheet1!$B$2:$B$22" }
+    );
     const r = fixChart(chart, [forumSheet()]);
     expect(r.chart.series[0].x).toMatchObject({ kind: "ref", ref: "Sheet1!$A$2:$A$22" });
     expect(r.applied[0].change).toContain("Linked the X values");
   });
 
   it("relinks scatter X cells that hold text to the numeric x column", () => {
-    const sheet: SheetContext = {
-      name: "S",
-      top: 0,
-      left: 0,
-      values: [
-        ["x", "x as text", "y"],
-        [-80, "-80", -130],
-        [-70, "-70", -110],
-      ],
-    };
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value"),
-      series: [
-        series({ x: { kind: "ref", ref: "S!$B$2:$B$3" }, y: { kind: "ref", ref: "S!$C$2:$C$3" } }),
-      ],
-    };
+    const sheet = textXSheet();
+    const chart = scatterChart(
+      { kind: "ref", ref: "S!$B$2:$B$3" },
+      { kind: "ref", ref: "S!$C$2:$C$3" }
+    );
     const r = fixChart(chart, [sheet]);
     expect(r.chart.series[0].x).toMatchObject({ ref: "S!$A$2:$A$3", values: [-80, -70] });
     expect(checkChart(r.chart, [sheet])).toEqual([]);
   });
 
   it("does not pretend to fix typed-in Y values", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$4" },
-          y: { kind: "literal", values: [1, 2, 3] },
-        }),
-      ],
-    };
+    const chart = scatterChart(
+      { kind: "ref", ref: "Sheet1!$A$2:$A$4" },
+      { kind: "literal", values: [1, 2, 3] }
+    );
     const r = fixChart(chart, [forumSheet()]);
     expect(r.chart).toEqual(chart);
     expect(r.skipped.map((s) => s.code)).toEqual(["literal-values"]);
@@ -170,17 +146,10 @@ describe("fixChart: x values", () => {
 
 describe("fixChart: ranges, axes and scales", () => {
   it("takes X from the same rows as Y when the ranges do not pair up", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value"),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$3:$A$22" },
-          y: { kind: "ref", ref: "Sheet1!$B$2:$B$21" },
-        }),
-      ],
-    };
+    const chart = scatterChart(
+      { kind: "ref", ref: "Sheet1!$A$3:$A$22" },
+      { kind: "ref", ref: "Sheet1!$B$2:$B$21" }
+    );
     const r = fixChart(chart, [forumSheet()]);
     expect(r.chart.series[0].x).toMatchObject({ ref: "Sheet1!$A$2:$A$21" });
     expect(fixableLeft(r.chart, [forumSheet()])).toEqual([]);
@@ -231,19 +200,7 @@ describe("fixChart: ranges, axes and scales", () => {
   });
 
   it("switches a log axis over non-positive values to linear", () => {
-    const chart: ChartModel = {
-      id: "c",
-      type: "scatter",
-      axes: axes("value").map((a) =>
-        a.direction === "vertical" ? { ...a, scale: "log", logBase: 10 } : a
-      ),
-      series: [
-        series({
-          x: { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
-          y: { kind: "ref", ref: "Sheet1!$B$2:$B$22" },
-        }),
-      ],
-    };
+    const chart = logScatterChart();
     const r = fixChart(chart, [forumSheet()]);
     const v = r.chart.axes.find((a) => a.direction === "vertical");
     expect(v?.scale).toBe("linear");

@@ -62,3 +62,48 @@ export function forumLineChart(): ChartModel {
     axes: axes("category"),
   };
 }
+
+/** A scatter chart ("c", value axes) with one series of these X and Y sources. */
+export function scatterChart(x: SeriesModel["x"], y: SeriesModel["y"]): ChartModel {
+  return { id: "c", type: "scatter", axes: axes("value"), series: [series({ x, y })] };
+}
+
+/** A category chart ("c": line, area, column…) with one series of these category and Y sources. */
+export function categoryChart(
+  type: ChartModel["type"],
+  x: SeriesModel["x"],
+  y: SeriesModel["y"]
+): ChartModel {
+  return { id: "c", type, axes: axes("category"), series: [series({ x, y })] };
+}
+
+/** A window on sheet "S" from A1 holding `values`, row by row. */
+export function sheetS(values: CellValue[][]): SheetContext {
+  return { name: "S", top: 0, left: 0, values };
+}
+
+/** The forum's scatter chart of y against x (Sheet1!A2:A22, B2:B22), its value axis logarithmic. */
+export function logScatterChart(): ChartModel {
+  const chart = scatterChart(
+    { kind: "ref", ref: "Sheet1!$A$2:$A$22" },
+    { kind: "ref", ref: "Sheet1!$B$2:$B$22" }
+  );
+  chart.axes = chart.axes.map((a) =>
+    a.direction === "vertical" ? { ...a, scale: "log", logBase: 10 } : a
+  );
+  return chart;
+}
+
+/** Sheet "S": x in A, the same numbers typed as text in B, y in C, rows 2..3. */
+export function textXSheet(): SheetContext {
+  return {
+    name: "S",
+    top: 0,
+    left: 0,
+    values: [
+      ["x", "x as text", "y"],
+      [-80, "-80", -130],
+      [-70, "-70", -110],
+    ],
+  };
+}

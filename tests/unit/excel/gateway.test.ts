@@ -3,22 +3,22 @@ import { createWorkbook } from "../../../src/excel/gateway";
 import { writePlan } from "../../../src/excel/write-run";
 import { NeedsNewerExcel } from "../../../src/excel/requirements";
 import { cellKey } from "../../../fake-excel";
-import { runPlan } from "./fixtures";
+import { LR_CELL, sgdPlan } from "../../helpers/sgd-plan";
 import { content, fakeHost, sheetNamed } from "./helpers";
 
 const options = { gradsheet: 1, kind: "run", settings: { lr: 1e-4 } };
 
 async function withRun(opts: Parameters<typeof fakeHost>[0] = {}) {
   const { fake, host } = fakeHost(opts);
-  const plan = runPlan(20);
-  await writePlan(host, plan, { record: { options, lrCell: { row: 1, col: 1 } } });
+  const plan = sgdPlan({ steps: 20, name: "Run 1" });
+  await writePlan(host, plan, { record: { options, lrCell: LR_CELL } });
   return { fake, host, plan, wb: createWorkbook(host) };
 }
 
 describe("the workbook gateway", () => {
   it("recognises the active sheet as a GradSheet run and reads its LearningRate cell", async () => {
     const { fake, wb } = await withRun();
-    fake.userEdit("Run 1", 1, 1, 0.003);
+    fake.userEdit("Run 1", LR_CELL.row, LR_CELL.col, 0.003);
     const st = await wb.status();
     expect(st.activeSheet).toBe("Run 1");
     expect(st.activeRun).toMatchObject({ role: "run", sheet: "Run 1", options });
@@ -31,7 +31,7 @@ describe("the workbook gateway", () => {
     const st = await wb.status();
     expect(st.activeRun).toMatchObject({ sheet: "My best run", options });
     await wb.setLearningRate("My best run", 0.5, options);
-    expect(content(sheetNamed(fake, "My best run"), 1, 1)).toBe(0.5);
+    expect(content(sheetNamed(fake, "My best run"), LR_CELL.row, LR_CELL.col)).toBe(0.5);
     expect((await wb.status()).learningRate).toBe(0.5);
   });
 
@@ -56,8 +56,8 @@ describe("the workbook gateway", () => {
     const changed = [...after]
       .filter(([k, c]) => before.get(k) !== JSON.stringify(c))
       .map(([k]) => k);
-    expect(changed).toEqual([cellKey(1, 1)]);
-    expect(content(sheetNamed(fake, "Run 1"), 1, 1)).toBe(1e-5);
+    expect(changed).toEqual([cellKey(LR_CELL.row, LR_CELL.col)]);
+    expect(content(sheetNamed(fake, "Run 1"), LR_CELL.row, LR_CELL.col)).toBe(1e-5);
     expect(
       fake.requests.at(-1)!.actions.filter((a) => a.name === "values" || a.name === "formulas")
     ).toHaveLength(1);
@@ -67,12 +67,13 @@ describe("the workbook gateway", () => {
   it("follows the LearningRate name when the cell has moved (rows inserted above it)", async () => {
     const { fake, wb } = await withRun();
     const name = fake.state.names.find((n) => n.name === "LearningRate")!;
-    name.ref = { ...name.ref!, row: 4 };
-    fake.userEdit("Run 1", 4, 1, 0.02);
+    const moved = LR_CELL.row + 3;
+    name.ref = { ...name.ref!, row: moved };
+    fake.userEdit("Run 1", moved, LR_CELL.col, 0.02);
     expect((await wb.status()).learningRate).toBe(0.02);
     await wb.setLearningRate("Run 1", 0.05, options);
-    expect(content(sheetNamed(fake, "Run 1"), 4, 1)).toBe(0.05);
-    expect(content(sheetNamed(fake, "Run 1"), 1, 1)).toBe(0.0001);
+    expect(content(sheetNamed(fake, "Run 1"), moved, LR_CELL.col)).toBe(0.05);
+    expect(content(sheetNamed(fake, "Run 1"), LR_CELL.row, LR_CELL.col)).toBe(0.0001);
   });
 
   it("refuses to change cells of a sheet it did not write", async () => {
@@ -84,10 +85,10 @@ describe("the workbook gateway", () => {
   it("finds no edits on a fresh run, and names the cells a user changed (inputs excluded)", async () => {
     const { fake, wb, plan } = await withRun();
     expect(await wb.editedCells("Run 1", plan)).toEqual([]);
-    fake.userEdit("Run 1", 1, 1, 0.5); // LearningRate: an input, expected to change
-    fake.userEdit("Run 1", 10, 4, 99); // a prediction formula overwritten
-    fake.userEdit("Run 1", 3, 1, "=1+1"); // the √SSE summary formula replaced
-    expect(await wb.editedCells("Run 1", plan)).toEqual(["B4", "E11"]);
+    fake.userEdit("Run 1", LR_CELL.row, LR_CELL.col, 0.5); // LearningRate: an input, expected to change
+    fake.userEdit("Run 1", 10, 5, 99); // a prediction formula overwritten (column F)
+    fake.userEdit("Run 1", 2, 6, "=1+1"); // the SSE summary formula replaced (G3)
+    expect(await wb.editedCells("Run 1", plan)).toEqual(["G3", "F11"]);
   });
 
   it("reports manual calculation and switches it to automatic", async () => {

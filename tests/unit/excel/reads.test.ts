@@ -3,13 +3,13 @@ import { scanCharts } from "../../../src/excel/doctor";
 import { createWorkbook, writePlan } from "../../../src/excel";
 import { cellKey } from "../../../fake-excel";
 import { userChart } from "../../../fake-excel/charts-doctor";
-import { runPlan } from "./fixtures";
+import { LR_CELL, sgdPlan } from "../../helpers/sgd-plan";
 import { fakeHost } from "./helpers";
 
 describe("reads under Excel on the web's 5 MB response limit", () => {
   it("Rebuild's check of edited cells reads a 7 MB table of formulas in blocks", async () => {
     const { fake, host } = fakeHost();
-    const plan = runPlan(16_000, "Big", 8);
+    const plan = sgdPlan({ steps: 16_000, name: "Big", extraColumns: 8 });
     await writePlan(host, plan, { record: { options: {} } });
     fake.userEdit("Big", 12_000, 4, 1);
     expect(await createWorkbook(host).editedCells("Big", plan)).toEqual(["E12001"]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createWorkbook } from "../../../src/excel";
 import { writePlan } from "../../../src/excel/write-run";
-import { runPlan } from "./fixtures";
+import { LR_CELL, sgdPlan } from "../../helpers/sgd-plan";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
 
-const record = { options: { model: "linear", lr: 1e-4 }, lrCell: { row: 1, col: 1 } };
+const record = { options: { model: "linear", lr: 1e-4 }, lrCell: LR_CELL };
 const row = {
   sheet: "Run 1",
   model: "1 neuron",
@@ -21,9 +21,15 @@ const logRow = (fake: ReturnType<typeof fakeHost>["fake"], r: number) =>
 describe("the Runs log", () => {
   it("places each new run sheet just before Runs, so the runs stay together with Runs after them", async () => {
     const { fake, host } = fakeHost();
-    await writePlan(host, runPlan(3), { record, runsRow: row });
-    await writePlan(host, runPlan(3, "Run 2"), { record, runsRow: { ...row, sheet: "Run 2" } });
-    await writePlan(host, runPlan(3, "Run 3"), { record, runsRow: { ...row, sheet: "Run 3" } });
+    await writePlan(host, sgdPlan({ steps: 3, name: "Run 1" }), { record, runsRow: row });
+    await writePlan(host, sgdPlan({ steps: 3, name: "Run 2" }), {
+      record,
+      runsRow: { ...row, sheet: "Run 2" },
+    });
+    await writePlan(host, sgdPlan({ steps: 3, name: "Run 3" }), {
+      record,
+      runsRow: { ...row, sheet: "Run 3" },
+    });
     expect(fake.state.sheets.map((s) => s.name)).toEqual([
       "Sheet1",
       "Run 1",
@@ -35,9 +41,12 @@ describe("the Runs log", () => {
 
   it("rewrites a run's own row when it is rebuilt or its learning rate applied, saying what changed", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.12" });
-    await writePlan(host, runPlan(3), { record, runsRow: row });
-    await writePlan(host, runPlan(3, "Run 2"), { record, runsRow: { ...row, sheet: "Run 2" } });
-    await writePlan(host, runPlan(5), {
+    await writePlan(host, sgdPlan({ steps: 3, name: "Run 1" }), { record, runsRow: row });
+    await writePlan(host, sgdPlan({ steps: 3, name: "Run 2" }), {
+      record,
+      runsRow: { ...row, sheet: "Run 2" },
+    });
+    await writePlan(host, sgdPlan({ steps: 5, name: "Run 1" }), {
       record,
       replace: "Run 1",
       runsRow: { ...row, epochs: 5, change: "rebuilt with 5 epochs (was 3)" },
@@ -57,21 +66,25 @@ describe("the Runs log", () => {
 describe("Cancel during a Rebuild", () => {
   it("leaves the run as it was when taken before the sheet is cleared", async () => {
     const { fake, host } = fakeHost();
-    const plan = runPlan(3);
+    const plan = sgdPlan({ steps: 3, name: "Run 1" });
     await writePlan(host, plan, { record });
     const stop = new AbortController();
     stop.abort();
     await expect(
-      writePlan(host, runPlan(40), { record, replace: "Run 1", signal: stop.signal })
+      writePlan(host, sgdPlan({ steps: 40, name: "Run 1" }), {
+        record,
+        replace: "Run 1",
+        signal: stop.signal,
+      })
     ).rejects.toThrow("Cancelled: nothing was written.");
     expectSheetEqualsPlan(sheetNamed(fake, "Run 1"), plan);
   });
 
   it("finishes the rebuild when taken after the sheet was cleared, rather than leave half a run", async () => {
     const { fake, host } = fakeHost();
-    await writePlan(host, runPlan(3), { record });
+    await writePlan(host, sgdPlan({ steps: 3, name: "Run 1" }), { record });
     const stop = new AbortController();
-    const bigger = runPlan(400);
+    const bigger = sgdPlan({ steps: 400, name: "Run 1" });
     const totals: number[] = [];
     await writePlan(host, bigger, {
       record,

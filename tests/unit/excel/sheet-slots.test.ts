@@ -3,25 +3,36 @@ import { presetById } from "../../../src/core";
 import { writePlans } from "../../../src/excel/write-sheets";
 import { runFor } from "../../../src/taskpane/runs";
 import { runsRow } from "../../../src/taskpane/vocabulary";
-import { runPlan } from "./fixtures";
+import { LR_CELL, sgdPlan } from "../../helpers/sgd-plan";
 import { fakeHost } from "./helpers";
 
 const experiment = { role: "experiment" as const, options: {} };
-const run = { role: "run" as const, options: {}, lrCell: { row: 1, col: 1 } };
+const run = { role: "run" as const, options: {}, lrCell: LR_CELL };
 /** The pane's Runs log row of a 1-neuron run: writing it creates the Runs sheet. */
 const logged = runsRow(runFor(presetById("one-neuron")!.options), "Run 1", "new run");
 
 describe("where new sheets go (placeRuns)", () => {
   it("puts an experiment's sheets, its Compare sheet and its runs in plan order, before Runs with the other runs", async () => {
     const { fake, host } = fakeHost();
-    await writePlans(host, [runPlan(3)], { records: [run], runsRow: logged });
-    await writePlans(host, [runPlan(3, "Compare"), runPlan(3, "1 neuron")], {
-      records: [experiment, run],
+    await writePlans(host, [sgdPlan({ steps: 3, name: "Run 1" })], {
+      records: [run],
+      runsRow: logged,
     });
-    await writePlans(host, [runPlan(3, "Sweep")], { records: [experiment] });
-    await writePlans(host, [runPlan(3, "Run 2"), runPlan(3, "Run 2 landscape")], {
-      records: [run, experiment],
-    });
+    await writePlans(
+      host,
+      [sgdPlan({ steps: 3, name: "Compare" }), sgdPlan({ steps: 3, name: "1 neuron" })],
+      {
+        records: [experiment, run],
+      }
+    );
+    await writePlans(host, [sgdPlan({ steps: 3, name: "Sweep" })], { records: [experiment] });
+    await writePlans(
+      host,
+      [sgdPlan({ steps: 3, name: "Run 2" }), sgdPlan({ steps: 3, name: "Run 2 landscape" })],
+      {
+        records: [run, experiment],
+      }
+    );
     expect(fake.state.sheets.map((s) => s.name)).toEqual([
       "Sheet1",
       "Run 1",
@@ -36,9 +47,13 @@ describe("where new sheets go (placeRuns)", () => {
 
   it("leaves new sheets at the end of a workbook without a Runs log", async () => {
     const { fake, host } = fakeHost({ sheets: ["Data", "Notes"] });
-    await writePlans(host, [runPlan(3, "Compare"), runPlan(3, "1 neuron")], {
-      records: [experiment, run],
-    });
+    await writePlans(
+      host,
+      [sgdPlan({ steps: 3, name: "Compare" }), sgdPlan({ steps: 3, name: "1 neuron" })],
+      {
+        records: [experiment, run],
+      }
+    );
     expect(fake.state.sheets.map((s) => s.name)).toEqual(["Data", "Notes", "Compare", "1 neuron"]);
   });
 });

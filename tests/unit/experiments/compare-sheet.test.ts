@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig, train, type ModelId, type RunOptions } from "../../../src/core";
 import { buildCompareWorkbook } from "../../../src/sheet/experiments";
-import { evaluateWorkbook, workbookMismatches } from "./hf-workbook";
+import { evaluateWorkbook, workbookMismatches } from "../../helpers/hyperformula";
 
 function runs(models: ModelId[], o: RunOptions) {
   return models.map((model) => train(resolveConfig({ ...o, model }), { rows: true }));

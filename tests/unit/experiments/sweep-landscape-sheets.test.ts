@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { landscapeAxes, lossGrid, resolveConfig, sweep, train, logSpace } from "../../../src/core";
 import { colIndex, colLetter, shiftRows } from "../../../src/sheet/address";
 import { buildLandscapeSheet, buildSweepSheet, pathCells } from "../../../src/sheet/experiments";
-import { evaluateWorkbook, workbookMismatches } from "./hf-workbook";
+import { evaluateWorkbook, workbookMismatches } from "../../helpers/hyperformula";
 
 describe("buildSweepSheet", () => {
   const options = { model: "two-linear", gradient: "forward", epochs: 2 } as const;

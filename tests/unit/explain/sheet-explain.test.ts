@@ -11,7 +11,7 @@ import {
   trainRun,
 } from "../../../src/run";
 import { buildRunSheet } from "../../../src/sheet";
-import { engineValue, evaluatePlan } from "../sheet/hyperformula";
+import { engineValue, evaluatePlan } from "../../helpers/hyperformula";
 
 const X = { kind: "list" as const, x: [14, 86, 28, 51] };
 

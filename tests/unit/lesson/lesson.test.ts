@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { presetById, presetOptions, resolveConfig, train } from "../../../src/core";
 import { buildLesson, buildQuestionSheet, QUESTIONS } from "../../../src/sheet/lesson";
-import { formulaCells, mismatches } from "../sheet/hyperformula";
-import { evaluateWorkbook, workbookMismatches } from "../experiments/hf-workbook";
+import { formulaCells, mismatches } from "../../helpers/hyperformula";
+import { evaluateWorkbook, workbookMismatches } from "../../helpers/hyperformula";
 import { cli } from "../cli/run-cli";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { OPTIMIZER_IDS, type GradientKind, type RunOptions } from "../../../src/core";
 import { runConfigFromMeta, runSheetMeta } from "../../../src/sheet";
-import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
+import { evaluatePlan, formulaCells, mismatches } from "../../helpers/hyperformula";
 import { column, formulaOf, plannedRun, stepTable } from "./fixtures";
 import { expectRerunMatches } from "./rerun";
 import { STABLE_LR, expectEngineAgrees } from "./engine-agrees";

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { RunOptions } from "../../../src/core";
 import { plannedRun } from "./fixtures";
-import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
+import { evaluatePlan, formulaCells, mismatches } from "../../helpers/hyperformula";
 
 /** The run's sheet, evaluated by HyperFormula, equals the core's cached values bit for bit. */
 export function expectEngineAgrees(o: RunOptions): void {

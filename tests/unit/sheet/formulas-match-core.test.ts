@@ -6,7 +6,7 @@ import {
   type GradientKind,
   type RunOptions,
 } from "../../../src/core";
-import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
+import { evaluatePlan, formulaCells, mismatches } from "../../helpers/hyperformula";
 import { plannedRun } from "./fixtures";
 import { STABLE_LR, expectEngineAgrees } from "./engine-agrees";
 

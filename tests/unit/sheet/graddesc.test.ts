@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
+import { evaluatePlan, formulaCells, mismatches } from "../../helpers/hyperformula";
 import { column, formulaOf, plannedRun, stepTable } from "./fixtures";
 import { a1 } from "../../../src/sheet";
 

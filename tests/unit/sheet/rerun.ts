@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import type { RunOptions } from "../../../src/core";
 import type { SheetPlan } from "../../../src/sheet";
-import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
+import { evaluatePlan, formulaCells, mismatches } from "../../helpers/hyperformula";
 import { allFormulas, plannedRun } from "./fixtures";
 
 /** Type `value` into the named input cell inside the engine. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { OPTIMIZER_IDS, type GradientKind, type RunOptions } from "../../../src/core";
-import { evaluatePlan, formulaCells, mismatches } from "./hyperformula";
+import { evaluatePlan, formulaCells, mismatches } from "../../helpers/hyperformula";
 import { column, formulaOf, plannedRun } from "./fixtures";
 import { expectRerunMatches } from "./rerun";
 import { STABLE_LR, expectEngineAgrees } from "./engine-agrees";

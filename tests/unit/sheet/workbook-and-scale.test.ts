@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveConfig, train } from "../../../src/core";
 import { buildRunSheet, buildWorkbookPlan } from "../../../src/sheet";
 import { stepTable } from "./fixtures";
-import { evaluateWorkbook, mismatches } from "./hyperformula";
+import { evaluateWorkbook, mismatches } from "../../helpers/hyperformula";
 
 describe("buildWorkbookPlan", () => {
   const run = (lr: number) => train(resolveConfig({ lr }), { rows: true });

@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../../src/core";
-import { toOptions, type FormValues } from "../../../src/taskpane/form";
+import { toOptions } from "../../../src/taskpane/form";
+import { paneForm } from "../../helpers/pane-form";
 
-const form: FormValues = {
-  model: "two-relu",
-  dataMode: "target",
-  x: "14, 86, 28, 51",
-  slope: "2",
-  intercept: "30",
-  points: null,
-  optimizer: "sgd",
-  beta: "0.9",
-  beta2: "0.999",
-  eps: "1e-8",
-  lr: "0.0001",
-  epochs: "2",
-  gradient: "forward",
-  h: "0.01",
-};
+const form = paneForm();
 
 describe("the pane's batch size field", () => {
   it("becomes the run's mini-batch size", () => {

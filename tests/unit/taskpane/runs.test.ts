@@ -10,25 +10,11 @@ import {
   formatNumber,
 } from "../../../src/taskpane/runs";
 import { runLogRow } from "../../../src/run";
-import { parseList, toOptions, type FormValues } from "../../../src/taskpane/form";
+import { parseList, toOptions } from "../../../src/taskpane/form";
+import { paneForm } from "../../helpers/pane-form";
 import { plainError } from "../../../src/taskpane/app";
 
-const form: FormValues = {
-  model: "two-relu",
-  dataMode: "target",
-  x: "14, 86; 28",
-  slope: "2",
-  intercept: "30",
-  points: null,
-  optimizer: "sgd",
-  beta: "0.9",
-  beta2: "0.999",
-  eps: "1e-8",
-  lr: "0.0001",
-  epochs: "2",
-  gradient: "forward",
-  h: "0.01",
-};
+const form = paneForm({ x: "14, 86; 28" });
 
 describe("the pane's runs", () => {
   it("turns form text into run options the core accepts", () => {
@@ -101,11 +87,16 @@ describe("the pane's runs", () => {
   it("names the sheet after the run and finds its LearningRate cell", () => {
     const result = runFor(presetById("two-relu")!.options);
     expect(sheetNameFor(result)).toBe("2 neurons + ReLU lr 1e-4");
-    const plan = planFor(result, "R");
-    expect(lrCellOf(plan)).toEqual({
-      row: plan.names.find((n) => n.name === "LearningRate")!.row,
-      col: plan.names.find((n) => n.name === "LearningRate")!.col,
-    });
+    // The learning rate typed (an odd value that no other cell holds) is where the pane looks.
+    const plan = planFor(runFor({ ...presetById("two-relu")!.options, lr: 3.7e-4 }), "R");
+    const holding = plan.blocks.flatMap((b) =>
+      b.cells.flatMap((line, i) =>
+        line.flatMap((c, j) => (c?.value === 3.7e-4 ? [{ row: b.row + i, col: b.col + j, c }] : []))
+      )
+    );
+    expect(holding).toHaveLength(1);
+    expect(holding[0].c.style).toBe("input");
+    expect(lrCellOf(plan)).toEqual({ row: holding[0].row, col: holding[0].col });
   });
 
   it("builds the same run as an .xlsx file in memory", () => {

@@ -1,43 +1,17 @@
-import { DetailedCellError, HyperFormula } from "hyperformula";
+import { DetailedCellError } from "hyperformula";
 import { describe, expect, it } from "vitest";
-import type ExcelJS from "exceljs";
 import { writeWorkbook } from "../../../src/xlsx";
 import { LR_CELL, sgdWorkbook } from "../../helpers/sgd-plan";
 import { reopen } from "../../helpers/xlsx-file";
-
-type Raw = number | string | boolean | null;
-
-/** The file's first sheet as HyperFormula input (formulas as "=..."), and each formula cell's cached result. */
-function sheetOf(ws: ExcelJS.Worksheet): { rows: Raw[][]; cached: Map<string, unknown> } {
-  const rows: Raw[][] = [];
-  const cached = new Map<string, unknown>();
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    rows[r - 1] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      let v: Raw = null;
-      if (cell.formula) {
-        v = `=${cell.formula}`;
-        cached.set(cell.address, cell.result ?? "");
-      } else if (typeof cell.value === "string")
-        v = cell.value.startsWith("=") ? `'${cell.value}` : cell.value;
-      else if (typeof cell.value === "number" || typeof cell.value === "boolean") v = cell.value;
-      rows[r - 1][c - 1] = v;
-    });
-  });
-  return { rows: Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)), cached };
-}
+import { buildEngine, worksheetGrid } from "../../helpers/hyperformula";
 
 /** Evaluate the file's formulas in HyperFormula (a spreadsheet engine we did not write). */
 async function evaluate(bytes: Uint8Array) {
   const wb = await reopen(bytes);
   const ws = wb.getWorksheet("Run")!;
-  const { rows, cached } = sheetOf(ws);
+  const { rows, cached } = worksheetGrid(ws);
   const names = wb.definedNames.model.map((n) => ({ name: n.name, expression: `=${n.ranges[0]}` }));
-  const hf = HyperFormula.buildFromSheets(
-    { Run: rows },
-    { licenseKey: "gpl-v3", smartRounding: false },
-    names
-  );
+  const hf = buildEngine({ Run: rows }, names);
   const value = (address: string) => {
     const cell = ws.getCell(address);
     const v = hf.getCellValue({ sheet: 0, row: Number(cell.row) - 1, col: Number(cell.col) - 1 });

@@ -38,4 +38,14 @@ describe("writeWorkbook: sheet names", () => {
       "run (2)",
     ]);
   });
+
+  it("renames each sheet's references in one pass, so a name freed by one sheet and taken by another does not mix", async () => {
+    // "A/B" becomes "A B", so the sheet already named "A B" becomes "A B (2)": a formula reading
+    // both keeps reading both, 1 from the first sheet and 2 from the second.
+    const first = sgdPlan({ name: "A/B" });
+    first.blocks.push({ row: 6, col: 0, cells: [[{ formula: "='A/B'!C3+'A B'!C3", cached: 0 }]] });
+    const bytes = writeWorkbook({ sheets: [first, sgdPlan({ name: "A B" })], namesScope: "sheet" });
+    const ws = (await reopen(bytes)).getWorksheet("A B")!;
+    expect(ws.getCell("A7").formula).toBe("'A B'!C3+'A B (2)'!C3");
+  });
 });
