@@ -12,6 +12,7 @@ import { actions, taskStatus } from "./actions";
 import { confirmBox } from "./confirm";
 import { button, field, h, markField, textInput } from "./dom";
 import { optionsFromRecord, planFor, runFor } from "./runs";
+import { explosionFacts } from "./explosion";
 import { resultView } from "./run-result";
 import type { WriteRun } from "./run-tab";
 import type { PaneState } from "./state";
@@ -101,23 +102,18 @@ export function activeRunCard(
   );
   actions.guard(apply, rebuild, rerun, check);
 
-  const readLr = (): number => {
-    const v = Number(lr.control.value);
-    if (!lr.control.value.trim() || !Number.isFinite(v) || v <= 0)
-      throw new ConfigError(
-        "rerun-lr",
-        `The learning rate must be a number above 0, not "${lr.control.value}".`
-      );
-    return v;
-  };
-  const readEpochs = (): string => {
-    const v = Number(epochs.control.value);
-    if (!Number.isInteger(v) || v < 1)
-      throw new ConfigError(
-        "rerun-epochs",
-        `Epochs must be a whole number of 1 or more, not "${epochs.control.value}".`
-      );
-    return epochs.control.value;
+  /**
+   * The card's settings over the sheet's, checked by the core's own rules, so a bad value gets the
+   * same words as on the run form (its ConfigError names the field: lr or epochs).
+   */
+  const withCard = (options: RunOptions, what: { lr?: true; epochs?: true }): RunOptions => {
+    const next: RunOptions = {
+      ...options,
+      ...(what.lr ? { lr: lr.control.value.trim() } : {}),
+      ...(what.epochs ? { epochs: epochs.control.value.trim() } : {}),
+    };
+    const c = resolveConfig(next);
+    return { ...next, lr: c.lr, epochs: c.epochs };
   };
   const atField = (e: unknown) => {
     if (!(e instanceof ConfigError)) return false;
@@ -142,9 +138,10 @@ export function activeRunCard(
   apply.addEventListener(
     "click",
     act(async ({ sheet, options }) => {
-      const next = readLr();
+      const o = withCard(options, { lr: true });
+      const next = Number(o.lr);
       const was = Number(options.lr);
-      const result = runFor({ ...options, lr: next });
+      const result = runFor(o);
       const change = `learning rate ${formatValue(was)} → ${formatValue(next)} (Apply)`;
       const plan = planFor(result, sheet);
       await state.gateway!.setLearningRate(sheet, next, plan.meta, runsRow(result, sheet, change));
@@ -158,6 +155,7 @@ export function activeRunCard(
         resultView(result, {
           sheet: null,
           plateau: plateauFlag(plan),
+          explosion: explosionFacts(result, o),
           note: `Applied to “${sheet}”: ${change}. Excel recalculates its rows and charts; these are the numbers it will show. The Runs sheet says the same. ${agreed}`.trim(),
         })
       );
@@ -178,7 +176,7 @@ export function activeRunCard(
   rerun.addEventListener(
     "click",
     act(async ({ sheet, options }) => {
-      const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
+      const next = withCard(options, { lr: true, epochs: true });
       await write(next, status, {
         change: `rerun of “${sheet}” with learning rate ${formatValue(Number(next.lr))}, ${epochsText(next.epochs)}`,
       });
@@ -187,7 +185,7 @@ export function activeRunCard(
   rebuild.addEventListener(
     "click",
     act(async ({ sheet, options }) => {
-      const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
+      const next = withCard(options, { lr: true, epochs: true });
       const edited = await state.gateway!.editedCells(sheet, planFor(runFor(options), sheet));
       if (edited.length) {
         const cells = `${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}`;

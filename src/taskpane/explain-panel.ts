@@ -6,7 +6,8 @@
  * a link that selects its cell. Outside Excel a typed step explains the run form's run. Also the
  * lesson workbook's download. Mount with `mountExplainPanel` (e.g. into an Explain tab).
  */
-import type { RunOptions } from "../core";
+import { ConfigError, resolveConfig, sweep, type RunOptions } from "../core";
+import { plainHead, roving, stepCheck } from "./explain-parts";
 import { partText } from "../core/explain-lines";
 import type { ExplainReader, SelectedCell } from "../excel";
 import {
@@ -22,7 +23,8 @@ import {
 } from "../run";
 import type { StepExplanation } from "../core/explain";
 import { runOptionsFromMeta } from "../sheet";
-import { h } from "./dom";
+import { bringToView } from "./actions";
+import { field, h, markField, textInput } from "./dom";
 
 export interface ExplainDeps {
   /** Null outside Excel: a typed step then explains the run form's run. */
@@ -38,26 +40,36 @@ export interface ExplainDeps {
 
 /** Build the panel inside `root`; returns a function that stops following the selection. */
 export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => void {
-  const step = h("input", {
-    id: "explain-step",
-    type: "text",
-    autocomplete: "off",
-    placeholder: "e.g. 27",
-  });
-  step.inputMode = "numeric";
+  const stepField = field("Step", textInput("explain-step", "", "numeric"));
+  const step = stepField.control;
+  step.placeholder = "e.g. 27";
   const go = h("button", {
-    type: "button",
+    type: "submit",
     id: "explain-go",
     className: "button",
     textContent: "Explain step",
   });
-  const heading = h("p", { id: "explain-heading" });
+  const heading = h("h3", { id: "explain-heading", className: "headline", tabIndex: -1 });
+  const diverged = h("p", { id: "explain-diverged", className: "divergence", hidden: true });
   const lines = h("ol", { id: "explain-lines" });
   const note = h("p", { id: "explain-note", className: "hint" });
-  const out = h("div", { id: "explain-output" }, heading, lines, note);
+  const keys = h("p", {
+    id: "explain-keys",
+    className: "hint",
+    hidden: true,
+    textContent:
+      "Each number links to its cell: Tab reaches the first, the arrow keys move between them. In the formulas, lr is the learning rate.",
+  });
+  const out = h("div", { id: "explain-output" }, heading, diverged, keys, lines, note);
   out.setAttribute("role", "status");
   out.setAttribute("aria-live", "polite");
-  const error = h("div", { id: "explain-error", className: "message-bar error", hidden: true });
+  const error = h("div", {
+    id: "explain-error",
+    className: "message-bar error",
+    hidden: true,
+    tabIndex: -1,
+    attrs: { role: "alert" },
+  });
   const follow = h("input", { type: "checkbox", id: "explain-follow" });
   const lesson = h("button", {
     type: "button",
@@ -67,30 +79,38 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
   });
   const title = h("h2", { id: "explain-title", textContent: "Explain this step" });
   root.setAttribute("aria-labelledby", title.id);
+  const form = h(
+    "form",
+    { id: "explain-form", noValidate: true },
+    h("div", { className: "field-row" }, stepField.wrap, go)
+  );
   root.replaceChildren(
-    title,
-    h("p", {
-      className: "hint",
-      textContent: deps.reader
-        ? "Select a cell of a step row in a GradSheet run sheet, or type a step number."
-        : "Type a step number: the run form's run is explained.",
-    }),
     h(
       "div",
-      { className: "field-row" },
-      h("div", { className: "field" }, h("label", { htmlFor: step.id, textContent: "Step" }), step),
-      go
+      { className: "card" },
+      title,
+      h("p", {
+        className: "hint",
+        textContent: deps.reader
+          ? "Select a cell of a step row in a GradSheet run sheet, or type a step number."
+          : "Type a step number: the run form's run is explained.",
+      }),
+      form,
+      ...(deps.reader
+        ? [h("label", { className: "choice" }, follow, "Follow the selection in Excel")]
+        : []),
+      error,
+      out
     ),
-    ...(deps.reader
-      ? [h("label", { className: "choice" }, follow, "Follow the selection in Excel")]
-      : []),
-    error,
-    out,
-    h("p", {
-      className: "hint",
-      textContent: "The lesson workbook walks the forum thread's questions, one live sheet each.",
-    }),
-    lesson
+    h(
+      "div",
+      { className: "card" },
+      h("p", {
+        className: "hint",
+        textContent: "The lesson workbook walks the forum thread's questions, one live sheet each.",
+      }),
+      lesson
+    )
   );
 
   let layoutFor: { key: string; layout: StepLayout } | null = null;
@@ -99,13 +119,45 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     if (layoutFor?.key !== key) layoutFor = { key, layout: stepLayout(options) };
     return layoutFor.layout;
   };
-  const fail = (e: unknown) => {
+  /** A new request: the old explanation, error and field mark go. */
+  const clear = () => {
+    error.hidden = true;
+    markField(stepField, null);
+    heading.textContent = "";
+    diverged.hidden = true;
+    keys.hidden = true;
+    lines.replaceChildren();
+    note.textContent = "";
+  };
+  /** A failure: a bad step at the Step field (marked, focused), anything else in the error bar. */
+  const fail = (e: unknown, typed = false) => {
+    if (typed && e instanceof ConfigError && e.field === "explain-step") {
+      markField(stepField, e.message);
+      step.focus();
+      return;
+    }
     error.textContent = deps.explain(e);
     error.hidden = false;
+    if (typed) bringToView(error);
   };
 
+  /** Where the explained run exploded (step of steps), or null. */
+  type Exploded = { step: number; steps: number } | null;
+  let explodedAt: Exploded = null;
+  let explodedFor: { key: string; at: Exploded } | null = null;
+  /** Where a sheet's run (its recorded settings) exploded: one summary run per settings, remembered. */
+  const explodedOf = (options: RunOptions) => {
+    const key = JSON.stringify(options);
+    if (explodedFor?.key === key) return explodedFor.at;
+    const c = resolveConfig(options);
+    const d = sweep(options, [c.lr]).runs[0].divergence;
+    const at: Exploded = d ? { step: d.step, steps: c.epochs * c.data.length } : null;
+    explodedFor = { key, at };
+    return at;
+  };
   const render = (
     e: StepExplanation,
+    n: number,
     head: string,
     cell:
       ((p: Parameters<typeof cellOf>[2]) => { a1: string; row: number; col: number } | null) | null,
@@ -113,7 +165,8 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     text: string
   ) => {
     error.hidden = true;
-    heading.textContent = head;
+    heading.textContent = plainHead(head);
+    const links: HTMLAnchorElement[] = [];
     lines.replaceChildren(
       ...e.lines.map((l) => {
         const li = h("li", { className: l.label === "k" && e.overshoots ? "overshoots" : "" });
@@ -121,8 +174,14 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
           const at = typeof p !== "string" && p.ref && cell ? cell(p.ref) : null;
           if (!at) li.append(partText(p));
           else {
-            const a = h("a", { href: "#", textContent: partText(p), title: `${sheet}!${at.a1}` });
+            const a = h("a", {
+              href: "#",
+              textContent: partText(p),
+              title: `${sheet}!${at.a1}`,
+              tabIndex: links.length ? -1 : 0,
+            });
             a.dataset.cell = at.a1;
+            links.push(a);
             a.addEventListener("click", (ev) => {
               ev.preventDefault();
               void deps.reader?.select(sheet, at.row, at.col).catch(fail);
@@ -133,62 +192,68 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
         return li;
       })
     );
+    roving(links);
+    keys.hidden = !links.length;
     note.textContent = text;
+    const d = explodedAt;
+    diverged.hidden = !(d && d.step === n);
+    diverged.textContent = d
+      ? `This is the step where the run exploded: step ${d.step} of ${d.steps}.`
+      : "";
   };
 
   /** Explain the step at the selection (or the typed step) on the selection's sheet. */
-  const explainSheet = async (sel: SelectedCell, typed: number | null) => {
+  const explainSheet = async (sel: SelectedCell, typed: string | null) => {
     const options = sel.options ? runOptionsFromMeta(sel.options) : undefined;
     if (!options)
       throw new Error(
         `“${sel.sheet}” is not a GradSheet run sheet: select a cell of a step row in one, or generate a run.`
       );
     const layout = layoutOf(options);
-    const n = typed ?? stepAtRow(layout, sel.row);
+    const n = typed !== null ? stepCheck(typed, layout.steps) : stepAtRow(layout, sel.row);
     if (n === null)
       throw new Error(
         `Select a cell in a step row of “${sel.sheet}” (rows ${layout.firstRow + 1} to ${layout.firstRow + layout.steps}), or type a step.`
       );
-    if (!(Number.isInteger(n) && n >= 1 && n <= layout.steps))
-      throw new Error(`The step must be a whole number from 1 to ${layout.steps}.`);
     const cells = await deps.reader!.read(sel.sheet, rowsToRead(layout, n), layout.inputs);
     const e = explainFromCells(layout, n, cells.rows, cells.inputs);
-    const head = e.text.split("\n")[0];
+    explodedAt = explodedOf(options);
     render(
       e.explanation,
-      `${sel.sheet} · ${head}`,
+      n,
+      `${sel.sheet} · ${e.text.split("\n")[0]}`,
       (ref) => cellOf(layout, n, ref),
       sel.sheet,
       e.fromCells
         ? "Numbers as Excel calculated them; each links to its cell."
-        : "Excel has not calculated these cells yet: the numbers are GradSheet's core at the sheet's inputs."
+        : "Excel has not calculated these cells yet: the numbers are GradSheet's training core at the sheet's inputs."
     );
   };
 
-  const typedStep = (): number => {
-    const v = step.value.trim();
-    const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!Number.isInteger(n))
-      throw new Error(`The step must be a whole number, not “${step.value}”.`);
-    return n;
-  };
-
-  go.addEventListener("click", () => {
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    clear();
     void (async () => {
-      const n = typedStep();
-      if (deps.reader) return explainSheet(await deps.reader.selection(), n);
-      const result = trainRun(deps.options());
-      if (n > (result.rows?.length ?? 0))
-        throw new Error(`The step must be a whole number from 1 to ${result.rows?.length ?? 0}.`);
-      const ex = explainRunStep(result, n);
-      render(
-        ex.explanation,
-        ex.text.split("\n")[0],
-        null,
-        "",
-        "The run form's run, computed by GradSheet's core."
-      );
-    })().catch(fail);
+      if (deps.reader) await explainSheet(await deps.reader.selection(), step.value);
+      else {
+        const options = deps.options();
+        const result = trainRun(options);
+        const n = stepCheck(step.value, result.rows?.length ?? 0);
+        const ex = explainRunStep(result, n);
+        explodedAt = result.divergence
+          ? { step: result.divergence.step, steps: result.rows?.length ?? 0 }
+          : null;
+        render(
+          ex.explanation,
+          n,
+          ex.text.split("\n")[0],
+          null,
+          "",
+          "The run form's run, computed by GradSheet's training core."
+        );
+      }
+      heading.focus();
+    })().catch((e: unknown) => fail(e, true));
   });
   lesson.addEventListener("click", () => {
     const file = lessonXlsx();
@@ -217,7 +282,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
         const key = `${sel.sheet}\u0000${sel.row}`;
         if (key === last) return;
         last = key;
-        if (sel.options) return explainSheet(sel, null);
+        if (sel.options) return (clear(), explainSheet(sel, null));
       })
       .catch(fail)
       .then(() => (busy = false));

@@ -10,6 +10,7 @@ import { learnerNumber, runSheetName } from "../run";
 import { a1 } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { HEADLINE_LABELS } from "../sheet/summaries";
+import { GLOSSARY, stepPlace } from "../core/glossary";
 
 /** A learning rate or √SSE as a learner reads it: the run service's one format (1e-5, 3.1623e-5, 12.346, "overflow (#NUM!)"). */
 export const formatValue = learnerNumber;
@@ -55,11 +56,10 @@ export const DERIVATIVES: readonly { id: string; label: string; meaning: string 
   },
 ];
 
-/** One line for each figure, shown where the learner first meets it. */
+/** One line for each figure, shown where the learner first meets it (the glossary's words). */
 export const MEANING = {
-  rootSse:
-    "√SSE: the square root of the sum of the squared errors over an epoch's rows. 0 is a perfect fit; it grows as predictions miss.",
-  lr: "How far each step moves a weight against its derivative: too small crawls, too large makes the error explode.",
+  rootSse: `${GLOSSARY.rootSse.term}: ${GLOSSARY.rootSse.meaning}`,
+  lr: GLOSSARY.learningRate.meaning,
   bigLr: "A learning rate above 1 makes almost any run explode at the first rows.",
 } as const;
 
@@ -87,7 +87,7 @@ export function runsRow(result: Omit<RunResult, "rows">, sheet: string, change: 
     lr: c.lr,
     epochs: c.epochs,
     finalRootSse: finalRootSse(result),
-    divergedAt: d ? `epoch ${d.epoch}, row ${d.row} (step ${d.step})` : "",
+    divergedAt: d ? stepPlace(d, c.epochs) : "",
     change,
   };
 }
@@ -119,6 +119,10 @@ export function plateauFlag(plan: SheetPlan): PlateauFlag | null {
   return null;
 }
 
+/** The plateau in one short sentence: from which step, and that it is not a minimum. */
+export const plateauShort = (flag: PlateauFlag): string =>
+  `Stuck by rounding from step ${flag.step} (cell ${flag.cell}): it looks like a minimum, but it is not.`;
+
 /** The plateau in the pane's words: which derivative got stuck at 0, from which step, why, and where the sheet says so. */
 export function plateauSentence(
   flag: PlateauFlag,
@@ -126,7 +130,7 @@ export function plateauSentence(
 ): string {
   const kind = DERIVATIVES.find((d) => d.id === config.gradient)?.label.toLowerCase();
   return (
-    `Stuck by rounding from step ${flag.step} (the sheet's “h lost at step”, ${flag.cell}): ` +
+    `From step ${flag.step} (the sheet's “h lost at step”, ${flag.cell}) ` +
     `the numbers grew so large that the nudge h = ${config.h} is lost in their precision, so w + h ` +
     `rounds back to w, the ${kind ?? "finite difference"} is exactly 0 though the slope is not, and ` +
     "those weights stop moving. It looks like a minimum; it is rounding."

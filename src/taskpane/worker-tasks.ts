@@ -8,6 +8,8 @@
 import { resolveConfig, type RunOptions, type RunResult } from "../core";
 import { trainRun } from "../run";
 import type { SheetPlan } from "../sheet";
+import type { ExplosionFacts } from "../core/glossary";
+import { explosionFacts } from "./explosion";
 import { planFor, sheetNameFor, xlsxFor } from "./runs";
 import { plateauFlag, type PlateauFlag } from "./vocabulary";
 
@@ -15,8 +17,11 @@ import { plateauFlag, type PlateauFlag } from "./vocabulary";
 export type WorkerRequest =
   { kind: "plan"; options: RunOptions; replace?: string } | { kind: "xlsx"; options: RunOptions };
 
-/** A run result without its rows: what the pane needs for its summary and the Runs log. */
-export type RunOutline = Omit<RunResult, "rows">;
+/**
+ * A run result without its rows: what the pane needs for its summary and the Runs log, with the
+ * facts of its explosion (and a rate that did not explode), worked out here where the rows are.
+ */
+export type RunOutline = Omit<RunResult, "rows"> & { explosion?: ExplosionFacts | null };
 
 /** What the worker posts back: progress (fraction 0–1 and a phrase), one answer, or an error. */
 export type WorkerMessage =
@@ -32,7 +37,10 @@ export type WorkerMessage =
     }
   | { kind: "error"; message: string };
 
-const outline = ({ rows: _rows, ...rest }: RunResult): RunOutline => rest;
+const outline = (result: RunResult, options: RunOptions): RunOutline => {
+  const { rows: _rows, ...rest } = result;
+  return { ...rest, explosion: explosionFacts(result, options) };
+};
 
 /** Where training's share of the bar starts and ends (the plan or the file takes the rest). */
 const TRAIN_FROM = 0.05;
@@ -75,12 +83,18 @@ export function serve(
     if (request.kind === "xlsx") {
       post({ kind: "progress", fraction: 0.5, text: "Writing the .xlsx file…" });
       const { bytes, filename, sheet } = xlsxFor(result);
-      post({ kind: "xlsx", result: outline(result), bytes, filename, plateau: plateauFlag(sheet) });
+      post({
+        kind: "xlsx",
+        result: outline(result, request.options),
+        bytes,
+        filename,
+        plateau: plateauFlag(sheet),
+      });
       return;
     }
     post({ kind: "progress", fraction: 0.5, text: "Building the sheet…" });
     const plan = planFor(result, request.replace ?? sheetNameFor(result));
-    post({ kind: "plan", result: outline(result), plan });
+    post({ kind: "plan", result: outline(result, request.options), plan });
   } catch (e) {
     post({ kind: "error", message: (e as Error)?.message ?? String(e) });
   }

@@ -1,0 +1,45 @@
+/**
+ * The Explain tab's small rules: the one step check and its wording, the core's first line in the
+ * pane's words, and the number links as one stop in the tab order (a roving tabindex).
+ */
+import { ConfigError } from "../core";
+
+/**
+ * The one step check, in one wording: the typed step as a number from 1 to `steps`, or a
+ * ConfigError at the Step field ("Step is empty." / "Step must be a whole number from 1 to 29.").
+ */
+export function stepCheck(typed: string, steps: number): number {
+  const v = typed.trim();
+  if (!v) throw new ConfigError("explain-step", "Step is empty.");
+  const n = /^\d+$/.test(v) ? Number(v) : NaN;
+  if (!(Number.isInteger(n) && n >= 1 && n <= steps))
+    throw new ConfigError("explain-step", `Step must be a whole number from 1 to ${steps}.`);
+  return n;
+}
+
+/** The core's first line in the pane's words: "Step 27 (epoch 1)", "learning rate" for "lr". */
+export const plainHead = (head: string): string =>
+  head.replace(/\(epoch (\d+), row \d+\)/, "(epoch $1)").replace(/\blr (?=\S)/g, "learning rate ");
+
+/** The links as one stop in the tab order: Tab reaches the current one, arrow keys, Home and End move. */
+export function roving(links: HTMLAnchorElement[]): void {
+  links.forEach((a, i) =>
+    a.addEventListener("keydown", (ev) => {
+      const to =
+        ev.key === "ArrowRight" || ev.key === "ArrowDown"
+          ? links[Math.min(i + 1, links.length - 1)]
+          : ev.key === "ArrowLeft" || ev.key === "ArrowUp"
+            ? links[Math.max(i - 1, 0)]
+            : ev.key === "Home"
+              ? links[0]
+              : ev.key === "End"
+                ? links[links.length - 1]
+                : null;
+      if (!to) return;
+      ev.preventDefault();
+      a.tabIndex = -1;
+      to.tabIndex = 0;
+      to.focus();
+    })
+  );
+}
