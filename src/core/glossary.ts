@@ -130,6 +130,7 @@ export const EXCEL_VERSION_FOR: Readonly<Record<string, string>> = {
 export function inExcelVersions(text: string): string {
   const name = (v: string) => EXCEL_VERSION_FOR[v] ?? "a newer Excel";
   return text
+    .replace(/ ?This Excel does not support ExcelApi \d+\.\d+\./g, "")
     .replace(
       /needs ExcelApi (\d+\.\d+)(?::[^)]*| \([^)]*\))?/g,
       (_m, v: string) => `needs ${name(v)}`

@@ -84,7 +84,7 @@ export function activeRunCard(
   const hint = h("p", {
     className: "hint",
     textContent:
-      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's own numbers.",
+      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's training core.",
   });
   const runOnly = [lrRow, epochsRow, rerun, hint];
   const el = h(
@@ -232,7 +232,7 @@ export function activeRunCard(
       if (experiment) {
         title.textContent = `This sheet: “${experiment}”`;
         params.textContent =
-          "A GradSheet experiment sheet. Check this sheet compares what Excel calculated with GradSheet's own numbers.";
+          "A GradSheet experiment sheet. Check this sheet compares what Excel calculated with GradSheet's training core.";
       }
       if (!state.active) return;
       const o = state.active.options;

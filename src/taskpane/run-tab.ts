@@ -105,7 +105,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     });
     st.cancellable(null);
     st.progress(
-      "Checking a sample of what Excel calculated against GradSheet's numbers…",
+      "Checking a sample of what Excel calculated against GradSheet's training core…",
       STEPS.checking,
       100
     );

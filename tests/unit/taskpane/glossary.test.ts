@@ -74,6 +74,14 @@ describe("requirement sets read as Excel versions", () => {
     );
   });
 
+  it("drops the set's number where the sentence already names the Excel", () => {
+    expect(
+      inExcelVersions(
+        "Checking X values needs Microsoft 365 version 2008+ (or Excel on the web). This Excel does not support ExcelApi 1.12."
+      )
+    ).toBe("Checking X values needs Microsoft 365 version 2008+ (or Excel on the web).");
+  });
+
   it("maps every set GradSheet names to an Excel a learner can buy or update to", () => {
     for (const v of Object.values(EXCEL_VERSION_FOR))
       expect(v).toMatch(/Excel 20\d\d|Microsoft 365/);
