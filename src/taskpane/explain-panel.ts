@@ -165,7 +165,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     text: string
   ) => {
     error.hidden = true;
-    heading.textContent = plainHead(head);
+    heading.textContent = head;
     const links: HTMLAnchorElement[] = [];
     lines.replaceChildren(
       ...e.lines.map((l) => {
@@ -221,7 +221,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     render(
       e.explanation,
       n,
-      `${sel.sheet} · ${e.text.split("\n")[0]}`,
+      `${sel.sheet} · ${plainHead(e.text.split("\n")[0])}`,
       (ref) => cellOf(layout, n, ref),
       sel.sheet,
       e.fromCells
@@ -246,7 +246,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
         render(
           ex.explanation,
           n,
-          ex.text.split("\n")[0],
+          plainHead(ex.text.split("\n")[0]),
           null,
           "",
           "The run form's run, computed by GradSheet's training core."

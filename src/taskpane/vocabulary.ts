@@ -58,7 +58,7 @@ export const DERIVATIVES: readonly { id: string; label: string; meaning: string 
 
 /** One line for each figure, shown where the learner first meets it (the glossary's words). */
 export const MEANING = {
-  rootSse: `${GLOSSARY.rootSse.term}: ${GLOSSARY.rootSse.meaning}`,
+  rootSse: `${GLOSSARY.rootSse.term}: ${GLOSSARY.rootSse.meaning.charAt(0).toLowerCase()}${GLOSSARY.rootSse.meaning.slice(1)}`,
   lr: GLOSSARY.learningRate.meaning,
   bigLr: "A learning rate above 1 makes almost any run explode at the first rows.",
 } as const;
