@@ -134,6 +134,8 @@ export function createFakeExcel(
       const s = state.sheets.find((x) => x.name === sheetName);
       if (!s) throw new Error(`no sheet ${sheetName}`);
       state.activeSheetId = s.id;
+      if (state.selection.sheet !== s.name)
+        state.selection = { sheet: s.name, row: 0, col: 0, rows: 1, cols: 1 };
       await Promise.all(
         core.onActivated.map(async (h) => h({ worksheetId: s.id, type: "WorksheetActivated" }))
       );

@@ -462,6 +462,9 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
   }
   private activated(s: FakeSheet): void {
     this.ctx.state.activeSheetId = s.id;
+    // as in Excel, the selection moves with the active sheet (to its A1 here: the fake keeps no per-sheet selection)
+    if (this.ctx.state.selection.sheet !== s.name)
+      this.ctx.state.selection = { sheet: s.name, row: 0, col: 0, rows: 1, cols: 1 };
     this.ctx.core.activations.push(s.name);
     for (const h of [...this.ctx.core.onActivated])
       void Promise.resolve().then(() => h({ worksheetId: s.id, type: "WorksheetActivated" }));
@@ -485,6 +488,9 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
       st.names = st.names.filter((n) => n.scopeSheetId !== s.id);
       onSheetDeleted(st, s.name);
       if (st.activeSheetId === s.id) st.activeSheetId = st.sheets[0].id;
+      const active = st.sheets.find((x) => x.id === st.activeSheetId)!.name;
+      if (st.selection.sheet === s.name)
+        st.selection = { sheet: active, row: 0, col: 0, rows: 1, cols: 1 };
     });
   }
 }

@@ -32,6 +32,7 @@ export {
   DEFAULTS,
   LIMITS,
   resolveConfig,
+  withLr,
   defaultDivergenceBound,
   wideInit,
   type RunOptions,
@@ -99,3 +100,4 @@ export {
   type StepValues,
 } from "./explain";
 export { learnerNumber } from "./learner-number";
+export * from "./glossary";

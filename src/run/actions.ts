@@ -6,6 +6,7 @@
 import { resolveConfig, train, type RunOptions, type RunResult } from "../core";
 import type { SheetPlan } from "../sheet";
 import { runLogRow, runRecord, type RunLogRow, type RunOutline } from "./records";
+import { explosionFacts } from "./explosion";
 import { runPlan, runSheetName } from "./service";
 
 /** A run planned for a write into Excel. */
@@ -38,8 +39,11 @@ export function trainReporting(
   });
 }
 
-/** The run without its per-step rows (the plan holds them as cells). */
-export const outline = ({ rows: _rows, ...rest }: RunResult): RunOutline => rest;
+/** The run without its per-step rows (the plan holds them as cells), with the facts of its explosion. */
+export function outline(result: RunResult): RunOutline {
+  const { rows: _rows, ...rest } = result;
+  return { ...rest, explosion: explosionFacts(result) };
+}
 
 /**
  * Train and plan a run for Excel: its sheet named by the rule unless `name` (the sheet it

@@ -77,20 +77,20 @@ export function sweepRates(from: string, to: string, count: string): number[] {
   const lo = Number(from),
     hi = Number(to),
     n = Number(count);
-  if (!(from.trim() && Number.isFinite(lo) && lo > 0))
+  if (!from.trim()) throw new ConfigError("exp-from", "From is empty.");
+  if (!(Number.isFinite(lo) && lo > 0))
+    throw new ConfigError("exp-from", `From must be a number above 0, not "${from}".`);
+  if (!to.trim()) throw new ConfigError("exp-to", "To is empty.");
+  if (!(Number.isFinite(hi) && hi >= lo))
     throw new ConfigError(
-      "lrs",
-      `The smallest learning rate must be a number above 0, not "${from}".`
+      "exp-to",
+      `To must be a number no smaller than From (${from}), not "${to}".`
     );
-  if (!(to.trim() && Number.isFinite(hi) && hi >= lo))
-    throw new ConfigError(
-      "lrs",
-      `The largest learning rate must be a number no smaller than ${from}, not "${to}".`
-    );
+  if (!count.trim()) throw new ConfigError("exp-count", "Rates is empty.");
   if (!(Number.isInteger(n) && n >= 1 && n <= MAX_RATES))
     throw new ConfigError(
-      "lrs",
-      `The number of rates must be a whole number from 1 to ${MAX_RATES}, not "${count}".`
+      "exp-count",
+      `Rates must be a whole number from 1 to ${MAX_RATES}, not "${count}".`
     );
   return logSpace(lo, hi, n);
 }

@@ -24,3 +24,4 @@ export {
   type SheetPlan,
   type StepLayout,
 } from "../sheet";
+export { explodedAt, explosionFacts, saferRate } from "./explosion";

@@ -3,7 +3,7 @@
  * Rerun, each experiment): the record each sheet stores about itself (a run with its settings and
  * its LearningRate cell, or an experiment), and the run's row in the Runs log, in the learner's words.
  */
-import { MODELS, OPTIMIZERS, type RunResult } from "../core";
+import { MODELS, OPTIMIZERS, stepPlace, type ExplosionFacts, type RunResult } from "../core";
 import { NAMES, type SheetPlan } from "../sheet";
 
 /** Where a plan's LearningRate input is (0-based), if it has one. */
@@ -29,13 +29,16 @@ export function experimentRecord(
   return { role: "experiment", options: plan.meta };
 }
 
-/** A run without its per-step rows: what a summary and the Runs log need (and what a worker sends back). */
-export type RunOutline = Omit<RunResult, "rows">;
+/**
+ * A run without its per-step rows: what a summary and the Runs log need (and what a worker sends
+ * back), with the facts of its explosion (and a rate that did not explode), worked out where the rows are.
+ */
+export type RunOutline = Omit<RunResult, "rows"> & { explosion?: ExplosionFacts | null };
 
 /**
  * One row of the workbook's Runs log (src/excel appends it): the sheet, the model and optimizer by
  * their labels ("2 neurons + ReLU", "Adam"), the learning rate and epochs, the final √SSE (NaN
- * when it overflowed), where it diverged ("epoch 1, row 27 (step 27)", or "") and what made it.
+ * when it overflowed), where it diverged ("step 27", with its epoch when the run has several, or "") and what made it.
  */
 export interface RunLogRow {
   sheet: string;
@@ -60,7 +63,7 @@ export function runLogRow(result: RunOutline, sheet: string, change: string): Ru
     lr: c.lr,
     epochs: c.epochs,
     finalRootSse: result.epochs.length ? result.epochs[result.epochs.length - 1].rootSse : NaN,
-    divergedAt: d ? `epoch ${d.epoch}, row ${d.row} (step ${d.step})` : "",
+    divergedAt: d ? stepPlace(d, c.epochs) : "",
     change,
   };
 }

@@ -57,6 +57,15 @@ export function trainChecked(
 }
 
 /**
+ * Options checked by the core's own rules (ConfigError naming the field, in the words the run form
+ * uses), with their learning rate and epochs as the numbers the run will use.
+ */
+export function checkedOptions(options: RunOptions): RunOptions & { lr: number; epochs: number } {
+  const c = resolveConfig(options);
+  return { ...options, lr: c.lr, epochs: c.epochs };
+}
+
+/**
  * The one sheet-naming rule for a run: the model's label, the optimizer's unless it is the default (SGD), and the
  * learning rate as a learner reads it ("2 neurons + ReLU lr 1e-4", "1 neuron Adam lr 0.003"), made
  * valid for Excel (31 characters, no []:*?/\).

@@ -28,16 +28,46 @@ export interface TaskStatus {
   cancelButton: HTMLButtonElement;
   /** Show a step: `done` of `total` (total null: a step whose length is unknown). */
   progress(text: string, done?: number, total?: number | null): void;
-  /** Replace the result with `nodes` (and hide progress and error). */
+  /**
+   * Replace the result with `nodes` (and hide progress and error): a leading string becomes the
+   * result's heading. Every other result and error of the same tab goes (it is stale); the
+   * result is scrolled into view and its heading (`.headline`) takes focus.
+   */
   show(...nodes: (Node | string)[]): void;
   fail(message: string): void;
   /** Remove the previous result and error (a new run makes them stale). */
   clear(): void;
   /** Hide the progress (the action ended). */
   idle(): void;
+  /** Scroll the result's heading (or the error) back into view, e.g. after the page around it changed. */
+  reveal(): void;
   /** Offer Cancel beside the progress (null: take it away). */
   cancellable(onCancel: (() => void) | null): void;
 }
+
+/** Every task status on the page, so a new result can clear the stale ones of its tab. */
+const statuses = new Map<HTMLElement, TaskStatus>();
+
+/** The tab panel (or, outside tabs, the page) an element is in. */
+const tabOf = (e: Element): Element | null => e.closest('[role="tabpanel"]');
+
+/** Clear every other status of `el`'s tab: one result per tab. */
+function clearOthers(el: HTMLElement): void {
+  const tab = tabOf(el);
+  for (const [other, st] of statuses) if (other !== el && tabOf(other) === tab) st.clear();
+}
+
+/** Bring `target` into view and give it focus (the screen reader reads it; nothing else moves). */
+export function bringToView(target: HTMLElement): void {
+  if (!target.isConnected) return;
+  if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+  target.scrollIntoView({ block: "start", behavior: "instant" as ScrollBehavior });
+  target.focus({ preventScroll: true });
+}
+
+/** A result's heading: the sentence that says what the action did. */
+export const resultHeading = (text: string): HTMLHeadingElement =>
+  h("h3", { className: "headline", tabIndex: -1, textContent: text });
 
 export function taskStatus(id: string): TaskStatus {
   const bar = h("div", {
@@ -86,7 +116,7 @@ export function taskStatus(id: string): TaskStatus {
     progress.hidden = true;
     setCancel(null);
   };
-  return {
+  const status: TaskStatus = {
     el,
     cancelButton: cancel,
     progress(message, done, total) {
@@ -101,12 +131,21 @@ export function taskStatus(id: string): TaskStatus {
     show(...nodes) {
       idle();
       error.hidden = true;
-      result.replaceChildren(...nodes);
+      clearOthers(el);
+      const [first, ...rest] = nodes;
+      result.replaceChildren(
+        ...(typeof first === "string" ? [resultHeading(first), ...rest] : nodes)
+      );
+      const heading = result.querySelector<HTMLElement>(".headline");
+      bringToView(heading ?? result);
     },
     fail(message) {
       idle();
+      clearOthers(el);
+      result.replaceChildren();
       error.textContent = message;
       error.hidden = false;
+      bringToView(error);
     },
     clear() {
       idle();
@@ -114,8 +153,16 @@ export function taskStatus(id: string): TaskStatus {
       result.replaceChildren();
     },
     idle,
+    reveal() {
+      const target = error.hidden ? result.querySelector<HTMLElement>(".headline") : error;
+      if (!target) return;
+      target.scrollIntoView({ block: "start", behavior: "instant" as ScrollBehavior });
+      if (document.activeElement !== target) target.focus({ preventScroll: true });
+    },
     cancellable: setCancel,
   };
+  statuses.set(el, status);
+  return status;
 }
 
 export interface RunOptions {
@@ -162,10 +209,11 @@ export function createActions(): ActionRunner {
       if (!opts.keepResult) opts.status?.clear();
       try {
         await fn(opts.status);
+        if (!opts.keepResult) opts.status?.reveal();
         return true;
       } catch (e) {
         if (opts.atField?.(e)) return false;
-        // role="alert" announces it; focus stays on the button that was clicked
+        // role="alert" announces it; it is scrolled into view and takes focus
         if (opts.status) opts.status.fail(plainError(e));
         else runner.fallback(plainError(e));
         return false;

@@ -6,7 +6,7 @@
  * reads back a sample of what Excel calculated and says whether it agrees with the core.
  */
 import { ConfigError, type RunOptions } from "../core";
-import { sheetNameOf, type SheetPlan } from "../run";
+import { checkedOptions, sheetNameOf, type SheetPlan } from "../run";
 import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, taskStatus, type TaskStatus } from "./actions";
 import { confirmBox } from "./confirm";
@@ -85,7 +85,7 @@ export function activeRunCard(
   const hint = h("p", {
     className: "hint",
     textContent:
-      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's own numbers.",
+      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's training core.",
   });
   const runOnly = [lrRow, epochsRow, rerun, hint];
   const el = h(
@@ -103,23 +103,17 @@ export function activeRunCard(
   );
   actions.guard(apply, rebuild, rerun, check);
 
-  const readLr = (): number => {
-    const v = Number(lr.control.value);
-    if (!lr.control.value.trim() || !Number.isFinite(v) || v <= 0)
-      throw new ConfigError(
-        "rerun-lr",
-        `The learning rate must be a number above 0, not "${lr.control.value}".`
-      );
-    return v;
-  };
-  const readEpochs = (): string => {
-    const v = Number(epochs.control.value);
-    if (!Number.isInteger(v) || v < 1)
-      throw new ConfigError(
-        "rerun-epochs",
-        `Epochs must be a whole number of 1 or more, not "${epochs.control.value}".`
-      );
-    return epochs.control.value;
+  /**
+   * The card's settings over the sheet's, checked by the core's own rules, so a bad value gets the
+   * same words as on the run form (its ConfigError names the field: lr or epochs).
+   */
+  const withCard = (options: RunOptions, what: { lr?: true; epochs?: true }): RunOptions => {
+    const next: RunOptions = {
+      ...options,
+      ...(what.lr ? { lr: lr.control.value.trim() } : {}),
+      ...(what.epochs ? { epochs: epochs.control.value.trim() } : {}),
+    };
+    return checkedOptions(next);
   };
   const atField = (e: unknown) => {
     if (!(e instanceof ConfigError)) return false;
@@ -147,7 +141,8 @@ export function activeRunCard(
   apply.addEventListener(
     "click",
     act(async ({ sheet, options }) => {
-      const next = readLr();
+      const o = withCard(options, { lr: true });
+      const next = Number(o.lr);
       const was = Number(options.lr);
       const change = `learning rate ${formatValue(was)} → ${formatValue(next)} (Apply)`;
       const { result, plan, runsRow } = await runJob(
@@ -165,6 +160,7 @@ export function activeRunCard(
         resultView(result, {
           sheet: null,
           plateau: plateauFlag(plan),
+          explosion: result.explosion,
           note: `Applied to “${sheet}”: ${change}. Excel recalculates its rows and charts; these are the numbers it will show. The Runs sheet says the same. ${agreed}`.trim(),
         })
       );
@@ -185,7 +181,7 @@ export function activeRunCard(
   rerun.addEventListener(
     "click",
     act(async ({ sheet, options }) => {
-      const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
+      const next = withCard(options, { lr: true, epochs: true });
       await write(next, status, {
         change: `rerun of “${sheet}” with learning rate ${formatValue(Number(next.lr))}, ${epochsText(next.epochs)}`,
       });
@@ -194,7 +190,7 @@ export function activeRunCard(
   rebuild.addEventListener(
     "click",
     act(async ({ sheet, options }) => {
-      const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
+      const next = withCard(options, { lr: true, epochs: true });
       const edited = await state.gateway!.editedCells(sheet, await planOf(options, sheet));
       if (edited.length) {
         const cells = `${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}`;
@@ -241,7 +237,7 @@ export function activeRunCard(
       if (experiment) {
         title.textContent = `This sheet: “${experiment}”`;
         params.textContent =
-          "A GradSheet experiment sheet. Check this sheet compares what Excel calculated with GradSheet's own numbers.";
+          "A GradSheet experiment sheet. Check this sheet compares what Excel calculated with GradSheet's training core.";
       }
       if (!state.active) return;
       const o = state.active.options;

@@ -2,6 +2,7 @@
  * What the doctor panel shows, as plain data: findings grouped by chart with their one-click fix,
  * and the words for a fix report. No DOM here, so it is tested in node.
  */
+import { inExcelVersions } from "../core";
 import type { AppliedFix, Finding, SkippedFix } from "../doctor";
 
 /** One finding as the panel lists it. */
@@ -60,7 +61,7 @@ export function summaryText(
     : charts
       ? `No problems found in ${charts} chart${charts === 1 ? "" : "s"}.`
       : "No charts here.";
-  return [head, ...limitations].join(" ");
+  return inExcelVersions([head, ...limitations].join(" "));
 }
 
 /** What a fix changed and what it left, as lines. */

@@ -16,7 +16,8 @@ import {
   type ExcelHost,
 } from "../excel";
 import { autoFixTargets, findingRows, reportLines, summaryText } from "./doctor-findings";
-import { actions, taskStatus } from "./actions";
+import { inExcelVersions } from "../core";
+import { actions, bringToView, taskStatus } from "./actions";
 import { button, h } from "./dom";
 
 /** What the panel needs from Excel and from storage. */
@@ -67,9 +68,11 @@ export function mountDoctorPanel(
     id: "doctor-auto",
     checked: prefs.get(AUTO_KEY) === "1",
   });
+  // the check's result heading: it takes focus after Check charts (./actions' bringToView)
   const status = h("p", {
     id: "doctor-status",
-    className: "hint",
+    className: "hint headline",
+    tabIndex: -1,
     attrs: { "aria-live": "polite" },
   });
   const cantCheck = h("div", {
@@ -132,7 +135,7 @@ export function mountDoctorPanel(
     cantCheck.hidden = !scan.cantCheck.length;
     cantCheck.replaceChildren(
       ...scan.cantCheck.map((t) =>
-        h("p", {}, h("strong", { textContent: "Can't check here: " }), t)
+        h("p", {}, h("strong", { textContent: "Can't check here: " }), inExcelVersions(t))
       )
     );
     const rows = findingRows(scan.findings);
@@ -202,6 +205,7 @@ export function mountDoctorPanel(
         report.replaceChildren();
         task.progress("Reading the charts…");
         show(await deps.scan(scope.value as "active" | "workbook"));
+        bringToView(status);
       })
   );
   fixAll.addEventListener("click", () => void applyFix());
@@ -210,7 +214,7 @@ export function mountDoctorPanel(
     if (watchBox.checked) {
       deps.watch(onWatched, fail).then((w) => {
         if ("unsupported" in w) {
-          status.textContent = w.unsupported;
+          status.textContent = inExcelVersions(w.unsupported);
           watchBox.checked = false;
           watchBox.disabled = true;
         } else watch = w;

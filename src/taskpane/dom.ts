@@ -59,8 +59,18 @@ export function textInput(
   return input;
 }
 
-/** Show `message` at the field (aria-invalid, read with the field), or clear it with null. */
+/** The field's label as a sentence starts with it ("Learning rate", "From"). */
+const labelOf = (f: Field<HTMLElement>): string =>
+  f.wrap.querySelector("label")?.textContent?.trim() ?? "This field";
+
+/**
+ * Show `message` at the field (aria-invalid, read with the field), or clear it with null. An
+ * empty field gets one wording on every tab, whatever the rule said: "Learning rate is empty."
+ */
 export function markField(f: Field<HTMLElement>, message: string | null): void {
+  const value = (f.control as Partial<HTMLInputElement>).value;
+  if (message !== null && typeof value === "string" && value.trim() === "")
+    message = `${labelOf(f)} is empty.`;
   f.error.textContent = message ?? "";
   f.error.hidden = message === null;
   if (message === null) f.control.removeAttribute("aria-invalid");

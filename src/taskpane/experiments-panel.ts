@@ -8,9 +8,10 @@
 import { BASE_MODEL_IDS, MODEL_IDS, MODELS, type ModelId, type RunOptions } from "../core";
 import { createWorkbook, writeChecked, type CheckedReport, type ExcelHost } from "../excel";
 import { experimentXlsx, sweepRates, type Experiment, type ExperimentRequest } from "../run";
-import { actions, paint, taskStatus, type TaskStatus } from "./actions";
+import { actions, paint, resultHeading, taskStatus, type TaskStatus } from "./actions";
+import { ConfigError } from "../core";
 import { jobView, runJob } from "./run-in-worker";
-import { button, field as formField, h, textInput } from "./dom";
+import { button, field as formField, h, markField, textInput, type Field } from "./dom";
 import { manualNote } from "./vocabulary";
 
 /** What the section needs: the form's options, and Excel when there is one. */
@@ -42,10 +43,20 @@ function field(
   label: string,
   value: string,
   inputmode: "decimal" | "numeric"
-): { wrap: HTMLDivElement; input: HTMLInputElement } {
+): Field & { input: HTMLInputElement } {
   const f = formField(label, textInput(id, value, inputmode));
-  return { wrap: f.wrap, input: f.control };
+  return { ...f, input: f.control };
 }
+
+/** The run form's settings (a ConfigError's field), which live on the Run tab. */
+export const RUN_TAB_FIELDS = new Set(
+  "model optimizer lr epochs gradient h beta beta2 eps batch x slope intercept target data".split(
+    " "
+  )
+);
+
+/** An error about a Run-tab setting, said here with the tab it lives on. */
+export const onRunTab = (message: string): string => `On the Run tab: ${message}`;
 
 /** Build the section inside `root`: each experiment with its button and, right below it, its progress and result. */
 export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps): void {
@@ -113,7 +124,7 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
         h("p", {
           className: "hint",
           textContent:
-            "Log-spaced rates from From to To: the final √SSE of each, where it diverged, and the largest stable rate.",
+            "Rates from From to To, evenly spaced on a log scale (each the previous one times the same factor): the final √SSE of each, where it exploded, and the largest rate that did not.",
         }),
         sweepBtn,
         statuses.sweep.el
@@ -125,7 +136,7 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
         h("p", {
           className: "hint",
           textContent:
-            "The run sheet and a heat map of log10 SSE over two weights (a and b; a and c for two neurons) as live formulas, with the run's path marked.",
+            "The run sheet and a heat map of the error over two weights (a and b; a and c for two neurons) as live formulas, with the run's path marked. The map shows log10 SSE: each step of 1 is ten times the error.",
         }),
         landBtn,
         statuses.landscape.el
@@ -146,8 +157,26 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
     return link;
   };
   /** Train (in the worker when large, after letting the progress paint), then write into Excel or save the file; the result goes below the button. */
+  const sweepFields = { "exp-from": from, "exp-to": to, "exp-count": count } as Record<
+    string,
+    Field
+  >;
+  /** A sweep field's error at its field; a Run-tab setting's error below the button, naming the tab. */
+  const atField = (status: TaskStatus) => (e: unknown) => {
+    if (!(e instanceof ConfigError)) return false;
+    const f = sweepFields[e.field];
+    if (f) {
+      markField(f, e.message);
+      f.control.focus();
+      return true;
+    }
+    if (!RUN_TAB_FIELDS.has(e.field)) return false;
+    status.fail(onRunTab(e.message));
+    return true;
+  };
   const perform = (status: TaskStatus, request: () => ExperimentRequest) =>
-    void actions.run({ status }, async () => {
+    void actions.run({ status, atField: atField(status) }, async () => {
+      Object.values(sweepFields).forEach((f) => markField(f, null));
       const excel = deps.excel;
       status.progress("Training…");
       await paint();
@@ -159,7 +188,7 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
         const file = experimentXlsx(e);
         deps.save(file.bytes, file.filename);
         status.show(
-          h("p", { className: "headline", textContent: e.line }),
+          resultHeading(e.line),
           h("p", {
             className: "hint",
             textContent: `Saved ${file.filename}: open it in Excel, LibreOffice or Google Sheets.`,
@@ -186,7 +215,7 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
         .filter(Boolean)
         .join(" ");
       status.show(
-        h("p", { className: "headline", textContent: e.line }),
+        resultHeading(e.line),
         h("p", { className: "hint", textContent: note }),
         goto(report.sheets[0])
       );

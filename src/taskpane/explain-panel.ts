@@ -6,13 +6,15 @@
  * a link that selects its cell. Outside Excel a typed step explains the run form's run. Also the
  * lesson workbook's download. Mount with `mountExplainPanel` (e.g. into an Explain tab).
  */
-import type { RunOptions } from "../core";
+import { ConfigError, type RunOptions } from "../core";
+import { plainHead, roving } from "./explain-parts";
 import type { ExplainReader, SelectedCell } from "../excel";
 import {
   cellOf,
   checkStep,
   explainFromCells,
   explainRun,
+  explodedAt as explodedOfRun,
   lessonXlsx,
   partText,
   rowsToRead,
@@ -22,7 +24,8 @@ import {
   type StepExplanation,
   type StepLayout,
 } from "../run";
-import { h } from "./dom";
+import { bringToView } from "./actions";
+import { field, h, markField, textInput } from "./dom";
 
 export interface ExplainDeps {
   /** Null outside Excel: a typed step then explains the run form's run. */
@@ -38,26 +41,36 @@ export interface ExplainDeps {
 
 /** Build the panel inside `root`; returns a function that stops following the selection. */
 export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => void {
-  const step = h("input", {
-    id: "explain-step",
-    type: "text",
-    autocomplete: "off",
-    placeholder: "e.g. 27",
-  });
-  step.inputMode = "numeric";
+  const stepField = field("Step", textInput("explain-step", "", "numeric"));
+  const step = stepField.control;
+  step.placeholder = "e.g. 27";
   const go = h("button", {
-    type: "button",
+    type: "submit",
     id: "explain-go",
     className: "button",
     textContent: "Explain step",
   });
-  const heading = h("p", { id: "explain-heading" });
+  const heading = h("h3", { id: "explain-heading", className: "headline", tabIndex: -1 });
+  const diverged = h("p", { id: "explain-diverged", className: "divergence", hidden: true });
   const lines = h("ol", { id: "explain-lines" });
   const note = h("p", { id: "explain-note", className: "hint" });
-  const out = h("div", { id: "explain-output" }, heading, lines, note);
+  const keys = h("p", {
+    id: "explain-keys",
+    className: "hint",
+    hidden: true,
+    textContent:
+      "Each number links to its cell: Tab reaches the first, the arrow keys move between them. In the formulas, lr is the learning rate.",
+  });
+  const out = h("div", { id: "explain-output" }, heading, diverged, keys, lines, note);
   out.setAttribute("role", "status");
   out.setAttribute("aria-live", "polite");
-  const error = h("div", { id: "explain-error", className: "message-bar error", hidden: true });
+  const error = h("div", {
+    id: "explain-error",
+    className: "message-bar error",
+    hidden: true,
+    tabIndex: -1,
+    attrs: { role: "alert" },
+  });
   const follow = h("input", { type: "checkbox", id: "explain-follow" });
   const lesson = h("button", {
     type: "button",
@@ -67,30 +80,38 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
   });
   const title = h("h2", { id: "explain-title", textContent: "Explain this step" });
   root.setAttribute("aria-labelledby", title.id);
+  const form = h(
+    "form",
+    { id: "explain-form", noValidate: true },
+    h("div", { className: "field-row" }, stepField.wrap, go)
+  );
   root.replaceChildren(
-    title,
-    h("p", {
-      className: "hint",
-      textContent: deps.reader
-        ? "Select a cell of a step row in a GradSheet run sheet, or type a step number."
-        : "Type a step number: the run form's run is explained.",
-    }),
     h(
       "div",
-      { className: "field-row" },
-      h("div", { className: "field" }, h("label", { htmlFor: step.id, textContent: "Step" }), step),
-      go
+      { className: "card" },
+      title,
+      h("p", {
+        className: "hint",
+        textContent: deps.reader
+          ? "Select a cell of a step row in a GradSheet run sheet, or type a step number."
+          : "Type a step number: the run form's run is explained.",
+      }),
+      form,
+      ...(deps.reader
+        ? [h("label", { className: "choice" }, follow, "Follow the selection in Excel")]
+        : []),
+      error,
+      out
     ),
-    ...(deps.reader
-      ? [h("label", { className: "choice" }, follow, "Follow the selection in Excel")]
-      : []),
-    error,
-    out,
-    h("p", {
-      className: "hint",
-      textContent: "The lesson workbook walks the forum thread's questions, one live sheet each.",
-    }),
-    lesson
+    h(
+      "div",
+      { className: "card" },
+      h("p", {
+        className: "hint",
+        textContent: "The lesson workbook walks the forum thread's questions, one live sheet each.",
+      }),
+      lesson
+    )
   );
 
   let layoutFor: { key: string; layout: StepLayout } | null = null;
@@ -99,13 +120,43 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     if (layoutFor?.key !== key) layoutFor = { key, layout: stepLayout(options) };
     return layoutFor.layout;
   };
-  const fail = (e: unknown) => {
+  /** A new request: the old explanation, error and field mark go. */
+  const clear = () => {
+    error.hidden = true;
+    markField(stepField, null);
+    heading.textContent = "";
+    diverged.hidden = true;
+    keys.hidden = true;
+    lines.replaceChildren();
+    note.textContent = "";
+  };
+  /** A failure: a bad step at the Step field (marked, focused), anything else in the error bar. */
+  const fail = (e: unknown, typed = false) => {
+    if (typed && e instanceof ConfigError && e.field === "step") {
+      markField(stepField, e.message);
+      step.focus();
+      return;
+    }
     error.textContent = deps.explain(e);
     error.hidden = false;
+    if (typed) bringToView(error);
   };
 
+  /** Where the explained run exploded (step of steps), or null. */
+  type Exploded = { step: number; steps: number } | null;
+  let explodedAt: Exploded = null;
+  let explodedFor: { key: string; at: Exploded } | null = null;
+  /** Where a sheet's run (its recorded settings) exploded: one summary run per settings, remembered. */
+  const explodedOf = (options: RunOptions) => {
+    const key = JSON.stringify(options);
+    if (explodedFor?.key === key) return explodedFor.at;
+    const at: Exploded = explodedOfRun(options);
+    explodedFor = { key, at };
+    return at;
+  };
   const render = (
     e: StepExplanation,
+    n: number,
     head: string,
     cell:
       ((p: Parameters<typeof cellOf>[2]) => { a1: string; row: number; col: number } | null) | null,
@@ -114,6 +165,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
   ) => {
     error.hidden = true;
     heading.textContent = head;
+    const links: HTMLAnchorElement[] = [];
     lines.replaceChildren(
       ...e.lines.map((l) => {
         const li = h("li", { className: l.label === "k" && e.overshoots ? "overshoots" : "" });
@@ -121,8 +173,14 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
           const at = typeof p !== "string" && p.ref && cell ? cell(p.ref) : null;
           if (!at) li.append(partText(p));
           else {
-            const a = h("a", { href: "#", textContent: partText(p), title: `${sheet}!${at.a1}` });
+            const a = h("a", {
+              href: "#",
+              textContent: partText(p),
+              title: `${sheet}!${at.a1}`,
+              tabIndex: links.length ? -1 : 0,
+            });
             a.dataset.cell = at.a1;
+            links.push(a);
             a.addEventListener("click", (ev) => {
               ev.preventDefault();
               void deps.reader?.select(sheet, at.row, at.col).catch(fail);
@@ -133,7 +191,14 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
         return li;
       })
     );
+    roving(links);
+    keys.hidden = !links.length;
     note.textContent = text;
+    const d = explodedAt;
+    diverged.hidden = !(d && d.step === n);
+    diverged.textContent = d
+      ? `This is the step where the run exploded: step ${d.step} of ${d.steps}.`
+      : "";
   };
 
   /** Explain the step at the selection (or the typed step) on the selection's sheet. */
@@ -144,37 +209,46 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
         `“${sel.sheet}” is not a GradSheet run sheet: select a cell of a step row in one, or generate a run.`
       );
     const layout = layoutOf(options);
-    const at = typed ?? stepAtRow(layout, sel.row);
-    if (at === null)
+    const n = typed !== null ? checkStep(typed, layout.steps) : stepAtRow(layout, sel.row);
+    if (n === null)
       throw new Error(
         `Select a cell in a step row of “${sel.sheet}” (rows ${layout.firstRow + 1} to ${layout.firstRow + layout.steps}), or type a step.`
       );
-    const n = checkStep(at, layout.steps);
     const cells = await deps.reader!.read(sel.sheet, rowsToRead(layout, n), layout.inputs);
     const e = explainFromCells(layout, n, cells.rows, cells.inputs);
+    explodedAt = explodedOf(options);
     render(
       e.explanation,
-      `${sel.sheet} · ${e.heading}`,
+      n,
+      `${sel.sheet} · ${plainHead(e.heading)}`,
       (ref) => cellOf(layout, n, ref),
       sel.sheet,
       e.fromCells
         ? "Numbers as Excel calculated them; each links to its cell."
-        : "Excel has not calculated these cells yet: the numbers are GradSheet's core at the sheet's inputs."
+        : "Excel has not calculated these cells yet: the numbers are GradSheet's training core at the sheet's inputs."
     );
   };
 
-  go.addEventListener("click", () => {
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    clear();
     void (async () => {
-      if (deps.reader) return explainSheet(await deps.reader.selection(), step.value);
-      const ex = explainRun(deps.options(), step.value);
-      render(
-        ex.explanation,
-        ex.heading,
-        null,
-        "",
-        "The run form's run, computed by GradSheet's core."
-      );
-    })().catch(fail);
+      if (deps.reader) await explainSheet(await deps.reader.selection(), step.value);
+      else {
+        const options = deps.options();
+        const ex = explainRun(options, step.value);
+        explodedAt = explodedOf(options);
+        render(
+          ex.explanation,
+          Number(ex.json.step),
+          plainHead(ex.heading),
+          null,
+          "",
+          "The run form's run, computed by GradSheet's training core."
+        );
+      }
+      heading.focus();
+    })().catch((e: unknown) => fail(e, true));
   });
   lesson.addEventListener("click", () => {
     const file = lessonXlsx();
@@ -203,7 +277,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
         const key = `${sel.sheet}\u0000${sel.row}`;
         if (key === last) return;
         last = key;
-        if (sel.options) return explainSheet(sel, null);
+        if (sel.options) return (clear(), explainSheet(sel, null));
       })
       .catch(fail)
       .then(() => (busy = false));

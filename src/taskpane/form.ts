@@ -4,7 +4,9 @@
  */
 import {
   ConfigError,
+  GLOSSARY,
   GRADDESC_X,
+  learnerNumber,
   MODELS,
   PRESETS,
   type DataPoint,
@@ -52,6 +54,13 @@ export function toOptions(v: FormValues): RunOptions {
           x: { kind: "list" as const, x: parseList(v.x) },
           target: { slope: Number(v.slope), intercept: Number(v.intercept) },
         };
+  if (v.dataMode !== "cells")
+    for (const [key, label, text] of [
+      ["slope", "Slope", v.slope],
+      ["intercept", "Intercept", v.intercept],
+    ] as const)
+      if (!text.trim() || !Number.isFinite(Number(text)))
+        throw new ConfigError(key, `${label} must be a number, not "${text}".`);
   if (data.x && data.x.x.some((n) => !Number.isFinite(n)))
     throw new ConfigError("x", `The x values must be numbers separated by commas, not "${v.x}".`);
   return {
@@ -77,6 +86,45 @@ const rank = (id: string): number => PRESET_ORDER.indexOf(id) + 1 || 99;
 
 /** The core's presets in that order. */
 export const orderedPresets = (): Preset[] => [...PRESETS].sort((a, b) => rank(a.id) - rank(b.id));
+
+/** The settings a preset sets, as the form shows them, and their names in the pane's words. */
+const PRESET_KEYS = [
+  ["model", "model"],
+  ["optimizer", "optimizer"],
+  ["lr", "learning rate"],
+  ["epochs", "epochs"],
+  ["gradient", "derivative"],
+] as const;
+
+/**
+ * A preset's blurb for the form as the learner has it now: the preset's own description (in the
+ * glossary's words) while the form holds its settings; once the learner changes one, what they
+ * changed, since the description's advice ("Try learning rate 1e-5") may no longer fit.
+ */
+export function presetBlurb(p: Preset, v: FormValues): string {
+  const changed = PRESET_KEYS.filter(([k]) => {
+    const want = p.options[k];
+    const have = v[k];
+    return (
+      want !== undefined &&
+      (Number.isFinite(Number(want)) && have.trim() !== ""
+        ? Number(have) !== Number(want)
+        : String(want) !== have)
+    );
+  });
+  if (!changed.length)
+    return p.id === "graddesc-basic"
+      ? `${GLOSSARY.graddescBasic.meaning} Analytic update; √SSE after epoch 1 is 150.76.`
+      : p.description.replace(/\blr (?=\d)/g, "learning rate ");
+  const what = changed
+    .map(([k, name]) =>
+      k !== "lr"
+        ? name
+        : `${name} ${Number.isFinite(Number(v.lr)) ? learnerNumber(Number(v.lr)) : `“${v.lr}”`}`
+    )
+    .join(", ");
+  return `The “${p.label}” preset with your ${what}: Generate to see what it does.`;
+}
 
 /** Data read from the workbook's selection, and the sentence that says what was used. */
 export interface SelectionData {

@@ -12,7 +12,7 @@ import {
   type RunOptions,
 } from "../core";
 import { field, h, markField, textInput, type Field } from "./dom";
-import { DEFAULT_X, orderedPresets, PRESET_ORDER, type FormValues } from "./form";
+import { DEFAULT_X, orderedPresets, PRESET_ORDER, presetBlurb, type FormValues } from "./form";
 import { DERIVATIVES, MEANING, modelLabel, modelShape, optimizerLabel } from "./vocabulary";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -103,7 +103,12 @@ export function runForm(): RunForm {
     textContent: MEANING.bigLr,
   });
   f.lr.wrap.append(lrWarn);
-  f.lr.control.addEventListener("input", () => (lrWarn.hidden = !(Number(f.lr.control.value) > 1)));
+  // only a real number above 1: "1e400" or "abc" get their error at the field, not this hint too
+  const bigLr = () => {
+    const v = Number(f.lr.control.value);
+    return Number.isFinite(v) && v > 1;
+  };
+  f.lr.control.addEventListener("input", () => (lrWarn.hidden = !bigLr()));
 
   const presetDescription = h("p", {
     id: "preset-description",
@@ -153,10 +158,11 @@ export function runForm(): RunForm {
     h("div", { className: "indent" }, selectionNote),
     dataError
   );
+  const summary = h("summary", { textContent: "Model, data and optimizer" });
   const details = h(
     "details",
     { id: "details" },
-    h("summary", { textContent: "Model, data and optimizer" }),
+    summary,
     f.model.wrap,
     dataSet,
     f.optimizer.wrap,
@@ -191,15 +197,40 @@ export function runForm(): RunForm {
     showModel();
     showGradient();
     showConstants();
-    lrWarn.hidden = !(Number(f.lr.control.value) > 1);
+    lrWarn.hidden = !bigLr();
+  };
+  const values = (): FormValues => ({
+    model: f.model.control.value,
+    dataMode: dataMode(),
+    x: f.x.control.value,
+    slope: f.slope.control.value,
+    intercept: f.intercept.control.value,
+    points: null,
+    optimizer: f.optimizer.control.value,
+    beta: f.beta.control.value,
+    beta2: f.beta2.control.value,
+    eps: f.eps.control.value,
+    lr: f.lr.control.value,
+    epochs: f.epochs.control.value,
+    gradient: f.gradient.control.value,
+    h: f.h.control.value,
+    batch: f.batch.control.value,
+  });
+  let picked = presets[0];
+  /** The preset's blurb for the form as it is now, and the folded section's summary naming the model and optimizer. */
+  const describe = () => {
+    presetDescription.textContent = presetBlurb(picked, values());
+    summary.textContent = `Model, data and optimizer: ${modelLabel(f.model.control.value)}, ${optimizerLabel(f.optimizer.control.value)}`;
   };
   const pick = (id: string) => {
     const p = presets.find((x) => x.id === id);
     if (!p) return;
+    picked = p;
     fill(p.options);
-    presetDescription.textContent = p.description;
+    describe();
   };
-  pick(PRESET_ORDER[0]);
+  el.addEventListener("input", describe);
+  el.addEventListener("change", describe);
 
   const dataMode = () =>
     el.querySelector<HTMLInputElement>('input[name="data-mode"]:checked')?.value === "cells"
@@ -209,6 +240,7 @@ export function runForm(): RunForm {
     Object.values(f).forEach((x) => markField(x, null));
     dataError.hidden = true;
   };
+  pick(PRESET_ORDER[0]);
   return {
     el,
     actions: actionsRow,
@@ -216,23 +248,7 @@ export function runForm(): RunForm {
     selectionNote,
     fill,
     clearErrors,
-    values: () => ({
-      model: f.model.control.value,
-      dataMode: dataMode(),
-      x: f.x.control.value,
-      slope: f.slope.control.value,
-      intercept: f.intercept.control.value,
-      points: null,
-      optimizer: f.optimizer.control.value,
-      beta: f.beta.control.value,
-      beta2: f.beta2.control.value,
-      eps: f.eps.control.value,
-      lr: f.lr.control.value,
-      epochs: f.epochs.control.value,
-      gradient: f.gradient.control.value,
-      h: f.h.control.value,
-      batch: f.batch.control.value,
-    }),
+    values,
     markError(e) {
       if (!(e instanceof ConfigError)) return false;
       const key = e.field === "target" ? "slope" : e.field;

@@ -87,7 +87,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     });
     st.cancellable(null);
     st.progress(
-      "Checking a sample of what Excel calculated against GradSheet's numbers…",
+      "Checking a sample of what Excel calculated against GradSheet's training core…",
       STEPS.checking,
       100
     );
@@ -104,7 +104,15 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     ]
       .filter(Boolean)
       .join(" ");
-    st.show(resultView(result, { sheet: report.sheet, note, goto, plateau: plateauFlag(plan) }));
+    st.show(
+      resultView(result, {
+        sheet: report.sheet,
+        note,
+        goto,
+        plateau: plateauFlag(plan),
+        explosion: result.explosion,
+      })
+    );
     if (state.generated++ === 0)
       tip.replaceChildren(gettingStarted(plan, report.sheet, state.helpHref));
     await refresh();
@@ -146,7 +154,6 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       );
     run(async () => {
       await write(await optionsNow(), status, { change: "new run" });
-      status.el.scrollIntoView({ block: "start", behavior: "instant" as ScrollBehavior });
     });
   });
   downloadBtn.addEventListener("click", () =>
@@ -164,6 +171,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
           sheet: null,
           note: `Saved ${filename}: open it in Excel, LibreOffice or Google Sheets.`,
           plateau,
+          explosion: result.explosion,
         })
       );
     })

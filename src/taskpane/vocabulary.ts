@@ -4,7 +4,7 @@
  * with the CLI) the one number format for learners and the one rule that names a run's sheet. The
  * pane, its results, its sheet names and the Runs log all take their words from here.
  */
-import { MODELS, OPTIMIZERS, type RunConfig, type RunResult } from "../core";
+import { GLOSSARY, MODELS, OPTIMIZERS, type RunConfig, type RunResult } from "../core";
 import { learnerNumber, plateauFlag, runLogRow, runSheetName, type PlateauFlag } from "../run";
 
 /** A learning rate or √SSE as a learner reads it: the run service's one format (1e-5, 3.1623e-5, 12.346, "overflow (#NUM!)"). */
@@ -51,11 +51,10 @@ export const DERIVATIVES: readonly { id: string; label: string; meaning: string 
   },
 ];
 
-/** One line for each figure, shown where the learner first meets it. */
+/** One line for each figure, shown where the learner first meets it (the glossary's words). */
 export const MEANING = {
-  rootSse:
-    "√SSE: the square root of the sum of the squared errors over an epoch's rows. 0 is a perfect fit; it grows as predictions miss.",
-  lr: "How far each step moves a weight against its derivative: too small crawls, too large makes the error explode.",
+  rootSse: `${GLOSSARY.rootSse.term}: ${GLOSSARY.rootSse.meaning.charAt(0).toLowerCase()}${GLOSSARY.rootSse.meaning.slice(1)}`,
+  lr: GLOSSARY.learningRate.meaning,
   bigLr: "A learning rate above 1 makes almost any run explode at the first rows.",
 } as const;
 
@@ -84,6 +83,10 @@ export const manualNote = (calculationMode: string): string =>
 /** The sheet's h-plateau flag (the run service reads it from the plan). */
 export { plateauFlag, type PlateauFlag };
 
+/** The plateau in one short sentence: from which step, and that it is not a minimum. */
+export const plateauShort = (flag: PlateauFlag): string =>
+  `Stuck by rounding from step ${flag.step} (cell ${flag.cell}): it looks like a minimum, but it is not.`;
+
 /** The plateau in the pane's words: which derivative got stuck at 0, from which step, why, and where the sheet says so. */
 export function plateauSentence(
   flag: PlateauFlag,
@@ -91,7 +94,7 @@ export function plateauSentence(
 ): string {
   const kind = DERIVATIVES.find((d) => d.id === config.gradient)?.label.toLowerCase();
   return (
-    `Stuck by rounding from step ${flag.step} (the sheet's “h lost at step”, ${flag.cell}): ` +
+    `From step ${flag.step} (the sheet's “h lost at step”, ${flag.cell}) ` +
     `the numbers grew so large that the nudge h = ${config.h} is lost in their precision, so w + h ` +
     `rounds back to w, the ${kind ?? "finite difference"} is exactly 0 though the slope is not, and ` +
     "those weights stop moving. It looks like a minimum; it is rounding."

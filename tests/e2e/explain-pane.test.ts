@@ -61,10 +61,14 @@ describe("Explain this step in the task pane", () => {
     await page.check("#explain-follow");
     await select(SHEET, layout.firstRow + 1, 4);
     await page.waitForFunction(() =>
-      document.querySelector("#explain-heading")?.textContent?.includes("Step 2 (epoch 1, row 2)")
+      document.querySelector("#explain-heading")?.textContent?.includes("Step 2 (epoch 1)")
     );
     const core = explainRun(OPTIONS, 2).text.trimEnd().split("\n");
-    expect(await page.locator("#explain-heading").textContent()).toBe(`${SHEET} · ${core[0]}`);
+    // the core's first line in the pane's words: the step with its epoch, "learning rate" for "lr"
+    const head = core[0]
+      .replace("(epoch 1, row 2)", "(epoch 1)")
+      .replace(", lr ", ", learning rate ");
+    expect(await page.locator("#explain-heading").textContent()).toBe(`${SHEET} · ${head}`);
     expect(await shown()).toEqual(core.slice(1));
     expect(await page.locator("#explain-note").textContent()).toMatch(/as Excel calculated them/);
     const pred = a1(layout.firstRow + 1, layout.cols.pred);
@@ -92,7 +96,7 @@ describe("Explain this step in the task pane", () => {
     );
     await select(SHEET, layout.firstRow + 3, 2);
     await page.waitForFunction(() =>
-      document.querySelector("#explain-heading")?.textContent?.includes("Step 4 (epoch 1, row 4)")
+      document.querySelector("#explain-heading")?.textContent?.includes("Step 4 (epoch 1)")
     );
     expect(await page.locator("#explain-note").textContent()).toMatch(/as Excel calculated them/);
     expect(await shown()).toEqual(
@@ -107,13 +111,13 @@ describe("Explain this step in the task pane", () => {
     await page.fill("#explain-step", "3");
     await page.click("#explain-go");
     await page.waitForFunction(() =>
-      document.querySelector("#explain-heading")?.textContent?.includes("Step 3 (epoch 1, row 3)")
+      document.querySelector("#explain-heading")?.textContent?.includes("Step 3 (epoch 1)")
     );
     await page.fill("#explain-step", "9999");
     await page.click("#explain-go");
-    await page.waitForSelector("#explain-error:not([hidden])");
-    expect(await page.locator("#explain-error").textContent()).toMatch(
-      /whole number from 1 to 145/
+    await page.waitForSelector("#explain-step[aria-invalid='true']");
+    expect(await page.locator("#explain-step-error").textContent()).toBe(
+      "Step must be a whole number from 1 to 145."
     );
   });
 });

@@ -165,9 +165,16 @@ describe("the task pane inside Excel (fake)", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Keep my edits");
     await page.keyboard.press("Escape");
     await page.waitForSelector("#confirm[hidden]", { state: "attached" });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("rebuild");
     await idle(page);
+    // the answer is the action's result: its heading takes focus, in view
+    expect(
+      await page.evaluate(() => document.activeElement?.matches("#active-status-result .headline"))
+    ).toBe(true);
+    expect(await page.locator("#active-status-result .headline").textContent()).toBe(
+      "Nothing changed: your edits in “2 neurons + ReLU lr 1e-5” are kept."
+    );
     expect(rows(await snapshot(page))).toBe(rows(before));
+    await page.getByRole("button", { name: "Rebuild this sheet" }).focus();
     await page.keyboard.press("Enter");
     await page.waitForSelector("#confirm:not([hidden])");
     await page.getByRole("button", { name: "Rebuild anyway" }).click();

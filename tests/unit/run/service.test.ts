@@ -49,7 +49,7 @@ describe("the run service", () => {
       model: "2 neurons",
       optimizer: "SGD",
       lr: 1e-4,
-      divergedAt: "epoch 1, row 27 (step 27)",
+      divergedAt: "step 27",
       change: "new run",
     });
     // the fake has no calculation engine: the reader sees the sheet as a run, and the core stands in for the empty formula cells

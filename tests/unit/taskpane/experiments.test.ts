@@ -81,12 +81,15 @@ describe("the Experiments section's sweep", () => {
 
   it("refuses unusable input in plain words", () => {
     expect(() => sweepRates("0", "1e-2", "4")).toThrow(
-      /smallest learning rate must be a number above 0, not "0"/
+      /^From must be a number above 0, not "0"\.$/
     );
     expect(() => sweepRates("1e-3", "1e-5", "4")).toThrow(
-      /largest learning rate must be a number no smaller than 1e-3/
+      /^To must be a number no smaller than From \(1e-3\)/
     );
-    expect(() => sweepRates("1e-5", "1e-2", "2.5")).toThrow(/whole number from 1 to 200/);
+    expect(() => sweepRates("1e-5", "1e-2", "2.5")).toThrow(
+      /^Rates must be a whole number from 1 to 200/
+    );
+    expect(() => sweepRates("", "1e-2", "4")).toThrow(/^From is empty\.$/);
     expect(() => sweepRates("1e-5", "1e-2", "201")).toThrow(/whole number from 1 to 200/);
   });
 

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  EXCEL_VERSION_FOR,
+  GLOSSARY,
+  explosionSentences,
+  inExcelVersions,
+  stepPlace,
+} from "../../../src/core/glossary";
+
+describe("the glossary: each idea named once", () => {
+  it("names learning rate, step, epoch, √SSE, overshoot and the core, each once", () => {
+    const terms = Object.values(GLOSSARY).map((g) => g.term);
+    expect(new Set(terms).size).toBe(terms.length);
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        "learning rate",
+        "step",
+        "epoch",
+        "√SSE",
+        "overshoot",
+        "GradSheet's training core",
+      ])
+    );
+  });
+
+  it("is what the help page says: every term and its meaning word for word", () => {
+    const help = readFileSync(join(__dirname, "../../../src/taskpane/help.html"), "utf8");
+    const text = help.replace(/\s+/g, " ");
+    for (const g of Object.values(GLOSSARY)) expect(text).toContain(g.meaning);
+  });
+
+  it("says where a run diverged one way: the step, and its epoch only when there are several", () => {
+    expect(stepPlace({ step: 27, epoch: 1 }, 1)).toBe("step 27");
+    expect(stepPlace({ step: 87, epoch: 3 }, 5)).toBe("step 87 (epoch 3)");
+  });
+
+  it("says what to try when no rate was checked, and why when no step overshot", () => {
+    const s = explosionSentences({
+      step: 5,
+      steps: 29,
+      overshootFrom: null,
+      everyUpdateOvershot: false,
+      suggestion: null,
+    });
+    expect(s.why).toMatch(/^No single update overshot/);
+    expect(s.tryRate).toMatch(/ten times smaller/);
+  });
+});
+
+describe("requirement sets read as Excel versions", () => {
+  it("rewrites the chart doctor's sentences without ExcelApi", () => {
+    expect(
+      inExcelVersions(
+        "This Excel does not say which cells a chart reads (that needs ExcelApi 1.15: Microsoft 365 or Excel 2024), so typed-in categories cannot be detected."
+      )
+    ).toBe(
+      "This Excel does not say which cells a chart reads (that needs Excel 2024 or Microsoft 365), so typed-in categories cannot be detected."
+    );
+    expect(
+      inExcelVersions(
+        "Checking charts as you add them needs ExcelApi 1.8 (Excel 2021 or Microsoft 365); use Check charts instead."
+      )
+    ).toBe(
+      "Checking charts as you add them needs Excel 2021 or Microsoft 365; use Check charts instead."
+    );
+    expect(
+      inExcelVersions(
+        "This Excel cannot read secondary axes (ExcelApi 1.8), so they are not checked."
+      )
+    ).toBe(
+      "This Excel cannot read secondary axes (needs Excel 2021 or Microsoft 365), so they are not checked."
+    );
+  });
+
+  it("drops the set's number where the sentence already names the Excel", () => {
+    expect(
+      inExcelVersions(
+        "Checking X values needs Microsoft 365 version 2008+ (or Excel on the web). This Excel does not support ExcelApi 1.12."
+      )
+    ).toBe("Checking X values needs Microsoft 365 version 2008+ (or Excel on the web).");
+  });
+
+  it("maps every set GradSheet names to an Excel a learner can buy or update to", () => {
+    for (const v of Object.values(EXCEL_VERSION_FOR))
+      expect(v).toMatch(/Excel 20\d\d|Microsoft 365/);
+  });
+});
