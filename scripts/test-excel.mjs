@@ -100,6 +100,9 @@ function deadline(ms, message) {
 
 const { TestServer } = require("office-addin-test-server");
 const server = new TestServer(TEST_SERVER_PORT);
+// A new TestServer holds an already rejected "No results available" promise until it is started;
+// unhandled, it would end Node before the server starts. Its later results are awaited below.
+server.getTestResults().catch(() => undefined);
 let code = 1;
 let sideloaded = false;
 try {
@@ -137,7 +140,7 @@ try {
   for (const line of v.lines) console.log(line);
   code = v.ok ? 0 : 1;
 } catch (e) {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ").trim();
   console.error(message.startsWith("test:excel: ") ? message : `test:excel: ${message}`);
 } finally {
   if (sideloaded) debugging("stop", MANIFEST);
