@@ -2,11 +2,14 @@
  * The scenario inside real Excel: the page the test manifest opens (tests/excel/test-manifest.xml).
  * Once Office is ready in Excel it asks Microsoft's test server (office-addin-test-server, started
  * by scripts/test-excel.mjs) whether a test run is waiting, runs the shared scenario on the real
- * Excel host and posts the step results back (office-addin-test-helpers), as Microsoft's add-in
- * templates' end-to-end tests do. Excel itself calculates every sheet, so `calculated` does nothing.
+ * Excel host and posts the Excel build, its ExcelApi level and the step results back
+ * (office-addin-test-helpers), as Microsoft's add-in templates' end-to-end tests do; then it closes
+ * its workbook without saving, as the templates close the app after the run. Excel itself
+ * calculates every sheet, so `calculated` does nothing.
  */
 import { pingTestServer, sendTestResults } from "office-addin-test-helpers";
 import { officeHost, type ExcelHost } from "../../src/excel";
+import { excelInfo } from "./excel-info";
 import { runScenario, type ScenarioEnv, type StepResult } from "./scenario";
 
 /** The test server's port (scripts/test-excel.mjs starts it there). */
@@ -52,7 +55,21 @@ async function main(): Promise<void> {
   }
   if (status)
     status.textContent = results.map((r) => `${r.ok ? "ok" : "FAILED"}: ${r.step}`).join("\n");
-  await sendTestResults(results, TEST_SERVER_PORT);
+  await sendTestResults({ excel: excelInfo(Office.context), steps: results }, TEST_SERVER_PORT);
+  await closeWorkbook();
+}
+
+/** Close the sideloaded workbook without saving (Workbook.close is ExcelApi 1.11). */
+async function closeWorkbook(): Promise<void> {
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.11")) return;
+  try {
+    await Excel.run(async (context) => {
+      context.workbook.close(Excel.CloseBehavior.skipSave);
+      await context.sync();
+    });
+  } catch {
+    // The results are posted; a workbook left open is only untidy.
+  }
 }
 
 void main();
