@@ -11,3 +11,12 @@ export {
   type SheetExplanation,
   type StepLayout,
 } from "./sheet-explain";
+export { DEFAULT_BLANK, EXERCISE_WORDS, blankList, exerciseWorkbookPlan } from "./exercise";
+export {
+  CheckInputError,
+  checkWorkbookBytes,
+  gradeExit,
+  gradeJson,
+  gradeLine,
+  type SheetGrade,
+} from "./check";

@@ -1,0 +1,48 @@
+/**
+ * The exercise use case: a run's workbook with chosen step-table columns left for the learner to
+ * write (`src/sheet/exercise`), the same workbook `export` writes otherwise. Shared by the CLI and
+ * the pane.
+ */
+import type { RunResult } from "../core";
+import { blankColumns, EXERCISE_WORDS, exercisePlan, stepsTable } from "../sheet/exercise";
+import type { WorkbookPlan } from "../sheet";
+import { runWorkbookPlan } from "./service";
+
+export { EXERCISE_WORDS };
+
+/** The default `--blank` list: every word. */
+export const DEFAULT_BLANK: readonly string[] = EXERCISE_WORDS;
+
+/**
+ * The exercise workbook of a run: its one run sheet (named `name`, default by the naming rule) with
+ * the columns `blank` names left empty. Throws ConfigError for a word that names no column.
+ */
+export function exerciseWorkbookPlan(
+  result: RunResult,
+  opts: { name?: string; blank?: readonly string[] } = {}
+): WorkbookPlan {
+  const plan = runWorkbookPlan(result, { name: opts.name });
+  const sheet = plan.sheets[0];
+  const keys = blankColumns(result.config, stepsTable(sheet), opts.blank ?? DEFAULT_BLANK);
+  return { ...plan, sheets: [exercisePlan(sheet, keys), ...plan.sheets.slice(1)] };
+}
+
+/**
+ * A `--blank` list as words: comma separated (a comma inside brackets, as in "max(0, z)", belongs
+ * to its header), spaces around them ignored, empty items dropped.
+ */
+export function blankList(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let word = "";
+  for (const ch of text) {
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    if (ch === "," && depth === 0) {
+      out.push(word);
+      word = "";
+    } else word += ch;
+  }
+  out.push(word);
+  return out.map((w) => w.trim()).filter((w) => w !== "");
+}
