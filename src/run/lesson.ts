@@ -4,7 +4,7 @@ import { workbookBytes } from "./service";
 
 export const LESSON_FILE = "gradsheet-lesson.xlsx";
 
-/** The eight questions' sheets as one workbook. */
+/** The eight questions' sheets and the exercise as one workbook. */
 export function lessonXlsx(): { bytes: Uint8Array; filename: string } {
   return { bytes: workbookBytes(buildLesson()), filename: LESSON_FILE };
 }

@@ -2,7 +2,7 @@
  * Exercises: a run sheet whose chosen step-table columns are left for the learner to write. The
  * sheet is the run's own plan (same layout, addresses, charts and names); only the chosen columns'
  * step-row cells lose their formulas. They are marked by style alone: a fill (a conditional format
- * over the columns, so the fill stays when the learner types), a note on each header, and one
+ * over the columns, so the fill stays when the learner types), a note above each header, and one
  * instruction line above the table. Every other cell keeps its formula, so a cell after a blank one
  * reads the learner's value, as in graddesc.
  */
@@ -102,19 +102,7 @@ export function exercisePlan(plan: SheetPlan, keys: readonly string[]): SheetPla
   const table: Table = { ...steps, columns };
   const idx = columns.flatMap((c, j) => (blank.has(c.key) ? [j] : []));
   const headers = idx.map((j) => columns[j].header);
-  const notes: Block[] = idx.map((j) => ({
-    row: steps.row,
-    col: steps.col + j,
-    cells: [
-      [
-        {
-          value: columns[j].header,
-          style: "header",
-          comment: `Your formula: ${columns[j].description}. Write it in the first row, then fill it down.`,
-        },
-      ],
-    ],
-  }));
+  const groups = noted(plan, steps, idx);
   const first = steps.col + idx[0];
   const instruction: Block = {
     row: LAYOUT.titleRow,
@@ -138,10 +126,33 @@ export function exercisePlan(plan: SheetPlan, keys: readonly string[]): SheetPla
   return {
     ...plan,
     tables: plan.tables.map((t) => (t === steps ? table : t)),
-    blocks: [...plan.blocks, instruction, ...notes],
+    blocks: [
+      ...(groups.block
+        ? plan.blocks.map((b) => (b === groups.block ? groups.noted : b))
+        : [...plan.blocks, groups.noted]),
+      instruction,
+    ],
     conditionalFormats: [...shade, ...plan.conditionalFormats],
     meta: { ...plan.meta, exercise },
   };
+}
+
+/**
+ * The group row above the headers with a note on each blank column's cell: its group label when it
+ * has one ("forward pass", "updated weights"), else "your formula"; the step rows stay empty.
+ */
+function noted(plan: SheetPlan, steps: Table, idx: number[]): { block?: Block; noted: Block } {
+  const block = plan.blocks.find((b) => b.row === steps.row - 1 && b.col === steps.col);
+  const cells = [...(block?.cells[0] ?? [])];
+  for (const j of idx) {
+    const c = steps.columns[j];
+    while (cells.length <= j) cells.push(null);
+    const comment = `Your formula for ${c.header}: ${c.description}. Write it in row ${steps.row + 2}, then fill it down.`;
+    cells[j] = cells[j]
+      ? { ...cells[j], comment }
+      : { value: "your formula", style: "note", comment };
+  }
+  return { block, noted: { row: steps.row - 1, col: steps.col, cells: [cells] } };
 }
 
 /** Consecutive runs of sorted indexes: [0, 1, 2, 5] → [[0, 2], [5, 5]]. */

@@ -20,7 +20,14 @@ export const lessonCommand: Command = {
   usage: "gradsheet lesson --out FILE.xlsx",
   description: [
     "Sheets, in order:",
-    ...QUESTIONS.map((q) => `  ${q.title}`),
+    ...QUESTIONS.flatMap((q, i) =>
+      i === 1
+        ? [
+            "  1b. Your turn: write ŷ and e for two neurons (gradsheet check grades it)",
+            `  ${q.title}`,
+          ]
+        : [`  ${q.title}`]
+    ),
     "Each sheet's text names the cell to change (e.g. its LearningRate) to see the answer move.",
   ].join("\n"),
   options: OPTIONS,
@@ -33,7 +40,7 @@ export const lessonCommand: Command = {
       throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
     const bytes = writeWorkbookOut(buildLesson(), out);
     io.out(
-      `Wrote ${out}: ${QUESTIONS.length} sheets, one per question, ${(bytes / 1024).toFixed(0)} KiB.\n`
+      `Wrote ${out}: ${QUESTIONS.length + 1} sheets, one per question and an exercise, ${(bytes / 1024).toFixed(0)} KiB.\n`
     );
     return 0;
   },

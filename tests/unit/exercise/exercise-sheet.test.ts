@@ -33,7 +33,7 @@ describe("gradsheet exercise's sheet", () => {
     expect(b.columns.find((c) => c.key === "err")!.formula!.rest).toMatch(/^=\(K\d+-E\d+\)\^2$/);
   });
 
-  it("marks the blank columns by style only: a fill, a header note and one instruction line, no text in the cells", () => {
+  it("marks the blank columns by style only: a fill, a note above the header and one instruction line, no text in the cells", () => {
     const ex = exerciseWorkbookPlan(run(), { name: "Run 1", blank: ["error"] }).sheets[0];
     const steps = stepsTable(ex);
     const j = steps.columns.findIndex((c) => c.key === "err");
@@ -41,8 +41,24 @@ describe("gradsheet exercise's sheet", () => {
       style: "blank",
       range: { row: steps.row + 1, col: steps.col + j, rows: steps.rows, cols: 1 },
     });
-    const note = ex.blocks.find((b) => b.row === steps.row && b.col === steps.col + j);
-    expect(note?.cells[0][0]?.comment).toMatch(/^Your formula: /);
+    const groups = ex.blocks.find((b) => b.row === steps.row - 1 && b.col === steps.col);
+    expect(groups?.cells[0][j]?.comment).toMatch(/^Your formula for e = \(ŷ − y\)²: /);
+    // no cell is written twice: the notes sit in the group row, the headers stay the table's
+    const seen = new Set<string>();
+    for (const b of ex.blocks)
+      b.cells.forEach((line, r) =>
+        line.forEach((c, k) => {
+          if (!c) return;
+          const at = `${b.row + r},${b.col + k}`;
+          expect(seen.has(at), at).toBe(false);
+          seen.add(at);
+          expect(
+            b.row + r === steps.row &&
+              k + b.col >= steps.col &&
+              k + b.col < steps.col + steps.columns.length
+          ).toBe(false);
+        })
+      );
     expect(
       ex.blocks.some((b) => b.row === 0 && String(b.cells[0][0]?.value).startsWith("Exercise:"))
     ).toBe(true);
