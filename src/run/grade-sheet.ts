@@ -100,6 +100,13 @@ export function currentRun(saved: SavedSheet): RunResult {
   if (!recordedOpts) throw new ConfigError("sheet", `${saved.name}: its record is not a run's.`);
   try {
     const recorded = resolveConfig(recordedOpts);
+    // A record claiming more steps than the sheet has rows is not this sheet's: never train it.
+    const steps = recorded.epochs * recorded.data.length;
+    if (LAYOUT.headerRow + steps > saved.lastRow)
+      throw new ConfigError(
+        "sheet",
+        `its record describes ${steps} steps but the sheet has only ${Math.max(0, saved.lastRow - LAYOUT.headerRow)} rows below its headers`
+      );
     const config = resolveConfig(currentOptions(saved, recorded));
     const order = (saved.meta.settings as { order?: number[][] }).order;
     if (order) config.order = order.map((o) => o.slice());

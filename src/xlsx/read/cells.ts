@@ -38,6 +38,8 @@ export interface SavedSheet {
   uncalculated: number;
   /** Formula cells in all. */
   formulas: number;
+  /** The last row (0-based) holding a cell; -1 for an empty sheet. */
+  lastRow: number;
 }
 
 export interface SavedBook {
@@ -164,6 +166,7 @@ function scanSheet(xml: string, strings: string[]): Omit<SavedSheet, "name" | "m
   const values = new Map<number, SavedValue>();
   const formulaCells = new Set<number>();
   let uncalculated = 0;
+  let lastRow = -1;
   const re = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
   let row = -1;
   let col = -1;
@@ -183,6 +186,7 @@ function scanSheet(xml: string, strings: string[]): Omit<SavedSheet, "name" | "m
     } else col++;
     if (row < 0 || col < 0 || col >= COLS) continue;
     const key = row * COLS + col;
+    lastRow = Math.max(lastRow, row);
     const inner = m[3] ?? "";
     const isFormula = inner.includes("<f");
     if (isFormula) formulaCells.add(key);
@@ -195,6 +199,7 @@ function scanSheet(xml: string, strings: string[]): Omit<SavedSheet, "name" | "m
     hasFormula: (r, c) => formulaCells.has(r * COLS + c),
     uncalculated,
     formulas: formulaCells.size,
+    lastRow,
   };
 }
 
