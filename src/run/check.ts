@@ -6,14 +6,16 @@
  */
 import { ConfigError } from "../core";
 import { learnerNumber } from "../core/learner-number";
-import { a1 } from "../sheet";
+import { train } from "../core";
+import { a1, buildRunSheet, runConfigFromMeta } from "../sheet";
+import { stepsTable } from "../sheet/exercise";
 import { agreesWithin } from "../sheet/agreement";
 import type { CachedValue } from "../sheet/plan";
 import { DoctorInputError } from "../xlsx/doctor/zip";
 import { readSavedBook, type SavedSheet, type SavedValue } from "../xlsx/read/cells";
-import { gradeRunSheet, type SheetGrade } from "./grade-sheet";
+import { gradeRunSheet, type CellVerdict, type SheetGrade } from "./grade-sheet";
 
-export type { SheetGrade };
+export type { CellVerdict, SheetGrade };
 
 /** A workbook `check` cannot grade: not a workbook, no GradSheet sheet, or saved without calculated values. One sentence. */
 export class CheckInputError extends Error {}
@@ -109,5 +111,47 @@ export const gradeExit = (grades: SheetGrade[]): 0 | 1 =>
 /** A grade as `--json` prints it (DESIGN.md's fields; firstWrong's explanation kept as an extra). */
 export function gradeJson(g: SheetGrade): Record<string, unknown> {
   const { emptyRange: _range, ...rest } = g;
-  return rest;
+  if (!rest.firstWrong) return rest;
+  const { formula: _formula, ...firstWrong } = rest.firstWrong;
+  return { ...rest, firstWrong };
+}
+
+/** The rectangle (from A1) a surface must read to grade a run or exercise sheet with `gradeSheetValues`. */
+export function gradedArea(meta: Record<string, unknown>): { rows: number; cols: number } {
+  const config = runConfigFromMeta(meta);
+  if (!config) throw new ConfigError("sheet", "This sheet's record is not a run's.");
+  const plan = buildRunSheet(train(config, { rows: true }), { name: "x" });
+  const steps = stepsTable(plan);
+  return { rows: steps.row + 1 + steps.rows, cols: steps.col + steps.columns.length };
+}
+
+/**
+ * Grade a run or exercise sheet from the values a surface read (the pane reads what Excel
+ * calculated): `rows` is the rectangle from A1 that `gradedArea` names. `onCell` hears each graded
+ * cell's verdict. Throws ConfigError with one sentence when the settings in the cells are not valid.
+ */
+export function gradeSheetValues(
+  sheet: string,
+  meta: Record<string, unknown>,
+  rows: readonly (readonly unknown[])[],
+  onCell?: CellVerdict
+): SheetGrade {
+  const value = (r: number, c: number): SavedValue => {
+    const v = rows[r]?.[c];
+    if (typeof v === "number" || typeof v === "boolean") return v;
+    if (typeof v === "string") return /^#[A-Z/0!?]+[!?A]?$/.test(v) ? { error: v } : v;
+    return null;
+  };
+  return gradeRunSheet(
+    {
+      name: sheet,
+      meta,
+      value,
+      hasFormula: () => false,
+      uncalculated: 0,
+      formulas: 0,
+      lastRow: rows.length - 1,
+    },
+    onCell
+  );
 }

@@ -5,7 +5,7 @@
  */
 import type { RunResult } from "../core";
 import { blankColumns, EXERCISE_WORDS, exercisePlan, stepsTable } from "../sheet/exercise";
-import type { WorkbookPlan } from "../sheet";
+import type { SheetPlan, WorkbookPlan } from "../sheet";
 import { runWorkbookPlan } from "./service";
 
 export { EXERCISE_WORDS };
@@ -25,6 +25,15 @@ export function exerciseWorkbookPlan(
   const sheet = plan.sheets[0];
   const keys = blankColumns(result.config, stepsTable(sheet), opts.blank ?? DEFAULT_BLANK);
   return { ...plan, sheets: [exercisePlan(sheet, keys), ...plan.sheets.slice(1)] };
+}
+
+/** A run's sheet plan made an exercise: the columns `blank` names left for the learner (the pane's "Make it an exercise"). */
+export function exerciseOfPlan(
+  result: Pick<RunResult, "config">,
+  plan: SheetPlan,
+  blank: readonly string[] = DEFAULT_BLANK
+): SheetPlan {
+  return exercisePlan(plan, blankColumns(result.config, stepsTable(plan), blank));
 }
 
 /**

@@ -54,6 +54,8 @@ export interface SheetGrade {
     expected: CachedValue;
     /** The step's explanation line for that quantity, with the core's numbers. */
     explanation?: string;
+    /** The sheet's formula for that cell (the pane's "Show me this formula"). */
+    formula?: string;
   } | null;
   firstEmpty: string | null;
   /** The empty cells as one A1 range when they fill a rectangle, else undefined. */
@@ -147,8 +149,11 @@ function explanationLine(result: RunResult, step: number, key: string): string |
   return line?.parts.map(partText).join("");
 }
 
-/** Grade a saved run or exercise sheet. */
-export function gradeRunSheet(saved: SavedSheet): SheetGrade {
+/** A graded cell's verdict, for a surface that marks the cells (0-based). */
+export type CellVerdict = (row: number, col: number, verdict: "right" | "wrong" | "empty") => void;
+
+/** Grade a saved run or exercise sheet; `onCell` hears every graded cell's verdict against the core's run. */
+export function gradeRunSheet(saved: SavedSheet, onCell?: CellVerdict): SheetGrade {
   const result = currentRun(saved);
   const plan = buildRunSheet(result, { name: saved.name });
   const steps = stepsTable(plan);
@@ -185,6 +190,7 @@ export function gradeRunSheet(saved: SavedSheet): SheetGrade {
       const col = steps.col + j;
       const got = saved.value(row, col);
       if (isEmpty(got)) {
+        onCell?.(row, col, "empty");
         grade.empty++;
         grade.firstEmpty ??= a1(row, col);
         empties.r0 = Math.min(empties.r0, row);
@@ -195,6 +201,7 @@ export function gradeRunSheet(saved: SavedSheet): SheetGrade {
       }
       const expected = c.cached?.[i] ?? null;
       const right = agreesWithin(got, expected, operandScale(c.key, coreAt, h));
+      onCell?.(row, col, right ? "right" : "wrong");
       if (right) grade.right++;
       else {
         grade.wrong++;
@@ -207,6 +214,7 @@ export function gradeRunSheet(saved: SavedSheet): SheetGrade {
             got,
             expected,
             explanation: explanationLine(result, step, c.key),
+            formula: formulaAt(c.formula!, i),
           };
         }
       }

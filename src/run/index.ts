@@ -11,12 +11,21 @@ export {
   type SheetExplanation,
   type StepLayout,
 } from "./sheet-explain";
-export { DEFAULT_BLANK, EXERCISE_WORDS, blankList, exerciseWorkbookPlan } from "./exercise";
+export {
+  DEFAULT_BLANK,
+  EXERCISE_WORDS,
+  blankList,
+  exerciseOfPlan,
+  exerciseWorkbookPlan,
+} from "./exercise";
 export {
   CheckInputError,
   checkWorkbookBytes,
   gradeExit,
   gradeJson,
   gradeLine,
+  gradeSheetValues,
+  gradedArea,
+  type CellVerdict,
   type SheetGrade,
 } from "./check";

@@ -10,6 +10,7 @@ import type { SheetPlan } from "../sheet";
 import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, taskStatus } from "./actions";
 import { confirmBox } from "./confirm";
+import { exerciseCheck } from "./exercise-check";
 import { button, field, h, markField, textInput } from "./dom";
 import { optionsFromRecord, planFor, runFor } from "./runs";
 import { resultView } from "./run-result";
@@ -100,6 +101,8 @@ export function activeRunCard(
     status.el
   );
   actions.guard(apply, rebuild, rerun, check);
+  const exercise = exerciseCheck(() => state.gateway?.exercise ?? null, status, confirm);
+  check.after(exercise.check, exercise.show);
 
   const readLr = (): number => {
     const v = Number(lr.control.value);
@@ -228,6 +231,7 @@ export function activeRunCard(
           : null;
       experiment = !state.active && st.activeRole === "experiment" ? st.activeSheet : null;
       el.hidden = !state.active && !experiment;
+      exercise.update(state.active?.sheet ?? null, state.active?.record.options ?? null);
       runOnly.forEach((e) => (e.hidden = !!experiment));
       if (changed && !actions.busy) status.clear();
       named.hidden = true;

@@ -5,6 +5,7 @@
  */
 import { ConfigError, resolveConfig, type DataPoint, type RunOptions } from "../core";
 import { runJob } from "./run-in-worker";
+import { exerciseOfPlan } from "../run";
 import type { RunOutline } from "./worker-tasks";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
 import { activeRunCard, excelAgreement, type ActiveRunCard } from "./active-run";
@@ -35,7 +36,7 @@ export interface WriteRun {
   (
     options: RunOptions,
     status: TaskStatus,
-    how: { replace?: string; change: string }
+    how: { replace?: string; change: string; exercise?: readonly string[] | null }
   ): Promise<RunOutline>;
 }
 
@@ -78,10 +79,12 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     await paint();
     // large runs train in a Web Worker (Cancel there leaves the workbook untouched)
     const name = how.replace ?? runSheetName(resolveConfig(options));
-    const { result, plan } = await runJob(
+    const { result, plan: planned } = await runJob(
       { kind: "plan", options, replace: name },
       jobView(st, STEPS.trained)
     );
+    // "Make it an exercise": the chosen columns' step rows stay empty for the learner
+    const plan = how.exercise ? exerciseOfPlan(result, planned, how.exercise) : planned;
     // Cancel is safe between write requests: the writer removes the sheets it added; a rebuild
     // stops only before it clears its sheet (after that it finishes rather than leave half a run)
     const stop = new AbortController();
@@ -109,7 +112,9 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       STEPS.checking,
       100
     );
-    const agreed = await excelAgreement(gateway, report.sheet, plan, report.calculationMode);
+    const agreed = how.exercise
+      ? "An exercise: the shaded columns are the learner's; Check my formulas on its card grades them."
+      : await excelAgreement(gateway, report.sheet, plan, report.calculationMode);
     const late = !stop.signal.aborted
       ? ""
       : how.replace
@@ -163,7 +168,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
         "Generate needs Excel. Use Download as .xlsx here, or open GradSheet inside Excel."
       );
     run(async () => {
-      await write(await optionsNow(), status, { change: "new run" });
+      await write(await optionsNow(), status, { change: "new run", exercise: form.exercise() });
       status.el.scrollIntoView({ block: "start", behavior: "instant" as ScrollBehavior });
     });
   });
