@@ -18,19 +18,11 @@ import {
 } from "../core";
 import { explainStep, stepValues } from "../core/explain";
 import { partText } from "../core/explain-lines";
-import {
-  a1,
-  buildRunSheet,
-  formulaAt,
-  LAYOUT,
-  NAMES,
-  runOptionsFromMeta,
-  type Table,
-} from "../sheet";
+import { a1, buildRunSheet, formulaAt, LAYOUT, NAMES, runOptionsFromMeta } from "../sheet";
 import { agreesWithin, operandScale } from "../sheet/agreement";
 import type { RunContext } from "../sheet/context";
 import { exerciseMetaOf, stepsTable } from "../sheet/exercise";
-import { evaluateFormula } from "../sheet/formula-eval";
+import { compileFormula, type EvalInputs } from "../sheet/formula-eval";
 import { KEYS } from "../sheet/keys";
 import { initName } from "../sheet/names";
 import { parameters } from "../sheet/parameters";
@@ -161,10 +153,23 @@ export function gradeRunSheet(saved: SavedSheet, onCell?: CellVerdict): SheetGra
   const graded = steps.columns
     .map((c, j) => ({ c, j }))
     .filter(({ c }) => c.formula && (!exercise || exercise.columns.includes(c.key)));
+  const compiled = new Map(
+    graded.map(({ c }) => [
+      c.key,
+      {
+        first: c.formula?.first !== undefined ? compileFormula(c.formula.first) : undefined,
+        rest: compileFormula(c.formula!.rest),
+      },
+    ])
+  );
   const names = new Map<string, SavedValue>();
   for (const p of parameterCells(result.config))
     names.set(p.name, saved.value(LAYOUT.paramValueRow, p.col));
   const byKey = new Map(steps.columns.map((c, j) => [c.key, { c, j }]));
+  const inputs: EvalInputs = {
+    cell: (r, col) => saved.value(r, col),
+    name: (n) => (names.has(n) ? (names.get(n) ?? null) : undefined),
+  };
   const h = result.config.h;
   const fileH = names.get(NAMES.h);
   const grade: SheetGrade = {
@@ -218,8 +223,10 @@ export function gradeRunSheet(saved: SavedSheet, onCell?: CellVerdict): SheetGra
           };
         }
       }
-      if (!ownInputsAgree(c, i, got, saved, names, fileAt, typeof fileH === "number" ? fileH : h))
-        grade.wrongOnOwnInputs++;
+      const f = compiled.get(c.key)!;
+      const own = i === 0 && f.first ? f.first(inputs, 0) : f.rest(inputs, i - 1);
+      const ownScale = operandScale(c.key, fileAt, typeof fileH === "number" ? fileH : h);
+      if (!agreesWithin(got, own as CachedValue, ownScale)) grade.wrongOnOwnInputs++;
     }
   }
   const rect = (empties.r1 - empties.r0 + 1) * (empties.c1 - empties.c0 + 1);
@@ -229,23 +236,4 @@ export function gradeRunSheet(saved: SavedSheet, onCell?: CellVerdict): SheetGra
         ? a1(empties.r0, empties.c0)
         : `${a1(empties.r0, empties.c0)}:${a1(empties.r1, empties.c1)}`;
   return grade;
-}
-
-/** The cell agrees with the sheet's formula for it evaluated over the file's values. */
-function ownInputsAgree(
-  c: Table["columns"][number],
-  i: number,
-  got: SavedValue,
-  saved: SavedSheet,
-  names: ReadonlyMap<string, SavedValue>,
-  fileAt: (key: string) => SavedValue,
-  h: number
-): boolean {
-  if (!c.formula) return true;
-  const own = evaluateFormula(formulaAt(c.formula, i), {
-    cell: (r, col) => saved.value(r, col),
-    name: (n) => (names.has(n) ? (names.get(n) ?? null) : undefined),
-  });
-  const scale = operandScale(c.key, fileAt, h);
-  return agreesWithin(got, own as CachedValue, scale);
 }

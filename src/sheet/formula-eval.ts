@@ -62,116 +62,173 @@ const finite = (n: number): number => {
   return n;
 };
 
+/** A compiled formula: its value over `inputs`, every relative row reference moved down by `shift` rows. */
+export type CompiledFormula = (inputs: EvalInputs, shift?: number) => EvalValue;
+
+type Env = { inputs: EvalInputs; shift: number };
+type Node = (env: Env) => EvalValue;
+
 /** Evaluate formula text (with or without its leading "=") over `inputs`. */
 export function evaluateFormula(formula: string, inputs: EvalInputs): EvalValue {
+  return compileFormula(formula)(inputs, 0);
+}
+
+/**
+ * Parse formula text once into a function that evaluates it, so a column's formula (its second row's
+ * text, filled down) is parsed once and evaluated at every row with a row shift, as Excel's fill
+ * down moves relative references. Text it cannot read evaluates to #NAME?.
+ */
+export function compileFormula(formula: string): CompiledFormula {
+  let root: Node;
   try {
-    const toks = tokens(formula.replace(/^=/, ""));
-    let i = 0;
-    const peek = (v: string) => toks[i]?.t === "op" && toks[i].v === v;
-    const expect = (v: string) => {
-      if (!peek(v)) throw new Fail("#NAME?");
+    root = parse(tokens(formula.replace(/^=/, "")));
+  } catch (e) {
+    if (!(e instanceof Fail)) throw e;
+    const error = e.error;
+    return () => ({ error });
+  }
+  return (inputs, shift = 0) => {
+    try {
+      return root({ inputs, shift });
+    } catch (e) {
+      if (e instanceof Fail) return { error: e.error };
+      throw e;
+    }
+  };
+}
+
+const COMPARE: Record<string, (a: number, b: number) => boolean> = {
+  "=": (a, b) => a === b,
+  "<>": (a, b) => a !== b,
+  "<": (a, b) => a < b,
+  ">": (a, b) => a > b,
+  "<=": (a, b) => a <= b,
+  ">=": (a, b) => a >= b,
+};
+
+function parse(toks: Tok[]): Node {
+  let i = 0;
+  const peek = (v: string) => toks[i]?.t === "op" && toks[i].v === v;
+  const expect = (v: string) => {
+    if (!peek(v)) throw new Fail("#NAME?");
+    i++;
+  };
+  const compare = (): Node => {
+    let l = additive();
+    while (toks[i]?.t === "op" && String(toks[i].v) in COMPARE) {
+      const op = COMPARE[String(toks[i++].v)];
+      const a = l,
+        b = additive();
+      l = (env) => op(num(a(env)), num(b(env)));
+    }
+    return l;
+  };
+  const additive = (): Node => {
+    let l = term();
+    while (peek("+") || peek("-")) {
+      const plus = toks[i++].v === "+";
+      const a = l,
+        b = term();
+      l = (env) => {
+        const x = num(a(env)),
+          y = num(b(env));
+        return finite(plus ? x + y : x - y);
+      };
+    }
+    return l;
+  };
+  const term = (): Node => {
+    let l = power();
+    while (peek("*") || peek("/")) {
+      const times = toks[i++].v === "*";
+      const a = l,
+        b = power();
+      l = (env) => {
+        const x = num(a(env)),
+          y = num(b(env));
+        if (!times && y === 0) throw new Fail("#DIV/0!");
+        return finite(times ? x * y : x / y);
+      };
+    }
+    return l;
+  };
+  const power = (): Node => {
+    let l = unary();
+    while (peek("^")) {
       i++;
-    };
-    const compare = (): EvalValue => {
-      let l = additive();
-      while (toks[i]?.t === "op" && ["=", "<>", "<", ">", "<=", ">="].includes(String(toks[i].v))) {
-        const op = String(toks[i++].v);
-        const r = additive();
-        const a = num(l),
-          b = num(r);
-        l =
-          op === "="
-            ? a === b
-            : op === "<>"
-              ? a !== b
-              : op === "<"
-                ? a < b
-                : op === ">"
-                  ? a > b
-                  : op === "<="
-                    ? a <= b
-                    : a >= b;
-      }
-      return l;
-    };
-    const additive = (): EvalValue => {
-      let l = term();
-      while (peek("+") || peek("-")) {
-        const op = String(toks[i++].v);
-        const r = num(term());
-        l = finite(op === "+" ? num(l) + r : num(l) - r);
-      }
-      return l;
-    };
-    const term = (): EvalValue => {
-      let l = power();
-      while (peek("*") || peek("/")) {
-        const op = String(toks[i++].v);
-        const a = num(l),
-          b = num(power());
-        if (op === "/" && b === 0) throw new Fail("#DIV/0!");
-        l = finite(op === "*" ? a * b : a / b);
-      }
-      return l;
-    };
-    const power = (): EvalValue => {
-      let l = unary();
-      while (peek("^")) {
-        i++;
-        const a = num(l),
-          b = num(unary());
-        l = finite(b === 2 ? a * a : Math.pow(a, b));
-      }
-      return l;
-    };
-    const unary = (): EvalValue => {
-      if (peek("-")) {
-        i++;
-        return -num(unary());
-      }
-      if (peek("+")) {
-        i++;
-        return unary();
-      }
-      return primary();
-    };
-    const primary = (): EvalValue => {
-      const tok = toks[i++];
-      if (!tok) throw new Fail("#NAME?");
-      if (tok.t === "num") return tok.v;
-      if (tok.t === "op") {
-        if (tok.v !== "(") throw new Fail("#NAME?");
-        const v = compare();
-        expect(")");
-        return v;
-      }
-      if (peek("(")) {
-        i++;
-        const args: EvalValue[] = [];
-        if (!peek(")"))
-          for (;;) {
-            args.push(caught(compare));
-            if (peek(",")) i++;
-            else break;
-          }
-        expect(")");
-        return call(tok.v.toUpperCase(), args);
-      }
-      const ref = parseCellA1(tok.v.replace(/\$/g, ""));
-      if (ref && /^\$?[A-Za-z]{1,3}\$?\d+$/.test(tok.v)) return inputs.cell(ref.row, ref.col);
-      const upper = tok.v.toUpperCase();
-      if (upper === "TRUE" || upper === "FALSE") return upper === "TRUE";
-      const v = inputs.name(tok.v);
+      const a = l,
+        b = unary();
+      l = (env) => {
+        const x = num(a(env)),
+          y = num(b(env));
+        return finite(y === 2 ? x * x : Math.pow(x, y));
+      };
+    }
+    return l;
+  };
+  const unary = (): Node => {
+    if (peek("-")) {
+      i++;
+      const a = unary();
+      return (env) => -num(a(env));
+    }
+    if (peek("+")) {
+      i++;
+      return unary();
+    }
+    return primary();
+  };
+  const primary = (): Node => {
+    const tok = toks[i++];
+    if (!tok) throw new Fail("#NAME?");
+    if (tok.t === "num") {
+      const v = tok.v;
+      return () => v;
+    }
+    if (tok.t === "op") {
+      if (tok.v !== "(") throw new Fail("#NAME?");
+      const v = compare();
+      expect(")");
+      return v;
+    }
+    if (peek("(")) {
+      i++;
+      const args: Node[] = [];
+      if (!peek(")"))
+        for (;;) {
+          args.push(compare());
+          if (peek(",")) i++;
+          else break;
+        }
+      expect(")");
+      const fn = tok.v.toUpperCase();
+      return (env) =>
+        call(
+          fn,
+          args.map((a) => caught(() => a(env)))
+        );
+    }
+    const m = /^\$?([A-Za-z]{1,3})(\$?)(\d+)$/.exec(tok.v);
+    const ref = m ? parseCellA1(`${m[1]}${m[3]}`) : null;
+    if (m && ref) {
+      const absolute = m[2] === "$";
+      return (env) => env.inputs.cell(ref.row + (absolute ? 0 : env.shift), ref.col);
+    }
+    const upper = tok.v.toUpperCase();
+    if (upper === "TRUE" || upper === "FALSE") {
+      const b = upper === "TRUE";
+      return () => b;
+    }
+    const name = tok.v;
+    return (env) => {
+      const v = env.inputs.name(name);
       if (v === undefined) throw new Fail("#NAME?");
       return v;
     };
-    const v = compare();
-    if (i !== toks.length) throw new Fail("#NAME?");
-    return v;
-  } catch (e) {
-    if (e instanceof Fail) return { error: e.error };
-    throw e;
-  }
+  };
+  const root = compare();
+  if (i !== toks.length) throw new Fail("#NAME?");
+  return root;
 }
 
 /** An argument's value, an error caught as an error value (so IF ignores one in the branch not taken). */
