@@ -10,7 +10,7 @@ import type { SheetPlan } from "../sheet";
 import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, taskStatus } from "./actions";
 import { confirmBox } from "./confirm";
-import { exerciseCheck } from "./exercise-check";
+import { exerciseCheck, keepExercise } from "./exercise-check";
 import { button, field, h, markField, textInput } from "./dom";
 import { optionsFromRecord, planFor, runFor } from "./runs";
 import { resultView } from "./run-result";
@@ -144,13 +144,14 @@ export function activeRunCard(
 
   apply.addEventListener(
     "click",
-    act(async ({ sheet, options }) => {
+    act(async ({ sheet, options, record }) => {
       const next = readLr();
       const was = Number(options.lr);
       const result = runFor({ ...options, lr: next });
       const change = `learning rate ${formatValue(was)} → ${formatValue(next)} (Apply)`;
       const plan = planFor(result, sheet);
-      await state.gateway!.setLearningRate(sheet, next, plan.meta, runsRow(result, sheet, change));
+      const meta = keepExercise(plan.meta, record.options); // an exercise stays one
+      await state.gateway!.setLearningRate(sheet, next, meta, runsRow(result, sheet, change));
       const agreed = await excelAgreement(
         state.gateway,
         sheet,

@@ -24,6 +24,15 @@ export interface ExerciseCheck {
   update(sheet: string | null, meta: Record<string, unknown> | null): void;
 }
 
+/** `meta` with the exercise record of `from` kept (Apply rewrites a sheet's record: an exercise stays one). */
+export function keepExercise(
+  meta: Record<string, unknown>,
+  from: Record<string, unknown> | undefined
+): Record<string, unknown> {
+  const ex = from ? exerciseMetaOf(from) : undefined;
+  return ex ? { ...meta, exercise: ex } : meta;
+}
+
 /** The blank columns' step-row rectangles of an exercise's record. */
 function blankColumns(meta: Record<string, unknown>) {
   const ex = exerciseMetaOf(meta);

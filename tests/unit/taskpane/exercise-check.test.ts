@@ -105,3 +105,15 @@ describe("Check my formulas on the fake Excel", () => {
     expect(fills().some((p) => p.includes(MARK.blank))).toBe(true);
   });
 });
+
+describe("Apply on an exercise sheet", () => {
+  it("keeps the exercise record when the sheet's record is rewritten", async () => {
+    const { keepExercise } = await import("../../../src/taskpane/exercise-check");
+    const ex = { columns: ["pred"], headers: ["ŷ"] };
+    expect(keepExercise({ kind: "run" }, { kind: "run", exercise: ex })).toEqual({
+      kind: "run",
+      exercise: ex,
+    });
+    expect(keepExercise({ kind: "run" }, { kind: "run" })).toEqual({ kind: "run" });
+  });
+});
