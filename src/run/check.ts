@@ -37,14 +37,19 @@ export function checkWorkbookBytes(bytes: Uint8Array): SheetGrade[] {
     throw new CheckInputError(
       "it was saved without calculated values: open it in Excel and save it once"
     );
-  try {
-    return book.sheets.map((s) =>
-      typeof s.meta.kind === "string" && s.meta.kind !== "run" ? gradeSample(s) : gradeRunSheet(s)
-    );
-  } catch (e) {
-    if (e instanceof ConfigError) throw new CheckInputError(e.message);
-    throw e;
-  }
+  return book.sheets.map((s) => {
+    try {
+      return typeof s.meta.kind === "string" && s.meta.kind !== "run"
+        ? gradeSample(s)
+        : gradeRunSheet(s);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new CheckInputError(e.message);
+      // a record that parses as JSON but not as GradSheet's settings (edited or hostile)
+      if (e instanceof TypeError || e instanceof RangeError)
+        throw new CheckInputError(`${s.name}: its GradSheet record is damaged (${e.message})`);
+      throw e;
+    }
+  });
 }
 
 /** An experiment sheet graded on the sample of the core's values its record stores. */
