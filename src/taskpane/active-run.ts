@@ -11,6 +11,7 @@ import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, taskStatus } from "./actions";
 import { confirmBox } from "./confirm";
 import { exerciseCheck, keepExercise } from "./exercise-check";
+import { exerciseMetaOf } from "../sheet/exercise";
 import { button, field, h, markField, textInput } from "./dom";
 import { optionsFromRecord, planFor, runFor } from "./runs";
 import { resultView } from "./run-result";
@@ -190,8 +191,9 @@ export function activeRunCard(
   );
   rebuild.addEventListener(
     "click",
-    act(async ({ sheet, options }) => {
+    act(async ({ sheet, options, record }) => {
       const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
+      // the full run's cells: a learner's formulas in an exercise's blank columns count as edits, so Rebuild asks first
       const edited = await state.gateway!.editedCells(sheet, planFor(runFor(options), sheet));
       if (edited.length) {
         const cells = `${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}`;
@@ -212,6 +214,7 @@ export function activeRunCard(
       ].filter(Boolean);
       await write(next, status, {
         replace: sheet,
+        exercise: exerciseMetaOf(record.options)?.headers ?? null, // an exercise stays one
         change: `rebuilt${changes.length ? ` with ${changes.join(", ")}` : ""}`,
       });
     })
