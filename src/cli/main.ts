@@ -6,6 +6,8 @@
 import { ConfigError } from "../core";
 import type { CliIo, Command } from "./command";
 import { exportCommand } from "./commands/export";
+import { exerciseCommand } from "./commands/exercise";
+import { checkCommand } from "./commands/check";
 import { explainCommand } from "./commands/explain";
 import { lessonCommand } from "./commands/lesson";
 import { landscapeCommand } from "./commands/landscape";
@@ -18,6 +20,8 @@ import { RUN_OPTIONS, optionsHelp } from "./options";
 export const COMMANDS: readonly Command[] = [
   trainCommand,
   exportCommand,
+  exerciseCommand,
+  checkCommand,
   sweepCommand,
   compareCommand,
   landscapeCommand,

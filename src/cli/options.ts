@@ -109,6 +109,11 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
     value: "SEED",
     help: "shuffle the rows of every epoch with this seed (default: data order)",
   },
+  {
+    flag: "--variant",
+    value: "K",
+    help: "one variant per learner (1 to 1000000): seeded x values (as many as the default's, in its range) and initial weights; given --x or --init are kept",
+  },
 ];
 
 const readUtf8: ReadFile = (path) => readFileSync(path, "utf8");
@@ -149,6 +154,8 @@ export function runOptionsFrom(parsed: ParsedArgs, readFile: ReadFile = readUtf8
   if (initSeed !== undefined) o.initSeed = initSeed;
   const shuffle = text(parsed, "shuffle");
   if (shuffle !== undefined) o.shuffleSeed = shuffle;
+  const variant = text(parsed, "variant");
+  if (variant !== undefined) o.variant = variant;
   const data = dataFrom(parsed, readFile);
   if (data !== undefined) o.data = data;
   return o;

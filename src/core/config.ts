@@ -7,6 +7,7 @@ import { ConfigError } from "./errors";
 import { MODELS } from "./models";
 import { OPTIMIZERS } from "./optimizers";
 import { permutation, rng } from "./random";
+import { applyVariant, variantNumber } from "./variant";
 import type { DataPoint, GradientKind, ModelId, OptimizerId, RunConfig, Weights } from "./types";
 
 /** Loose run options as a form or command line gives them; anything missing takes its default. */
@@ -34,6 +35,8 @@ export interface RunOptions {
   initSeed?: unknown;
   /** Rows per mini-batch: a whole number from 1 to the rows of an epoch (default 1). */
   batch?: unknown;
+  /** One variant per learner (1 to 1e6): seeded x values and initial weights, see `applyVariant`. */
+  variant?: unknown;
 }
 
 export const DEFAULTS = {
@@ -70,7 +73,9 @@ export const LIMITS = {
 };
 
 /** Validate options and fill defaults. Throws ConfigError naming the first bad setting. */
-export function resolveConfig(o: RunOptions = {}): RunConfig {
+export function resolveConfig(options: RunOptions = {}): RunConfig {
+  const variant = options.variant === undefined ? undefined : variantNumber(options.variant);
+  const o = variant === undefined ? options : applyVariant(options, variant);
   const model = oneOf("model", o.model ?? DEFAULTS.model, Object.keys(MODELS)) as ModelId;
   const optimizer = oneOf(
     "optimizer",
@@ -131,6 +136,7 @@ export function resolveConfig(o: RunOptions = {}): RunConfig {
     divergenceBound,
     batchSize,
   };
+  if (variant !== undefined) config.variant = variant;
   if (o.shuffleSeed !== undefined) {
     const seed = wholeNumber("shuffleSeed", o.shuffleSeed, 0, 2 ** 32 - 1, "The shuffle seed");
     const next = rng(seed);

@@ -79,6 +79,7 @@ export {
   type LandscapeAxes,
 } from "./landscape";
 export { hPlateau, ulp, weightsLostH } from "./plateau";
+export { applyVariant, variantInit, variantNumber, variantX, MAX_VARIANT } from "./variant";
 export type { HPlateau } from "./plateau";
 export {
   checkStep,

@@ -55,6 +55,8 @@ export interface RunConfig {
    * at every epoch's first row; the last batch of an epoch may be shorter. See `train`.
    */
   batchSize: number;
+  /** The learner's variant K when the run is one (`applyVariant`): its x values and initial weights are K's draws. */
+  variant?: number;
 }
 
 /**

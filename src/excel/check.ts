@@ -5,10 +5,12 @@
  * sheet's per-epoch columns, a landscape's grid; every k-th row when a block is long) and the last
  * row of every formula column of every table. Only the sampled rows are read, all sheets in one
  * request when the response fits under the 5 MB limit. Numbers agree when
- * |excel − core| ≤ 1e-9 · max(|excel|, |core|), or both are below 1e-12 (the same relative
- * tolerance as the HyperFormula agreement tests).
+ * |excel − core| ≤ 1e-9 · max(|excel|, |core|, the operands' scale), or both are below 1e-12:
+ * a value made by cancellation (a finite difference, a derivative check) is judged on the scale of
+ * its operands (`src/sheet/agreement`, shared with `gradsheet check`).
  */
 import { a1, quoteSheet } from "../sheet/address";
+import { RELATIVE_TOLERANCE, agreesWithin } from "../sheet/agreement";
 import type { CachedValue, SheetPlan } from "../sheet/plan";
 import { syncWithin, type ExcelHost } from "./host";
 import { sampleCells, storedCells, storedSample, type CheckCell } from "../sheet/check-sample";
@@ -16,9 +18,7 @@ import { CELL_BYTES, READ_BUDGET } from "./reads";
 
 export { sampleCells, storedCells, storedSample, type CheckCell };
 
-/** Relative tolerance and the absolute floor for numbers near 0. */
-export const RELATIVE_TOLERANCE = 1e-9;
-const ABSOLUTE_FLOOR = 1e-12;
+export { RELATIVE_TOLERANCE };
 
 /** The cells to check on one sheet (the sheet's name in the workbook). */
 export interface SheetSample {
@@ -36,17 +36,9 @@ export interface CheckResult {
   message: string;
 }
 
-/** True when Excel's value and the core's agree (numbers within the tolerance, errors and text exactly). */
-export function agrees(excel: unknown, core: CachedValue): boolean {
-  if (core !== null && typeof core === "object") return excel === core.error;
-  if (typeof core === "number" && typeof excel === "number") {
-    const d = Math.abs(excel - core);
-    return (
-      d <= RELATIVE_TOLERANCE * Math.max(Math.abs(excel), Math.abs(core)) ||
-      (Math.abs(excel) < ABSOLUTE_FLOOR && Math.abs(core) < ABSOLUTE_FLOOR)
-    );
-  }
-  return excel === core;
+/** True when Excel's value and the core's agree (numbers within the tolerance of `scale`, see `agreesWithin`; errors and text exactly). */
+export function agrees(excel: unknown, core: CachedValue, scale = 0): boolean {
+  return agreesWithin(excel, core, scale);
 }
 
 const show = (v: unknown): string =>
@@ -77,7 +69,7 @@ export function compareSample(
           cells: 0,
           message: `Excel has not calculated ${address} yet, so nothing was compared: use Check this sheet once it has.`,
         };
-      if (!agrees(v, c.core))
+      if (!agrees(v, c.core, c.scale))
         return {
           cells: n,
           differs: { address, excel: v, core: c.core },

@@ -7,6 +7,7 @@
 import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { checkSamples, checkSheet, storedCells, type CheckResult } from "./check";
+import { exerciseExcel, type ExerciseExcel } from "./exercise-check";
 import { syncWithin, type ExcelHost } from "./host";
 import {
   indexOf,
@@ -72,6 +73,8 @@ export interface WorkbookGateway {
   readSelection(): Promise<{ address: string; values: unknown[][] }>;
   /** Call `fn` whenever the user activates another sheet (ExcelApi 1.7). */
   onSheetActivated(fn: () => void): Promise<void>;
+  /** An exercise sheet's cells: Excel's values, right/wrong marks, one formula (Check my formulas). */
+  readonly exercise?: ExerciseExcel;
 }
 
 export function createWorkbook(host: ExcelHost): WorkbookGateway {
@@ -79,6 +82,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
   const sync = (context: Excel.RequestContext) => syncWithin(context, host.syncTimeoutMs);
   return {
     writeBlocker: host.supports(API.write) ? null : excelNeeded(API.write, "GradSheet"),
+    exercise: exerciseExcel(host),
 
     async status() {
       return host.run(async (context) => {

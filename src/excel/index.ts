@@ -21,3 +21,4 @@ export { applyDoctorFixes, type DoctorApplied } from "./doctor-fix";
 export { checkSheet, checkSheets, type CheckResult } from "./check";
 export { writeChecked, type CheckedReport } from "./write-checked";
 export { explainReader, type ExplainReader, type SelectedCell } from "./explain-read";
+export { exerciseExcel, runsOf, MARK, type ExerciseExcel } from "./exercise-check";

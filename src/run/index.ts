@@ -25,3 +25,25 @@ export {
   type StepLayout,
 } from "../sheet";
 export { explodedAt, explosionFacts, saferRate } from "./explosion";
+export {
+  DEFAULT_BLANK,
+  EXERCISE_WORDS,
+  blankList,
+  cellOfA1,
+  exerciseBlankRects,
+  exerciseOfPlan,
+  exerciseOfRecord,
+  keepExercise,
+  exerciseWorkbookPlan,
+} from "./exercise";
+export {
+  CheckInputError,
+  checkWorkbookBytes,
+  gradeExit,
+  gradeJson,
+  gradeLine,
+  gradeSheetValues,
+  gradedArea,
+  type CellVerdict,
+  type SheetGrade,
+} from "./check";

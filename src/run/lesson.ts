@@ -5,11 +5,16 @@ import { workbookBytes } from "./service";
 
 export const LESSON_FILE = "gradsheet-lesson.xlsx";
 
-/** The eight questions' sheets as one workbook plan. */
+/** The eight questions' sheets and the exercise as one workbook plan. */
 export const lessonPlan = (): WorkbookPlan => buildLesson();
 
-/** The questions' titles, in order (one sheet each). */
-export const lessonTitles = (): string[] => QUESTIONS.map((q) => q.title);
+/** The lesson's sheets' titles, in order: the questions, with the exercise after the first. */
+export const lessonTitles = (): string[] =>
+  QUESTIONS.flatMap((q, i) =>
+    i === 1
+      ? ["1b. Your turn: write ŷ and e for two neurons (gradsheet check grades it)", q.title]
+      : [q.title]
+  );
 
 /** The lesson as .xlsx bytes. */
 export function lessonXlsx(): { bytes: Uint8Array; filename: string } {

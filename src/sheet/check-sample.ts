@@ -5,6 +5,7 @@
  * row of every formula column of every table. An experiment sheet stores a thinned sample with its
  * record (the add-in's and `gradsheet export`'s alike), so Check this sheet needs no recomputing.
  */
+import { operandScale } from "./agreement";
 import type { CachedValue, SheetPlan } from "./plan";
 
 /** One cell to check: where it is and the core's value. */
@@ -12,6 +13,8 @@ export interface CheckCell {
   row: number;
   col: number;
   core: CachedValue;
+  /** The scale of its operands when the value is made by cancellation (see `agreesWithin`). */
+  scale?: number;
 }
 
 /** A stored check sample: [row, col, the core's value] (0-based). */
@@ -37,14 +40,20 @@ export function sampleCells(plan: SheetPlan, maxRows = MAX_BLOCK_ROWS): CheckCel
       );
     });
   }
+  const h = Number((plan.meta.settings as { h?: unknown } | undefined)?.h);
   for (const t of plan.tables) {
     if (!t.rows) continue;
-    t.columns.forEach(
-      (c, j) =>
-        c.formula &&
-        c.cached?.[t.rows - 1] != null &&
-        cells.push({ row: t.row + t.rows, col: t.col + j, core: c.cached[t.rows - 1] })
-    );
+    const last = (key: string) => t.columns.find((c) => c.key === key)?.cached?.[t.rows - 1];
+    t.columns.forEach((c, j) => {
+      if (!c.formula || c.cached?.[t.rows - 1] == null) return;
+      const scale = operandScale(c.key, last, h);
+      cells.push({
+        row: t.row + t.rows,
+        col: t.col + j,
+        core: c.cached[t.rows - 1],
+        ...(scale ? { scale } : {}),
+      });
+    });
   }
   return cells;
 }

@@ -24,6 +24,8 @@ export interface RunSheetMeta {
     order?: number[][];
     /** Present only when above 1 (sheets of batch size 1 keep the meta they always had). */
     batchSize?: number;
+    /** The learner's variant K (runs made with --variant only). */
+    variant?: number;
   };
 }
 
@@ -43,6 +45,7 @@ export function runSheetMeta(config: RunConfig): RunSheetMeta {
   };
   if (config.order) settings.order = config.order.map((o) => o.slice());
   if (config.batchSize > 1) settings.batchSize = config.batchSize;
+  if (config.variant !== undefined) settings.variant = config.variant;
   return { gradsheet: SHEET_FORMAT_VERSION, kind: "run", settings };
 }
 
@@ -74,6 +77,7 @@ export function runOptionsFromMeta(meta: unknown): RunOptions | undefined {
     divergenceBound: s.divergenceBound,
   };
   if (s.batchSize !== undefined) opts.batch = s.batchSize;
+  if (s.variant !== undefined) opts.variant = s.variant;
   return opts;
 }
 

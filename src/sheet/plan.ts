@@ -30,7 +30,9 @@ export type StyleId =
   | "summary"
   | "rate"
   | "flag"
-  | "text";
+  | "text"
+  /** A step-table cell left for the learner to write (an exercise). */
+  | "blank";
 
 /** One cell of a small block: a literal `value`, or a `formula` ("=...", en-US) with its `cached` result. */
 export interface Cell {

@@ -34,4 +34,5 @@ export const STYLES: Record<StyleId, CellStyle> = {
   rate: { numberFormat: FORMATS.rate },
   flag: { fill: "FFC7CE", fontColor: "9C0006" },
   text: {},
+  blank: { fill: "FFF2CC" },
 };

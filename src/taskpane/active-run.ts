@@ -6,10 +6,17 @@
  * reads back a sample of what Excel calculated and says whether it agrees with the core.
  */
 import { ConfigError, type RunOptions } from "../core";
-import { checkedOptions, sheetNameOf, type SheetPlan } from "../run";
+import {
+  checkedOptions,
+  exerciseOfRecord,
+  keepExercise,
+  sheetNameOf,
+  type SheetPlan,
+} from "../run";
 import type { WorkbookGateway, WorkbookStatus } from "../excel";
 import { actions, taskStatus, type TaskStatus } from "./actions";
 import { confirmBox } from "./confirm";
+import { exerciseCheck } from "./exercise-check";
 import { button, field, h, markField, textInput } from "./dom";
 import { optionsFromRecord } from "./runs";
 import { jobView, runJob } from "./run-in-worker";
@@ -23,7 +30,7 @@ export interface WriteRun {
   (
     options: RunOptions,
     status: TaskStatus,
-    how: { replace?: string; change: string }
+    how: { replace?: string; change: string; exercise?: readonly string[] | null }
   ): Promise<RunOutline>;
 }
 
@@ -102,6 +109,8 @@ export function activeRunCard(
     status.el
   );
   actions.guard(apply, rebuild, rerun, check);
+  const exercise = exerciseCheck(() => state.gateway?.exercise ?? null, status, confirm);
+  check.after(exercise.check, exercise.show);
 
   /**
    * The card's settings over the sheet's, checked by the core's own rules, so a bad value gets the
@@ -140,7 +149,7 @@ export function activeRunCard(
 
   apply.addEventListener(
     "click",
-    act(async ({ sheet, options }) => {
+    act(async ({ sheet, options, record }) => {
       const o = withCard(options, { lr: true });
       const next = Number(o.lr);
       const was = Number(options.lr);
@@ -149,7 +158,8 @@ export function activeRunCard(
         { kind: "plan", options: { ...options, lr: next }, name: sheet, change },
         jobView(status)
       );
-      await state.gateway!.setLearningRate(sheet, next, plan.meta, runsRow);
+      const meta = keepExercise(plan.meta, record.options); // an exercise stays one
+      await state.gateway!.setLearningRate(sheet, next, meta, runsRow);
       const agreed = await excelAgreement(
         state.gateway,
         sheet,
@@ -189,8 +199,9 @@ export function activeRunCard(
   );
   rebuild.addEventListener(
     "click",
-    act(async ({ sheet, options }) => {
+    act(async ({ sheet, options, record }) => {
       const next = withCard(options, { lr: true, epochs: true });
+      // the full run's cells: a learner's formulas in an exercise's blank columns count as edits, so Rebuild asks first
       const edited = await state.gateway!.editedCells(sheet, await planOf(options, sheet));
       if (edited.length) {
         const cells = `${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}`;
@@ -211,6 +222,7 @@ export function activeRunCard(
       ].filter(Boolean);
       await write(next, status, {
         replace: sheet,
+        exercise: exerciseOfRecord(record.options)?.headers ?? null, // an exercise stays one
         change: `rebuilt${changes.length ? ` with ${changes.join(", ")}` : ""}`,
       });
     })
@@ -231,6 +243,7 @@ export function activeRunCard(
           : null;
       experiment = !state.active && st.activeRole === "experiment" ? st.activeSheet : null;
       el.hidden = !state.active && !experiment;
+      exercise.update(state.active?.sheet ?? null, state.active?.record.options ?? null);
       runOnly.forEach((e) => (e.hidden = !!experiment));
       if (changed && !actions.busy) status.clear();
       named.hidden = true;

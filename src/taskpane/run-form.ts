@@ -13,6 +13,7 @@ import {
 } from "../core";
 import { field, h, markField, textInput, type Field } from "./dom";
 import { DEFAULT_X, orderedPresets, PRESET_ORDER, presetBlurb, type FormValues } from "./form";
+import { exerciseForm } from "./exercise-form";
 import { DERIVATIVES, MEANING, modelLabel, modelShape, optimizerLabel } from "./vocabulary";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -30,6 +31,8 @@ export interface RunForm {
   clearErrors(): void;
   /** The data section's note (what "Use selected cells" read). */
   selectionNote: HTMLParagraphElement;
+  /** "Make it an exercise": the columns to leave for the learner, or null. */
+  exercise(): string[] | null;
 }
 
 const select = (id: string, options: [string, string][]) =>
@@ -172,6 +175,7 @@ export function runForm(): RunForm {
     f.batch.wrap
   );
   const actionsRow = h("div", { className: "actions" });
+  const exercise = exerciseForm();
   const el = h(
     "form",
     { id: "run-form", noValidate: true },
@@ -184,8 +188,11 @@ export function runForm(): RunForm {
     ),
     details,
     h("div", { className: "field-row" }, f.lr.wrap, f.epochs.wrap),
+    exercise.el,
     actionsRow
   );
+
+  f.blank = exercise.blank; // its errors show at the field, like the others'
 
   const set = (k: string, v: unknown) => {
     if (v !== undefined && v !== null) f[k].control.value = String(v);
@@ -248,6 +255,7 @@ export function runForm(): RunForm {
     selectionNote,
     fill,
     clearErrors,
+    exercise: exercise.words,
     values,
     markError(e) {
       if (!(e instanceof ConfigError)) return false;

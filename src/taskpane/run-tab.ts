@@ -5,6 +5,7 @@
  */
 import { ConfigError, type DataPoint, type RunOptions } from "../core";
 import { jobView, runJob } from "./run-in-worker";
+import { exerciseOfPlan, runRecord } from "../run";
 import { actions, paint, taskStatus } from "./actions";
 import { activeRunCard, excelAgreement, type ActiveRunCard, type WriteRun } from "./active-run";
 import { button, h } from "./dom";
@@ -60,10 +61,18 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     st.progress("Training: computing every step…", 0, 100);
     await paint();
     // large runs train in a Web Worker (Cancel there leaves the workbook untouched)
-    const { result, plan, record, runsRow } = await runJob(
+    const {
+      result,
+      plan: planned,
+      record: fullRecord,
+      runsRow,
+    } = await runJob(
       { kind: "plan", options, name: how.replace, change: how.change },
       jobView(st, STEPS.trained)
     );
+    // "Make it an exercise": the chosen columns' step rows stay empty for the learner
+    const plan = how.exercise ? exerciseOfPlan(result, planned, how.exercise) : planned;
+    const record = how.exercise ? runRecord(plan) : fullRecord;
     // Cancel is safe between write requests: the writer removes the sheets it added; a rebuild
     // stops only before it clears its sheet (after that it finishes rather than leave half a run)
     const stop = new AbortController();
@@ -91,7 +100,9 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
       STEPS.checking,
       100
     );
-    const agreed = await excelAgreement(gateway, report.sheet, plan, report.calculationMode);
+    const agreed = how.exercise
+      ? "An exercise: the shaded columns are the learner's; Check my formulas on its card grades them."
+      : await excelAgreement(gateway, report.sheet, plan, report.calculationMode);
     const late = !stop.signal.aborted
       ? ""
       : how.replace
@@ -153,7 +164,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
         "Generate needs Excel. Use Download as .xlsx here, or open GradSheet inside Excel."
       );
     run(async () => {
-      await write(await optionsNow(), status, { change: "new run" });
+      await write(await optionsNow(), status, { change: "new run", exercise: form.exercise() });
     });
   });
   downloadBtn.addEventListener("click", () =>

@@ -41,6 +41,7 @@ describe("the lesson workbook in LibreOffice", () => {
   it("recalculates every sheet to the core's values", () => {
     expect(lo.baseline!.map((s) => s.name)).toEqual(lesson.sheets.map((s) => s.name));
     lesson.sheets.forEach((sheet, i) => {
+      if (sheet.meta.exercise) return; // its ŷ and e are the learner's to write
       const c = compareWithEngine(sheet, lo.baseline![i].rows, LO_TOLERANCE);
       expect(c.cells, sheet.name).toBeGreaterThan(10);
       expect(c.mismatches.slice(0, 3), sheet.name).toEqual([]);
@@ -54,10 +55,10 @@ describe("the lesson workbook in LibreOffice", () => {
       train(resolveConfig({ ...q.options, lr: 1e-5 }), { rows: true })
     );
     expect(
-      compareWithEngine(fresh, lo.sheets[1].rows, LO_TOLERANCE).mismatches.slice(0, 3)
+      compareWithEngine(fresh, lo.sheets[2].rows, LO_TOLERANCE).mismatches.slice(0, 3)
     ).toEqual([]);
     expect(
-      compareWithEngine(lesson.sheets[1], lo.sheets[1].rows, LO_TOLERANCE).mismatches.length
+      compareWithEngine(lesson.sheets[2], lo.sheets[2].rows, LO_TOLERANCE).mismatches.length
     ).toBeGreaterThan(0);
   });
 

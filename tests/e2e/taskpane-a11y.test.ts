@@ -126,11 +126,11 @@ describe("the Run tab at 350×650", () => {
 });
 
 describe("the keyboard", () => {
-  it("reaches Help, the tabs, a preset, the options, the fields and both buttons in order, each with a visible focus ring", async () => {
+  it("reaches Help, the tabs, a preset, the options, the fields, Make it an exercise and both buttons in order, each with a visible focus ring", async () => {
     const page = await openInExcel(pane.site);
     await page.locator("body").focus();
     const seen: { id: string; ring: boolean }[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press("Tab");
       seen.push(
         await page.evaluate(() => {
@@ -152,6 +152,7 @@ describe("the keyboard", () => {
       "summary",
       "lr",
       "epochs",
+      "make-exercise",
       "generate",
       "download",
     ]);

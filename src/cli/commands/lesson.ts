@@ -33,7 +33,7 @@ export const lessonCommand: Command = {
       throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
     const bytes = writeWorkbookOut(lessonPlan(), out);
     io.out(
-      `Wrote ${out}: ${lessonTitles().length} sheets, one per question, ${(bytes / 1024).toFixed(0)} KiB.\n`
+      `Wrote ${out}: ${lessonTitles().length} sheets, one per question and an exercise, ${(bytes / 1024).toFixed(0)} KiB.\n`
     );
     return 0;
   },

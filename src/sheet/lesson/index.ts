@@ -22,8 +22,10 @@ import { NAMES } from "../names";
 import type { Block, SheetPlan, WorkbookPlan } from "../plan";
 import { buildRunSheet } from "../run-sheet";
 import { QUESTIONS, questionRun, type Question } from "./questions";
+import { buildExerciseSheet } from "./exercise";
 
 export { QUESTIONS, type Question } from "./questions";
+export { EXERCISE_SHEET, buildExerciseSheet } from "./exercise";
 
 /** The plan's title block (row 0: title, row 1: the text) replaced by the question's. */
 function retitled(plan: SheetPlan, title: string, text: string): SheetPlan {
@@ -86,7 +88,12 @@ export function buildQuestionSheet(
   return out;
 }
 
-/** The lesson: the eight questions' sheets, in order, names scoped per sheet. */
+/**
+ * The lesson: the eight questions' sheets, in order, with the exercise (the learner writes ŷ and
+ * e for two neurons) before the sheet that explains the explosion; names scoped per sheet.
+ */
 export function buildLesson(): WorkbookPlan {
-  return { sheets: QUESTIONS.map((q) => buildQuestionSheet(q)), namesScope: "sheet" };
+  const sheets = QUESTIONS.map((q) => buildQuestionSheet(q));
+  sheets.splice(1, 0, buildExerciseSheet());
+  return { sheets, namesScope: "sheet" };
 }

@@ -79,6 +79,8 @@ export function loRecalc(file: string, opts: LoOptions = {}): LoDump {
 /** One file for {@link loRecalcMany}: where it is, and optionally the PDF to print (only `printArea` of its first sheet). */
 export interface LoJob {
   file: string;
+  /** Also save the recalculated book here as .xlsx (as LibreOffice saves a learner's file). */
+  save?: string;
   pdf?: string;
   printArea?: string;
 }
@@ -94,7 +96,9 @@ export function loRecalcMany(jobs: LoJob[], timeoutSeconds = 600): LoDump[] {
     const list = join(dir, "jobs.json");
     writeFileSync(
       list,
-      JSON.stringify(jobs.map((j) => ({ input: j.file, pdf: j.pdf, print_area: j.printArea })))
+      JSON.stringify(
+        jobs.map((j) => ({ input: j.file, pdf: j.pdf, print_area: j.printArea, save: j.save }))
+      )
     );
     const args = [
       SCRIPT,

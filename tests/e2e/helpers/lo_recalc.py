@@ -254,7 +254,7 @@ def product_version(ctx):
         return "LibreOffice"
 
 
-def open_and_dump(desktop, ctx, path, workdir, recalc, assignments=(), pdf=None, print_area=None):
+def open_and_dump(desktop, ctx, path, workdir, recalc, assignments=(), pdf=None, print_area=None, save=None):
     """Load a copy of PATH in the running soffice, recalculate, optionally print, and dump it."""
     t0 = time.monotonic()
     # Work on a copy: LibreOffice writes a lock file beside the document it opens, and this
@@ -276,6 +276,10 @@ def open_and_dump(desktop, ctx, path, workdir, recalc, assignments=(), pdf=None,
         if recalc:
             doc.calculateAll()
         t2 = time.monotonic()
+        if save:
+            # The recalculated book saved as .xlsx, as a learner's LibreOffice saves it (before any scratch sheet).
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(save)),
+                           (prop("FilterName", "Calc MS Excel 2007 XML"),))
         if pdf and print_area:
             print_only(doc, print_area)
         if pdf:
@@ -324,7 +328,7 @@ def run(jobs, soffice, timeout, recalc, assignments=()):
         out = []
         for job in jobs:
             dump = open_and_dump(desktop, ctx, job["input"], workdir, recalc, assignments,
-                                 job.get("pdf"), job.get("print_area"))
+                                 job.get("pdf"), job.get("print_area"), job.get("save"))
             dump["timings_s"]["start"] = start
             out.append(dump)
         return out
