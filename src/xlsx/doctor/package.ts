@@ -3,20 +3,10 @@
  * cells their series reference (shared strings, numbers, booleans; errors as gaps), and the
  * workbook's calculation mode. Keeps the parsed chart parts for the fix.
  */
-import { parseCellA1 } from "../../sheet/address";
-import { parseRef, type CellValue, type SheetContext, type WorkbookModel } from "../../doctor";
-import { readChart, type ChartHandles } from "./chart-read";
-import {
-  attr,
-  descendants,
-  kid,
-  kids,
-  parseXml,
-  textOf,
-  XmlError,
-  type XmlDocument,
-  type XmlElement,
-} from "./xml";
+import { parseRef, type SheetContext, type WorkbookModel } from "../../doctor";
+import { readChart, type ChartHandles, type PointBudget } from "./chart-read";
+import { scanSheet } from "./sheet-scan";
+import { attr, descendants, kid, kids, parseXml, textOf, XmlError, type XmlDocument } from "./xml";
 import { DoctorInputError, entryData, readZip, type ZipArchive } from "./zip";
 
 /** A chart found in the package: its part name and the XML handles behind its model. */
@@ -88,6 +78,7 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   }));
 
   const charts: ChartPart[] = [];
+  const budget: PointBudget = { points: 0 };
   const modelCharts: WorkbookModel["charts"] = [];
   for (const sheet of sheets) {
     if (!sheet.part) continue;
@@ -108,7 +99,11 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
         seen.add(part.toLowerCase());
         const doc = xml(part);
         if (!doc) continue;
-        const read = readChart(doc, part, { ...(name ? { name } : {}), sheet: sheet.name });
+        const read = readChart(doc, part, {
+          ...(name ? { name } : {}),
+          sheet: sheet.name,
+          budget,
+        });
         if (!read) continue;
         charts.push({ part, handles: read.handles });
         modelCharts.push(read.model);
@@ -121,9 +116,9 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   const contexts: SheetContext[] = [];
   for (const [sheetName, rows] of neededRows(modelCharts)) {
     const sheet = sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    const doc = sheet?.part ? xml(sheet.part) : undefined;
-    if (!sheet || !doc) continue;
-    contexts.push(sheetContext(sheet.name, doc, strings, rows));
+    const sheetXml = sheet?.part ? text(sheet.part) : undefined;
+    if (!sheet || sheetXml === undefined) continue;
+    contexts.push(scanSheet(sheet.name, entryName(sheet.part), sheetXml, strings, rows));
   }
   return { zip, model: { charts: modelCharts, sheets: contexts, calcMode }, charts };
 }
@@ -180,51 +175,4 @@ function sharedStrings(doc: XmlDocument | undefined): string[] {
       .map((r) => textOf(kid(r, "t")))
       .join("");
   });
-}
-
-/** A sheet's cells in rows [top, bottom] as a plain window starting at column A. */
-function sheetContext(
-  name: string,
-  doc: XmlDocument,
-  strings: string[],
-  rows: { top: number; bottom: number }
-): SheetContext {
-  const values: CellValue[][] = Array.from({ length: rows.bottom - rows.top + 1 }, () => []);
-  const data = kid(doc.root, "sheetData");
-  let r = -1;
-  for (const row of data ? kids(data, "row") : []) {
-    r = attr(row, "r") ? Number(attr(row, "r")) - 1 : r + 1; // r is optional in SpreadsheetML
-    if (r < rows.top || r > rows.bottom) continue;
-    let col = -1;
-    for (const c of kids(row, "c")) {
-      const at = parseCellA1(attr(c, "r") ?? "");
-      col = at ? at.col : col + 1;
-      const line = values[r - rows.top];
-      while (line.length <= col) line.push(null);
-      line[col] = cellValue(c, strings);
-    }
-  }
-  return { name, top: rows.top, left: 0, values };
-}
-
-function cellValue(c: XmlElement, strings: string[]): CellValue {
-  const t = attr(c, "t") ?? "n";
-  if (t === "inlineStr") return textOf(kid(c, "is"));
-  const v = kid(c, "v");
-  if (!v) return null;
-  const raw = textOf(v);
-  switch (t) {
-    case "s":
-      return strings[Number(raw)] ?? null;
-    case "str":
-      return raw;
-    case "b":
-      return raw === "1";
-    case "e":
-      return null;
-    default: {
-      const n = Number(raw);
-      return raw.trim() !== "" && Number.isFinite(n) ? n : null;
-    }
-  }
 }
