@@ -4,7 +4,7 @@
  * (header, compressed data, data descriptor), and only replaced entries are deflated anew with
  * fflate. Timestamps, flags, extra fields, comments and macro parts stay exactly as they were.
  */
-import { deflateSync, inflateSync } from "fflate";
+import { deflateSync, Inflate } from "fflate";
 import { concatBytes } from "../bytes";
 
 /** A file the doctor cannot read: wrong format, encrypted, damaged. The CLI prints it as one line. */
@@ -27,6 +27,8 @@ export interface ZipEntry {
 
 export interface ZipArchive {
   bytes: Uint8Array;
+  /** Bytes inflated from this archive so far (at most MAX_INFLATED_TOTAL). */
+  inflated: number;
   entries: ZipEntry[];
   /** Offset of the central directory (the end of the last local record). */
   centralOffset: number;
@@ -109,27 +111,72 @@ export function readZip(input: Uint8Array): ZipArchive {
   }
   return {
     bytes,
+    inflated: 0,
     entries,
     centralOffset: cdOffset,
     comment: bytes.slice(eocd + 22, eocd + 22 + commentLength),
   };
 }
 
-/** The uncompressed bytes of an entry, checked against its CRC. */
+/** The most one part may inflate to (256 MiB): more is refused as soon as it is produced. */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+/** The most all the parts read from one archive may inflate to together (1 GiB). */
+export const MAX_INFLATED_TOTAL = 1024 * 1024 * 1024;
+/** Compressed bytes fed to the inflater at a time: the output is counted after each feed. */
+const FEED = 64 * 1024;
+
+const MIB = 1024 * 1024;
+
+/**
+ * The uncompressed bytes of an entry, checked against its size and CRC. Inflation is counted as
+ * it goes, by the bytes actually produced: past the entry's stated size, past MAX_PART_BYTES, or
+ * past MAX_INFLATED_TOTAL for the archive, it stops at once with a DoctorInputError.
+ */
 export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const raw = zip.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+  const tooBig = (): DoctorInputError =>
+    new DoctorInputError(
+      `zip entry ${e.name} inflates to more than ${MAX_PART_BYTES / MIB} MiB, more than the doctor reads in one part`
+    );
+  const tooMuch = (): DoctorInputError =>
+    new DoctorInputError(
+      `the workbook's parts inflate to more than ${MAX_INFLATED_TOTAL / MIB} MiB in all, more than the doctor reads`
+    );
+  const liar = (): DoctorInputError =>
+    new DoctorInputError(
+      `the workbook is damaged (zip entry ${e.name} inflates to more than the ${e.size} bytes its directory states)`
+    );
+  if (e.size > MAX_PART_BYTES) throw tooBig();
+  if (zip.inflated + e.size > MAX_INFLATED_TOTAL) throw tooMuch();
   let out: Uint8Array;
-  try {
-    if (e.method === 0) out = raw.slice();
-    else if (e.method === 8) out = inflateSync(raw);
-    else
+  if (e.method === 0) out = raw.slice();
+  else if (e.method === 8) {
+    const chunks: Uint8Array[] = [];
+    let produced = 0;
+    let stop: DoctorInputError | undefined;
+    const inflater = new Inflate((chunk) => {
+      produced += chunk.length;
+      if (produced > e.size) stop ??= liar();
+      else chunks.push(chunk);
+    });
+    try {
+      for (let at = 0; at < raw.length && !stop; at += FEED) {
+        const end = Math.min(raw.length, at + FEED);
+        inflater.push(raw.subarray(at, end), end === raw.length);
+      }
+      if (!raw.length) inflater.push(raw, true);
+    } catch {
       throw new DoctorInputError(
-        `zip entry ${e.name} uses compression method ${e.method}, which is not supported`
+        `the workbook is damaged (zip entry ${e.name} does not decompress)`
       );
-  } catch (err) {
-    if (err instanceof DoctorInputError) throw err;
-    throw new DoctorInputError(`the workbook is damaged (zip entry ${e.name} does not decompress)`);
-  }
+    }
+    if (stop) throw stop;
+    out = chunks.length === 1 ? chunks[0] : concatBytes(chunks);
+  } else
+    throw new DoctorInputError(
+      `zip entry ${e.name} uses compression method ${e.method}, which is not supported`
+    );
+  zip.inflated += out.length;
   if (out.length !== e.size || crc32(out) !== e.crc)
     throw new DoctorInputError(`the workbook is damaged (zip entry ${e.name} fails its checksum)`);
   return out;
