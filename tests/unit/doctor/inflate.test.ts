@@ -32,7 +32,7 @@ function stateSize(zip: Uint8Array, name: string, size: number): Uint8Array {
 /** The forum's book with its chart part replaced by `bytes`, stored deflated. */
 function withChart(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(buildWorkbook(forumBook()));
-  files[CHART] = bytes;
+  files[CHART] = Uint8Array.from(bytes);
   return zipSync(files, { level: 1 });
 }
 
