@@ -75,6 +75,7 @@ function readData(file: string, readFile: ReadFile): string {
   try {
     return readFile(file);
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     const why =
       (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
     throw new ConfigError("data", `Cannot read the data file ${file}: ${why}.`);

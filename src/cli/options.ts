@@ -3,7 +3,6 @@
  * ./args, the data flags ./data-options). Every mistake is a ConfigError with one sentence; nothing
  * here prints.
  */
-import { readFileSync } from "node:fs";
 import {
   BASE_MODEL_IDS,
   ConfigError,
@@ -22,6 +21,7 @@ import {
   type ParsedArgs,
 } from "./args";
 import { dataFrom, numberList, type ReadFile } from "./data-options";
+import { readInputFile } from "./safe-file";
 
 export {
   noPositional,
@@ -111,7 +111,8 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
-const readUtf8: ReadFile = (path) => readFileSync(path, "utf8");
+const readUtf8: ReadFile = (path) =>
+  readInputFile(path, "data", `the data file ${path}`).toString("utf8");
 
 /**
  * The core's RunOptions from parsed run flags (RUN_OPTIONS). Numbers stay text where the core

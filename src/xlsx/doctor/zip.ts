@@ -72,6 +72,8 @@ export function readZip(input: Uint8Array): ZipArchive {
       "the workbook is damaged (its zip directory points outside the file)"
     );
   const entries: ZipEntry[] = [];
+  const names = new Set<string>();
+  const records = new Set<number>();
   let o = cdOffset;
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
@@ -89,6 +91,18 @@ export function readZip(input: Uint8Array): ZipArchive {
       );
     if (localOffset + 30 > cdOffset || u32(bytes, localOffset) !== 0x04034b50)
       throw new DoctorInputError(`the workbook is damaged (zip entry ${name} has no local header)`);
+    // OPC: a part name appears once, compared without regard to ASCII case.
+    const key = name.toLowerCase();
+    if (names.has(key))
+      throw new DoctorInputError(
+        `the workbook is damaged (two zip entries are named ${name}; a package holds each part once)`
+      );
+    names.add(key);
+    if (records.has(localOffset))
+      throw new DoctorInputError(
+        `the workbook is damaged (zip entry ${name} shares its data with another entry)`
+      );
+    records.add(localOffset);
     const dataOffset =
       localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     const end = o + 46 + nameLength + extraLength + commentLen;
@@ -184,10 +198,22 @@ export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
 
 /** The raw local record of an entry: from its local header to the start of the next record. */
 export function rawRecord(zip: ZipArchive, e: ZipEntry): Uint8Array {
-  const next = zip.entries.map((x) => x.localOffset).filter((x) => x > e.localOffset);
-  const end = next.length ? Math.min(...next) : zip.centralOffset;
+  let offsets = OFFSETS.get(zip);
+  if (!offsets) {
+    offsets = Float64Array.from(zip.entries, (x) => x.localOffset).sort();
+    OFFSETS.set(zip, offsets);
+  }
+  let lo = 0;
+  let hi = offsets.length; // the first offset above e's, by binary search
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offsets[mid] <= e.localOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  const end = lo < offsets.length ? offsets[lo] : zip.centralOffset;
   return zip.bytes.subarray(e.localOffset, end);
 }
+const OFFSETS = new WeakMap<ZipArchive, Float64Array>();
 
 /**
  * A copy of the archive with some entries' contents replaced (by name). Every other entry is
