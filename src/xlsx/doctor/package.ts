@@ -7,6 +7,7 @@ import { parseRef, type SheetContext, type WorkbookModel } from "../../doctor";
 import { readChart, type ChartHandles, type PointBudget } from "./chart-read";
 import { scanSheet } from "./sheet-scan";
 import { attr, descendants, kid, kids, parseXml, textOf, XmlError, type XmlDocument } from "./xml";
+import { damaged, shown } from "./limits";
 import { DoctorInputError, entryData, readZip, type ZipArchive } from "./zip";
 
 /** A chart found in the package: its part name and the XML handles behind its model. */
@@ -45,10 +46,18 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
       throw err;
     }
   };
-  const rels = (part: string): Map<string, { type: string; target: string }> => {
+  const relsOf = (part: string): string => {
     const slash = part.lastIndexOf("/");
-    const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-    const doc = xml(relsName);
+    return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  };
+  /** A part a relationship of `from` names: refused, naming both, when the zip lacks it. */
+  const named = (target: string, from: string): string => {
+    if (!byName.has(target.toLowerCase()))
+      throw damaged(relsOf(from), `it names the part ${target}, which the file does not hold`);
+    return entryName(target);
+  };
+  const rels = (part: string): Map<string, { type: string; target: string }> => {
+    const doc = xml(relsOf(part));
     const out = new Map<string, { type: string; target: string }>();
     if (!doc) return out;
     for (const r of kids(doc.root, "Relationship")) {
@@ -62,20 +71,26 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   };
 
   const root = [...rels("").values()].find((r) => r.type.endsWith("/officeDocument"));
-  const wbPart = root?.target ?? "xl/workbook.xml";
+  const notExcel = (why: string): DoctorInputError =>
+    new DoctorInputError(`the file is a zip but not an Excel workbook (${why})`);
+  if (!root && !byName.has("xl/workbook.xml")) throw notExcel("it has no workbook part");
+  const wbPart = root ? named(root.target, "") : entryName("xl/workbook.xml");
   const workbook = xml(wbPart);
-  if (!workbook)
-    throw new DoctorInputError(
-      "the file is a zip but not an Excel workbook (it has no workbook part)"
+  if (!workbook || workbook.root.q !== "workbook")
+    throw notExcel(
+      `its main part ${wbPart} is ${workbook ? `<${workbook.root.name}>` : "missing"}, not a SpreadsheetML workbook`
     );
   const calc = attr(kid(workbook.root, "calcPr"), "calcMode");
   const calcMode: WorkbookModel["calcMode"] =
     calc === "manual" ? "manual" : calc === "autoNoTable" ? "semiautomatic" : "automatic";
   const wbRels = rels(wbPart);
-  const sheets = kids(kid(workbook.root, "sheets") ?? workbook.root, "sheet").map((s) => ({
-    name: attr(s, "name") ?? "",
-    part: wbRels.get(attr(s, "r:id") ?? "")?.target ?? "",
-  }));
+  const sheets = kids(kid(workbook.root, "sheets") ?? workbook.root, "sheet").map((s) => {
+    const id = attr(s, "r:id") ?? "";
+    const rel = wbRels.get(id);
+    if (!rel)
+      throw damaged(wbPart, `sheet ${shown(attr(s, "name"))} has no relationship ${shown(id)}`);
+    return { name: attr(s, "name") ?? "", part: named(rel.target, wbPart) };
+  });
 
   const charts: ChartPart[] = [];
   const budget: PointBudget = { points: 0 };
@@ -85,7 +100,7 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
     for (const drawing of [...rels(sheet.part).values()].filter((r) =>
       r.type.endsWith("/drawing")
     )) {
-      const d = xml(drawing.target);
+      const d = xml(named(drawing.target, sheet.part));
       if (!d) continue;
       const dRels = rels(drawing.target);
       const seen = new Set<string>();
@@ -94,7 +109,7 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
         const rid = attr(descendants(frame, "c:chart")[0], "r:id");
         const target = rid ? dRels.get(rid)?.target : undefined;
         if (!target) continue;
-        const part = entryName(target);
+        const part = named(target, drawing.target);
         if (seen.has(part.toLowerCase())) continue;
         seen.add(part.toLowerCase());
         const doc = xml(part);
@@ -112,7 +127,7 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   }
 
   const sst = [...wbRels.values()].find((r) => r.type.endsWith("/sharedStrings"));
-  const strings = sst ? sharedStrings(xml(sst.target)) : [];
+  const strings = sst ? sharedStrings(xml(named(sst.target, wbPart))) : [];
   const contexts: SheetContext[] = [];
   for (const [sheetName, rows] of neededRows(modelCharts)) {
     const sheet = sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());

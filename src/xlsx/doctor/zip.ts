@@ -40,13 +40,30 @@ const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number): number =>
   (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
+/**
+ * An OLE2 compound file is either an old binary Office file (.xls, .doc) or an encrypted OOXML
+ * file, whose directory holds a stream named "EncryptedPackage" (MS-OFFCRYPTO 2.3.4.4).
+ */
+function encryptedPackage(bytes: Uint8Array): boolean {
+  const name = "EncryptedPackage";
+  const limit = Math.min(bytes.length, 64 * 1024 * 1024) - name.length * 2;
+  outer: for (let o = 0; o <= limit; o++) {
+    for (let k = 0; k < name.length; k++)
+      if (bytes[o + 2 * k] !== name.charCodeAt(k) || bytes[o + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Read the directory of a zip. Throws DoctorInputError for anything that is not a plain, unencrypted zip. */
 export function readZip(input: Uint8Array): ZipArchive {
   // A plain view: Node Buffers' slice() shares memory, and edits must never reach the input.
   const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length >= 4 && u32(bytes, 0) === 0xe011cfd0)
     throw new DoctorInputError(
-      "the file is password-protected (an encrypted Office file); remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again"
+      encryptedPackage(bytes)
+        ? "the file is password-protected (an encrypted Office file); remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again"
+        : "the file is an old .xls (or other binary Office) file: save it as .xlsx in Excel (File > Save As > Excel Workbook)"
     );
   if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50)
     throw new DoctorInputError("the file is not an .xlsx/.xlsm workbook (it is not a zip archive)");
