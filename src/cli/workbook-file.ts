@@ -4,6 +4,7 @@
  */
 import * as zlib from "node:zlib";
 import type { WorkbookPlan } from "../sheet/plan";
+import { InflateLimit, type RawInflate } from "../xlsx/doctor/zip";
 import type { ChunkDeflate, Crc32 } from "../xlsx/archive";
 import { writeWorkbook, writeWorkbookTo, type WriteOptions } from "../xlsx/write-workbook";
 import { writeOutput, writeOutputFile } from "./safe-file";
@@ -14,6 +15,16 @@ export const zlibDeflate: ChunkDeflate = (chunk, final, level) =>
     level,
     finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
   });
+
+/** zlib's raw inflate for the doctor's reader: stops once it would produce more than `limit` bytes. */
+export const zlibInflate: RawInflate = (raw, limit) => {
+  try {
+    return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new InflateLimit();
+    throw e;
+  }
+};
 
 /** zlib's CRC-32 (Node 20.15 and later; before that, undefined: the writer uses fflate's). */
 export const zlibCrc32: Crc32 | undefined = (zlib as { crc32?: Crc32 }).crc32;

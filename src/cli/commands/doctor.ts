@@ -13,6 +13,16 @@ import { diagnoseFile, DoctorInputError, fixFile, type FileFix } from "../../xls
 import type { Command } from "../command";
 import { parseArgs, text } from "../options";
 import { checkOutput, readInputFile, writeOutput } from "../safe-file";
+import { zlibCrc32, zlibInflate } from "../workbook-file";
+import { useInflater, useZipCodec } from "../../xlsx/doctor/zip";
+import { deflateRawSync } from "node:zlib";
+
+// zlib's inflate (limited by the bytes it produces), DEFLATE and CRC-32 for every workbook read.
+useInflater(zlibInflate);
+useZipCodec({
+  deflate: (d) => deflateRawSync(d, { level: 6 }),
+  crc32: zlibCrc32 && ((d) => zlibCrc32!(d, 0)),
+});
 
 const OPTIONS = [
   { flag: "--json", help: "print one JSON object: { file, charts, findings, fix? }" },
@@ -78,8 +88,8 @@ export const doctorCommand: Command = {
         );
         return problems(findings).length ? 1 : 0;
       }
-      const diagnosis = diagnoseFile(bytes);
       const fixed = fixFile(bytes);
+      const diagnosis = { model: fixed.model };
       writeOutput(out, "fix", (sink) => sink(fixed.bytes), [file]);
       io.out(
         json

@@ -29,7 +29,9 @@ import {
   kids,
   local,
   path,
+  pointsOf,
   textOf,
+  XmlError,
   type XmlDocument,
   type XmlElement,
 } from "./xml";
@@ -219,7 +221,13 @@ function checkedRef(ref: string, ctx: ReadContext): string {
  */
 function cacheValues(e: XmlElement, ctx: ReadContext): CellValue[] {
   const countText = attr(kid(e, "c:ptCount"), "val");
-  const pts = kids(e, "c:pt");
+  let pts: ReturnType<typeof pointsOf>;
+  try {
+    pts = pointsOf(e);
+  } catch (err) {
+    if (err instanceof XmlError) throw damaged(ctx.part, err.message);
+    throw err;
+  }
   const count = countText === undefined ? pts.length : wholeIn(countText, 0, MAX_POINTS);
   if (count === undefined)
     throw damaged(
@@ -235,14 +243,14 @@ function cacheValues(e: XmlElement, ctx: ReadContext): CellValue[] {
   const numeric = local(e.q).startsWith("num");
   const out: CellValue[] = new Array<CellValue>(count).fill(null);
   for (const pt of pts) {
-    const idxText = attr(pt, "idx");
+    const idxText = pt.idx;
     const idx = wholeIn(idxText, 0, count - 1);
     if (idx === undefined)
       throw damaged(
         ctx.part,
         `c:pt idx ${shown(idxText)} is not a point of its ${grouped(count)} (c:ptCount)`
       );
-    const text = textOf(kid(pt, "c:v"));
+    const text = pt.value;
     out[idx] = numeric && text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
   }
   return out;

@@ -25,10 +25,11 @@ export function damaged(part: string, what: string): DoctorInputError {
 
 /** A whole number written in decimal digits from `min` to `max`, or undefined. */
 export function wholeIn(text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined || !/^\s*[0-9]{1,16}\s*$/.test(text)) return undefined;
+  if (text === undefined || !WHOLE.test(text)) return undefined;
   const n = Number(text);
   return n >= min && n <= max ? n : undefined;
 }
+const WHOLE = /^\s*[0-9]{1,16}\s*$/;
 
 /** Show a value from the file in a refusal: quoted, and cut short when long. */
 export function shown(text: string | undefined): string {

@@ -5,7 +5,6 @@
  * are checked against what a sheet can hold; a bad one is refused naming the part and the value.
  */
 import type { CellValue, SheetContext } from "../../doctor";
-import { parseCellA1 } from "../../sheet/address";
 import { damaged, grouped, MAX_COLS, MAX_ROWS, shown, wholeIn } from "./limits";
 import { decode, XmlError } from "./xml";
 
@@ -82,7 +81,7 @@ function readRow(body: string, part: string, r: number, strings: readonly string
     const ref = attrOf(attrs, "r");
     if (ref === undefined) col++;
     else {
-      const at = parseCellA1(ref);
+      const at = cellOf(ref);
       if (!at || at.col >= MAX_COLS || at.row !== r)
         throw damaged(
           part,
@@ -143,8 +142,29 @@ function cellValue(
   }
 }
 
+/** "B12" → { row: 11, col: 1 } (0-based), or undefined; "$" signs are not allowed in a cell's r. */
+function cellOf(ref: string): { row: number; col: number } | undefined {
+  let k = 0;
+  let col = 0;
+  for (; k < ref.length && k < 4; k++) {
+    const c = ref.charCodeAt(k) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (k === 0 || k > 3) return undefined;
+  const row = wholeIn(ref.slice(k), 1, MAX_ROWS);
+  return row === undefined ? undefined : { row: row - 1, col: col - 1 };
+}
+
 /** One attribute's decoded value from a tag's attribute text. */
 function attrOf(attrs: string, name: string): string | undefined {
+  // The common case first: ` r="B12"` written plainly.
+  const plain = attrs.indexOf(` ${name}="`);
+  if (plain >= 0) {
+    const end = attrs.indexOf('"', plain + name.length + 3);
+    const v = attrs.slice(plain + name.length + 3, end);
+    if (end > 0 && !v.includes("&")) return v;
+  }
   ATTR.lastIndex = 0;
   for (let m = ATTR.exec(attrs); m; m = ATTR.exec(attrs))
     if (m[1] === name) {

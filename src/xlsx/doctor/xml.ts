@@ -17,6 +17,9 @@ export type { XmlDocument, XmlElement, XmlNode, XmlRaw, XmlText } from "./xml-ty
 
 export class XmlError extends Error {}
 
+/** Elements whose c:pt children are kept as raw text (a chart's caches and literals can hold a million points). */
+const POINT_LISTS = new Set(["numCache", "strCache", "numLit", "strLit"]);
+
 /** How deep elements may nest; deeper parts are refused (every walk over the tree may then recurse safely). */
 export const MAX_XML_DEPTH = 256;
 
@@ -131,6 +134,17 @@ export function parseXml(src: string): XmlDocument {
     const tagStart = i;
     i++;
     const name = readName();
+    const top = stack[stack.length - 1];
+    if (top && POINT_LISTS.has(local(top.name)) && local(name) === "pt") {
+      // A chart cache's or literal's points: kept as one raw run (read by pointsOf), not a tree.
+      const close = src.indexOf(`</${top.name}>`, tagStart);
+      const end = close < 0 ? -1 : src.lastIndexOf(`</${name}>`, close);
+      if (end > tagStart) {
+        addChild({ type: "raw", raw: src.slice(tagStart, end + name.length + 3) });
+        i = end + name.length + 3;
+        continue;
+      }
+    }
     const el: XmlElement = { type: "element", name, q: name, attrs: [], children: [] };
     for (;;) {
       skipSpace();
@@ -282,6 +296,39 @@ export function textOf(e: XmlElement | undefined): string {
   return e.children
     .map((c) => (c.type === "text" ? c.text : c.type === "element" ? textOf(c) : ""))
     .join("");
+}
+
+const PT_TAG = /<([A-Za-z_][-\w.]*:)?pt(?=[\s/>])([^>]*)>/g;
+const PT_VALUE = /<(?:[A-Za-z_][-\w.]*:)?v(?:\s[^>]*)?>([^<]*)<\/(?:[A-Za-z_][-\w.]*:)?v>/;
+const IDX = /(?:^|\s)idx\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/**
+ * The points (c:pt) of a cache or literal element, read or raw: each one's idx attribute as
+ * written and its c:v text, decoded. Throws XmlError on a point that is not closed.
+ */
+export function pointsOf(e: XmlElement): { idx: string | undefined; value: string }[] {
+  const out: { idx: string | undefined; value: string }[] = [];
+  for (const c of e.children) {
+    if (c.type === "element" && c.q === "c:pt")
+      out.push({ idx: attr(c, "idx"), value: textOf(kid(c, "c:v")) });
+    if (c.type !== "raw" || !/^<([A-Za-z_][-\w.]*:)?pt[\s/>]/.test(c.raw)) continue;
+    const raw = c.raw;
+    PT_TAG.lastIndex = 0;
+    for (let m = PT_TAG.exec(raw); m; m = PT_TAG.exec(raw)) {
+      const idxMatch = IDX.exec(m[2]);
+      const idx = idxMatch ? decode(idxMatch[1] ?? idxMatch[2]) : undefined;
+      if (m[2].endsWith("/")) {
+        out.push({ idx, value: "" });
+        continue;
+      }
+      const close = raw.indexOf(`</${m[1] ?? ""}pt>`, PT_TAG.lastIndex);
+      if (close < 0) throw new XmlError("a c:pt point is not closed");
+      const v = PT_VALUE.exec(raw.slice(PT_TAG.lastIndex, close));
+      out.push({ idx, value: v ? decode(v[1]) : "" });
+      PT_TAG.lastIndex = close;
+    }
+  }
+  return out;
 }
 
 /** The local part of a prefixed name: "c:lineChart" → "lineChart" (pass an element's `q`). */
