@@ -3,25 +3,14 @@
  * series and axis came from (so the fix can edit exactly those). Handles stay in this folder;
  * the model that leaves it is plain data.
  */
-import type {
-  AxisModel,
-  CellValue,
-  ChartModel,
-  ChartType,
-  DataSource,
-  SeriesModel,
-} from "../../doctor";
-import { parseRef } from "../../doctor";
+import type { AxisModel, ChartModel, ChartType, DataSource, SeriesModel } from "../../doctor";
 import {
-  damaged,
-  grouped,
-  MAX_COLS,
-  MAX_POINTS,
-  MAX_ROWS,
-  MAX_TOTAL_POINTS,
-  shown,
-  wholeIn,
-} from "./limits";
+  cacheValues,
+  checkedRef,
+  dataSource,
+  type PointBudget,
+  type ReadContext,
+} from "./chart-data";
 import {
   attr,
   descendants,
@@ -29,12 +18,12 @@ import {
   kids,
   local,
   path,
-  pointsOf,
   textOf,
-  XmlError,
   type XmlDocument,
   type XmlElement,
 } from "./xml";
+
+export type { PointBudget } from "./chart-data";
 
 /** Where each part of the model lives in the XML. */
 export interface ChartHandles {
@@ -59,11 +48,6 @@ const GROUP_TYPES: Record<string, ChartType> = {
   scatterChart: "scatter",
 };
 const AXES = new Set(["catAx", "valAx", "dateAx", "serAx"]);
-
-/** Points declared so far by the charts of one workbook (pass the same object for each chart). */
-export interface PointBudget {
-  points: number;
-}
 
 /**
  * Read a parsed chart part. `id` is its part name; `name`/`sheet` come from the drawing; `budget`
@@ -150,12 +134,6 @@ function chartType(groups: XmlElement[]): ChartType {
   return types[0];
 }
 
-/** The part being read and the workbook's point budget. */
-interface ReadContext {
-  part: string;
-  budget: PointBudget;
-}
-
 function readSeries(
   ser: XmlElement,
   axisGroup: "primary" | "secondary",
@@ -188,72 +166,6 @@ function readSeries(
     axisGroup,
     ...(color ? { color: color.toUpperCase() } : {}),
   };
-}
-
-/** c:cat / c:val / c:xVal / c:yVal → a data source. */
-function dataSource(dim: XmlElement | undefined, ctx: ReadContext): DataSource {
-  if (!dim) return { kind: "none" };
-  for (const refName of ["c:numRef", "c:strRef", "c:multiLvlStrRef"]) {
-    const f = path(dim, refName, "c:f");
-    if (f) return { kind: "ref", ref: checkedRef(textOf(f).trim(), ctx) };
-  }
-  for (const litName of ["c:numLit", "c:strLit"]) {
-    const lit = kid(dim, litName);
-    if (lit) return { kind: "literal", values: cacheValues(lit, ctx) };
-  }
-  return { kind: "none" };
-}
-
-/** A range a sheet can hold (1,048,576 rows, 16,384 columns), or a refusal naming it. */
-function checkedRef(ref: string, ctx: ReadContext): string {
-  const r = parseRef(ref);
-  if (r && (r.row + r.rows > MAX_ROWS || r.col + r.cols > MAX_COLS))
-    throw damaged(
-      ctx.part,
-      `the range ${shown(ref)} reaches past the sheet's ${grouped(MAX_ROWS)} rows and ${grouped(MAX_COLS)} columns`
-    );
-  return ref;
-}
-
-/**
- * The points of a cache or literal (c:ptCount + c:pt idx/c:v), gaps as null. The count and every
- * index are checked (at most MAX_POINTS a series, MAX_TOTAL_POINTS in all) before anything is made.
- */
-function cacheValues(e: XmlElement, ctx: ReadContext): CellValue[] {
-  const countText = attr(kid(e, "c:ptCount"), "val");
-  let pts: ReturnType<typeof pointsOf>;
-  try {
-    pts = pointsOf(e);
-  } catch (err) {
-    if (err instanceof XmlError) throw damaged(ctx.part, err.message);
-    throw err;
-  }
-  const count = countText === undefined ? pts.length : wholeIn(countText, 0, MAX_POINTS);
-  if (count === undefined)
-    throw damaged(
-      ctx.part,
-      `c:ptCount ${shown(countText)} is not a count of points a series can have (0 to ${grouped(MAX_POINTS)})`
-    );
-  ctx.budget.points += count;
-  if (ctx.budget.points > MAX_TOTAL_POINTS)
-    throw damaged(
-      ctx.part,
-      `the charts declare more than ${grouped(MAX_TOTAL_POINTS)} points in all`
-    );
-  const numeric = local(e.q).startsWith("num");
-  const out: CellValue[] = new Array<CellValue>(count).fill(null);
-  for (const pt of pts) {
-    const idxText = pt.idx;
-    const idx = wholeIn(idxText, 0, count - 1);
-    if (idx === undefined)
-      throw damaged(
-        ctx.part,
-        `c:pt idx ${shown(idxText)} is not a point of its ${grouped(count)} (c:ptCount)`
-      );
-    const text = pt.value;
-    out[idx] = numeric && text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
-  }
-  return out;
 }
 
 /** True when every series' categories are cells cached with a date format ("m/d/yyyy", "mmm-yy"). */

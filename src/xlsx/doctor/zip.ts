@@ -4,8 +4,10 @@
  * (header, compressed data, data descriptor), and only replaced entries are deflated anew with
  * fflate. Timestamps, flags, extra fields, comments and macro parts stay exactly as they were.
  */
-import { deflateSync, Inflate } from "fflate";
 import { concatBytes } from "../bytes";
+import { codec, InflateLimit } from "./codec";
+
+export { InflateLimit, useInflater, useZipCodec, type RawInflate } from "./codec";
 
 /** A file the doctor cannot read: wrong format, encrypted, damaged. The CLI prints it as one line. */
 export class DoctorInputError extends Error {}
@@ -153,58 +155,8 @@ export function readZip(input: Uint8Array): ZipArchive {
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
 /** The most all the parts read from one archive may inflate to together (1 GiB). */
 export const MAX_INFLATED_TOTAL = 1024 * 1024 * 1024;
-/** Compressed bytes fed to the inflater at a time: the output is counted after each feed. */
-const FEED = 64 * 1024;
 
 const MIB = 1024 * 1024;
-
-/**
- * Inflates raw DEFLATE data, stopping with {@link InflateLimit} as soon as it has produced more
- * than `limit` bytes. The default is fflate's streaming inflater, counted feed by feed; Node
- * surfaces install zlib's (about 5× faster) with {@link useInflater}.
- */
-export type RawInflate = (raw: Uint8Array, limit: number) => Uint8Array;
-
-/** Thrown by a RawInflate that reached its limit. */
-export class InflateLimit extends Error {}
-
-const fflateInflate: RawInflate = (raw, limit) => {
-  const chunks: Uint8Array[] = [];
-  let produced = 0;
-  let over = false;
-  const inflater = new Inflate((chunk) => {
-    produced += chunk.length;
-    if (produced > limit) over = true;
-    else chunks.push(chunk);
-  });
-  for (let at = 0; at < raw.length && !over; at += FEED) {
-    const end = Math.min(raw.length, at + FEED);
-    inflater.push(raw.subarray(at, end), end === raw.length);
-  }
-  if (!raw.length) inflater.push(raw, true);
-  if (over) throw new InflateLimit();
-  return chunks.length === 1 ? chunks[0] : concatBytes(chunks);
-};
-
-let inflateRaw: RawInflate = fflateInflate;
-
-/** Use another inflater (the CLI passes zlib's); it must honour the limit by bytes produced. */
-export function useInflater(f: RawInflate): void {
-  inflateRaw = f;
-}
-
-/** Raw DEFLATE of a whole part, and CRC-32: fflate's unless a Node surface passes zlib's. */
-let deflateRaw: (data: Uint8Array) => Uint8Array = (data) => deflateSync(data, { level: 6 });
-let fastCrc32: ((data: Uint8Array) => number) | undefined;
-
-/** Use zlib's DEFLATE and CRC-32 for rewritten parts (the same bytes' meaning, faster). */
-export function useZipCodec(codec: {
-  deflate?: (data: Uint8Array) => Uint8Array;
-  crc32?: (data: Uint8Array) => number;
-}): void {
-  if (codec.deflate) deflateRaw = codec.deflate;
-  if (codec.crc32) fastCrc32 = codec.crc32;
-}
 
 /**
  * The uncompressed bytes of an entry, checked against its size and CRC. Inflation is counted as
@@ -231,7 +183,7 @@ export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   if (e.method === 0) out = raw.slice();
   else if (e.method === 8) {
     try {
-      out = inflateRaw(raw, e.size);
+      out = codec.inflate(raw, e.size);
     } catch (err) {
       if (err instanceof InflateLimit) throw liar();
       throw new DoctorInputError(
@@ -288,7 +240,7 @@ export function rewriteZip(zip: ZipArchive, replace: ReadonlyMap<string, Uint8Ar
       offset += raw.length;
       continue;
     }
-    const data = deflateRaw(content);
+    const data = codec.deflate(content);
     const crc = crc32(content);
     const headerLength =
       30 + u16(zip.bytes, e.localOffset + 26) + u16(zip.bytes, e.localOffset + 28);
@@ -331,7 +283,7 @@ let CRC_TABLE: Uint32Array | undefined;
 
 /** CRC-32 (IEEE), as zip stores it. */
 export function crc32(data: Uint8Array): number {
-  if (fastCrc32) return fastCrc32(data) >>> 0;
+  if (codec.crc32) return codec.crc32(data) >>> 0;
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
