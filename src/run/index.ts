@@ -11,3 +11,9 @@ export {
   type SheetExplanation,
   type StepLayout,
 } from "./sheet-explain";
+export {
+  doctorFile,
+  doctorProblems,
+  type DoctorFileJson,
+  type DoctorFileResult,
+} from "./doctor-file";

@@ -9,7 +9,8 @@
 import { extname } from "node:path";
 import { ConfigError } from "../../core";
 import type { Finding } from "../../doctor";
-import { diagnoseFile, DoctorInputError, fixFile, type FileFix } from "../../xlsx/doctor";
+import { doctorFile, doctorProblems as problems } from "../../run";
+import { DoctorInputError, type FileFix } from "../../xlsx/doctor";
 import type { Command } from "../command";
 import { parseArgs, text } from "../options";
 import { checkOutput, readInputFile, writeOutput } from "../safe-file";
@@ -79,65 +80,22 @@ export const doctorCommand: Command = {
     const bytes = readInputFile(file, "file");
     const json = parsed.flags.has("json");
     try {
-      if (out === undefined) {
-        const { model, findings } = diagnoseFile(bytes);
-        io.out(
-          json
-            ? JSON.stringify({ file, charts: chartList(model.charts), findings }, null, 2) + "\n"
-            : report(file, findings, model.charts.length)
-        );
-        return problems(findings).length ? 1 : 0;
-      }
-      const fixed = fixFile(bytes);
-      const diagnosis = { model: fixed.model };
-      writeOutput(out, "fix", (sink) => sink(fixed.bytes), [file]);
+      const result = doctorFile(file, bytes, out);
+      const fixed = result.fixed;
+      if (out !== undefined && fixed) writeOutput(out, "fix", (sink) => sink(fixed.bytes), [file]);
       io.out(
         json
-          ? JSON.stringify(
-              {
-                file,
-                charts: chartList(diagnosis.model.charts),
-                findings: fixed.findings,
-                fix: fixJson(out, fixed),
-              },
-              null,
-              2
-            ) + "\n"
-          : report(file, fixed.findings, diagnosis.model.charts.length) + fixReport(out, fixed)
+          ? JSON.stringify(result.json, null, 2) + "\n"
+          : report(file, result.json.findings, result.json.charts.length) +
+              (out !== undefined && fixed ? fixReport(out, fixed) : "")
       );
-      return problems(fixed.remaining).length ? 1 : 0;
+      return result.exit;
     } catch (e) {
       if (e instanceof DoctorInputError) throw new ConfigError("file", `${file}: ${e.message}.`);
       throw e;
     }
   },
 };
-
-/** Errors and warnings: what exit status 1 reports. Notes say a chart is right as it is. */
-function problems(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.severity !== "note");
-}
-
-function chartList(charts: ReturnType<typeof diagnoseFile>["model"]["charts"]) {
-  return charts.map((c) => ({
-    id: c.id,
-    name: c.name,
-    sheet: c.sheet,
-    title: c.title,
-    type: c.type,
-    series: c.series.length,
-  }));
-}
-
-function fixJson(out: string, f: FileFix) {
-  return {
-    out,
-    changedParts: f.changedParts,
-    applied: f.applied,
-    skipped: f.skipped,
-    remaining: f.remaining,
-  };
-}
 
 /** The findings as text a learner reads, grouped by chart. */
 export function report(file: string, findings: readonly Finding[], chartCount: number): string {
