@@ -94,7 +94,7 @@ beforeAll(() => {
   ]) {
     const out = join(dir, `own-${bases.length}.xlsx`);
     execFileSync(process.execPath, [BIN, ...args, "--out", out], { stdio: "ignore" });
-    bases.push(readFileSync(out));
+    bases.push(Uint8Array.from(readFileSync(out))); // a copy: a Buffer's slice() would share it
     rmSync(out);
   }
   // Hand-made ones: the forum's, the secondary axis, graddesc's epoch log, the doctor's corpus.

@@ -341,7 +341,8 @@ export function mutant(seed: number, bases: readonly Uint8Array[], zeros: Uint8A
     const [what, bytes] = bomb(base, zeros, r);
     return { what, bytes, ext };
   }
-  let bytes = base;
+  // Every mutation works on a copy: `base` is shared by all mutants.
+  let bytes: Uint8Array = Uint8Array.from(base);
   const steps: string[] = [];
   const n = r() < 0.8 ? 1 : 2;
   for (let k = 0; k < n; k++) {
