@@ -9,6 +9,7 @@ import {
   type DataSpec,
   type RunOptions,
   type XSource,
+  parseDecimal,
 } from "../core";
 import { text, type ParsedArgs } from "./args";
 
@@ -41,7 +42,10 @@ export function dataFrom(parsed: ParsedArgs, readFile: ReadFile): RunOptions["da
   if (range !== undefined) x = parseRange(range);
   const file = text(parsed, "data");
   if (file !== undefined) {
-    const csv = parseCsv(readData(file, readFile));
+    const csv = parseCsv(readData(file, readFile), {
+      ...(text(parsed, "x-column") !== undefined ? { x: text(parsed, "x-column") } : {}),
+      ...(text(parsed, "y-column") !== undefined ? { y: text(parsed, "y-column") } : {}),
+    });
     if (csv.y) {
       if (targetText !== undefined || noise !== undefined)
         throw new ConfigError(
@@ -52,6 +56,9 @@ export function dataFrom(parsed: ParsedArgs, readFile: ReadFile): RunOptions["da
     }
     x = { kind: "list", x: csv.x };
   }
+  for (const flag of ["x-column", "y-column"])
+    if (parsed.flags.has(flag) && file === undefined)
+      throw new ConfigError(flag, `--${flag} applies only with --data.`);
   if (x === undefined && targetText === undefined && noise === undefined) return undefined;
   const spec: DataSpec = {};
   if (x) spec.x = x;
@@ -75,6 +82,7 @@ function readData(file: string, readFile: ReadFile): string {
   try {
     return readFile(file);
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     const why =
       (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
     throw new ConfigError("data", `Cannot read the data file ${file}: ${why}.`);
@@ -83,7 +91,7 @@ function readData(file: string, readFile: ReadFile): string {
 
 function parseRange(s: string): XSource {
   const p = s.split(":");
-  const n = p.map((v) => (v.trim() === "" ? NaN : Number(v)));
+  const n = p.map(parseDecimal);
   if (p.length !== 3 || !n.every(Number.isFinite))
     throw new ConfigError("range", `--range needs FROM:TO:STEP such as -80:120:10, not "${s}".`);
   return { kind: "range", from: n[0], to: n[1], step: n[2] };
@@ -95,22 +103,28 @@ export function numberList(field: string, s: string, what: string): number[] {
   if (parts.length === 1 && parts[0] === "")
     throw new ConfigError(field, `${what} needs at least one number.`);
   return parts.map((v) => {
-    const n = v === "" ? NaN : Number(v);
+    const n = parseDecimal(v);
     if (!Number.isFinite(n))
       throw new ConfigError(field, `${what} has "${v}", which is not a number.`);
     return n;
   });
 }
 
-function wholeNumber(field: string, s: string, lo: number, hi: number, what: string): number {
-  const n = s.trim() === "" ? NaN : Number(s);
+export function wholeNumber(
+  field: string,
+  s: string,
+  lo: number,
+  hi: number,
+  what: string
+): number {
+  const n = parseDecimal(s);
   if (!Number.isInteger(n) || n < lo || n > hi)
     throw new ConfigError(field, `${what} must be a whole number from ${lo} to ${hi}, not "${s}".`);
   return n;
 }
 
 function nonNegative(field: string, s: string, what: string): number {
-  const n = s.trim() === "" ? NaN : Number(s);
+  const n = parseDecimal(s);
   if (!(n >= 0) || !Number.isFinite(n))
     throw new ConfigError(field, `${what} must be a number of 0 or more, not "${s}".`);
   return n;

@@ -3,7 +3,6 @@
  * ./args, the data flags ./data-options). Every mistake is a ConfigError with one sentence; nothing
  * here prints.
  */
-import { readFileSync } from "node:fs";
 import {
   BASE_MODEL_IDS,
   ConfigError,
@@ -12,6 +11,7 @@ import {
   PRESETS,
   presetById,
   type RunOptions,
+  parseDecimal,
 } from "../core";
 import {
   noPositional,
@@ -21,7 +21,8 @@ import {
   type OptionSpec,
   type ParsedArgs,
 } from "./args";
-import { dataFrom, numberList, type ReadFile } from "./data-options";
+import { dataFrom, numberList, wholeNumber, type ReadFile } from "./data-options";
+import { readInputFile } from "./safe-file";
 
 export {
   noPositional,
@@ -88,6 +89,12 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
     help: "CSV of x, or of x,y (one row per line, optional header)",
   },
   {
+    flag: "--x-column",
+    value: "C",
+    help: "with --data: the column of x, by header or number (needed when the file has more than two columns)",
+  },
+  { flag: "--y-column", value: "C", help: "with --data: the column of y, by header or number" },
+  {
     flag: "--random",
     value: "N",
     help: "N x values drawn uniformly from 1..100 like graddesc's RANDBETWEEN(1,100)",
@@ -116,7 +123,8 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
-const readUtf8: ReadFile = (path) => readFileSync(path, "utf8");
+const readUtf8: ReadFile = (path) =>
+  readInputFile(path, "data", `the data file ${path}`).toString("utf8");
 
 /**
  * The core's RunOptions from parsed run flags (RUN_OPTIONS). Numbers stay text where the core
@@ -145,15 +153,20 @@ export function runOptionsFrom(parsed: ParsedArgs, readFile: ReadFile = readUtf8
   ] as const;
   for (const name of scalar) {
     const v = text(parsed, name);
-    if (v !== undefined) o[name] = v;
+    if (v === undefined) continue;
+    if (name !== "model" && name !== "optimizer" && name !== "gradient") decimal(name, v);
+    o[name] = v;
   }
   const init = text(parsed, "init");
   if (init !== undefined) o.init = parseInit(init);
   if (parsed.flags.has("no-bias-correction")) o.biasCorrection = false;
+  // Seeds are checked whatever the model: a seed the run does not use is still a mistake to report.
   const initSeed = text(parsed, "init-seed");
-  if (initSeed !== undefined) o.initSeed = initSeed;
+  if (initSeed !== undefined)
+    o.initSeed = wholeNumber("init-seed", initSeed, 0, 2 ** 32 - 1, "--init-seed (the init seed)");
   const shuffle = text(parsed, "shuffle");
-  if (shuffle !== undefined) o.shuffleSeed = shuffle;
+  if (shuffle !== undefined)
+    o.shuffleSeed = wholeNumber("shuffle", shuffle, 0, 2 ** 32 - 1, "--shuffle (the shuffle seed)");
   const variant = text(parsed, "variant");
   if (variant !== undefined) o.variant = variant;
   const data = dataFrom(parsed, readFile);
@@ -161,9 +174,32 @@ export function runOptionsFrom(parsed: ParsedArgs, readFile: ReadFile = readUtf8
   return o;
 }
 
-/** "1" → "1"; "a=1,b=2" → { a: "1", b: "2" } (the core checks the names and numbers). */
+/** Refuse a number that is not written in decimal ("0x10", "Infinity", "1_0"): --lr 0x10 is not 16. */
+function decimal(name: string, v: string): void {
+  if (Number.isNaN(parseDecimal(v)))
+    throw new ConfigError(
+      name,
+      `--${name} (${WORDS[name] ?? name}) must be a decimal number such as 0.001, not "${v}".`
+    );
+}
+
+const WORDS: Record<string, string> = {
+  lr: "the learning rate",
+  epochs: "the number of epochs",
+  h: "the finite-difference step",
+  beta: "β",
+  beta2: "β2",
+  eps: "ε",
+  batch: "the batch size",
+  init: "an initial weight",
+};
+
+/** "1" → "1"; "a=1,b=2" → { a: "1", b: "2" } (the core checks the names and ranges). */
 function parseInit(s: string): RunOptions["init"] {
-  if (!s.includes("=")) return s;
+  if (!s.includes("=")) {
+    decimal("init", s);
+    return s;
+  }
   const w: Record<string, string> = {};
   for (const part of s.split(",")) {
     const m = /^\s*([A-Za-z]\w*)\s*=\s*(\S.*?)\s*$/.exec(part);
@@ -173,6 +209,7 @@ function parseInit(s: string): RunOptions["init"] {
         `--init needs name=value pairs such as a=1,b=1, not "${part}".`
       );
     if (m[1] in w) throw new ConfigError("init", `--init names the weight ${m[1]} twice.`);
+    decimal("init", m[2]);
     w[m[1]] = m[2];
   }
   return w;

@@ -2,12 +2,18 @@
  * Node only (never imported by the task pane): the .xlsx writer with Node's zlib doing DEFLATE, and
  * a workbook streamed straight to a file. zlib compresses the same XML about 3× faster than fflate.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import * as zlib from "node:zlib";
-import { ConfigError } from "../core";
-import type { WorkbookPlan } from "../sheet/plan";
-import type { ChunkDeflate, Crc32 } from "../xlsx/archive";
-import { writeWorkbook, writeWorkbookTo, type WriteOptions } from "../xlsx/write-workbook";
+import {
+  InflateLimit,
+  writeWorkbook,
+  writeWorkbookTo,
+  type ChunkDeflate,
+  type Crc32,
+  type RawInflate,
+  type WorkbookPlan,
+  type WriteOptions,
+} from "../run";
+import { writeOutput, writeOutputFile } from "./safe-file";
 
 /** One chunk as raw DEFLATE with zlib: sync-flushed, or finished when `final` (see ChunkDeflate). */
 export const zlibDeflate: ChunkDeflate = (chunk, final, level) =>
@@ -15,6 +21,16 @@ export const zlibDeflate: ChunkDeflate = (chunk, final, level) =>
     level,
     finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
   });
+
+/** zlib's raw inflate for the doctor's reader: stops once it would produce more than `limit` bytes. */
+export const zlibInflate: RawInflate = (raw, limit) => {
+  try {
+    return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new InflateLimit();
+    throw e;
+  }
+};
 
 /** zlib's CRC-32 (Node 20.15 and later; before that, undefined: the writer uses fflate's). */
 export const zlibCrc32: Crc32 | undefined = (zlib as { crc32?: Crc32 }).crc32;
@@ -30,49 +46,26 @@ export function writeWorkbookNode(plan: WorkbookPlan, options: WriteOptions = {}
 /**
  * Writes `plan` as an .xlsx file at `path`, each compressed chunk as it is made: memory holds the
  * plan and about one chunk of XML, never the whole file. The bytes go to a temporary file beside
- * `path` that replaces it only once complete, so a failure leaves `path` as it was. Returns the size.
+ * `path` that replaces it only once complete (./safe-file), so a failure or a signal leaves `path`
+ * as it was and no temporary file behind. Returns the size.
  */
 export function writeWorkbookFile(
   plan: WorkbookPlan,
   path: string,
   options: WriteOptions = {}
 ): number {
-  const partial = `${path}.${process.pid}.partial`;
-  const fd = openSync(partial, "w");
-  let bytes = 0;
-  try {
-    writeWorkbookTo(
-      plan,
-      (b) => {
-        for (let at = 0; at < b.length;) at += writeSync(fd, b, at);
-        bytes += b.length;
-      },
-      { ...zlibCodec, ...options }
-    );
-    closeSync(fd);
-    renameSync(partial, path);
-  } catch (e) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(partial, { force: true });
-    throw e;
-  }
-  return bytes;
+  return writeOutputFile(path, (sink) => writeWorkbookTo(plan, sink, { ...zlibCodec, ...options }));
 }
 
 /**
- * `writeWorkbookFile` for a command's --out: a file-system failure (a missing folder, no permission)
- * is the user's path, said in one line as a ConfigError (exit 2); anything else is an internal error.
+ * `writeWorkbookFile` for a command's --out: the output is checked first (not a folder, FIFO or
+ * device, not one of `inputs`), and a file-system failure (a missing folder, no permission, a full
+ * disk) is the user's path, said in one line as a ConfigError (exit 2).
  */
-export function writeWorkbookOut(plan: WorkbookPlan, out: string): number {
-  try {
-    return writeWorkbookFile(plan, out);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (!code) throw e;
-    throw new ConfigError("out", `Cannot write ${out}: ${code}.`);
-  }
+export function writeWorkbookOut(
+  plan: WorkbookPlan,
+  out: string,
+  inputs: readonly string[] = []
+): number {
+  return writeOutput(out, "out", (sink) => writeWorkbookTo(plan, sink, zlibCodec), inputs);
 }

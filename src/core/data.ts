@@ -77,19 +77,69 @@ export function makeData(spec: DataSpec = {}): DataPoint[] {
   }));
 }
 
+/** A decimal number as people write it: "-2.5", "1e3", ".5", "+4" (no hex, no "Infinity", no blanks). */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The number a decimal text means, or NaN for anything else ("0x10", "Infinity", "", "1_000"). */
+export function parseDecimal(text: string): number {
+  const t = text.trim();
+  return DECIMAL.test(t) ? Number(t) : NaN;
+}
+
+/** Which columns of a CSV file hold x and y: a header name or a 1-based column number. */
+export interface CsvColumns {
+  x?: string;
+  y?: string;
+}
+
+/** The delimiter of a CSV file: tab, else semicolon, else comma, as its first line shows. */
+function delimiterOf(line: string): "\t" | ";" | "," {
+  if (line.includes("\t")) return "\t";
+  if (line.includes(";")) return ";";
+  return ",";
+}
+
 /**
- * Parse CSV text of x values, or x,y pairs: one row per line, comma, semicolon or tab separated, an
- * optional header line. Throws ConfigError on a non-numeric cell or an empty file.
+ * Parse CSV text of x values, or x,y pairs: one row per line, an optional header line. The
+ * delimiter is a tab, a semicolon or a comma (the first line tells); in a semicolon file a comma is
+ * the decimal separator ("1,5;32" is x = 1.5, y = 32). Numbers are decimal only. A file of more than
+ * two columns needs `columns` to say which are x and y (by header or number), and is refused naming
+ * its columns otherwise. Throws ConfigError on a non-numeric cell, a ragged row or an empty file.
  */
-export function parseCsv(text: string): { x: number[]; y?: number[] } {
+export function parseCsv(text: string, columns: CsvColumns = {}): { x: number[]; y?: number[] } {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== "");
-  const rows = lines.map((l) => l.split(/[,;\t]/).map((c) => c.trim()));
-  if (rows.length && rows[0].every((c) => !isNumeric(c))) rows.shift(); // a header has no numbers
+  if (!lines.length) throw new ConfigError("data", "The data file has no rows of numbers.");
+  const delimiter = delimiterOf(lines[0]);
+  const number = (c: string): number =>
+    parseDecimal(delimiter === ";" && /^[^.]*,[^.]*$/.test(c) ? c.replace(",", ".") : c);
+  const rows = lines.map((l) => l.split(delimiter).map((c) => c.trim()));
+  const header = rows[0].every((c) => Number.isNaN(number(c))) ? rows.shift() : undefined;
   if (!rows.length) throw new ConfigError("data", "The data file has no rows of numbers.");
   const width = rows[0].length;
+  const names = header ?? Array.from({ length: width }, (_, k) => `column ${k + 1}`);
+  const pick = (which: "x" | "y", fallback: number): number => {
+    const want = columns[which];
+    if (want === undefined) return fallback;
+    const byName = names.findIndex((n) => n.toLowerCase() === want.trim().toLowerCase());
+    const byNumber = /^\d+$/.test(want.trim()) ? Number(want) - 1 : -1;
+    const k = byName >= 0 ? byName : byNumber;
+    if (k < 0 || k >= width)
+      throw new ConfigError(
+        `${which}-column`,
+        `--${which}-column ${want} is not a column of the data file (${list(names)}).`
+      );
+    return k;
+  };
+  if (width > 2 && (columns.x === undefined || columns.y === undefined))
+    throw new ConfigError(
+      "data",
+      `The data file has ${width} columns (${list(names)}); say which are x and y with --x-column and --y-column.`
+    );
+  const xk = pick("x", 0);
+  const yk = width > 1 || columns.y !== undefined ? pick("y", 1) : -1;
   const x: number[] = [];
   const y: number[] = [];
   rows.forEach((r, i) => {
@@ -98,15 +148,19 @@ export function parseCsv(text: string): { x: number[]; y?: number[] } {
         "data",
         `Data row ${i + 1} has ${r.length} cells; the first row has ${width}.`
       );
-    for (const c of r)
-      if (!isNumeric(c))
-        throw new ConfigError("data", `Data row ${i + 1} has a cell that is not a number: "${c}".`);
-    x.push(Number(r[0]));
-    if (width > 1) y.push(Number(r[1]));
+    for (const k of yk >= 0 ? [xk, yk] : [xk])
+      if (Number.isNaN(number(r[k])))
+        throw new ConfigError(
+          "data",
+          `Data row ${i + 1} has a cell that is not a number: "${r[k]}".`
+        );
+    x.push(number(r[xk]));
+    if (yk >= 0) y.push(number(r[yk]));
   });
-  return width > 1 ? { x, y } : { x };
+  return yk >= 0 ? { x, y } : { x };
 }
 
-function isNumeric(s: string): boolean {
-  return s !== "" && Number.isFinite(Number(s));
+/** "x", "y", "z" → "x, y, z". */
+function list(names: readonly string[]): string {
+  return names.map((n) => n || "(no name)").join(", ");
 }

@@ -46,6 +46,7 @@ export {
   type DataSpec,
   type Target,
   type XSource,
+  parseDecimal,
 } from "./data";
 export { PRESETS, presetById, presetOptions, type Preset } from "./presets";
 export { rng, randBetween, gaussian, permutation } from "./random";

@@ -15,7 +15,7 @@ import {
   verticalAxis,
 } from "./check-util";
 import { checkX } from "./check-x";
-import { cellAddress, parseRef, refCells } from "./ref";
+import { cellAddress, parseRef, refCell } from "./ref";
 import { valuesOf } from "./x-source";
 
 /** Chart types whose horizontal axis is a category axis (points spaced evenly, in row order). */
@@ -186,15 +186,14 @@ function checkLog(chart: ChartModel, sheets: SheetContext[]): Finding[] {
       const src = useX ? s.x : s.y;
       const vals = valuesOf(src, sheets) ?? [];
       const r = src.kind === "ref" ? parseRef(src.ref) : null;
-      const cells = r ? refCells(r) : [];
       vals.forEach((v, k) => {
-        if (typeof v === "number" && v <= 0)
-          bad.push({
-            index: i,
-            value: v,
-            cell:
-              r && cells[k] ? cellAddress(r.sheet, cells[k].row, cells[k].col) : `point ${k + 1}`,
-          });
+        if (typeof v !== "number" || v > 0) return;
+        const c = r && k < r.rows * r.cols ? refCell(r, k) : undefined;
+        bad.push({
+          index: i,
+          value: v,
+          cell: r && c ? cellAddress(r.sheet, c.row, c.col) : `point ${k + 1}`,
+        });
       });
     });
     if (!bad.length) continue;

@@ -75,7 +75,14 @@ export interface SheetContext {
   name: string;
   top: number;
   left: number;
+  /** Rows may be missing (holes) or short: missing cells are empty. */
   values: CellValue[][];
+  /**
+   * Set by the file reader: the window holds every cell of the sheet from `top` down, so a cell
+   * past its last row is empty (not unknown). A range far larger than the data (a whole sheet) is
+   * then read as the cells that exist.
+   */
+  complete?: boolean;
 }
 
 /** What the doctor is given: the charts, the sheets their data lives on, and how the book calculates. */

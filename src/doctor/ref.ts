@@ -37,13 +37,29 @@ export function refCells(r: RangeRef): { row: number; col: number }[] {
   return out;
 }
 
+/** The most cells a range is read cell by cell; a larger one is read as the cells that exist. */
+export const MAX_RANGE_CELLS = 1_048_576;
+
 /** The value at (row, col) of a sheet context; undefined when the cell is outside its window. */
 export function cellAt(ctx: SheetContext, row: number, col: number): CellValue | undefined {
   const i = row - ctx.top;
   const j = col - ctx.left;
-  if (i < 0 || j < 0 || i >= ctx.values.length) return undefined;
+  if (i < 0 || j < 0) return undefined;
+  if (i >= ctx.values.length) return ctx.complete ? null : undefined;
   const line = ctx.values[i];
-  return j < line.length ? line[j] : null;
+  return line ? (line[j] ?? null) : null;
+}
+
+/** The widest row of a window, in cells. */
+export function windowWidth(ctx: SheetContext): number {
+  let w = 0;
+  for (const line of ctx.values) if (line && line.length > w) w = line.length;
+  return w;
+}
+
+/** The cell at position k of a rectangle read row by row. */
+export function refCell(r: RangeRef, k: number): { row: number; col: number } {
+  return { row: r.row + Math.floor(k / r.cols), col: r.col + (k % r.cols) };
 }
 
 /** The sheet a name refers to (Excel compares sheet names case-insensitively). */
@@ -53,14 +69,23 @@ export function findSheet(sheets: SheetContext[], name: string): SheetContext | 
 }
 
 /** The values of a rectangle read from the sheets, or undefined if its sheet or rows are not known. */
-export function readRef(sheets: SheetContext[], r: RangeRef): CellValue[] | undefined {
-  const ctx = findSheet(sheets, r.sheet);
+export function readRef(sheets: SheetContext[], range: RangeRef): CellValue[] | undefined {
+  const ctx = findSheet(sheets, range.sheet);
   if (!ctx) return undefined;
-  const out: CellValue[] = [];
-  for (const c of refCells(r)) {
-    const v = cellAt(ctx, c.row, c.col);
-    if (v === undefined) return undefined;
-    out.push(v);
+  let r = range;
+  if (refSize(r) > MAX_RANGE_CELLS && ctx.complete) {
+    // Far larger than any data (a whole sheet): only the rows and columns that hold cells.
+    const rows = Math.max(0, Math.min(r.rows, ctx.top + ctx.values.length - r.row));
+    const cols = Math.max(0, Math.min(r.cols, ctx.left + windowWidth(ctx) - r.col));
+    r = { ...r, rows: cols ? rows : 0, cols: rows ? cols : 0 };
   }
+  if (refSize(r) > MAX_RANGE_CELLS) return undefined;
+  const out: CellValue[] = [];
+  for (let i = 0; i < r.rows; i++)
+    for (let j = 0; j < r.cols; j++) {
+      const v = cellAt(ctx, r.row + i, r.col + j);
+      if (v === undefined) return undefined;
+      out.push(v);
+    }
   return out;
 }

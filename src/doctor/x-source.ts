@@ -7,7 +7,7 @@
  */
 import type { CellValue, ChartModel, DataSource, SheetContext } from "./model";
 import type { RangeRef } from "../sheet/plan";
-import { cellAt, findSheet, formatRef, parseRef, readRef } from "./ref";
+import { cellAt, findSheet, formatRef, parseRef, readRef, windowWidth } from "./ref";
 
 /** The X cells chosen for a series, and why. */
 export interface XChoice {
@@ -58,9 +58,7 @@ function searchSheet(chart: ChartModel, y: RangeRef, ctx: SheetContext): XChoice
   const down = y.cols === 1; // values run down a column
   const here = down ? y.col : y.row;
   const lo = down ? ctx.left : ctx.top;
-  const hi = down
-    ? ctx.left + Math.max(0, ...ctx.values.map((r) => r.length)) - 1
-    : ctx.top + ctx.values.length - 1;
+  const hi = down ? ctx.left + windowWidth(ctx) - 1 : ctx.top + ctx.values.length - 1;
   const plotted = plottedLines(chart, y, down);
   const lineAt = (k: number): RangeRef =>
     down ? { ...y, col: k, cols: 1 } : { ...y, row: k, rows: 1 };

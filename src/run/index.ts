@@ -47,3 +47,29 @@ export {
   type CellVerdict,
   type SheetGrade,
 } from "./check";
+export {
+  doctorFile,
+  doctorProblems,
+  type DoctorFileJson,
+  type DoctorFileResult,
+} from "./doctor-file";
+/**
+ * The file codecs a surface plugs in (the CLI passes Node's zlib; the pane keeps fflate) and the
+ * streamed writer they drive: the .xlsx layer's, handed through the one door.
+ */
+export {
+  writeWorkbook,
+  writeWorkbookTo,
+  type ChunkDeflate,
+  type Crc32,
+  type WriteOptions,
+} from "../xlsx";
+export {
+  DoctorInputError,
+  InflateLimit,
+  useInflater,
+  useZipCodec,
+  type FileFix,
+  type RawInflate,
+} from "../xlsx/doctor";
+export type { WorkbookPlan } from "../sheet";

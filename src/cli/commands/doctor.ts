@@ -6,13 +6,29 @@
  * copy); 1 problems (errors or warnings) remain; 2 bad options, a file that cannot be read or an
  * output that cannot be written (one line on stderr).
  */
-import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { extname } from "node:path";
 import { ConfigError } from "../../core";
 import type { Finding } from "../../doctor";
-import { diagnoseFile, DoctorInputError, fixFile, type FileFix } from "../../xlsx/doctor";
+import {
+  DoctorInputError,
+  doctorFile,
+  doctorProblems as problems,
+  useInflater,
+  useZipCodec,
+  type FileFix,
+} from "../../run";
 import type { Command } from "../command";
 import { parseArgs, text } from "../options";
+import { checkOutput, readInputFile, writeOutput } from "../safe-file";
+import { zlibCrc32, zlibInflate } from "../workbook-file";
+import { deflateRawSync } from "node:zlib";
+
+// zlib's inflate (limited by the bytes it produces), DEFLATE and CRC-32 for every workbook read.
+useInflater(zlibInflate);
+useZipCodec({
+  deflate: (d) => deflateRawSync(d, { level: 6 }),
+  crc32: zlibCrc32 && ((d) => zlibCrc32!(d, 0)),
+});
 
 const OPTIONS = [
   { flag: "--json", help: "print one JSON object: { file, charts, findings, fix? }" },
@@ -64,116 +80,27 @@ export const doctorCommand: Command = {
     if (out !== undefined) {
       if (extname(out).toLowerCase() !== ext)
         throw new ConfigError("fix", `--fix ${out} must keep the extension ${ext} of ${file}.`);
-      if (sameFile(file, out))
-        throw new ConfigError(
-          "fix",
-          `--fix must name a new file: the doctor never changes ${file} itself.`
-        );
+      checkOutput(out, "fix", [file]);
     }
-    const bytes = readInput(file);
+    const bytes = readInputFile(file, "file");
     const json = parsed.flags.has("json");
     try {
-      if (out === undefined) {
-        const { model, findings } = diagnoseFile(bytes);
-        io.out(
-          json
-            ? JSON.stringify({ file, charts: chartList(model.charts), findings }, null, 2) + "\n"
-            : report(file, findings, model.charts.length)
-        );
-        return problems(findings).length ? 1 : 0;
-      }
-      const diagnosis = diagnoseFile(bytes);
-      const fixed = fixFile(bytes);
-      writeOutput(out, fixed.bytes);
+      const result = doctorFile(file, bytes, out);
+      const fixed = result.fixed;
+      if (out !== undefined && fixed) writeOutput(out, "fix", (sink) => sink(fixed.bytes), [file]);
       io.out(
         json
-          ? JSON.stringify(
-              {
-                file,
-                charts: chartList(diagnosis.model.charts),
-                findings: fixed.findings,
-                fix: fixJson(out, fixed),
-              },
-              null,
-              2
-            ) + "\n"
-          : report(file, fixed.findings, diagnosis.model.charts.length) + fixReport(out, fixed)
+          ? JSON.stringify(result.json, null, 2) + "\n"
+          : report(file, result.json.findings, result.json.charts.length) +
+              (out !== undefined && fixed ? fixReport(out, fixed) : "")
       );
-      return problems(fixed.remaining).length ? 1 : 0;
+      return result.exit;
     } catch (e) {
       if (e instanceof DoctorInputError) throw new ConfigError("file", `${file}: ${e.message}.`);
       throw e;
     }
   },
 };
-
-function readInput(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(
-      "file",
-      code === "ENOENT"
-        ? `${file} does not exist.`
-        : `Cannot read ${file} (${code ?? (e as Error).message}).`
-    );
-  }
-}
-
-/** Errors and warnings: what exit status 1 reports. Notes say a chart is right as it is. */
-function problems(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.severity !== "note");
-}
-
-const WRITE_ERRORS: Record<string, string> = {
-  ENOENT: "its folder does not exist",
-  ENOTDIR: "part of its path is not a folder",
-  EISDIR: "it is a folder",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "the file system is read-only",
-  ENOSPC: "the disk is full",
-};
-
-/** Write the fixed copy, or fail with one line and exit 2 (like export and compare). */
-function writeOutput(out: string, bytes: Uint8Array): void {
-  try {
-    writeFileSync(out, bytes);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    throw new ConfigError(
-      "fix",
-      `Cannot write ${out}: ${code || (e as Error).message}${WRITE_ERRORS[code] ? ` (${WRITE_ERRORS[code]})` : ""}.`
-    );
-  }
-}
-
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  return existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
-}
-
-function chartList(charts: ReturnType<typeof diagnoseFile>["model"]["charts"]) {
-  return charts.map((c) => ({
-    id: c.id,
-    name: c.name,
-    sheet: c.sheet,
-    title: c.title,
-    type: c.type,
-    series: c.series.length,
-  }));
-}
-
-function fixJson(out: string, f: FileFix) {
-  return {
-    out,
-    changedParts: f.changedParts,
-    applied: f.applied,
-    skipped: f.skipped,
-    remaining: f.remaining,
-  };
-}
 
 /** The findings as text a learner reads, grouped by chart. */
 export function report(file: string, findings: readonly Finding[], chartCount: number): string {

@@ -3,14 +3,14 @@
  * series and axis came from (so the fix can edit exactly those). Handles stay in this folder;
  * the model that leaves it is plain data.
  */
-import type {
-  AxisModel,
-  CellValue,
-  ChartModel,
-  ChartType,
-  DataSource,
-  SeriesModel,
-} from "../../doctor";
+import type { AxisModel, ChartModel, ChartType, DataSource, SeriesModel } from "../../doctor";
+import {
+  cacheValues,
+  checkedRef,
+  dataSource,
+  type PointBudget,
+  type ReadContext,
+} from "./chart-data";
 import {
   attr,
   descendants,
@@ -22,6 +22,8 @@ import {
   type XmlDocument,
   type XmlElement,
 } from "./xml";
+
+export type { PointBudget } from "./chart-data";
 
 /** Where each part of the model lives in the XML. */
 export interface ChartHandles {
@@ -47,12 +49,17 @@ const GROUP_TYPES: Record<string, ChartType> = {
 };
 const AXES = new Set(["catAx", "valAx", "dateAx", "serAx"]);
 
-/** Read a parsed chart part. `id` is its part name; `name`/`sheet` come from the drawing. */
+/**
+ * Read a parsed chart part. `id` is its part name; `name`/`sheet` come from the drawing; `budget`
+ * counts the points every chart of the workbook declares (at most MAX_TOTAL_POINTS). Throws
+ * DoctorInputError for counts, indexes and ranges no workbook can hold.
+ */
 export function readChart(
   doc: XmlDocument,
   id: string,
-  extra: { name?: string; sheet?: string } = {}
+  extra: { name?: string; sheet?: string; budget?: PointBudget } = {}
 ): { model: ChartModel; handles: ChartHandles } | null {
+  const ctx: ReadContext = { part: id, budget: extra.budget ?? { points: 0 } };
   const chart = kid(doc.root, "c:chart");
   const plotArea = kid(chart, "c:plotArea");
   if (!chart || !plotArea) return null;
@@ -69,7 +76,7 @@ export function readChart(
   const seriesHandles: ChartHandles["series"] = [];
   for (const g of groups) {
     for (const ser of kids(g, "c:ser")) {
-      series.push(readSeries(ser, groupOf(g)));
+      series.push(readSeries(ser, groupOf(g), ctx));
       seriesHandles.push({ ser, group: g });
     }
   }
@@ -78,7 +85,7 @@ export function readChart(
   const axisHandles: XmlElement[] = [];
   const dates = datedCategories(seriesHandles.map((h) => h.ser));
   for (const a of axisEls) {
-    const model = readAxis(a, primaryIds, type);
+    const model = readAxis(a, primaryIds, type, ctx);
     if (!model) continue;
     // "Automatically select based on data" over date cells: Excel draws a date axis.
     if (model.kind === "category" && dates && attr(kid(a, "c:auto"), "val") !== "0")
@@ -86,7 +93,7 @@ export function readChart(
     axes.push(model);
     axisHandles.push(a);
   }
-  const title = titleText(kid(chart, "c:title"));
+  const title = titleText(kid(chart, "c:title"), ctx);
   const model: ChartModel = {
     id,
     ...(extra.name !== undefined ? { name: extra.name } : {}),
@@ -127,16 +134,20 @@ function chartType(groups: XmlElement[]): ChartType {
   return types[0];
 }
 
-function readSeries(ser: XmlElement, axisGroup: "primary" | "secondary"): SeriesModel {
+function readSeries(
+  ser: XmlElement,
+  axisGroup: "primary" | "secondary",
+  ctx: ReadContext
+): SeriesModel {
   const tx = kid(ser, "c:tx");
   const nameRef = path(tx, "c:strRef", "c:f");
   const nameSource: DataSource = nameRef
-    ? { kind: "ref", ref: textOf(nameRef) }
+    ? { kind: "ref", ref: checkedRef(textOf(nameRef), ctx) }
     : kid(tx, "c:v")
       ? { kind: "literal", values: [textOf(kid(tx, "c:v"))] }
       : { kind: "none" };
   const cachedName = path(tx, "c:strRef", "c:strCache")
-    ? cacheValues(path(tx, "c:strRef", "c:strCache")!)[0]
+    ? cacheValues(path(tx, "c:strRef", "c:strCache")!, ctx)[0]
     : undefined;
   const name =
     nameSource.kind === "literal"
@@ -150,39 +161,11 @@ function readSeries(ser: XmlElement, axisGroup: "primary" | "secondary"): Series
   return {
     ...(name !== undefined ? { name } : {}),
     nameSource,
-    x: dataSource(kid(ser, "c:cat") ?? kid(ser, "c:xVal")),
-    y: dataSource(kid(ser, "c:val") ?? kid(ser, "c:yVal")),
+    x: dataSource(kid(ser, "c:cat") ?? kid(ser, "c:xVal"), ctx),
+    y: dataSource(kid(ser, "c:val") ?? kid(ser, "c:yVal"), ctx),
     axisGroup,
     ...(color ? { color: color.toUpperCase() } : {}),
   };
-}
-
-/** c:cat / c:val / c:xVal / c:yVal → a data source. */
-function dataSource(dim: XmlElement | undefined): DataSource {
-  if (!dim) return { kind: "none" };
-  for (const refName of ["c:numRef", "c:strRef", "c:multiLvlStrRef"]) {
-    const f = path(dim, refName, "c:f");
-    if (f) return { kind: "ref", ref: textOf(f).trim() };
-  }
-  for (const litName of ["c:numLit", "c:strLit"]) {
-    const lit = kid(dim, litName);
-    if (lit) return { kind: "literal", values: cacheValues(lit) };
-  }
-  return { kind: "none" };
-}
-
-/** The points of a cache or literal (c:ptCount + c:pt idx/c:v), gaps as null. */
-function cacheValues(e: XmlElement): CellValue[] {
-  const count = Number(attr(kid(e, "c:ptCount"), "val") ?? "0");
-  const numeric = local(e.q).startsWith("num");
-  const out: CellValue[] = Array.from({ length: Number.isFinite(count) ? count : 0 }, () => null);
-  for (const pt of kids(e, "c:pt")) {
-    const idx = Number(attr(pt, "idx"));
-    const text = textOf(kid(pt, "c:v"));
-    if (!Number.isInteger(idx) || idx < 0) continue;
-    out[idx] = numeric && text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
-  }
-  return out;
 }
 
 /** True when every series' categories are cells cached with a date format ("m/d/yyyy", "mmm-yy"). */
@@ -197,7 +180,12 @@ export function isDateFormat(code: string): boolean {
   return !/general/i.test(bare) && /[dy]|mmm/i.test(bare);
 }
 
-function readAxis(a: XmlElement, primaryIds: string[], type: ChartType): AxisModel | null {
+function readAxis(
+  a: XmlElement,
+  primaryIds: string[],
+  type: ChartType,
+  ctx: ReadContext
+): AxisModel | null {
   const kind = local(a.q);
   if (kind === "serAx") return null;
   const pos = attr(kid(a, "c:axPos"), "val") ?? "b";
@@ -214,7 +202,7 @@ function readAxis(a: XmlElement, primaryIds: string[], type: ChartType): AxisMod
     group: primaryIds.includes(id) ? "primary" : "secondary",
     direction: horizontal ? "horizontal" : "vertical",
     kind: kind === "catAx" ? "category" : kind === "dateAx" ? "date" : "value",
-    ...(title ? { title: titleText(title) ?? "Axis Title" } : {}),
+    ...(title ? { title: titleText(title, ctx) ?? "Axis Title" } : {}),
     visible: !(del === "1" || del === "true"),
     scale: logBase ? "log" : "linear",
     ...(logBase ? { logBase: Number(logBase) } : {}),
@@ -224,7 +212,7 @@ function readAxis(a: XmlElement, primaryIds: string[], type: ChartType): AxisMod
 }
 
 /** The text of a c:title (rich runs, or a linked title's cache); undefined for an empty title. */
-function titleText(title: XmlElement | undefined): string | undefined {
+function titleText(title: XmlElement | undefined, ctx: ReadContext): string | undefined {
   if (!title) return undefined;
   const rich = path(title, "c:tx", "c:rich");
   if (rich) {
@@ -234,7 +222,7 @@ function titleText(title: XmlElement | undefined): string | undefined {
   }
   const cache = path(title, "c:tx", "c:strRef", "c:strCache");
   if (cache) {
-    const t = cacheValues(cache).map(String).join(" ").trim();
+    const t = cacheValues(cache, ctx).map(String).join(" ").trim();
     return t || undefined;
   }
   return undefined;

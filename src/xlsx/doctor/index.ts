@@ -15,7 +15,7 @@ import { readWorkbookPackage } from "./package";
 import { serializeXml } from "./xml";
 import { rewriteZip } from "./zip";
 
-export { DoctorInputError } from "./zip";
+export { DoctorInputError, InflateLimit, useInflater, useZipCodec, type RawInflate } from "./zip";
 
 export interface FileDiagnosis {
   model: WorkbookModel;
@@ -23,6 +23,8 @@ export interface FileDiagnosis {
 }
 
 export interface FileFix {
+  /** The input's model, as diagnoseFile reads it. */
+  model: WorkbookModel;
   /** The fixed copy's bytes. */
   bytes: Uint8Array;
   /** Findings in the input. */
@@ -44,6 +46,7 @@ export function diagnoseFile(bytes: Uint8Array): FileDiagnosis {
 /** Fix what can be fixed in the chart parts and return the new file (the input bytes are not touched). */
 export function fixFile(bytes: Uint8Array): FileFix {
   const pkg = readWorkbookPackage(bytes);
+  const model = pkg.model; // fixWorkbook leaves it as read (the fix edits copies)
   const result = fixWorkbook(pkg.model);
   const replace = new Map<string, Uint8Array>();
   result.charts.forEach((r, k) => {
@@ -63,6 +66,7 @@ export function fixFile(bytes: Uint8Array): FileFix {
   const out = replace.size ? rewriteZip(pkg.zip, replace) : Uint8Array.from(bytes);
   const remaining = checkWorkbook(readWorkbookPackage(out).model);
   return {
+    model,
     bytes: out,
     findings: result.charts
       .flatMap((r) => r.findings)

@@ -7,7 +7,7 @@
  * wrote. The doctor matches on canonical names only. Elements the fix creates carry canonical
  * names, and are written with the prefix the part already uses for their namespace.
  */
-import type { XmlDocument, XmlElement } from "./xml";
+import type { XmlDocument, XmlElement } from "./xml-types";
 
 /** Canonical prefix → [transitional URI, Strict URI]. */
 const VOCABULARIES: Record<string, [string, string]> = {

@@ -3,20 +3,11 @@
  * cells their series reference (shared strings, numbers, booleans; errors as gaps), and the
  * workbook's calculation mode. Keeps the parsed chart parts for the fix.
  */
-import { parseCellA1 } from "../../sheet/address";
-import { parseRef, type CellValue, type SheetContext, type WorkbookModel } from "../../doctor";
-import { readChart, type ChartHandles } from "./chart-read";
-import {
-  attr,
-  descendants,
-  kid,
-  kids,
-  parseXml,
-  textOf,
-  XmlError,
-  type XmlDocument,
-  type XmlElement,
-} from "./xml";
+import { parseRef, type SheetContext, type WorkbookModel } from "../../doctor";
+import { readChart, type ChartHandles, type PointBudget } from "./chart-read";
+import { scanSheet } from "./sheet-scan";
+import { attr, descendants, kid, kids, parseXml, textOf, XmlError, type XmlDocument } from "./xml";
+import { damaged, shown } from "./limits";
 import { DoctorInputError, entryData, readZip, type ZipArchive } from "./zip";
 
 /** A chart found in the package: its part name and the XML handles behind its model. */
@@ -55,10 +46,18 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
       throw err;
     }
   };
-  const rels = (part: string): Map<string, { type: string; target: string }> => {
+  const relsOf = (part: string): string => {
     const slash = part.lastIndexOf("/");
-    const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-    const doc = xml(relsName);
+    return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  };
+  /** A part a relationship of `from` names: refused, naming both, when the zip lacks it. */
+  const named = (target: string, from: string): string => {
+    if (!byName.has(target.toLowerCase()))
+      throw damaged(relsOf(from), `it names the part ${target}, which the file does not hold`);
+    return entryName(target);
+  };
+  const rels = (part: string): Map<string, { type: string; target: string }> => {
+    const doc = xml(relsOf(part));
     const out = new Map<string, { type: string; target: string }>();
     if (!doc) return out;
     for (const r of kids(doc.root, "Relationship")) {
@@ -72,29 +71,36 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   };
 
   const root = [...rels("").values()].find((r) => r.type.endsWith("/officeDocument"));
-  const wbPart = root?.target ?? "xl/workbook.xml";
+  const notExcel = (why: string): DoctorInputError =>
+    new DoctorInputError(`the file is a zip but not an Excel workbook (${why})`);
+  if (!root && !byName.has("xl/workbook.xml")) throw notExcel("it has no workbook part");
+  const wbPart = root ? named(root.target, "") : entryName("xl/workbook.xml");
   const workbook = xml(wbPart);
-  if (!workbook)
-    throw new DoctorInputError(
-      "the file is a zip but not an Excel workbook (it has no workbook part)"
+  if (!workbook || workbook.root.q !== "workbook")
+    throw notExcel(
+      `its main part ${wbPart} is ${workbook ? `<${workbook.root.name}>` : "missing"}, not a SpreadsheetML workbook`
     );
   const calc = attr(kid(workbook.root, "calcPr"), "calcMode");
   const calcMode: WorkbookModel["calcMode"] =
     calc === "manual" ? "manual" : calc === "autoNoTable" ? "semiautomatic" : "automatic";
   const wbRels = rels(wbPart);
-  const sheets = kids(kid(workbook.root, "sheets") ?? workbook.root, "sheet").map((s) => ({
-    name: attr(s, "name") ?? "",
-    part: wbRels.get(attr(s, "r:id") ?? "")?.target ?? "",
-  }));
+  const sheets = kids(kid(workbook.root, "sheets") ?? workbook.root, "sheet").map((s) => {
+    const id = attr(s, "r:id") ?? "";
+    const rel = wbRels.get(id);
+    if (!rel)
+      throw damaged(wbPart, `sheet ${shown(attr(s, "name"))} has no relationship ${shown(id)}`);
+    return { name: attr(s, "name") ?? "", part: named(rel.target, wbPart) };
+  });
 
   const charts: ChartPart[] = [];
+  const budget: PointBudget = { points: 0 };
   const modelCharts: WorkbookModel["charts"] = [];
   for (const sheet of sheets) {
     if (!sheet.part) continue;
     for (const drawing of [...rels(sheet.part).values()].filter((r) =>
       r.type.endsWith("/drawing")
     )) {
-      const d = xml(drawing.target);
+      const d = xml(named(drawing.target, sheet.part));
       if (!d) continue;
       const dRels = rels(drawing.target);
       const seen = new Set<string>();
@@ -103,12 +109,16 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
         const rid = attr(descendants(frame, "c:chart")[0], "r:id");
         const target = rid ? dRels.get(rid)?.target : undefined;
         if (!target) continue;
-        const part = entryName(target);
+        const part = named(target, drawing.target);
         if (seen.has(part.toLowerCase())) continue;
         seen.add(part.toLowerCase());
         const doc = xml(part);
         if (!doc) continue;
-        const read = readChart(doc, part, { ...(name ? { name } : {}), sheet: sheet.name });
+        const read = readChart(doc, part, {
+          ...(name ? { name } : {}),
+          sheet: sheet.name,
+          budget,
+        });
         if (!read) continue;
         charts.push({ part, handles: read.handles });
         modelCharts.push(read.model);
@@ -117,13 +127,13 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
   }
 
   const sst = [...wbRels.values()].find((r) => r.type.endsWith("/sharedStrings"));
-  const strings = sst ? sharedStrings(xml(sst.target)) : [];
+  const strings = sst ? sharedStrings(xml(named(sst.target, wbPart))) : [];
   const contexts: SheetContext[] = [];
   for (const [sheetName, rows] of neededRows(modelCharts)) {
     const sheet = sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    const doc = sheet?.part ? xml(sheet.part) : undefined;
-    if (!sheet || !doc) continue;
-    contexts.push(sheetContext(sheet.name, doc, strings, rows));
+    const sheetXml = sheet?.part ? text(sheet.part) : undefined;
+    if (!sheet || sheetXml === undefined) continue;
+    contexts.push(scanSheet(sheet.name, entryName(sheet.part), sheetXml, strings, rows));
   }
   return { zip, model: { charts: modelCharts, sheets: contexts, calcMode }, charts };
 }
@@ -180,51 +190,4 @@ function sharedStrings(doc: XmlDocument | undefined): string[] {
       .map((r) => textOf(kid(r, "t")))
       .join("");
   });
-}
-
-/** A sheet's cells in rows [top, bottom] as a plain window starting at column A. */
-function sheetContext(
-  name: string,
-  doc: XmlDocument,
-  strings: string[],
-  rows: { top: number; bottom: number }
-): SheetContext {
-  const values: CellValue[][] = Array.from({ length: rows.bottom - rows.top + 1 }, () => []);
-  const data = kid(doc.root, "sheetData");
-  let r = -1;
-  for (const row of data ? kids(data, "row") : []) {
-    r = attr(row, "r") ? Number(attr(row, "r")) - 1 : r + 1; // r is optional in SpreadsheetML
-    if (r < rows.top || r > rows.bottom) continue;
-    let col = -1;
-    for (const c of kids(row, "c")) {
-      const at = parseCellA1(attr(c, "r") ?? "");
-      col = at ? at.col : col + 1;
-      const line = values[r - rows.top];
-      while (line.length <= col) line.push(null);
-      line[col] = cellValue(c, strings);
-    }
-  }
-  return { name, top: rows.top, left: 0, values };
-}
-
-function cellValue(c: XmlElement, strings: string[]): CellValue {
-  const t = attr(c, "t") ?? "n";
-  if (t === "inlineStr") return textOf(kid(c, "is"));
-  const v = kid(c, "v");
-  if (!v) return null;
-  const raw = textOf(v);
-  switch (t) {
-    case "s":
-      return strings[Number(raw)] ?? null;
-    case "str":
-      return raw;
-    case "b":
-      return raw === "1";
-    case "e":
-      return null;
-    default: {
-      const n = Number(raw);
-      return raw.trim() !== "" && Number.isFinite(n) ? n : null;
-    }
-  }
 }

@@ -6,47 +6,22 @@
  * `preserveOrder` and still re-encodes entities its own way). Names are written back as they were
  * read; the doctor matches on canonical names (`q`, see ./ns), whatever prefixes a part uses.
  * No DTDs or external entities (a DOCTYPE with an internal subset is rejected), so nothing is
- * ever fetched or expanded.
+ * ever fetched or expanded. Limits (a refusal, never a crash): elements nest at most
+ * {@link MAX_XML_DEPTH} deep (OOXML parts nest about 20), character references must name an XML
+ * character (U+0009, U+000A, U+000D, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF).
  */
 import { localizeNames, resolveNames } from "./ns";
+import type { XmlDocument, XmlElement, XmlNode } from "./xml-types";
 
-export interface XmlElement {
-  type: "element";
-  /** The name as written ("x:sheet"). */
-  name: string;
-  /** The canonical name ("sheet", "c:lineChart"): the usual prefix of its namespace (./ns). */
-  q: string;
-  /** Attributes in document order, values decoded. */
-  attrs: [string, string][];
-  /** Canonical attribute names, parallel to `attrs` ("r:id" whatever prefix the part binds). */
-  qa?: string[];
-  /** Created by the fix: written with the document's prefix for its namespace when serialized. */
-  fresh?: boolean;
-  children: XmlNode[];
-}
-
-/** Decoded character data (CDATA is read as text). */
-export interface XmlText {
-  type: "text";
-  text: string;
-}
-
-/** Comments and processing instructions inside the root, kept verbatim. */
-export interface XmlRaw {
-  type: "raw";
-  raw: string;
-}
-
-export type XmlNode = XmlElement | XmlText | XmlRaw;
-
-/** A parsed part: everything before the root (declaration, comments) verbatim, the root, and what follows it. */
-export interface XmlDocument {
-  prolog: string;
-  root: XmlElement;
-  epilog: string;
-}
+export type { XmlDocument, XmlElement, XmlNode, XmlRaw, XmlText } from "./xml-types";
 
 export class XmlError extends Error {}
+
+/** Elements whose c:pt children are kept as raw text (a chart's caches and literals can hold a million points). */
+const POINT_LISTS = new Set(["numCache", "strCache", "numLit", "strLit"]);
+
+/** How deep elements may nest; deeper parts are refused (every walk over the tree may then recurse safely). */
+export const MAX_XML_DEPTH = 256;
 
 const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -56,14 +31,23 @@ export function decode(s: string): string {
   if (!s.includes("&")) return s;
   return s.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);|&/g, (m, ref: string | undefined) => {
     if (!ref) throw new XmlError("bare '&' in XML text");
-    if (ref[0] === "#")
-      return String.fromCodePoint(
-        ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
-      );
+    if (ref[0] === "#") {
+      const digits = ref[1] === "x" ? ref.slice(2) : ref.slice(1);
+      const cp = digits.length > 8 ? NaN : parseInt(digits, ref[1] === "x" ? 16 : 10);
+      if (!isXmlChar(cp))
+        throw new XmlError(`the character reference &${ref}; is not an XML character`);
+      return String.fromCodePoint(cp);
+    }
     const v = ENTITIES[ref];
     if (v === undefined) throw new XmlError(`unknown XML entity &${ref};`);
     return v;
   });
+}
+
+/** True for a code point XML 1.0 allows in a document. */
+function isXmlChar(cp: number): boolean {
+  if (cp < 0x20) return cp === 0x9 || cp === 0xa || cp === 0xd;
+  return cp <= 0xd7ff || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
 /** Parse one XML document. Throws XmlError on anything malformed. */
@@ -144,6 +128,17 @@ export function parseXml(src: string): XmlDocument {
     const tagStart = i;
     i++;
     const name = readName();
+    const top = stack[stack.length - 1];
+    if (top && POINT_LISTS.has(local(top.name)) && local(name) === "pt") {
+      // A chart cache's or literal's points: kept as one raw run (read by pointsOf), not a tree.
+      const close = src.indexOf(`</${top.name}>`, tagStart);
+      const end = close < 0 ? -1 : src.lastIndexOf(`</${name}>`, close);
+      if (end > tagStart) {
+        addChild({ type: "raw", raw: src.slice(tagStart, end + name.length + 3) });
+        i = end + name.length + 3;
+        continue;
+      }
+    }
     const el: XmlElement = { type: "element", name, q: name, attrs: [], children: [] };
     for (;;) {
       skipSpace();
@@ -160,7 +155,8 @@ export function parseXml(src: string): XmlDocument {
       if (end < 0) fail("unterminated attribute value");
       const raw = src.slice(i + 1, end);
       if (raw.includes("<")) fail("'<' in an attribute value");
-      if (el.attrs.some(([k]) => k === key)) fail(`duplicate attribute ${key}`);
+      if (el.attrs.length < 16 ? el.attrs.some(([k]) => k === key) : seen(el, key))
+        fail(`duplicate attribute ${key}`);
       el.attrs.push([key, decode(raw)]);
       i = end + 1;
     }
@@ -171,6 +167,7 @@ export function parseXml(src: string): XmlDocument {
     if (src[i] === "/") i += 2;
     else {
       i++;
+      if (stack.length >= MAX_XML_DEPTH) fail(`elements nested more than ${MAX_XML_DEPTH} deep`);
       stack.push(el);
     }
     if (el === root && !stack.length) rootEnd = i;
@@ -180,6 +177,16 @@ export function parseXml(src: string): XmlDocument {
   resolveNames(root);
   return { prolog: src.slice(start, prologEnd), root, epilog: src.slice(rootEnd) };
 }
+
+/** Whether an element with many attributes already has `key` (a set, so a hostile tag stays linear). */
+function seen(e: XmlElement, key: string): boolean {
+  const keys = ATTR_SETS.get(e) ?? new Set(e.attrs.map(([k]) => k));
+  ATTR_SETS.set(e, keys);
+  if (keys.has(key)) return true;
+  keys.add(key);
+  return false;
+}
+const ATTR_SETS = new WeakMap<XmlElement, Set<string>>();
 
 function escText(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

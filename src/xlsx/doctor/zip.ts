@@ -4,8 +4,10 @@
  * (header, compressed data, data descriptor), and only replaced entries are deflated anew with
  * fflate. Timestamps, flags, extra fields, comments and macro parts stay exactly as they were.
  */
-import { deflateSync, inflateSync } from "fflate";
 import { concatBytes } from "../bytes";
+import { codec, InflateLimit } from "./codec";
+
+export { InflateLimit, useInflater, useZipCodec, type RawInflate } from "./codec";
 
 /** A file the doctor cannot read: wrong format, encrypted, damaged. The CLI prints it as one line. */
 export class DoctorInputError extends Error {}
@@ -27,6 +29,8 @@ export interface ZipEntry {
 
 export interface ZipArchive {
   bytes: Uint8Array;
+  /** Bytes inflated from this archive so far (at most MAX_INFLATED_TOTAL). */
+  inflated: number;
   entries: ZipEntry[];
   /** Offset of the central directory (the end of the last local record). */
   centralOffset: number;
@@ -38,13 +42,30 @@ const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number): number =>
   (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
+/**
+ * An OLE2 compound file is either an old binary Office file (.xls, .doc) or an encrypted OOXML
+ * file, whose directory holds a stream named "EncryptedPackage" (MS-OFFCRYPTO 2.3.4.4).
+ */
+function encryptedPackage(bytes: Uint8Array): boolean {
+  const name = "EncryptedPackage";
+  const limit = Math.min(bytes.length, 64 * 1024 * 1024) - name.length * 2;
+  outer: for (let o = 0; o <= limit; o++) {
+    for (let k = 0; k < name.length; k++)
+      if (bytes[o + 2 * k] !== name.charCodeAt(k) || bytes[o + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Read the directory of a zip. Throws DoctorInputError for anything that is not a plain, unencrypted zip. */
 export function readZip(input: Uint8Array): ZipArchive {
   // A plain view: Node Buffers' slice() shares memory, and edits must never reach the input.
   const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length >= 4 && u32(bytes, 0) === 0xe011cfd0)
     throw new DoctorInputError(
-      "the file is password-protected (an encrypted Office file); remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again"
+      encryptedPackage(bytes)
+        ? "the file is password-protected (an encrypted Office file); remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again"
+        : "the file is an old .xls (or other binary Office) file: save it as .xlsx in Excel (File > Save As > Excel Workbook)"
     );
   if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50)
     throw new DoctorInputError("the file is not an .xlsx/.xlsm workbook (it is not a zip archive)");
@@ -70,6 +91,8 @@ export function readZip(input: Uint8Array): ZipArchive {
       "the workbook is damaged (its zip directory points outside the file)"
     );
   const entries: ZipEntry[] = [];
+  const names = new Set<string>();
+  const records = new Set<number>();
   let o = cdOffset;
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
@@ -87,6 +110,18 @@ export function readZip(input: Uint8Array): ZipArchive {
       );
     if (localOffset + 30 > cdOffset || u32(bytes, localOffset) !== 0x04034b50)
       throw new DoctorInputError(`the workbook is damaged (zip entry ${name} has no local header)`);
+    // OPC: a part name appears once, compared without regard to ASCII case.
+    const key = name.toLowerCase();
+    if (names.has(key))
+      throw new DoctorInputError(
+        `the workbook is damaged (two zip entries are named ${name}; a package holds each part once)`
+      );
+    names.add(key);
+    if (records.has(localOffset))
+      throw new DoctorInputError(
+        `the workbook is damaged (zip entry ${name} shares its data with another entry)`
+      );
+    records.add(localOffset);
     const dataOffset =
       localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     const end = o + 46 + nameLength + extraLength + commentLen;
@@ -109,27 +144,57 @@ export function readZip(input: Uint8Array): ZipArchive {
   }
   return {
     bytes,
+    inflated: 0,
     entries,
     centralOffset: cdOffset,
     comment: bytes.slice(eocd + 22, eocd + 22 + commentLength),
   };
 }
 
-/** The uncompressed bytes of an entry, checked against its CRC. */
+/** The most one part may inflate to (256 MiB): more is refused as soon as it is produced. */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+/** The most all the parts read from one archive may inflate to together (1 GiB). */
+export const MAX_INFLATED_TOTAL = 1024 * 1024 * 1024;
+
+const MIB = 1024 * 1024;
+
+/**
+ * The uncompressed bytes of an entry, checked against its size and CRC. Inflation is counted as
+ * it goes, by the bytes actually produced: past the entry's stated size, past MAX_PART_BYTES, or
+ * past MAX_INFLATED_TOTAL for the archive, it stops at once with a DoctorInputError.
+ */
 export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const raw = zip.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+  const tooBig = (): DoctorInputError =>
+    new DoctorInputError(
+      `zip entry ${e.name} inflates to more than ${MAX_PART_BYTES / MIB} MiB, more than the doctor reads in one part`
+    );
+  const tooMuch = (): DoctorInputError =>
+    new DoctorInputError(
+      `the workbook's parts inflate to more than ${MAX_INFLATED_TOTAL / MIB} MiB in all, more than the doctor reads`
+    );
+  const liar = (): DoctorInputError =>
+    new DoctorInputError(
+      `the workbook is damaged (zip entry ${e.name} inflates to more than the ${e.size} bytes its directory states)`
+    );
+  if (e.size > MAX_PART_BYTES) throw tooBig();
+  if (zip.inflated + e.size > MAX_INFLATED_TOTAL) throw tooMuch();
   let out: Uint8Array;
-  try {
-    if (e.method === 0) out = raw.slice();
-    else if (e.method === 8) out = inflateSync(raw);
-    else
+  if (e.method === 0) out = raw.slice();
+  else if (e.method === 8) {
+    try {
+      out = codec.inflate(raw, e.size);
+    } catch (err) {
+      if (err instanceof InflateLimit) throw liar();
       throw new DoctorInputError(
-        `zip entry ${e.name} uses compression method ${e.method}, which is not supported`
+        `the workbook is damaged (zip entry ${e.name} does not decompress)`
       );
-  } catch (err) {
-    if (err instanceof DoctorInputError) throw err;
-    throw new DoctorInputError(`the workbook is damaged (zip entry ${e.name} does not decompress)`);
-  }
+    }
+  } else
+    throw new DoctorInputError(
+      `zip entry ${e.name} uses compression method ${e.method}, which is not supported`
+    );
+  zip.inflated += out.length;
   if (out.length !== e.size || crc32(out) !== e.crc)
     throw new DoctorInputError(`the workbook is damaged (zip entry ${e.name} fails its checksum)`);
   return out;
@@ -137,10 +202,22 @@ export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
 
 /** The raw local record of an entry: from its local header to the start of the next record. */
 export function rawRecord(zip: ZipArchive, e: ZipEntry): Uint8Array {
-  const next = zip.entries.map((x) => x.localOffset).filter((x) => x > e.localOffset);
-  const end = next.length ? Math.min(...next) : zip.centralOffset;
+  let offsets = OFFSETS.get(zip);
+  if (!offsets) {
+    offsets = Float64Array.from(zip.entries, (x) => x.localOffset).sort();
+    OFFSETS.set(zip, offsets);
+  }
+  let lo = 0;
+  let hi = offsets.length; // the first offset above e's, by binary search
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offsets[mid] <= e.localOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  const end = lo < offsets.length ? offsets[lo] : zip.centralOffset;
   return zip.bytes.subarray(e.localOffset, end);
 }
+const OFFSETS = new WeakMap<ZipArchive, Float64Array>();
 
 /**
  * A copy of the archive with some entries' contents replaced (by name). Every other entry is
@@ -163,7 +240,7 @@ export function rewriteZip(zip: ZipArchive, replace: ReadonlyMap<string, Uint8Ar
       offset += raw.length;
       continue;
     }
-    const data = deflateSync(content, { level: 6 });
+    const data = codec.deflate(content);
     const crc = crc32(content);
     const headerLength =
       30 + u16(zip.bytes, e.localOffset + 26) + u16(zip.bytes, e.localOffset + 28);
@@ -206,6 +283,7 @@ let CRC_TABLE: Uint32Array | undefined;
 
 /** CRC-32 (IEEE), as zip stores it. */
 export function crc32(data: Uint8Array): number {
+  if (codec.crc32) return codec.crc32(data) >>> 0;
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {

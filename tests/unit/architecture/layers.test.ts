@@ -95,13 +95,6 @@ const MAY_IMPORT: Record<string, string[]> = {
 };
 const SURFACES = ["taskpane", "cli", "ribbon"];
 
-/**
- * Files of the CLI that still write and read .xlsx files themselves, until doctor-on-a-file and
- * the file output move into src/run (issue 23). Each must still reach past src/run, so the excuse
- * goes when the reason does.
- */
-const EXCUSED_SURFACE_FILES = ["cli/workbook-file.ts", "cli/commands/doctor.ts"];
-
 /** "file → import" for each import of `layer`'s files that reaches a layer not in `allowed`. */
 function leaving(layer: string, allowed: string[]): string[] {
   return inLayer(layer).flatMap((f) =>
@@ -204,12 +197,7 @@ function circles(graph: Map<string, string[]>): string[] {
 
 describe("the import graph", () => {
   it("has no circles in src/ or the Excel fake, type imports included", () => {
-    // The doctor reader's circle is being untied under issue 23; delete this line once it is (the
-    // second expectation fails when an excused circle is gone, so the excuse cannot linger).
-    const excused = ["src/xlsx/doctor/xml.ts → src/xlsx/doctor/ns.ts → src/xlsx/doctor/xml.ts"];
-    const found = circles(importGraph(["src", "fake-excel"]));
-    expect(found.filter((c) => !excused.includes(c))).toEqual([]);
-    expect(excused.filter((c) => !found.includes(c))).toEqual([]);
+    expect(circles(importGraph(["src", "fake-excel"]))).toEqual([]);
   });
 
   it("finds a circle of two files, of three, and a file importing itself; none in a chain", () => {
@@ -236,10 +224,7 @@ describe("the layers of src/", () => {
   for (const [layer, allowed] of Object.entries(MAY_IMPORT))
     it(`${layer} imports only ${allowed.length ? allowed.join(", ") : "itself"}`, () => {
       expect(inLayer(layer).length, layer).toBeGreaterThan(0);
-      const found = leaving(layer, allowed).filter(
-        (l) => !EXCUSED_SURFACE_FILES.includes(l.split(" → ")[0])
-      );
-      expect(found).toEqual([]);
+      expect(leaving(layer, allowed)).toEqual([]);
     });
 
   it("covers every layer of src/ and the fake", () => {
@@ -250,24 +235,10 @@ describe("the layers of src/", () => {
 
   it("the surfaces reach other layers only through each layer's index.ts", () => {
     for (const surface of SURFACES.filter((s) => s !== "ribbon")) {
-      const found = pastIndex(surface).filter(
-        (l) => !EXCUSED_SURFACE_FILES.includes(l.split(" → ")[0])
-      );
-      expect(found, surface).toEqual([]);
+      expect(pastIndex(surface), surface).toEqual([]);
     }
     // the ribbon's function file loads only the host's readiness signal, to stay a tiny bundle
     expect(pastIndex("ribbon")).toEqual(["ribbon/ribbon.ts → excel/host"]);
-  });
-
-  it("excuses only surface files that still reach past src/run", () => {
-    for (const file of EXCUSED_SURFACE_FILES) {
-      const f = files.find((x) => x.path === file);
-      expect(f, file).toBeDefined();
-      expect(
-        f!.imports.some((i) => ["sheet", "xlsx"].includes(layerOf(i))),
-        `${file} no longer reaches past src/run: remove its excuse`
-      ).toBe(true);
-    }
   });
 
   it("nothing in src/ imports the tests", () => {

@@ -142,7 +142,10 @@ describe("gradsheet doctor", () => {
   it("reports a password-protected file in one line with exit 2", async () => {
     const p = file(
       "locked.xlsx",
-      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)])
+      Uint8Array.from([
+        ...[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)],
+        ...[..."EncryptedPackage"].flatMap((ch) => [ch.charCodeAt(0), 0]),
+      ])
     );
     const r = await run("doctor", p);
     expect(r.code).toBe(2);

@@ -282,11 +282,60 @@ describe("bad input", () => {
     expect(() => diagnoseFile(bytes)).toThrow(msg);
   };
 
+  const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)];
+  const utf16 = (s: string) => [...s].flatMap((ch) => [ch.charCodeAt(0), 0]);
+
   it("rejects a password-protected (encrypted OLE) file with one clear message", () => {
+    reject(Uint8Array.from([...OLE, ...utf16("EncryptedPackage")]), /password-protected/);
+  });
+
+  it("calls any other OLE2 compound file an old .xls (or other binary Office) file, not an encrypted one", () => {
+    for (const stream of ["Workbook", "WordDocument", ""])
+      reject(
+        Uint8Array.from([...OLE, ...utf16(stream)]),
+        /^the file is an old \.xls \(or other binary Office\) file: save it as \.xlsx/
+      );
+  });
+
+  it("refuses a Word document renamed .xlsx as not an Excel workbook", () => {
+    const files = unzipSync(buildWorkbook(forumBook()));
+    const word = zipSync({
+      "_rels/.rels": strToU8(
+        new TextDecoder()
+          .decode(files["_rels/.rels"])
+          .replace("xl/workbook.xml", "word/document.xml")
+      ),
+      "word/document.xml": strToU8(
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
+      ),
+    });
     reject(
-      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
-      /password-protected/
+      word,
+      /^the file is a zip but not an Excel workbook \(its main part word\/document\.xml is <w:document>/
     );
+    reject(
+      zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet") }),
+      /not an Excel workbook \(it has no workbook part\)/
+    );
+  });
+
+  it("reports a part the relationships name but the zip lacks, naming both", () => {
+    for (const missing of [
+      "xl/worksheets/sheet1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/charts/chart1.xml",
+      "xl/sharedStrings.xml",
+      "xl/workbook.xml",
+    ]) {
+      const files = unzipSync(buildWorkbook(forumBook()));
+      delete files[missing];
+      reject(
+        zipSync(files),
+        new RegExp(
+          `^the workbook is damaged \\(.*\\.rels: it names the part ${missing.replace(/\./g, "\\.")}, which the file does not hold\\)$`
+        )
+      );
+    }
   });
 
   it("rejects text, a truncated zip and a zip that is not a workbook", () => {
