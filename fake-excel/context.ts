@@ -60,9 +60,15 @@ export interface FakeHostCore {
   onActivated: ((e: { worksheetId: string; type: string }) => unknown)[];
   /** Workbook.onSelectionChanged handlers (ExcelApi 1.2), fired by the learner's `select`. */
   onSelectionChanged: (() => unknown)[];
+  /** The learner is typing in a cell: Excel refuses every request that writes (InvalidOperationInCellEditMode). */
+  editMode?: boolean;
   /** Names of the sheets activated, in order (by activate() or by a freeze on a sheet that was not active). */
   activations: string[];
 }
+
+/** Actions that only reach an object (getItem, getRange, event registration): no change to the workbook. */
+const isNavigation = (name: string): boolean =>
+  /^(get\w*|series\.getItemAt|axes\.getItem|on\w+\.(add|remove)|suspend\w*|calculate)$/.test(name);
 
 export class FakeContext {
   private queue: QueueItem[] = [];
@@ -117,6 +123,11 @@ export class FakeContext {
         "The request payload size has exceeded the limit. Please refer to the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins."
       );
     }
+    if (this.core.editMode && actions.some((a) => !isNavigation(a.name)))
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again."
+      );
     for (const item of batch) {
       const a = item.action;
       if (a) {
