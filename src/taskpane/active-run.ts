@@ -188,11 +188,23 @@ export function activeRunCard(
     "click",
     act(async ({ sheet, options }) => {
       const next: RunOptions = { ...options, lr: readLr(), epochs: readEpochs() };
-      const edited = await state.gateway!.editedCells(sheet, planFor(runFor(options), sheet));
-      if (edited.length) {
-        const cells = `${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}`;
+      const before = planFor(runFor(options), sheet);
+      const edited = await state.gateway!.editedCells(sheet, before);
+      const mine = await state.gateway!.cellsUnder(sheet, before, planFor(runFor(next), sheet));
+      if (edited.length || mine.length) {
+        const list = (c: string[]) => `${c.slice(0, 5).join(", ")}${c.length > 5 ? ", …" : ""}`;
         const go = await confirm.ask(
-          `You changed ${edited.length} cell${edited.length === 1 ? "" : "s"} GradSheet wrote (${cells}). Rebuilding “${sheet}” replaces them.`,
+          [
+            edited.length
+              ? `You changed ${edited.length} cell${edited.length === 1 ? "" : "s"} GradSheet wrote (${list(edited)}).`
+              : "",
+            mine.length
+              ? `Your own cell${mine.length === 1 ? "" : "s"} ${list(mine)} ${mine.length === 1 ? "stands" : "stand"} where the rebuilt run goes.`
+              : "",
+            `Rebuilding “${sheet}” replaces ${edited.length + mine.length === 1 ? "it" : "them"}; everything else you added stays.`,
+          ]
+            .filter(Boolean)
+            .join(" "),
           "Rebuild anyway",
           "Keep my edits"
         );

@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { writePlans } from "../../../src/excel/write-sheets";
 import { REQUEST_BUDGET } from "../../../src/excel/write-run";
-import { INDEX_SETTING } from "../../../src/excel/meta";
 import { createWorkbook } from "../../../src/excel/gateway";
 import { initForModel, resolveConfig, train, type ModelId } from "../../../src/core";
 import { buildCompareWorkbook, buildSweepSheet } from "../../../src/sheet/experiments";
 import { logSpace, sweep } from "../../../src/core";
 import type { SheetPlan } from "../../../src/sheet/plan";
 import { snapshot } from "../../../fake-excel";
-import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
+import {
+  content,
+  expectSheetEqualsPlan,
+  fakeHost,
+  sheetNamed,
+  storedIndex,
+  withoutAreas,
+} from "./helpers";
 import { lrCellOf } from "../../../src/taskpane/runs";
 
 const MODELS: ModelId[] = ["linear", "two-linear", "two-relu"];
@@ -169,15 +175,15 @@ describe("writePlans (the comparison workbook)", () => {
       settings: [string, unknown][];
     };
     expect(after.sheets.filter((s) => !report.sheets.includes(s.name))).toEqual(before.sheets);
-    expect(after.settings.map(([k]) => k)).toEqual([INDEX_SETTING]);
+    expect(after.settings).toEqual([]);
   });
 
   it("records the run sheets so the pane recognises them, and the Compare sheet as an experiment", async () => {
     const { fake, host } = fakeHost();
     const plans = comparison();
     await writePlans(host, plans, { records: recordsFor(plans) });
-    const index = fake.state.settings.get(INDEX_SETTING) as Record<string, { role: string }>;
-    expect(Object.fromEntries(Object.entries(index).map(([k, v]) => [k, v.role]))).toEqual({
+    const index = storedIndex(fake);
+    expect(Object.fromEntries(Object.values(index).map((v) => [v.sheet, v.role]))).toEqual({
       Compare: "experiment",
       "1 neuron": "run",
       "2 neurons": "run",
