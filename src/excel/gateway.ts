@@ -20,7 +20,7 @@ import { loadData, queueDropData, withoutData } from "./run-data";
 import { learningRateCell, lookUpSheet } from "./run-cells";
 import { cellsUnder, editedCells } from "./edited";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
-import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
+import { findLog, queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
 import { writePlan, type WriteOptions, type WriteReport } from "./write-run";
 
 export type { RunRecord } from "./meta";
@@ -141,15 +141,18 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         const ws = context.workbook.worksheets.getItem(sheet);
         const cell = learningRateCell(context, sheet);
         await sync(context);
+        const { index: kept, dropped } = pruneIndex(all, list);
+        const log = runsRow
+          ? await findLog(context, names, kept, props, () => sync(context))
+          : null;
         const target = cell();
         if (!target) throw new Error(`"${sheet}" has no LearningRate cell any more.`);
         target.values = [[lr]];
         // settings only in the index: the run's data points stay in their part
         const next: RunRecord = withoutData({ ...record, options, key: found.key });
-        const { index: kept, dropped } = pruneIndex(all, list);
         const updated: RunIndex = { ...kept, [found.key]: next };
         if (runsRow)
-          updated[RUNS_SHEET] = queueRunsRow(context, names, kept, runsRow, props, new Date());
+          updated[RUNS_SHEET] = queueRunsRow(context, names, log, kept, runsRow, props, new Date());
         queueDropData(
           context,
           dropped.map((k) => all[k])

@@ -26,10 +26,6 @@ export interface RunRecord {
   options?: Record<string, unknown>;
   /** Where the LearningRate input cell is (0-based). */
   lrCell?: { row: number; col: number };
-  /** Rows written so far (Runs log only). */
-  rows?: number;
-  /** The log row of each run sheet (Runs log only), so Apply and Rebuild rewrite it. */
-  rowOf?: Record<string, number>;
   /**
    * Experiment sheets: the core's values at a sample of their formula cells, [row, col, value]
    * (0-based), so Check this sheet can compare what Excel calculates there without recomputing.
@@ -93,8 +89,6 @@ interface PartEntry {
   role?: RunRecord["role"];
   created?: string;
   lrCell?: RunRecord["lrCell"];
-  rows?: number;
-  rowOf?: RunRecord["rowOf"];
   check?: StoredCheck;
   sheetId?: string;
   dataPart?: string;
@@ -126,8 +120,6 @@ export function parsePart(xml: string): RunIndex {
         created: e.created ?? "",
         options: e.meta,
         lrCell: e.lrCell,
-        rows: e.rows,
-        rowOf: e.rowOf,
         check: e.check,
         key: e.key,
         sheetId: e.sheetId,
@@ -149,8 +141,6 @@ export function partXml(index: RunIndex): string {
     role: r.role,
     created: r.created,
     lrCell: r.lrCell,
-    rows: r.rows,
-    rowOf: r.rowOf,
     check: r.check,
     sheetId: r.sheetId,
     dataPart: r.dataPart,

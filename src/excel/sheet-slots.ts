@@ -9,7 +9,6 @@
 import type { SheetPlan } from "../sheet/plan";
 import type { WriteOp } from "./plan-ops";
 import { runsPosition } from "./runs-log";
-import type { RunIndex } from "./meta";
 
 /** Prefix of the sheet-scoped names of GradSheet's own rectangles. */
 export const AREA_PREFIX = "GradSheet_Area";
@@ -89,8 +88,8 @@ export async function loadOwn(
  * Queue moving every new sheet (runs and experiment sheets alike, in plan order) just before the
  * Runs log, so what GradSheet wrote stays together with Runs after it.
  */
-export function placeRuns(ws: Excel.Worksheet[], existing: string[], index: RunIndex): void {
-  const before = runsPosition(existing, index);
+export function placeRuns(ws: Excel.Worksheet[], existing: string[], log?: string): void {
+  const before = runsPosition(existing, log);
   if (before === undefined) return;
   let at = before;
   for (const sheet of ws) sheet.position = at++;

@@ -24,7 +24,8 @@ import { estimateBytes, planCellCount, planOps } from "./plan-ops";
 import { renamePlans } from "./rename";
 import { areaOps, clearOwn, loadOwn, placeRuns, removeAdded, type OwnThings } from "./sheet-slots";
 import { API, NeedsNewerExcel } from "./requirements";
-import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
+import { findLog, queueLogRow, queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
+import { experimentRow, EXPERIMENT_FORMATS } from "./experiment-row";
 import {
   batchSheetOps,
   halveSheetOps,
@@ -134,6 +135,9 @@ export async function writePlans(
       old = await loadOwn(context, name, plans[0], counted);
       names.push(name);
     } else for (const p of plans) names.push(uniqueSheetName(p.name, [...existing, ...names]));
+    // The Runs log GradSheet made (by its mark), when this write logs a row or places new sheets.
+    const logRow = opts.runsRow ? null : experimentRow(plans, names, now);
+    const log = await findLog(context, existing, index, customProps, counted);
     const targets = renamePlans(plans, names);
     // Each sheet's record under its key (a rebuild keeps its run's key), data points still inline.
     const keys = names.map((n) => replaced?.key ?? newKey(index, n, now));
@@ -175,7 +179,7 @@ export async function writePlans(
       if (!started) {
         ws[0].activate();
         if (old) clearOwn(ws[0], old);
-        else placeRuns(ws, existing, index);
+        else placeRuns(ws, existing, log?.name);
         ws.forEach((w) => w.load("id"));
         storedData = queueDataParts(context, fresh());
       }
@@ -237,8 +241,20 @@ export async function writePlans(
       return { key, record, ws: context.workbook.worksheets.getItem(n) };
     });
     const extra: RunIndex = {};
+    const taken = [...existing, ...names];
     if (opts.runsRow)
-      extra[RUNS_SHEET] = queueRunsRow(context, existing, index, opts.runsRow, customProps, now);
+      extra[RUNS_SHEET] = queueRunsRow(context, taken, log, index, opts.runsRow, customProps, now);
+    else if (logRow)
+      extra[RUNS_SHEET] = queueLogRow(
+        context,
+        taken,
+        log,
+        logRow,
+        EXPERIMENT_FORMATS,
+        customProps,
+        now,
+        index[RUNS_SHEET]?.created
+      );
     queueRecords(context, look, written, customProps, extra);
     let axisWarning: string | undefined;
     const pageSetup = host.supports(API.pageLayout);

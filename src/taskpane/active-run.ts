@@ -83,7 +83,7 @@ export function activeRunCard(
   const hint = h("p", {
     className: "hint",
     textContent:
-      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's own numbers.",
+      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet adds a row for every change and never rewrites one. Check this sheet compares what Excel calculated with GradSheet's own numbers.",
   });
   const runOnly = [lrRow, epochsRow, rerun, hint];
   const el = h(

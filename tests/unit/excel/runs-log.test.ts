@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createWorkbook } from "../../../src/excel";
 import { writePlan } from "../../../src/excel/write-run";
+import { writePlans } from "../../../src/excel/write-sheets";
 import { runPlan } from "./fixtures";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
 
@@ -15,6 +16,7 @@ const row = {
   divergedAt: "",
   change: "new run",
 };
+const link = (sheet: string) => `=HYPERLINK("#'${sheet}'!A1","${sheet}")`;
 const logRow = (fake: ReturnType<typeof fakeHost>["fake"], r: number) =>
   [1, 4, 5, 8].map((c) => content(sheetNamed(fake, "Runs"), r, c));
 
@@ -33,7 +35,7 @@ describe("the Runs log", () => {
     ]);
   });
 
-  it("rewrites a run's own row when it is rebuilt or its learning rate applied, saying what changed", async () => {
+  it("appends one row per action and never rewrites one: the 1e-4 run stays logged after Apply of 1e-5, and a Rebuild adds its own row", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.12" });
     await writePlan(host, runPlan(3), { record, runsRow: row });
     await writePlan(host, runPlan(3, "Run 2"), { record, runsRow: { ...row, sheet: "Run 2" } });
@@ -42,15 +44,65 @@ describe("the Runs log", () => {
       replace: "Run 1",
       runsRow: { ...row, epochs: 5, change: "rebuilt with 5 epochs (was 3)" },
     });
-    expect(logRow(fake, 1)).toEqual(["Run 1", 1e-4, 5, "rebuilt with 5 epochs (was 3)"]);
     await createWorkbook(host).setLearningRate("Run 2", 1e-5, record.options, {
       ...row,
       sheet: "Run 2",
       lr: 1e-5,
       change: "learning rate 1e-4 → 1e-5 (Apply)",
     });
-    expect(logRow(fake, 2)).toEqual(["Run 2", 1e-5, 3, "learning rate 1e-4 → 1e-5 (Apply)"]);
-    expect(content(sheetNamed(fake, "Runs"), 3, 1)).toBeUndefined();
+    expect([1, 2, 3, 4].map((r) => logRow(fake, r))).toEqual([
+      [link("Run 1"), 1e-4, 3, "new run"],
+      [link("Run 2"), 1e-4, 3, "new run"],
+      [link("Run 1"), 1e-4, 5, "rebuilt with 5 epochs (was 3)"],
+      [link("Run 2"), 1e-5, 3, "learning rate 1e-4 → 1e-5 (Apply)"],
+    ]);
+  });
+
+  it("after the learner sorts the log, Apply appends below everything and leaves every sorted row as it is", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.12" });
+    await writePlan(host, runPlan(3), { record, runsRow: row });
+    await writePlan(host, runPlan(3, "Run 2"), {
+      record,
+      runsRow: { ...row, sheet: "Run 2", lr: 1e-3 },
+    });
+    fake.learner.sort("Runs", "A1:I3", 4, false, true); // by learning rate, largest first
+    const sorted = [1, 2].map((r) => logRow(fake, r));
+    expect(sorted.map((r) => r[1])).toEqual([1e-3, 1e-4]);
+    await createWorkbook(host).setLearningRate("Run 1", 1e-5, record.options, {
+      ...row,
+      lr: 1e-5,
+      change: "Apply",
+    });
+    expect([1, 2].map((r) => logRow(fake, r))).toEqual(sorted);
+    expect(logRow(fake, 3)).toEqual([link("Run 1"), 1e-5, 3, "Apply"]);
+  });
+
+  it.each(["1.12", "1.9"])(
+    "never writes into a learner's own sheet called Runs (ExcelApi %s): the log is found by its mark",
+    async (apiVersion) => {
+      const { fake, host } = fakeHost({ apiVersion });
+      await writePlan(host, runPlan(3), { record, runsRow: row });
+      fake.learner.deleteSheet("Runs");
+      fake.learner.addSheet("Runs");
+      fake.userEdit("Runs", 2, 0, "my own list");
+      await writePlan(host, runPlan(3, "Run 2"), { record, runsRow: { ...row, sheet: "Run 2" } });
+      const mine = sheetNamed(fake, "Runs");
+      expect([...mine.cells.keys()]).toEqual([2 * 16384]);
+      expect(content(mine, 2, 0)).toBe("my own list");
+      expect(content(sheetNamed(fake, "Runs (2)"), 1, 1)).toBe(link("Run 2"));
+    }
+  );
+
+  it("logs Compare, Sweep and landscape sheets too, each with a link to its sheet", async () => {
+    const { fake, host } = fakeHost();
+    await writePlan(host, runPlan(3), { record, runsRow: row });
+    const compare = {
+      ...runPlan(3, "Compare"),
+      meta: { gradsheet: 1, kind: "compare", runs: ["a", "b"] },
+    };
+    await writePlans(host, [compare], { records: [{ role: "experiment", options: {} }] });
+    expect(content(sheetNamed(fake, "Runs"), 2, 1)).toBe(link("Compare"));
+    expect(content(sheetNamed(fake, "Runs"), 2, 8)).toBe("Compare of 2 runs");
   });
 });
 

@@ -54,7 +54,8 @@ describe("writePlans (the comparison workbook)", () => {
     const plans = comparison();
     const report = await writePlans(host, plans, { records: recordsFor(plans) });
     expect(report.sheets).toEqual(["Compare", "1 neuron", "2 neurons", "2 neurons + ReLU"]);
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1", ...report.sheets]);
+    // the Compare is logged: a Runs log is made for it
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1", ...report.sheets, "Runs"]);
     plans.forEach((p) => expectSheetEqualsPlan(sheetNamed(fake, p.name), p));
     // 1 look + 1 write batch + 1 axis scales: the bound for a comparison of three 3-epoch runs on ExcelApi 1.9+.
     expect(report.syncs).toBe(3);
@@ -104,7 +105,11 @@ describe("writePlans (the comparison workbook)", () => {
     const plans = comparison(10);
     await writePlans(host, plans, { records: recordsFor(plans), budget: 1_000_000 });
     expect(fake.requests.some((r) => r.bytes > 200_000)).toBe(true);
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1", ...plans.map((p) => p.name)]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      ...plans.map((p) => p.name),
+      "Runs",
+    ]);
     plans.forEach((p) => expectSheetEqualsPlan(sheetNamed(fake, p.name), p));
   });
 
@@ -174,7 +179,9 @@ describe("writePlans (the comparison workbook)", () => {
       sheets: { name: string }[];
       settings: [string, unknown][];
     };
-    expect(after.sheets.filter((s) => !report.sheets.includes(s.name))).toEqual(before.sheets);
+    expect(
+      after.sheets.filter((s) => !report.sheets.includes(s.name) && s.name !== "Runs")
+    ).toEqual(before.sheets);
     expect(after.settings).toEqual([]);
   });
 
@@ -188,6 +195,7 @@ describe("writePlans (the comparison workbook)", () => {
       "1 neuron": "run",
       "2 neurons": "run",
       "2 neurons + ReLU": "run",
+      Runs: "runs",
     });
     const wb = createWorkbook(host);
     expect((await wb.status()).activeRun).toBeNull();
