@@ -16,6 +16,8 @@ import {
   type RunRecord,
 } from "./meta";
 import { queueDropData } from "./run-data";
+import { EXPERIMENT_FORMATS } from "./experiment-row";
+import { queueLogRow, queueRunsRow, RUNS_SHEET, type LogTarget, type RunsRow } from "./runs-log";
 
 export interface WorkbookLook {
   /** The sheets' names, in tab order. */
@@ -116,4 +118,35 @@ export function queueRecords(
   queueDropData(context, [...look.dropped, ...replaced]);
   queueIndex(context, next, look.handle);
   return next;
+}
+
+/** Queue the write's Runs log row (the caller's run row, else the experiment's row); the log's record for the index. */
+export function queueLog(
+  context: Excel.RequestContext,
+  taken: string[],
+  log: LogTarget | null,
+  index: RunIndex,
+  runsRow: RunsRow | undefined,
+  experiment: (string | number)[] | null,
+  at: { customProps: boolean; now: Date }
+): RunIndex {
+  if (runsRow)
+    return {
+      [RUNS_SHEET]: queueRunsRow(context, taken, log, index, runsRow, at.customProps, at.now),
+    };
+  if (experiment) {
+    const created = index[RUNS_SHEET]?.created;
+    const record = queueLogRow(
+      context,
+      taken,
+      log,
+      experiment,
+      EXPERIMENT_FORMATS,
+      at.customProps,
+      at.now,
+      created
+    );
+    return { [RUNS_SHEET]: record };
+  }
+  return {};
 }

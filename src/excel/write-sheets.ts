@@ -18,14 +18,21 @@ import {
 } from "./queue-ops";
 import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
 import { indexBytes, type RunIndex, type RunRecord } from "./meta";
-import { freshRecords, identifyByName, lookAtWorkbook, newKey, queueRecords } from "./write-index";
+import {
+  freshRecords,
+  identifyByName,
+  lookAtWorkbook,
+  newKey,
+  queueLog,
+  queueRecords,
+} from "./write-index";
 import { queueDataParts, removeOrphanData } from "./run-data";
 import { estimateBytes, planCellCount, planOps } from "./plan-ops";
 import { renamePlans } from "./rename";
 import { areaOps, clearOwn, loadOwn, placeRuns, removeAdded, type OwnThings } from "./sheet-slots";
 import { API, NeedsNewerExcel } from "./requirements";
-import { findLog, queueLogRow, queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
-import { experimentRow, EXPERIMENT_FORMATS } from "./experiment-row";
+import { findLog, type RunsRow } from "./runs-log";
+import { experimentRow } from "./experiment-row";
 import {
   batchSheetOps,
   halveSheetOps,
@@ -116,8 +123,7 @@ export async function writePlans(
         syncs++;
       }
     };
-    // 1. Look: sheets (names and ids), calculation mode, GradSheet's index pruned of sheets that
-    //    are gone; for a rebuild, that the sheet is GradSheet's run (by its mark) and what is its own.
+    // 1. Look: sheets, calculation mode, the index pruned; for a rebuild, that the sheet is GradSheet's run (by its mark) and what is its own.
     const app = context.workbook.application.load("calculationMode");
     const look = await lookAtWorkbook(context, counted);
     const { existing, index } = look;
@@ -240,21 +246,10 @@ export async function writePlans(
       const record: RunRecord = { ...records[key], sheetId: ids[i] };
       return { key, record, ws: context.workbook.worksheets.getItem(n) };
     });
-    const extra: RunIndex = {};
-    const taken = [...existing, ...names];
-    if (opts.runsRow)
-      extra[RUNS_SHEET] = queueRunsRow(context, taken, log, index, opts.runsRow, customProps, now);
-    else if (logRow)
-      extra[RUNS_SHEET] = queueLogRow(
-        context,
-        taken,
-        log,
-        logRow,
-        EXPERIMENT_FORMATS,
-        customProps,
-        now,
-        index[RUNS_SHEET]?.created
-      );
+    const extra = queueLog(context, [...existing, ...names], log, index, opts.runsRow, logRow, {
+      customProps,
+      now,
+    });
     queueRecords(context, look, written, customProps, extra);
     let axisWarning: string | undefined;
     const pageSetup = host.supports(API.pageLayout);
