@@ -28,6 +28,16 @@ interface QueueItem {
   commit?: () => void;
 }
 
+/** Fire the onAdded handlers for a new sheet, after the current request (as Excel's events arrive). */
+export function fireWorksheetAdded(core: FakeHostCore, worksheetId: string): Promise<void> {
+  const list = [...(core.onWorksheetAdded ?? [])];
+  return Promise.resolve().then(async () => {
+    await Promise.all(
+      list.map(async (h) => h({ worksheetId, type: "WorksheetAdded", source: "Local" }))
+    );
+  });
+}
+
 /** Compare "1.10" > "1.9" numerically. */
 export function versionAtLeast(have: string, need: string): boolean {
   const [ha, hb] = have.split(".").map(Number);
@@ -58,6 +68,8 @@ export interface FakeHostCore {
   /** When > 0, that many upcoming syncs never settle. */
   hangingSyncs: number;
   onActivated: ((e: { worksheetId: string; type: string }) => unknown)[];
+  /** WorksheetCollection.onAdded handlers (ExcelApi 1.7), fired when a sheet is added. */
+  onWorksheetAdded?: ((e: { worksheetId: string; type: string; source: string }) => unknown)[];
   /** Workbook.onSelectionChanged handlers (ExcelApi 1.2), fired by the learner's `select`. */
   onSelectionChanged: (() => unknown)[];
   /** The learner is typing in a cell: Excel refuses every request that writes (InvalidOperationInCellEditMode). */

@@ -9,6 +9,7 @@ import {
   type FakeHostOptions,
   type RecordedRequest,
   versionAtLeast,
+  fireWorksheetAdded,
 } from "./context";
 import type { FakeErrorCode } from "./errors";
 import { RESPONSE_LIMIT } from "./host-rules";
@@ -77,8 +78,8 @@ export interface LearnerEdits {
   columns(sheet: string, at: number, count: number): void;
   /** Sort the rows of `address` by the column `key` (offset in the range). */
   sort(sheet: string, address: string, key: number, ascending: boolean, hasHeaders: boolean): void;
-  /** Add a sheet (at the end), as the + button does; throws when the name is taken. */
-  addSheet(name: string): void;
+  /** Add a sheet (at the end), as the + button does; throws when the name is taken. Resolves after onAdded handlers ran. */
+  addSheet(name: string): Promise<void>;
   /** Delete a sheet: references to it elsewhere become #REF!. */
   deleteSheet(name: string): void;
   /** Draw a shape on a sheet. */
@@ -136,7 +137,7 @@ export function createFakeExcel(
     addSheet(name) {
       if (state.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase()))
         throw new Error(`a sheet ${name} exists`);
-      newSheet(state, name);
+      return fireWorksheetAdded(core, newSheet(state, name).id);
     },
     deleteSheet(name) {
       const s = sheetOf(name);

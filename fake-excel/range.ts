@@ -285,6 +285,37 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
       }
     });
   }
+  /** The used part of this range (ExcelApi 1.4): the cells with content, or a null object. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.record("getUsedRangeOrNullObject", [valuesOnly], "1.4", () => undefined);
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.used`,
+      () => {
+        const ref = this.target();
+        const s = this.ctx.state.sheets.find((x) => x.name === ref.sheet);
+        let r0 = Infinity,
+          c0 = Infinity,
+          r1 = -1,
+          c1 = -1;
+        for (const [k, cell] of s?.cells ?? []) {
+          if (valuesOnly && cell.value === undefined && cell.formula === undefined) continue;
+          const r = Math.floor(k / 16384),
+            c = k % 16384;
+          if (r < ref.row || r >= ref.row + ref.rows || c < ref.col || c >= ref.col + ref.cols)
+            continue;
+          ((r0 = Math.min(r0, r)),
+            (c0 = Math.min(c0, c)),
+            (r1 = Math.max(r1, r)),
+            (c1 = Math.max(c1, c)));
+        }
+        return r1 < 0
+          ? null
+          : { sheet: ref.sheet, row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+      },
+      true
+    );
+  }
   /** The whole rows this range spans (ExcelApi 1.1). */
   getEntireRow(): FakeRange {
     this.record("getEntireRow", [], "1.1", () => undefined);

@@ -1,7 +1,7 @@
 /** The workbook, application and worksheet-collection proxies of the fake. */
 import { FakeOfficeError } from "./errors";
 import { FakeCustomXmlPartCollection } from "./custom-xml";
-import type { FakeContext } from "./context";
+import { fireWorksheetAdded, type FakeContext } from "./context";
 import { FakeClientObject } from "./client";
 import { FakeRange } from "./range";
 import { FakeWorksheet } from "./worksheet";
@@ -72,6 +72,21 @@ export class FakeApplication extends FakeClientObject {
 
 export class FakeWorksheetCollection extends FakeClientObject {
   items: FakeWorksheet[] = [];
+  /** A sheet was added (ExcelApi 1.7), by an add-in or by the learner. */
+  readonly onAdded = {
+    add: (handler: (e: { worksheetId: string; type: string; source: string }) => unknown) => {
+      const list = (this.ctx.core.onWorksheetAdded ??= []);
+      this.record("onAdded.add", [], "1.7", () => list.push(handler));
+      return {
+        context: this.ctx,
+        remove: () =>
+          this.ctx.enqueue(
+            { target: this.path, name: "onAdded.remove", args: [], set: "1.7" },
+            () => list.splice(list.indexOf(handler), 1)
+          ),
+      };
+    },
+  };
   readonly onActivated = {
     add: (handler: (e: { worksheetId: string; type: string }) => unknown) => {
       this.record("onActivated.add", [], "1.7", () => this.ctx.core.onActivated.push(handler));
@@ -106,7 +121,12 @@ export class FakeWorksheetCollection extends FakeClientObject {
     return this;
   }
   private byName(name: string): FakeSheet | null {
-    return this.ctx.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+    // Excel's getItem takes a sheet's name or its id
+    return (
+      this.ctx.state.sheets.find(
+        (s) => s.name.toLowerCase() === name.toLowerCase() || s.id === name
+      ) ?? null
+    );
   }
   getItem(name: string): FakeWorksheet {
     this.record("getItem", [name], "1.1", () => undefined);
@@ -147,6 +167,7 @@ export class FakeWorksheetCollection extends FakeClientObject {
       if (/[\[\]:*?/\\]/.test(wanted) || wanted.length > 31 || !wanted.trim())
         throw new FakeOfficeError("InvalidArgument", `invalid sheet name ${wanted}`);
       created = newSheet(this.ctx.state, wanted);
+      void fireWorksheetAdded(this.ctx.core, created.id);
     });
     return new FakeWorksheet(
       this.ctx,

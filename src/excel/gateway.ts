@@ -187,9 +187,14 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
 
     async readSelection() {
       return host.run(async (context) => {
-        const range = context.workbook.getSelectedRange().load("values, address");
+        // Only the used part of the selection is read: a whole-column pick on the web is about
+        // 2 million cells, far over the 5 MB response limit; its used part is the learner's data.
+        const selection = context.workbook.getSelectedRange().load("address");
+        const used = selection.getUsedRangeOrNullObject(true).load("values, address");
         await sync(context);
-        return { address: range.address, values: range.values };
+        return used.isNullObject
+          ? { address: selection.address, values: [] }
+          : { address: used.address, values: used.values };
       });
     },
 

@@ -19,6 +19,7 @@ import {
 } from "../core";
 import { learnerNumber } from "../core/learner-number";
 import {
+  assertSheetFits,
   buildRunSheet,
   buildWorkbookPlan,
   NAMES,
@@ -71,6 +72,10 @@ export function workbookBytes(plan: WorkbookPlan): Uint8Array {
 export function xlsxFileName(name: string): string {
   return `gradsheet-${name.replace(/[^A-Za-z0-9.-]+/g, "-")}.xlsx`;
 }
+
+/** Throw a ConfigError (epochs) when the run's sheet cannot fit a worksheet: call before training. */
+export const checkSheetFits = (options: RunOptions): void =>
+  assertSheetFits(resolveConfig(options));
 
 /**
  * One run as a workbook (names workbook-wide), optionally followed by its loss-landscape sheet
@@ -156,6 +161,7 @@ export interface PreparedRun {
 
 /** Train and plan a run for Excel: the sheet named by the rule unless `name` (e.g. the sheet it replaces) is given. */
 export function prepareRun(options: RunOptions, name?: string): PreparedRun {
+  assertSheetFits(resolveConfig(options)); // refused before any training
   const result = trainRun(options);
   const plan = runPlan(result, name);
   return {

@@ -19,6 +19,7 @@ import {
 } from "../core";
 import { buildCompareWorkbook, buildLandscapeSheet, buildSweepSheet } from "../sheet/experiments";
 import { buildRunSheet } from "../sheet/run-sheet";
+import { assertSheetFits } from "../sheet/limits";
 import type { SheetPlan, WorkbookPlan } from "../sheet/plan";
 import { writeWorkbook } from "../xlsx";
 import { lrCellOf } from "./runs";
@@ -74,6 +75,7 @@ export function compareLine(results: RunResult[]): string {
 
 /** The comparison as sheets to write: "Compare" first (an experiment), then one run sheet per model. */
 export function compareExperiment(base: RunOptions, models: ModelId[]): Experiment {
+  assertSheetFits(resolveConfig(base)); // each model's run sheet: refused before any training
   const results = compareRuns(base, models);
   const workbook = buildCompareWorkbook(results);
   const records = workbook.sheets.map((p, i): SheetRecordSpec =>
@@ -120,6 +122,7 @@ export function sweepLine(result: SweepResult): string {
 
 /** The sweep as one sheet to write, with the form's settings for every rate. */
 export function sweepExperiment(base: RunOptions, lrs: number[]): Experiment {
+  assertSheetFits(resolveConfig(base));
   const result = sweep(base, lrs);
   const plan: SheetPlan = buildSweepSheet(result, resolveConfig({ ...base, lr: lrs[0] }));
   return {

@@ -4,6 +4,7 @@
  * sheet's card (./active-run) after them, so nothing above Generate moves when a run is written.
  */
 import { ConfigError, resolveConfig, type DataPoint, type RunOptions } from "../core";
+import { checkSheetFits } from "../run";
 import { runJob } from "./run-in-worker";
 import type { RunOutline } from "./worker-tasks";
 import { actions, paint, taskStatus, type TaskStatus } from "./actions";
@@ -77,6 +78,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     st.progress("Training: computing every step…", 0, 100);
     await paint();
     // large runs train in a Web Worker (Cancel there leaves the workbook untouched)
+    checkSheetFits(options); // refused at the Epochs field before any training
     const name = how.replace ?? runSheetName(resolveConfig(options));
     const { result, plan } = await runJob(
       { kind: "plan", options, replace: name },
@@ -170,6 +172,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
   downloadBtn.addEventListener("click", () =>
     run(async () => {
       const options = await optionsNow();
+      checkSheetFits(options);
       status.progress("Training: computing every step…", 0, 100);
       await paint();
       const { result, bytes, filename, plateau } = await runJob(
