@@ -413,6 +413,7 @@ export function userChart(
     })),
     props: { ...(spec.title ? { "title.text": spec.title } : {}), ...spec.props },
   };
+  chartId(chart); // Excel gives a chart its id when it is made
   sheet.charts.push(chart);
   return chart;
 }

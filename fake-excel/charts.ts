@@ -4,7 +4,7 @@ import type { FakeContext } from "./context";
 import { bag, FakeClientObject, parseAddress } from "./client";
 import type { FakeRange } from "./range";
 import type { FakeChart, FakeSheet } from "./state";
-import { chartEventSource, DoctorChart } from "./charts-doctor";
+import { chartEventSource, chartId, DoctorChart } from "./charts-doctor";
 
 export class FakeChartCollection extends FakeClientObject {
   constructor(
@@ -103,6 +103,7 @@ export class FakeChartCollection extends FakeClientObject {
         })),
         props: {},
       };
+      chartId(chart); // Excel gives a chart its id when it is made
       this.sheet().charts.push(chart);
     });
     return new FakeChartProxy(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () => {
