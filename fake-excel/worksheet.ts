@@ -162,6 +162,18 @@ export class FakeWorksheet extends FakeNullable<FakeSheet> {
       cols,
     }));
   }
+  /** The used range (ExcelApi 1.1; valuesOnly 1.2): A1 on an empty sheet, as Excel answers. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    const used = this.getUsedRangeOrNullObject(valuesOnly);
+    this.record("getUsedRange", [valuesOnly], "1.1", () => undefined);
+    return new FakeRange(this.ctx, `${this.path}.usedRange!`, () => {
+      try {
+        return used.ref();
+      } catch {
+        return { sheet: this.target().name, row: 0, col: 0, rows: 1, cols: 1 };
+      }
+    });
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     this.record("getUsedRangeOrNullObject", [valuesOnly], "1.4", () => undefined);
     return new FakeRange(

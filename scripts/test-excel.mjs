@@ -11,8 +11,12 @@
  *    change LearningRate and compare again; Rebuild under a Compare sheet, which must still read
  *    the run; the chart doctor on a line chart whose x axis is not linked) on real Excel, and
  *    posts one result per step (office-addin-test-helpers' sendTestResults).
- * 4. Prints each step, stops the sideload and the server, and exits 0 only when every step ran
- *    and passed inside Excel.
+ * 4. Prints Excel's build and ExcelApi level and each step, stops the sideload, closes Excel (as
+ *    Microsoft's templates do) and the server, and exits 0 only when every step ran and passed.
+ *    A test server that cannot start (its port taken) is said in one line.
+ *
+ * On Windows npx runs as npm's npx-cli.js with no shell, so "--dev-server" arrives as one argument
+ * (./test-excel-args.mjs).
  *
  * office-addin-debugging is run through npx at a pinned version, not installed with the project:
  * its office-addin-dev-settings needs @microsoft/m365agentstoolkit-cli, whose keytar is a native
@@ -20,9 +24,11 @@
  * prints one line and exits 0; `npm test` runs the same scenario against the fake.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { closeExcelCommand, npxInvocation } from "./test-excel-args.mjs";
 
 const NEEDS_EXCEL =
   "test:excel needs desktop Excel on Windows or Mac; this machine has none, so nothing ran (npm test runs the same scenario against the fake).";
@@ -44,13 +50,21 @@ const WAIT_MS = 10 * 60 * 1000;
 
 /** Run office-addin-debugging (pinned, through npx) in the project folder; its exit status. */
 function debugging(...args) {
-  const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-  const run = spawnSync(npx, ["--yes", DEBUGGING, ...args], {
-    cwd: root,
-    stdio: "inherit",
-    shell: process.platform === "win32",
-  });
+  // no shell where it can be avoided: "--dev-server" takes one argument with spaces
+  const how = npxInvocation(
+    ["--yes", DEBUGGING, ...args],
+    process.platform,
+    process.execPath,
+    existsSync
+  );
+  const run = spawnSync(how.command, how.args, { cwd: root, stdio: "inherit", shell: how.shell });
   return run.status;
+}
+
+/** Close Excel (and so the test workbook) after the run, as Microsoft's templates do. */
+function closeExcel() {
+  const how = closeExcelCommand();
+  if (how) spawnSync(how.command, how.args, { stdio: "ignore" });
 }
 
 /** Each step's line, and whether the suite passed: every step ran and passed. */
@@ -65,7 +79,15 @@ const { TestServer } = require("office-addin-test-server");
 const server = new TestServer(TEST_SERVER_PORT);
 let code = 1;
 try {
-  await server.startTestServer(true);
+  await server.startTestServer(true).catch((e) => {
+    throw new Error(
+      `the test server could not start on port ${TEST_SERVER_PORT} (${e instanceof Error ? e.message : String(e)}); is another one running?`
+    );
+  });
+  if (!server.getTestServerState())
+    throw new Error(
+      `the test server is not running on port ${TEST_SERVER_PORT}, so Excel could not report.`
+    );
   const status = debugging(
     "start",
     MANIFEST,
@@ -97,6 +119,7 @@ try {
   console.error(`test:excel: ${e instanceof Error ? e.message : String(e)}`);
 } finally {
   debugging("stop", MANIFEST);
-  await server.stopTestServer();
+  closeExcel();
+  if (server.getTestServerState()) await server.stopTestServer();
 }
 process.exit(code);

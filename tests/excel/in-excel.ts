@@ -35,6 +35,15 @@ export function realExcel(host: ExcelHost): ScenarioEnv {
   };
 }
 
+/** Excel's build and the highest ExcelApi set it supports, for the results. */
+export function excelLevel(): string {
+  let minor = 1;
+  while (minor < 40 && Office.context.requirements.isSetSupported("ExcelApi", `1.${minor + 1}`))
+    minor++;
+  const build = Office.context.diagnostics?.version ?? "unknown build";
+  return `Excel ${build} on ${Office.context.diagnostics?.platform ?? "unknown platform"}, ExcelApi 1.${minor}`;
+}
+
 async function main(): Promise<void> {
   const info = await Office.onReady();
   const status = document.getElementById("status");
@@ -50,6 +59,7 @@ async function main(): Promise<void> {
   } catch (e) {
     results = [{ step: "start", ok: false, detail: String(e) }];
   }
+  results.unshift({ step: "Excel", ok: true, detail: excelLevel() });
   if (status)
     status.textContent = results.map((r) => `${r.ok ? "ok" : "FAILED"}: ${r.step}`).join("\n");
   await sendTestResults(results, TEST_SERVER_PORT);

@@ -71,3 +71,49 @@ describe("npm run test:excel", () => {
     expect(script).toContain(`TEST_SERVER_PORT = ${port};`);
   });
 });
+
+describe("test:excel on Windows (scripts/test-excel-args.mjs)", () => {
+  const DEV = "npx webpack serve --config tests/excel/webpack.config.cjs";
+  type Args = {
+    npxInvocation: (
+      args: string[],
+      platform: string,
+      execPath: string,
+      exists: (p: string) => boolean
+    ) => { command: string; args: string[]; shell: boolean };
+    quoteForCmd: (a: string) => string;
+    closeExcelCommand: (platform: string) => { command: string; args: string[] } | null;
+  };
+  const load = async () =>
+    (await import(resolve(root, "scripts/test-excel-args.mjs"))) as unknown as Args;
+
+  it("runs npm's npx-cli.js with this Node and no shell, so --dev-server arrives as one argument", async () => {
+    const { npxInvocation } = await load();
+    const how = npxInvocation(
+      ["--yes", "office-addin-debugging@7.0.0", "start", "--dev-server", DEV],
+      "win32",
+      "C:\\node\\node.exe",
+      (p) => p.endsWith("npx-cli.js")
+    );
+    expect(how.shell).toBe(false);
+    expect(how.command).toBe("C:\\node\\node.exe");
+    expect(how.args[0]).toMatch(/npm[\\/]bin[\\/]npx-cli\.js$/);
+    expect(how.args).toContain(DEV);
+  });
+
+  it("quotes each argument for cmd.exe when it must fall back to npx.cmd through a shell", async () => {
+    const { npxInvocation, quoteForCmd } = await load();
+    const how = npxInvocation(["--dev-server", DEV], "win32", "C:\\node\\node.exe", () => false);
+    expect(how).toEqual({ command: "npx.cmd", args: ["--dev-server", `"${DEV}"`], shell: true });
+    expect(quoteForCmd('say "hi"')).toBe('"say \\"hi\\""');
+  });
+
+  it("closes Excel after the run as Microsoft's templates do", async () => {
+    const { closeExcelCommand } = await load();
+    expect(closeExcelCommand("win32")).toEqual({
+      command: "taskkill",
+      args: ["/im", "excel.exe", "/f"],
+    });
+    expect(closeExcelCommand("linux")).toBeNull();
+  });
+});
