@@ -374,6 +374,16 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
       });
     },
   };
+  /** A hyperlink on every cell of the range (ExcelApi 1.7); its text is shown when the cell is empty. */
+  set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.record("hyperlink", [v], "1.7", () =>
+      this.each((cell) => {
+        cell.hyperlink = { ...v };
+        if (cell.value === undefined && cell.formula === undefined && v.textToDisplay !== undefined)
+          cell.value = v.textToDisplay;
+      })
+    );
+  }
   select(): void {
     this.record("select", [], "1.1", () => {
       const ref = this.target();

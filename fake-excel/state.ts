@@ -12,6 +12,8 @@ export interface FakeCell {
   numberFormat?: string;
   /** Format properties set through `range.format`, by path ("font.bold", "fill.color", ...). */
   format: Record<string, unknown>;
+  /** The cell's hyperlink (ExcelApi 1.7): where it goes and what it shows. */
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
 }
 
 /** A rectangle on a sheet, 0-based, as the fake resolves a Range: the sheet layer's RangeRef. */

@@ -1,9 +1,8 @@
 /**
  * The Runs log row of an experiment (Compare, Sweep, landscape) written without a row of its own:
- * the time, a link to its sheet and what was done, in the log's columns.
+ * the time, its sheet (linked by the log) and what was done, in the log's columns.
  */
 import type { SheetPlan } from "../sheet/plan";
-import { sheetLink } from "./runs-log";
 
 /** Number formats of an experiment row's cells (time as text). */
 export const EXPERIMENT_FORMATS = [
@@ -39,5 +38,5 @@ export function experimentRow(
   const i = plans.findIndex((p) => what(p) !== null);
   if (i < 0) return null;
   const stamp = now.toISOString().replace("T", " ").slice(0, 19);
-  return [stamp, sheetLink(names[i]), "", "", "", "", "", "", what(plans[i])!];
+  return [stamp, `'${names[i]}`, "", "", "", "", "", "", what(plans[i])!];
 }

@@ -37,7 +37,8 @@ export function queueEvidence(
     .getItemOrNullObject("LearningRate")
     .getRangeOrNullObject()
     .load("address");
-  const header = ws.getRangeByIndexes(0, 0, 1, RUNS_HEADER_MARK.length).load("values");
+  // getRange (ExcelApi 1.1), not getRangeByIndexes (1.7): status reads this on every Excel
+  const header = ws.getRange("A1:B1").load("values");
   return () => ({
     name: ws.name,
     id: ws.id,

@@ -1,7 +1,7 @@
 /**
  * The `Runs` sheet: a history, one appended row per action (Generate, Apply, Rebuild, Rerun,
- * Compare, Sweep, landscape) holding what was done and the result at that moment (time, a link to
- * the sheet, model, optimizer, learning rate, epochs, final √SSE, where it diverged, what was
+ * Compare, Sweep, landscape) holding what was done and the result at that moment (time, the sheet
+ * with a hyperlink to it, model, optimizer, learning rate, epochs, final √SSE, where it diverged, what was
  * done). Rows are never rewritten, so sorting or filtering the log is harmless. New sheets go just
  * before Runs. GradSheet only writes to the Runs log it made, found by its mark; a learner's own
  * "Runs" is left alone.
@@ -45,7 +45,7 @@ export function runsCells(row: RunsRow, time: Date): (string | number)[] {
   const stamp = time.toISOString().replace("T", " ").slice(0, 19);
   return [
     stamp,
-    sheetLink(row.sheet),
+    `'${row.sheet}`,
     row.model,
     row.optimizer,
     row.lr,
@@ -93,10 +93,9 @@ export async function findLog(
   return { name, nextRow: used.isNullObject ? 1 : Math.max(1, used.rowIndex + used.rowCount) };
 }
 
-/** A link to a sheet for a log cell (Excel's HYPERLINK to its A1, showing the sheet's name). */
-export function sheetLink(sheet: string): string {
-  const target = `'${sheet.replace(/'/g, "''")}'!A1`.replace(/"/g, '""');
-  return `=HYPERLINK("#${target}","${sheet.replace(/"/g, '""')}")`;
+/** A hyperlink to a sheet's A1 (Range.hyperlink, ExcelApi 1.7): the cell keeps the sheet's name as its text. */
+export function sheetLink(sheet: string): Excel.RangeHyperlink {
+  return { documentReference: `'${sheet.replace(/'/g, "''")}'!A1`, textToDisplay: sheet };
 }
 
 /**
@@ -137,7 +136,10 @@ export function queueLogRow(
   const range = sheet.getRangeByIndexes(at, 0, 1, cells.length);
   // Format before value: an ISO time written into a General cell is stored as a date serial.
   range.numberFormat = [formats];
-  range.formulas = [cells];
+  range.values = [cells];
+  // the Sheet column links to the sheet it names (its text stays the name: sortable, filterable)
+  const named = typeof cells[1] === "string" ? cells[1].replace(/^'/, "") : "";
+  if (named) sheet.getRangeByIndexes(at, 1, 1, 1).hyperlink = sheetLink(named);
   const record: RunRecord = {
     app: "GradSheet",
     role: "runs",

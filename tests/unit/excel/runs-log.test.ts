@@ -16,7 +16,8 @@ const row = {
   divergedAt: "",
   change: "new run",
 };
-const link = (sheet: string) => `=HYPERLINK("#'${sheet}'!A1","${sheet}")`;
+/** The Sheet column holds the sheet's name as text (sortable), with a hyperlink to its A1. */
+const link = (sheet: string) => sheet;
 const logRow = (fake: ReturnType<typeof fakeHost>["fake"], r: number) =>
   [1, 4, 5, 8].map((c) => content(sheetNamed(fake, "Runs"), r, c));
 
@@ -101,7 +102,11 @@ describe("the Runs log", () => {
       meta: { gradsheet: 1, kind: "compare", runs: ["a", "b"] },
     };
     await writePlans(host, [compare], { records: [{ role: "experiment", options: {} }] });
-    expect(content(sheetNamed(fake, "Runs"), 2, 1)).toBe(link("Compare"));
+    expect(content(sheetNamed(fake, "Runs"), 2, 1)).toBe("Compare");
+    expect(sheetNamed(fake, "Runs").cells.get(2 * 16384 + 1)?.hyperlink).toEqual({
+      documentReference: "'Compare'!A1",
+      textToDisplay: "Compare",
+    });
     expect(content(sheetNamed(fake, "Runs"), 2, 8)).toBe("Compare of 2 runs");
   });
 });

@@ -292,13 +292,13 @@ describe("writePlan", () => {
     ]);
     expect([0, 1, 2, 4, 6].map((c) => content(runs, 1, c))).toEqual([
       "2026-11-27 12:00:00",
-      `=HYPERLINK("#'Run 1'!A1","Run 1")`,
+      "Run 1",
       "two-relu",
       1e-4,
       12.5,
     ]);
     expect([1, 4, 7].map((c) => content(runs, 2, c))).toEqual([
-      `=HYPERLINK("#'Run 1 (2)'!A1","Run 1 (2)")`,
+      "Run 1 (2)",
       1e-5,
       "epoch 1, row 27",
     ]);
@@ -319,7 +319,10 @@ describe("writePlan", () => {
     await writePlan(host, runPlan(3), { record, runsRow: row });
     expect(content(sheetNamed(fake, "Runs"), 0, 0)).toBe("my notes");
     expect(sheetNamed(fake, "Runs").cells.size).toBe(1);
-    expect(content(sheetNamed(fake, "Runs (2)"), 1, 1)).toBe(`=HYPERLINK("#'Run 1'!A1","Run 1")`);
+    expect(content(sheetNamed(fake, "Runs (2)"), 1, 1)).toBe("Run 1");
+    expect(sheetNamed(fake, "Runs (2)").cells.get(16384 + 1)?.hyperlink?.documentReference).toBe(
+      "'Run 1'!A1"
+    );
   });
 
   it("rebuilds its own sheet in place, keeping name and position", async () => {
