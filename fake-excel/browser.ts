@@ -11,7 +11,7 @@
  */
 import { createFakeExcel } from "./index";
 // the chart doctor's reading of charts and chart events, so the pane's Chart doctor tab works here too
-import "./charts-doctor";
+import "./charts-doctor"; // its reading proxies are part of ./charts now; kept for the userChart helpers
 import { FakeContext } from "./context";
 import { workbookEngine } from "./engine";
 import { snapshot } from "./state";

@@ -1,8 +1,9 @@
 /**
- * What the chart doctor needs from the fake, added beside it without changing its other files:
+ * What the chart doctor needs from the fake:
  * reading charts back (`charts.load("items/...")`, chart type and title, series with their axis
  * group, data sources (ExcelApi 1.15) and values (1.12), axes by type and group) and chart events
- * (`onAdded`/`onActivated`/`onDeactivated`, 1.8). Importing this module installs it.
+ * (`onAdded`/`onActivated`/`onDeactivated`, 1.8). The chart collection (./charts) hands these out;
+ * every read is counted against the response limit like any other load.
  *
  * State conventions (shared with the writer's property bags): chart title in `props["title.text"]`;
  * primary axes under `props["axes.valueAxis.*"]` / `props["axes.categoryAxis.*"]`, secondary ones
@@ -12,8 +13,9 @@
 import { rangeA1 } from "../src/sheet/address";
 import type { FakeContext, FakeHostCore } from "./context";
 import { FakeOfficeError, notLoaded } from "./errors";
-import type { FakeExcel } from "./index";
-import { FakeChartCollection, parseQualifiedAddress, type FakeRange } from "./objects";
+import type { FakeWorkbookState } from "./state";
+import { FakeClientObject, parseQualifiedAddress } from "./client";
+import type { FakeRange } from "./range";
 import {
   cellKey,
   type FakeChart,
@@ -28,7 +30,7 @@ type Handler = (e: {
   type: string;
   source: string;
 }) => unknown;
-type EventKind = "ChartAdded" | "ChartActivated" | "ChartDeactivated";
+export type EventKind = "ChartAdded" | "ChartActivated" | "ChartDeactivated";
 const handlers = new WeakMap<
   FakeHostCore,
   { kind: EventKind; sheet: FakeSheet; handler: Handler }[]
@@ -41,33 +43,14 @@ export function chartId(chart: FakeChart): string {
   return chart.props.id as string;
 }
 
-/** Minimal load/sync base: properties read only after load + sync, actions recorded with their set. */
-abstract class Loadable {
-  protected loaded = new Map<string, unknown>();
-  constructor(
-    protected ctx: FakeContext,
-    readonly path: string
-  ) {}
+/** The proxy base with reads by `read(prop)`: every load is counted against the response limit. */
+abstract class Loadable extends FakeClientObject {
   protected abstract read(prop: string): unknown;
-  protected get<T>(prop: string): T {
-    if (!this.loaded.has(prop)) throw notLoaded(prop);
-    return this.loaded.get(prop) as T;
-  }
-  protected record(name: string, args: unknown[], set: string, apply: () => void): void {
-    this.ctx.enqueue({ target: this.path, name, args, set }, apply);
+  protected snapshot(prop: string): unknown {
+    return this.read(prop);
   }
   fill(props: string[]): void {
     for (const p of props) this.loaded.set(p, this.read(p));
-  }
-  load(props?: string | string[]): this {
-    const list = (typeof props === "string" ? props.split(",") : (props ?? []))
-      .map((p) => p.trim())
-      .filter(Boolean);
-    this.ctx.enqueueLoad(() => {
-      const values = list.map((p) => [p, this.read(p)] as const);
-      return () => values.forEach(([p, v]) => this.loaded.set(p, v));
-    });
-    return this;
   }
 }
 
@@ -367,78 +350,32 @@ export class DoctorChart extends Loadable {
   }
 }
 
-// ---- install on the writer's chart collection ----------------------------------------------------
-
-type CollectionInternals = {
-  ctx: FakeContext;
-  path: string;
-  sheet: () => FakeSheet;
-  items?: DoctorChart[];
-};
-const proto = FakeChartCollection.prototype as unknown as {
-  load: (this: CollectionInternals, props?: string | string[]) => unknown;
-  getItem: (this: CollectionInternals, key: string) => unknown;
-};
-// Microsoft's runtime reaches a loaded chart again through the collection's indexer with the Id it
-// was given (the chart's id, as Excel does): that chart is one the doctor reads.
-const originalGetItem = proto.getItem;
-proto.getItem = function (this: CollectionInternals, key: string) {
-  const sheet = this.sheet();
-  const i = sheet.charts.findIndex((c) => c.props.id === key);
-  if (i < 0) return originalGetItem.call(this, key);
-  return new DoctorChart(this.ctx, `${this.path}[${i}]`, sheet.charts[i], sheet);
-};
-const originalLoad = proto.load;
-proto.load = function (this: CollectionInternals, props?: string | string[]) {
-  const list = (typeof props === "string" ? props.split(",") : (props ?? []))
-    .map((p) => p.trim())
-    .filter(Boolean);
-  // Microsoft's runtime sends a collection's "items/x" as the item field "x" (Office.js loads a
-  // collection's properties on its items): only a bare "count" or no properties at all is the collection's own load.
-  const fields = list.map((p) => p.replace(/^items\//, "")).filter((p) => p !== "items");
-  if (!list.length || list.every((p) => p === "count")) return originalLoad.call(this, props);
-  this.ctx.enqueueLoad(() => {
-    const sheet = this.sheet();
-    const items = sheet.charts.map((c, i) => {
-      const chart = new DoctorChart(this.ctx, `${this.path}[${i}]`, c, sheet);
-      chart.fill(fields.length ? fields : ["id", "name", "chartType"]);
-      return chart;
-    });
-    return () => (this.items = items);
-  });
-  return this;
-};
-
-function eventSource(kind: EventKind) {
-  return function (this: CollectionInternals) {
-    return {
-      add: (handler: Handler) => {
-        const list = handlers.get(this.ctx.core) ?? [];
-        handlers.set(this.ctx.core, list);
-        const entry = { kind, sheet: this.sheet(), handler };
-        this.ctx.enqueue(
-          { target: this.path, name: `on${kind.slice(5)}.add`, args: [], set: "1.8" },
-          () => list.push(entry)
-        );
-        return {
-          context: this.ctx,
-          remove: () =>
-            this.ctx.enqueue(
-              { target: this.path, name: `on${kind.slice(5)}.remove`, args: [], set: "1.8" },
-              () => list.splice(list.indexOf(entry), 1)
-            ),
-        };
-      },
-    };
+/** A registration source for one chart event kind on `sheet`'s chart collection (ExcelApi 1.8). */
+export function chartEventSource(
+  ctx: FakeContext,
+  path: string,
+  sheet: () => FakeSheet,
+  kind: EventKind
+) {
+  return {
+    add: (handler: Handler) => {
+      const list = handlers.get(ctx.core) ?? [];
+      handlers.set(ctx.core, list);
+      const entry = { kind, sheet: sheet(), handler };
+      ctx.enqueue({ target: path, name: `on${kind.slice(5)}.add`, args: [], set: "1.8" }, () =>
+        list.push(entry)
+      );
+      return {
+        context: ctx,
+        remove: () =>
+          ctx.enqueue(
+            { target: path, name: `on${kind.slice(5)}.remove`, args: [], set: "1.8" },
+            () => list.splice(list.indexOf(entry), 1)
+          ),
+      };
+    },
   };
 }
-Object.defineProperty(FakeChartCollection.prototype, "onAdded", { get: eventSource("ChartAdded") });
-Object.defineProperty(FakeChartCollection.prototype, "onActivated", {
-  get: eventSource("ChartActivated"),
-});
-Object.defineProperty(FakeChartCollection.prototype, "onDeactivated", {
-  get: eventSource("ChartDeactivated"),
-});
 
 // ---- what a user does in Excel ------------------------------------------------------------------
 
@@ -448,6 +385,12 @@ export interface UserSeries {
   x?: string | (number | string)[];
   y: string | number[];
   axisGroup?: "Primary" | "Secondary";
+}
+
+/** What the chart helpers need of a fake (its workbook and host): FakeExcel has both. */
+interface FakeExcel {
+  state: FakeWorkbookState;
+  core: FakeHostCore;
 }
 
 /** Build a chart record on a sheet, as if the user had drawn it (no event). */
@@ -476,6 +419,7 @@ export function userChart(
     })),
     props: { ...(spec.title ? { "title.text": spec.title } : {}), ...spec.props },
   };
+  chartId(chart); // Excel gives a chart its id when it is made
   sheet.charts.push(chart);
   return chart;
 }

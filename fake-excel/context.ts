@@ -28,6 +28,16 @@ interface QueueItem {
   commit?: () => void;
 }
 
+/** Fire the onAdded handlers for a new sheet, after the current request (as Excel's events arrive). */
+export function fireWorksheetAdded(core: FakeHostCore, worksheetId: string): Promise<void> {
+  const list = [...(core.onWorksheetAdded ?? [])];
+  return Promise.resolve().then(async () => {
+    await Promise.all(
+      list.map(async (h) => h({ worksheetId, type: "WorksheetAdded", source: "Local" }))
+    );
+  });
+}
+
 /** Compare "1.10" > "1.9" numerically. */
 export function versionAtLeast(have: string, need: string): boolean {
   const [ha, hb] = have.split(".").map(Number);
@@ -58,11 +68,19 @@ export interface FakeHostCore {
   /** When > 0, that many upcoming syncs never settle. */
   hangingSyncs: number;
   onActivated: ((e: { worksheetId: string; type: string }) => unknown)[];
+  /** WorksheetCollection.onAdded handlers (ExcelApi 1.7), fired when a sheet is added. */
+  onWorksheetAdded?: ((e: { worksheetId: string; type: string; source: string }) => unknown)[];
   /** Workbook.onSelectionChanged handlers (ExcelApi 1.2), fired by the learner's `select`. */
   onSelectionChanged: (() => unknown)[];
+  /** The learner is typing in a cell: Excel refuses every request that writes (InvalidOperationInCellEditMode). */
+  editMode?: boolean;
   /** Names of the sheets activated, in order (by activate() or by a freeze on a sheet that was not active). */
   activations: string[];
 }
+
+/** Actions that only reach an object (getItem, getRange, event registration): no change to the workbook. */
+const isNavigation = (name: string): boolean =>
+  /^(get\w*|series\.getItemAt|axes\.getItem|on\w+\.(add|remove)|suspend\w*|calculate)$/.test(name);
 
 export class FakeContext {
   private queue: QueueItem[] = [];
@@ -117,6 +135,11 @@ export class FakeContext {
         "The request payload size has exceeded the limit. Please refer to the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins."
       );
     }
+    if (this.core.editMode && actions.some((a) => !isNavigation(a.name)))
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again."
+      );
     for (const item of batch) {
       const a = item.action;
       if (a) {

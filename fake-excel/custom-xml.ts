@@ -33,6 +33,21 @@ export class FakeCustomXmlPart {
   stableId(): string | undefined {
     return this.part()?.id;
   }
+  /** Set by a load (or by the collection's load, for its items). */
+  loadedId: string | undefined;
+  /** Load `id` (the only property the fake models), read after the sync. */
+  load(_props?: string | string[]): this {
+    this.ctx.enqueueLoad(() => {
+      const id = this.target().id;
+      this.ctx.respond(id);
+      return () => (this.loadedId = id);
+    });
+    return this;
+  }
+  get id(): string {
+    if (this.loadedId === undefined) throw notLoaded("id");
+    return this.loadedId;
+  }
   private target(): FakeXmlPart {
     const p = this.part();
     if (!p)
@@ -106,12 +121,13 @@ export class FakeCustomXmlPartCollection {
       const found = this.ctx.state.customXmlParts.filter(this.filter);
       this.ctx.respond(found.map((p) => p.id));
       return () =>
-        (this.items = found.map(
-          (p) =>
-            new FakeCustomXmlPart(this.ctx, `${this.path}[${p.id}]`, () =>
-              this.ctx.state.customXmlParts.includes(p) ? p : null
-            )
-        ));
+        (this.items = found.map((p) => {
+          const item = new FakeCustomXmlPart(this.ctx, `${this.path}[${p.id}]`, () =>
+            this.ctx.state.customXmlParts.includes(p) ? p : null
+          );
+          item.loadedId = p.id;
+          return item;
+        }));
     });
     return this;
   }

@@ -9,7 +9,8 @@ export type FakeErrorCode =
   | "ApiNotFound"
   | "InvalidOperation"
   | "PropertyNotLoaded"
-  | "GeneralException";
+  | "GeneralException"
+  | "InvalidOperationInCellEditMode";
 
 export class FakeOfficeError extends Error {
   override readonly name = "RichApi.Error";

@@ -9,11 +9,15 @@ import {
   type FakeHostOptions,
   type RecordedRequest,
   versionAtLeast,
+  fireWorksheetAdded,
 } from "./context";
 import type { FakeErrorCode } from "./errors";
 import { RESPONSE_LIMIT } from "./host-rules";
 import { FakeWorkbook } from "./objects";
-import { newSheet, renameSheet, type FakeWorkbookState } from "./state";
+import { activateSheet, newSheet, type FakeWorkbookState } from "./state";
+import { applyShift, renameSheet, sortRows } from "./edits";
+import { onSheetDeleted } from "./host-rules";
+import { parseAddress } from "./client";
 
 export { FakeOfficeError } from "./errors";
 export type { FakeWorkbookState, FakeSheet, FakeCell, FakeChart, FakeRangeRef } from "./state";
@@ -62,6 +66,28 @@ export interface FakeExcel {
   rename(sheetName: string, newName: string): void;
   /** Simulate the user typing into a cell. */
   userEdit(sheetName: string, row: number, col: number, value: string | number): void;
+  /** The learner's own edits, each by Excel's host rules (./edits). */
+  learner: LearnerEdits;
+}
+
+/** What a learner does by hand in Excel, applied at once to the fake's state. */
+export interface LearnerEdits {
+  /** Insert (count > 0) or delete (count < 0) whole rows at `at` (0-based). */
+  rows(sheet: string, at: number, count: number): void;
+  /** Insert or delete whole columns at `at`. */
+  columns(sheet: string, at: number, count: number): void;
+  /** Sort the rows of `address` by the column `key` (offset in the range). */
+  sort(sheet: string, address: string, key: number, ascending: boolean, hasHeaders: boolean): void;
+  /** Add a sheet (at the end), as the + button does; throws when the name is taken. Resolves after onAdded handlers ran. */
+  addSheet(name: string): Promise<void>;
+  /** Delete a sheet: references to it elsewhere become #REF!. */
+  deleteSheet(name: string): void;
+  /** Draw a shape on a sheet. */
+  shape(sheet: string, name: string, text?: string): void;
+  /** Define a name (workbook scope, or the sheet's with `scope`) for `address` on `sheet`. */
+  defineName(name: string, sheet: string, address: string, scope?: string): void;
+  /** Start (true) or end (false) typing in a cell: writes are refused meanwhile. */
+  editMode(on: boolean): void;
 }
 
 export function createFakeExcel(
@@ -96,7 +122,52 @@ export function createFakeExcel(
     onSelectionChanged: [],
     activations: [],
   };
+  const sheetOf = (name: string) => {
+    const s = state.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  };
+  const learner: LearnerEdits = {
+    rows: (sheet, at, count) =>
+      applyShift(state, { sheet, axis: "rows", at, count: Math.abs(count), insert: count > 0 }),
+    columns: (sheet, at, count) =>
+      applyShift(state, { sheet, axis: "cols", at, count: Math.abs(count), insert: count > 0 }),
+    sort: (sheet, address, key, ascending, hasHeaders) =>
+      sortRows(sheetOf(sheet), parseAddress(sheet, address), key, ascending, hasHeaders),
+    addSheet(name) {
+      if (state.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase()))
+        throw new Error(`a sheet ${name} exists`);
+      return fireWorksheetAdded(core, newSheet(state, name).id);
+    },
+    deleteSheet(name) {
+      const s = sheetOf(name);
+      state.sheets.splice(state.sheets.indexOf(s), 1);
+      state.names = state.names.filter((n) => n.scopeSheetId !== s.id);
+      onSheetDeleted(state, s.name);
+      if (state.activeSheetId === s.id) activateSheet(state, state.sheets[0]);
+    },
+    shape(sheet, name, text) {
+      sheetOf(sheet).shapes.push({
+        id: `{USER-SHAPE-${state.nextId++}}`,
+        name,
+        type: "GeometricShape",
+        text,
+      });
+    },
+    defineName(name, sheet, address, scope) {
+      state.names.push({
+        name,
+        scopeSheetId: scope ? sheetOf(scope).id : null,
+        ref: parseAddress(sheet, address),
+        visible: true,
+      });
+    },
+    editMode(on) {
+      core.editMode = on;
+    },
+  };
   const fake: FakeExcel = {
+    learner,
     Excel: {
       run: async (fn) => fn(new FakeRequestContext(core)),
       RequestContext: FakeRequestContext,
@@ -133,15 +204,15 @@ export function createFakeExcel(
     async activate(sheetName) {
       const s = state.sheets.find((x) => x.name === sheetName);
       if (!s) throw new Error(`no sheet ${sheetName}`);
-      state.activeSheetId = s.id;
-      if (state.selection.sheet !== s.name)
-        state.selection = { sheet: s.name, row: 0, col: 0, rows: 1, cols: 1 };
+      activateSheet(state, s);
       await Promise.all(
         core.onActivated.map(async (h) => h({ worksheetId: s.id, type: "WorksheetActivated" }))
       );
     },
     async select(sheetName, row, col) {
-      if (!state.sheets.some((x) => x.name === sheetName)) throw new Error(`no sheet ${sheetName}`);
+      const s = state.sheets.find((x) => x.name === sheetName);
+      if (!s) throw new Error(`no sheet ${sheetName}`);
+      activateSheet(state, s);
       state.selection = { sheet: sheetName, row, col, rows: 1, cols: 1 };
       await Promise.all(core.onSelectionChanged.map(async (h) => h()));
     },

@@ -12,6 +12,8 @@ export interface FakeCell {
   numberFormat?: string;
   /** Format properties set through `range.format`, by path ("font.bold", "fill.color", ...). */
   format: Record<string, unknown>;
+  /** The cell's hyperlink (ExcelApi 1.7): where it goes and what it shows. */
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
 }
 
 /** A rectangle on a sheet, 0-based, as the fake resolves a Range: the sheet layer's RangeRef. */
@@ -66,6 +68,16 @@ export interface FakeSheet {
   notes: Map<number, string>;
   /** Page setup (ExcelApi 1.9), once an add-in set any of it. */
   print?: FakePrint;
+  /** Shapes (ExcelApi 1.9): a learner's own drawings, text boxes and pictures. */
+  shapes: FakeShape[];
+}
+
+/** A shape on a sheet: its id, name, kind ("GeometricShape", "TextBox", "Image") and text. */
+export interface FakeShape {
+  id: string;
+  name: string;
+  type: string;
+  text?: string;
 }
 
 /** A sheet's page setup: print areas, orientation, zoom / fit to pages, rows with a page break above. */
@@ -102,6 +114,7 @@ export function newSheet(state: FakeWorkbookState, name: string): FakeSheet {
     freeze: null,
     columnWidths: new Map(),
     notes: new Map(),
+    shapes: [],
   };
   state.sheets.push(sheet);
   return sheet;
@@ -116,21 +129,19 @@ export function snapshot(state: FakeWorkbookState): unknown {
   );
 }
 
-/** Rename a sheet as Excel does: every reference to it (names, chart series, formats, selection) follows. */
-export function renameSheet(state: FakeWorkbookState, sheet: FakeSheet, name: string): void {
-  const old = sheet.name;
-  const fix = (r: FakeRangeRef | null | undefined) => {
-    if (r && r.sheet === old) r.sheet = name;
-  };
-  for (const n of state.names) fix(n.ref);
-  for (const s of state.sheets) {
-    fix(s.freeze);
-    for (const c of s.charts) {
-      fix(c.source);
-      for (const ser of c.series) (fix(ser.x), fix(ser.y));
-    }
-    for (const cf of s.conditionalFormats) fix(cf.range);
-  }
-  fix(state.selection);
-  sheet.name = name;
+/**
+ * Make `sheet` the active one, as Excel does: the selection moves with it (each sheet keeps the
+ * cells selected when it was last active; a sheet never active has A1 selected).
+ */
+export function activateSheet(state: FakeWorkbookState, sheet: FakeSheet): void {
+  const previous = state.sheets.find((s) => s.id === state.activeSheetId);
+  if (previous && previous !== sheet) selections.set(previous, { ...state.selection });
+  state.activeSheetId = sheet.id;
+  const kept = selections.get(sheet);
+  state.selection = kept
+    ? { ...kept, sheet: sheet.name }
+    : { sheet: sheet.name, row: 0, col: 0, rows: 1, cols: 1 };
 }
+
+/** Each sheet's selection while another sheet is active: view state, kept out of the workbook's snapshot. */
+const selections = new WeakMap<FakeSheet, FakeRangeRef>();

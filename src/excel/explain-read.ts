@@ -4,7 +4,9 @@
  * calculated them, and selecting a cell a number of the explanation links to. Plain data out.
  */
 import { syncWithin, type ExcelHost } from "./host";
-import { indexOf, loadIndex, PROPERTY_KEY, recordFor } from "./meta";
+import { identify, queueEvidence } from "./identity";
+import { indexOf, loadIndex } from "./meta";
+import { loadData } from "./run-data";
 import { API } from "./requirements";
 
 /** The selected cell (0-based) and its sheet's stored run settings, or null when it is not a GradSheet run sheet. */
@@ -68,20 +70,11 @@ export function explainReader(host: ExcelHost): ExplainReader {
         const index = loadIndex(context);
         await syncWithin(context, host.syncTimeoutMs);
         const sheet = sheetOfAddress(range.address);
-        let marker: unknown = null;
-        if (props) {
-          const prop = context.workbook.worksheets
-            .getItem(sheet)
-            .customProperties.getItemOrNullObject(PROPERTY_KEY)
-            .load("value");
-          await syncWithin(context, host.syncTimeoutMs);
-          marker = prop.isNullObject ? null : prop.value;
-        }
-        const record = recordFor(
-          await indexOf(index, () => syncWithin(context, host.syncTimeoutMs)),
-          sheet,
-          marker
-        )?.record;
+        const evidence = queueEvidence(context, context.workbook.worksheets.getItem(sheet), props);
+        const sync = () => syncWithin(context, host.syncTimeoutMs);
+        await sync();
+        const found = identify(await indexOf(index, sync), evidence());
+        const record = found ? await loadData(context, found.record, sync) : undefined;
         return {
           sheet,
           row: range.rowIndex,

@@ -4,25 +4,24 @@
  * Pipeline: plan-ops (SheetPlan → write ops) → batches (under the byte budget) → queue-ops (ops →
  * Office.js calls) → write-sheets (the one write path) → write-run (one run sheet) → gateway.
  */
-import { a1, formulaAt } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
 import { checkSamples, checkSheet, storedCells, type CheckResult } from "./check";
 import { exerciseExcel, type ExerciseExcel } from "./exercise-check";
 import { syncWithin, type ExcelHost } from "./host";
+import { identify, pruneIndex, queueEvidence } from "./identity";
 import {
   indexOf,
   loadIndex,
   queueIndex,
   queueProperty,
-  recordFor,
   type RunIndex,
   type RunRecord,
 } from "./meta";
-import { literal } from "./plan-ops";
-import { learningRateCell, lookUpSheet, markerOf, same } from "./run-cells";
-import { readRows } from "./reads";
+import { loadData, queueDropData, withoutData } from "./run-data";
+import { learningRateCell, lookUpSheet } from "./run-cells";
+import { cellsUnder, editedCells } from "./edited";
 import { API, NeedsNewerExcel, excelNeeded } from "./requirements";
-import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
+import { findLog, queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
 import { writePlan, type WriteOptions, type WriteReport } from "./write-run";
 
 export type { RunRecord } from "./meta";
@@ -65,8 +64,13 @@ export interface WorkbookGateway {
    * sheet when it was written. Throws a sentence when the sheet has neither.
    */
   check(sheet: string, plan?: SheetPlan): Promise<CheckResult>;
-  /** A1 addresses of cells the add-in wrote that now hold something else (inputs excluded). */
+  /** A1 addresses of cells the add-in wrote (by `plan`) that now hold something else (inputs excluded). */
   editedCells(sheet: string, plan: SheetPlan): Promise<string[]>;
+  /**
+   * A1 addresses of the learner's own cells that `next` (the plan a rebuild would write over
+   * `sheet`, now written by `plan`) would write over: non-empty, outside GradSheet's own areas.
+   */
+  cellsUnder(sheet: string, plan: SheetPlan, next: SheetPlan): Promise<string[]>;
   selectSheet(sheet: string): Promise<void>;
   switchToAutomatic(): Promise<void>;
   /** The selected cells' values and address, for "use selected cells". */
@@ -87,16 +91,16 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
     async status() {
       return host.run(async (context) => {
         const app = context.workbook.application.load("calculationMode");
-        const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+        const active = context.workbook.worksheets.getActiveWorksheet();
         const index = loadIndex(context);
-        const marker = markerOf(active, props);
+        const evidence = queueEvidence(context, active, props);
         await sync(context);
-        const record =
-          recordFor(await indexOf(index, () => sync(context)), active.name, marker())?.record ??
-          null;
+        const ev = evidence();
+        const found = identify(await indexOf(index, () => sync(context)), ev);
+        const record = found ? await loadData(context, found.record, () => sync(context)) : null;
         let learningRate: number | null = null;
         if (record?.role === "run") {
-          const cell = learningRateCell(context, active.name, record);
+          const cell = learningRateCell(context, ev.name);
           await sync(context);
           const v = cell()?.values[0][0];
           learningRate = typeof v === "number" ? v : null;
@@ -104,7 +108,7 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
         return {
           calculationMode: app.calculationMode,
           canSwitchCalculation: host.supports(API.setCalculationMode),
-          activeSheet: active.name,
+          activeSheet: ev.name,
           activeRun: record?.role === "run" ? record : null,
           activeRole: record?.role ?? null,
           learningRate,
@@ -132,100 +136,39 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
 
     async setLearningRate(sheet, lr, options, runsRow) {
       await host.run(async (context) => {
-        const { index, names, all, found } = await lookUpSheet(context, sheet, props, () =>
+        const { index, names, list, all, found } = await lookUpSheet(context, sheet, props, () =>
           sync(context)
         );
         const record = found?.record;
         if (record?.role !== "run" || !found)
           throw new Error(`"${sheet}" is not a GradSheet run, so its cells are left as they are.`);
         const ws = context.workbook.worksheets.getItem(sheet);
-        const cell = learningRateCell(context, sheet, record);
+        const cell = learningRateCell(context, sheet);
         await sync(context);
+        const { index: kept, dropped } = pruneIndex(all, list);
+        const log = runsRow
+          ? await findLog(context, names, kept, props, () => sync(context))
+          : null;
         const target = cell();
         if (!target) throw new Error(`"${sheet}" has no LearningRate cell any more.`);
         target.values = [[lr]];
-        const next: RunRecord = { ...record, options };
-        const rest = { ...all };
-        delete rest[found.key];
-        const updated: RunIndex = { ...rest, [sheet]: next };
+        // settings only in the index: the run's data points stay in their part
+        const next: RunRecord = withoutData({ ...record, options, key: found.key });
+        const updated: RunIndex = { ...kept, [found.key]: next };
         if (runsRow)
-          updated[RUNS_SHEET] = queueRunsRow(context, names, all, runsRow, props, new Date());
+          updated[RUNS_SHEET] = queueRunsRow(context, names, log, kept, runsRow, props, new Date());
+        queueDropData(
+          context,
+          dropped.map((k) => all[k])
+        );
         queueIndex(context, updated, index);
         if (host.supports(API.customProperties)) queueProperty(ws, next);
         await sync(context);
       });
     },
 
-    async editedCells(sheet, plan) {
-      return host.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        const inputs = new Set(plan.names.map((n) => `${n.row},${n.col}`));
-        const checks: {
-          row: number;
-          col: number;
-          rows: number;
-          cols: number;
-          expect: (i: number, j: number) => unknown;
-        }[] = [];
-        for (const b of plan.blocks) {
-          const rows = b.cells.length,
-            cols = Math.max(0, ...b.cells.map((r) => r.length));
-          if (!rows || !cols) continue;
-          checks.push({
-            row: b.row,
-            col: b.col,
-            rows,
-            cols,
-            expect: (i, j) => {
-              const c = b.cells[i]?.[j];
-              return c
-                ? (c.formula ?? (c.value === undefined ? undefined : literal(c.value)))
-                : undefined;
-            },
-          });
-        }
-        for (const t of plan.tables) {
-          checks.push({
-            row: t.row,
-            col: t.col,
-            rows: t.rows + 1,
-            cols: t.columns.length,
-            expect: (i, j) => {
-              const c = t.columns[j];
-              if (i === 0) return literal(c.header);
-              if (c.formula) return formulaAt(c.formula, i - 1);
-              const v = c.values?.[i - 1];
-              return v === undefined ? undefined : literal(v);
-            },
-          });
-        }
-        // Formulas come back as the text sent: size each row from the expected text, and read in
-        // blocks under the 5 MB response limit of Excel on the web.
-        const rowBytes = (ch: (typeof checks)[number]) =>
-          Math.max(
-            ...[0, ch.rows - 1].map(
-              (i) =>
-                JSON.stringify(Array.from({ length: ch.cols }, (_, j) => ch.expect(i, j) ?? ""))
-                  .length
-            )
-          ) +
-          ch.cols * 8;
-        const grids: unknown[][][] = [];
-        for (const ch of checks)
-          grids.push(await readRows(ws, ch, "formulas", rowBytes(ch), () => sync(context)));
-        const edited: string[] = [];
-        for (const [k, ch] of checks.entries()) {
-          grids[k].forEach((row, i) =>
-            row.forEach((actual, j) => {
-              const expected = ch.expect(i, j);
-              if (expected === undefined || inputs.has(`${ch.row + i},${ch.col + j}`)) return;
-              if (!same(expected, actual)) edited.push(a1(ch.row + i, ch.col + j));
-            })
-          );
-        }
-        return edited;
-      });
-    },
+    editedCells: (sheet, plan) => editedCells(host, sheet, plan),
+    cellsUnder: (sheet, plan, next) => cellsUnder(host, sheet, plan, next),
 
     async selectSheet(sheet) {
       await host.run(async (context) => {
@@ -248,9 +191,14 @@ export function createWorkbook(host: ExcelHost): WorkbookGateway {
 
     async readSelection() {
       return host.run(async (context) => {
-        const range = context.workbook.getSelectedRange().load("values, address");
+        // Only the used part of the selection is read: a whole-column pick on the web is about
+        // 2 million cells, far over the 5 MB response limit; its used part is the learner's data.
+        const selection = context.workbook.getSelectedRange().load("address");
+        const used = selection.getUsedRangeOrNullObject(true).load("values, address");
         await sync(context);
-        return { address: range.address, values: range.values };
+        return used.isNullObject
+          ? { address: selection.address, values: [] }
+          : { address: used.address, values: used.values };
       });
     },
 

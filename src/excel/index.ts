@@ -22,3 +22,4 @@ export { checkSheet, checkSheets, type CheckResult } from "./check";
 export { writeChecked, type CheckedReport } from "./write-checked";
 export { explainReader, type ExplainReader, type SelectedCell } from "./explain-read";
 export { exerciseExcel, runsOf, MARK, type ExerciseExcel } from "./exercise-check";
+export { excelErrorSentence } from "./errors";

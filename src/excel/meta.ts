@@ -1,10 +1,11 @@
 /**
  * The run records GradSheet keeps in the workbook so it recognises its sheets after save and
  * reopen: the custom XML part `urn:gradsheet:meta:1` (ExcelApi 1.5; the same part `gradsheet
- * export` writes, so an exported file is recognised too), a worksheet custom property per sheet
- * (ExcelApi 1.12, travels with the sheet) and the Workbook setting (ExcelApi 1.4) of older
- * versions. Settings have been lost by Office (office-js #360, #2940, #5206, #6091); the part
- * alone is enough.
+ * export` writes, so an exported file is recognised too), holding settings only (a run's data
+ * points live in their own part, ./run-data), and a worksheet custom property per sheet (ExcelApi
+ * 1.12, travels with the sheet; see ./identity for how a sheet is recognised). The Workbook
+ * setting of older versions is read, never written again: settings have been lost by Office
+ * (office-js #360, #2940, #5206, #6091), and writing the index twice doubled its bytes.
  */
 import type { StoredCheck } from "../sheet/check-sample";
 
@@ -15,14 +16,16 @@ export interface RunRecord {
   role: "run" | "runs" | "experiment";
   sheet: string;
   created: string;
+  /** The record's key in the index, also in the sheet's marker (so a renamed sheet finds it). */
+  key?: string;
+  /** The worksheet's id when the add-in wrote it. */
+  sheetId?: string;
+  /** The id of the custom XML part holding the run's data points (./run-data). */
+  dataPart?: string;
   /** The form's run options (input of resolveConfig), so the run can be recomputed. */
   options?: Record<string, unknown>;
   /** Where the LearningRate input cell is (0-based). */
   lrCell?: { row: number; col: number };
-  /** Rows written so far (Runs log only). */
-  rows?: number;
-  /** The log row of each run sheet (Runs log only), so Apply and Rebuild rewrite it. */
-  rowOf?: Record<string, number>;
   /**
    * Experiment sheets: the core's values at a sample of their formula cells, [row, col, value]
    * (0-based), so Check this sheet can compare what Excel calculates there without recomputing.
@@ -86,9 +89,9 @@ interface PartEntry {
   role?: RunRecord["role"];
   created?: string;
   lrCell?: RunRecord["lrCell"];
-  rows?: number;
-  rowOf?: RunRecord["rowOf"];
   check?: StoredCheck;
+  sheetId?: string;
+  dataPart?: string;
 }
 
 const unescapeXml = (s: string) =>
@@ -117,9 +120,10 @@ export function parsePart(xml: string): RunIndex {
         created: e.created ?? "",
         options: e.meta,
         lrCell: e.lrCell,
-        rows: e.rows,
-        rowOf: e.rowOf,
         check: e.check,
+        key: e.key,
+        sheetId: e.sheetId,
+        dataPart: e.dataPart,
       };
     }
   } catch {
@@ -137,9 +141,9 @@ export function partXml(index: RunIndex): string {
     role: r.role,
     created: r.created,
     lrCell: r.lrCell,
-    rows: r.rows,
-    rowOf: r.rowOf,
     check: r.check,
+    sheetId: r.sheetId,
+    dataPart: r.dataPart,
   }));
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><gradsheet xmlns="${META_NAMESPACE}">${escapeXml(JSON.stringify({ format: 1, sheets }))}</gradsheet>`;
 }
@@ -158,7 +162,10 @@ export async function indexOf(handle: IndexHandle, sync: () => Promise<void>): P
   return { ...fromSetting, ...parsePart(xml.value) };
 }
 
-/** Queue storing `index`: the XML part (replacing GradSheet's old one) and the setting. */
+/**
+ * Queue storing `index` as the XML part (replacing GradSheet's old one); the setting of older
+ * versions is removed. Records should carry no data points (./run-data moves them out first).
+ */
 export function queueIndex(
   context: Excel.RequestContext,
   index: RunIndex,
@@ -166,8 +173,12 @@ export function queueIndex(
 ): void {
   for (const p of handle.parts.items) p.delete();
   context.workbook.customXmlParts.add(partXml(index));
-  context.workbook.settings.add(INDEX_SETTING, index);
+  if (!handle.setting.isNullObject) handle.setting.delete();
 }
+
+/** Bytes of the index part for `index` (counted in the request byte budget). */
+export const indexBytes = (index: RunIndex): number =>
+  new TextEncoder().encode(partXml(index)).length;
 
 /**
  * The sheet's marker: who wrote it, its role and the name it was written under (so a renamed sheet
@@ -179,26 +190,19 @@ export function markerOf(record: RunRecord): string {
     app: record.app,
     role: record.role,
     sheet: record.sheet,
+    key: record.key,
     created: record.created,
   });
   return marker.length <= 255
     ? marker
-    : JSON.stringify({ app: record.app, role: record.role, sheet: record.sheet.slice(0, 31) });
+    : JSON.stringify({
+        app: record.app,
+        role: record.role,
+        sheet: "",
+        key: record.key?.slice(0, 120),
+      });
 }
 
 export function queueProperty(sheet: Excel.Worksheet, record: RunRecord): void {
   sheet.customProperties.add(PROPERTY_KEY, markerOf(record));
-}
-
-/** The record of a sheet: by its name in the index, else through its marker's original name (renamed sheet). */
-export function recordFor(
-  index: RunIndex,
-  sheetName: string,
-  marker: unknown
-): { key: string; record: RunRecord } | null {
-  if (index[sheetName]) return { key: sheetName, record: index[sheetName] };
-  const m = parseRecord(marker);
-  if (m && index[m.sheet] && !index[m.sheet].sheet.startsWith("#"))
-    return { key: m.sheet, record: { ...index[m.sheet], sheet: sheetName } };
-  return null;
 }

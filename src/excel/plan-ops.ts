@@ -32,7 +32,16 @@ export type WriteOp =
   | { kind: "fillDown"; rect: Rect }
   | { kind: "width"; col: number; cols: number; points: number }
   | { kind: "freeze"; rows: number; cols: number }
-  | { kind: "name"; name: string; row: number; col: number; comment?: string }
+  | {
+      kind: "name";
+      name: string;
+      row: number;
+      col: number;
+      /** A range name (GradSheet's own areas); one cell when absent. */
+      rows?: number;
+      cols?: number;
+      comment?: string;
+    }
   | { kind: "conditionalFormat"; format: ConditionalFormat }
   | { kind: "chart"; chart: ChartSpec };
 

@@ -235,7 +235,7 @@ export function queueOp(
     case "name":
       sheet.names.add(
         op.name,
-        rectRange(sheet, { row: op.row, col: op.col, rows: 1, cols: 1 }),
+        rectRange(sheet, { row: op.row, col: op.col, rows: op.rows ?? 1, cols: op.cols ?? 1 }),
         op.comment
       );
       return;

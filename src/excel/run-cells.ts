@@ -2,13 +2,14 @@
  * Queued reads of a run sheet's own cells for the gateway: its GradSheet marker, its LearningRate
  * cell, and whether a cell still holds what the add-in wrote.
  */
-import { indexOf, loadIndex, PROPERTY_KEY, recordFor, type RunRecord } from "./meta";
+import { identify, queueEvidence, sheetOf } from "./identity";
+import { indexOf, loadIndex, PROPERTY_KEY } from "./meta";
 
 const LEARNING_RATE = "LearningRate";
 
 /**
- * Look `sheet` up: the workbook's sheet names, GradSheet's index (its handle, to rewrite it) and
- * the sheet's record, found by name or through its marker (a renamed sheet). Two or three syncs.
+ * Look `sheet` up: the workbook's sheets, GradSheet's index (its handle, to rewrite it) and the
+ * sheet's record when the sheet carries GradSheet's mark (./identity). Two or three syncs.
  */
 export async function lookUpSheet(
   context: Excel.RequestContext,
@@ -17,14 +18,17 @@ export async function lookUpSheet(
   sync: () => Promise<void>
 ) {
   const index = loadIndex(context);
-  const sheets = context.workbook.worksheets.load("items/name");
+  const sheets = context.workbook.worksheets.load("items/name,items/id");
   await sync();
   const names = sheets.items.map((s) => s.name);
   const exists = names.includes(sheet);
-  const marker = exists ? markerOf(context.workbook.worksheets.getItem(sheet), props) : () => null;
+  const evidence = exists
+    ? queueEvidence(context, context.workbook.worksheets.getItem(sheet), props)
+    : null;
   if (exists) await sync();
   const all = await indexOf(index, sync);
-  return { index, names, all, found: exists ? recordFor(all, sheet, marker()) : null };
+  const list = sheets.items.map((s) => ({ name: s.name, id: s.id }));
+  return { index, names, list, all, found: evidence ? identify(all, evidence()) : null };
 }
 
 /** Queue reading a sheet's GradSheet marker (ExcelApi 1.12); call the result after the sync. */
@@ -35,10 +39,11 @@ export function markerOf(sheet: Excel.Worksheet, enabled: boolean): () => unknow
 }
 
 /**
- * Queue loading the run's LearningRate cell: its sheet-scoped name (which follows the cell if the
- * learner inserted rows) or else the stored position. Call the result after the sync.
+ * Queue loading the run's LearningRate cell through its defined name (sheet-scoped, or the
+ * workbook's in an exported one-run file), which follows the cell wherever the learner's inserted
+ * or deleted rows moved it; never a stored address. Call the result after the sync.
  */
-export function learningRateCell(context: Excel.RequestContext, sheet: string, record: RunRecord) {
+export function learningRateCell(context: Excel.RequestContext, sheet: string) {
   const ws = context.workbook.worksheets.getItem(sheet);
   const named = ws.names.getItemOrNullObject(LEARNING_RATE).getRangeOrNullObject().load("values");
   // An exported one-run workbook defines the name at workbook scope.
@@ -46,23 +51,13 @@ export function learningRateCell(context: Excel.RequestContext, sheet: string, r
     .getItemOrNullObject(LEARNING_RATE)
     .getRangeOrNullObject()
     .load("values, address");
-  const stored = record.lrCell
-    ? ws.getRangeByIndexes(record.lrCell.row, record.lrCell.col, 1, 1).load("values")
-    : null;
   return (): Excel.Range | null =>
     !named.isNullObject
       ? named
       : !global.isNullObject && sheetOf(global.address) === sheet
         ? global
-        : stored;
+        : null;
 }
-
-/** The sheet of an address such as "'Run 1'!B2" or "Data!A1". */
-const sheetOf = (address: string): string =>
-  address
-    .slice(0, address.lastIndexOf("!"))
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
 
 /** Whether a cell still holds what the add-in wrote (numbers to 1e-12, formulas ignoring case and spaces). */
 export const same = (expected: unknown, actual: unknown): boolean => {

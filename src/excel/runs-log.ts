@@ -1,13 +1,15 @@
 /**
- * The `Runs` sheet: one row per run sheet (time, sheet, model, optimizer, learning rate, epochs,
- * final √SSE, where it diverged, what changed last), so runs can be compared side by side. A run
- * sheet's row is rewritten when Apply or Rebuild changes the run, so the log always says what the
- * sheet computes. New run sheets go just before Runs, so the runs stay together with Runs after
- * them. GradSheet only writes to a Runs sheet it created itself; a user's own "Runs" is left alone.
+ * The `Runs` sheet: a history, one appended row per action (Generate, Apply, Rebuild, Rerun,
+ * Compare, Sweep, landscape) holding what was done and the result at that moment (time, the sheet
+ * with a hyperlink to it, model, optimizer, learning rate, epochs, final √SSE, where it diverged, what was
+ * done). Rows are never rewritten, so sorting or filtering the log is harmless. New sheets go just
+ * before Runs. GradSheet only writes to the Runs log it made, found by its mark; a learner's own
+ * "Runs" is left alone.
  */
 import { uniqueSheetName } from "../sheet/address";
 import { STYLES } from "../sheet/styles";
-import type { RunIndex, RunRecord } from "./meta";
+import { identify, queueEvidence } from "./identity";
+import { queueProperty, type RunIndex, type RunRecord } from "./meta";
 
 /** Index key of the Runs log record (its `sheet` holds the actual sheet name). */
 export const RUNS_SHEET = "#runs";
@@ -54,40 +56,76 @@ export function runsCells(row: RunsRow, time: Date): (string | number)[] {
   ];
 }
 
-/** Where a new run sheet goes: Runs' own position (pushing Runs after it), or undefined when there is no log yet. */
-export function runsPosition(names: readonly string[], index: RunIndex): number | undefined {
-  const log = index[RUNS_SHEET];
-  const at = log ? names.findIndex((n) => n.toLowerCase() === log.sheet.toLowerCase()) : -1;
+/** Where a new run sheet goes: the Runs log's position (pushing it after), or undefined when there is none. */
+export function runsPosition(
+  names: readonly string[],
+  log: string | undefined
+): number | undefined {
+  const at = log ? names.findIndex((n) => n.toLowerCase() === log.toLowerCase()) : -1;
   return at < 0 ? undefined : at;
 }
 
+/** The Runs log GradSheet made, found by its mark, and the first row after everything on it. */
+export interface LogTarget {
+  name: string;
+  nextRow: number;
+}
+
 /**
- * Queue writing `row` to the Runs log (creating the sheet when GradSheet has none): over the row
- * its sheet already has, else appended. Returns the log's updated record for the index.
+ * Find GradSheet's Runs log: the index's log record, accepted only when its sheet carries the
+ * log's mark (./identity), so a learner's own sheet called "Runs" is never taken for it. One sync.
  */
-export function queueRunsRow(
+export async function findLog(
   context: Excel.RequestContext,
-  names: string[],
+  existing: readonly string[],
   index: RunIndex,
-  row: RunsRow,
+  props: boolean,
+  sync: () => Promise<void>
+): Promise<LogTarget | null> {
+  const rec = index[RUNS_SHEET];
+  const name = rec && existing.find((n) => n.toLowerCase() === rec.sheet.toLowerCase());
+  if (!rec || !name) return null;
+  const ws = context.workbook.worksheets.getItem(name);
+  const ev = queueEvidence(context, ws, props);
+  const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
+  await sync();
+  if (!identify({ [RUNS_SHEET]: rec }, ev())) return null;
+  return { name, nextRow: used.isNullObject ? 1 : Math.max(1, used.rowIndex + used.rowCount) };
+}
+
+/** A hyperlink to a sheet's A1 (Range.hyperlink, ExcelApi 1.7): the cell keeps the sheet's name as its text. */
+export function sheetLink(sheet: string): Excel.RangeHyperlink {
+  return { documentReference: `'${sheet.replace(/'/g, "''")}'!A1`, textToDisplay: sheet };
+}
+
+/**
+ * Queue appending one row of `cells` (with their number formats) to the Runs log `log`, or to a
+ * new log with its header when GradSheet has none (a learner's own "Runs" keeps its name: the new
+ * log gets a unique one). Rows are only ever appended, never rewritten, so a learner's sort or
+ * filter of the log is harmless. Returns the log's record for the index.
+ */
+export function queueLogRow(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  log: LogTarget | null,
+  cells: (string | number)[],
+  formats: string[],
   customProps: boolean,
-  now: Date
+  now: Date,
+  created?: string
 ): RunRecord {
-  const existing = index[RUNS_SHEET];
   const sheets = context.workbook.worksheets;
   let sheet: Excel.Worksheet;
-  let rows: number;
   let name: string;
-  let rowOf: Record<string, number> = {};
-  if (existing && names.some((n) => n.toLowerCase() === existing.sheet.toLowerCase())) {
-    name = existing.sheet;
+  let at: number;
+  if (log) {
+    ({ name } = log);
     sheet = sheets.getItem(name);
-    rows = existing.rows ?? 0;
-    rowOf = existing.rowOf ?? {};
+    at = log.nextRow;
   } else {
-    name = uniqueSheetName("Runs", [...names, row.sheet]);
+    name = uniqueSheetName("Runs", [...names]);
     sheet = sheets.add(name);
-    rows = 0;
+    at = 1;
     const header = sheet.getRangeByIndexes(0, 0, 1, RUNS_HEADER.length);
     header.values = [RUNS_HEADER];
     header.format.font.bold = true;
@@ -95,22 +133,55 @@ export function queueRunsRow(
     sheet.getRangeByIndexes(0, 0, 1, RUNS_HEADER.length).format.columnWidth = 80;
     // No frozen header: freezing a sheet that is not active activates it (office-js #3148).
   }
-  const cells = runsCells(row, now);
-  const at = rowOf[row.sheet] ?? rows + 1;
   const range = sheet.getRangeByIndexes(at, 0, 1, cells.length);
   // Format before value: an ISO time written into a General cell is stored as a date serial.
-  range.numberFormat = [
-    ["@", "@", "General", "General", "General", "0", "0.0000", "General", "General"],
-  ];
+  range.numberFormat = [formats];
   range.values = [cells];
+  // the Sheet column links to the sheet it names (its text stays the name: sortable, filterable)
+  const named = typeof cells[1] === "string" ? cells[1].replace(/^'/, "") : "";
+  if (named) sheet.getRangeByIndexes(at, 1, 1, 1).hyperlink = sheetLink(named);
   const record: RunRecord = {
     app: "GradSheet",
     role: "runs",
     sheet: name,
-    created: existing?.created ?? now.toISOString(),
-    rows: Math.max(rows, at),
-    rowOf: { ...rowOf, [row.sheet]: at },
+    key: RUNS_SHEET,
+    created: log ? (created ?? now.toISOString()) : now.toISOString(),
   };
-  if (customProps) sheet.customProperties.add("GradSheet", JSON.stringify(record));
+  if (customProps) queueProperty(sheet, record);
   return record;
+}
+
+/** The number formats of a run row's cells, in header order. */
+export const RUN_ROW_FORMATS = [
+  "@",
+  "General",
+  "General",
+  "General",
+  "General",
+  "0",
+  "0.0000",
+  "General",
+  "General",
+];
+
+/** Queue appending a run's row (see queueLogRow). */
+export function queueRunsRow(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  log: LogTarget | null,
+  index: RunIndex,
+  row: RunsRow,
+  customProps: boolean,
+  now: Date
+): RunRecord {
+  return queueLogRow(
+    context,
+    names,
+    log,
+    runsCells(row, now),
+    RUN_ROW_FORMATS,
+    customProps,
+    now,
+    index[RUNS_SHEET]?.created
+  );
 }

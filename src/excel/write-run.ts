@@ -34,8 +34,7 @@ export async function writePlan(
   opts: WriteOptions
 ): Promise<WriteReport> {
   const { record, ...rest } = opts;
-  const { rows: _rows, ...stored } = record;
-  const report = await writePlans(host, [plan], { ...rest, records: [{ ...stored, role: "run" }] });
+  const report = await writePlans(host, [plan], { ...rest, records: [{ ...record, role: "run" }] });
   const { sheets, ...same } = report;
   return { sheet: sheets[0], ...same };
 }

@@ -3,8 +3,9 @@
  * of all sheets batched together under the byte budget (one sync per batch), and one guarded
  * request for what a platform may refuse (axis scales, notes, the active sheet's frozen panes).
  * New sheets whose wanted name is taken get a unique one, and every formula and chart follows.
- * A rebuild (`replace`) rewrites its sheet in place: cleared, then written, so every formula and
- * chart on other sheets that reads it keeps working (deleting it would turn them into #REF!).
+ * A rebuild (`replace`) rewrites its sheet in place: GradSheet's own cells, charts and names
+ * cleared (./sheet-slots), then written, so formulas on other sheets keep working and whatever
+ * the learner added stays. Sheets are recognised by their mark (./identity), never by name alone.
  */
 import { uniqueSheetName } from "../sheet/address";
 import type { SheetPlan } from "../sheet/plan";
@@ -16,20 +17,22 @@ import {
   type RangeResolver,
 } from "./queue-ops";
 import { SyncTimeout, syncWithin, type ExcelHost } from "./host";
+import { indexBytes, type RunIndex, type RunRecord } from "./meta";
 import {
-  indexOf,
-  loadIndex,
-  queueIndex,
-  queueProperty,
-  type RunIndex,
-  type RunRecord,
-} from "./meta";
-import { storedSample } from "../sheet/check-sample";
+  freshRecords,
+  identifyByName,
+  lookAtWorkbook,
+  newKey,
+  queueLog,
+  queueRecords,
+} from "./write-index";
+import { queueDataParts, removeOrphanData } from "./run-data";
 import { estimateBytes, planCellCount, planOps } from "./plan-ops";
 import { renamePlans } from "./rename";
-import { clearSheet, loadReplaced, placeRuns, removeAdded } from "./sheet-slots";
+import { areaOps, clearOwn, loadOwn, placeRuns, removeAdded, type OwnThings } from "./sheet-slots";
 import { API, NeedsNewerExcel } from "./requirements";
-import { queueRunsRow, RUNS_SHEET, type RunsRow } from "./runs-log";
+import { findLog, type RunsRow } from "./runs-log";
+import { experimentRow } from "./experiment-row";
 import {
   batchSheetOps,
   halveSheetOps,
@@ -120,29 +123,43 @@ export async function writePlans(
         syncs++;
       }
     };
-    // 1. Look: sheet names, calculation mode, GradSheet's index (and, for a rebuild, what to clear).
-    const sheets = context.workbook.worksheets.load("items/name");
+    // 1. Look: sheets, calculation mode, the index pruned; for a rebuild, that the sheet is GradSheet's run (by its mark) and what is its own.
     const app = context.workbook.application.load("calculationMode");
-    const indexHandle = loadIndex(context);
-    await counted();
-    const index: RunIndex = await indexOf(indexHandle, counted);
-    const existing = sheets.items.map((s) => s.name);
+    const look = await lookAtWorkbook(context, counted);
+    const { existing, index } = look;
     const replace = opts.replace;
-    const old =
-      replace === undefined ? null : await loadReplaced(context, replace, index, existing, counted);
     const names: string[] = [];
-    if (replace !== undefined)
-      names.push(existing.find((n) => n.toLowerCase() === replace.toLowerCase())!);
-    else for (const p of plans) names.push(uniqueSheetName(p.name, [...existing, ...names]));
+    let replaced: { key: string; record: RunRecord } | null = null;
+    let old: OwnThings | null = null;
+    if (replace !== undefined) {
+      const name = existing.find((n) => n.toLowerCase() === replace.toLowerCase());
+      if (name === undefined)
+        throw new Error(`The sheet "${replace}" is no longer in the workbook.`);
+      replaced = await identifyByName(context, name, index, customProps, counted);
+      if (replaced?.record.role !== "run")
+        throw new Error(`"${name}" was not written by GradSheet, so it is left as it is.`);
+      old = await loadOwn(context, name, plans[0], counted);
+      names.push(name);
+    } else for (const p of plans) names.push(uniqueSheetName(p.name, [...existing, ...names]));
+    // The Runs log GradSheet made (by its mark), when this write logs a row or places new sheets.
+    const logRow = opts.runsRow ? null : experimentRow(plans, names, now);
+    const log = await findLog(context, existing, index, customProps, counted);
     const targets = renamePlans(plans, names);
+    // Each sheet's record under its key (a rebuild keeps its run's key), data points still inline.
+    const keys = names.map((n) => replaced?.key ?? newKey(index, n, now));
+    const fresh = () => freshRecords(targets, opts.records, names, keys, now);
+    let storedData: (() => RunIndex) | null = null;
+    let ids: string[] = [];
     const all: SheetOp[] = targets.flatMap((p, sheet) =>
-      planOps(p, { fillDown }).map((op) => ({ sheet, op }))
+      [...planOps(p, { fillDown }), ...areaOps(p)].map((op) => ({ sheet, op }))
     );
     // Frozen panes act on the active sheet's view: only the first sheet (active) is frozen, in the extras request.
     const freezes = all.filter((o) => o.op.kind === "freeze" && o.sheet === 0).map((o) => o.op);
+    // The index part travels in the last request: its bytes are counted in every batch's budget.
+    const reserve = indexBytes(index) + 1024 * (plans.length + 1);
     let pending = batchSheetOps(
       all.filter((o) => o.op.kind !== "freeze"),
-      budget,
+      Math.max(budget - reserve, budget / 2),
       old ? 0 : targets.length
     );
     const total = pending.length;
@@ -155,18 +172,22 @@ export async function writePlans(
     let done = 0;
     while (pending.length) {
       if (opts.signal?.aborted && !(old && started)) {
-        if (started) await removeAdded(context, names, sync);
+        if (started) {
+          await removeAdded(context, names, sync);
+          await removeOrphanData(context, look.index, sync);
+        }
         throw new Error(CANCELLED);
       }
       const batch = pending[0];
-      const isLast = pending.length === 1;
       const ws = names.map((n) =>
         started || old ? context.workbook.worksheets.getItem(n) : context.workbook.worksheets.add(n)
       );
       if (!started) {
         ws[0].activate();
-        if (old) clearSheet(ws[0], old);
-        else placeRuns(ws, existing, index);
+        if (old) clearOwn(ws[0], old);
+        else placeRuns(ws, existing, log?.name);
+        ws.forEach((w) => w.load("id"));
+        storedData = queueDataParts(context, fresh());
       }
       if (host.supports(API.suspendScreenUpdating))
         context.workbook.application.suspendScreenUpdatingUntilNextSync();
@@ -180,31 +201,16 @@ export async function writePlans(
         const chart = queueOp(ws[sheet], op, resolve);
         if (chart && op.kind === "chart") batchCharts.push({ chart, spec: op.chart });
       }
-      if (isLast) {
-        const next: RunIndex = { ...index };
-        targets.forEach((_p, i) => {
-          const record = {
-            ...opts.records[i],
-            ...(opts.records[i].role === "experiment" ? { check: storedSample(targets[i]) } : {}),
-            app: "GradSheet",
-            sheet: names[i],
-            created: now.toISOString(),
-          } as RunRecord;
-          next[names[i]] = record;
-          if (customProps) queueProperty(ws[i], record);
-        });
-        if (opts.runsRow)
-          next[RUNS_SHEET] = queueRunsRow(context, existing, index, opts.runsRow, customProps, now);
-        queueIndex(context, next, indexHandle);
-      }
       try {
         await counted();
       } catch (e) {
         const halves = isPayloadLimit(e, batch, retried) ? halveSheetOps(batch) : null;
         if (!halves) {
           if (e instanceof SyncTimeout) throw e;
-          if (!old) await removeAdded(context, names, sync);
-          else
+          if (!old) {
+            await removeAdded(context, names, sync);
+            await removeOrphanData(context, look.index, sync);
+          } else
             throw new Error(
               `The rebuild of "${names[0]}" stopped part way (${(e as Error).message}). Its cells may be incomplete: press Rebuild again.`
             );
@@ -215,6 +221,7 @@ export async function writePlans(
         pending = [...halves, ...pending.slice(1)];
         continue;
       }
+      if (!started) ids = ws.map((w) => w.id);
       started = true;
       charts.push(...batchCharts);
       requestBytes.push(
@@ -233,6 +240,17 @@ export async function writePlans(
     //    print areas even if an axis is refused), the axis scales (log, bounds; label formats on
     //    1.8), on 1.18 the notes, the active sheet's frozen panes (#2196), and one page wide last
     //    (a host that refuses the zoom loses nothing else).
+    const records = storedData!();
+    const written = names.map((n, i) => {
+      const key = keys[i];
+      const record: RunRecord = { ...records[key], sheetId: ids[i] };
+      return { key, record, ws: context.workbook.worksheets.getItem(n) };
+    });
+    const extra = queueLog(context, [...existing, ...names], log, index, opts.runsRow, logRow, {
+      customProps,
+      now,
+    });
+    queueRecords(context, look, written, customProps, extra);
     let axisWarning: string | undefined;
     const pageSetup = host.supports(API.pageLayout);
     const printed = targets.flatMap((p, i) => {
@@ -252,7 +270,7 @@ export async function writePlans(
     const first = context.workbook.worksheets.getItem(names[0]);
     for (const op of freezes) queueOp(first, op, () => first.getRange("A1"));
     printed.forEach(queueOnePageWide);
-    if (scaled.length || notes || freezes.length || printed.length) {
+    {
       try {
         await counted();
       } catch (e) {

@@ -4,7 +4,7 @@
  * Everything here is plain data, so a Web Worker can do it and post it back.
  */
 import { resolveConfig, train, type RunOptions, type RunResult } from "../core";
-import type { SheetPlan } from "../sheet";
+import { assertSheetFits, type SheetPlan } from "../sheet";
 import { runLogRow, runRecord, type RunLogRow, type RunOutline } from "./records";
 import { explosionFacts } from "./explosion";
 import { runPlan, runSheetName } from "./service";
@@ -29,6 +29,7 @@ export function trainReporting(
   onFraction?: (fraction: number) => void
 ): RunResult {
   const config = resolveConfig(options);
+  assertSheetFits(config); // a run too big for a worksheet is refused before any training
   const steps = config.epochs * config.data.length;
   return train(config, {
     rows: true,

@@ -22,7 +22,7 @@ import {
   type RunResult,
   type SweepResult,
 } from "../core";
-import { uniqueSheetName, type WorkbookPlan } from "../sheet";
+import { assertSheetFits, uniqueSheetName, type WorkbookPlan } from "../sheet";
 import { buildCompareWorkbook, buildLandscapeSheet, buildSweepSheet } from "../sheet/experiments";
 import { experimentRecord, runRecord, type SheetRecordSpec } from "./records";
 import { runPlan, runSheetName, workbookBytes } from "./service";
@@ -63,6 +63,7 @@ export function compareLine(results: RunResult[]): string {
 
 /** The comparison: "Compare" first (an experiment), then one run sheet per model. */
 export function compareExperiment(base: RunOptions, models: ModelId[]): Experiment {
+  assertSheetFits(resolveConfig(base)); // each model's run sheet: refused before any training
   const results = compareRuns(base, models);
   const workbook = buildCompareWorkbook(results);
   const records = workbook.sheets.map((p, i) => (i === 0 ? experimentRecord(p) : runRecord(p)));
@@ -111,6 +112,7 @@ export function sweepExperiment(
   base: RunOptions,
   lrs: number[]
 ): Experiment & { result: SweepResult } {
+  assertSheetFits(resolveConfig(base)); // refused before any training
   const result = sweep(base, lrs);
   const plan = buildSweepSheet(result, resolveConfig({ ...base, lr: lrs[0] }));
   return {
@@ -134,6 +136,7 @@ export function landscapeExperiment(
   base: RunOptions,
   points?: number
 ): Experiment & { result: RunResult } {
+  assertSheetFits(resolveConfig(base)); // the live run sheet: refused before any training
   const result = landscapeRun(base);
   const run = runPlan(result, runSheetName(result.config));
   const axes = points === undefined ? undefined : landscapeAxes(result, points);

@@ -21,6 +21,7 @@ import {
 } from "../core";
 
 import {
+  assertSheetFits,
   buildRunSheet,
   buildWorkbookPlan,
   sanitizeSheetName,
@@ -90,6 +91,10 @@ export function workbookBytes(plan: WorkbookPlan): Uint8Array {
 export function xlsxFileName(name: string): string {
   return `gradsheet-${name.replace(/[^A-Za-z0-9.-]+/g, "-")}.xlsx`;
 }
+
+/** Throw a ConfigError (epochs) when the run's sheet cannot fit a worksheet: call before training. */
+export const checkSheetFits = (options: RunOptions): void =>
+  assertSheetFits(resolveConfig(options));
 
 /**
  * One run as a workbook (names workbook-wide), optionally followed by its loss-landscape sheet

@@ -8,6 +8,14 @@ export { NAMES, initName } from "./names";
 export { KEYS } from "./keys";
 export { LAYOUT } from "./layout";
 export {
+  assertSheetFits,
+  epochsThatFit,
+  EXCEL_COLS,
+  EXCEL_ROWS,
+  runFitProblem,
+  sheetFits,
+} from "./limits";
+export {
   SHEET_FORMAT_VERSION,
   runSheetMeta,
   runOptionsFromMeta,

@@ -5,13 +5,14 @@
  * the `TaskStatus` placed next to its own button: progress while it runs, then its result or its
  * error in plain words.
  */
+import { excelErrorSentence } from "../excel";
 import { h } from "./dom";
 
 /** Turn any failure into a sentence a learner can act on. */
 export function plainError(e: unknown): string {
   const err = e as { name?: string; code?: string; message?: string };
-  if (err?.code === "RequestPayloadSizeLimitExceeded")
-    return "Excel refused the write because it was too large. Try fewer epochs or rows.";
+  const excel = excelErrorSentence(e);
+  if (excel) return excel;
   if (err?.code === "ItemNotFound")
     return "A sheet GradSheet expected is gone (renamed or deleted?). Pick the sheet again or generate a new run.";
   if (err?.code === "InvalidArgument")

@@ -92,7 +92,7 @@ export function activeRunCard(
   const hint = h("p", {
     className: "hint",
     textContent:
-      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet follows every change. Check this sheet compares what Excel calculated with GradSheet's training core.",
+      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet adds a row for every change and never rewrites one. Check this sheet compares what Excel calculated with GradSheet's training core.",
   });
   const runOnly = [lrRow, epochsRow, rerun, hint];
   const el = h(
@@ -202,11 +202,23 @@ export function activeRunCard(
     act(async ({ sheet, options, record }) => {
       const next = withCard(options, { lr: true, epochs: true });
       // the full run's cells: a learner's formulas in an exercise's blank columns count as edits, so Rebuild asks first
-      const edited = await state.gateway!.editedCells(sheet, await planOf(options, sheet));
-      if (edited.length) {
-        const cells = `${edited.slice(0, 5).join(", ")}${edited.length > 5 ? ", …" : ""}`;
+      const before = await planOf(options, sheet);
+      const edited = await state.gateway!.editedCells(sheet, before);
+      const mine = await state.gateway!.cellsUnder(sheet, before, await planOf(next, sheet));
+      if (edited.length || mine.length) {
+        const list = (c: string[]) => `${c.slice(0, 5).join(", ")}${c.length > 5 ? ", …" : ""}`;
         const go = await confirm.ask(
-          `You changed ${edited.length} cell${edited.length === 1 ? "" : "s"} GradSheet wrote (${cells}). Rebuilding “${sheet}” replaces them.`,
+          [
+            edited.length
+              ? `You changed ${edited.length} cell${edited.length === 1 ? "" : "s"} GradSheet wrote (${list(edited)}).`
+              : "",
+            mine.length
+              ? `Your own cell${mine.length === 1 ? "" : "s"} ${list(mine)} ${mine.length === 1 ? "stands" : "stand"} where the rebuilt run goes.`
+              : "",
+            `Rebuilding “${sheet}” replaces ${edited.length + mine.length === 1 ? "it" : "them"}; everything else you added stays.`,
+          ]
+            .filter(Boolean)
+            .join(" "),
           "Rebuild anyway",
           "Keep my edits"
         );

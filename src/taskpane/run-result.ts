@@ -163,7 +163,7 @@ export function gettingStarted(plan: SheetPlan, sheet: string, helpHref: string)
           : "This sheet has no charts.",
       }),
       h("li", {
-        textContent: `Try it: type 0.00001 into ${lrAt} (LearningRate) and watch every row and chart recalculate. The Runs sheet lists every run.`,
+        textContent: `Try it: type 0.00001 into ${lrAt} (LearningRate) and watch every row and chart recalculate. The Runs sheet keeps a row for every run and every change.`,
       })
     ),
     h("a", {

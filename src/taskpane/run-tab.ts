@@ -5,7 +5,7 @@
  */
 import { ConfigError, type DataPoint, type RunOptions } from "../core";
 import { jobView, runJob } from "./run-in-worker";
-import { exerciseOfPlan, runRecord } from "../run";
+import { checkSheetFits, exerciseOfPlan, runRecord } from "../run";
 import { actions, paint, taskStatus } from "./actions";
 import { activeRunCard, excelAgreement, type ActiveRunCard, type WriteRun } from "./active-run";
 import { button, h } from "./dom";
@@ -61,6 +61,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     st.progress("Training: computing every step…", 0, 100);
     await paint();
     // large runs train in a Web Worker (Cancel there leaves the workbook untouched)
+    checkSheetFits(options); // refused at the Epochs field before any training
     const {
       result,
       plan: planned,
@@ -170,6 +171,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
   downloadBtn.addEventListener("click", () =>
     run(async () => {
       const options = await optionsNow();
+      checkSheetFits(options);
       status.progress("Training: computing every step…", 0, 100);
       await paint();
       const { result, bytes, filename, plateau } = await runJob(

@@ -80,7 +80,15 @@ describe("Compare models in the pane inside Excel (fake)", () => {
           : [],
       };
     }, before);
-    expect(names).toEqual(["Sheet1", "Compare", "1 neuron", "2 neurons", "2 neurons + ReLU"]);
+    // the Compare is logged in a Runs log, made after the new sheets
+    expect(names).toEqual([
+      "Sheet1",
+      "Compare",
+      "1 neuron",
+      "2 neurons",
+      "2 neurons + ReLU",
+      "Runs",
+    ]);
     expect(writes).toHaveLength(3);
     for (const b of writes) expect(b).toBeLessThan(4 * 1024 * 1024);
     expect(compareFormulas.some((f) => f.includes("'2 neurons + ReLU'!"))).toBe(true);
@@ -107,7 +115,7 @@ describe("Compare models in the pane inside Excel (fake)", () => {
     const names = await page.evaluate(() =>
       (window as unknown as Win).__fakeExcel.state.sheets.map((s) => s.name)
     );
-    expect(names.slice(-4)).toEqual([
+    expect(names.filter((n) => n !== "Runs").slice(-4)).toEqual([
       "Compare (2)",
       "1 neuron (2)",
       "2 neurons (2)",
@@ -165,8 +173,8 @@ describe("Compare models in the pane inside Excel (fake)", () => {
   });
 
   it("maps the loss landscape: the run sheet and its landscape sheet, the path marked by a rule", async () => {
-    const before = await page.evaluate(
-      () => (window as unknown as Win).__fakeExcel.state.sheets.length
+    const before = await page.evaluate(() =>
+      (window as unknown as Win).__fakeExcel.state.sheets.map((s) => s.name)
     );
     await page.getByRole("button", { name: "Map the loss landscape" }).click();
     await page.waitForFunction(() =>
@@ -174,10 +182,12 @@ describe("Compare models in the pane inside Excel (fake)", () => {
         .querySelector("#exp-landscape-status-result .headline")
         ?.textContent?.startsWith("The path")
     );
-    const added = await page.evaluate(
-      (n) => (window as unknown as Win).__fakeExcel.state.sheets.slice(n).map((s) => s.name),
-      before
-    );
+    // new sheets go before the Runs log: the added ones are those not there before
+    const added = (
+      await page.evaluate(() =>
+        (window as unknown as Win).__fakeExcel.state.sheets.map((s) => s.name)
+      )
+    ).filter((n) => !before.includes(n));
     expect(added).toHaveLength(2);
     expect(added[1]).toBe(`${added[0]} landscape`);
     expect(await page.locator("#exp-landscape-status #exp-goto").textContent()).toBe(

@@ -84,7 +84,7 @@ describe("the task pane inside Excel (fake)", () => {
     expect(await page.locator("#active-status-result").textContent()).toMatch(said);
   });
 
-  it("writes a new learning rate into the LearningRate cell only, shows the core's outcome, and rewrites the sheet's Runs row", async () => {
+  it("writes a new learning rate into the LearningRate cell only, shows the core's outcome, and appends a row to the Runs log (the Generate row stays)", async () => {
     const before = await snapshot(page);
     await page.locator("#rerun-lr").fill("0.00001");
     await page.getByRole("button", { name: "Apply to this sheet" }).click();
@@ -108,11 +108,12 @@ describe("the task pane inside Excel (fake)", () => {
     const final = parseFloat(
       (await page.locator("#active-status-result .headline").textContent())!.split("final √SSE ")[1]
     );
-    const log = rowValues(after, "Runs", 1, 9);
+    expect(rowValues(after, "Runs", 1, 9)[4]).toBe(0.0001); // the history keeps the first try
+    const log = rowValues(after, "Runs", 2, 9);
     expect(log.slice(1, 6)).toEqual([RUN, "2 neurons + ReLU", "SGD", 0.00001, 3]);
     expect(Number(log[6])).toBeCloseTo(final, 1); // the pane shows 5 significant digits
     expect(log[8]).toBe("learning rate 1e-4 → 1e-5 (Apply)");
-    expect(cell(after, "Runs", 2, 1)).toBeUndefined();
+    expect(cell(after, "Runs", 3, 1)).toBeUndefined();
   });
 
   it("reruns as a new sheet beside the old one, before Runs, and logs it in Runs", async () => {
@@ -124,14 +125,14 @@ describe("the task pane inside Excel (fake)", () => {
     );
     const s = await snapshot(page);
     expect(s.sheets.map((x) => x.name)).toEqual(["Sheet1", RUN, RERUN, "Runs"]);
-    expect(rowValues(s, "Runs", 2, 9).slice(1, 6)).toEqual([
+    expect(rowValues(s, "Runs", 3, 9).slice(1, 6)).toEqual([
       RERUN,
       "2 neurons + ReLU",
       "SGD",
       0.00001,
       3,
     ]);
-    expect(cell(s, "Runs", 2, 8)?.value).toBe(
+    expect(cell(s, "Runs", 3, 8)?.value).toBe(
       `rerun of “${RUN}” with learning rate 1e-5, 3 epochs`
     );
   });
@@ -185,7 +186,7 @@ describe("the task pane inside Excel (fake)", () => {
     expect(rows(after)).toBeGreaterThan(rows(before));
     expect(after.sheets.map((x) => x.name)).toEqual(before.sheets.map((x) => x.name));
     expect(await page.locator("#active-run-params").textContent()).toMatch(/5 epochs/);
-    const log = rowValues(after, "Runs", 2, 9);
+    const log = rowValues(after, "Runs", 4, 9);
     expect(log.slice(1, 6)).toEqual([sheet, "2 neurons + ReLU", "SGD", 0.00001, 5]);
     expect(log[8]).toBe("rebuilt with 5 epochs (was 3)");
   });

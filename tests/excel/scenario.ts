@@ -140,6 +140,80 @@ export const STEPS: Step[] = [
     },
   ],
   [
+    "A note beside the run, then Rebuild: the note stays and the run still agrees",
+    async (env, s) => {
+      const note = "my note: is 1e-5 too small?";
+      const at = { row: 2, col: 60 }; // far right of the run's cells
+      await env.host.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(s.sheet);
+        ws.getRangeByIndexes(at.row, at.col, 1, 1).values = [[note]];
+        await context.sync();
+      });
+      const plan = runPlan(1e-5, s.sheet);
+      await writePlan(env.host, plan, { record: { options: plan.meta }, replace: s.sheet });
+      env.calculated(s.sheet, plan);
+      const kept = await env.host.run(async (context) => {
+        const cell = context.workbook.worksheets
+          .getItem(s.sheet)
+          .getRangeByIndexes(at.row, at.col, 1, 1)
+          .load("values");
+        await context.sync();
+        return cell.values[0][0];
+      });
+      must(kept === note, `The learner's note became ${JSON.stringify(kept)} after Rebuild.`);
+      const check = await checkSheet(env.host, s.sheet, plan);
+      must(AGREES.test(check.message), check.message);
+      return `The note stayed. ${check.message}`;
+    },
+  ],
+  [
+    "A sorted Runs log, then Apply: every sorted row stays and one row is appended",
+    async (env, s) => {
+      const wb = createWorkbook(env.host);
+      const logged = (lr: number, change: string) => ({
+        sheet: s.sheet,
+        model: "2 neurons",
+        optimizer: "SGD",
+        lr,
+        epochs: 3,
+        finalRootSse: 1,
+        divergedAt: "",
+        change,
+      });
+      await wb.setLearningRate(s.sheet, 1e-4, runPlan(1e-4).meta, logged(1e-4, "Apply 1e-4"));
+      await wb.setLearningRate(s.sheet, 1e-3, runPlan(1e-3).meta, logged(1e-3, "Apply 1e-3"));
+      const read = () =>
+        env.host.run(async (context) => {
+          const log = context.workbook.worksheets.getItem("Runs");
+          const used = log.getUsedRange(true).load("values");
+          await context.sync();
+          return used.values.map((r) => [r[4], r[8]]);
+        });
+      await env.host.run(async (context) => {
+        const log = context.workbook.worksheets.getItem("Runs");
+        log.getUsedRange(true).sort.apply([{ key: 4, ascending: false }], false, true);
+        await context.sync();
+      });
+      const sorted = await read();
+      must(sorted[1][0] === 1e-3, `The log did not sort: ${JSON.stringify(sorted)}`);
+      await wb.setLearningRate(s.sheet, 1e-5, runPlan(1e-5).meta, logged(1e-5, "Apply 1e-5"));
+      const after = await read();
+      must(
+        JSON.stringify(after.slice(0, sorted.length)) === JSON.stringify(sorted),
+        `Apply rewrote a sorted row: ${JSON.stringify(after)}`
+      );
+      must(
+        after.length === sorted.length + 1,
+        `Apply did not append one row: ${JSON.stringify(after)}`
+      );
+      must(
+        after[after.length - 1][1] === "Apply 1e-5",
+        `The new row says ${JSON.stringify(after[after.length - 1])}`
+      );
+      return `${after.length - 1} rows, the last appended after the sort.`;
+    },
+  ],
+  [
     "The chart doctor finds a line chart whose x axis is not linked",
     async (env) => {
       await env.addUnlinkedLineChart();

@@ -1,6 +1,6 @@
 /** `gradsheet export`: train a run and write it as an .xlsx workbook with live formulas and native charts. */
 import { ConfigError } from "../../core";
-import { runWorkbookPlan, trainRun } from "../../run";
+import { checkSheetFits, runWorkbookPlan, trainRun } from "../../run";
 import type { Command } from "../command";
 import { writeWorkbookOut } from "../workbook-file";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
@@ -49,7 +49,9 @@ export const exportCommand: Command = {
     const parsed = parseArgs(args, OPTIONS, "export");
     noPositional(parsed, "export");
     const out = outPath(text(parsed, "out"));
-    const result = trainRun(runOptionsFrom(parsed));
+    const options = runOptionsFrom(parsed);
+    checkSheetFits(options); // a sheet too big for a worksheet is refused before any training
+    const result = trainRun(options);
     const plan = runWorkbookPlan(result, {
       name: text(parsed, "name") ?? DEFAULT_NAME,
       landscape: parsed.flags.has("landscape"),

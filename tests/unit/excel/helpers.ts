@@ -6,6 +6,8 @@ import type { CachedValue, SheetPlan } from "../../../src/sheet/plan";
 import { cellKey, createFakeExcel, type FakeExcel, type FakeSheet } from "../../../fake-excel";
 import { userChart } from "../../../fake-excel/charts-doctor";
 import { runtimeRun, type WireRequest } from "../../../fake-excel/office-runtime";
+import { META_NAMESPACE, parsePart, type RunIndex } from "../../../src/excel/meta";
+import { AREA_PREFIX } from "../../../src/excel/sheet-slots";
 
 /**
  * An ExcelHost backed by a fake (ExcelApi `apiVersion`). With `runtime`, the code under test runs
@@ -34,6 +36,16 @@ export function hostOf(
   };
   return { fake, host, wire: real?.requests ?? [] };
 }
+
+/** GradSheet's index as stored in the workbook's custom XML part (the only place it is written). */
+export function storedIndex(fake: FakeExcel): RunIndex {
+  const part = fake.state.customXmlParts.find((p) => p.xml.includes(`xmlns="${META_NAMESPACE}"`));
+  return part ? parsePart(part.xml) : {};
+}
+
+/** The names GradSheet defined on a sheet for its cells, without its area names. */
+export const withoutAreas = (names: string[]): string[] =>
+  names.filter((n) => !n.startsWith(AREA_PREFIX));
 
 export function sheetNamed(fake: FakeExcel, name: string): FakeSheet {
   const s = fake.state.sheets.find((x) => x.name === name);

@@ -2,12 +2,18 @@ import { describe, expect, it } from "vitest";
 import { writePlan, REQUEST_BUDGET } from "../../../src/excel/write-run";
 import { SyncTimeout } from "../../../src/excel/host";
 import { NeedsNewerExcel } from "../../../src/excel/requirements";
-import { INDEX_SETTING } from "../../../src/excel/meta";
 import { snapshot } from "../../../fake-excel";
 import { LR_CELL, TABLE_ROW, sgdPlan } from "../../helpers/sgd-plan";
 import { presetById, resolveConfig, train } from "../../../src/core";
 import { STYLES, buildRunSheet } from "../../../src/sheet";
-import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
+import {
+  content,
+  expectSheetEqualsPlan,
+  fakeHost,
+  sheetNamed,
+  storedIndex,
+  withoutAreas,
+} from "./helpers";
 
 const record = { options: { model: "linear", lr: 1e-4 }, lrCell: LR_CELL };
 
@@ -35,7 +41,11 @@ describe("writePlan", () => {
       .filter((n) => n.scopeSheetId === sheet.id)
       .map((n) => n.name)
       .sort();
-    expect(scoped).toEqual(plan.names.map((n) => n.name).sort());
+    expect(withoutAreas(scoped)).toEqual(plan.names.map((n) => n.name).sort());
+    // one area name per block and table, so a rebuild finds GradSheet's cells wherever they moved
+    expect(scoped.length - withoutAreas(scoped).length).toBe(
+      plan.blocks.length + plan.tables.length
+    );
     expect(sheet.charts).toHaveLength(plan.charts.length);
     sheet.charts.forEach((chart, i) => {
       expect(chart.seriesBy).toBe("Columns");
@@ -90,7 +100,10 @@ describe("writePlan", () => {
       ref: { sheet: "Run 1", ...LR_CELL, rows: 1, cols: 1 },
       comment: "type a new rate here",
     });
-    expect(fake.state.names.map((n) => n.name).sort()).toEqual(["InitA", "LearningRate"]);
+    expect(withoutAreas(fake.state.names.map((n) => n.name)).sort()).toEqual([
+      "InitA",
+      "LearningRate",
+    ]);
   });
 
   it("creates XY scatter charts with an explicit seriesBy and X values that reference the step and x cells", async () => {
@@ -138,7 +151,9 @@ describe("writePlan", () => {
       settings: [string, unknown][];
     };
     expect(after.sheets.filter((s) => s.name !== "Run 1")).toEqual(before.sheets);
-    expect(after.settings.map(([k]) => k)).toEqual([INDEX_SETTING]);
+    // the index lives in a custom XML part only: no workbook setting any more
+    expect(after.settings).toEqual([]);
+    expect(Object.keys(storedIndex(fake))).toHaveLength(1);
   });
 
   it("never overwrites an existing sheet: the new sheet gets a unique name and its charts point at it", async () => {
@@ -234,7 +249,7 @@ describe("writePlan", () => {
     });
   });
 
-  it("marks the sheet with a short custom property (ExcelApi 1.12) and keeps the run record in the workbook's index setting", async () => {
+  it("marks the sheet with a short custom property (ExcelApi 1.12) naming its record's key, and keeps the record in the index part", async () => {
     const { fake, host } = fakeHost();
     await writePlan(host, sgdPlan({ steps: 3, name: "Run 1" }), {
       record,
@@ -242,26 +257,29 @@ describe("writePlan", () => {
     });
     const marker = sheetNamed(fake, "Run 1").customProperties.get("GradSheet")!;
     expect(marker.length).toBeLessThanOrEqual(255);
+    const key = "Run 1@2026-11-27T12:00:00.000Z";
     expect(JSON.parse(marker)).toEqual({
       app: "GradSheet",
       role: "run",
       sheet: "Run 1",
+      key,
       created: "2026-11-27T12:00:00.000Z",
     });
-    expect((fake.state.settings.get(INDEX_SETTING) as Record<string, unknown>)["Run 1"]).toEqual({
+    expect(storedIndex(fake)[key]).toMatchObject({
       app: "GradSheet",
       role: "run",
       sheet: "Run 1",
+      sheetId: sheetNamed(fake, "Run 1").id,
       created: "2026-11-27T12:00:00.000Z",
       ...record,
     });
   });
 
-  it("on Excel before 1.12 stores the record in the index setting only", async () => {
+  it("on Excel before 1.12 stores the record in the index part only", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.9" });
     await writePlan(host, sgdPlan({ steps: 3, name: "Run 1" }), { record });
     expect(sheetNamed(fake, "Run 1").customProperties.size).toBe(0);
-    expect(fake.state.settings.get(INDEX_SETTING)).toHaveProperty("Run 1");
+    expect(Object.values(storedIndex(fake)).map((r) => r.sheet)).toEqual(["Run 1"]);
   });
 
   it("appends a row to a Runs sheet it creates, and to the same sheet next time", async () => {
@@ -329,6 +347,9 @@ describe("writePlan", () => {
     expect(content(sheetNamed(fake, "Runs"), 0, 0)).toBe("my notes");
     expect(sheetNamed(fake, "Runs").cells.size).toBe(1);
     expect(content(sheetNamed(fake, "Runs (2)"), 1, 1)).toBe("Run 1");
+    expect(sheetNamed(fake, "Runs (2)").cells.get(16384 + 1)?.hyperlink?.documentReference).toBe(
+      "'Run 1'!A1"
+    );
   });
 
   it("rebuilds its own sheet in place, keeping name and position", async () => {

@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { writePlans } from "../../../src/excel/write-sheets";
 import { REQUEST_BUDGET } from "../../../src/excel/write-run";
-import { INDEX_SETTING } from "../../../src/excel/meta";
 import { createWorkbook } from "../../../src/excel/gateway";
 import { initForModel, resolveConfig, train, type ModelId } from "../../../src/core";
 import { buildCompareWorkbook, buildSweepSheet } from "../../../src/sheet/experiments";
 import { logSpace, sweep } from "../../../src/core";
 import type { SheetPlan } from "../../../src/sheet/plan";
 import { snapshot } from "../../../fake-excel";
-import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
+import {
+  content,
+  expectSheetEqualsPlan,
+  fakeHost,
+  sheetNamed,
+  storedIndex,
+  withoutAreas,
+} from "./helpers";
 import { lrCellOf } from "../../../src/taskpane/runs";
 
 const MODELS: ModelId[] = ["linear", "two-linear", "two-relu"];
@@ -48,7 +54,8 @@ describe("writePlans (the comparison workbook)", () => {
     const plans = comparison();
     const report = await writePlans(host, plans, { records: recordsFor(plans) });
     expect(report.sheets).toEqual(["Compare", "1 neuron", "2 neurons", "2 neurons + ReLU"]);
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1", ...report.sheets]);
+    // the Compare is logged: a Runs log is made for it
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1", ...report.sheets, "Runs"]);
     plans.forEach((p) => expectSheetEqualsPlan(sheetNamed(fake, p.name), p));
     // 1 look + 1 write batch + 1 axis scales: the bound for a comparison of three 3-epoch runs on ExcelApi 1.9+.
     expect(report.syncs).toBe(3);
@@ -98,7 +105,11 @@ describe("writePlans (the comparison workbook)", () => {
     const plans = comparison(10);
     await writePlans(host, plans, { records: recordsFor(plans), budget: 1_000_000 });
     expect(fake.requests.some((r) => r.bytes > 200_000)).toBe(true);
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1", ...plans.map((p) => p.name)]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      ...plans.map((p) => p.name),
+      "Runs",
+    ]);
     plans.forEach((p) => expectSheetEqualsPlan(sheetNamed(fake, p.name), p));
   });
 
@@ -168,20 +179,23 @@ describe("writePlans (the comparison workbook)", () => {
       sheets: { name: string }[];
       settings: [string, unknown][];
     };
-    expect(after.sheets.filter((s) => !report.sheets.includes(s.name))).toEqual(before.sheets);
-    expect(after.settings.map(([k]) => k)).toEqual([INDEX_SETTING]);
+    expect(
+      after.sheets.filter((s) => !report.sheets.includes(s.name) && s.name !== "Runs")
+    ).toEqual(before.sheets);
+    expect(after.settings).toEqual([]);
   });
 
   it("records the run sheets so the pane recognises them, and the Compare sheet as an experiment", async () => {
     const { fake, host } = fakeHost();
     const plans = comparison();
     await writePlans(host, plans, { records: recordsFor(plans) });
-    const index = fake.state.settings.get(INDEX_SETTING) as Record<string, { role: string }>;
-    expect(Object.fromEntries(Object.entries(index).map(([k, v]) => [k, v.role]))).toEqual({
+    const index = storedIndex(fake);
+    expect(Object.fromEntries(Object.values(index).map((v) => [v.sheet, v.role]))).toEqual({
       Compare: "experiment",
       "1 neuron": "run",
       "2 neurons": "run",
       "2 neurons + ReLU": "run",
+      Runs: "runs",
     });
     const wb = createWorkbook(host);
     expect((await wb.status()).activeRun).toBeNull();
