@@ -3,15 +3,36 @@
  * rectangle's values out of a {@link SheetContext}. Only single-area, sheet-qualified A1 ranges are
  * understood; anything else (names, unions, external books) parses to `null`.
  */
-import { addressA1, parseRangeA1, quoteSheet, rangeA1 } from "../sheet/address";
+import { addressA1, colIndex, parseRangeA1, quoteSheet, rangeA1 } from "../sheet/address";
 import type { RangeRef } from "../sheet/plan";
 import type { CellValue, SheetContext } from "./model";
 
 export { quoteSheet };
 
-/** "Sheet1!$A$2:$A$22" → { sheet: "Sheet1", row: 1, col: 0, rows: 21, cols: 1 }; null if not a plain range. */
+/** A sheet-qualified A1 range whatever its corners: the sheet part, then one or two corners. */
+const ANY_CORNERS = /^(.*!)\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+
+/**
+ * "Sheet1!$A$2:$A$22" → { sheet: "Sheet1", row: 1, col: 0, rows: 21, cols: 1 }; null if not a plain
+ * range. A range whose corners lie past XFD or row 1,048,576 (a formula would read it as a name)
+ * still parses here, so the reader refuses it by its text instead of reading it as nothing.
+ */
 export function parseRef(text: string): RangeRef | null {
-  return parseRangeA1(text);
+  const r = parseRangeA1(text);
+  if (r) return r;
+  const m = ANY_CORNERS.exec(text.trim());
+  const sheet = m && parseRangeA1(`${m[1]}A1`)?.sheet;
+  if (!m || !sheet) return null;
+  const [c1, r1] = [colIndex(m[2]), Number(m[3]) - 1];
+  const [c2, r2] = m[4] ? [colIndex(m[4]), Number(m[5]) - 1] : [c1, r1];
+  if (r1 < 0 || r2 < 0) return null;
+  return {
+    sheet,
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    cols: Math.abs(c2 - c1) + 1,
+  };
 }
 
 /** The absolute A1 text of a rectangle, as charts store it: "'Run 1'!$B$5:$B$25". */

@@ -4,6 +4,7 @@
  * through src/run, and each parser means the same by the same words).
  */
 import { describe, expect, it } from "vitest";
+import { paneForm } from "../../helpers/pane-form";
 import type { ModelId, RunOptions } from "../../../src/core";
 import { parseArgs, RUN_OPTIONS, runOptionsFrom } from "../../../src/cli/options";
 import { parseLrs } from "../../../src/cli/commands/experiments";
@@ -21,23 +22,8 @@ import {
 const X = "14,86,28,51,62,33";
 
 /** The pane's form as a learner fills it (strings, as the inputs hold them). */
-const form = (over: Partial<FormValues> = {}): FormValues => ({
-  model: "two-linear",
-  dataMode: "target",
-  x: X,
-  slope: "2",
-  intercept: "30",
-  points: null,
-  optimizer: "momentum",
-  beta: "0.9",
-  beta2: "0.999",
-  eps: "1e-8",
-  lr: "0.0001",
-  epochs: "2",
-  gradient: "forward",
-  h: "0.01",
-  ...over,
-});
+const form = (over: Partial<FormValues> = {}): FormValues =>
+  paneForm({ model: "two-linear", x: X, optimizer: "momentum", ...over });
 
 /** The same settings as `gradsheet` flags, through the CLI's own parser. */
 const cli = (...more: string[]): RunOptions =>

@@ -2,26 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, presetById } from "../../../src/core";
 import { presetBlurb, toOptions, type FormValues } from "../../../src/taskpane/form";
 import { plainHead } from "../../../src/taskpane/explain-parts";
-import { checkStep as stepCheck } from "../../../src/run";
-import { sweepRates } from "../../../src/run";
+import { checkStep as stepCheck, sweepRates } from "../../../src/run";
+import { paneForm } from "../../helpers/pane-form";
 
-const form = (over: Partial<FormValues> = {}): FormValues => ({
-  model: "two-linear",
-  dataMode: "target",
-  x: "14, 86, 28",
-  slope: "2",
-  intercept: "30",
-  points: null,
-  optimizer: "sgd",
-  beta: "0.9",
-  beta2: "0.999",
-  eps: "1e-8",
-  lr: "0.0001",
-  epochs: "1",
-  gradient: "forward",
-  h: "0.01",
-  ...over,
-});
+const form = (over: Partial<FormValues> = {}): FormValues =>
+  paneForm({ model: "two-linear", x: "14, 86, 28", epochs: "1", ...over });
 
 const fieldOf = (fn: () => unknown): { field: string; message: string } => {
   try {
