@@ -8,25 +8,15 @@
  */
 import { uniqueSheetName } from "../sheet/address";
 import { STYLES } from "../sheet/styles";
+import type { RunLogRow } from "../sheet";
 import { identify, queueEvidence } from "./identity";
 import { queueProperty, type RunIndex, type RunRecord } from "./meta";
 
 /** Index key of the Runs log record (its `sheet` holds the actual sheet name). */
 export const RUNS_SHEET = "#runs";
 
-export interface RunsRow {
-  sheet: string;
-  model: string;
-  optimizer: string;
-  lr: number;
-  epochs: number;
-  /** √SSE of the last epoch (NaN when it diverged to an error). */
-  finalRootSse: number;
-  /** "epoch 1, row 27", or "" when it did not diverge. */
-  divergedAt: string;
-  /** What made this row: "new run", "learning rate 0.0001 → 0.00001 (Apply)", "rebuilt: 5 epochs". */
-  change?: string;
-}
+/** A Runs-log row as the writer takes it (the sheet layer's shape; `change` may be left out). */
+export type RunsRow = Omit<RunLogRow, "change"> & { change?: string };
 
 export const RUNS_HEADER = [
   "Time",

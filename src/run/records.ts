@@ -4,7 +4,9 @@
  * its LearningRate cell, or an experiment), and the run's row in the Runs log, in the learner's words.
  */
 import { MODELS, OPTIMIZERS, stepPlace, type ExplosionFacts, type RunResult } from "../core";
-import { NAMES, type SheetPlan } from "../sheet";
+import { NAMES, type RunLogRow, type SheetPlan } from "../sheet";
+
+export type { RunLogRow };
 
 /** Where a plan's LearningRate input is (0-based), if it has one. */
 export function lrCellOf(plan: SheetPlan): { row: number; col: number } | undefined {
@@ -34,23 +36,6 @@ export function experimentRecord(
  * back), with the facts of its explosion (and a rate that did not explode), worked out where the rows are.
  */
 export type RunOutline = Omit<RunResult, "rows"> & { explosion?: ExplosionFacts | null };
-
-/**
- * One row of the workbook's Runs log (src/excel appends it): the sheet, the model and optimizer by
- * their labels ("2 neurons + ReLU", "Adam"), the learning rate and epochs, the final √SSE (NaN
- * when it overflowed), where it diverged ("step 27", with its epoch when the run has several, or "") and what made it.
- */
-export interface RunLogRow {
-  sheet: string;
-  model: string;
-  optimizer: string;
-  lr: number;
-  epochs: number;
-  finalRootSse: number;
-  divergedAt: string;
-  /** What made this row: "new run", "learning rate 1e-4 → 1e-5 (Apply)", "rebuilt with 5 epochs". */
-  change: string;
-}
 
 /** The Runs-log row of a run written to `sheet` by the action `change`. */
 export function runLogRow(result: RunOutline, sheet: string, change: string): RunLogRow {

@@ -34,3 +34,4 @@ export {
   stepValuesFromCells,
   type StepLayout,
 } from "./step-reader";
+export type { RunLogRow } from "./runs-row";
