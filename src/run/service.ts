@@ -35,11 +35,14 @@ import { writeWorkbook } from "../xlsx";
 export { learnerNumber };
 
 /**
- * Validate options and train with every row recorded, calling `progress` as it trains (see
+ * Validate options, refuse a run whose rows would not fit a worksheet, and train with every row
+ * recorded, calling `progress` as it trains (see
  * TrainOptions.progress). Throws ConfigError with a plain sentence.
  */
 export function trainRun(options: RunOptions, progress?: ProgressHook): RunResult {
-  return train(resolveConfig(options), { rows: true, progress });
+  const config = resolveConfig(options);
+  assertSheetFits(config); // every row becomes a sheet row: a run too big for one is refused before training
+  return train(config, { rows: true, progress });
 }
 
 /**

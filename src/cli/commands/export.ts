@@ -1,6 +1,6 @@
 /** `gradsheet export`: train a run and write it as an .xlsx workbook with live formulas and native charts. */
 import { ConfigError } from "../../core";
-import { checkSheetFits, runWorkbookPlan, trainRun } from "../../run";
+import { runWorkbookPlan, trainRun } from "../../run";
 import type { Command } from "../command";
 import { writeWorkbookOut } from "../workbook-file";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
@@ -50,7 +50,6 @@ export const exportCommand: Command = {
     noPositional(parsed, "export");
     const out = outPath(text(parsed, "out"));
     const options = runOptionsFrom(parsed);
-    checkSheetFits(options); // a sheet too big for a worksheet is refused before any training
     const result = trainRun(options);
     const plan = runWorkbookPlan(result, {
       name: text(parsed, "name") ?? DEFAULT_NAME,

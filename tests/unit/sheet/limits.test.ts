@@ -78,4 +78,13 @@ describe("the worksheet limits", () => {
     expect(r.err).toMatch(/at most [\d,]+ epochs fit/);
     expect(existsSync(out)).toBe(false);
   });
+
+  it("gradsheet exercise of such a run exits 2 with the same line and writes nothing", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gs-limits-")), "big-ex.xlsx");
+    const r = await cli("exercise", "--preset", "two-neurons", "--epochs", "100000", "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/at most [\d,]+ epochs fit/);
+    expect(existsSync(out)).toBe(false);
+  });
 });
