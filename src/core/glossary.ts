@@ -39,9 +39,9 @@ export const GLOSSARY = {
       "An update so large that it jumps past the best weights and makes the error grow; it happens when k = 2·learning rate·‖∇ŷ‖² is above 2.",
   },
   core: {
-    term: "GradSheet's training core",
+    term: "the core",
     meaning:
-      "The TypeScript engine that computes every step; each formula GradSheet writes must give the same number in Excel.",
+      "GradSheet's own engine, which computes every step in TypeScript; each formula GradSheet writes must give the core's number in Excel, and Check compares the two.",
   },
   logScale: {
     term: "evenly spaced on a log scale",
@@ -58,11 +58,21 @@ export const GLOSSARY = {
       "The first sheet of fast.ai's graddesc.xlsm: 1 neuron ŷ = a·x + b, 29 x values, learning rate 1e-4, weights starting at 1.",
   },
   logSse: {
-    term: "log10 SSE",
+    term: "SSE as a power of ten",
     meaning:
-      "The base-10 logarithm of the SSE (the squared errors summed, not their square root): each step of 1 is ten times the error.",
+      "The SSE (the squared errors summed, not their square root) written as a power of ten, its log₁₀: 2 is an SSE of 100, 3 is 1,000; each 1 more is ten times the error.",
   },
 } as const satisfies Record<string, GlossaryEntry>;
+
+/** "the core's numbers": what Excel's numbers are checked against, one way everywhere. */
+export const CORE_NUMBERS = `${GLOSSARY.core.term}'s numbers`;
+
+/**
+ * The core's formula words in the glossary's: the optimizers write the learning rate as the symbol
+ * `lr` ("new a = a − lr·de/da", "k = 2·lr·‖∇ŷ‖²"); a learner reads "learning rate" there too.
+ */
+export const inGlossaryWords = (text: string): string =>
+  text.replace(/(?<![\w-])lr(?![\w-])/g, GLOSSARY.learningRate.term);
 
 /** "Learning rate": a term at the start of a sentence. */
 export const capitalised = (term: string): string => term.charAt(0).toUpperCase() + term.slice(1);
@@ -113,12 +123,17 @@ export function explosionSentences(f: ExplosionFacts): {
   return { what, why, tryRate };
 }
 
-/** ExcelApi requirement sets as the Excel versions that first have them: the one table. */
+/**
+ * ExcelApi requirement sets as the Excel versions that first have them: the one table (src/excel
+ * names its messages from it). Microsoft's requirement-set table: 1.7 = Office 2019, 1.8 to 1.14 =
+ * Office 2021 (and Microsoft 365 since 2018–2021), 1.15 = Office 2024; Excel on the web has them all.
+ */
 export const EXCEL_VERSION_FOR: Readonly<Record<string, string>> = {
   "1.7": "Excel 2019 or later",
   "1.8": "Excel 2021 or Microsoft 365",
   "1.9": "Excel 2021 or Microsoft 365",
-  "1.12": "Excel 2024 or Microsoft 365",
+  "1.12": "Excel 2021 or Microsoft 365",
+  "1.14": "Excel 2021 or Microsoft 365",
   "1.15": "Excel 2024 or Microsoft 365",
   "1.18": "Microsoft 365",
 };

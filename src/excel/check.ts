@@ -1,6 +1,6 @@
 /**
  * Excel as the oracle: read back a sample of the cells Excel calculated on GradSheet sheets and
- * compare them with the training core's values (the plans' cached results). The sample: every
+ * compare them with the core's values (the plans' cached results). The sample: every
  * formula cell of a sheet's blocks (the final weights, each epoch's √SSE, the summaries, a Compare
  * sheet's per-epoch columns, a landscape's grid; every k-th row when a block is long) and the last
  * row of every formula column of every table. Only the sampled rows are read, all sheets in one
@@ -9,6 +9,7 @@
  * a value made by cancellation (a finite difference, a derivative check) is judged on the scale of
  * its operands (`src/sheet/agreement`, shared with `gradsheet check`).
  */
+import { CORE_NUMBERS, GLOSSARY } from "../core";
 import { a1, quoteSheet } from "../sheet/address";
 import { RELATIVE_TOLERANCE, agreesWithin } from "../sheet/agreement";
 import type { CachedValue, SheetPlan } from "../sheet/plan";
@@ -73,10 +74,10 @@ export function compareSample(
         return {
           cells: n,
           differs: { address, excel: v, core: c.core },
-          message: `${address} differs: Excel calculated ${show(v)}, the training core ${show(c.core)}.`,
+          message: `${address} differs: Excel calculated ${show(v)}, ${GLOSSARY.core.term} ${show(c.core)}.`,
         };
     }
-  return { cells: n, message: `Excel agrees with the training core on ${n} cells.` };
+  return { cells: n, message: `Excel agrees with ${CORE_NUMBERS} on ${n} cells.` };
 }
 
 /** The rows to read for a sample: one rectangle per sampled row, from its first to its last sampled column. */

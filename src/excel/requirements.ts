@@ -1,8 +1,9 @@
 /**
  * Which ExcelApi requirement set each feature needs, and the message a learner reads when their
  * Excel is too old. Versions and the Excel builds that first shipped them come from Microsoft's
- * requirement-set table.
+ * requirement-set table; which Excel each set means is the core's one table (src/core/glossary).
  */
+import { EXCEL_VERSION_FOR } from "../core";
 
 /** ExcelApi sets GradSheet relies on, by feature. */
 export const API = {
@@ -24,18 +25,12 @@ export const API = {
   notes: "1.18",
 } as const;
 
-/** The Excel builds that first support a set (Microsoft 365 Windows / Mac, volume-licensed Office). */
-const EXCEL_FOR: Record<string, string> = {
-  "1.7":
-    "Excel 2019 or later (Microsoft 365 version 1801+, Excel for Mac 16.9+, or Excel on the web)",
-  "1.8": "Excel 2021 or Microsoft 365 version 1808+ (Excel for Mac 16.17+, or Excel on the web)",
-  "1.9": "Microsoft 365 version 1903+ (Excel for Mac 16.24+, or Excel on the web)",
-  "1.12": "Microsoft 365 version 2008+ (Excel for Mac 16.40+, or Excel on the web)",
-};
-
-/** One sentence naming the Excel a feature needs. */
+/**
+ * One sentence naming the Excel a feature needs, in Excel versions ("needs Excel 2021 or Microsoft
+ * 365"): the core's one table (`EXCEL_VERSION_FOR`), no requirement-set numbers.
+ */
 export function excelNeeded(version: string, feature: string): string {
-  return `${feature} needs ${EXCEL_FOR[version] ?? `an Excel that supports ExcelApi ${version}`}. This Excel does not support ExcelApi ${version}.`;
+  return `${feature} needs ${EXCEL_VERSION_FOR[version] ?? "a newer Excel (Microsoft 365)"}.`;
 }
 
 /** Thrown when the host lacks a requirement set; its message is meant for the pane as is. */

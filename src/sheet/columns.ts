@@ -3,7 +3,7 @@
  * data row and once for any later row (the writers fill it down), with the core's value cached for
  * every row. Specs name other columns by key; `buildTable` turns keys into A1 columns.
  */
-import type { StepRow } from "../core";
+import { inGlossaryWords, type StepRow } from "../core";
 import { a1, shiftRows } from "./address";
 import type { CachedValue, Column, Scalar, StyleId, Table } from "./plan";
 
@@ -48,7 +48,7 @@ export function buildTable<R>(
     const out: Column = {
       key: s.key,
       header: s.header,
-      description: s.description,
+      description: inGlossaryWords(s.description), // the glossary's words: "learning rate", not "lr"
       style: s.style,
       width,
     };

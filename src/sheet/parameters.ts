@@ -1,8 +1,9 @@
 /**
  * The parameter strip: one named input cell per setting (the learning rate, the derivative step h,
- * the optimizer constants it uses, the batch size (mini-batch runs only), the initial weights, the divergence bound), each under a label
+ * the optimizer constants it uses, the batch size (mini-batch runs only), the initial weights, the explosion limit), each under a label
  * that is its defined name, so `LearningRate` in a formula is the cell under "LearningRate".
  */
+import { GLOSSARY, capitalised } from "../core";
 import type { Block, Cell, NamedCell } from "./plan";
 import type { RunContext } from "./context";
 import { initName, NAMES } from "./names";
@@ -23,8 +24,7 @@ export function parameters(ctx: RunContext): Parameter[] {
     {
       name: NAMES.lr,
       value: c.lr,
-      comment:
-        "The learning rate lr: each update moves a weight by lr times its step. Type a new value and the whole sheet recalculates.",
+      comment: `${capitalised(GLOSSARY.learningRate.term)}: ${GLOSSARY.learningRate.meaning} Type a new value and the whole sheet recalculates.`,
     },
     {
       name: NAMES.h,
@@ -67,7 +67,7 @@ export function parameters(ctx: RunContext): Parameter[] {
   list.push({
     name: NAMES.bound,
     value: c.divergenceBound,
-    comment: "A step whose squared error is above this (or not a number) counts as diverged.",
+    comment: `${capitalised(GLOSSARY.divergenceLimit.term)}: ${GLOSSARY.divergenceLimit.meaning} A squared error that is not a number counts too.`,
   });
   return list;
 }

@@ -4,7 +4,7 @@
  * formula cell caches the core's value); per-epoch summaries; the fit grid; four XY scatter charts
  * in a band under the parameters, in view when the sheet opens; a print setup of one page per pair.
  */
-import { hPlateau, type RunResult } from "../core";
+import { hPlateau, inGlossaryWords, type RunResult } from "../core";
 import { colLetter } from "./address";
 import { chartColumns, flagColumns } from "./columns-flags";
 import { dataColumns } from "./columns-data";
@@ -182,7 +182,7 @@ function titleBlock(ctx: RunContext, name: string): Block {
   const grad =
     c.gradient === "analytic" ? "analytic derivatives" : `${c.gradient}-difference derivatives`;
   const line =
-    `${ctx.model.formula}, fitted to ${ctx.n} points by ${ctx.optimizer.label} (${ctx.optimizer.rule}) with ${grad}: ` +
+    `${ctx.model.formula}, fitted to ${ctx.n} points by ${ctx.optimizer.label} (${inGlossaryWords(ctx.optimizer.rule)}) with ${grad}: ` +
     `${c.batchSize > 1 ? `one example per row, one update per batch of ${c.batchSize} rows (the mean of their derivatives)` : "one SGD step per row"}, ` +
     `${c.epochs} epoch${c.epochs === 1 ? "" : "s"}, each continuing from the last.`;
   return {

@@ -92,7 +92,7 @@ export function activeRunCard(
   const hint = h("p", {
     className: "hint",
     textContent:
-      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet adds a row for every change and never rewrites one. Check this sheet compares what Excel calculated with GradSheet's training core.",
+      "Apply writes only the LearningRate cell: Excel recalculates the rows and charts. Rebuild rewrites this sheet; Rerun as new sheet keeps it for comparison. The Runs sheet adds a row for every change and never rewrites one. Check this sheet compares what Excel calculated with the core's numbers.",
   });
   const runOnly = [lrRow, epochsRow, rerun, hint];
   const el = h(
@@ -262,7 +262,7 @@ export function activeRunCard(
       if (experiment) {
         title.textContent = `This sheet: “${experiment}”`;
         params.textContent =
-          "A GradSheet experiment sheet. Check this sheet compares what Excel calculated with GradSheet's training core.";
+          "A GradSheet experiment sheet. Check this sheet compares what Excel calculated with the core's numbers.";
       }
       if (!state.active) return;
       const o = state.active.options;

@@ -5,7 +5,14 @@
  * offers each experiment as a .xlsx download. Mounted into `<section id="experiments">`; Excel is
  * reached only through `deps`.
  */
-import { BASE_MODEL_IDS, MODEL_IDS, MODELS, type ModelId, type RunOptions } from "../core";
+import {
+  BASE_MODEL_IDS,
+  GLOSSARY,
+  MODEL_IDS,
+  MODELS,
+  type ModelId,
+  type RunOptions,
+} from "../core";
 import { createWorkbook, writeChecked, type CheckedReport, type ExcelHost } from "../excel";
 import { experimentXlsx, sweepRates, type Experiment, type ExperimentRequest } from "../run";
 import { actions, paint, resultHeading, taskStatus, type TaskStatus } from "./actions";
@@ -49,11 +56,10 @@ function field(
 }
 
 /** The run form's settings (a ConfigError's field), which live on the Run tab. */
-export const RUN_TAB_FIELDS = new Set(
-  "model optimizer lr epochs gradient h beta beta2 eps batch x slope intercept target data".split(
-    " "
-  )
-);
+export const RUN_TAB_FIELDS = new Set([
+  ...["model", "optimizer", "lr", "epochs", "gradient", "h", "beta", "beta2", "eps", "batch"],
+  ...["x", "slope", "intercept", "target", "data"],
+]);
 
 /** An error about a Run-tab setting, said here with the tab it lives on. */
 export const onRunTab = (message: string): string => `On the Run tab: ${message}`;
@@ -135,8 +141,7 @@ export function mountExperimentsPanel(root: HTMLElement, deps: ExperimentsDeps):
         h("legend", { textContent: "Loss landscape" }),
         h("p", {
           className: "hint",
-          textContent:
-            "The run sheet and a heat map of the error over two weights (a and b; a and c for two neurons) as live formulas, with the run's path marked. The map shows log10 SSE: each step of 1 is ten times the error.",
+          textContent: `The run sheet and a heat map of the error over two weights (a and b; a and c for two neurons) as live formulas, with the run's path marked. The map shows the ${GLOSSARY.logSse.term}: 2 is an SSE of 100, 3 is 1,000; each 1 more is ten times the error.`,
         }),
         landBtn,
         statuses.landscape.el

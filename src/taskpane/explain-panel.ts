@@ -6,7 +6,7 @@
  * a link that selects its cell. Outside Excel a typed step explains the run form's run. Also the
  * lesson workbook's download. Mount with `mountExplainPanel` (e.g. into an Explain tab).
  */
-import { ConfigError, type RunOptions } from "../core";
+import { CORE_NUMBERS, ConfigError, inGlossaryWords, type RunOptions } from "../core";
 import { plainHead, roving } from "./explain-parts";
 import type { ExplainReader, SelectedCell } from "../excel";
 import {
@@ -59,7 +59,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
     className: "hint",
     hidden: true,
     textContent:
-      "Each number links to its cell: Tab reaches the first, the arrow keys move between them. In the formulas, lr is the learning rate.",
+      "Each number links to its cell: Tab reaches the first, the arrow keys move between them.",
   });
   const out = h("div", { id: "explain-output" }, heading, diverged, keys, lines, note);
   out.setAttribute("role", "status");
@@ -171,7 +171,8 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
         const li = h("li", { className: l.label === "k" && e.overshoots ? "overshoots" : "" });
         for (const p of l.parts) {
           const at = typeof p !== "string" && p.ref && cell ? cell(p.ref) : null;
-          if (!at) li.append(partText(p));
+          if (!at)
+            li.append(inGlossaryWords(partText(p))); // "learning rate", not the core's "lr"
           else {
             const a = h("a", {
               href: "#",
@@ -225,7 +226,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
       sel.sheet,
       e.fromCells
         ? "Numbers as Excel calculated them; each links to its cell."
-        : "Excel has not calculated these cells yet: the numbers are GradSheet's training core at the sheet's inputs."
+        : `Excel has not calculated these cells yet: these are ${CORE_NUMBERS} at the sheet's inputs.`
     );
   };
 
@@ -244,7 +245,7 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
           plainHead(ex.heading),
           null,
           "",
-          "The run form's run, computed by GradSheet's training core."
+          `The run form's run: ${CORE_NUMBERS}.`
         );
       }
       heading.focus();

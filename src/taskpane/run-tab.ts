@@ -3,7 +3,7 @@
  * them (scrolled into view), the getting-started panel after the first Generate, and the active
  * sheet's card (./active-run) after them, so nothing above Generate moves when a run is written.
  */
-import { ConfigError, type DataPoint, type RunOptions } from "../core";
+import { CORE_NUMBERS, ConfigError, type DataPoint, type RunOptions } from "../core";
 import { jobView, runJob } from "./run-in-worker";
 import { checkSheetFits, exerciseOfPlan, runRecord } from "../run";
 import { actions, paint, taskStatus } from "./actions";
@@ -97,7 +97,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     });
     st.cancellable(null);
     st.progress(
-      "Checking a sample of what Excel calculated against GradSheet's training core…",
+      `Checking a sample of what Excel calculated against ${CORE_NUMBERS}…`,
       STEPS.checking,
       100
     );

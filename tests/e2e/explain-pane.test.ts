@@ -69,7 +69,10 @@ describe("Explain this step in the task pane", () => {
       .replace("(epoch 1, row 2)", "(epoch 1)")
       .replace(", lr ", ", learning rate ");
     expect(await page.locator("#explain-heading").textContent()).toBe(`${SHEET} · ${head}`);
-    expect(await shown()).toEqual(core.slice(1));
+    // the lines too: the core's symbol "lr" reads "learning rate" in the pane
+    expect(await shown()).toEqual(
+      core.slice(1).map((l) => l.replace(/(?<![\w-])lr(?![\w-])/g, "learning rate"))
+    );
     expect(await page.locator("#explain-note").textContent()).toMatch(/as Excel calculated them/);
     const pred = a1(layout.firstRow + 1, layout.cols.pred);
     expect(await page.locator(`#explain-lines a[data-cell="${pred}"]`).count()).toBeGreaterThan(0);

@@ -218,7 +218,7 @@ describe("the chart doctor on Excel 2019 (ExcelApi 1.9), which cannot read a cha
     await idle(page);
     await page.waitForSelector("#doctor-cant-check:not([hidden])");
     expect(await page.locator("#doctor-cant-check").textContent()).toMatch(
-      /^Can't check here: Checking whether a chart's X values are linked to your x cells needs Microsoft 365 version 2008\+/
+      /^Can't check here: Checking whether a chart's X values are linked to your x cells needs Excel 2021 or Microsoft 365\./
     );
     // requirement sets read as Excel versions
     expect(await page.locator("#doctor").textContent()).not.toMatch(/ExcelApi/);

@@ -75,7 +75,7 @@ describe("the task pane inside Excel (fake)", () => {
 
   it("checks this sheet on demand: a sample of what Excel calculated against the core, said in the card, as after Generate", async () => {
     // the browser fake calculates its formula cells with a real engine (HyperFormula, test-only), as Excel would
-    const said = /Excel agrees with the training core on \d+ cells\./;
+    const said = /Excel agrees with the core's numbers on \d+ cells\./;
     expect(await page.locator("#run-status-result").textContent()).toMatch(said);
     await page.getByRole("button", { name: "Check this sheet" }).click();
     await page.waitForFunction(() =>

@@ -69,7 +69,7 @@ function extent(plan: SheetPlan): { rows: number; cols: number } {
 function must(ok: boolean, sentence: string): void {
   if (!ok) throw new Error(sentence);
 }
-const AGREES = /^Excel agrees with the training core on \d+ cells\.$/;
+const AGREES = /^Excel agrees with the core's numbers on \d+ cells\.$/;
 
 /** What the steps pass on: the run sheet's name in the workbook. */
 interface ScenarioState {

@@ -4,7 +4,14 @@
  * as a colour-scale heat map, with the cells the run's path passes through marked, and the path
  * drawn as an XY chart over the same ranges.
  */
-import { MODELS, landscapeAxes, lossGrid, type LandscapeAxes, type RunResult } from "../../core";
+import {
+  GLOSSARY,
+  MODELS,
+  landscapeAxes,
+  lossGrid,
+  type LandscapeAxes,
+  type RunResult,
+} from "../../core";
 import { a1, abs } from "../address";
 import { cachedNumber } from "../cached";
 import { axisFormat } from "../formats";
@@ -53,14 +60,14 @@ export function buildLandscapeSheet(
       cells: [
         [
           {
-            value: `Loss landscape of ${model.formula}: log10 SSE over (${wx}, ${wy})`,
+            value: `Loss landscape of ${model.formula}: the ${GLOSSARY.logSse.term} over (${wx}, ${wy})`,
             style: "title",
           },
         ],
         [{ value: model.landscape.story, style: "subtitle" }],
         [
           {
-            value: `Each cell: log10 of Σ (ŷ − y)² over the ${n} data rows at that ${wx} (across) and ${wy} (down)${fixedNames.length ? `, with ${fixedNames.join(" and ")} held at their initial values` : ""}. Marked cells: the run's path.`,
+            value: `Each cell: the SSE as a power of ten, log₁₀ of Σ (ŷ − y)² over the ${n} data rows at that ${wx} (across) and ${wy} (down)${fixedNames.length ? `, with ${fixedNames.join(" and ")} held at their initial values` : ""}. Marked cells: the run's path.`,
             style: "note",
           },
         ],

@@ -42,24 +42,24 @@ export const QUESTIONS: readonly Question[] = [
     options: presetOptions("graddesc-basic"),
     text: (r, lr) =>
       `One SGD step per row: each row's weights are the previous row's new weights. √SSE after epoch 1 is ${num(asRun(r).epochs[0].rootSse)} (graddesc's basic sheet) and ${finalRoot(asRun(r))} after 5 epochs. ` +
-      `Set LearningRate (${lr}) to 3e-5 to see it learn more slowly, or to 2e-4: then k = 2·lr·(x² + 1) passes 2 on the largest x (99) and the error chart climbs.`,
+      `Set LearningRate (${lr}) to 3e-5 to see it learn more slowly, or to 2e-4: then k = 2·learning rate·(x² + 1) passes 2 on the largest x (99) and the error chart climbs.`,
   },
   {
     name: "2 Two neurons explode",
-    title: "2. Two neurons explode at lr 1e-4: why?",
+    title: "2. Two neurons explode at learning rate 1e-4: why?",
     options: { ...TWO, lr: 1e-4, epochs: 1 },
     text: (r, lr) => {
       const e = explainDivergence(asRun(r));
       const first = e?.firstOvershoot;
       return (
-        `ŷ = c·(a·x + b) + d. ${first ? `The first step with k = 2·lr·‖∇ŷ‖² above 2 is step ${first.step} (x = ${num(first.x)}, k = ${num(first.k)}): it moves ŷ past y by more than it was off, so that row's error grows, the weights grow, and the next k is larger still. ` : ""}` +
+        `ŷ = c·(a·x + b) + d. ${first ? `The first step with k = 2·learning rate·‖∇ŷ‖² above 2 is step ${first.step} (x = ${num(first.x)}, k = ${num(first.k)}): it moves ŷ past y by more than it was off, so that row's error grows, the weights grow, and the next k is larger still. ` : ""}` +
         `${e ? `The run diverges at step ${e.step}. ` : ""}The k column is flagged where k > 2. Set LearningRate (${lr}) to 1e-5 and every k stays at most 2.`
       );
     },
   },
   {
     name: "3 A smaller rate",
-    title: "3. A smaller rate: the same two neurons at lr 1e-5",
+    title: "3. A smaller rate: the same two neurons at learning rate 1e-5",
     options: { ...TWO, lr: 1e-5, epochs: 5 },
     text: (r, lr) =>
       `Every step has k ≤ 2, so no step overshoots and √SSE falls epoch after epoch to ${finalRoot(asRun(r))}. ` +
@@ -97,7 +97,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     name: "7 Momentum and Adam",
-    title: "7. Momentum and Adam: Adam at lr 0.01 on the same two neurons",
+    title: "7. Momentum and Adam: Adam at learning rate 0.01 on the same two neurons",
     options: { ...TWO, optimizer: "adam", lr: 0.01, epochs: 5 },
     text: (r, lr) => {
       const momentum = train(
@@ -105,8 +105,8 @@ export const QUESTIONS: readonly Question[] = [
         { rows: false }
       );
       return (
-        `Momentum averages the derivatives (v ← β·v + (1 − β)·g; w ← w − lr·v): at lr 1e-5 it reaches √SSE ${finalRoot(momentum)} after 5 epochs. ` +
-        `Adam divides each weight's step by √v̂, so every weight moves about lr per step whatever its derivative: at lr 0.01 √SSE reaches ${finalRoot(asRun(r))}. ` +
+        `Momentum averages the derivatives (v ← β·v + (1 − β)·g; w ← w − learning rate·v): at learning rate 1e-5 it reaches √SSE ${finalRoot(momentum)} after 5 epochs. ` +
+        `Adam divides each weight's update by √v̂, so every weight moves about the learning rate per step whatever its derivative: at learning rate 0.01 √SSE reaches ${finalRoot(asRun(r))}. ` +
         `Set LearningRate (${lr}) to 0.1: some steps have k > 2; set Beta to 0 to drop the averaging of m.`
       );
     },

@@ -49,7 +49,7 @@ function experimentCell(e: Experiment) {
 
 describe("Excel's check after each experiment", () => {
   it.each(experiments)(
-    "%s: says Excel agrees with the training core on every sampled cell of every sheet, in one read (through Microsoft's runtime)",
+    "%s: says Excel agrees with the core's numbers on every sampled cell of every sheet, in one read (through Microsoft's runtime)",
     async (_k, make) => {
       const e = make();
       const { host, wire } = fakeHost({
@@ -60,7 +60,7 @@ describe("Excel's check after each experiment", () => {
       const before = wire.length;
       const check = await checkSheets(host, written.sheets, e.workbook.sheets);
       const total = e.workbook.sheets.reduce((n, p) => n + sampleCells(p).length, 0);
-      expect(check.message).toBe(`Excel agrees with the training core on ${total} cells.`);
+      expect(check.message).toBe(`Excel agrees with the core's numbers on ${total} cells.`);
       // one request, then only the runtime's release of the ranges it kept (as Excel.run does in Excel)
       expect(wire.slice(before).filter((r) => !r.release)).toHaveLength(1);
     }
@@ -84,7 +84,7 @@ describe("Excel's check after each experiment", () => {
       const address = cellAddress(plan.name, cell.row, cell.col);
       expect(report.check!.differs).toEqual({ address, excel: value, core: cell.core });
       expect(report.check!.message).toBe(
-        `${address} differs: Excel calculated ${value}, the training core ${cell.core}.`
+        `${address} differs: Excel calculated ${value}, the core ${cell.core}.`
       );
     }
   );
@@ -113,7 +113,7 @@ describe("Check this sheet on an experiment sheet (the sample stored with its re
       await writeChecked(host, e.workbook.sheets, { records: e.records });
       const wb = createWorkbook(host);
       expect((await wb.check(plan.name)).message).toMatch(
-        /^Excel agrees with the training core on \d+ cells\.$/
+        /^Excel agrees with the core's numbers on \d+ cells\.$/
       );
       wrong = true;
       expect((await wb.check(plan.name)).differs).toEqual({

@@ -21,12 +21,12 @@ describe("checkSheet (Excel as the oracle)", () => {
     expect(cells.length).toBeGreaterThan(30);
   });
 
-  it("says Excel agrees with the training core on N cells when Excel calculates what the core did", async () => {
+  it("says Excel agrees with the core's numbers on N cells when Excel calculates what the core did", async () => {
     const { host } = fakeHost({ calculate: (_s, r, c) => excel(r, c) });
     await writePlan(host, plan, { record: { options: plan.meta } });
     const result = await checkSheet(host, "Run", plan);
     expect(result.differs).toBeUndefined();
-    expect(result.message).toBe(`Excel agrees with the training core on ${result.cells} cells.`);
+    expect(result.message).toBe(`Excel agrees with the core's numbers on ${result.cells} cells.`);
   });
 
   it("names the first cell Excel calculated differently, with both numbers", async () => {
@@ -44,9 +44,7 @@ describe("checkSheet (Excel as the oracle)", () => {
       excel: (wrong.core as number) * (1 + 1e-6),
     });
     expect(result.message).toMatch(
-      new RegExp(
-        `^${result.differs!.address} differs: Excel calculated .+, the training core .+\\.$`
-      )
+      new RegExp(`^${result.differs!.address} differs: Excel calculated .+, the core .+\\.$`)
     );
   });
 

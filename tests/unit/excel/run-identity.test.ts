@@ -74,7 +74,7 @@ describe("a run's identity in the workbook", () => {
       const check = await createWorkbook(host).check(sheet);
       expect(check.differs).toBeUndefined();
       expect(check.cells).toBeGreaterThan(5);
-      expect(check.message).toBe(`Excel agrees with the training core on ${check.cells} cells.`);
+      expect(check.message).toBe(`Excel agrees with the core's numbers on ${check.cells} cells.`);
     }
   );
 });

@@ -51,7 +51,7 @@ describe("the real-Excel scenario, on the fake", () => {
     const results = await runScenario(fakeEnv("1.15", false, "Compare").env);
     expect(results.map((r) => r.ok)).toEqual([true, true, false]);
     expect(results[2].detail).toMatch(
-      /^Compare![A-Z]+\d+ differs: Excel calculated 42, the training core .+\.$/
+      /^Compare![A-Z]+\d+ differs: Excel calculated 42, the core .+\.$/
     );
   });
 });

@@ -48,7 +48,7 @@ describe("the lesson workbook", () => {
   it("explains the explosion by the first step with k > 2", () => {
     const text = String(lesson.sheets[2].blocks[0].cells[1][0]?.value);
     expect(text).toMatch(
-      /The first step with k = 2·lr·‖∇ŷ‖² above 2 is step 2 \(x = 86, k = 3\.76\d*\)/
+      /The first step with k = 2·learning rate·‖∇ŷ‖² above 2 is step 2 \(x = 86, k = 3\.76\d*\)/
     );
   });
 

@@ -14,12 +14,12 @@ function calculatingFake() {
 }
 
 describe("the browser fake's calculation engine (HyperFormula, test harness only)", () => {
-  it("calculates a written run sheet as the training core does, so the pane's check agrees", async () => {
+  it("calculates a written run sheet as the core does, so the pane's check agrees", async () => {
     const { gateway } = calculatingFake();
     const plan = planFor(runFor(presetById("two-relu")!.options), "Run A");
     await gateway.write(plan, { record: { options: plan.meta, lrCell: lrCellOf(plan) } });
     expect((await gateway.check("Run A", plan)).message).toMatch(
-      /^Excel agrees with the training core on \d+ cells\.$/
+      /^Excel agrees with the core's numbers on \d+ cells\.$/
     );
   });
 

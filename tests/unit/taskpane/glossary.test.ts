@@ -6,22 +6,18 @@ import {
   GLOSSARY,
   explosionSentences,
   inExcelVersions,
+  inGlossaryWords,
   stepPlace,
 } from "../../../src/core/glossary";
+import { API, NeedsNewerExcel, excelNeeded } from "../../../src/excel/requirements";
+import { DOCTOR_API } from "../../../src/excel/doctor";
 
 describe("the glossary: each idea named once", () => {
   it("names learning rate, step, epoch, √SSE, overshoot and the core, each once", () => {
     const terms = Object.values(GLOSSARY).map((g) => g.term);
     expect(new Set(terms).size).toBe(terms.length);
     expect(terms).toEqual(
-      expect.arrayContaining([
-        "learning rate",
-        "step",
-        "epoch",
-        "√SSE",
-        "overshoot",
-        "GradSheet's training core",
-      ])
+      expect.arrayContaining(["learning rate", "step", "epoch", "√SSE", "overshoot", "the core"])
     );
   });
 
@@ -29,6 +25,19 @@ describe("the glossary: each idea named once", () => {
     const help = readFileSync(join(__dirname, "../../../src/taskpane/help.html"), "utf8");
     const text = help.replace(/\s+/g, " ");
     for (const g of Object.values(GLOSSARY)) expect(text).toContain(g.meaning);
+  });
+
+  it("names each term on the help page, in its words list", () => {
+    const help = readFileSync(join(__dirname, "../../../src/taskpane/help.html"), "utf8");
+    const words = help.slice(help.indexOf("<h2>Words</h2>")).replace(/\s+/g, " ").toLowerCase();
+    for (const g of Object.values(GLOSSARY))
+      expect(words).toContain(`<strong>${g.term.toLowerCase()}</strong>`);
+  });
+
+  it("says the core's formula symbol lr in words, and leaves names and ids alone", () => {
+    expect(inGlossaryWords("new a = a − lr·de/da")).toBe("new a = a − learning rate·de/da");
+    expect(inGlossaryWords("k = 2·lr·‖∇ŷ‖²")).toBe("k = 2·learning rate·‖∇ŷ‖²");
+    expect(inGlossaryWords("LearningRate rerun-lr lrs")).toBe("LearningRate rerun-lr lrs");
   });
 
   it("says where a run diverged one way: the step, and its epoch only when there are several", () => {
@@ -80,6 +89,22 @@ describe("requirement sets read as Excel versions", () => {
         "Checking X values needs Microsoft 365 version 2008+ (or Excel on the web). This Excel does not support ExcelApi 1.12."
       )
     ).toBe("Checking X values needs Microsoft 365 version 2008+ (or Excel on the web).");
+  });
+
+  it("reads each set as the first Excel that has it (Office 2019: 1.7; Office 2021: to 1.14)", () => {
+    expect(EXCEL_VERSION_FOR["1.7"]).toBe("Excel 2019 or later");
+    for (const v of ["1.8", "1.9", "1.12", "1.14"])
+      expect(EXCEL_VERSION_FOR[v]).toBe("Excel 2021 or Microsoft 365");
+  });
+
+  it("is the one table the pane's too-old-Excel messages use: every set the add-in needs, no set numbers", () => {
+    for (const v of [...Object.values(API), ...Object.values(DOCTOR_API)]) {
+      expect(EXCEL_VERSION_FOR[v], `ExcelApi ${v}`).toBeDefined();
+      expect(excelNeeded(v, "Writing a run")).toBe(`Writing a run needs ${EXCEL_VERSION_FOR[v]}.`);
+    }
+    expect(new NeedsNewerExcel("1.8", "Switching calculation to automatic").message).toBe(
+      "Switching calculation to automatic needs Excel 2021 or Microsoft 365."
+    );
   });
 
   it("maps every set GradSheet names to an Excel a learner can buy or update to", () => {
