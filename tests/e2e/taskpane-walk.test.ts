@@ -306,7 +306,11 @@ describe("words and layout", () => {
     const text = (await page.locator("#experiments").textContent())!;
     expect(text).not.toMatch(/Log-spaced/);
     expect(text).toMatch(/evenly spaced on a log scale/);
-    expect(text).toMatch(/log10 SSE: each step of 1 is ten times the error/);
+    // the landscape's measure by the glossary's name, explained, and no "step" that is not a row
+    expect(text).not.toMatch(/log10 SSE|each step of 1/);
+    expect(text).toMatch(
+      /the SSE as a power of ten: 2 is an SSE of 100, 3 is 1,000; each 1 more is ten times the error/
+    );
   });
 
   it("shows a long run's first and last epochs and how many more the sheet holds", async () => {
