@@ -180,6 +180,8 @@ export function mountDoctorPanel(
       const r = await deps.apply(scan, only);
       report.replaceChildren(...reportLines(r).map((t) => h("li", { textContent: t })));
       show(await deps.scan(rescope));
+      // the fix's result replaces the check's, and the learner is taken to it (Fix may have gone)
+      bringToView(status);
     });
   const applyFix = async (only?: (id: string) => boolean) => {
     if (last) await fixThen(last, only, scope.value as "active" | "workbook");

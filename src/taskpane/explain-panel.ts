@@ -25,6 +25,7 @@ import {
   type StepLayout,
 } from "../run";
 import { bringToView } from "./actions";
+import { RUN_TAB_FIELDS, onRunTab } from "./experiments-panel";
 import { field, h, markField, textInput } from "./dom";
 
 export interface ExplainDeps {
@@ -137,7 +138,11 @@ export function mountExplainPanel(root: HTMLElement, deps: ExplainDeps): () => v
       step.focus();
       return;
     }
-    error.textContent = deps.explain(e);
+    // the run form's run (outside Excel): a bad setting lives on the Run tab, and the error says so
+    error.textContent =
+      e instanceof ConfigError && RUN_TAB_FIELDS.has(e.field)
+        ? onRunTab(e.message)
+        : deps.explain(e);
     error.hidden = false;
     if (typed) bringToView(error);
   };

@@ -72,7 +72,7 @@ export function runForm(): RunForm {
       ),
       " "
     ),
-    h: field("Difference step h", textInput("h", "0.01")),
+    h: field("Nudge h", textInput("h", "0.01")),
     batch: field(
       "Batch size (rows per update)",
       textInput("batch", "1", "numeric"),

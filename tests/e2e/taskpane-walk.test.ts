@@ -11,7 +11,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { presetById, resolveConfig, train } from "../../src/core";
-import { idle, openInExcel, usePaneSite } from "./helpers/pane";
+import { OFFICE_JS, idle, openInExcel, usePaneSite } from "./helpers/pane";
 
 const pane = usePaneSite();
 const VIEW = { width: 350, height: 800 };
@@ -324,5 +324,77 @@ describe("words and layout", () => {
     expect(
       await page.locator("#run-status-result tbody tr:not(.more) td:first-child").allTextContents()
     ).toEqual(["1", "2", "3", "18", "19", "20"]);
+  });
+});
+
+describe("the chart doctor's result follows the same rule", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openInExcel(pane.site, { viewport: VIEW });
+    // the forum's sheet: x and y = 2x + 30 in A:B, and a line chart of y over typed-in categories
+    await page.evaluate(() => {
+      type Sheet = {
+        name: string;
+        cells: Map<number, unknown>;
+        charts: unknown[];
+      };
+      const fake = (window as unknown as { __fakeExcel: { state: { sheets: Sheet[] } } })
+        .__fakeExcel;
+      const sheet = fake.state.sheets[0];
+      const xs = Array.from({ length: 21 }, (_, i) => -80 + 10 * i);
+      [["x", "y"], ...xs.map((x) => [x, 2 * x + 30])].forEach((r, i) =>
+        r.forEach((v, j) => sheet.cells.set(i * 16384 + j, { value: v, format: {} }))
+      );
+      sheet.charts.push({
+        name: "Chart 1",
+        type: "LineMarkers",
+        seriesBy: "Columns",
+        source: { sheet: sheet.name, row: 0, col: 0, rows: 1, cols: 1 },
+        series: [
+          {
+            name: "y",
+            x: null,
+            y: { sheet: sheet.name, row: 1, col: 1, rows: 21, cols: 1 },
+            props: { xLiteral: xs.map((_, i) => i + 1) },
+          },
+        ],
+        props: { "title.text": "y = 2x + 30" },
+      });
+    });
+  });
+
+  it("Check charts, then Fix all: each time the result is in view, focused, and the old one gone", async () => {
+    await page.getByRole("tab", { name: "Chart doctor" }).click();
+    await click(page, "Check charts");
+    expect(await page.locator("#doctor-status").textContent()).toBe("1 finding in 1 chart.");
+    expect(await inView(page, "#doctor-status")).toBe(true);
+    expect(await focused(page)).toBe("doctor-status");
+    await page.locator("#doctor-fix-all").focus();
+    await click(page, "Fix all");
+    expect(await page.locator("#doctor-status").textContent()).not.toBe("1 finding in 1 chart.");
+    expect(await page.locator(".doctor-finding.error").count()).toBe(0);
+    expect(await page.locator("#doctor-report li").count()).toBeGreaterThan(0);
+    expect(await inView(page, "#doctor-status")).toBe(true);
+    expect(await focused(page)).toBe("doctor-status");
+  });
+});
+
+describe("the pane outside Excel: Explain explains the run form's run", () => {
+  it("says a bad Run-tab setting lives on the Run tab", async () => {
+    const page = await pane.site.browser.newPage();
+    await page.setViewportSize(VIEW);
+    await page.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
+    await page.goto(`${pane.site.url}/taskpane.html`);
+    await page.waitForSelector('body[data-ready="no-excel"]');
+    await page.locator("#lr").fill("-1");
+    await page.getByRole("tab", { name: "Explain" }).click();
+    await page.locator("#explain-step").fill("2");
+    await page.locator("#explain-step").press("Enter");
+    await page.waitForSelector("#explain-error:not([hidden])");
+    expect(await page.locator("#explain-error").textContent()).toBe(
+      'On the Run tab: The learning rate must be a number above 0, not "-1".'
+    );
+    expect(await inView(page, "#explain-error")).toBe(true);
+    await page.close();
   });
 });
