@@ -4,6 +4,7 @@
  */
 import {
   ConfigError,
+  DEFAULT_TARGET,
   GLOSSARY,
   GRADDESC_X,
   learnerNumber,
@@ -102,7 +103,7 @@ const PRESET_KEYS = [
  * changed, since the description's advice ("Try learning rate 1e-5") may no longer fit.
  */
 export function presetBlurb(p: Preset, v: FormValues): string {
-  const changed = PRESET_KEYS.filter(([k]) => {
+  const changed: (readonly [string, string])[] = PRESET_KEYS.filter(([k]) => {
     const want = p.options[k];
     const have = v[k];
     return (
@@ -112,6 +113,18 @@ export function presetBlurb(p: Preset, v: FormValues): string {
         : String(want) !== have)
     );
   });
+  // the preset's data (graddesc's 29 x on y = 2x + 30) and its h are input too: its advice is about them
+  const x = parseList(v.x);
+  if (
+    v.dataMode === "cells" ||
+    x.length !== GRADDESC_X.length ||
+    x.some((n, i) => n !== GRADDESC_X[i]) ||
+    Number(v.slope) !== DEFAULT_TARGET.slope ||
+    Number(v.intercept) !== DEFAULT_TARGET.intercept
+  )
+    changed.push(["data", "data"]);
+  if (p.options.gradient !== "analytic" && p.options.h !== undefined && Number(v.h) !== p.options.h)
+    changed.push(["h", "h"]);
   if (!changed.length)
     return p.id === "graddesc-basic"
       ? `${GLOSSARY.graddescBasic.meaning} Analytic update; √SSE after epoch 1 is 150.76.`
@@ -123,7 +136,8 @@ export function presetBlurb(p: Preset, v: FormValues): string {
         : `${name} ${Number.isFinite(Number(v.lr)) ? learnerNumber(Number(v.lr)) : `“${v.lr}”`}`
     )
     .join(", ");
-  return `The “${p.label}” preset with your ${what}: Generate to see what it does.`;
+  const named = p.id === "graddesc-basic" ? " (the first sheet of fast.ai's graddesc.xlsm)" : "";
+  return `The “${p.label}” preset${named} with your ${what}: Generate to see what it does.`;
 }
 
 /** Data read from the workbook's selection, and the sentence that says what was used. */

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, presetById } from "../../../src/core";
-import { presetBlurb, toOptions, type FormValues } from "../../../src/taskpane/form";
+import { DEFAULT_X, presetBlurb, toOptions, type FormValues } from "../../../src/taskpane/form";
 import { plainHead } from "../../../src/taskpane/explain-parts";
 import { checkStep as stepCheck, sweepRates } from "../../../src/run";
 import { paneForm } from "../../helpers/pane-form";
 
 const form = (over: Partial<FormValues> = {}): FormValues =>
   paneForm({ model: "two-linear", x: "14, 86, 28", epochs: "1", ...over });
+/** The form as a preset sets it: the preset's settings on graddesc's 29 x values. */
+const asPreset = (over: Partial<FormValues> = {}): FormValues => form({ x: DEFAULT_X, ...over });
 
 const fieldOf = (fn: () => unknown): { field: string; message: string } => {
   try {
@@ -22,23 +24,36 @@ describe("the preset's blurb follows the learner's input", () => {
   const two = presetById("two-neurons")!;
 
   it("gives the preset's advice while the form holds its settings, in the glossary's words", () => {
-    expect(presetBlurb(two, form())).toMatch(/Try learning rate 1e-5\.$/);
-    expect(presetBlurb(two, form())).not.toMatch(/\blr\b/);
+    expect(presetBlurb(two, asPreset())).toMatch(/Try learning rate 1e-5\.$/);
+    expect(presetBlurb(two, asPreset())).not.toMatch(/\blr\b/);
   });
 
   it("drops the advice once the learner typed 1e-5, and says what they changed", () => {
-    const b = presetBlurb(two, form({ lr: "1e-5" }));
+    const b = presetBlurb(two, asPreset({ lr: "1e-5" }));
     expect(b).not.toMatch(/Try/);
     expect(b).toBe(
       "The “2 neurons” preset with your learning rate 1e-5: Generate to see what it does."
     );
   });
 
+  it("drops the advice once the learner's data or h differ from the preset's", () => {
+    // the explosion near the end of epoch 1 is a fact about graddesc's 29 x values and h = 0.01
+    expect(presetBlurb(two, form())).toBe(
+      "The “2 neurons” preset with your data: Generate to see what it does."
+    );
+    expect(presetBlurb(two, asPreset({ slope: "3" }))).toMatch(/with your data:/);
+    expect(presetBlurb(two, asPreset({ dataMode: "cells" }))).toMatch(/with your data:/);
+    expect(presetBlurb(two, asPreset({ h: "0.001" }))).toBe(
+      "The “2 neurons” preset with your h: Generate to see what it does."
+    );
+    expect(presetBlurb(two, asPreset({ x: DEFAULT_X.replace(/, /g, " ") }))).toMatch(/Try/);
+  });
+
   it("explains graddesc basic instead of naming it", () => {
     expect(
       presetBlurb(
         presetById("graddesc-basic")!,
-        form({ model: "linear", epochs: "5", gradient: "analytic" })
+        asPreset({ model: "linear", epochs: "5", gradient: "analytic" })
       )
     ).toMatch(/^The first sheet of fast\.ai's graddesc\.xlsm/);
   });

@@ -21,7 +21,7 @@ import {
   trainRun,
 } from "../../../src/run";
 import type { SheetPlan } from "../../../src/sheet";
-import { orderedPresets, presetBlurb } from "../../../src/taskpane/form";
+import { DEFAULT_X, orderedPresets, presetBlurb } from "../../../src/taskpane/form";
 import { paneForm } from "../../helpers/pane-form";
 
 const root = join(__dirname, "../../..");
@@ -134,17 +134,20 @@ describe("one vocabulary: no retired word where a learner reads", () => {
       expect(faults(page, htmlText(join(paneDir, page)))).toEqual([]);
   });
 
-  it("in each preset's blurb and the lesson's titles", () => {
-    const blurbs = orderedPresets().map((p) =>
-      presetBlurb(
-        p,
-        paneForm({
-          model: String(p.options.model),
-          optimizer: String(p.options.optimizer),
-          lr: String(p.options.lr),
-          epochs: String(p.options.epochs),
-          gradient: String(p.options.gradient),
-        })
+  it("in each preset's blurb, as the preset sets the form and once the learner changed it, and the lesson's titles", () => {
+    const blurbs = orderedPresets().flatMap((p) =>
+      [{ x: DEFAULT_X }, { x: "1, 2, 3", lr: "1e-3" }].map((changes) =>
+        presetBlurb(
+          p,
+          paneForm({
+            model: String(p.options.model),
+            optimizer: String(p.options.optimizer),
+            lr: String(p.options.lr),
+            epochs: String(p.options.epochs),
+            gradient: String(p.options.gradient),
+            ...changes,
+          })
+        )
       )
     );
     expect(faults("blurb", blurbs)).toEqual([]);
