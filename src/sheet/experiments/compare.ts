@@ -4,7 +4,14 @@
  * where each run diverged, an overlaid error chart, and for the linear 2-neuron model the line it
  * collapses to, ŷ = (a·c)·x + (c·b + d), against the target's slope and intercept.
  */
-import { DEFAULT_TARGET, MODELS, type CollapseNote, type RunResult, type Target } from "../../core";
+import {
+  DEFAULT_TARGET,
+  MODELS,
+  learnerNumber,
+  type CollapseNote,
+  type RunResult,
+  type Target,
+} from "../../core";
 import { a1, abs, sheetCellA1, uniqueSheetName } from "../address";
 import { cachedForChart, cachedNumber } from "../cached";
 import { collapseRows } from "../collapse";
@@ -83,7 +90,7 @@ function compareSheet(
       ],
       [
         {
-          value: `Same ${n} data points, initial weights, learning rate ${c0.lr} and ${c0.gradient} derivatives; each model's sheet is live (change its LearningRate) and this sheet follows.`,
+          value: `Same ${n} data points, initial weights, learning rate ${learnerNumber(c0.lr)} and ${c0.gradient} derivatives; each model's sheet is live (change its LearningRate) and this sheet follows.`,
           style: "subtitle",
         },
       ],

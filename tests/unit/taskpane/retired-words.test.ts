@@ -37,6 +37,8 @@ const RETIRED: { word: RegExp; instead: string }[] = [
   { word: /Log-spaced/i, instead: "evenly spaced on a log scale" },
   { word: /ExcelApi/, instead: "the Excel version (needs Excel 2021 or Microsoft 365)" },
   { word: /row \d+ \(step \d+\)/, instead: "step 27 (epoch 1)" },
+  // one number format: the learner's (1e-4), not 0.0001
+  { word: /learning rate 0\.000\d/, instead: "learning rate 1e-4" },
   // "step" is one row of the sheet: h is a nudge, a count is "each 1 more"
   { word: /difference step|step of 1\b/i, instead: "nudge h / each 1 more" },
 ];
