@@ -119,6 +119,15 @@ describe("every click leaves the learner looking at its result", () => {
     );
   });
 
+  it("Check this sheet: its result replaces Rerun's, in the glossary's words", async () => {
+    await click(page, "Check this sheet");
+    await expectResult(page, "active-status", ["run-status"]);
+    expect(await page.locator("#active-status-result .headline").textContent()).toMatch(
+      /^Excel agrees with the core's numbers on \d+ cells\./
+    );
+    expect(await page.locator("#active-status-result #goto-sheet").count()).toBe(0);
+  });
+
   it("Compare, Sweep and the loss landscape: each result replaces the one before, in view", async () => {
     await page.getByRole("tab", { name: "Experiments" }).click();
     await click(page, "Compare models");
