@@ -52,6 +52,9 @@ const select = (sheet: string, row: number, col: number) =>
     [sheet, row, col] as const
   );
 
+/** The core's lines in the pane's words: its symbol "lr" reads "learning rate". */
+const inWords = (line: string) => line.replace(/(?<![\w-])lr(?![\w-])/g, "learning rate");
+
 const shown = () => page.locator("#explain-lines li").allTextContents();
 
 describe("Explain this step in the task pane", () => {
@@ -70,9 +73,7 @@ describe("Explain this step in the task pane", () => {
       .replace(", lr ", ", learning rate ");
     expect(await page.locator("#explain-heading").textContent()).toBe(`${SHEET} · ${head}`);
     // the lines too: the core's symbol "lr" reads "learning rate" in the pane
-    expect(await shown()).toEqual(
-      core.slice(1).map((l) => l.replace(/(?<![\w-])lr(?![\w-])/g, "learning rate"))
-    );
+    expect(await shown()).toEqual(core.slice(1).map(inWords));
     expect(await page.locator("#explain-note").textContent()).toMatch(/as Excel calculated them/);
     const pred = a1(layout.firstRow + 1, layout.cols.pred);
     expect(await page.locator(`#explain-lines a[data-cell="${pred}"]`).count()).toBeGreaterThan(0);
@@ -107,6 +108,7 @@ describe("Explain this step in the task pane", () => {
         .text.trimEnd()
         .split("\n")
         .slice(1)
+        .map(inWords)
     );
   });
 
