@@ -129,6 +129,9 @@ describe("one vocabulary: no retired word where a learner reads", () => {
     expect(
       files.flatMap((f) => faults(`src/taskpane/${f}`, sourceStrings(join(paneDir, f))))
     ).toEqual([]);
+    // and the messages src/excel hands the pane as they are: Check this sheet's, a too-old Excel's
+    for (const f of ["check.ts", "requirements.ts"])
+      expect(faults(`src/excel/${f}`, sourceStrings(join(root, "src/excel", f)))).toEqual([]);
   });
 
   it("in the pane's page and the help page", () => {
