@@ -33,8 +33,13 @@ export {
   exerciseBlankRects,
   exerciseOfPlan,
   exerciseOfRecord,
+  exercisePlanOfRecord,
   keepExercise,
   exerciseWorkbookPlan,
+  learnerColumns,
+  learnerRebuild,
+  type LearnerColumn,
+  type LearnerRebuild,
 } from "./exercise";
 export {
   CheckInputError,

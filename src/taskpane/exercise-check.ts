@@ -26,6 +26,8 @@ export interface ExerciseCheck {
   show: HTMLButtonElement;
   /** Follow the active sheet: its name and record options, or null. */
   update(sheet: string | null, meta: Record<string, unknown> | null): void;
+  /** The sheet was rebuilt: its marks are gone, the next click checks again. */
+  forget(): void;
 }
 
 export function exerciseCheck(
@@ -100,6 +102,11 @@ export function exerciseCheck(
   return {
     check,
     show,
+    forget() {
+      marked = false;
+      first = null;
+      show.hidden = true;
+    },
     update(name, options) {
       const isExercise = !!options && !!exerciseOfRecord(options) && !!excel();
       if (name !== sheet) marked = false;
