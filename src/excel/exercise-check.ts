@@ -33,6 +33,8 @@ export interface ExerciseExcel {
   writeColumn(sheet: string, row: number, col: number, formulas: (string | null)[]): Promise<void>;
   /** Write `formula` into one cell (0-based). */
   writeFormula(sheet: string, row: number, col: number, formula: string): Promise<void>;
+  /** Show `sheet` and select one cell (a link of the check's message). */
+  select(sheet: string, row: number, col: number): Promise<void>;
 }
 
 const hex = (c: string) => `#${c}`;
@@ -147,6 +149,12 @@ export function exerciseExcel(host: ExcelHost): ExerciseExcel {
             .map((f) => [f]);
           i = k + 1;
         }
+        await sync();
+      }),
+    select: (sheet, row, col) =>
+      on(sheet, async (ws, sync) => {
+        ws.activate();
+        ws.getRangeByIndexes(row, col, 1, 1).select();
         await sync();
       }),
     writeFormula: (sheet, row, col, formula) =>

@@ -19,7 +19,16 @@ import {
   partText,
   stepValues,
 } from "../core";
-import { a1, buildRunSheet, formulaAt, LAYOUT, NAMES, runOptionsFromMeta } from "../sheet";
+import {
+  a1,
+  buildRunSheet,
+  cellOf,
+  formulaAt,
+  LAYOUT,
+  NAMES,
+  runOptionsFromMeta,
+  stepLayout,
+} from "../sheet";
 import { agreesWithin, operandScale } from "../sheet/agreement";
 import type { RunContext } from "../sheet/context";
 import { exerciseMetaOf, stepsTable } from "../sheet/exercise";
@@ -47,6 +56,8 @@ export interface SheetGrade {
     expected: CachedValue;
     /** The step's explanation line for that quantity, with the core's numbers. */
     explanation?: string;
+    /** The same line in pieces: each number with the sheet's cell it comes from, when it has one (the pane's links). */
+    explanationParts?: LinePart[];
     /** The sheet's formula for that cell (the pane's "Show me this formula"). */
     formula?: string;
   } | null;
@@ -133,13 +144,29 @@ function lineLabel(key: string, weights: readonly string[]): string | undefined 
   return undefined;
 }
 
-/** The step's explanation line for a key, with the core's numbers. */
-function explanationLine(result: RunResult, step: number, key: string): string | undefined {
+/** A piece of a line a surface shows: text, and the sheet's cell a number comes from (0-based, with its A1). */
+export interface LinePart {
+  text: string;
+  cell?: { row: number; col: number; a1: string };
+}
+
+/** The step's explanation line for a key, with the core's numbers, in pieces linked to their cells. */
+function explanationLine(
+  result: RunResult,
+  step: number,
+  key: string
+): { text: string; parts: LinePart[] } | undefined {
   const label = lineLabel(key, MODELS[result.config.model].weights);
   if (!label) return undefined;
   const lines = explainStep(result.config, stepValues(result, step)).lines;
   const line = lines.find((l) => l.label === label);
-  return line?.parts.map(partText).join("");
+  if (!line) return undefined;
+  const layout = stepLayout(result.config);
+  const parts = line.parts.map((p): LinePart => {
+    const cell = typeof p !== "string" && p.ref ? cellOf(layout, step, p.ref) : null;
+    return cell ? { text: partText(p), cell } : { text: partText(p) };
+  });
+  return { text: parts.map((p) => p.text).join(""), parts };
 }
 
 /** A graded cell's verdict, for a surface that marks the cells (0-based). */
@@ -213,13 +240,15 @@ export function gradeRunSheet(saved: SavedSheet, onCell?: CellVerdict): SheetGra
         grade.wrong++;
         if (!grade.firstWrong) {
           const step = result.rows![i].step;
+          const line = explanationLine(result, step, c.key);
           grade.firstWrong = {
             cell: a1(row, col),
             step,
             column: c.header,
             got,
             expected,
-            explanation: explanationLine(result, step, c.key),
+            explanation: line?.text,
+            explanationParts: line?.parts,
             formula: formulaAt(c.formula!, i),
           };
         }

@@ -47,6 +47,8 @@ export {
   gradeExit,
   gradeJson,
   gradeLine,
+  gradeLineParts,
+  type LinePart,
   gradeSheetValues,
   gradedArea,
   type CellVerdict,
