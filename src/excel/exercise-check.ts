@@ -19,7 +19,7 @@ export const MARK = { right: "C6EFCE", wrong: "FFC7CE", blank: "FFF2CC" } as con
 export const MARK_FORMULA = "=TRUE";
 
 export interface ExerciseExcel {
-  /** Excel's calculated values of the rectangle from A1 of `rows` × `cols`. */
+  /** Excel's calculated values from A1, `cols` wide and `rows` deep or down to the last used row. */
   values(sheet: string, rows: number, cols: number): Promise<unknown[][]>;
   /** Mark `right` and `wrong` rectangles; `columns` are the blank columns' rectangles (earlier marks there are removed first). */
   mark(sheet: string, columns: Rect[], right: Rect[], wrong: Rect[]): Promise<void>;
@@ -103,9 +103,14 @@ export function exerciseExcel(host: ExcelHost): ExerciseExcel {
   const marks = [MARK.right, MARK.wrong];
   return {
     values: (sheet, rows, cols) =>
-      on(sheet, (ws, sync) =>
-        readRows(ws, { row: 0, col: 0, rows, cols }, "values", cols * CELL_BYTES, sync)
-      ),
+      on(sheet, async (ws, sync) => {
+        // rows inserted above or inside the table push it down: read down to the last used row
+        const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
+        await sync();
+        const bottom = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+        const all = { row: 0, col: 0, rows: Math.max(rows, bottom), cols };
+        return readRows(ws, all, "values", cols * CELL_BYTES, sync);
+      }),
     mark: (sheet, columns, right, wrong) =>
       on(sheet, async (ws, sync) => {
         await deleteOwn(ws, columns, marks, sync);
