@@ -8,6 +8,7 @@
  */
 import { ConfigError } from "../core";
 import { LAYOUT } from "../sheet";
+import { refText, rewriteFormula, type Corner } from "../sheet/formula-refs";
 import type { Table } from "../sheet/plan";
 import type { SavedSheet } from "../xlsx/read/cells";
 
@@ -71,4 +72,17 @@ export function actualRow(located: Located, steps: Pick<Table, "row" | "rows">, 
   if (r <= steps.row + steps.rows) return located.rows[r - steps.row - 1] ?? r;
   const last = located.rows[located.rows.length - 1] ?? steps.row + steps.rows;
   return r + (last - (steps.row + steps.rows));
+}
+
+/**
+ * A formula written for the sheet as planned, with every row it references moved to where that row
+ * is now (as Excel moved the sheet's own formulas when the rows were inserted).
+ */
+export function movedFormula(formula: string, at: (row: number) => number): string {
+  const move = (c: Corner): Corner => (c.row === undefined ? c : { ...c, row: at(c.row) });
+  return rewriteFormula(formula, (t) => {
+    if (t.kind !== "ref") return undefined;
+    const text = refText({ sheet: t.sheet, start: move(t.start), end: t.end && move(t.end) });
+    return text === t.text ? undefined : text;
+  });
 }

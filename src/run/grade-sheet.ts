@@ -21,7 +21,7 @@ import { agreesWithin, operandScale } from "../sheet/agreement";
 import type { RunContext } from "../sheet/context";
 import { exerciseMetaOf, stepsTable } from "../sheet/exercise";
 import { compileFormula, type EvalInputs } from "../sheet/formula-eval";
-import { actualRow, locateParameters, locateSteps } from "./check-locate";
+import { actualRow, locateParameters, locateSteps, movedFormula } from "./check-locate";
 import { explanationLine, type LinePart } from "./grade-explain";
 
 export type { LinePart };
@@ -220,7 +220,7 @@ export function gradeRunSheet(raw: SavedSheet, onCell?: CellVerdict): SheetGrade
             expected,
             explanation: line?.text,
             explanationParts: line?.parts,
-            formula: formulaAt(c.formula!, i),
+            formula: movedFormula(formulaAt(c.formula!, i), at),
           };
         }
       }

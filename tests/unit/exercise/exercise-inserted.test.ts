@@ -17,7 +17,7 @@ import {
   gradeSheetValues,
   runWorkbookPlan,
 } from "../../../src/run";
-import { formulaAt } from "../../../src/sheet/address";
+import { formulaAt, shiftRows } from "../../../src/sheet/address";
 import { stepsTable } from "../../../src/sheet/exercise";
 import type { Block, CachedValue, SheetPlan } from "../../../src/sheet/plan";
 import { writeWorkbook } from "../../../src/xlsx";
@@ -130,10 +130,16 @@ describe("check after the learner inserted rows", () => {
     expect(g.firstWrong).toMatchObject({ cell, step: 3, column: "ŷ" });
     expect(g.wrongOnOwnInputs).toBe(1);
     expect(marked[0]).toBe(`${22 + 2 + 2 - 1},${colOf("pred")}`);
+    // Show me this formula writes GradSheet's formula for that cell where it is now
+    const j = full.columns.findIndex((c) => c.key === "pred");
+    expect(g.firstWrong!.formula).toBe(shiftRows(formulaAt(full.columns[j].formula!, 2), 2));
     const [f] = checkWorkbookBytes(saved(h));
     expect(f.firstWrong).toMatchObject({ cell, step: 3, column: "ŷ" });
     // the explanation's numbers link to the moved cells: x of step 3 is D26 now
     expect(f.firstWrong!.explanationParts!.some((p) => p.cell?.a1 === "D26")).toBe(true);
+    await h.gateway.exercise!.writeFormula("Run 1", 25, colOf("pred"), g.firstWrong!.formula!);
+    h.engine.changed();
+    expect((await paneCheck(h)).g).toMatchObject({ right: 15, wrong: 0 });
   });
 
   it("says plainly when a step row is gone, and grades nothing", async () => {
