@@ -98,6 +98,12 @@ export interface LearnerRebuild {
   below: string[];
   /** The same cells as 0-based positions. */
   belowCells: { row: number; col: number }[];
+  /**
+   * The learner's cells inside the rebuilt table, per column from its first step row (null where
+   * empty): a sheet written before the blank columns stopped being GradSheet's areas has them
+   * cleared by the rebuild, and they are put back.
+   */
+  kept: { row: number; col: number; formulas: (unknown | null)[] }[];
   /** New rows to fill: one rectangle per column (its empty new rows only are written: null keeps a cell); `range` its A1 text. */
   fills: { row: number; col: number; formulas: (string | null)[]; range: string }[];
 }
@@ -111,12 +117,16 @@ export function learnerRebuild(
   columns: readonly LearnerColumn[],
   grids: readonly (readonly unknown[])[]
 ): LearnerRebuild {
-  const out: LearnerRebuild = { below: [], belowCells: [], fills: [] };
+  const out: LearnerRebuild = { below: [], belowCells: [], kept: [], fills: [] };
   const below: { row: number; col: number }[] = [];
   columns.forEach((c, k) => {
     const cells = grids[k] ?? [];
     for (let i = c.newRows; i < c.oldRows; i++)
       if (filled(cells[i])) below.push({ row: c.row + i, col: c.col });
+    const inside = Array.from({ length: Math.min(c.oldRows, c.newRows) }, (_, i) =>
+      filled(cells[i]) ? cells[i] : null
+    );
+    if (inside.some((v) => v !== null)) out.kept.push({ row: c.row, col: c.col, formulas: inside });
     const copied = fillDownColumn(cells, c);
     if (copied)
       out.fills.push({

@@ -17,6 +17,7 @@ export async function keepLearner(
   columns: readonly LearnerColumn[],
   learner: LearnerRebuild
 ): Promise<string> {
+  const restored: { row: number; col: number; formulas: (string | null)[] }[] = [];
   const byCol = new Map<number, number[]>();
   for (const c of learner.belowCells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c.row]);
   for (const [col, rows] of byCol) {
@@ -28,6 +29,19 @@ export async function keepLearner(
     for (const r of rows) cells[r - top] = "";
     await xl.writeColumn(sheet, top, col, cells);
   }
+  // A sheet written before its blank columns stopped being GradSheet's areas lost them in the
+  // rebuild's clearing: put back what the learner had there (only cells now empty).
+  const now = await xl.formulas(
+    sheet,
+    learner.kept.map((k) => ({ row: k.row, col: k.col, rows: k.formulas.length, cols: 1 }))
+  );
+  learner.kept.forEach((k, n) => {
+    const back = k.formulas.map((f, i) =>
+      f !== null && (now[n]?.[i] ?? "") === "" ? String(f) : null
+    );
+    if (back.some((f) => f !== null)) restored.push({ ...k, formulas: back });
+  });
+  for (const r of restored) await xl.writeColumn(sheet, r.row, r.col, r.formulas);
   for (const f of learner.fills) await xl.writeColumn(sheet, f.row, f.col, f.formulas);
   await xl.reshade(
     sheet,

@@ -157,6 +157,21 @@ describe("Rebuild of an exercise", () => {
   });
 });
 
+describe("Rebuild of an exercise written before its blank columns were the learner's", () => {
+  it("puts back the learner's formulas the old areas' clearing removed", async () => {
+    const h = await handedIn(1);
+    const sheet = sheetNamed(h.fake, "Run 1");
+    const t = stepsTable(h.plan);
+    // such a sheet named its whole step table as one GradSheet area, blank columns included
+    const whole = `${a1(t.row, t.col)}:${a1(t.row + t.rows, t.col + t.columns.length - 1)}`;
+    h.fake.learner.defineName("GradSheet_Area99", "Run 1", whole, "Run 1");
+    const typed = BLANK.map((k) => content(sheet, t.row + 3, colOf(k)));
+    const r = await rebuild(h, 1, 2);
+    expect(BLANK.map((k) => content(sheet, t.row + 3, colOf(k)))).toEqual(typed);
+    expect(await grade(h, r.after.meta)).toMatchObject({ cells: 20, right: 20, empty: 0 });
+  });
+});
+
 describe("Apply on an exercise", () => {
   it("writes only the learning rate: the learner's formulas stay", async () => {
     const h = await handedIn(1);
