@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { resolveConfig, train } from "../../../src/core";
 import {
   gradedArea,
+  gradeJson,
   gradeLine,
   gradeLineParts,
   gradeSheetValues,
@@ -54,6 +55,8 @@ describe("the check's line in pieces", () => {
     expect(linked.slice(1)).toEqual(["H23", "F23", "D23", "G23", "I23", "K23"]);
     expect(parts.find((p) => p.cell?.a1 === "D23")!.text).toBe("86");
     expect(parts[1].cell).toEqual({ row: 22, col: 10, a1: "K23" });
+    // --json keeps its documented fields: the pieces are the pane's
+    expect(gradeJson(g).firstWrong).not.toHaveProperty("explanationParts");
   });
 
   it("is one plain piece when nothing is wrong", () => {
