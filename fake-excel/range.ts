@@ -1,4 +1,5 @@
 /** The range proxy of the fake: values, formulas, formats, clear, fill-down, select. */
+import { FakeConditionalFormats } from "./conditional-formats";
 import { FakeOfficeError } from "./errors";
 import { coerceTyped } from "./host-rules";
 import { applyShift, sortRows, type Shift } from "./edits";
@@ -27,7 +28,7 @@ export function isRange(x: unknown): x is FakeRange {
 
 export class FakeRange extends FakeNullable<FakeRangeRef> {
   readonly format: unknown;
-  readonly conditionalFormats: { add: (type: string) => unknown; clearAll: () => void };
+  readonly conditionalFormats: FakeConditionalFormats;
   constructor(
     ctx: FakeContext,
     path: string,
@@ -38,23 +39,13 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
     this.format = bag(ctx, `${path}.format`, "format", (prop, value) =>
       this.applyFormat(prop, value)
     );
-    this.conditionalFormats = {
-      clearAll: () =>
-        this.record("conditionalFormats.clearAll", [], "1.6", () => {
-          const s = this.sheet();
-          s.conditionalFormats = s.conditionalFormats.filter(
-            (cf) => !overlaps(cf.range, this.target())
-          );
-        }),
-      add: (type: string) => {
-        const props: Record<string, unknown> = {};
-        this.record("conditionalFormats.add", [type], "1.6", () => {
-          const ref = this.target();
-          this.sheet().conditionalFormats.push({ range: ref, type, props });
-        });
-        return bag(ctx, `${path}.cf`, "", (prop, value) => (props[prop] = value), "1.6");
-      },
-    };
+    this.conditionalFormats = new FakeConditionalFormats(
+      ctx,
+      `${path}.conditionalFormats`,
+      () => this.target(),
+      () => this.sheet(),
+      (name, args, apply) => this.record(name, args, "1.6", apply)
+    );
   }
   /** The resolved rectangle (at sync time). */
   ref(): FakeRangeRef {

@@ -6,6 +6,7 @@
  * GradSheet's charts and names, and nothing else: a learner's cells, charts, shapes, names and
  * formats outside GradSheet's cells stay.
  */
+import { exerciseMetaOf } from "../sheet/exercise";
 import type { SheetPlan } from "../sheet/plan";
 import type { WriteOp } from "./plan-ops";
 import { runsPosition } from "./runs-log";
@@ -20,15 +21,33 @@ interface Rect {
   cols: number;
 }
 
-/** The rectangles a plan writes: each block and each table (with its header row). */
+/**
+ * The rectangles a plan writes: each block and each table (with its header row). An exercise's
+ * blank columns' step rows are the learner's cells, not GradSheet's: its step table is its header
+ * row and the spans of columns GradSheet fills.
+ */
 export function planAreas(plan: SheetPlan): Rect[] {
   const out: Rect[] = [];
   for (const b of plan.blocks) {
     const cols = Math.max(0, ...b.cells.map((r) => r.length));
     if (b.cells.length && cols) out.push({ row: b.row, col: b.col, rows: b.cells.length, cols });
   }
-  for (const t of plan.tables)
-    out.push({ row: t.row, col: t.col, rows: t.rows + 1, cols: t.columns.length });
+  const blank = new Set(exerciseMetaOf(plan.meta)?.columns ?? []);
+  for (const t of plan.tables) {
+    const learner = t.id === "steps" ? t.columns.map((c) => blank.has(c.key)) : [];
+    if (!learner.some(Boolean) || !t.rows) {
+      out.push({ row: t.row, col: t.col, rows: t.rows + 1, cols: t.columns.length });
+      continue;
+    }
+    out.push({ row: t.row, col: t.col, rows: 1, cols: t.columns.length });
+    for (let j = 0; j < learner.length; j++) {
+      if (learner[j]) continue;
+      let k = j;
+      while (k + 1 < learner.length && !learner[k + 1]) k++;
+      out.push({ row: t.row + 1, col: t.col + j, rows: t.rows, cols: k - j + 1 });
+      j = k;
+    }
+  }
   return out;
 }
 

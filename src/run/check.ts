@@ -7,15 +7,15 @@
 import { ConfigError } from "../core";
 import { learnerNumber } from "../core/learner-number";
 import { train } from "../core";
-import { a1, buildRunSheet, runConfigFromMeta } from "../sheet";
+import { a1, buildRunSheet, parseCellA1, runConfigFromMeta } from "../sheet";
 import { stepsTable } from "../sheet/exercise";
 import { agreesWithin } from "../sheet/agreement";
 import type { CachedValue } from "../sheet/plan";
 import { DoctorInputError } from "../xlsx/doctor/zip";
 import { readSavedBook, type SavedSheet, type SavedValue } from "../xlsx/read/cells";
-import { gradeRunSheet, type CellVerdict, type SheetGrade } from "./grade-sheet";
+import { gradeRunSheet, type CellVerdict, type LinePart, type SheetGrade } from "./grade-sheet";
 
-export type { CellVerdict, SheetGrade };
+export type { CellVerdict, LinePart, SheetGrade };
 
 /** A workbook `check` cannot grade: not a workbook, no GradSheet sheet, or saved without calculated values. One sentence. */
 export class CheckInputError extends Error {}
@@ -97,16 +97,43 @@ function shown(v: SavedValue | CachedValue, other?: SavedValue | CachedValue): s
 
 /** The one line `check` prints for a sheet. */
 export function gradeLine(g: SheetGrade): string {
+  return gradeLineParts(g)
+    .map((p) => p.text)
+    .join("");
+}
+
+/**
+ * `gradeLine` in pieces for a surface that links cells: the first wrong cell's name and the
+ * explanation's numbers carry the cell they stand for (`cell`, 0-based with its A1).
+ */
+export function gradeLineParts(g: SheetGrade): LinePart[] {
   const w = g.firstWrong;
   if (w) {
     const where = w.step !== null ? ` (${w.column}, step ${w.step})` : "";
-    const why = w.explanation ? `: ${w.explanation}` : "";
     const counts = `${g.wrong} of ${g.cells} wrong${g.kind === "experiment" ? "" : `, ${g.wrongOnOwnInputs} on their own inputs`}${g.empty ? `; ${g.empty} still empty` : ""}`;
-    return `${g.sheet}: ${w.cell}${where} is ${shown(w.got, w.expected)}; GradSheet has ${shown(w.expected, w.got)}${why} (${counts})`;
+    const at = parseCellA1(w.cell);
+    const why: LinePart[] = w.explanationParts
+      ? [{ text: ": " }, ...w.explanationParts]
+      : w.explanation
+        ? [{ text: `: ${w.explanation}` }]
+        : [];
+    return [
+      { text: `${g.sheet}: ` },
+      at ? { text: w.cell, cell: { row: at.row, col: at.col, a1: w.cell } } : { text: w.cell },
+      {
+        text: `${where} is ${shown(w.got, w.expected)}; GradSheet has ${shown(w.expected, w.got)}`,
+      },
+      ...why,
+      { text: ` (${counts})` },
+    ];
   }
   if (g.empty)
-    return `${g.sheet}: ${g.empty} cell${g.empty === 1 ? "" : "s"} still empty (${g.emptyRange ?? `first ${g.firstEmpty}`})${g.right ? `; ${g.right} of ${g.cells} right` : ""}`;
-  return `${g.sheet}: ${g.right} of ${g.cells} right`;
+    return [
+      {
+        text: `${g.sheet}: ${g.empty} cell${g.empty === 1 ? "" : "s"} still empty (${g.emptyRange ?? `first ${g.firstEmpty}`})${g.right ? `; ${g.right} of ${g.cells} right` : ""}`,
+      },
+    ];
+  return [{ text: `${g.sheet}: ${g.right} of ${g.cells} right` }];
 }
 
 /** 0 when every sheet agrees and nothing is empty, 1 otherwise. */
@@ -117,7 +144,7 @@ export const gradeExit = (grades: SheetGrade[]): 0 | 1 =>
 export function gradeJson(g: SheetGrade): Record<string, unknown> {
   const { emptyRange: _range, ...rest } = g;
   if (!rest.firstWrong) return rest;
-  const { formula: _formula, ...firstWrong } = rest.firstWrong;
+  const { formula: _formula, explanationParts: _parts, ...firstWrong } = rest.firstWrong;
   return { ...rest, firstWrong };
 }
 

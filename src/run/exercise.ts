@@ -21,6 +21,12 @@ import {
 import { runWorkbookPlan } from "./service";
 
 export { EXERCISE_WORDS };
+export {
+  learnerColumns,
+  learnerRebuild,
+  type LearnerColumn,
+  type LearnerRebuild,
+} from "../sheet/exercise-rebuild";
 
 /** The default `--blank` list: every word. */
 export const DEFAULT_BLANK: readonly string[] = EXERCISE_WORDS;
@@ -78,6 +84,12 @@ export function keepExercise(
 ): Record<string, unknown> {
   const ex = from ? exerciseMetaOf(from) : undefined;
   return ex ? { ...meta, exercise: ex } : meta;
+}
+
+/** A run's sheet plan made the exercise a sheet's record describes (its blank columns by key); the plan itself when the record has none. */
+export function exercisePlanOfRecord(plan: SheetPlan, meta: unknown): SheetPlan {
+  const ex = exerciseMetaOf(meta);
+  return ex ? exercisePlan(plan, ex.columns) : plan;
 }
 
 /** The blank columns' step-row rectangles (0-based) of an exercise sheet, from its record. */

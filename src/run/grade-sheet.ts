@@ -15,16 +15,16 @@ import {
   type RunConfig,
   type RunOptions,
   type RunResult,
-  explainStep,
-  partText,
-  stepValues,
 } from "../core";
 import { a1, buildRunSheet, formulaAt, LAYOUT, NAMES, runOptionsFromMeta } from "../sheet";
 import { agreesWithin, operandScale } from "../sheet/agreement";
 import type { RunContext } from "../sheet/context";
 import { exerciseMetaOf, stepsTable } from "../sheet/exercise";
 import { compileFormula, type EvalInputs } from "../sheet/formula-eval";
-import { KEYS } from "../sheet/keys";
+import { actualRow, locateParameters, locateSteps, movedFormula } from "./check-locate";
+import { explanationLine, type LinePart } from "./grade-explain";
+
+export type { LinePart };
 import { initName } from "../sheet/names";
 import { parameters } from "../sheet/parameters";
 import type { CachedValue } from "../sheet/plan";
@@ -47,6 +47,8 @@ export interface SheetGrade {
     expected: CachedValue;
     /** The step's explanation line for that quantity, with the core's numbers. */
     explanation?: string;
+    /** The same line in pieces: each number with the sheet's cell it comes from, when it has one (the pane's links). */
+    explanationParts?: LinePart[];
     /** The sheet's formula for that cell (the pane's "Show me this formula"). */
     formula?: string;
   } | null;
@@ -68,7 +70,7 @@ function parameterCells(config: RunConfig): { name: string; col: number }[] {
 }
 
 /** The record's options with every parameter the file holds as a number in its cell. */
-function currentOptions(saved: SavedSheet, recorded: RunConfig): RunOptions {
+function currentOptions(saved: SavedSheet, recorded: RunConfig, paramRow: number): RunOptions {
   const opts = runOptionsFromMeta(saved.meta) as RunOptions;
   const init: Record<string, number> = { ...recorded.init };
   const set: Record<string, (v: number) => void> = {
@@ -82,15 +84,26 @@ function currentOptions(saved: SavedSheet, recorded: RunConfig): RunOptions {
   };
   for (const w of MODELS[recorded.model].weights) set[initName(w)] = (v) => (init[w] = v);
   for (const p of parameterCells(recorded)) {
-    const v = saved.value(LAYOUT.paramValueRow, p.col);
+    const v = saved.value(paramRow, p.col);
     if (typeof v === "number") set[p.name]?.(v);
   }
   opts.init = init;
   return opts;
 }
 
-/** The core's run at the sheet's current settings. Throws ConfigError naming the sheet. */
-export function currentRun(saved: SavedSheet): RunResult {
+/** The parameter block's value row as the sheet holds it now (rows may have been inserted above it). */
+function paramRowOf(saved: SavedSheet): number {
+  try {
+    const o = runOptionsFromMeta(saved.meta);
+    const labels = o ? parameterCells(resolveConfig(o)).map((p) => p.name) : [];
+    return labels.length ? locateParameters(saved, labels) : LAYOUT.paramValueRow;
+  } catch {
+    return LAYOUT.paramValueRow; // currentRun says what is wrong with the record
+  }
+}
+
+/** The core's run at the sheet's current settings (read from `paramRow`). Throws ConfigError naming the sheet. */
+export function currentRun(saved: SavedSheet, paramRow: number = LAYOUT.paramValueRow): RunResult {
   const recordedOpts = runOptionsFromMeta(saved.meta);
   if (!recordedOpts) throw new ConfigError("sheet", `${saved.name}: its record is not a run's.`);
   try {
@@ -102,7 +115,7 @@ export function currentRun(saved: SavedSheet): RunResult {
         "sheet",
         `its record describes ${steps} steps but the sheet has only ${Math.max(0, saved.lastRow - LAYOUT.headerRow)} rows below its headers`
       );
-    const config = resolveConfig(currentOptions(saved, recorded));
+    const config = resolveConfig(currentOptions(saved, recorded, paramRow));
     const order = (saved.meta.settings as { order?: number[][] }).order;
     if (order) config.order = order.map((o) => o.slice());
     return train(config, { rows: true });
@@ -112,44 +125,28 @@ export function currentRun(saved: SavedSheet): RunResult {
   }
 }
 
-/** The explanation line's label of a step-table key ("ŷ", "e", "de/da", "a", "z"), if the explanation has one. */
-function lineLabel(key: string, weights: readonly string[]): string | undefined {
-  if (key === "pred") return "ŷ";
-  if (key === "err") return "e";
-  const z = /^(?:z|relu)(\d*)$/.exec(key);
-  if (z) return `z${z[1]}`;
-  for (const w of weights) {
-    const derivative = [
-      KEYS.bumped(w),
-      KEYS.lowered(w),
-      KEYS.forward(w),
-      KEYS.central(w),
-      KEYS.analytic(w),
-    ];
-    if (derivative.includes(key)) return `de/d${w}`;
-    if (key === KEYS.next(w) || ["m", "v", "s"].some((slot) => key === KEYS.state(slot, w)))
-      return w;
-  }
-  return undefined;
-}
-
-/** The step's explanation line for a key, with the core's numbers. */
-function explanationLine(result: RunResult, step: number, key: string): string | undefined {
-  const label = lineLabel(key, MODELS[result.config.model].weights);
-  if (!label) return undefined;
-  const lines = explainStep(result.config, stepValues(result, step)).lines;
-  const line = lines.find((l) => l.label === label);
-  return line?.parts.map(partText).join("");
-}
-
 /** A graded cell's verdict, for a surface that marks the cells (0-based). */
 export type CellVerdict = (row: number, col: number, verdict: "right" | "wrong" | "empty") => void;
 
 /** Grade a saved run or exercise sheet; `onCell` hears every graded cell's verdict against the core's run. */
-export function gradeRunSheet(saved: SavedSheet, onCell?: CellVerdict): SheetGrade {
-  const result = currentRun(saved);
-  const plan = buildRunSheet(result, { name: saved.name });
+export function gradeRunSheet(raw: SavedSheet, onCell?: CellVerdict): SheetGrade {
+  const paramRow = paramRowOf(raw);
+  const result = currentRun(raw, paramRow);
+  const plan = buildRunSheet(result, { name: raw.name });
   const steps = stepsTable(plan);
+  // Rows inserted above or inside the table moved its cells: grade them where they are now.
+  const located = { paramRow, ...locateSteps(raw, steps) };
+  const at = (r: number) => actualRow(located, steps, r);
+  const saved: SavedSheet = {
+    name: raw.name,
+    meta: raw.meta,
+    check: raw.check,
+    value: (r, c) => raw.value(at(r), c),
+    hasFormula: (r, c) => raw.hasFormula(at(r), c),
+    uncalculated: raw.uncalculated,
+    formulas: raw.formulas,
+    lastRow: raw.lastRow,
+  };
   const exercise = exerciseMetaOf(saved.meta);
   const graded = steps.columns
     .map((c, j) => ({ c, j }))
@@ -195,32 +192,35 @@ export function gradeRunSheet(saved: SavedSheet, onCell?: CellVerdict): SheetGra
     for (const { c, j } of graded) {
       const col = steps.col + j;
       const got = saved.value(row, col);
+      const now = at(row);
       if (isEmpty(got)) {
-        onCell?.(row, col, "empty");
+        onCell?.(now, col, "empty");
         grade.empty++;
-        grade.firstEmpty ??= a1(row, col);
-        empties.r0 = Math.min(empties.r0, row);
-        empties.r1 = Math.max(empties.r1, row);
+        grade.firstEmpty ??= a1(now, col);
+        empties.r0 = Math.min(empties.r0, now);
+        empties.r1 = Math.max(empties.r1, now);
         empties.c0 = Math.min(empties.c0, col);
         empties.c1 = Math.max(empties.c1, col);
         continue;
       }
       const expected = c.cached?.[i] ?? null;
       const right = agreesWithin(got, expected, operandScale(c.key, coreAt, h));
-      onCell?.(row, col, right ? "right" : "wrong");
+      onCell?.(now, col, right ? "right" : "wrong");
       if (right) grade.right++;
       else {
         grade.wrong++;
         if (!grade.firstWrong) {
           const step = result.rows![i].step;
+          const line = explanationLine(result, step, c.key, at);
           grade.firstWrong = {
-            cell: a1(row, col),
+            cell: a1(now, col),
             step,
             column: c.header,
             got,
             expected,
-            explanation: explanationLine(result, step, c.key),
-            formula: formulaAt(c.formula!, i),
+            explanation: line?.text,
+            explanationParts: line?.parts,
+            formula: movedFormula(formulaAt(c.formula!, i), at),
           };
         }
       }

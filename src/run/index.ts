@@ -33,8 +33,13 @@ export {
   exerciseBlankRects,
   exerciseOfPlan,
   exerciseOfRecord,
+  exercisePlanOfRecord,
   keepExercise,
   exerciseWorkbookPlan,
+  learnerColumns,
+  learnerRebuild,
+  type LearnerColumn,
+  type LearnerRebuild,
 } from "./exercise";
 export {
   CheckInputError,
@@ -42,6 +47,8 @@ export {
   gradeExit,
   gradeJson,
   gradeLine,
+  gradeLineParts,
+  type LinePart,
   gradeSheetValues,
   gradedArea,
   type CellVerdict,

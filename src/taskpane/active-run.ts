@@ -9,11 +9,15 @@ import { ConfigError, type RunOptions } from "../core";
 import {
   checkedOptions,
   exerciseOfRecord,
+  exercisePlanOfRecord,
   keepExercise,
+  learnerColumns,
+  learnerRebuild,
   sheetNameOf,
   type SheetPlan,
 } from "../run";
 import type { WorkbookGateway, WorkbookStatus } from "../excel";
+import { columnRect, keepLearner, rebuildQuestion } from "./exercise-rebuild";
 import { actions, taskStatus, type TaskStatus } from "./actions";
 import { confirmBox } from "./confirm";
 import { exerciseCheck } from "./exercise-check";
@@ -30,7 +34,13 @@ export interface WriteRun {
   (
     options: RunOptions,
     status: TaskStatus,
-    how: { replace?: string; change: string; exercise?: readonly string[] | null }
+    how: {
+      replace?: string;
+      change: string;
+      exercise?: readonly string[] | null;
+      /** Runs once the sheet is written (before the result shows); its sentence joins the result's note. */
+      after?: (sheet: string) => Promise<string>;
+    }
   ): Promise<RunOutline>;
 }
 
@@ -201,24 +211,22 @@ export function activeRunCard(
     "click",
     act(async ({ sheet, options, record }) => {
       const next = withCard(options, { lr: true, epochs: true });
-      // the full run's cells: a learner's formulas in an exercise's blank columns count as edits, so Rebuild asks first
-      const before = await planOf(options, sheet);
+      // An exercise's blank columns hold the learner's cells, not GradSheet's: never counted as
+      // edits, never cleared; a longer table gets their formula copied down, a shorter one asks first.
+      const ex = exerciseOfRecord(record.options);
+      const before = exercisePlanOfRecord(await planOf(options, sheet), record.options);
+      const after = exercisePlanOfRecord(await planOf(next, sheet), record.options);
       const edited = await state.gateway!.editedCells(sheet, before);
-      const mine = await state.gateway!.cellsUnder(sheet, before, await planOf(next, sheet));
-      if (edited.length || mine.length) {
-        const list = (c: string[]) => `${c.slice(0, 5).join(", ")}${c.length > 5 ? ", …" : ""}`;
+      const mine = await state.gateway!.cellsUnder(sheet, before, after);
+      const xl = state.gateway!.exercise;
+      const columns = ex && xl ? learnerColumns(before, after) : [];
+      const learner = columns.length
+        ? learnerRebuild(columns, await xl!.formulas(sheet, columns.map(columnRect)))
+        : null;
+      const below = learner?.below ?? [];
+      if (edited.length || mine.length || below.length) {
         const go = await confirm.ask(
-          [
-            edited.length
-              ? `You changed ${edited.length} cell${edited.length === 1 ? "" : "s"} GradSheet wrote (${list(edited)}).`
-              : "",
-            mine.length
-              ? `Your own cell${mine.length === 1 ? "" : "s"} ${list(mine)} ${mine.length === 1 ? "stands" : "stand"} where the rebuilt run goes.`
-              : "",
-            `Rebuilding “${sheet}” replaces ${edited.length + mine.length === 1 ? "it" : "them"}; everything else you added stays.`,
-          ]
-            .filter(Boolean)
-            .join(" "),
+          rebuildQuestion(sheet, edited, mine, below, !!ex),
           "Rebuild anyway",
           "Keep my edits"
         );
@@ -234,9 +242,11 @@ export function activeRunCard(
       ].filter(Boolean);
       await write(next, status, {
         replace: sheet,
-        exercise: exerciseOfRecord(record.options)?.headers ?? null, // an exercise stays one
+        exercise: ex?.headers ?? null, // an exercise stays one
         change: `rebuilt${changes.length ? ` with ${changes.join(", ")}` : ""}`,
+        after: learner && xl ? (name) => keepLearner(xl, name, columns, learner) : undefined,
       });
+      exercise.forget();
     })
   );
 

@@ -12,13 +12,15 @@ import {
   exerciseBlankRects,
   exerciseOfRecord,
   gradedArea,
-  gradeLine,
+  gradeLineParts,
   gradeSheetValues,
+  type LinePart,
   type SheetGrade,
 } from "../run";
 import { actions, type TaskStatus } from "./actions";
 import type { Confirm } from "./confirm";
-import { button } from "./dom";
+import { button, h } from "./dom";
+import { roving } from "./explain-parts";
 
 export interface ExerciseCheck {
   /** The buttons, hidden unless the active sheet is an exercise. */
@@ -26,6 +28,8 @@ export interface ExerciseCheck {
   show: HTMLButtonElement;
   /** Follow the active sheet: its name and record options, or null. */
   update(sheet: string | null, meta: Record<string, unknown> | null): void;
+  /** The sheet was rebuilt: its marks are gone, the next click checks again. */
+  forget(): void;
 }
 
 export function exerciseCheck(
@@ -70,8 +74,18 @@ export function exerciseCheck(
         marked = true;
         first = grade.firstWrong;
         show.hidden = !first?.formula;
+        const done =
+          ". Green cells agree with GradSheet, red ones do not; click Check my formulas again to remove the marks.";
         status.show(
-          `${gradeLine(grade)}. Green cells agree with GradSheet, red ones do not; click Check my formulas again to remove the marks.`
+          checkHeading(
+            gradeLineParts(grade),
+            done,
+            (row, col) =>
+              x
+                .select(sheet!, row, col)
+                .catch((e: unknown) => status.fail(String((e as Error)?.message ?? e))),
+            sheet
+          )
         );
       })
   );
@@ -100,6 +114,11 @@ export function exerciseCheck(
   return {
     check,
     show,
+    forget() {
+      marked = false;
+      first = null;
+      show.hidden = true;
+    },
     update(name, options) {
       const isExercise = !!options && !!exerciseOfRecord(options) && !!excel();
       if (name !== sheet) marked = false;
@@ -109,4 +128,41 @@ export function exerciseCheck(
       if (!isExercise || !marked) show.hidden = true;
     },
   };
+}
+
+/**
+ * The check's message as the result's heading: the first wrong cell's name and the explanation's
+ * numbers are links that select their cells (as in the Explain tab), one stop in the tab order.
+ */
+export function checkHeading(
+  parts: LinePart[],
+  tail: string,
+  select: (row: number, col: number) => Promise<void>,
+  sheet: string
+): HTMLElement {
+  const links: HTMLAnchorElement[] = [];
+  const heading = h("h3", { className: "headline", tabIndex: -1 });
+  for (const p of parts) {
+    if (!p.cell) {
+      heading.append(p.text);
+      continue;
+    }
+    const at = p.cell;
+    const a = h("a", {
+      href: "#",
+      textContent: p.text,
+      title: `${sheet}!${at.a1}`,
+      tabIndex: links.length ? -1 : 0,
+    });
+    a.dataset.cell = at.a1;
+    a.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      void select(at.row, at.col);
+    });
+    links.push(a);
+    heading.append(a);
+  }
+  heading.append(tail);
+  roving(links);
+  return heading;
 }

@@ -96,6 +96,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
         ),
     });
     st.cancellable(null);
+    const kept = (await how.after?.(report.sheet)) ?? ""; // a rebuilt exercise: the learner's cells
     st.progress(
       `Checking a sample of what Excel calculated against ${CORE_NUMBERS}…`,
       STEPS.checking,
@@ -113,6 +114,7 @@ export function runTab(root: HTMLElement, state: PaneState, refresh: () => Promi
     const note = [
       notes.filter(Boolean).join(" ") || `Logged in the Runs sheet: ${how.change}.`,
       agreed,
+      kept,
     ]
       .filter(Boolean)
       .join(" ");

@@ -49,7 +49,7 @@ async function handedIn(slip?: { key: string; row: number }) {
     await ctx.sync();
   });
   engine.changed();
-  return { fake, gateway, plan, full, engine };
+  return { fake, host, gateway, plan, full, engine };
 }
 
 const gradeOf = async (
@@ -85,24 +85,41 @@ describe("Check my formulas on the fake Excel", () => {
     expect((await gradeOf(gateway, plan.meta)).wrong).toBe(0);
   });
 
-  it("marks right cells green and wrong ones red, and a second call removes the marks, keeping the shading", async () => {
-    const { fake, gateway, full } = await handedIn();
-    const col = { row: full.row + 1, col: 10, rows: full.rows, cols: 1 };
+  it("marks right cells green and wrong ones red, and a second call removes only the marks", async () => {
+    const { fake, host, gateway, full } = await handedIn();
+    const j = full.columns.findIndex((c) => c.key === "pred");
+    const col = { row: full.row + 1, col: full.col + j, rows: full.rows, cols: 1 };
+    // the learner's own conditional format on the blank column: big predictions in bold red
+    await host.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets
+        .getItem("Run 1")
+        .getRangeByIndexes(col.row, col.col, col.rows, 1)
+        .conditionalFormats.add("Custom" as Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = "=K22>100";
+      cf.custom.format.fill.color = "#FF0000";
+      await ctx.sync();
+    });
+    const sheet = sheetNamed(fake, "Run 1");
+    const formats = () => sheet.conditionalFormats.map((cf) => JSON.stringify(cf.props));
+    const marks = (fill: string) =>
+      formats().filter((p) => p.includes('"=TRUE"') && p.includes(fill)).length;
+    const before = formats();
+    // the sheet's own: the exercise's shading, the diverged-row flag (over every step column) and the learner's
+    expect(marks(MARK.blank)).toBe(1);
+    expect(before.some((p) => p.includes("=1"))).toBe(true);
+    expect(before.some((p) => p.includes("=K22>100"))).toBe(true);
     await gateway.exercise!.mark(
       "Run 1",
       [col],
       [{ ...col, rows: 2 }],
       [{ ...col, row: col.row + 2, rows: 1 }]
     );
-    const fills = () =>
-      sheetNamed(fake, "Run 1")
-        .conditionalFormats.filter((cf) => cf.range.col === 10)
-        .map((cf) => JSON.stringify(cf.props));
-    expect(fills().some((p) => p.includes(MARK.right))).toBe(true);
-    expect(fills().some((p) => p.includes(MARK.wrong))).toBe(true);
+    expect([marks(MARK.right), marks(MARK.wrong)]).toEqual([1, 1]);
+    // a second check replaces the marks rather than piling them up
+    await gateway.exercise!.mark("Run 1", [col], [col], []);
+    expect([marks(MARK.right), marks(MARK.wrong)]).toEqual([1, 0]);
     await gateway.exercise!.unmark("Run 1", [col]);
-    expect(fills().some((p) => p.includes(MARK.right) || p.includes(MARK.wrong))).toBe(false);
-    expect(fills().some((p) => p.includes(MARK.blank))).toBe(true);
+    expect(formats()).toEqual(before);
   });
 });
 
