@@ -186,7 +186,12 @@ function removePending(): void {
   pending.clear();
 }
 
-/** On SIGINT/SIGTERM: remove the temporary files, then die of the signal as usual. */
+/**
+ * On SIGINT/SIGTERM: remove the temporary files, then die of the signal as usual. Node runs the
+ * handler between tasks, so a signal during a (synchronous) write takes effect once the output is
+ * renamed whole; without a handler it would kill the process mid-write, leaving the temporary file
+ * (tests/e2e/cli-signal.test.ts).
+ */
 function installSignalHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
