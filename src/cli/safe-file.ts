@@ -188,8 +188,9 @@ function removePending(): void {
 
 /**
  * On SIGINT/SIGTERM: remove the temporary files, then die of the signal as usual. Node runs the
- * handler between tasks, so a signal during a (synchronous) write takes effect once the output is
- * renamed whole; without a handler it would kill the process mid-write, leaving the temporary file
+ * handler between tasks, so a signal during a (synchronous) write lets the write finish and the
+ * output be renamed whole (the command may then end with its own exit code before the handler
+ * runs); without a handler the signal would kill the process mid-write, leaving the temporary file
  * (tests/e2e/cli-signal.test.ts).
  */
 function installSignalHandlers(): void {
