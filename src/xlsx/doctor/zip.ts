@@ -218,7 +218,7 @@ export function rawRecord(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const end = lo < offsets.length ? offsets[lo] : zip.centralOffset;
   return zip.bytes.subarray(e.localOffset, end);
 }
-const OFFSETS = new WeakMap<ZipArchive, Float64Array>();
+const OFFSETS = /* @__PURE__ */ new WeakMap<ZipArchive, Float64Array>();
 
 /**
  * A copy of the archive with some entries' contents replaced (by name). Every other entry is
