@@ -5,16 +5,17 @@
  * line naming what the path is, exit 2, before reading it.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { cli } from "./run-cli";
 
 /** The most a workbook may hold: 512 MiB. */
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 const dir = mkdtempSync(join(tmpdir(), "gradsheet-inputs-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Paths that are not files GradSheet reads, and the words a refusal must say of each. */
 function hostile(ext: string): [path: string, words: string][] {
