@@ -144,13 +144,22 @@ function peakMiB(plan: WorkbookPlan, stream: boolean, live: boolean): number {
   return m.peakMiB();
 }
 
-async function measure(steps: number, dir: string): Promise<Row> {
+/**
+ * The export's times at `steps`: the plan, the write with fflate (the pane) and with zlib (the
+ * CLI), and zlib's part of the latter. `npx tsx bench/export-ratio.ts 1000` runs this alone.
+ */
+export function exportTimes(steps: number) {
   const result = run(steps);
   // 1k-step writes take a tenth of a second, short enough for JIT tier-up to show: best of 10.
   const reps = steps >= 100_000 ? 1 : steps >= 10_000 ? 3 : 10;
   const plan = best(reps, () => buildWorkbookPlan([{ result, name: "Run 1" }]));
   const fflate = best(reps, () => writeWorkbook(plan.result));
   const zlib = zlibExport(plan.result, reps);
+  return { plan, fflate, zlib };
+}
+
+async function measure(steps: number, dir: string): Promise<Row> {
+  const { plan, fflate, zlib } = exportTimes(steps);
   const file = join(dir, `export-${steps}.xlsx`);
   const bytes = writeWorkbook(plan.result, zlibCodec);
   writeFileSync(file, bytes);

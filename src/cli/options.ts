@@ -123,8 +123,11 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
+/** The largest --data file read: ample for a worksheet's 1,048,576 rows of a few columns. */
+const MAX_DATA_BYTES = 128 * 1024 * 1024;
+
 const readUtf8: ReadFile = (path) =>
-  readInputFile(path, "data", `the data file ${path}`).toString("utf8");
+  readInputFile(path, "data", `the data file ${path}`, MAX_DATA_BYTES).toString("utf8");
 
 /**
  * The core's RunOptions from parsed run flags (RUN_OPTIONS). Numbers stay text where the core

@@ -13,7 +13,7 @@ import {
   closeSync,
   fstatSync,
   openSync,
-  readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -56,35 +56,96 @@ function statOrNothing(path: string): Stats | undefined {
   }
 }
 
+/** The largest input file read: a workbook or data file above it is refused before it is read. */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+const mib = (n: number): string => `${Math.ceil(n / 1048576)} MiB`;
+
 /**
- * The bytes of an input file; `field` names the option in a refusal. Refuses anything but a
- * regular file before opening it, and checks again on the open descriptor (a swap in between).
+ * An input file that cannot be read; `reason` completes "the file …" ("is a folder, not a file",
+ * "does not exist"), so a command that reads several files can say it per file.
  */
-export function readInputFile(path: string, field: string, what = path): Buffer {
+export class InputFileError extends ConfigError {
+  constructor(
+    field: string,
+    what: string,
+    readonly reason: string
+  ) {
+    super(field, `${what} ${reason}.`);
+  }
+}
+
+/** Why a file of `s` cannot be read, or undefined when it can. */
+function refusal(s: Stats, maxBytes: number): string | undefined {
+  const kind = kindOf(s);
+  if (kind) return `is ${kind}, not a file`;
+  if (s.size > maxBytes) return `is ${mib(s.size)}, more than the ${mib(maxBytes)} GradSheet reads`;
+  return undefined;
+}
+
+/**
+ * The bytes of an input file; `field` names the option in a refusal (an InputFileError: one line,
+ * exit 2). Refuses anything but a regular file and a file above `maxBytes` before opening it,
+ * checks again on the open descriptor (a swap in between), and reads at most `maxBytes` (a file
+ * growing meanwhile is refused too).
+ */
+export function readInputFile(
+  path: string,
+  field: string,
+  what = path,
+  maxBytes = MAX_INPUT_BYTES
+): Buffer {
+  const fail = (reason: string): never => {
+    throw new InputFileError(field, what, reason);
+  };
   let s: Stats | undefined;
   try {
     s = statOrNothing(path);
   } catch (e) {
-    throw new ConfigError(field, `Cannot read ${what} (${errorCode(e)}).`);
+    return fail(`cannot be read (${errorCode(e)})`);
   }
-  if (!s) throw new ConfigError(field, `${what} does not exist.`);
-  const kind = kindOf(s);
-  if (kind) throw new ConfigError(field, `${what} is ${kind}, not a file.`);
+  if (!s) return fail("does not exist");
+  const before = refusal(s, maxBytes);
+  if (before) return fail(before);
   let fd: number;
   try {
     fd = openSync(path, "r");
   } catch (e) {
-    throw new ConfigError(field, `Cannot read ${what} (${errorCode(e)}).`);
+    return fail(`cannot be read (${errorCode(e)})`);
   }
   try {
-    const now = fstatSync(fd);
-    if (!now.isFile()) throw new ConfigError(field, `${what} is ${kindOf(now)}, not a file.`);
-    return readFileSync(fd);
+    const stat = fstatSync(fd);
+    const now = refusal(stat, maxBytes);
+    if (now) return fail(now);
+    return (
+      readAtMost(fd, stat.size, maxBytes) ?? fail(`grew past the ${mib(maxBytes)} GradSheet reads`)
+    );
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError(field, `Cannot read ${what} (${errorCode(e)}).`);
+    return fail(`cannot be read (${errorCode(e)})`);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * All bytes of `fd` when there are at most `max`, undefined when there are more. The buffer starts
+ * at the size `stat` gave (plus one byte, to see a file that grew) and doubles, up to `max + 1`, only
+ * for a file that says less than it holds (a growing file, /proc).
+ */
+function readAtMost(fd: number, size: number, max: number): Buffer | undefined {
+  let buf = Buffer.allocUnsafe(Math.min(Math.max(size, 65535) + 1, max + 1));
+  let total = 0;
+  for (;;) {
+    if (total === buf.length) {
+      if (total > max) return undefined;
+      const grown = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
+      buf.copy(grown, 0, 0, total);
+      buf = grown;
+    }
+    const n = readSync(fd, buf, total, buf.length - total, null);
+    if (n === 0) return buf.subarray(0, total);
+    total += n;
   }
 }
 
@@ -125,7 +186,13 @@ function removePending(): void {
   pending.clear();
 }
 
-/** On SIGINT/SIGTERM: remove the temporary files, then die of the signal as usual. */
+/**
+ * On SIGINT/SIGTERM: remove the temporary files, then die of the signal as usual. Node runs the
+ * handler between tasks, so a signal during a (synchronous) write lets the write finish and the
+ * output be renamed whole (the command may then end with its own exit code before the handler
+ * runs); without a handler the signal would kill the process mid-write, leaving the temporary file
+ * (tests/e2e/cli-signal.test.ts).
+ */
 function installSignalHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;

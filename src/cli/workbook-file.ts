@@ -13,6 +13,8 @@ import {
   type WorkbookPlan,
   type WriteOptions,
 } from "../run";
+import { ConfigError } from "../core";
+import { text, type ParsedArgs } from "./options";
 import { writeOutput, writeOutputFile } from "./safe-file";
 
 /** One chunk as raw DEFLATE with zlib: sync-flushed, or finished when `final` (see ChunkDeflate). */
@@ -68,4 +70,19 @@ export function writeWorkbookOut(
   inputs: readonly string[] = []
 ): number {
   return writeOutput(out, "out", (sink) => writeWorkbookTo(plan, sink, zlibCodec), inputs);
+}
+
+/** The --out workbook path, when given: it must end in .xlsx (checked before any training). */
+export function optionalXlsxOut(parsed: ParsedArgs): string | undefined {
+  const value = text(parsed, "out");
+  if (value !== undefined && !/\.xlsx$/i.test(value))
+    throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
+  return value;
+}
+
+/** The --out workbook path, required: one line (exit 2) when it is absent or not an .xlsx. */
+export function xlsxOut(parsed: ParsedArgs): string {
+  const value = optionalXlsxOut(parsed);
+  if (value === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
+  return value;
 }

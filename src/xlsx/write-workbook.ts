@@ -34,7 +34,7 @@ export interface WriteOptions {
   level?: Level;
   /** A native DEFLATE for each chunk (Node: `zlibDeflate` in src/cli/workbook-file); default fflate's. */
   deflate?: ChunkDeflate;
-  /** A native CRC-32 for the zip entries, used with `deflate` (Node: zlib.crc32); default fflate's. */
+  /** A native CRC-32 for the zip entries (Node: zlib.crc32); default ./crc32's, in JavaScript. */
   crc32?: Crc32;
 }
 

@@ -159,34 +159,3 @@ describe("the doctor on seeded mutants of workbooks", () => {
     24 * 3600_000
   );
 });
-
-describe("a writer stopped by a signal", () => {
-  it("leaves no temporary file: export killed with SIGTERM or SIGINT midway", async () => {
-    for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      const own = mkdtempSync(join(tmpdir(), "gradsheet-signal-"));
-      const out = join(own, "big.xlsx");
-      const child = spawn(process.execPath, [
-        BIN,
-        "export",
-        "--random",
-        "200000",
-        "--epochs",
-        "3",
-        "--out",
-        out,
-      ]);
-      const ended = new Promise<number | null>((done) => child.on("close", (code) => done(code)));
-      await new Promise((r) => setTimeout(r, 1500));
-      child.kill(signal);
-      await ended;
-      const names = readdirSync(own);
-      expect(
-        names.filter((n) => n !== "big.xlsx"),
-        signal
-      ).toEqual([]);
-      if (names.includes("big.xlsx"))
-        expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
-      rmSync(own, { recursive: true, force: true });
-    }
-  });
-});

@@ -4,7 +4,6 @@
  * one-line summary. Exit 0 every sheet right and nothing empty, 1 a cell wrong or empty, 2 a file
  * that cannot be graded (one line on stderr); with several files, the worst.
  */
-import { readFileSync, statSync } from "node:fs";
 import { ConfigError } from "../../core";
 import {
   CheckInputError,
@@ -16,30 +15,20 @@ import {
 } from "../../run";
 import type { Command } from "../command";
 import { parseArgs } from "../options";
+import { InputFileError, readInputFile } from "../safe-file";
 
 const OPTIONS = [
   { flag: "--json", help: "print { sheets: [{ sheet, kind, cells, right, wrong, … }] }" },
 ] as const;
 
-/** Files above this size are refused before they are read. */
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
-
 type FileResult = { file: string; sheets: SheetGrade[] } | { file: string; error: string };
 
 function gradeFile(file: string): FileResult {
   try {
-    const st = statSync(file);
-    if (!st.isFile()) return { file, error: "it is not a file" };
-    if (st.size > MAX_FILE_BYTES)
-      return {
-        file,
-        error: `it is ${Math.round(st.size / 1048576)} MB, more than GradSheet reads`,
-      };
-    return { file, sheets: checkWorkbookBytes(readFileSync(file)) };
+    return { file, sheets: checkWorkbookBytes(readInputFile(file, "file")) };
   } catch (e) {
     if (e instanceof CheckInputError) return { file, error: e.message };
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code) return { file, error: `it cannot be read (${code})` };
+    if (e instanceof InputFileError) return { file, error: `it ${e.reason}` };
     throw e;
   }
 }

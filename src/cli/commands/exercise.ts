@@ -11,7 +11,7 @@ import {
   trainRun,
 } from "../../run";
 import type { Command } from "../command";
-import { writeWorkbookOut } from "../workbook-file";
+import { writeWorkbookOut, xlsxOut } from "../workbook-file";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
 import { DEFAULT_NAME } from "./export";
 
@@ -42,13 +42,6 @@ const OPTIONS = [
 /** At most this many files from one --variants. */
 const MAX_FILES = 1000;
 
-function outPath(value: string | undefined): string {
-  if (value === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
-  if (!/\.xlsx$/i.test(value))
-    throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
-  return value;
-}
-
 /** FILE.xlsx → FILE-K.xlsx. */
 export const variantPath = (out: string, k: number): string => out.replace(/(\.xlsx)$/i, `-${k}$1`);
 
@@ -67,7 +60,7 @@ export const exerciseCommand: Command = {
   run(args, io) {
     const parsed = parseArgs(args, OPTIONS, "exercise");
     noPositional(parsed, "exercise");
-    const out = outPath(text(parsed, "out"));
+    const out = xlsxOut(parsed);
     const blankText = text(parsed, "blank");
     const blank = blankText === undefined ? DEFAULT_BLANK : blankList(blankText);
     const name = text(parsed, "name") ?? DEFAULT_NAME;

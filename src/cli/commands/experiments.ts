@@ -12,7 +12,7 @@ import {
   type RunOptions,
 } from "../../core";
 import { compare, compareExperiment, logSpace, sweep, sweepExperiment } from "../../run";
-import { writeWorkbookOut } from "../workbook-file";
+import { optionalXlsxOut, writeWorkbookOut } from "../workbook-file";
 import type { Command } from "../command";
 import {
   RUN_OPTIONS,
@@ -32,14 +32,6 @@ const OUT_FLAG: OptionSpec = {
   value: "FILE.xlsx",
   help: "also write the experiment as an .xlsx workbook",
 };
-
-/** The --out path, checked before any training is done; undefined when absent. */
-function outPath(parsed: ParsedArgs): string | undefined {
-  const value = text(parsed, "out");
-  if (value !== undefined && !/\.xlsx$/i.test(value))
-    throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
-  return value;
-}
 
 function without(flag: string): OptionSpec[] {
   return RUN_OPTIONS.filter((o) => o.flag !== flag);
@@ -101,7 +93,7 @@ export const sweepCommand: Command = {
     const parsed = parseArgs(args, SWEEP_OPTIONS, "sweep");
     noPositional(parsed, "sweep");
     const lrs = parseLrs(required(parsed, "lrs", "1e-6,1e-5,1e-4"));
-    const out = outPath(parsed);
+    const out = optionalXlsxOut(parsed);
     const options = runOptionsFrom(parsed);
     let result;
     if (out) {
@@ -154,7 +146,7 @@ export const compareCommand: Command = {
           "models",
           `Unknown model "${m}": choose from ${MODEL_IDS.join(", ")}.`
         );
-    const out = outPath(parsed);
+    const out = optionalXlsxOut(parsed);
     const options: RunOptions = runOptionsFrom(parsed);
     const result = compare(options, models as ModelId[]);
     if (out) writeWorkbookOut(compareExperiment(options, models as ModelId[]).workbook, out);

@@ -1,8 +1,7 @@
 /** `gradsheet export`: train a run and write it as an .xlsx workbook with live formulas and native charts. */
-import { ConfigError } from "../../core";
 import { runWorkbookPlan, trainRun } from "../../run";
 import type { Command } from "../command";
-import { writeWorkbookOut } from "../workbook-file";
+import { writeWorkbookOut, xlsxOut } from "../workbook-file";
 import { RUN_OPTIONS, noPositional, parseArgs, runOptionsFrom, text } from "../options";
 
 const OPTIONS = [
@@ -23,14 +22,6 @@ const OPTIONS = [
   },
 ] as const;
 
-/** The --out path, checked before any training is done. */
-function outPath(value: string | undefined): string {
-  if (value === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
-  if (!/\.xlsx$/i.test(value))
-    throw new ConfigError("out", `The output file must end in .xlsx, got "${value}".`);
-  return value;
-}
-
 /** A one-run file's sheet, unless --name says otherwise. */
 export const DEFAULT_NAME = "Run 1";
 
@@ -48,7 +39,7 @@ export const exportCommand: Command = {
   run(args, io) {
     const parsed = parseArgs(args, OPTIONS, "export");
     noPositional(parsed, "export");
-    const out = outPath(text(parsed, "out"));
+    const out = xlsxOut(parsed);
     const options = runOptionsFrom(parsed);
     const result = trainRun(options);
     const plan = runWorkbookPlan(result, {

@@ -5,7 +5,7 @@
  */
 import { ConfigError } from "../../core";
 import { landscapeExperiment, landscapeMap, landscapeRun, learnerNumber as num } from "../../run";
-import { writeWorkbookOut } from "../workbook-file";
+import { optionalXlsxOut, writeWorkbookOut } from "../workbook-file";
 import type { Command } from "../command";
 import {
   RUN_OPTIONS,
@@ -47,9 +47,7 @@ export const landscapeCommand: Command = {
         "points",
         `--points must be a whole number from 3 to 101, not "${pointsText}".`
       );
-    const out = text(parsed, "out");
-    if (out !== undefined && !/\.xlsx$/i.test(out))
-      throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
+    const out = optionalXlsxOut(parsed);
     const options = runOptionsFrom(parsed);
     let result;
     if (out !== undefined) {

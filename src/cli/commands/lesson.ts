@@ -1,9 +1,8 @@
 /** `gradsheet lesson`: the forum thread's questions as one workbook, one live sheet per question. */
-import { ConfigError } from "../../core";
 import { lessonPlan, lessonTitles } from "../../run";
-import { writeWorkbookOut } from "../workbook-file";
+import { writeWorkbookOut, xlsxOut } from "../workbook-file";
 import type { Command } from "../command";
-import { noPositional, parseArgs, text } from "../options";
+import { noPositional, parseArgs } from "../options";
 
 const OPTIONS = [
   {
@@ -27,10 +26,7 @@ export const lessonCommand: Command = {
   run(args, io) {
     const parsed = parseArgs(args, OPTIONS, "lesson");
     noPositional(parsed, "lesson");
-    const out = text(parsed, "out");
-    if (out === undefined) throw new ConfigError("out", "The option --out FILE.xlsx is required.");
-    if (!/\.xlsx$/i.test(out))
-      throw new ConfigError("out", `The output file must end in .xlsx, got "${out}".`);
+    const out = xlsxOut(parsed);
     const bytes = writeWorkbookOut(lessonPlan(), out);
     io.out(
       `Wrote ${out}: ${lessonTitles().length} sheets, one per question and an exercise, ${(bytes / 1024).toFixed(0)} KiB.\n`

@@ -47,7 +47,7 @@ const GROUP_TYPES: Record<string, ChartType> = {
   barChart: "column",
   scatterChart: "scatter",
 };
-const AXES = new Set(["catAx", "valAx", "dateAx", "serAx"]);
+const AXES = /* @__PURE__ */ new Set(["catAx", "valAx", "dateAx", "serAx"]);
 
 /**
  * Read a parsed chart part. `id` is its part name; `name`/`sheet` come from the drawing; `budget`

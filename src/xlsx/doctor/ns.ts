@@ -41,9 +41,16 @@ const VOCABULARIES: Record<string, [string, string]> = {
   ],
 };
 
-const CANONICAL = new Map<string, string>();
-for (const [prefix, uris] of Object.entries(VOCABULARIES))
-  for (const u of uris) CANONICAL.set(u, prefix === "pr" ? "" : prefix);
+/** Each vocabulary's URIs (transitional and strict) → its canonical prefix. */
+function canonicalPrefixes(): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [prefix, uris] of Object.entries(VOCABULARIES))
+    for (const u of uris) m.set(u, prefix === "pr" ? "" : prefix);
+  return m;
+}
+
+// pure: a bundle that never reads a file (the task pane) drops the table
+const CANONICAL = /* @__PURE__ */ canonicalPrefixes();
 
 const STRICT = "http://purl.oclc.org/ooxml/";
 

@@ -35,17 +35,7 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
     const e = byName.get(name.toLowerCase());
     return e ? new TextDecoder().decode(entryData(zip, e)) : undefined;
   };
-  const xml = (name: string): XmlDocument | undefined => {
-    const t = text(name);
-    if (t === undefined) return undefined;
-    try {
-      return parseXml(t);
-    } catch (err) {
-      if (err instanceof XmlError)
-        throw new DoctorInputError(`the workbook is damaged (${name}: ${err.message})`);
-      throw err;
-    }
-  };
+  const xml = (name: string): XmlDocument | undefined => partXml(text(name), name);
   const relsOf = (part: string): string => {
     const slash = part.lastIndexOf("/");
     return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
@@ -136,6 +126,17 @@ export function readWorkbookPackage(bytes: Uint8Array): WorkbookPackage {
     contexts.push(scanSheet(sheet.name, entryName(sheet.part), sheetXml, strings, rows));
   }
   return { zip, model: { charts: modelCharts, sheets: contexts, calcMode }, charts };
+}
+
+/** A part's XML from its text (none stays none); XML that does not parse is the workbook damaged. */
+export function partXml(text: string | undefined, part: string): XmlDocument | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseXml(text);
+  } catch (err) {
+    if (err instanceof XmlError) throw damaged(part, err.message);
+    throw err;
+  }
 }
 
 /**

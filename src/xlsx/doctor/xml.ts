@@ -18,7 +18,7 @@ export type { XmlDocument, XmlElement, XmlNode, XmlRaw, XmlText } from "./xml-ty
 export class XmlError extends Error {}
 
 /** Elements whose c:pt children are kept as raw text (a chart's caches and literals can hold a million points). */
-const POINT_LISTS = new Set(["numCache", "strCache", "numLit", "strLit"]);
+const POINT_LISTS = /* @__PURE__ */ new Set(["numCache", "strCache", "numLit", "strLit"]);
 
 /** How deep elements may nest; deeper parts are refused (every walk over the tree may then recurse safely). */
 export const MAX_XML_DEPTH = 256;
@@ -186,7 +186,7 @@ function seen(e: XmlElement, key: string): boolean {
   keys.add(key);
   return false;
 }
-const ATTR_SETS = new WeakMap<XmlElement, Set<string>>();
+const ATTR_SETS = /* @__PURE__ */ new WeakMap<XmlElement, Set<string>>();
 
 function escText(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -5,6 +5,7 @@
  * fflate. Timestamps, flags, extra fields, comments and macro parts stay exactly as they were.
  */
 import { concatBytes } from "../bytes";
+import { crc32 as jsCrc32 } from "../crc32";
 import { codec, InflateLimit } from "./codec";
 
 export { InflateLimit, useInflater, useZipCodec, type RawInflate } from "./codec";
@@ -217,7 +218,7 @@ export function rawRecord(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const end = lo < offsets.length ? offsets[lo] : zip.centralOffset;
   return zip.bytes.subarray(e.localOffset, end);
 }
-const OFFSETS = new WeakMap<ZipArchive, Float64Array>();
+const OFFSETS = /* @__PURE__ */ new WeakMap<ZipArchive, Float64Array>();
 
 /**
  * A copy of the archive with some entries' contents replaced (by name). Every other entry is
@@ -279,20 +280,7 @@ export function rewriteZip(zip: ZipArchive, replace: ReadonlyMap<string, Uint8Ar
   return concatBytes([...chunks, ...dir, end]);
 }
 
-let CRC_TABLE: Uint32Array | undefined;
-
-/** CRC-32 (IEEE), as zip stores it. */
+/** CRC-32 (IEEE), as zip stores it: the codec's (zlib's in Node) or ../crc32's. */
 export function crc32(data: Uint8Array): number {
-  if (codec.crc32) return codec.crc32(data) >>> 0;
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return codec.crc32 ? codec.crc32(data) >>> 0 : jsCrc32(data);
 }

@@ -6,8 +6,8 @@
  * so a damaged, hostile or huge file costs bounded time and memory.
  */
 import { parseCellA1 } from "../../sheet/address";
-import { resolve } from "../doctor/package";
-import { attr, decode, kid, kids, parseXml, XmlError } from "../doctor/xml";
+import { partXml, resolve } from "../doctor/package";
+import { attr, decode, kid, kids } from "../doctor/xml";
 import {
   DoctorInputError,
   entryData,
@@ -66,21 +66,24 @@ export function readSavedBook(bytes: Uint8Array): SavedBook {
 
   const rels = (part: string): Map<string, string> => {
     const slash = part.lastIndexOf("/");
-    const doc = xmlOf(text(`${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`), part);
+    const doc = partXml(
+      text(`${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`),
+      part
+    );
     const out = new Map<string, string>();
     for (const r of doc ? kids(doc.root, "Relationship") : [])
       if (attr(r, "TargetMode") !== "External")
         out.set(attr(r, "Id") ?? "", resolve(part, attr(r, "Target") ?? ""));
     return out;
   };
-  const rootRels = xmlOf(text("_rels/.rels"), "_rels/.rels");
+  const rootRels = partXml(text("_rels/.rels"), "_rels/.rels");
   const office = rootRels
     ? kids(rootRels.root, "Relationship").find((r) =>
         (attr(r, "Type") ?? "").endsWith("/officeDocument")
       )
     : undefined;
   const wbPart = office ? resolve("", attr(office, "Target") ?? "") : "xl/workbook.xml";
-  const workbook = xmlOf(text(wbPart), wbPart);
+  const workbook = partXml(text(wbPart), wbPart);
   if (!workbook)
     throw new DoctorInputError("it is a zip but not an Excel workbook (it has no workbook part)");
   const wbRels = rels(wbPart);
@@ -118,17 +121,6 @@ function partText(zip: ZipArchive, e: ZipEntry, limit: number): string {
       `its part ${e.name} is ${Math.round(e.size / 1048576)} MB, more than GradSheet reads (${Math.round(limit / 1048576)} MB)`
     );
   return new TextDecoder().decode(entryData(zip, e));
-}
-
-function xmlOf(t: string | undefined, part: string) {
-  if (t === undefined) return undefined;
-  try {
-    return parseXml(t);
-  } catch (err) {
-    if (err instanceof XmlError)
-      throw new DoctorInputError(`the workbook is damaged (${part}: ${err.message})`);
-    throw err;
-  }
 }
 
 /** The JSON of a GradSheet record part, or undefined for any other custom XML part. */

@@ -69,3 +69,32 @@ describe("gradsheet export", () => {
     expect(existsSync(join(dir, "bad.xlsx"))).toBe(false);
   });
 });
+
+describe("--out on every command that writes a workbook", () => {
+  const commands: [command: string, args: string[], required: boolean][] = [
+    ["export", [], true],
+    ["exercise", [], true],
+    ["lesson", [], true],
+    ["sweep", ["--lrs", "1e-5,1e-4"], false],
+    ["compare", ["--models", "linear,two-linear"], false],
+    ["landscape", [], false],
+  ];
+
+  it.each(commands)("%s refuses a file not ending in .xlsx in one line", async (command, args) => {
+    const r = await cli(command, ...args, "--out", join(dir, "run.csv"));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `gradsheet ${command}: The output file must end in .xlsx, got "${join(dir, "run.csv")}".\n`
+    );
+    expect(existsSync(join(dir, "run.csv"))).toBe(false);
+  });
+
+  it.each(commands.filter(([, , required]) => required))(
+    "%s requires it",
+    async (command, args) => {
+      const r = await cli(command, ...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`gradsheet ${command}: The option --out FILE.xlsx is required.\n`);
+    }
+  );
+});
