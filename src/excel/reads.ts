@@ -29,7 +29,7 @@ export async function readRows(
       .getRangeByIndexes(rect.row + r, rect.col, Math.min(per, rect.rows - r), rect.cols)
       .load(prop);
     await sync();
-    out.push(...(range[prop] as unknown[][]));
+    for (const line of range[prop] as unknown[][]) out.push(line); // no spread: a long read would overflow the stack
   }
   return out;
 }

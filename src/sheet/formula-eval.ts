@@ -249,9 +249,9 @@ function call(fn: string, args: EvalValue[]): EvalValue {
       if (args[0] !== null && typeof args[0] === "object") throw new Fail(args[0].error);
       return bool(args[0]) ? (args[1] ?? true) : (args[2] ?? false);
     case "MAX":
-      return Math.max(...args.map(num));
+      return args.reduce<number>((m, a) => Math.max(m, num(a)), -Infinity);
     case "MIN":
-      return Math.min(...args.map(num));
+      return args.reduce<number>((m, a) => Math.min(m, num(a)), Infinity);
     case "ABS":
       return Math.abs(num(args[0]));
     case "SQRT": {

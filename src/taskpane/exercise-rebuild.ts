@@ -19,13 +19,16 @@ export async function keepLearner(
 ): Promise<string> {
   const restored: { row: number; col: number; formulas: (string | null)[] }[] = [];
   const byCol = new Map<number, number[]>();
-  for (const c of learner.belowCells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c.row]);
+  for (const c of learner.belowCells) {
+    const rows = byCol.get(c.col) ?? [];
+    rows.push(c.row);
+    byCol.set(c.col, rows);
+  }
   for (const [col, rows] of byCol) {
-    const top = Math.min(...rows);
-    const cells: (string | null)[] = Array.from(
-      { length: Math.max(...rows) - top + 1 },
-      () => null
-    );
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const r of rows) ((top = Math.min(top, r)), (bottom = Math.max(bottom, r))); // no spread: rows may be many
+    const cells: (string | null)[] = Array.from({ length: bottom - top + 1 }, () => null);
     for (const r of rows) cells[r - top] = "";
     await xl.writeColumn(sheet, top, col, cells);
   }

@@ -68,6 +68,17 @@ describe("buildLandscapeSheet", () => {
     expect(da).toBeGreaterThan(10 * db);
   });
 
+  it("spans a path of 197,200 steps (the CLI's cap is 200,000) around its least and greatest weight", () => {
+    const result = train(resolveConfig({ epochs: 6800, lr: 1e-5 }));
+    const as = (result.rows ?? []).map((r) => r.weights.a);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const a of as) ((lo = Math.min(lo, a)), (hi = Math.max(hi, a)));
+    const axes = landscapeAxes(result);
+    expect(axes.xs[0]).toBeLessThan(lo);
+    expect(axes.xs[axes.xs.length - 1]).toBeGreaterThan(hi);
+  });
+
   it("marks the cells the path passes through with a COUNTIFS rule that agrees with the core's path", () => {
     const result = train(
       resolveConfig({ model: "two-relu", lr: 1e-5, epochs: 3, gradient: "forward" })
