@@ -72,7 +72,11 @@ export const CORE_NUMBERS = `${GLOSSARY.core.term}'s numbers`;
  * `lr` ("new a = a − lr·de/da", "k = 2·lr·‖∇ŷ‖²"); a learner reads "learning rate" there too.
  */
 export const inGlossaryWords = (text: string): string =>
-  text.replace(/(?<![\w-])lr(?![\w-])/g, GLOSSARY.learningRate.term);
+  // the character before is matched and kept, not looked behind: Excel's older web views run ES2017
+  text.replace(
+    /(^|[^\w-])lr(?![\w-])/g,
+    (_, before: string) => before + GLOSSARY.learningRate.term
+  );
 
 /** "Learning rate": a term at the start of a sentence. */
 export const capitalised = (term: string): string => term.charAt(0).toUpperCase() + term.slice(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   EXCEL_VERSION_FOR,
@@ -38,6 +38,22 @@ describe("the glossary: each idea named once", () => {
     expect(inGlossaryWords("new a = a − lr·de/da")).toBe("new a = a − learning rate·de/da");
     expect(inGlossaryWords("k = 2·lr·‖∇ŷ‖²")).toBe("k = 2·learning rate·‖∇ŷ‖²");
     expect(inGlossaryWords("LearningRate rerun-lr lrs")).toBe("LearningRate rerun-lr lrs");
+    expect(inGlossaryWords("lr lr·x")).toBe("learning rate learning rate·x");
+  });
+
+  it("is read by Excel's older web views: no regular expression in src/ looks behind (ES2018)", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? files(join(dir, e.name))
+          : e.name.endsWith(".ts")
+            ? [join(dir, e.name)]
+            : []
+      );
+    const behind = files(join(__dirname, "../../../src")).filter((f) =>
+      /\(\?<[!=]/.test(readFileSync(f, "utf8"))
+    );
+    expect(behind).toEqual([]);
   });
 
   it("says where a run diverged one way: the step, and its epoch only when there are several", () => {
