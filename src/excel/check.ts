@@ -42,7 +42,7 @@ export interface SheetSample {
  * cell when the learner inserted or deleted inside it; null for a cell in between (which moved by
  * an amount the names cannot tell).
  */
-function moved(at: number, from: number, size: number, now: number, nowSize: number) {
+function placed(at: number, from: number, size: number, now: number, nowSize: number) {
   if (nowSize === size) return now + at - from;
   if (at === from) return now;
   if (at === from + size - 1) return now + nowSize - 1;
@@ -50,15 +50,15 @@ function moved(at: number, from: number, size: number, now: number, nowSize: num
 }
 
 /**
- * The sample's cells where GradSheet's area names say they are now (see `SheetSample.areas`), and
- * how many could not be found (their area is gone, or they sat inside rows the learner inserted
- * into or deleted from). One request for all sheets.
+ * Queue finding the sample's cells where GradSheet's area names say they are now (see
+ * `SheetSample.areas`); after the next sync the result gives the cells so placed, how many could not
+ * be found (their area is gone, or they sat inside rows the learner inserted into or deleted from)
+ * and whether any moved.
  */
-async function locate(
+function queueLocate(
   context: Excel.RequestContext,
-  samples: SheetSample[],
-  sync: () => Promise<void>
-): Promise<{ samples: SheetSample[]; lost: number }> {
+  samples: SheetSample[]
+): () => { samples: SheetSample[]; lost: number; moved: boolean } {
   const now = samples.map((s) =>
     (s.areas ?? []).map((_, i) =>
       context.workbook.worksheets
@@ -68,33 +68,38 @@ async function locate(
         .load("address, rowIndex, columnIndex, rowCount, columnCount")
     )
   );
-  if (!now.some((a) => a.length)) return { samples, lost: 0 };
-  await sync();
-  let lost = 0;
-  const out = samples.map((s, k) => {
-    // a sheet without area names (written before they existed, or from a file): as written
-    if (!s.areas || now[k].every((r) => r.isNullObject)) return { sheet: s.sheet, cells: s.cells };
-    const cells = s.cells.flatMap((c) => {
-      const i = s.areas!.findIndex(
-        (a) => c.row >= a.row && c.row < a.row + a.rows && c.col >= a.col && c.col < a.col + a.cols
-      );
-      if (i < 0) return [c];
-      const p = s.areas![i],
-        r = now[k][i];
-      const row =
-        r.isNullObject || sheetOf(r.address) !== s.sheet
-          ? null
-          : moved(c.row, p.row, p.rows, r.rowIndex, r.rowCount);
-      const col = row === null ? null : moved(c.col, p.col, p.cols, r.columnIndex, r.columnCount);
-      if (row === null || col === null) {
-        lost++;
-        return [];
-      }
-      return [{ ...c, row, col }];
+  return () => {
+    let lost = 0,
+      moved = false;
+    const out = samples.map((s, k) => {
+      // a sheet without area names (written before they existed, or from a file): as written
+      if (!s.areas || now[k].every((r) => r.isNullObject))
+        return { sheet: s.sheet, cells: s.cells };
+      const cells = s.cells.flatMap((c) => {
+        const i = s.areas!.findIndex(
+          (a) =>
+            c.row >= a.row && c.row < a.row + a.rows && c.col >= a.col && c.col < a.col + a.cols
+        );
+        if (i < 0) return [c];
+        const p = s.areas![i],
+          r = now[k][i];
+        const row =
+          r.isNullObject || sheetOf(r.address) !== s.sheet
+            ? null
+            : placed(c.row, p.row, p.rows, r.rowIndex, r.rowCount);
+        const col =
+          row === null ? null : placed(c.col, p.col, p.cols, r.columnIndex, r.columnCount);
+        if (row === null || col === null) {
+          lost++;
+          return [];
+        }
+        if (row !== c.row || col !== c.col) moved = true;
+        return [{ ...c, row, col }];
+      });
+      return { sheet: s.sheet, cells };
     });
-    return { sheet: s.sheet, cells };
-  });
-  return { samples: out, lost };
+    return { samples: out, lost, moved };
+  };
 }
 
 /** What the check found, as plain data for the pane. */
@@ -166,37 +171,45 @@ function rowSpans(sample: SheetSample) {
 }
 
 /**
- * Read what Excel calculated at every sampled cell and compare it with the core: one request to
- * find the cells (GradSheet's area names, when the samples carry areas), then one for all sheets
- * while the estimated response stays under READ_BUDGET (more only for huge samples).
+ * Read what Excel calculated at every sampled cell and compare it with the core: one request for
+ * all sheets while the estimated response stays under READ_BUDGET (more only for huge samples),
+ * which also finds GradSheet's area names; read once more where the learner's edits moved the cells.
  */
 export async function checkSamples(host: ExcelHost, given: SheetSample[]): Promise<CheckResult> {
   return host.run(async (context) => {
     const sync = () => syncWithin(context, host.syncTimeoutMs);
-    const found = await locate(context, given, sync);
-    const samples = found.samples;
-    const got = new Map<string, unknown>();
     const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row},${col}`;
-    let queued: { sheet: string; row: number; col: number; range: Excel.Range }[] = [];
-    let bytes = 0;
-    const flush = async () => {
-      await sync();
-      for (const q of queued)
-        q.range.values[0].forEach((v, j) => got.set(key(q.sheet, q.row, q.col + j), v));
-      queued = [];
-      bytes = 0;
-    };
-    for (const s of samples) {
-      const ws = context.workbook.worksheets.getItem(s.sheet);
-      for (const span of rowSpans(s)) {
-        if (queued.length && bytes + span.cols * CELL_BYTES > READ_BUDGET) await flush();
-        const range = ws.getRangeByIndexes(span.row, span.col, 1, span.cols).load("values");
-        queued.push({ sheet: s.sheet, row: span.row, col: span.col, range });
-        bytes += span.cols * CELL_BYTES;
+    /** Read the samples' rows, under the response budget (one request for most). */
+    const read = async (samples: SheetSample[]) => {
+      const got = new Map<string, unknown>();
+      let queued: { sheet: string; row: number; col: number; range: Excel.Range }[] = [];
+      let bytes = 0;
+      const flush = async () => {
+        await sync();
+        for (const q of queued)
+          q.range.values[0].forEach((v, j) => got.set(key(q.sheet, q.row, q.col + j), v));
+        queued = [];
+        bytes = 0;
+      };
+      for (const s of samples) {
+        const ws = context.workbook.worksheets.getItem(s.sheet);
+        for (const span of rowSpans(s)) {
+          if (queued.length && bytes + span.cols * CELL_BYTES > READ_BUDGET) await flush();
+          const range = ws.getRangeByIndexes(span.row, span.col, 1, span.cols).load("values");
+          queued.push({ sheet: s.sheet, row: span.row, col: span.col, range });
+          bytes += span.cols * CELL_BYTES;
+        }
       }
-    }
-    if (queued.length) await flush();
-    const result = compareSample(samples, (sheet, r, c) => got.get(key(sheet, r, c)));
+      await flush(); // also when nothing is queued: the area names were queued before
+      return got;
+    };
+    // the cells where they were written, and where GradSheet's names say they are, in one request;
+    // read again only when the learner's edits moved them
+    const where = queueLocate(context, given);
+    let got = await read(given);
+    const found = where();
+    if (found.moved || found.lost) got = await read(found.samples);
+    const result = compareSample(found.samples, (sheet, r, c) => got.get(key(sheet, r, c)));
     return found.lost && !result.differs && result.cells
       ? {
           ...result,
