@@ -198,8 +198,9 @@ async function coedit(seed: number, runtime: boolean): Promise<void> {
     if (!targets.length) return;
     const sheet = r.pick(targets);
     if (kind === 0) {
-      // a note right of GradSheet's cells (its widest run table ends before column 70)
-      typeNote(sheet, r.int(30), 100 + r.int(10), `note ${n++}`);
+      // a note right of GradSheet's cells (its widest run table ends before column 70), on a run mostly
+      const on = runs().length && r.next() < 0.7 ? r.pick(runs()).sheet : sheet;
+      typeNote(on, r.int(30), 100 + r.int(10), `note ${n++}`);
     } else if (kind === 1) {
       const q = `'${sheet.name.replace(/'/g, "''")}'!`;
       script.push(`userChart(fake, ${show(sheet.name)}, XYScatter of ${q}$CW$1:$CW$5);`);
@@ -292,7 +293,8 @@ async function coedit(seed: number, runtime: boolean): Promise<void> {
   /** A GradSheet action; answers the learner's chart it changes on purpose, if any. */
   const gradsheet = async (): Promise<unknown> => {
     // new sheets only while the workbook is not crowded (it keeps each seed fast)
-    const kind = live().length > CROWD ? r.pick([1, 2, 7]) : r.int(8);
+    // Rebuild twice as often as the others: it is where most of the learner's work is at stake
+    const kind = live().length > CROWD ? r.pick([1, 2, 2, 7]) : r.pick([0, 1, 2, 2, 3, 4, 5, 6, 7]);
     const run = r.pick(runs());
     if (kind === 0 || ((kind === 1 || kind === 2 || kind === 3) && !run)) {
       // Generate: the run form's settings, named by the rule
