@@ -26,7 +26,8 @@ import {
 } from "../../../src/run";
 import { cellKey, type FakeChart, type FakeExcel, type FakeSheet } from "../../../fake-excel";
 import { chartId, userChart } from "../../../fake-excel/charts-doctor";
-import { moveIndex } from "../../../fake-excel/edits";
+import { moveIndex, type Shift } from "../../../fake-excel/edits";
+import { a1 } from "../../../src/sheet/address";
 import { workbookEngine } from "../../../fake-excel/engine";
 import { AREA_PREFIX, planAreas } from "../../../src/excel/sheet-slots";
 import { fakeHost } from "./helpers";
@@ -184,6 +185,16 @@ async function coedit(seed: number, runtime: boolean): Promise<void> {
       return !!ref && at > ref.row + 1 && at < ref.row + ref.rows;
     });
   };
+  /** Whether partial shift `s` moves any of GradSheet's own cells on `t`'s sheet (by its area names). */
+  const touches = (t: Tracked, s: Shift) =>
+    fake.state.names.some((x) => {
+      if (x.scopeSheetId !== t.sheet.id || !x.name.startsWith(AREA_PREFIX) || !x.ref) return false;
+      const [first, size, end] =
+        s.axis === "rows"
+          ? [x.ref.col, x.ref.cols, x.ref.row + x.ref.rows - 1]
+          : [x.ref.row, x.ref.rows, x.ref.col + x.ref.cols - 1];
+      return first <= s.band![1] && first + size - 1 >= s.band![0] && s.at <= end;
+    });
   const typeNote = (sheet: FakeSheet, row: number, col: number, value: string | number) => {
     script.push(`fake.userEdit(${show(sheet.name)}, ${row}, ${col}, ${show(value)});`);
     mine.cells = mine.cells.filter((c) => !(c.sheet === sheet && c.row === row && c.col === col));
@@ -193,7 +204,7 @@ async function coedit(seed: number, runtime: boolean): Promise<void> {
 
   const learner = async () => {
     // a learner tidies up: with many GradSheet sheets about, they often delete one
-    const kind = live().length > CROWD && r.next() < 0.5 ? 9 : r.int(10);
+    const kind = live().length > CROWD && r.next() < 0.5 ? 9 : r.int(11);
     const targets = [...live().map((t) => t.sheet), ...mine.sheets.filter(alive)];
     if (!targets.length) return;
     const sheet = r.pick(targets);
@@ -275,6 +286,45 @@ async function coedit(seed: number, runtime: boolean): Promise<void> {
       };
       script.push(`userChart(fake, ${show(sheet.name)}, ${show(spec)});`);
       mine.charts.push({ sheet, chart: userChart(fake, sheet.name, spec) });
+    } else if (kind === 10) {
+      // cells inserted into part of a sheet (Insert Cells…, shift down or right): most often among
+      // the learner's notes, sometimes across GradSheet's cells
+      const down = r.next() < 0.5;
+      const mineOnly = r.next() < 0.6;
+      const from = mineOnly ? 100 + r.int(10) : r.int(70);
+      const at = mineOnly ? r.int(30) : r.int(70);
+      const count = 1 + r.int(2);
+      const across = down ? [from, from + r.int(3)] : [r.int(30), 0];
+      if (!down) across[1] = across[0] + r.int(3);
+      const ref = down
+        ? `${a1(at, across[0])}:${a1(at + count - 1, across[1])}`
+        : `${a1(across[0], at)}:${a1(across[1], at + count - 1)}`;
+      const shift: Shift = {
+        sheet: sheet.name,
+        axis: down ? "rows" : "cols",
+        at,
+        count,
+        insert: true,
+        band: [across[0], across[1]],
+      };
+      script.push(
+        `fake.learner.cells(${show(sheet.name)}, ${show(ref)}, ${show(down ? "Down" : "Right")});`
+      );
+      fake.learner.cells(sheet.name, ref, down ? "Down" : "Right");
+      for (const c of mine.cells)
+        if (c.sheet === sheet) {
+          const [along, side] = down ? [c.row, c.col] : [c.col, c.row];
+          if (side < across[0] || side > across[1]) continue;
+          if (down) c.row = moveIndex(along, shift)!;
+          else c.col = moveIndex(along, shift)!;
+        }
+      // GradSheet's cells shifted against each other: its check reads where they were written
+      // (through area names that did not follow), so that sheet is legitimately not checked
+      const t = live().find((x) => x.sheet === sheet);
+      if (t && touches(t, shift)) {
+        t.stale = "the learner shifted part of its cells";
+        changed(t, "the learner shifted part of a run it reads");
+      }
     } else if (kind === 9) {
       const gone = r.pick(live());
       if (!gone || fake.state.sheets.length < 2) return;
