@@ -37,7 +37,7 @@ const SEEDS = FULL || 3;
 const RUNTIME_SEEDS = FULL || 1;
 const STEPS = FULL ? 60 : 40;
 /** Live GradSheet sheets beyond which GradSheet adds no sheet and the learner tends to delete one. */
-const CROWD = 6;
+const CROWD = 5;
 
 /** mulberry32: a small seeded generator. */
 function rng(seed: number) {
