@@ -204,7 +204,7 @@ async function coedit(seed: number, runtime: boolean): Promise<void> {
 
   const learner = async () => {
     // a learner tidies up: with many GradSheet sheets about, they often delete one
-    const kind = live().length > CROWD && r.next() < 0.5 ? 9 : r.int(11);
+    const kind = live().length > CROWD && r.next() < 0.5 ? 9 : r.int(12);
     const targets = [...live().map((t) => t.sheet), ...mine.sheets.filter(alive)];
     if (!targets.length) return;
     const sheet = r.pick(targets);
@@ -325,6 +325,18 @@ async function coedit(seed: number, runtime: boolean): Promise<void> {
         t.stale = "the learner shifted part of its cells";
         changed(t, "the learner shifted part of a run it reads");
       }
+    } else if (kind === 11) {
+      // a name of the learner's own, on a note of theirs (scoped to its sheet, or workbook-wide)
+      const note = r.pick(mine.cells.filter((c) => alive(c.sheet)));
+      if (!note) return;
+      const name = `My_${n++}`;
+      const scope = r.next() < 0.5 ? note.sheet.name : undefined;
+      const at = a1(note.row, note.col);
+      script.push(
+        `fake.learner.defineName(${show(name)}, ${show(note.sheet.name)}, ${show(at)}${scope ? `, ${show(scope)}` : ""});`
+      );
+      fake.learner.defineName(name, note.sheet.name, at, scope);
+      mine.names.push(name);
     } else if (kind === 9) {
       const gone = r.pick(live());
       if (!gone || fake.state.sheets.length < 2) return;
