@@ -5,6 +5,10 @@
  *   to the moved cells follows (formulas on every sheet, defined names, chart series, conditional
  *   formats, the selection); a reference to a deleted cell becomes #REF!, a range that loses some
  *   of its rows shrinks;
+ * - inserting or deleting part of a sheet (`Range.insert("Down")` on C5:D5) moves only the cells
+ *   of that band (columns C:D from row 5 down); a reference follows only when it lies wholly
+ *   within the band's columns, and one that straddles the band's edge stays where it was (as
+ *   LibreOffice's ScRefUpdate and Excel do it); nonblank cells are never pushed off the sheet;
  * - renaming a sheet rewrites every formula that names it (`renameSheet` in ./state moves the rest);
  * - sorting a range moves its rows; a moved formula's relative row references move with it, as a copy does.
  */
@@ -19,7 +23,16 @@ export interface Shift {
   at: number;
   count: number;
   insert: boolean;
+  /**
+   * For part of a sheet: the first and last column (row shifts) or row (column shifts) that move;
+   * absent for whole rows or columns.
+   */
+  band?: [number, number];
 }
+
+/** Whether the span [first, last] across the shift lies within its band (always, for whole rows or columns). */
+const inBand = (s: Shift, first: number, last: number): boolean =>
+  !s.band || (first >= s.band[0] && last <= s.band[1]);
 
 /** Where index `i` goes under `s`; null when it was deleted. */
 export function moveIndex(i: number, s: Shift): number | null {
@@ -53,6 +66,9 @@ export function moveRef(ref: FakeRangeRef, s: Shift): FakeRangeRef | null {
   const size = rows ? ref.rows : ref.cols;
   // whole-sheet spans (a full column for row shifts) do not move
   if (size >= (rows ? 1048576 : 16384)) return { ...ref };
+  // a reference not wholly within a partial shift's band stays where it was
+  const cross = rows ? [ref.col, ref.col + ref.cols - 1] : [ref.row, ref.row + ref.rows - 1];
+  if (!inBand(s, cross[0], cross[1])) return { ...ref };
   const span = moveSpan(first, first + size - 1, s);
   if (!span) return null;
   return rows
@@ -123,13 +139,27 @@ export function renameInFormula(formula: string, from: string, to: string): stri
   );
 }
 
-/** Insert or delete whole rows or columns, as Excel does (see the module's rules). */
+/** Thrown (as Excel's message) when an insert would push nonblank cells off the sheet. */
+export const OFF_THE_SHEET =
+  "To prevent possible loss of data, Excel cannot shift nonblank cells off of the worksheet.";
+
+/** Insert or delete whole rows or columns, or part of a sheet, as Excel does (see the module's rules). */
 export function applyShift(state: FakeWorkbookState, s: Shift): void {
   const sheet = state.sheets.find((x) => sameSheet(x.name, s.sheet));
   if (!sheet) throw new Error(`no sheet ${s.sheet}`);
+  const max = s.axis === "rows" ? 1048576 : 16384;
+  if (s.insert)
+    for (const k of sheet.cells.keys()) {
+      const r = Math.floor(k / 16384),
+        c = k % 16384;
+      const [along, across] = s.axis === "rows" ? [r, c] : [c, r];
+      if (along >= max - s.count && along >= s.at && inBand(s, across, across))
+        throw new Error(OFF_THE_SHEET);
+    }
   const moveKey = (k: number): number | null => {
     const r = Math.floor(k / 16384),
       c = k % 16384;
+    if (!inBand(s, s.axis === "rows" ? c : r, s.axis === "rows" ? c : r)) return k;
     const i = moveIndex(s.axis === "rows" ? r : c, s);
     if (i === null) return null;
     return s.axis === "rows" ? cellKey(i, c) : cellKey(r, i);
@@ -144,7 +174,7 @@ export function applyShift(state: FakeWorkbookState, s: Shift): void {
   };
   sheet.cells = remap(sheet.cells);
   sheet.notes = remap(sheet.notes);
-  if (s.axis === "cols") {
+  if (s.axis === "cols" && !s.band) {
     const widths = new Map<number, number>();
     for (const [c, w] of sheet.columnWidths) {
       const to = moveIndex(c, s);

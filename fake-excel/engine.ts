@@ -42,17 +42,36 @@ function asExcel(v: unknown): unknown {
 
 /**
  * The fake's `calculate` option backed by HyperFormula over `state`; `changed()` marks the
- * workbook as edited, so the next read rebuilds the engine.
+ * workbook as edited, so the next read brings the engine up to date: only the sheets whose cells
+ * changed are given to it again when the sheets and names are as before (a learner's note, Apply's
+ * one cell, a rebuilt run), else it is built anew.
  */
 export function workbookEngine(state: FakeWorkbookState): {
   calculate: (sheet: string, row: number, col: number) => unknown;
   changed: () => void;
 } {
   let hf: HyperFormula | null = null;
-  return {
-    calculate(sheet, row, col) {
-      hf ??= HyperFormula.buildFromSheets(
-        sheetsOf(state),
+  let stale = true;
+  /** What the engine holds: each sheet's cells as JSON, the sheets' order and the names. */
+  let held: { sheets: Record<string, string>; order: string; names: string } | null = null;
+  const update = () => {
+    const sheets = sheetsOf(state);
+    const names = namesOf(state);
+    const now = {
+      sheets: Object.fromEntries(Object.entries(sheets).map(([k, v]) => [k, JSON.stringify(v)])),
+      order: JSON.stringify(Object.keys(sheets)),
+      names: JSON.stringify(names.map((n) => JSON.stringify(n)).sort()), // their order does not matter
+    };
+    if (hf && held && held.order === now.order && held.names === now.names) {
+      const engine = hf;
+      const changedSheets = Object.keys(sheets).filter((k) => held!.sheets[k] !== now.sheets[k]);
+      engine.batch(() => {
+        for (const k of changedSheets) engine.setSheetContent(engine.getSheetId(k)!, sheets[k]);
+      });
+    } else {
+      hf?.destroy();
+      hf = HyperFormula.buildFromSheets(
+        sheets,
         // array arithmetic as Excel's dynamic arrays do it (a landscape's SUMPRODUCT over a
         // condition times a range); without it HyperFormula reads those ranges as one value
         {
@@ -61,14 +80,20 @@ export function workbookEngine(state: FakeWorkbookState): {
           maxRows: 1_048_576,
           useArrayArithmetic: true,
         },
-        namesOf(state)
+        names
       );
-      const id = hf.getSheetId(sheet);
-      return id === undefined ? "" : asExcel(hf.getCellValue({ sheet: id, row, col }));
+    }
+    held = now;
+    stale = false;
+  };
+  return {
+    calculate(sheet, row, col) {
+      if (stale || !hf) update();
+      const id = hf!.getSheetId(sheet);
+      return id === undefined ? "" : asExcel(hf!.getCellValue({ sheet: id, row, col }));
     },
     changed() {
-      hf?.destroy();
-      hf = null;
+      stale = true;
     },
   };
 }

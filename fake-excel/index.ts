@@ -76,6 +76,11 @@ export interface LearnerEdits {
   rows(sheet: string, at: number, count: number): void;
   /** Insert or delete whole columns at `at`. */
   columns(sheet: string, at: number, count: number): void;
+  /**
+   * Insert cells in place of `address` shifting the others Down or Right, or delete its cells
+   * shifting the others Up or Left (Home › Insert › Insert Cells…), as `Range.insert`/`delete` does.
+   */
+  cells(sheet: string, address: string, shift: "Down" | "Right" | "Up" | "Left"): void;
   /** Sort the rows of `address` by the column `key` (offset in the range). */
   sort(sheet: string, address: string, key: number, ascending: boolean, hasHeaders: boolean): void;
   /** Add a sheet (at the end), as the + button does; throws when the name is taken. Resolves after onAdded handlers ran. */
@@ -132,6 +137,19 @@ export function createFakeExcel(
       applyShift(state, { sheet, axis: "rows", at, count: Math.abs(count), insert: count > 0 }),
     columns: (sheet, at, count) =>
       applyShift(state, { sheet, axis: "cols", at, count: Math.abs(count), insert: count > 0 }),
+    cells(sheet, address, shift) {
+      const ref = parseAddress(sheetOf(sheet).name, address);
+      const insert = shift === "Down" || shift === "Right";
+      const rows = shift === "Down" || shift === "Up";
+      applyShift(state, {
+        sheet,
+        axis: rows ? "rows" : "cols",
+        at: rows ? ref.row : ref.col,
+        count: rows ? ref.rows : ref.cols,
+        insert,
+        band: rows ? [ref.col, ref.col + ref.cols - 1] : [ref.row, ref.row + ref.rows - 1],
+      });
+    },
     sort: (sheet, address, key, ascending, hasHeaders) =>
       sortRows(sheetOf(sheet), parseAddress(sheet, address), key, ascending, hasHeaders),
     addSheet(name) {

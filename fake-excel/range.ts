@@ -2,7 +2,7 @@
 import { FakeConditionalFormats } from "./conditional-formats";
 import { FakeOfficeError } from "./errors";
 import { coerceTyped } from "./host-rules";
-import { applyShift, sortRows, type Shift } from "./edits";
+import { applyShift, OFF_THE_SHEET, sortRows, type Shift } from "./edits";
 import type { FakeContext } from "./context";
 import {
   bag,
@@ -325,31 +325,52 @@ export class FakeRange extends FakeNullable<FakeRangeRef> {
       rows: 1048576,
     }));
   }
-  /** Whole rows (shift Down/Up) or whole columns (Right/Left) this range spans, as a Shift; partial ranges are not modelled. */
-  private wholeShift(shift: string, insert: boolean): Shift {
+  /**
+   * This range as a Shift: Down/Up moves rows (whole rows, or only this range's columns), Right/Left
+   * moves columns (whole columns, or only this range's rows); see ./edits for how references follow.
+   */
+  private shiftOf(shift: string, insert: boolean): Shift {
     const ref = this.target();
     const rows = insert ? shift === "Down" : shift === "Up";
-    if (rows ? ref.cols < 16384 : ref.rows < 1048576)
-      throw new FakeOfficeError(
-        "InvalidArgument",
-        `The fake models inserting and deleting whole rows or columns only (${formatAddress(ref)}, ${shift}).`
-      );
     return rows
-      ? { sheet: ref.sheet, axis: "rows", at: ref.row, count: ref.rows, insert }
-      : { sheet: ref.sheet, axis: "cols", at: ref.col, count: ref.cols, insert };
+      ? {
+          sheet: ref.sheet,
+          axis: "rows",
+          at: ref.row,
+          count: ref.rows,
+          insert,
+          ...(ref.cols < 16384
+            ? { band: [ref.col, ref.col + ref.cols - 1] as [number, number] }
+            : {}),
+        }
+      : {
+          sheet: ref.sheet,
+          axis: "cols",
+          at: ref.col,
+          count: ref.cols,
+          insert,
+          ...(ref.rows < 1048576
+            ? { band: [ref.row, ref.row + ref.rows - 1] as [number, number] }
+            : {}),
+        };
+  }
+  private shifted(shift: string, insert: boolean): void {
+    try {
+      applyShift(this.ctx.state, this.shiftOf(shift, insert));
+    } catch (e) {
+      if (e instanceof Error && e.message === OFF_THE_SHEET)
+        throw new FakeOfficeError("InvalidOperation", e.message);
+      throw e;
+    }
   }
   /** Insert cells in place of this range, shifting the others Down or Right (ExcelApi 1.1): see ./edits. */
   insert(shift: "Down" | "Right"): FakeRange {
-    this.record("insert", [shift], "1.1", () =>
-      applyShift(this.ctx.state, this.wholeShift(shift, true))
-    );
+    this.record("insert", [shift], "1.1", () => this.shifted(shift, true));
     return new FakeRange(this.ctx, `${this.path}.inserted`, () => this.target());
   }
   /** Delete this range's cells, shifting the others Up or Left (ExcelApi 1.1): see ./edits. */
   delete(shift: "Up" | "Left"): void {
-    this.record("delete", [shift], "1.1", () =>
-      applyShift(this.ctx.state, this.wholeShift(shift, false))
-    );
+    this.record("delete", [shift], "1.1", () => this.shifted(shift, false));
   }
   /** `range.sort.apply(fields, matchCase, hasHeaders)` (ExcelApi 1.2): rows sorted by the first field's column. */
   readonly sort = {

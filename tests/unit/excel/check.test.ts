@@ -3,6 +3,7 @@ import { presetById, resolveConfig, train } from "../../../src/core";
 import { checkSheet, sampleCells } from "../../../src/excel/check";
 import { writePlan } from "../../../src/excel";
 import { buildRunSheet } from "../../../src/sheet";
+import { workbookEngine } from "../../../fake-excel/engine";
 import { coreCalculation, fakeHost } from "./helpers";
 
 describe("checkSheet (Excel as the oracle)", () => {
@@ -71,5 +72,50 @@ describe("checkSheet's message", () => {
     const result = await checkSheet(host, "Run 1", plan);
     expect(result.differs!.address).toMatch(/^'Run 1'![A-Z]+\d+$/);
     expect(result.message).toMatch(/^'Run 1'![A-Z]+\d+ differs: /);
+  });
+});
+
+describe("checkSheet after the learner moved GradSheet's cells", () => {
+  /** A small run written into a fake whose formulas HyperFormula calculates, as Excel would. */
+  async function written() {
+    let engine: ReturnType<typeof workbookEngine> | null = null;
+    const { fake, host } = fakeHost({ calculate: (s, r, c) => engine!.calculate(s, r, c) });
+    engine = workbookEngine(fake.state);
+    const result = train(
+      resolveConfig({
+        model: "two-relu",
+        epochs: 2,
+        data: { x: { kind: "list", x: [14, 86, 28] } },
+      }),
+      { rows: true }
+    );
+    const plan = buildRunSheet(result, { name: "Run" });
+    await writePlan(host, plan, { record: { options: plan.meta } });
+    return { fake, host, plan, engine };
+  }
+
+  it("finds every cell where rows inserted above the step table moved it (through GradSheet's area names)", async () => {
+    const { fake, host, plan, engine } = await written();
+    fake.learner.rows("Run", plan.tables[0].row - 1, 3);
+    engine.changed();
+    const result = await checkSheet(host, "Run", plan);
+    expect(result.differs).toBeUndefined();
+    expect(result.cells).toBe(sampleCells(plan).length);
+    expect(result.message).toBe(`Excel agrees with the training core on ${result.cells} cells.`);
+  });
+
+  it("finds the first and last rows of an area the learner inserted rows into, and says how many cells it could not place", async () => {
+    const { fake, host, plan, engine } = await written();
+    // two rows inside the parameter block: its first and last rows are found, a middle one is not
+    const block = plan.blocks.find(
+      (b) => b.cells.length > 2 && b.cells.some((r) => r.some((c) => c?.formula))
+    )!;
+    fake.learner.rows("Run", block.row + 1, 2);
+    engine.changed();
+    const result = await checkSheet(host, "Run", plan);
+    expect(result.differs).toBeUndefined();
+    expect(result.message).toMatch(
+      /^Excel agrees with the training core on \d+ cells\. \d+ more could not be found \(rows or columns were inserted or deleted inside GradSheet's cells\), so they were not compared\.$/
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createFakeExcel, FakeOfficeError } from "../../../fake-excel";
+import { workbookEngine } from "../../../fake-excel/engine";
 
 describe("the fake Excel", () => {
   it("throws like Office.js when a property is read before load and sync", async () => {
@@ -185,5 +186,33 @@ describe("Excel's host rules in the fake", () => {
       () => ["0123456789"]
     );
     await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+  });
+});
+
+describe("the fake's calculation engine (HyperFormula), brought up to date after edits", () => {
+  it("recalculates a formula on another sheet when only the cell it reads changed", () => {
+    const fake = createFakeExcel({ sheets: ["Run", "Notes"] });
+    const engine = workbookEngine(fake.state);
+    fake.userEdit("Run", 0, 0, 3);
+    fake.userEdit("Notes", 0, 0, "=Run!A1*2");
+    expect(engine.calculate("Notes", 0, 0)).toBe(6);
+    fake.userEdit("Run", 0, 0, 5);
+    expect(engine.calculate("Notes", 0, 0)).toBe(6); // not told yet
+    engine.changed();
+    expect(engine.calculate("Notes", 0, 0)).toBe(10);
+  });
+
+  it("follows a renamed sheet and a new name, as a new build would", () => {
+    const fake = createFakeExcel({ sheets: ["Run", "Notes"] });
+    const engine = workbookEngine(fake.state);
+    fake.userEdit("Run", 0, 0, 3);
+    fake.userEdit("Notes", 0, 0, "=Run!A1*2");
+    expect(engine.calculate("Notes", 0, 0)).toBe(6);
+    fake.rename("Run", "My run");
+    fake.learner.defineName("Rate", "My run", "A1");
+    fake.userEdit("Notes", 1, 0, "=Rate+1");
+    engine.changed();
+    expect(engine.calculate("Notes", 0, 0)).toBe(6);
+    expect(engine.calculate("Notes", 1, 0)).toBe(4);
   });
 });

@@ -79,10 +79,61 @@ describe("the fake's learner edits", () => {
     expect(run1.charts[0].series[0].y).toMatchObject({ col: 2 });
   });
 
-  it("refuses a partial-range insert it does not model, in one sentence", async () => {
-    const c = workbook().context();
-    c.workbook.worksheets.getItem("Run").getRange("A2:B3").insert("Down");
-    await expect(c.sync()).rejects.toThrow(/whole rows or columns only/);
+  it.each([false, true])(
+    "inserts cells shifting down in one column: only that band moves, and only references wholly in its columns follow (runtime %s)",
+    async (runtime) => {
+      const fake = workbook();
+      fake.userEdit("Notes", 1, 0, "=SUM(Run!A1:C5)"); // straddles the band's edge
+      await run(fake, runtime, async (c) => {
+        c.workbook.worksheets.getItem("Run").getRange("A2:A3").insert("Down");
+        await c.sync();
+      });
+      const run1 = sheetNamed(fake, "Run");
+      expect(content(run1, 6, 0)).toBe(2); // A5 → A7
+      expect(content(run1, 4, 0)).toBeUndefined();
+      expect(content(run1, 4, 1)).toBe("=A7*2"); // B5 stays, its reference into the band follows
+      expect(content(run1, 0, 2)).toBe("=SUM(A1:A7)+$C$3"); // a range across the insert grows
+      expect(content(run1, 2, 2)).toBe(0.001); // outside the band: nothing moves
+      const notes = sheetNamed(fake, "Notes");
+      expect(content(notes, 0, 0)).toBe("=Run!A7+'Run'!$A$7+Run!C1");
+      expect(content(notes, 1, 0)).toBe("=SUM(Run!A1:C5)"); // not wholly in column A: stays
+      expect(fake.state.names[0].ref).toMatchObject({ row: 2, col: 2 });
+      expect(run1.charts[0].series[0].x).toMatchObject({ row: 0, rows: 7 });
+      expect(run1.charts[0].series[0].y).toMatchObject({ row: 0, rows: 5 }); // column B: stays
+    }
+  );
+
+  it("deletes cells shifting up in a band of two columns: a range wholly in it shrinks, cells beside it stay", async () => {
+    const fake = workbook();
+    fake.userEdit("Run", 4, 2, 7); // C5, beside the band
+    fake.learner.cells("Run", "A1:B1", "Up");
+    const run1 = sheetNamed(fake, "Run");
+    expect(content(run1, 3, 0)).toBe(2); // A5 → A4
+    expect(content(run1, 3, 1)).toBe("=A4*2"); // B5 → B4, reading A4
+    expect(content(run1, 0, 0)).toBeUndefined(); // A1 deleted, A2 (empty) moved up
+    expect(content(run1, 4, 2)).toBe(7);
+    expect(content(run1, 0, 2)).toBe("=SUM(A1:A4)+$C$3");
+    expect(run1.charts[0].series[0].y).toMatchObject({ row: 0, rows: 4 });
+  });
+
+  it("inserts cells shifting right in one row: that row's cells move, references to them follow", async () => {
+    const fake = workbook();
+    fake.userEdit("Notes", 2, 0, "=Run!B5");
+    fake.learner.cells("Run", "B5", "Right");
+    const run1 = sheetNamed(fake, "Run");
+    expect(content(run1, 4, 2)).toBe("=A5*2"); // B5 → C5; A5 is left of the insert
+    expect(content(run1, 4, 1)).toBeUndefined();
+    expect(content(sheetNamed(fake, "Notes"), 2, 0)).toBe("=Run!C5");
+    expect(run1.charts[0].series[0].y).toMatchObject({ col: 1 }); // B1:B5 is not wholly in row 5
+  });
+
+  it("refuses, as Excel does, an insert that would push nonblank cells off the sheet", async () => {
+    const fake = workbook();
+    fake.userEdit("Run", 1048575, 0, "last row");
+    const c = fake.context();
+    c.workbook.worksheets.getItem("Run").getRange("A2").insert("Down");
+    await expect(c.sync()).rejects.toThrow(/cannot shift nonblank cells off of the worksheet/);
+    expect(content(sheetNamed(fake, "Run"), 4, 0)).toBe(2);
   });
 
   it("renames a sheet: formulas on other sheets follow, quoted when the name needs it", async () => {

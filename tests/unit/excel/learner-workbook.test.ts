@@ -9,16 +9,18 @@ import { createWorkbook, writePlan } from "../../../src/excel";
 import { userChart } from "../../../fake-excel/charts-doctor";
 import { cellKey } from "../../../fake-excel";
 import { DATA_NAMESPACE } from "../../../src/excel/run-data";
-import { runPlan } from "./fixtures";
+import { LR_CELL, sgdPlan } from "../../helpers/sgd-plan";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed, storedIndex } from "./helpers";
 
+/** The writers' one hand-built run (tests/helpers/sgd-plan), `steps` rows, named like a learner's first run. */
+const runPlan = (steps: number, name = "Run 1") => sgdPlan({ steps, name });
 const points = (n: number) => Array.from({ length: n }, (_, i) => ({ x: i + 1, y: 2 * i + 32 }));
 const options = (n = 3) => ({ gradsheet: 1, kind: "run", settings: { lr: 1e-4, data: points(n) } });
 
 async function withRun(apiVersion = "1.12", rows = 20, n = 3) {
   const { fake, host } = fakeHost({ apiVersion });
   const plan = runPlan(rows);
-  await writePlan(host, plan, { record: { options: options(n), lrCell: { row: 1, col: 1 } } });
+  await writePlan(host, plan, { record: { options: options(n), lrCell: LR_CELL } });
   return { fake, host, plan, wb: createWorkbook(host) };
 }
 
@@ -26,7 +28,7 @@ describe.each(["1.12", "1.9"])("the learner's workbook on ExcelApi %s", (api) =>
   it("Rebuild keeps the learner's note beside the run, their chart, shape and name, and clears only GradSheet's cells", async () => {
     const { fake, host, plan } = await withRun(api);
     fake.userEdit("Run 1", 2, 30, "my note: lr too big?"); // AE3, right of the run
-    userChart(fake, "Run 1", {
+    const theirs = userChart(fake, "Run 1", {
       type: "XYScatter",
       series: [{ name: "mine", y: "'Run 1'!$B$7:$B$9" }],
     });
@@ -36,7 +38,7 @@ describe.each(["1.12", "1.9"])("the learner's workbook on ExcelApi %s", (api) =>
     await writePlan(host, plan, { record: { options: options() }, replace: "Run 1" });
     const sheet = sheetNamed(fake, "Run 1");
     expect(sheet.cells.get(cellKey(2, 30))).toEqual(mine);
-    expect(sheet.charts.map((c) => c.name)).toContain("Chart 2");
+    expect(sheet.charts.map((c) => c.name)).toContain(theirs.name);
     expect(sheet.charts.filter((c) => c.series[0].name === "mine")).toHaveLength(1);
     expect(sheet.shapes.map((s) => s.name)).toEqual(["my arrow"]);
     expect(fake.state.names.some((n) => n.name === "MyCell")).toBe(true);
@@ -55,10 +57,11 @@ describe.each(["1.12", "1.9"])("the learner's workbook on ExcelApi %s", (api) =>
       /not a GradSheet run/
     );
     expect(content(sheetNamed(fake, "Run 1"), 1, 1)).toBe("the learner's cell");
+    expect(content(sheetNamed(fake, "Run 1"), LR_CELL.row, LR_CELL.col)).toBeUndefined();
     await fake.activate("Mine");
     expect((await wb.status()).activeRun).toMatchObject({ sheet: "Mine", role: "run" });
     await wb.setLearningRate("Mine", 0.5, options());
-    expect(content(sheetNamed(fake, "Mine"), 1, 1)).toBe(0.5);
+    expect(content(sheetNamed(fake, "Mine"), LR_CELL.row, LR_CELL.col)).toBe(0.5);
   });
 
   it("Apply writes through the LearningRate name, wherever inserted rows moved the cell", async () => {
@@ -66,16 +69,16 @@ describe.each(["1.12", "1.9"])("the learner's workbook on ExcelApi %s", (api) =>
     fake.learner.rows("Run 1", 0, 2); // two rows inserted above the settings
     await wb.setLearningRate("Run 1", 0.25, options());
     const sheet = sheetNamed(fake, "Run 1");
-    expect(content(sheet, 3, 1)).toBe(0.25); // B2 moved to B4
-    expect(content(sheet, 1, 1)).toBeUndefined();
+    expect(content(sheet, LR_CELL.row + 2, LR_CELL.col)).toBe(0.25); // C3 moved to C5
+    expect(content(sheet, LR_CELL.row, LR_CELL.col)).toBeUndefined();
   });
 
   it("before a Rebuild after inserted rows, names the learner's cells the new run would write over; the rebuild leaves nothing of the old run behind", async () => {
     const { fake, host, plan, wb } = await withRun(api);
     fake.learner.rows("Run 1", 0, 2);
     fake.userEdit("Run 1", 0, 0, "my heading");
-    fake.userEdit("Run 1", 1, 1, "my remark");
-    expect(await wb.cellsUnder("Run 1", plan, plan)).toEqual(expect.arrayContaining(["A1", "B2"]));
+    fake.userEdit("Run 1", 2, 1, "my remark");
+    expect(await wb.cellsUnder("Run 1", plan, plan)).toEqual(expect.arrayContaining(["A1", "B3"]));
     await writePlan(host, plan, { record: { options: options() }, replace: "Run 1" });
     const sheet = sheetNamed(fake, "Run 1");
     expectSheetEqualsPlan(sheet, plan);

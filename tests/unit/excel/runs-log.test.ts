@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createWorkbook } from "../../../src/excel";
 import { writePlan } from "../../../src/excel/write-run";
 import { writePlans } from "../../../src/excel/write-sheets";
-import { runPlan } from "./fixtures";
+import { LR_CELL, sgdPlan } from "../../helpers/sgd-plan";
 import { content, expectSheetEqualsPlan, fakeHost, sheetNamed } from "./helpers";
 
-const record = { options: { model: "linear", lr: 1e-4 }, lrCell: { row: 1, col: 1 } };
+/** The writers' one hand-built run (tests/helpers/sgd-plan), `steps` rows, named like a learner's first run. */
+const runPlan = (steps: number, name = "Run 1") => sgdPlan({ steps, name });
+const record = { options: { model: "linear", lr: 1e-4 }, lrCell: LR_CELL };
 const row = {
   sheet: "Run 1",
   model: "1 neuron",
