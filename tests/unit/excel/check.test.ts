@@ -101,7 +101,7 @@ describe("checkSheet after the learner moved GradSheet's cells", () => {
     const result = await checkSheet(host, "Run", plan);
     expect(result.differs).toBeUndefined();
     expect(result.cells).toBe(sampleCells(plan).length);
-    expect(result.message).toBe(`Excel agrees with the training core on ${result.cells} cells.`);
+    expect(result.message).toBe(`Excel agrees with the core's numbers on ${result.cells} cells.`);
   });
 
   it("finds the first and last rows of an area the learner inserted rows into, and says how many cells it could not place", async () => {
@@ -115,7 +115,7 @@ describe("checkSheet after the learner moved GradSheet's cells", () => {
     const result = await checkSheet(host, "Run", plan);
     expect(result.differs).toBeUndefined();
     expect(result.message).toMatch(
-      /^Excel agrees with the training core on \d+ cells\. \d+ more could not be found \(rows or columns were inserted or deleted inside GradSheet's cells\), so they were not compared\.$/
+      /^Excel agrees with the core's numbers on \d+ cells\. \d+ more could not be found \(rows or columns were inserted or deleted inside GradSheet's cells\), so they were not compared\.$/
     );
   });
 });
