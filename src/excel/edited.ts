@@ -5,6 +5,7 @@
  * a rebuild and names them.
  */
 import { a1, formulaAt } from "../sheet/address";
+import { refText, rewriteFormula } from "../sheet/formula-refs";
 import type { SheetPlan } from "../sheet/plan";
 import { syncWithin, type ExcelHost } from "./host";
 import { sheetOf } from "./identity";
@@ -29,6 +30,83 @@ function rectOf(address: string): Rect | null {
 
 const inside = (r: Rect, row: number, col: number) =>
   row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+
+/**
+ * Where GradSheet's areas as `plan` wrote them (GradSheet_Area1…) are now, queued for one sync:
+ * each area's shift when it kept its size on its sheet, null for one gone or resized (rows inserted
+ * or deleted inside it). All areas unmoved when the sheet's names do not match the plan's areas.
+ */
+function queueMoves(
+  ws: Excel.Worksheet,
+  plan: SheetPlan
+): () => { areas: Rect[]; shift: ({ dr: number; dc: number } | null)[] } {
+  const areas = planAreas(plan);
+  const now = areas.map((_, i) =>
+    ws.names
+      .getItemOrNullObject(`${AREA_PREFIX}${i + 1}`)
+      .getRangeOrNullObject()
+      .load("rowIndex, columnIndex, rowCount, columnCount")
+  );
+  const extra = ws.names.getItemOrNullObject(`${AREA_PREFIX}${areas.length + 1}`).load("name");
+  return () => {
+    const unmoved = { areas, shift: areas.map(() => ({ dr: 0, dc: 0 })) };
+    if (!extra.isNullObject || now.some((r) => r.isNullObject)) return unmoved; // not this plan's areas
+    const shift = areas.map((a, i) =>
+      now[i].rowCount === a.rows && now[i].columnCount === a.cols
+        ? { dr: now[i].rowIndex - a.row, dc: now[i].columnIndex - a.col }
+        : null
+    );
+    return { areas, shift };
+  };
+}
+
+type Moves = ReturnType<ReturnType<typeof queueMoves>>;
+
+/** A written cell's shift: its area's, none outside every area, null when its area was resized. */
+function shiftOf(m: Moves, row: number, col: number) {
+  const i = m.areas.findIndex((a) => inside(a, row, col));
+  return i < 0 ? { dr: 0, dc: 0 } : m.shift[i];
+}
+
+/** The one shift of a whole rectangle as written, or null when its areas moved apart or resized. */
+function rectShift(m: Moves, r: Rect) {
+  let d: { dr: number; dc: number } | null = { dr: 0, dc: 0 };
+  let first = true;
+  for (const [i, a] of m.areas.entries()) {
+    const meets =
+      a.row < r.row + r.rows &&
+      r.row < a.row + a.rows &&
+      a.col < r.col + r.cols &&
+      r.col < a.col + a.cols;
+    if (!meets) continue;
+    const s = m.shift[i];
+    if (!s || (!first && d && (s.dr !== d.dr || s.dc !== d.dc))) return null;
+    ((d = s), (first = false));
+  }
+  return d;
+}
+
+/**
+ * A formula as Excel rewrites it when the cells it refers to move: each same-sheet cell reference
+ * follows its area's shift (as inserting rows above it does); null when one points into a resized area.
+ */
+function movedFormula(m: Moves, formula: string): string | null {
+  let lost = false;
+  const out = rewriteFormula(formula, (t) => {
+    if (t.kind !== "ref" || t.sheet) return undefined;
+    const corner = (c: typeof t.start) => {
+      if (c.row === undefined || c.col === undefined) return c;
+      const s = shiftOf(m, c.row, c.col);
+      if (!s) return ((lost = true), c);
+      return { ...c, row: c.row + s.dr, col: c.col + s.dc };
+    };
+    const start = corner(t.start);
+    const end = t.end && corner(t.end);
+    const same = start.row === t.start.row && start.col === t.start.col && end?.row === t.end?.row;
+    return same && end?.col === t.end?.col ? undefined : refText({ start, end });
+  });
+  return lost ? null : out;
+}
 
 /** The learner's non-empty cells where `next` writes, outside GradSheet's current areas. */
 async function learnerCellsUnder(
@@ -134,16 +212,27 @@ export async function editedCells(
         )
       ) +
       ch.cols * 8;
-    const grids: unknown[][][] = [];
-    for (const ch of checks)
-      grids.push(await readRows(ws, ch, "formulas", rowBytes(ch), () => sync(context)));
+    // Rows or columns the learner inserted above or between GradSheet's areas move cells and the
+    // references in their formulas: compare each rectangle where its area now is, its formulas as
+    // Excel rewrote them. A rectangle whose areas were resized is compared as written (it asks).
+    const located = queueMoves(ws, plan);
+    await sync(context);
+    const moves = located();
+    const moved = moves.shift.some((d) => d !== null && (d.dr !== 0 || d.dc !== 0));
     const edited: string[] = [];
-    for (const [k, ch] of checks.entries()) {
-      grids[k].forEach((row, i) =>
+    for (const ch of checks) {
+      const d = rectShift(moves, ch) ?? { dr: 0, dc: 0 };
+      const at = { ...ch, row: ch.row + d.dr, col: ch.col + d.dc };
+      const grid = await readRows(ws, at, "formulas", rowBytes(ch), () => sync(context));
+      grid.forEach((row, i) =>
         row.forEach((actual, j) => {
-          const expected = ch.expect(i, j);
-          if (expected === undefined || inputs.has(`${ch.row + i},${ch.col + j}`)) return;
-          if (!same(expected, actual)) edited.push(a1(ch.row + i, ch.col + j));
+          const written = ch.expect(i, j);
+          if (written === undefined || inputs.has(`${ch.row + i},${ch.col + j}`)) return;
+          const expected =
+            moved && typeof written === "string" && written.startsWith("=")
+              ? (movedFormula(moves, written) ?? written)
+              : written;
+          if (!same(expected, actual)) edited.push(a1(at.row + i, at.col + j));
         })
       );
     }

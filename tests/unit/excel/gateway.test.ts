@@ -91,6 +91,28 @@ describe("the workbook gateway", () => {
     expect(await wb.editedCells("Run 1", plan)).toEqual(["G3", "F11"]);
   });
 
+  it("finds no edits after the learner inserted rows above the run or between its blocks, and names an edit where it now is", async () => {
+    const { fake, wb, plan } = await withRun();
+    fake.learner.rows("Run 1", 0, 2); // two rows above everything: every cell and reference moves
+    expect(await wb.editedCells("Run 1", plan)).toEqual([]);
+    fake.learner.rows("Run 1", 8, 1); // one row between the settings (now rows 5–8) and the step table
+    expect(await wb.editedCells("Run 1", plan)).toEqual([]);
+    fake.userEdit("Run 1", 10 + 3, 5, 99); // written at F11, now F14
+    expect(await wb.editedCells("Run 1", plan)).toEqual(["F14"]);
+  });
+
+  it("reads a summary that did not move with its references into the table that did", async () => {
+    const { fake, wb, plan } = await withRun();
+    fake.learner.rows("Run 1", 7, 1); // between the settings (rows 3–6) and the step table: SSE's SUM moves
+    expect(await wb.editedCells("Run 1", plan)).toEqual([]);
+  });
+
+  it("still counts cells as edited where the learner inserted rows inside the step table (it cannot tell them apart)", async () => {
+    const { fake, wb, plan } = await withRun();
+    fake.learner.rows("Run 1", 12, 1);
+    expect((await wb.editedCells("Run 1", plan)).length).toBeGreaterThan(0);
+  });
+
   it("reports manual calculation and switches it to automatic", async () => {
     const { fake, wb } = await withRun();
     fake.state.calculationMode = "Manual";
