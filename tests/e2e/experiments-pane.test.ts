@@ -66,13 +66,22 @@ describe("Compare models in the pane inside Excel (fake)", () => {
       return {
         names: f.state.sheets.map((s) => s.name),
         // the pane's own status reads (the active sheet, then the index part's XML) are not the write's; the write never asks for either
-        // nor is the agreement check's one read of the sampled cells after it
+        // nor is the agreement check's one read of the sampled cells after it (cells as written,
+        // and GradSheet's area names, to find them where the learner's edits may have moved them)
         writes: f.requests
           .slice(from)
           .filter(
             (r) =>
               !r.actions.some((a) => a.name === "getActiveWorksheet" || a.name === "getXml") &&
-              !r.actions.every((a) => ["getItem", "getRangeByIndexes", "load"].includes(a.name))
+              !r.actions.every((a) =>
+                [
+                  "getItem",
+                  "getItemOrNullObject",
+                  "getRangeOrNullObject",
+                  "getRangeByIndexes",
+                  "load",
+                ].includes(a.name)
+              )
           )
           .map((r) => r.bytes),
         compareFormulas: compare
