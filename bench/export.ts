@@ -146,7 +146,7 @@ function peakMiB(plan: WorkbookPlan, stream: boolean, live: boolean): number {
 
 /**
  * The export's times at `steps`: the plan, the write with fflate (the pane) and with zlib (the
- * CLI), and zlib's part of the latter. `npx tsx bench/export-ratio.ts 1000` runs this alone.
+ * CLI), and zlib's part of the latter. `npx tsx scripts/export-ratio.ts 1000` runs this alone.
  */
 export function exportTimes(steps: number) {
   const result = run(steps);
