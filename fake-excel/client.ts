@@ -10,6 +10,19 @@ import type { FakeRangeRef } from "./state";
 
 export type Resolver<T> = () => T;
 
+/** The property names a `load()` call asks for: "a, b", ["a", "b"] or { select: "a,b" }, trimmed. */
+export function loadedProps(props?: string | string[] | { select?: string }): string[] {
+  return (
+    typeof props === "string"
+      ? props.split(",")
+      : Array.isArray(props)
+        ? props
+        : (props?.select ?? "").split(",")
+  )
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
 /** Base: load/sync semantics. Reading a property that was not loaded and synced throws. */
 export abstract class FakeClientObject {
   protected loaded = new Map<string, unknown>();
@@ -31,15 +44,7 @@ export abstract class FakeClientObject {
   }
 
   load(props?: string | string[] | { select?: string }): this {
-    const list = (
-      typeof props === "string"
-        ? props.split(",")
-        : Array.isArray(props)
-          ? props
-          : (props?.select ?? "").split(",")
-    )
-      .map((p) => p.trim())
-      .filter(Boolean);
+    const list = loadedProps(props);
     this.ctx.enqueueLoad(() => {
       const values = list.map((p) => [p, this.snapshot(p)] as const);
       this.ctx.respond(values);

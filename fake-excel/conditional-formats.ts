@@ -5,7 +5,7 @@
  * custom rule's formula and fill (`custom.rule`, `custom.format.fill`, loadable only on a Custom
  * format, as a type's own properties are) and `delete()`, which removes that one format whole.
  */
-import { bag, FakeClientObject, overlaps } from "./client";
+import { bag, FakeClientObject, loadedProps, overlaps } from "./client";
 import type { FakeContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import type { FakeConditionalFormat, FakeRangeRef, FakeSheet } from "./state";
@@ -86,14 +86,8 @@ export class FakeConditionalFormats extends FakeClientObject {
   }
   /** Load the formats that overlap the range ("items/type"): each item a reading proxy. */
   override load(props?: string | string[] | { select?: string }): this {
-    const list = (
-      typeof props === "string"
-        ? props.split(",")
-        : Array.isArray(props)
-          ? props
-          : (props?.select ?? "").split(",")
-    )
-      .map((p) => p.trim().replace(/^items\//, ""))
+    const list = loadedProps(props)
+      .map((p) => p.replace(/^items\//, ""))
       .filter((p) => p && p !== "items");
     this.ctx.enqueueLoad(() => {
       const ref = this.target();
