@@ -7,7 +7,7 @@
  * is named at the cell it now sits in. A step row that is gone is said plainly, nothing graded.
  */
 import { describe, expect, it } from "vitest";
-import { resolveConfig, train } from "../../../src/core";
+import { fiveStepRun } from "../../helpers/five-step-run";
 import { createWorkbook } from "../../../src/excel/gateway";
 import {
   checkWorkbookBytes,
@@ -25,10 +25,7 @@ import { cellKey, createFakeExcel } from "../../../fake-excel";
 import { workbookEngine } from "../../../fake-excel/engine";
 import { hostOf, sheetNamed } from "../excel/helpers";
 
-const result = train(
-  resolveConfig({ model: "two-linear", data: { x: { kind: "list", x: [14, 86, 28, 51, 28] } } }),
-  { rows: true }
-);
+const result = fiveStepRun();
 const book = exerciseWorkbookPlan(result, { name: "Run 1", blank: ["prediction", "error"] });
 const plan = book.sheets[0];
 const full = stepsTable(runWorkbookPlan(result, { name: "Run 1" }).sheets[0]);

@@ -6,7 +6,7 @@
  * the step table's first row is 22, so step 2 is row 23.
  */
 import { describe, expect, it } from "vitest";
-import { resolveConfig, train } from "../../../src/core";
+import { fiveStepRun } from "../../helpers/five-step-run";
 import {
   gradedArea,
   gradeJson,
@@ -16,10 +16,7 @@ import {
   runWorkbookPlan,
 } from "../../../src/run";
 
-const result = train(
-  resolveConfig({ model: "two-linear", data: { x: { kind: "list", x: [14, 86, 28, 51, 28] } } }),
-  { rows: true }
-);
+const result = fiveStepRun();
 const plan = runWorkbookPlan(result, { name: "Run 1" }).sheets[0];
 
 /** The sheet as Excel calculated it: every cell the core's value. */

@@ -4,7 +4,7 @@
  * marks come and go; "Show me this formula" writes the core's formula into one cell.
  */
 import { describe, expect, it } from "vitest";
-import { resolveConfig, train } from "../../../src/core";
+import { fiveStepRun } from "../../helpers/five-step-run";
 import { createWorkbook } from "../../../src/excel/gateway";
 import { MARK } from "../../../src/excel/exercise-check";
 import {
@@ -19,10 +19,7 @@ import { createFakeExcel } from "../../../fake-excel";
 import { workbookEngine } from "../../../fake-excel/engine";
 import { hostOf, sheetNamed } from "../excel/helpers";
 
-const result = train(
-  resolveConfig({ model: "two-linear", data: { x: { kind: "list", x: [14, 86, 28, 51, 28] } } }),
-  { rows: true }
-);
+const result = fiveStepRun();
 
 async function handedIn(slip?: { key: string; row: number }) {
   const fake = createFakeExcel({ calculate: (s, r, c) => engine.calculate(s, r, c) });
